@@ -1,0 +1,54 @@
+"""govdisclosure: Chinese government information-disclosure annual reports -> typed, validated data."""
+
+from __future__ import annotations
+
+from .api import MAX_INPUT_CHARS, parse, parse_file, raise_for_errors
+from .convert import SchemaError
+from .errors import DecodeError, GovDisclosureError, InputTooLargeError, ParseError, TemplateError
+from .model import (
+    ActiveDisclosureTable,
+    ApplicationsTable,
+    Cell,
+    Check,
+    Diagnostic,
+    Marker,
+    Report,
+    ReviewLitigationTable,
+    Section,
+    Table,
+    Tables,
+)
+from .templates import Template, TemplateRegistry, default_templates, load_template
+from .textfile import ReadError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MAX_INPUT_CHARS",
+    "ActiveDisclosureTable",
+    "ApplicationsTable",
+    "Cell",
+    "Check",
+    "DecodeError",
+    "Diagnostic",
+    "GovDisclosureError",
+    "InputTooLargeError",
+    "Marker",
+    "ParseError",
+    "ReadError",
+    "Report",
+    "ReviewLitigationTable",
+    "SchemaError",
+    "Section",
+    "Table",
+    "Tables",
+    "Template",
+    "TemplateError",
+    "TemplateRegistry",
+    "__version__",
+    "default_templates",
+    "load_template",
+    "parse",
+    "parse_file",
+    "raise_for_errors",
+]

@@ -1,0 +1,93 @@
+"""The public facade: parse(), parse_file() and the pipeline they run, in order."""
+
+from __future__ import annotations
+
+from os import PathLike
+
+import attrs
+
+from .checks import run_checks
+from .diagnostics import EMPTY_INPUT, NO_REPORT
+from .errors import InputTooLargeError, ParseError
+from .model import Diagnostic, Report
+from .normalize import normalize
+from .sections import read_outline
+from .tables import read_tables
+from .templates import TemplateRegistry, default_templates
+from .textfile import read_text
+
+#: Default ceiling on input size, in characters (configurable per call).
+MAX_INPUT_CHARS = 50_000_000
+
+
+def parse(
+    text: str,
+    *,
+    strict: bool = False,
+    templates: TemplateRegistry | None = None,
+    max_chars: int = MAX_INPUT_CHARS,
+) -> Report:
+    """Parse a report's text into a Report; never raises unless `strict` (ParseError) or too large.
+
+    >>> parse("一、总体情况").sections[0].title
+    '总体情况'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
+    if len(text) > max_chars:
+        raise InputTooLargeError(
+            f"input has {len(text):,} characters, more than the limit of {max_chars:,}",
+            hint="pass max_chars= to parse a larger text",
+        )
+    registry = templates if templates is not None else default_templates()
+    lines = normalize(text)
+    found = read_tables(lines, registry)
+    outline = read_outline(lines, found.table_lines)
+    template = found.template
+    checks, check_diagnostics = run_checks(found.tables, registry, template)
+    diagnostics = [*found.diagnostics, *outline.diagnostics, *check_diagnostics]
+    if not text.strip():
+        diagnostics.insert(0, Diagnostic(EMPTY_INPUT, "the input is empty", None))
+    elif not outline.sections and all(t is None for _, t in found.tables.items()):
+        diagnostics.insert(0, Diagnostic(NO_REPORT, "no section heading or statutory table found", None))
+    report = Report(
+        title=outline.title,
+        organ=outline.organ,
+        year=outline.year,
+        template=template,
+        sections=outline.sections,
+        tables=found.tables,
+        checks=tuple(checks),
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line or 0))),
+    )
+    if strict:
+        raise_for_errors(report, lines_of=text)
+    return report
+
+
+def raise_for_errors(report: Report, lines_of: str | None = None) -> None:
+    """Raise ParseError for the report's first error-level diagnostic, quoting its line."""
+    errors = report.errors
+    if not errors:
+        return
+    first = errors[0]
+    excerpt = None
+    if lines_of is not None and first.line is not None:
+        all_lines = normalize(lines_of)
+        if 0 < first.line <= len(all_lines):
+            excerpt = all_lines[first.line - 1].raw.strip()[:120]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    raise ParseError(f"{first.code}: {first.message}{more}", line=first.line, excerpt=excerpt)
+
+
+def parse_file(
+    path: str | PathLike[str],
+    *,
+    strict: bool = False,
+    templates: TemplateRegistry | None = None,
+    max_chars: int = MAX_INPUT_CHARS,
+) -> Report:
+    """Read a file (UTF-8 with or without BOM, UTF-16 with BOM, or GB18030) and parse it."""
+    decoded = read_text(path)
+    report = parse(decoded.text, strict=strict, templates=templates, max_chars=max_chars)
+    return attrs.evolve(report, encoding=decoded.encoding)

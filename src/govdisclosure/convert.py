@@ -1,0 +1,203 @@
+"""The one cattrs converter between the model and SCHEMA.md's JSON form (govdisclosure/1)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import cattrs
+from cattrs.errors import ClassValidationError
+
+from .errors import GovDisclosureError
+from .model import (
+    CELL_KINDS,
+    SCHEMA_VERSION,
+    TABLE_CLASSES,
+    Cell,
+    Check,
+    Diagnostic,
+    Marker,
+    Number,
+    Report,
+    Section,
+    Table,
+    Tables,
+)
+from .values import read_cell
+
+
+class SchemaError(GovDisclosureError, ValueError):
+    """A dict does not follow SCHEMA.md, so no Report can be built from it."""
+
+
+def _number_out(value: Number | None) -> int | float | None:
+    if isinstance(value, Decimal):
+        # JSON has one number type; the exact digits stay in the cell's raw text.
+        return float(value)
+    return value
+
+
+def _number_in(value: Any) -> Number | None:
+    if value is None or isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, (str, Decimal)):
+        return Decimal(value)
+    raise SchemaError(f"not a number: {value!r}")
+
+
+def _cell_out(cell: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": _number_out(cell.value), "raw": cell.raw, "kind": cell.kind}
+    if cell.unit is not None:
+        out["unit"] = cell.unit
+    out["line"] = cell.line
+    return out
+
+
+def _cell_in(data: Any) -> Cell:
+    if not isinstance(data, Mapping):
+        # SCHEMA.md allows a bare value: read it as if it had been printed so.
+        raw = "" if data is None else str(data)
+        return read_cell(raw)
+    kind = data.get("kind")
+    value = _number_in(data.get("value"))
+    raw = data.get("raw")
+    if raw is None:
+        raw = "" if value is None else str(data.get("value"))
+    if kind is None:
+        kind = "number" if value is not None else ("blank" if not str(raw).strip() else "none")
+    if kind not in CELL_KINDS:
+        raise SchemaError(f"unknown cell kind {kind!r}")
+    line = data.get("line")
+    return Cell(value, str(raw), kind, data.get("unit"), line if isinstance(line, int) else None)
+
+
+def _section_out(section: Section) -> dict[str, Any]:
+    marker = section.marker
+    return {
+        "marker": marker.text if marker else None,
+        "style": marker.style if marker else None,
+        "ordinal": marker.ordinal if marker else None,
+        "title": section.title,
+        "text": section.text,
+        "children": [_section_out(c) for c in section.children],
+        "kind": section.kind,
+        "line": section.line,
+    }
+
+
+def _section_in(data: Mapping[str, Any]) -> Section:
+    marker = None
+    if data.get("marker") is not None:
+        marker = Marker(data["marker"], data["style"], int(data["ordinal"]))
+    return Section(
+        marker,
+        data.get("title", ""),
+        data.get("text", ""),
+        tuple(_section_in(c) for c in data.get("children", ())),
+        data.get("kind"),
+        data.get("line"),
+    )
+
+
+def _table_out(table: Table | None) -> dict[str, Any] | None:
+    if table is None:
+        return None
+    return {row: {col: _cell_out(cell) for col, cell in cols.items()} for row, cols in table.rows.items()}
+
+
+def _table_in(name: str, data: Any) -> Table | None:
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise SchemaError(f"tables.{name}: expected an object or null")
+    rows = {
+        str(row): {str(col): _cell_in(cell) for col, cell in cols.items()} for row, cols in data.items()
+    }
+    return TABLE_CLASSES[name](rows)
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter configured for SCHEMA.md; built fresh so no caller mutates a shared one."""
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook(Cell, _cell_out)
+    converter.register_structure_hook(Cell, lambda d, _: _cell_in(d))
+    converter.register_unstructure_hook(Section, _section_out)
+    converter.register_structure_hook(Section, lambda d, _: _section_in(d))
+    converter.register_unstructure_hook(
+        Tables, lambda t: {name: _table_out(table) for name, table in t.items()}
+    )
+    converter.register_structure_hook(
+        Tables, lambda d, _: Tables(**{n: _table_in(n, d.get(n)) for n in TABLE_CLASSES})
+    )
+    converter.register_unstructure_hook(
+        Check,
+        lambda c: {
+            "name": c.name,
+            "expression": c.expression,
+            "left": _number_out(c.left),
+            "right": _number_out(c.right),
+            "status": c.status,
+            "cells": list(c.cells),
+        },
+    )
+    converter.register_structure_hook(
+        Check,
+        lambda d, _: Check(
+            d["name"], d["expression"], _number_in(d.get("left")), _number_in(d.get("right")),
+            d["status"], tuple(d.get("cells", ())),
+        ),
+    )
+    converter.register_unstructure_hook(
+        Diagnostic, lambda d: {"code": d.code, "message": d.message, "line": d.line}
+    )
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def unstructure_report(report: Report) -> dict[str, Any]:
+    """Report -> SCHEMA.md dict, keys in the documented order."""
+    c = _CONVERTER
+    return {
+        "schema": SCHEMA_VERSION,
+        "title": report.title,
+        "organ": report.organ,
+        "year": report.year,
+        "template": report.template,
+        "sections": [c.unstructure(s, Section) for s in report.sections],
+        "tables": c.unstructure(report.tables, Tables),
+        "checks": [c.unstructure(x, Check) for x in report.checks],
+        "diagnostics": [c.unstructure(x, Diagnostic) for x in report.diagnostics],
+    }
+
+
+def structure_report(data: Mapping[str, Any]) -> Report:
+    """SCHEMA.md dict -> Report; SchemaError says what is wrong and where."""
+    if not isinstance(data, Mapping):
+        raise SchemaError("a report must be a JSON object")
+    schema = data.get("schema", SCHEMA_VERSION)
+    if schema != SCHEMA_VERSION:
+        raise SchemaError(f"unsupported schema {schema!r}; this version reads {SCHEMA_VERSION!r}")
+    c = _CONVERTER
+    try:
+        year = data.get("year")
+        return Report(
+            title=data.get("title"),
+            organ=data.get("organ"),
+            year=int(year) if year is not None else None,
+            template=data.get("template"),
+            sections=tuple(c.structure(s, Section) for s in data.get("sections", ())),
+            tables=c.structure(data.get("tables") or {}, Tables),
+            checks=tuple(c.structure(x, Check) for x in data.get("checks", ())),
+            diagnostics=tuple(c.structure(x, Diagnostic) for x in data.get("diagnostics", ())),
+        )
+    except SchemaError:
+        raise
+    except ClassValidationError as exc:
+        raise SchemaError(f"invalid report: {'; '.join(cattrs.transform_error(exc))}") from exc
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise SchemaError(f"invalid report: {type(exc).__name__}: {exc}") from exc

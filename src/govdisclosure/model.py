@@ -1,0 +1,220 @@
+"""The report model: frozen attrs value classes that mirror SCHEMA.md (govdisclosure/1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from .diagnostics import Severity, severity_of
+
+SCHEMA_VERSION = "govdisclosure/1"
+
+CellKind = Literal["number", "blank", "none", "text"]
+MarkerStyle = Literal["cjk", "cjk_paren", "arabic", "arabic_paren", "ordinal_phrase", "circled"]
+CheckStatus = Literal["pass", "fail", "uncertain"]
+Number = int | Decimal
+
+CELL_KINDS: tuple[CellKind, ...] = ("number", "blank", "none", "text")
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: its value, the text it was read from, and where."""
+
+    value: Number | None
+    raw: str
+    kind: CellKind
+    unit: str | None = None
+    line: int | None = None
+
+    @classmethod
+    def blank(cls, raw: str = "", line: int | None = None) -> Cell:
+        """A cell printed empty (spaces, NBSP): never 0."""
+        return cls(None, raw, "blank", None, line)
+
+
+@attrs.frozen
+class Marker:
+    """A heading's numbering as printed (一、 （一） 1、 (1) 一是 …) and what it stands for."""
+
+    text: str
+    style: MarkerStyle
+    ordinal: int
+
+
+@attrs.frozen
+class Section:
+    """A numbered section: marker, title, its own prose and its sub-sections."""
+
+    marker: Marker | None
+    title: str
+    text: str = ""
+    children: tuple[Section, ...] = ()
+    kind: str | None = None
+    line: int | None = None
+
+    def walk(self) -> Iterator[Section]:
+        """This section and every descendant, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+Rows = dict[str, dict[str, Cell]]
+
+
+@attrs.frozen(hash=False)
+class Table:
+    """A statutory table: rows keyed by SCHEMA.md identifier, each a mapping of column id to Cell."""
+
+    name: ClassVar[str] = ""
+
+    rows: Rows = attrs.field(factory=dict)
+    template: str | None = attrs.field(default=None, eq=False)
+    line: int | None = attrs.field(default=None, eq=False)
+
+    def __getitem__(self, row: str) -> dict[str, Cell]:
+        return self.rows[row]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def cell(self, row: str, column: str) -> Cell | None:
+        """The cell at (row, column), or None when the text does not hold it."""
+        return self.rows.get(row, {}).get(column)
+
+    def value(self, row: str, column: str) -> Number | None:
+        """The number at (row, column), or None when absent, blank or not a number."""
+        found = self.cell(row, column)
+        return None if found is None else found.value
+
+    def cells(self) -> Iterator[tuple[str, str, Cell]]:
+        """Every (row, column, cell) in row order."""
+        for row, columns in self.rows.items():
+            for column, found in columns.items():
+                yield row, column, found
+
+
+@attrs.frozen(hash=False)
+class ActiveDisclosureTable(Table):
+    """二、主动公开政府信息情况: items (规章, 行政许可 …) by column."""
+
+    name: ClassVar[str] = "active_disclosure"
+
+
+@attrs.frozen(hash=False)
+class ApplicationsTable(Table):
+    """三、收到和处理政府信息公开申请情况: outcome rows by applicant column."""
+
+    name: ClassVar[str] = "applications"
+
+
+@attrs.frozen(hash=False)
+class ReviewLitigationTable(Table):
+    """四、政府信息公开行政复议、行政诉讼情况: three groups by result column."""
+
+    name: ClassVar[str] = "review_litigation"
+
+
+TABLE_CLASSES: dict[str, type[Table]] = {
+    cls.name: cls for cls in (ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable)
+}
+TABLE_NAMES: tuple[str, ...] = tuple(TABLE_CLASSES)
+
+
+@attrs.frozen(hash=False)
+class Tables:
+    """The three statutory tables; a table the text does not contain is None, never zeros."""
+
+    active_disclosure: ActiveDisclosureTable | None = None
+    applications: ApplicationsTable | None = None
+    review_litigation: ReviewLitigationTable | None = None
+
+    def __getitem__(self, name: str) -> Table | None:
+        if name not in TABLE_CLASSES:
+            raise KeyError(name)
+        found: Table | None = getattr(self, name)
+        return found
+
+    def items(self) -> Iterator[tuple[str, Table | None]]:
+        """(name, table or None) for the three tables in SCHEMA.md order."""
+        for name in TABLE_NAMES:
+            yield name, self[name]
+
+
+@attrs.frozen
+class Check:
+    """One accounting identity applied to the report's numbers."""
+
+    name: str
+    expression: str
+    left: Number | None
+    right: Number | None
+    status: CheckStatus
+    cells: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser noticed and could not settle, with the line it concerns."""
+
+    code: str
+    message: str
+    line: int | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """error, warning or info, derived from the code."""
+        return severity_of(self.code)
+
+
+@attrs.frozen(hash=False)
+class Report:
+    """A parsed 政府信息公开工作年度报告: metadata, outline, tables, checks and diagnostics."""
+
+    title: str | None = None
+    organ: str | None = None
+    year: int | None = None
+    template: str | None = None
+    sections: tuple[Section, ...] = ()
+    tables: Tables = attrs.field(factory=Tables)
+    checks: tuple[Check, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    # How parse_file decoded the bytes; not part of the JSON contract.
+    encoding: str | None = attrs.field(default=None, eq=False)
+
+    schema: ClassVar[str] = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The SCHEMA.md JSON form (plain dicts, lists, str, int, float, None)."""
+        from .convert import unstructure_report
+
+        return unstructure_report(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """Read a Report back from its SCHEMA.md JSON form."""
+        from .convert import structure_report
+
+        return structure_report(data)
+
+    @property
+    def failed_checks(self) -> tuple[Check, ...]:
+        """The checks whose status is fail."""
+        return tuple(c for c in self.checks if c.status == "fail")
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The error-level diagnostics."""
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    def walk_sections(self) -> Iterator[Section]:
+        """Every section and sub-section in reading order."""
+        for section in self.sections:
+            yield from section.walk()

@@ -1,0 +1,371 @@
+"""Report templates as data: loads and validates grammars/templates/*.toml into a frozen registry."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from .errors import TemplateError
+from .resources import bundled_template_files
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+RowRole = Literal["input", "outcome", "outcome_total", "output"]
+ROLES: tuple[str, ...] = ("input", "outcome", "outcome_total", "output")
+
+
+@attrs.frozen
+class Label:
+    """An official label and the spellings real reports use for it."""
+
+    label: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The official label first, then its variants."""
+        return (self.label, *self.variants)
+
+
+@attrs.frozen
+class Column:
+    """A value column: its label and how its values read."""
+
+    id: str
+    label: Label
+    signed: bool = False
+    money: bool = False
+    unit: str | None = None
+
+
+@attrs.frozen
+class Block:
+    """One 第二十条 block of table 二: caption, its columns and its item rows."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+@attrs.frozen
+class ActiveDisclosureSpec:
+    """Table 二 of one template."""
+
+    title: str
+    header: str
+    blocks: tuple[Block, ...]
+    rows: Mapping[str, Label]
+    columns: Mapping[str, Column]
+
+    def block_of(self, row: str) -> Block | None:
+        """The block an item row belongs to."""
+        return next((b for b in self.blocks if row in b.rows), None)
+
+
+@attrs.frozen
+class ApplicationRow:
+    """One data row of table 三."""
+
+    id: str
+    label: Label
+    role: RowRole
+    group: str | None = None
+    standard: bool = True
+
+    @property
+    def number(self) -> int | None:
+        """The leaf number printed before the label inside a group (1. 2. …)."""
+        head = self.label.label.split(".", 1)[0]
+        return int(head) if self.group and head.isdigit() else None
+
+
+@attrs.frozen
+class ApplicationsSpec:
+    """Table 三 of one template."""
+
+    title: str
+    signals: tuple[str, ...]
+    header_labels: tuple[str, ...]
+    column_group: Label
+    outcome_group: Label
+    groups: Mapping[str, Label]
+    columns: Mapping[str, Column]
+    rows: tuple[ApplicationRow, ...]
+
+    def row(self, row_id: str) -> ApplicationRow:
+        """The row with this id."""
+        for row in self.rows:
+            if row.id == row_id:
+                return row
+        raise KeyError(row_id)
+
+    @property
+    def value_columns(self) -> tuple[str, ...]:
+        """The applicant columns in printed order, 总计 last."""
+        return tuple(self.columns)
+
+    @property
+    def part_columns(self) -> tuple[str, ...]:
+        """The applicant columns whose sum is 总计."""
+        return tuple(c for c in self.columns if c != "total")
+
+
+@attrs.frozen
+class ReviewLitigationSpec:
+    """Table 四 of one template."""
+
+    title: str
+    signals: tuple[str, ...]
+    groups: Mapping[str, Label]
+    columns: Mapping[str, Column]
+
+
+@attrs.frozen
+class Template:
+    """One template year: every row and column identifier with its labels."""
+
+    name: str
+    description: str
+    signals: tuple[str, ...]
+    active_disclosure: ActiveDisclosureSpec
+    applications: ApplicationsSpec
+    review_litigation: ReviewLitigationSpec
+    source: str = attrs.field(default="", eq=False)
+
+    def row_ids(self, table: str) -> tuple[str, ...]:
+        """Every row (or group) identifier of a table, in printed order."""
+        if table == "active_disclosure":
+            return tuple(self.active_disclosure.rows)
+        if table == "applications":
+            return tuple(r.id for r in self.applications.rows)
+        return tuple(self.review_litigation.groups)
+
+    def column_ids(self, table: str, row: str | None = None) -> tuple[str, ...]:
+        """The column identifiers of a table (of one row's block for table 二)."""
+        if table == "active_disclosure":
+            if row is not None:
+                block = self.active_disclosure.block_of(row)
+                return block.columns if block else ()
+            return tuple(self.active_disclosure.columns)
+        if table == "applications":
+            return self.applications.value_columns
+        return tuple(self.review_litigation.columns)
+
+
+@attrs.frozen
+class TemplateRegistry:
+    """An immutable set of templates by name; `with_file` gives a new registry with one more."""
+
+    templates: Mapping[str, Template] = attrs.field(factory=dict)
+
+    def __getitem__(self, name: str) -> Template:
+        return self.templates[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.templates
+
+    def __iter__(self) -> Iterator[Template]:
+        return iter(self.templates.values())
+
+    def names(self) -> tuple[str, ...]:
+        """Template names, oldest first."""
+        return tuple(self.templates)
+
+    def with_template(self, template: Template) -> TemplateRegistry:
+        """A new registry holding this template too (replacing one of the same name)."""
+        return TemplateRegistry({**self.templates, template.name: template})
+
+    def with_file(self, path: str | Path) -> TemplateRegistry:
+        """A new registry with the template file at `path` loaded and validated."""
+        return self.with_template(load_template(Path(path)))
+
+    def latest(self) -> Template:
+        """The template with the greatest name (the newest year)."""
+        return self.templates[max(self.templates)]
+
+
+def _require(data: Mapping[str, Any], key: str, where: str, kind: type) -> Any:
+    if key not in data:
+        raise TemplateError(f"{where}: missing key {key!r}")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise TemplateError(f"{where}.{key}: expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _label(data: Any, where: str) -> Label:
+    if not isinstance(data, Mapping):
+        raise TemplateError(f"{where}: expected a table with a label")
+    label = _require(data, "label", where, str)
+    if not label.strip():
+        raise TemplateError(f"{where}.label: empty label")
+    variants = data.get("variants", [])
+    if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+        raise TemplateError(f"{where}.variants: expected a list of strings")
+    return Label(label, tuple(variants))
+
+
+def _columns(data: Any, where: str) -> dict[str, Column]:
+    if not isinstance(data, Mapping) or not data:
+        raise TemplateError(f"{where}: expected a non-empty table of columns")
+    return {
+        cid: Column(
+            cid,
+            _label(spec, f"{where}.{cid}"),
+            bool(spec.get("signed", False)),
+            bool(spec.get("money", False)),
+            spec.get("unit"),
+        )
+        for cid, spec in data.items()
+    }
+
+
+def _labels(data: Any, where: str) -> dict[str, Label]:
+    if not isinstance(data, Mapping) or not data:
+        raise TemplateError(f"{where}: expected a non-empty table of labels")
+    return {key: _label(spec, f"{where}.{key}") for key, spec in data.items()}
+
+
+def _strings(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TemplateError(f"{where}.{key}: expected a list of strings")
+    return tuple(value)
+
+
+def _active(data: Mapping[str, Any]) -> ActiveDisclosureSpec:
+    where = "active_disclosure"
+    rows = _labels(data.get("rows"), f"{where}.rows")
+    columns = _columns(data.get("columns"), f"{where}.columns")
+    blocks = []
+    seen_rows: set[str] = set()
+    for i, spec in enumerate(_require(data, "blocks", where, list)):
+        here = f"{where}.blocks[{i}]"
+        block = Block(
+            _require(spec, "caption", here, str),
+            _strings(spec, "columns", here),
+            _strings(spec, "rows", here),
+        )
+        for cid in block.columns:
+            if cid not in columns:
+                raise TemplateError(f"{here}.columns: unknown column {cid!r}")
+        for rid in block.rows:
+            if rid not in rows:
+                raise TemplateError(f"{here}.rows: unknown row {rid!r}")
+            if rid in seen_rows:
+                raise TemplateError(f"{here}.rows: duplicate row {rid!r}")
+            seen_rows.add(rid)
+        blocks.append(block)
+    return ActiveDisclosureSpec(
+        _require(data, "title", where, str),
+        _require(data, "header", where, str),
+        tuple(blocks),
+        rows,
+        columns,
+    )
+
+
+def _applications(data: Mapping[str, Any]) -> ApplicationsSpec:
+    where = "applications"
+    groups = _labels(data.get("groups"), f"{where}.groups")
+    rows: list[ApplicationRow] = []
+    seen: set[str] = set()
+    for i, spec in enumerate(_require(data, "rows", where, list)):
+        here = f"{where}.rows[{i}]"
+        rid = _require(spec, "id", here, str)
+        if rid in seen:
+            raise TemplateError(f"{here}: duplicate row id {rid!r}")
+        seen.add(rid)
+        role = _require(spec, "role", here, str)
+        if role not in ROLES:
+            raise TemplateError(f"{here}.role: {role!r} is not one of {', '.join(ROLES)}")
+        group = spec.get("group")
+        if group is not None and group not in groups:
+            raise TemplateError(f"{here}.group: unknown group {group!r}")
+        rows.append(ApplicationRow(rid, _label(spec, here), role, group, bool(spec.get("standard", True))))
+    columns = _columns(data.get("columns"), f"{where}.columns")
+    if "total" not in columns:
+        raise TemplateError(f"{where}.columns: a 'total' column is required")
+    for role in ("input", "outcome", "outcome_total", "output"):
+        if not any(r.role == role for r in rows):
+            raise TemplateError(f"{where}.rows: no row has role {role!r}")
+    return ApplicationsSpec(
+        _require(data, "title", where, str),
+        _strings(data, "signals", where),
+        _strings(data, "header_labels", where),
+        _label(data.get("column_group"), f"{where}.column_group"),
+        _label(data.get("outcome_group"), f"{where}.outcome_group"),
+        groups,
+        columns,
+        tuple(rows),
+    )
+
+
+def _review(data: Mapping[str, Any]) -> ReviewLitigationSpec:
+    where = "review_litigation"
+    columns = _columns(data.get("columns"), f"{where}.columns")
+    if "total" not in columns:
+        raise TemplateError(f"{where}.columns: a 'total' column is required")
+    return ReviewLitigationSpec(
+        _require(data, "title", where, str),
+        _strings(data, "signals", where),
+        _labels(data.get("groups"), f"{where}.groups"),
+        columns,
+    )
+
+
+def template_from_data(data: Mapping[str, Any], source: str = "<data>") -> Template:
+    """Validate a template's parsed TOML and build it; TemplateError names the key at fault."""
+    try:
+        name = _require(data, "name", "template", str)
+        return Template(
+            name,
+            str(data.get("description", "")),
+            _strings(data, "signals", "template"),
+            _active(_require(data, "active_disclosure", "template", Mapping)),
+            _applications(_require(data, "applications", "template", Mapping)),
+            _review(_require(data, "review_litigation", "template", Mapping)),
+            source,
+        )
+    except TemplateError as exc:
+        raise TemplateError(f"{source}: {exc.message}", hint="see docs/templates.md") from exc
+    except (AttributeError, TypeError) as exc:
+        raise TemplateError(f"{source}: malformed template ({exc})") from exc
+
+
+def load_template(path: Path) -> Template:
+    """Read and validate one template file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read template ({exc.strerror})") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path}: not valid TOML ({exc})") from exc
+    return template_from_data(data, str(path))
+
+
+def registry_from(templates: Iterable[Template]) -> TemplateRegistry:
+    """A registry of the given templates, sorted by name."""
+    ordered = sorted(templates, key=lambda t: t.name)
+    return TemplateRegistry({t.name: t for t in ordered})
+
+
+@cache
+def default_templates() -> TemplateRegistry:
+    """The bundled templates (2019, 2021), loaded once."""
+    loaded = []
+    for name, text in bundled_template_files():
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:  # pragma: no cover - bundled files are tested
+            raise TemplateError(f"{name}: not valid TOML ({exc})") from exc
+        loaded.append(template_from_data(data, name))
+    return registry_from(loaded)

@@ -1,0 +1,82 @@
+"""Reading report files: bytes -> text, trying the encodings Chinese government files come in."""
+
+from __future__ import annotations
+
+import codecs
+from os import PathLike
+from pathlib import Path
+
+import attrs
+
+from .errors import DecodeError, GovDisclosureError
+
+
+class ReadError(GovDisclosureError, OSError):
+    """A file cannot be read: missing, a directory, or not permitted."""
+
+
+@attrs.frozen
+class DecodedText:
+    """A file's text and the encoding it was decoded with."""
+
+    text: str
+    encoding: str
+
+
+def decode(data: bytes, source: str = "<bytes>") -> DecodedText:
+    """Decode UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030; DecodeError if none fits."""
+    if data.startswith(codecs.BOM_UTF8):
+        return DecodedText(_strict(data[3:], "utf-8", source), "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return DecodedText(_strict(data, "utf-16", source), "utf-16")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"{source}: not UTF-8, UTF-16 (with BOM) or GB18030 text (bad byte at offset {exc.start})",
+            hint="convert the file to UTF-8, or check it is a text file",
+        ) from exc
+    # GB18030 maps almost any byte string; accept it only when it reads as text.
+    if "\x00" in text or _control_ratio(text) > 0.05:
+        raise DecodeError(
+            f"{source}: bytes do not look like text in UTF-8, UTF-16 or GB18030",
+            hint="is this a binary file (PDF, DOCX)? extract its text first",
+        )
+    return DecodedText(text, "gb18030")
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"{source}: invalid {encoding} at byte offset {exc.start}",
+            hint="the file claims this encoding by its byte-order mark but is damaged",
+        ) from exc
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f")
+    return bad / len(text)
+
+
+def read_text(path: str | PathLike[str]) -> DecodedText:
+    """Read and decode a file; ReadError or DecodeError say what is wrong with it."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadError(f"{file}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise ReadError(f"{file}: is a directory") from exc
+    except PermissionError as exc:
+        raise ReadError(f"{file}: permission denied") from exc
+    except OSError as exc:
+        raise ReadError(f"{file}: cannot read ({exc.strerror or exc})") from exc
+    return decode(data, str(file))

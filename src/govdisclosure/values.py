@@ -1,0 +1,81 @@
+"""Cell values: raw cell text -> Cell(value, raw, kind, unit) (FORMAT.md §2.5, SCHEMA.md Cells)."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from .model import Cell, Number
+
+# Longer digit runs are not counts a report prints; refusing them also keeps int() away from
+# Python's 4300-digit conversion limit on hostile input.
+MAX_DIGITS = 30
+
+# Characters that carry no content inside a cell: zero-width marks, BOM, bidi marks.
+INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u00ad]")
+
+# One cell's number: an optional sign, digits with optional thousands commas, an optional
+# fraction and an optional unit. Possessive quantifiers: no backtracking on long input.
+NUMBER = regex.compile(
+    r"""
+    ^(?P<sign>[+\-])?+
+    (?P<int>\d{1,3}+(?:,\d{3})++|\d++)
+    (?:\.(?P<frac>\d++))?+
+    \s*+(?P<unit>万元|元)?+$
+    """,
+    regex.VERBOSE,
+)
+
+# Marks by which a body says "there is nothing here" (SCHEMA.md: kind none).
+NONE_MARKS = frozenset(
+    {"无", "/", "-", "—", "——", "--", "－", "─", "－－", "不适用", "暂无", "没有", "无此项", "×", "\\", "、"}
+)
+
+
+def clean(raw: str) -> str:
+    """A cell's text with width folded (NFKC) and invisible characters and outer spaces removed."""
+    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", raw))
+    return text.strip()
+
+
+def parse_number(text: str) -> tuple[Number, str | None] | None:
+    """(value, unit) when the cleaned text is exactly one number, else None."""
+    match = NUMBER.match(text.replace(" ", ""))
+    if match is None:
+        return None
+    digits = match["int"].replace(",", "")
+    frac = match["frac"]
+    if len(digits) + len(frac or "") > MAX_DIGITS:
+        return None
+    negative = match["sign"] == "-"
+    value: Number
+    if frac is None:
+        value = -int(digits) if negative else int(digits)
+    else:
+        try:
+            value = Decimal(f"{'-' if negative else ''}{digits}.{frac}")
+        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+            return None
+    return value, match["unit"]
+
+
+def is_value_text(raw: str) -> bool:
+    """True when the text reads as a value (number or none mark), not as a label."""
+    text = clean(raw)
+    return text in NONE_MARKS or parse_number(text) is not None
+
+
+def read_cell(raw: str, line: int | None = None, unit: str | None = None) -> Cell:
+    """Read one cell's raw text; `unit` is the header's unit when the cell prints none."""
+    text = clean(raw)
+    if not text:
+        return Cell(None, raw, "blank", None, line)
+    if text in NONE_MARKS:
+        return Cell(None, raw, "none", None, line)
+    number = parse_number(text)
+    if number is None:
+        return Cell(None, raw, "text", None, line)
+    value, printed_unit = number
+    return Cell(value, raw, "number", printed_unit or unit, line)
