@@ -160,7 +160,7 @@ class Template:
         return tuple(self.review_litigation.columns)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class TemplateRegistry:
     """An immutable set of templates by name; `with_file` gives a new registry with one more."""
 

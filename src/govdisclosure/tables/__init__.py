@@ -6,9 +6,17 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import Diagnostic, Tables
+from ..diagnostics import TABLE_MISSING
+from ..model import TABLE_CLASSES, TABLE_NAMES, Diagnostic, Table, Tables
 from ..normalize import Line
-from ..templates import TemplateRegistry
+from ..templates import Template, TemplateRegistry
+from .cells import cell_rows
+from .grid import Grid
+from .lexicon import key_of, lexicon_for
+from .regions import Region, find_regions, match_rows
+from .resolve import resolve_fused
+from .review import assemble_review
+from .rows import assemble_rows
 
 __all__ = ["FoundTables", "read_tables"]
 
@@ -23,6 +31,121 @@ class FoundTables:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
+def _merge(regions: Sequence[Region]) -> dict[str, Region]:
+    merged: dict[str, Region] = {}
+    for region in regions:
+        if region.table in merged:
+            region = Region(region.table, merged[region.table].rows + region.rows)
+        merged[region.table] = region
+    return merged
+
+
+def template_by_signals(region: Region, registry: TemplateRegistry) -> str | None:
+    """The template whose signal labels the table prints most; None on a tie or no signal."""
+    text = "".join(key_of(m.token.text) for r in region.rows for m in r.matches if m.token.kind == "text")
+    hits = {t.name: sum(1 for s in t.signals if key_of(s) in text) for t in registry}
+    best = max(hits.values(), default=0)
+    winners = [name for name, n in hits.items() if n == best]
+    return winners[0] if best and len(winners) == 1 else None
+
+
+def _applications_template(grid: Grid, registry: TemplateRegistry, fallback: str | None) -> str | None:
+    # Tables 三 of 2019 and 2021 differ only in （六）: the rows printed say which one this is.
+    present = set(grid.rows) | {f.row for f in grid.fused}
+    scores = {
+        t.name: sum(1 if r.standard else -1 for r in t.applications.rows if r.id in present and r.group == "other" or r.id in present and r.id == "other")
+        for t in registry
+    }
+    best = max(scores.values(), default=0)
+    winners = [n for n, s in scores.items() if s == best]
+    if best > 0 and len(winners) == 1:
+        return winners[0]
+    return fallback
+
+
+def _read_active(region: Region, template: Template) -> Grid:
+    grid = Grid("active_disclosure")
+    spec = template.active_disclosure
+    for column in spec.columns.values():
+        if column.unit:
+            grid.units[column.id] = column.unit
+    for row in region.rows:
+        for m in row.matches:
+            for e in m.entries:
+                if e.table == "active_disclosure" and e.kind == "column" and e.id in spec.columns:
+                    text = m.token.text
+                    unit = "万元" if "万元" in text else ("元" if "元" in text.replace(e.spelling, "") else None)
+                    if unit:
+                        grid.units[e.id] = unit
+                    break
+
+    def columns_of(row_id: str) -> tuple[str, ...] | None:
+        block = spec.block_of(row_id)
+        return block.columns if block else None
+
+    assemble_rows(region, grid, columns_of)
+    return grid
+
+
+def _read_applications(region: Region, template: Template) -> Grid:
+    grid = Grid("applications")
+    spec = template.applications
+    known = {r.id for r in spec.rows}
+    assemble_rows(region, grid, lambda row_id: spec.value_columns if row_id in known else None)
+    return grid
+
+
 def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTables:
     """Find and reconstruct the three statutory tables."""
-    return FoundTables()
+    lexicon = lexicon_for(registry)
+    regions = _merge(find_regions(match_rows(cell_rows(lines, lexicon), lexicon)))
+    diagnostics: list[Diagnostic] = []
+    latest = registry.latest()
+
+    active_name = template_by_signals(regions["active_disclosure"], registry) if "active_disclosure" in regions else None
+    apps_signal = template_by_signals(regions["applications"], registry) if "applications" in regions else None
+    report_template = active_name or apps_signal
+
+    grids: dict[str, Grid] = {}
+    names: dict[str, str | None] = {}
+    if "active_disclosure" in regions:
+        chosen = registry[active_name] if active_name else latest
+        grids["active_disclosure"] = _read_active(regions["active_disclosure"], chosen)
+        names["active_disclosure"] = active_name
+    if "applications" in regions:
+        chosen = registry[apps_signal or report_template] if (apps_signal or report_template) else latest
+        grid = _read_applications(regions["applications"], chosen)
+        grids["applications"] = grid
+        names["applications"] = apps_signal or _applications_template(grid, registry, report_template)
+        report_template = report_template or names["applications"]
+    if "review_litigation" in regions:
+        chosen = registry[report_template] if report_template else latest
+        grid = Grid("review_litigation")
+        assemble_review(regions["review_litigation"], grid, chosen.review_litigation)
+        grids["review_litigation"] = grid
+        names["review_litigation"] = report_template
+
+    built: dict[str, Table] = {}
+    for name in TABLE_NAMES:
+        grid = grids.get(name)
+        if grid is None:
+            diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
+            continue
+        template = registry[names[name] or ""] if names.get(name) in registry else latest
+        resolve_fused(grid, template)
+        diagnostics.extend(grid.diagnostics)
+        first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)
+        built[name] = TABLE_CLASSES[name](_ordered(grid, template, name), names.get(name), first)
+    table_lines = frozenset().union(*(r.lines for r in regions.values())) if regions else frozenset()
+    return FoundTables(Tables(**built), report_template, table_lines, tuple(diagnostics))  # type: ignore[arg-type]
+
+
+def _ordered(grid: Grid, template: Template, name: str) -> dict[str, dict[str, object]]:
+    # Rows and columns in the template's printed order, whatever order the text gave them in.
+    order = {rid: i for i, rid in enumerate(template.row_ids(name))}
+    rows = sorted(grid.rows.items(), key=lambda kv: order.get(kv[0], len(order)))
+    out: dict[str, dict[str, object]] = {}
+    for rid, cells in rows:
+        columns = {cid: i for i, cid in enumerate(template.column_ids(name))}
+        out[rid] = dict(sorted(cells.items(), key=lambda kv: columns.get(kv[0], len(columns))))
+    return out

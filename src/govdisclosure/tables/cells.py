@@ -1,0 +1,189 @@
+"""Step 2 for tables: normalized lines -> rows of cell tokens, one splitter per flattened layout (§2.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+import attrs
+import regex
+
+from ..normalize import Line
+from ..values import clean, is_value_text
+from .lexicon import Lexicon, key_of
+
+TokenKind = Literal["text", "value", "empty"]
+Layout = Literal["tabs", "cells", "pipes", "spaces", "fused"]
+
+# PDF page footers inside tables: -2-, - 3 -, 第 3 页.
+PAGE_NUMBER = regex.compile(r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d++\s*+页)?+)\s*+$")
+# A markdown table's separator row: |---|:---:|.
+PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
+MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
+BOLD = regex.compile(r"\*\*")
+# A fused line is long and holds several table labels; shorter lines are real rows.
+FUSED_MIN_CHARS = 200
+FUSED_MIN_LABELS = 4
+
+
+@attrs.frozen
+class Token:
+    """One cell of a flattened row: label text, a value, or an empty cell."""
+
+    kind: TokenKind
+    text: str
+    line: int
+
+
+@attrs.frozen
+class CellRow:
+    """One flattened table row as its layout gives it."""
+
+    tokens: tuple[Token, ...]
+    line: int
+    layout: Layout
+
+    @property
+    def texts(self) -> tuple[Token, ...]:
+        """The label tokens."""
+        return tuple(t for t in self.tokens if t.kind == "text")
+
+    @property
+    def has_values(self) -> bool:
+        """True when any token is a value."""
+        return any(t.kind == "value" for t in self.tokens)
+
+
+def _token(text: str, line: int) -> Token:
+    if not clean(text):
+        return Token("empty", text, line)
+    return Token("value" if is_value_text(text) else "text", text, line)
+
+
+def split_tabs(line: Line) -> CellRow:
+    """A tab-separated row (FORMAT.md §2.2 A): every tab-delimited cell, empty ones kept."""
+    text = BOLD.sub("", line.raw)
+    return CellRow(tuple(_token(c, line.number) for c in text.split("\t")), line.number, "tabs")
+
+
+def split_pipes(line: Line) -> CellRow:
+    """A markdown or pipe-rendered row (§2.2 D): cells between pipes."""
+    text = line.raw.strip()
+    text = text.removeprefix("|").removesuffix("|")
+    return CellRow(tuple(_token(c, line.number) for c in text.split("|")), line.number, "pipes")
+
+
+def split_spaces(line: Line) -> CellRow:
+    """Space-separated PDF text (§2.2 C): values split on spaces, adjacent words joined into one label."""
+    tokens: list[Token] = []
+    words: list[str] = []
+    for word in MD_HEADING.sub("", BOLD.sub("", line.raw)).split():
+        if is_value_text(word):
+            if words:
+                tokens.append(Token("text", "".join(words), line.number))
+                words = []
+            tokens.append(Token("value", word, line.number))
+        else:
+            words.append(word)
+    if words:
+        tokens.append(Token("text", "".join(words), line.number))
+    return CellRow(tuple(tokens), line.number, "spaces")
+
+
+def _label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of label spellings in fused text, longest first at each place."""
+    found: list[tuple[int, int]] = []
+    for spelling in lexicon.spellings:
+        start = text.find(spelling)
+        while start != -1:
+            found.append((start, start + len(spelling)))
+            start = text.find(spelling, start + 1)
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    spans: list[tuple[int, int]] = []
+    for start, end in found:
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
+    """A line whose cells lost their boundaries (§2.2 G): a row per label, the digit run after it."""
+    text = line.text
+    spans = _label_spans(text, lexicon)
+    for i, (start, end) in enumerate(spans):
+        stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        tail = text[end:stop]
+        tokens = [Token("text", text[start:end], line.number)]
+        run = tail.strip()
+        # The run is digits with at most a few spaces; anything wordy is prose after the table.
+        head = regex.match(r"[\d\s.,+\-元万%]*+", run)
+        values = head.group(0).split() if head else []
+        tokens += [Token("value", v, line.number) for v in values]
+        rest = run[head.end() :].strip() if head else run
+        if rest:
+            tokens.append(Token("text", rest, line.number))
+        yield CellRow(tuple(tokens), line.number, "fused")
+
+
+def is_fused(line: Line, lexicon: Lexicon) -> bool:
+    """True when a line holds a whole table run together."""
+    if len(line.text) < FUSED_MIN_CHARS or "\t" in line.text:
+        return False
+    return len(_label_spans(line.text, lexicon)) >= FUSED_MIN_LABELS
+
+
+def one_cell_per_line(lines: Sequence[Line]) -> bool:
+    """True when tabbed lines mostly hold a single cell (§2.2 B), not a whole row (§2.2 A)."""
+    tabbed = [ln for ln in lines if "\t" in ln.raw and ln.raw.strip(" \t\u00a0")]
+    if len(tabbed) < 10:
+        return False
+    single = sum(1 for ln in tabbed if ln.raw.startswith("\t") and ln.raw.count("\t") == 1)
+    return single >= 0.7 * len(tabbed)
+
+
+def _group_cells(lines: Sequence[Line]) -> Iterator[CellRow]:
+    """One cell per line, a blank line between rows; a line without a tab continues the cell above."""
+    tokens: list[Token] = []
+    first = 0
+    for line in lines:
+        if not line.raw.strip(" "):
+            if tokens:
+                yield CellRow(tuple(tokens), first, "cells")
+                tokens = []
+            continue
+        if PAGE_NUMBER.match(line.text):
+            continue
+        if line.raw.startswith("\t") or not tokens:
+            if not tokens:
+                first = line.number
+            tokens.append(_token(line.raw.removeprefix("\t"), line.number))
+        else:
+            prev = tokens[-1]
+            tokens[-1] = Token("text", prev.text + line.raw.strip(), prev.line)
+    if tokens:
+        yield CellRow(tuple(tokens), first, "cells")
+
+
+def cell_rows(lines: Sequence[Line], lexicon: Lexicon) -> list[CellRow]:
+    """Every line as a row of cell tokens, each line split by the layout it shows."""
+    if one_cell_per_line(lines):
+        return list(_group_cells(lines))
+    rows: list[CellRow] = []
+    for line in lines:
+        if line.is_blank or PAGE_NUMBER.match(line.text) or PIPE_RULE.match(line.text):
+            continue
+        if "\t" in line.raw:
+            rows.append(split_tabs(line))
+        elif line.text.count("|") >= 2:
+            rows.append(split_pipes(line))
+        elif is_fused(line, lexicon):
+            rows.extend(split_fused(line, lexicon))
+        else:
+            rows.append(split_spaces(line))
+    return rows
+
+
+def row_key(row: CellRow) -> str:
+    """All label text of a row as one matching key."""
+    return "".join(key_of(t.text) for t in row.texts)

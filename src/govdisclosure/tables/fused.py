@@ -1,0 +1,129 @@
+"""Splitting fused digit runs (FORMAT.md §2.2 G): only where the identities leave exactly one split."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+
+import regex
+
+from ..model import Number
+
+# Splits are enumerated with a budget so that a hostile run cannot take unbounded time.
+MAX_NODES = 200_000
+MAX_COMBINATIONS = 50_000
+
+_PART = regex.compile(r"^(?:0|[1-9]\d*+)(?:\.\d++)?+$")
+
+Split = tuple[str, ...]
+
+
+def _value(part: str) -> Number:
+    return Decimal(part) if "." in part else int(part)
+
+
+def _chunk_parts(chunk: str, k: int, money: Sequence[bool], signed: Sequence[bool]) -> Iterator[Split]:
+    """Every way to cut one chunk into k valid cells (no leading zeros; decimals only in money columns)."""
+    if k == 0:
+        if not chunk:
+            yield ()
+        return
+    sign = ""
+    body = chunk
+    if body[:1] in "+-":
+        if not signed[0]:
+            return
+        sign, body = body[:1], body[1:]
+    if k == 1:
+        if _PART.match(body) and ("." not in body or money[0]) and not ("+" in body or "-" in body):
+            yield (sign + body,)
+        return
+    for cut in range(1, len(body)):
+        head = body[:cut]
+        if not _PART.match(head) or ("." in head and not money[0]):
+            continue
+        for rest in _chunk_parts(body[cut:], k - 1, money[1:], signed[1:]):
+            yield (sign + head, *rest)
+
+
+def _sign_chunks(chunks: Sequence[str]) -> list[str]:
+    # A sign inside a run starts a new cell: 35-15 is 35 | -15 (本年增/减).
+    out: list[str] = []
+    for chunk in chunks:
+        out += [p for p in regex.split(r"(?=[+\-])", chunk.removesuffix("元").removesuffix("万")) if p]
+    return out
+
+
+def splits(
+    chunks: Sequence[str],
+    n: int,
+    money: Sequence[bool],
+    signed: Sequence[bool],
+    accept: Callable[[Split], bool] = lambda _: True,
+) -> list[Split]:
+    """Every split of the chunks into n cells, boundaries between chunks kept, that `accept` admits."""
+    parts = _sign_chunks(chunks)
+    found: list[Split] = []
+    nodes = 0
+
+    def walk(i: int, col: int, acc: Split) -> None:
+        nonlocal nodes
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise OverflowError
+        if i == len(parts):
+            if col == n and accept(acc):
+                found.append(acc)
+            return
+        remaining = len(parts) - i - 1
+        for k in range(1, n - col - remaining + 1):
+            for piece in _chunk_parts(parts[i], k, money[col : col + k], signed[col : col + k]):
+                walk(i + 1, col + k, acc + piece)
+
+    try:
+        walk(0, 0, ())
+    except OverflowError:
+        return []
+    return found
+
+
+def row_total_ok(split: Split) -> bool:
+    """The last cell is the sum of the others (table 三's 总计 column)."""
+    values = [_value(p) for p in split]
+    return sum(values[:-1]) == values[-1]
+
+
+def group_totals_ok(width: int) -> Callable[[Split], bool]:
+    """Each group of `width` cells ends with the sum of the others (table 四)."""
+
+    def ok(split: Split) -> bool:
+        return all(row_total_ok(split[i : i + width]) for i in range(0, len(split), width))
+
+    return ok
+
+
+def choose(
+    candidates: dict[str, list[Split]],
+    consistent: Callable[[dict[str, Split]], bool],
+) -> dict[str, Split | None]:
+    """For each run, its split if every combination the identities admit agrees on it, else None."""
+    fixed = {k: v[0] for k, v in candidates.items() if len(v) == 1}
+    open_keys = [k for k, v in candidates.items() if len(v) > 1]
+    result: dict[str, Split | None] = {k: fixed.get(k) for k in candidates}
+    if not open_keys:
+        return result
+    total = 1
+    for k in open_keys:
+        total *= len(candidates[k])
+    if total > MAX_COMBINATIONS:
+        return result
+    survivors = []
+    for combo in itertools.product(*(candidates[k] for k in open_keys)):
+        chosen = {**fixed, **dict(zip(open_keys, combo, strict=True))}
+        if consistent(chosen):
+            survivors.append(combo)
+    for i, k in enumerate(open_keys):
+        options = {combo[i] for combo in survivors}
+        result[k] = options.pop() if len(options) == 1 else None
+    return result

@@ -1,0 +1,62 @@
+"""The grid under construction: placed cells, fused runs waiting for a split, and diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE
+from ..model import Cell, Diagnostic
+from ..values import read_cell
+from .cells import Token
+
+
+@attrs.frozen
+class FusedRun:
+    """A row whose values arrived as digit runs without boundaries (FORMAT.md §2.2 G)."""
+
+    row: str
+    columns: tuple[str, ...]
+    chunks: tuple[str, ...]
+    line: int
+
+
+@attrs.define
+class Grid:
+    """Mutable state of one table while its rows are placed; frozen into a Table at the end."""
+
+    table: str
+    rows: dict[str, dict[str, Cell]] = attrs.field(factory=dict)
+    fused: list[FusedRun] = attrs.field(factory=list)
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    units: dict[str, str] = attrs.field(factory=dict)
+
+    def has_row(self, row: str) -> bool:
+        """True once a row has been placed (or is waiting as a fused run)."""
+        return row in self.rows or any(f.row == row for f in self.fused)
+
+    def place(self, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
+        """Put one token per column; a row placed twice keeps the first and says so."""
+        cells = {
+            col: read_cell(tok.text, tok.line, self.units.get(col)) for col, tok in zip(columns, tokens, strict=True)
+        }
+        if row in self.rows:
+            if {c: v.value for c, v in self.rows[row].items()} != {c: v.value for c, v in cells.items()}:
+                self.diagnostics.append(
+                    Diagnostic(
+                        TABLE_DUPLICATE,
+                        f"{self.table}.{row} printed again with other values; the first is kept",
+                        tokens[0].line if tokens else None,
+                    )
+                )
+            return
+        self.rows[row] = cells
+
+    def place_cells(self, row: str, cells: dict[str, Cell]) -> None:
+        """Put already-read cells (from a fused-run split)."""
+        self.rows.setdefault(row, {}).update(cells)
+
+    def unplaced(self, message: str, line: int | None) -> None:
+        """Record values that could not be put on the grid with certainty."""
+        self.diagnostics.append(Diagnostic(CELL_UNPLACED, f"{self.table}: {message}", line))

@@ -1,0 +1,215 @@
+"""Label matching: every table label of the templates, matched tolerantly (FORMAT.md §2.3)."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import Literal
+
+import attrs
+import regex
+
+from ..templates import TemplateRegistry
+
+EntryKind = Literal["row", "group", "column", "caption", "header", "outcome_group", "column_group"]
+
+# A leading numbering inside a label cell: 一、 (三) 1. 1、 — possessive, so no backtracking.
+_MARKER = regex.compile(
+    r"""^\s*+(?:
+        (?P<cjk>[一二三四五六七八九十]++)\s*+[、.,，．]
+      | [(（]\s*+(?P<paren>[一二三四五六七八九十]++)\s*+[)）]
+      | (?P<num>\d{1,2}+)\s*+[.、．,，](?!\d)
+    )""",
+    regex.VERBOSE,
+)
+# What survives in a matching key: letters, digits and Han; quotes, brackets and spaces go.
+_NOT_KEY = regex.compile(r"[^\p{Han}\p{L}\p{N}]++")
+_CJK_DIGITS = "一二三四五六七八九十"
+
+MIN_PREFIX = 4
+SHORT_KEY = 2
+FUZZY_RATIO = 0.8
+
+
+def cjk_ordinal(text: str) -> int:
+    """一 -> 1 … 十 -> 10 (the only ordinals table labels use)."""
+    return _CJK_DIGITS.index(text[0]) + 1 if len(text) == 1 else 10 + (_CJK_DIGITS.index(text[-1]) + 1) % 10
+
+
+@attrs.frozen
+class LabelParts:
+    """A label cell split into its markers (一、 / （三） / 1.) and its matching key."""
+
+    cjk: int | None
+    paren: int | None
+    number: int | None
+    key: str
+
+
+def split_label(text: str) -> LabelParts:
+    """Peel leading markers off a label and reduce the rest to a key."""
+    text = unicodedata.normalize("NFKC", text)
+    cjk = paren = number = None
+    while True:
+        match = _MARKER.match(text)
+        if match is None or match.end() == 0:
+            break
+        if match["cjk"]:
+            cjk = cjk_ordinal(match["cjk"])
+        elif match["paren"]:
+            paren = cjk_ordinal(match["paren"])
+        else:
+            number = int(match["num"])
+        text = text[match.end() :]
+    return LabelParts(cjk, paren, number, _NOT_KEY.sub("", text))
+
+
+def key_of(text: str) -> str:
+    """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+
+
+@attrs.frozen
+class Entry:
+    """One label the lexicon knows: which table, what it is, the id it stands for."""
+
+    table: str
+    kind: EntryKind
+    id: str
+    key: str
+    spelling: str
+    cjk: int | None = None
+    paren: int | None = None
+    number: int | None = None
+
+
+@attrs.frozen
+class Lexicon:
+    """All labels of all registered templates, for matching cells and scanning fused text."""
+
+    entries: tuple[Entry, ...]
+    spellings: tuple[str, ...] = ()
+
+    def match(self, text: str, table: str | None = None) -> tuple[Entry, ...]:
+        """The entries a label cell may stand for, best first; () when it matches none."""
+        parts = split_label(text)
+        if len(parts.key) < 2 and parts.number is None:
+            return ()
+        pool = [e for e in self.entries if table is None or e.table == table]
+        for rule in (_exact, _prefix, _fuzzy):
+            found = rule(parts, pool)
+            if found:
+                return _order(found, parts)
+        return ()
+
+
+def _compatible(parts: LabelParts, entry: Entry) -> bool:
+    # A printed marker must agree with the entry's; a missing one is tolerated (OCR, layout).
+    for mine, theirs in ((parts.cjk, entry.cjk), (parts.paren, entry.paren), (parts.number, entry.number)):
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+    # A short key is told apart by its marker: （七）总计 is a row, a bare 总计 the column.
+    if len(entry.key) <= SHORT_KEY and (entry.paren or entry.cjk):
+        return parts.paren == entry.paren and parts.cjk == entry.cjk
+    return not (entry.kind == "column" and (parts.paren or parts.cjk))
+
+
+def _exact(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
+    return [e for e in pool if e.key == parts.key and _compatible(parts, e)]
+
+
+def _prefix(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
+    if len(parts.key) < MIN_PREFIX:
+        return []
+    # Cut by a line break (label key starts with the cell) or annotated (cell starts with the label).
+    return [
+        e
+        for e in pool
+        if _compatible(parts, e)
+        and (e.key.startswith(parts.key) or (len(e.key) >= MIN_PREFIX and parts.key.startswith(e.key)))
+    ]
+
+
+def _fuzzy(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
+    if len(parts.key) < MIN_PREFIX:
+        return []
+    scored = []
+    for e in pool:
+        if not _compatible(parts, e) or len(e.key) < MIN_PREFIX:
+            continue
+        ratio = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False).ratio()
+        if ratio >= FUZZY_RATIO:
+            scored.append((ratio, e))
+    if not scored:
+        return []
+    best = max(r for r, _ in scored)
+    return [e for r, e in scored if r == best]
+
+
+def _order(found: list[Entry], parts: LabelParts) -> tuple[Entry, ...]:
+    def score(e: Entry) -> tuple[int, int]:
+        agree = sum(
+            1
+            for mine, theirs in ((parts.cjk, e.cjk), (parts.paren, e.paren), (parts.number, e.number))
+            if mine is not None and mine == theirs
+        )
+        return (-agree, -len(e.key))
+
+    unique: dict[tuple[str, str, str], Entry] = {}
+    for e in sorted(found, key=score):
+        unique.setdefault((e.table, e.kind, e.id), e)
+    return tuple(unique.values())
+
+
+def _entries_for(registry: TemplateRegistry) -> Iterable[Entry]:
+    for template in registry:
+        spec = template.active_disclosure
+        for rid, label in spec.rows.items():
+            for s in label.spellings:
+                yield Entry("active_disclosure", "row", rid, key_of(s), s)
+        for cid, column in spec.columns.items():
+            for s in column.label.spellings:
+                yield Entry("active_disclosure", "column", cid, key_of(s), s)
+        for block in spec.blocks:
+            yield Entry("active_disclosure", "caption", block.caption, key_of(block.caption), block.caption)
+        yield Entry("active_disclosure", "header", "header", key_of(spec.header), spec.header)
+        apps = template.applications
+        for row in apps.rows:
+            for s in row.label.spellings:
+                p = split_label(s)
+                yield Entry("applications", "row", row.id, p.key, s, p.cjk, p.paren, p.number)
+        for gid, label in apps.groups.items():
+            for s in label.spellings:
+                p = split_label(s)
+                yield Entry("applications", "group", gid, p.key, s, p.cjk, p.paren, p.number)
+        for cid, column in apps.columns.items():
+            for s in column.label.spellings:
+                yield Entry("applications", "column", cid, key_of(s), s)
+        for s in apps.column_group.spellings:
+            yield Entry("applications", "column_group", "column_group", key_of(s), s)
+        for s in apps.outcome_group.spellings:
+            p = split_label(s)
+            yield Entry("applications", "outcome_group", "outcome_group", p.key, s, p.cjk)
+        for s in apps.header_labels:
+            yield Entry("applications", "header", "header", key_of(s), s)
+        review = template.review_litigation
+        for gid, label in review.groups.items():
+            for s in label.spellings:
+                yield Entry("review_litigation", "group", gid, key_of(s), s)
+        for cid, column in review.columns.items():
+            for s in column.label.spellings:
+                yield Entry("review_litigation", "column", cid, key_of(s), s)
+        for s in review.signals:
+            yield Entry("review_litigation", "header", "header", key_of(s), s)
+
+
+@cache
+def lexicon_for(registry: TemplateRegistry) -> Lexicon:
+    """The lexicon of a registry (cached: registries are immutable)."""
+    seen: dict[tuple[str, str, str, str, int | None, int | None, int | None], Entry] = {}
+    for e in _entries_for(registry):
+        seen.setdefault((e.table, e.kind, e.id, e.key, e.cjk, e.paren, e.number), e)
+    spellings = {unicodedata.normalize("NFKC", e.spelling).replace(" ", "") for e in seen.values()}
+    return Lexicon(tuple(seen.values()), tuple(sorted(spellings, key=len, reverse=True)))

@@ -1,0 +1,114 @@
+"""Step 3 for tables: find each statutory table's rows by its labels, not by section headings (§2.6)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import TABLE_NAMES
+from .cells import CellRow, Token
+from .lexicon import Entry, Lexicon, key_of
+
+# Entry kinds that open a table; a bare column label (总计, 其他) is shared and opens nothing.
+OPENING_KINDS = frozenset({"row", "group", "caption", "header", "column_group", "outcome_group"})
+PROSE_PUNCTUATION = "，。；：！？"
+PROSE_MIN_KEY = 12
+PROSE_LONG_KEY = 30
+
+
+@attrs.frozen
+class MatchedToken:
+    """A token with the label entries it may stand for."""
+
+    token: Token
+    entries: tuple[Entry, ...]
+
+
+@attrs.frozen
+class MatchedRow:
+    """A cell row with its label matches."""
+
+    row: CellRow
+    matches: tuple[MatchedToken, ...]
+
+    def entries_for(self, table: str) -> list[tuple[int, Entry]]:
+        """(token index, best entry of this table) for each token that matches one."""
+        out = []
+        for i, m in enumerate(self.matches):
+            for e in m.entries:
+                if e.table == table:
+                    out.append((i, e))
+                    break
+        return out
+
+
+@attrs.frozen
+class Region:
+    """The rows of one table, in order."""
+
+    table: str
+    rows: tuple[MatchedRow, ...]
+
+    @property
+    def lines(self) -> frozenset[int]:
+        """Every line number the table's tokens come from."""
+        return frozenset(t.line for r in self.rows for t in r.row.tokens)
+
+
+def is_prose(token: Token, entries: Sequence[Entry]) -> bool:
+    """True for a sentence that is not a label: it ends the table it follows."""
+    if entries or token.kind != "text":
+        return False
+    key = key_of(token.text)
+    if len(key) >= PROSE_LONG_KEY:
+        return True
+    return len(key) >= PROSE_MIN_KEY and any(p in token.text for p in PROSE_PUNCTUATION)
+
+
+def match_rows(rows: Sequence[CellRow], lexicon: Lexicon) -> list[MatchedRow]:
+    """Every row with each text token's candidate entries."""
+    return [
+        MatchedRow(
+            row,
+            tuple(MatchedToken(t, lexicon.match(t.text) if t.kind == "text" else ()) for t in row.tokens),
+        )
+        for row in rows
+    ]
+
+
+def _opens(row: MatchedRow) -> str | None:
+    votes: dict[str, int] = {}
+    for m in row.matches:
+        for table in {e.table for e in m.entries if e.kind in OPENING_KINDS}:
+            votes[table] = votes.get(table, 0) + 1
+    if not votes:
+        return None
+    return max(votes, key=lambda t: (votes[t], -TABLE_NAMES.index(t)))
+
+
+def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
+    """Split matched rows into table regions; prose ends a table, another table's labels switch."""
+    regions: list[Region] = []
+    current: str | None = None
+    collected: list[MatchedRow] = []
+
+    def close() -> None:
+        if current is not None and collected:
+            regions.append(Region(current, tuple(collected)))
+
+    for row in rows:
+        if any(is_prose(m.token, m.entries) for m in row.matches):
+            close()
+            current, collected = None, []
+            continue
+        opened = _opens(row)
+        if opened is not None and opened != current:
+            already = {e.table for m in row.matches for e in m.entries}
+            if current is None or current not in already or opened != current:
+                close()
+                current, collected = opened, []
+        if current is not None:
+            collected.append(row)
+    close()
+    return regions

@@ -1,0 +1,121 @@
+"""Step 5 for tables: settle fused runs with the identities, or report them as ambiguous (§1.6, §2.2 G)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..diagnostics import CELL_AMBIGUOUS
+from ..model import Cell, Diagnostic, Number
+from ..templates import Template
+from ..values import read_cell
+from .fused import Split, choose, group_totals_ok, row_total_ok, splits
+from .grid import FusedRun, Grid
+
+
+def _cells(run: FusedRun, split: Split, grid: Grid) -> dict[str, Cell]:
+    return {c: read_cell(p, run.line, grid.units.get(c)) for c, p in zip(run.columns, split, strict=True)}
+
+
+def _value(part: str) -> Number | None:
+    return read_cell(part).value
+
+
+def _applications_consistent(grid: Grid, template: Template) -> Callable[[dict[str, Split]], bool]:
+    spec = template.applications
+    columns = spec.value_columns
+
+    def row_values(chosen: dict[str, Split], row: str) -> list[Number | None] | None:
+        if row in chosen:
+            return [_value(p) for p in chosen[row]]
+        if row in grid.rows:
+            return [grid.rows[row][c].value if c in grid.rows[row] else None for c in columns]
+        return None
+
+    def ok(chosen: dict[str, Split]) -> bool:
+        present = [r for r in spec.rows if r.id in chosen or r.id in grid.rows]
+        roles = {role: [r.id for r in present if r.role == role] for role in ("input", "outcome", "outcome_total", "output")}
+        table = {r.id: row_values(chosen, r.id) for r in present}
+        for j in range(len(columns)):
+
+            def total(ids: list[str], j: int = j) -> Number | None:
+                acc: Number = 0
+                for rid in ids:
+                    vals = table[rid]
+                    v = vals[j] if vals else None
+                    if v is None:
+                        return None
+                    acc += v
+                return acc
+
+            left, right = total(roles["input"]), total(roles["outcome_total"] + roles["output"])
+            if roles["input"] and roles["output"] and left is not None and right is not None and left != right:
+                return False
+            out_total, leaves = total(roles["outcome_total"]), total(roles["outcome"])
+            if roles["outcome_total"] and out_total is not None and leaves is not None and out_total != leaves:
+                return False
+        return True
+
+    return ok
+
+
+def resolve_fused(grid: Grid, template: Template) -> None:
+    """Split each fused run of the grid where the identities leave one split; else cell-ambiguous."""
+    if not grid.fused:
+        return
+    runs = {run.row: run for run in grid.fused}
+    grid.fused.clear()
+    candidates: dict[str, list[Split]] = {}
+    for key, run in runs.items():
+        money = [_is_money(template, grid.table, c) for c in run.columns]
+        signed = [_is_signed(template, grid.table, c) for c in run.columns]
+        if grid.table == "applications":
+            accept: Callable[[Split], bool] = row_total_ok
+        elif grid.table == "review_litigation":
+            accept = group_totals_ok(len(template.review_litigation.columns))
+        else:
+            accept = _always
+        candidates[key] = splits(run.chunks, len(run.columns), money, signed, accept)
+    consistent = _applications_consistent(grid, template) if grid.table == "applications" else _always_map
+    chosen = choose(candidates, consistent)
+    for key, run in runs.items():
+        split = chosen[key]
+        if split is None:
+            n = len(candidates[key])
+            grid.diagnostics.append(
+                Diagnostic(
+                    CELL_AMBIGUOUS,
+                    f"{grid.table}.{run.row}: digits {' '.join(run.chunks)!r} split {n} ways "
+                    f"the identities allow; no value given",
+                    run.line,
+                )
+            )
+            continue
+        if key == "*":
+            width = len(template.review_litigation.columns)
+            for i, group in enumerate(template.review_litigation.groups):
+                part = FusedRun(group, run.columns[i * width : (i + 1) * width], (), run.line)
+                grid.place_cells(group, _cells(part, split[i * width : (i + 1) * width], grid))
+        else:
+            grid.place_cells(run.row, _cells(run, split, grid))
+
+
+def _always(_: Split) -> bool:
+    return True
+
+
+def _always_map(_: dict[str, Split]) -> bool:
+    return True
+
+
+def _is_money(template: Template, table: str, column: str) -> bool:
+    if table == "active_disclosure":
+        spec = template.active_disclosure.columns.get(column)
+        return bool(spec and spec.money)
+    return False
+
+
+def _is_signed(template: Template, table: str, column: str) -> bool:
+    if table == "active_disclosure":
+        spec = template.active_disclosure.columns.get(column)
+        return bool(spec and spec.signed)
+    return False
