@@ -21,6 +21,10 @@ PAGE_NUMBER = regex.compile(r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
 BOLD = regex.compile(r"\*\*")
+# A word that opens a new label: 1. / （三） / 四、 — never glued to the words before it.
+LABEL_START = regex.compile(r"^(?:\d{1,2}+[.、．](?!\d)|[(（][一二三四五六七八九十]++[)）]|[一二三四五六七八九十]++、)")
+# A cell that reads as digits run together, possibly with signs, decimals and a unit.
+DIGIT_RUN = regex.compile(r"^[+\-]?+\d[\d.,+\-]*+(?:万元|元)?+$")
 # A fused line is long and holds several table labels; shorter lines are real rows.
 FUSED_MIN_CHARS = 200
 FUSED_MIN_LABELS = 4
@@ -84,6 +88,9 @@ def split_spaces(line: Line) -> CellRow:
                 words = []
             tokens.append(Token("value", word, line.number))
         else:
+            if words and LABEL_START.match(word):
+                tokens.append(Token("text", "".join(words), line.number))
+                words = []
             words.append(word)
     if words:
         tokens.append(Token("text", "".join(words), line.number))

@@ -98,7 +98,13 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:
-        if any(is_prose(m.token, m.entries) for m in row.matches):
+        prose_at = next((i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries)), None)
+        if prose_at is not None:
+            # A fused line runs the last table row straight into the prose after it.
+            if current is not None and prose_at > 0:
+                head = row.row
+                kept = CellRow(head.tokens[:prose_at], head.line, head.layout)
+                collected.append(MatchedRow(kept, row.matches[:prose_at]))
             close()
             current, collected = None, []
             continue

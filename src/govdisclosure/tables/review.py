@@ -9,6 +9,7 @@ from ..model import Diagnostic
 from ..templates import ReviewLitigationSpec
 from .cells import Token
 from .grid import FusedRun, Grid
+from .lexicon import key_of
 from .regions import Region
 from .rows import fit
 
@@ -37,6 +38,11 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
                 named_columns.add(entry.id)
             elif entry.kind == "group":
                 group = entry.id
+        for m in row.matches:
+            # "行政诉讼（未经复议直接起诉）": a group named inside a longer heading.
+            named = [g for g, label in spec.groups.items() if any(key_of(s) in key_of(m.token.text) for s in label.spellings)]
+            if m.token.kind == "text" and named:
+                group = max(named, key=lambda g: len(key_of(spec.groups[g].label)))
         last_label = labelled[-1] if labelled else -1
         before = [m.token for m in row.matches[: last_label + 1] if m.token.kind == "value"]
         after = tuple(m.token for m in row.matches[last_label + 1 :] if m.token.kind in ("value", "empty"))

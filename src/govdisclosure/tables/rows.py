@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ..values import clean
-from .cells import Token
+from .cells import DIGIT_RUN, Token
 from .grid import FusedRun, Grid
 from .lexicon import Entry
 from .regions import MatchedRow, Region
@@ -66,7 +66,7 @@ def _put(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], li
         grid.place(row, columns, fitted)
         return
     filled = [v for v in values if v.kind == "value"]
-    digits_only = all(clean(v.text).replace(".", "").lstrip("+-").isdigit() or "元" in v.text for v in filled)
+    digits_only = all(DIGIT_RUN.match(clean(v.text).replace(" ", "")) for v in filled)
     if filled and len(filled) < len(columns) and digits_only and all(v.kind == "value" for v in values):
         # Fewer values than columns and no empties: boundaries were lost (§2.2 G); split later.
         grid.fused.append(FusedRun(row, columns, tuple(clean(v.text) for v in filled), line))
