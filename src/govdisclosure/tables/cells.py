@@ -12,7 +12,7 @@ from ..normalize import Line
 from ..values import clean, is_value_text
 from .lexicon import Lexicon, key_of
 
-TokenKind = Literal["text", "value", "empty"]
+TokenKind = Literal["text", "value", "empty", "prose"]
 Layout = Literal["tabs", "cells", "pipes", "spaces", "fused"]
 
 # PDF page footers inside tables: -2-, - 3 -, 第 3 页.
@@ -28,6 +28,7 @@ DIGIT_RUN = regex.compile(r"^[+\-]?+\d[\d.,+\-]*+(?:万元|元)?+$")
 # A fused line is long and holds several table labels; shorter lines are real rows.
 FUSED_MIN_CHARS = 200
 FUSED_MIN_LABELS = 4
+FUSED_PROSE_KEY = 8
 
 
 @attrs.frozen
@@ -129,7 +130,9 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
         tokens += [Token("value", v, line.number) for v in values]
         rest = run[head.end() :].strip() if head else run
         if rest:
-            tokens.append(Token("text", rest, line.number))
+            # Between two labels of a real table there are only digits; words mean a sentence.
+            wordy = len(key_of(rest)) >= FUSED_PROSE_KEY or any(p in rest for p in "，,。；;：:")
+            tokens.append(Token("prose" if wordy else "text", rest, line.number))
         yield CellRow(tuple(tokens), line.number, "fused")
 
 

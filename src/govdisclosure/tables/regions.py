@@ -15,6 +15,7 @@ OPENING_KINDS = frozenset({"row", "group", "caption", "header", "column_group", 
 PROSE_PUNCTUATION = "，。；：！？"
 PROSE_MIN_KEY = 12
 PROSE_LONG_KEY = 30
+MIN_LABELLED_ROWS = 2
 
 
 @attrs.frozen
@@ -58,6 +59,8 @@ class Region:
 
 def is_prose(token: Token, entries: Sequence[Entry]) -> bool:
     """True for a sentence that is not a label: it ends the table it follows."""
+    if token.kind == "prose":
+        return True
     if entries or token.kind != "text":
         return False
     key = key_of(token.text)
@@ -94,7 +97,9 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
     collected: list[MatchedRow] = []
 
     def close() -> None:
-        if current is not None and collected:
+        # One stray label (行政复议 in a sentence) is not a table: a table names two things at least.
+        labelled = sum(1 for r in collected if r.entries_for(current or ""))
+        if current is not None and labelled >= MIN_LABELLED_ROWS:
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:
