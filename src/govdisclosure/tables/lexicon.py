@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import attrs
@@ -85,7 +85,7 @@ class Entry:
     number: int | None = None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Lexicon:
     """All labels of all registered templates, for matching cells and scanning fused text."""
 
@@ -94,6 +94,9 @@ class Lexicon:
 
     def match(self, text: str, table: str | None = None) -> tuple[Entry, ...]:
         """The entries a label cell may stand for, best first; () when it matches none."""
+        return _match_cached(self, text, table)
+
+    def _match(self, text: str, table: str | None) -> tuple[Entry, ...]:
         parts = split_label(text)
         if len(parts.key) < 2 and parts.number is None:
             return ()
@@ -103,6 +106,12 @@ class Lexicon:
             if found:
                 return _order(found, parts)
         return ()
+
+
+@lru_cache(maxsize=8192)
+def _match_cached(lexicon: Lexicon, text: str, table: str | None) -> tuple[Entry, ...]:
+    # Reports repeat the same labels across files and years: matching each spelling once pays.
+    return lexicon._match(text, table)
 
 
 def _compatible(parts: LabelParts, entry: Entry) -> bool:
@@ -136,10 +145,18 @@ def _fuzzy(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
     if len(parts.key) < MIN_PREFIX:
         return []
     scored = []
+    mine = len(parts.key)
     for e in pool:
-        if not _compatible(parts, e) or len(e.key) < MIN_PREFIX:
+        theirs = len(e.key)
+        # 2*min/(sum) bounds the ratio from above: skip pairs whose lengths alone rule them out.
+        if theirs < MIN_PREFIX or 2 * min(mine, theirs) < FUZZY_RATIO * (mine + theirs):
             continue
-        ratio = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False).ratio()
+        if not _compatible(parts, e):
+            continue
+        matcher = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False)
+        if matcher.quick_ratio() < FUZZY_RATIO:
+            continue
+        ratio = matcher.ratio()
         if ratio >= FUZZY_RATIO:
             scored.append((ratio, e))
     if not scored:
