@@ -26,7 +26,7 @@ LABEL_START = regex.compile(r"^(?:\d{1,2}+[.、．](?!\d)|[(（][一二三四五
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
 DIGIT_RUN = regex.compile(r"^[+\-]?+\d[\d.,+\-]*+(?:万元|元)?+$")
 # A fused line is long and holds several table labels; shorter lines are real rows.
-FUSED_MIN_CHARS = 200
+FUSED_MIN_CHARS = 80
 FUSED_MIN_LABELS = 4
 FUSED_PROSE_KEY = 8
 
@@ -181,7 +181,8 @@ def cell_rows(lines: Sequence[Line], lexicon: Lexicon) -> list[CellRow]:
         return list(_group_cells(lines))
     rows: list[CellRow] = []
     for line in lines:
-        if line.is_blank or PAGE_NUMBER.match(line.text) or PIPE_RULE.match(line.text):
+        # A line of tabs alone is a row of empty cells (§2.2 A), not a blank line.
+        if (line.is_blank and line.raw.count("\t") < 2) or PAGE_NUMBER.match(line.text) or PIPE_RULE.match(line.text):
             continue
         if "\t" in line.raw:
             rows.append(split_tabs(line))
