@@ -24,7 +24,9 @@ def write_2027(folder: Path) -> Path:
     """The 2021 file with one extra outcome row and the 自然人 column renamed 公民个人."""
     text = grammar_text("templates/2021.toml")
     text = text.replace('name = "2021"', 'name = "2027"', 1)
-    text = text.replace('signals = ["本年制发件数"', 'signals = ["申请人主动撤回申请", "公民个人", "本年制发件数"', 1)
+    text = text.replace(
+        'signals = ["本年制发件数"', 'signals = ["申请人主动撤回申请", "公民个人", "本年制发件数"', 1
+    )
     text = text.replace('natural_person = { label = "自然人" }', 'natural_person = { label = "公民个人" }', 1)
     text = text.replace('\n[[applications.rows]]\nid = "outcome_total"', NEW_ROW, 1)
     path = folder / "2027.toml"
@@ -87,7 +89,10 @@ def test_default_registry_does_not_know_the_row() -> None:
 
 def test_broken_template_names_file_and_key(tmp_path: Path) -> None:
     path = write_2027(tmp_path)
-    path.write_text(path.read_text(encoding="utf-8").replace('role = "outcome_total"', 'role = "grand_total"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('role = "outcome_total"', 'role = "grand_total"'),
+        encoding="utf-8",
+    )
     with pytest.raises(govdisclosure.TemplateError) as info:
         govdisclosure.default_templates().with_file(path)
     assert "2027.toml" in str(info.value) and "role" in str(info.value)
@@ -95,6 +100,8 @@ def test_broken_template_names_file_and_key(tmp_path: Path) -> None:
 
 def test_duplicate_row_id_is_rejected(tmp_path: Path) -> None:
     path = write_2027(tmp_path)
-    path.write_text(path.read_text(encoding="utf-8").replace('id = "withdrawn"', 'id = "granted"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('id = "withdrawn"', 'id = "granted"'), encoding="utf-8"
+    )
     with pytest.raises(govdisclosure.TemplateError, match="duplicate row id 'granted'"):
         govdisclosure.default_templates().with_file(path)

@@ -27,14 +27,36 @@ def test_tabs_blank_cells_keep_their_place() -> None:
 
 def test_one_cell_per_line_with_wrapped_header() -> None:
     # §2.2 B: tab-prefixed cells, a blank line between rows, a header cell broken over two lines.
-    lines = ["\t第二十条第（一）项", "", "\t信息内容", "\t本年新", "制作数量", "\t本年新", "公开数量", "\t对外公开总数量", ""]
+    lines = [
+        "\t第二十条第（一）项",
+        "",
+        "\t信息内容",
+        "\t本年新",
+        "制作数量",
+        "\t本年新",
+        "公开数量",
+        "\t对外公开总数量",
+        "",
+    ]
     lines += ["\t规章", "\t0", "\t2", "\t9", "", "\t规范性文件", "\t无", "\t无", "\t无", ""]
-    lines += ["\t第二十条第（五）项", "", "\t信息内容", "\t上一年项目数量", "\t本年增/减", "\t处理决定数量", ""]
+    lines += [
+        "\t第二十条第（五）项",
+        "",
+        "\t信息内容",
+        "\t上一年项目数量",
+        "\t本年增/减",
+        "\t处理决定数量",
+        "",
+    ]
     lines += ["\t行政许可", "\t4", "\t0", "\t197", ""]
     report = govdisclosure.parse("\n".join(lines))
     table = report.tables.active_disclosure
     assert table is not None and table.template == "2019"
-    assert [table["regulations"][c].value for c in ("newly_made", "newly_published", "total_published")] == [0, 2, 9]
+    assert [table["regulations"][c].value for c in ("newly_made", "newly_published", "total_published")] == [
+        0,
+        2,
+        9,
+    ]
     assert table["normative_documents"]["newly_made"].kind == "none"
     assert table["administrative_licensing"]["decisions"].value == 197
 
@@ -47,7 +69,9 @@ def test_pdf_text_with_wrapped_label_and_signs() -> None:
     assert table is not None
     assert table["administrative_licensing"]["change"].value == 61
     assert table["administrative_licensing"]["change"].raw == "+61"
-    assert [table["other_administrative_services"][c].value for c in ("previous_year", "change", "decisions")] == [
+    assert [
+        table["other_administrative_services"][c].value for c in ("previous_year", "change", "decisions")
+    ] == [
         0,
         -4,
         0,
@@ -55,7 +79,11 @@ def test_pdf_text_with_wrapped_label_and_signs() -> None:
 
 
 def test_markdown_pipes_and_header_unit() -> None:
-    lines = ["| 第二十条第（九）项 | | |", "|---|---|---|", "| 信息内容 | 采购项目数量 | 采购总金额（单位：万元） |"]
+    lines = [
+        "| 第二十条第（九）项 | | |",
+        "|---|---|---|",
+        "| 信息内容 | 采购项目数量 | 采购总金额（单位：万元） |",
+    ]
     lines += ["| 政府集中采购 | 78 | 2,601 |"]
     table = govdisclosure.parse("\n".join(lines)).tables.active_disclosure
     assert table is not None
@@ -65,7 +93,9 @@ def test_markdown_pipes_and_header_unit() -> None:
 
 def test_fused_run_split_only_where_identities_leave_one() -> None:
     # §2.2 G: 801000081 = 80 1 0 0 0 0 81 is the only split whose parts add up to the total.
-    assert splits(["801000081"], 7, [False] * 7, [False] * 7, row_total_ok) == [("80", "1", "0", "0", "0", "0", "81")]
+    assert splits(["801000081"], 7, [False] * 7, [False] * 7, row_total_ok) == [
+        ("80", "1", "0", "0", "0", "0", "81")
+    ]
     # 220000022 splits two ways that both add up (22 … 22 and 2 20 … 22): the row alone cannot tell.
     assert len(splits(["220000022"], 7, [False] * 7, [False] * 7, row_total_ok)) == 2
     # No leading zeros: 000 can only be 0 0 0.
@@ -80,8 +110,11 @@ def test_fused_review_table_by_group_totals() -> None:
 
 
 def test_ambiguous_run_gives_diagnostic_not_value() -> None:
-    text = "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件77132470" + (
-        "第二十条第（五）项信息内容本年处理决定数量行政许可2629第二十条第（六）项信息内容本年处理决定数量行政处罚1330行政强制54"
+    text = (
+        "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件77132470"
+        + (
+            "第二十条第（五）项信息内容本年处理决定数量行政许可2629第二十条第（六）项信息内容本年处理决定数量行政处罚1330行政强制54"
+        )
     )
     report = govdisclosure.parse(text)
     table = report.tables.active_disclosure

@@ -38,7 +38,10 @@ def application_checks(table: Table, template: Template) -> list[Check]:
     """Column balance, outcome total and row totals of table 三."""
     spec = template.applications
     rows = [r for r in spec.rows if r.id in table.rows]
-    by_role = {role: [r.id for r in rows if r.role == role] for role in ("input", "outcome", "outcome_total", "output")}
+    by_role = {
+        role: [r.id for r in rows if r.role == role]
+        for role in ("input", "outcome", "outcome_total", "output")
+    }
     checks = []
     for column in spec.value_columns:
         if by_role["input"] and by_role["outcome_total"] and by_role["output"]:
@@ -75,7 +78,9 @@ def review_checks(table: Table, template: Template) -> list[Check]:
     """total = upheld + corrected + other_result + pending in each group of table 四."""
     parts = [c for c in template.review_litigation.columns if c != "total"]
     return [
-        identity(f"review_litigation.group_total.{group}", table, [(group, "total")], [(group, c) for c in parts])
+        identity(
+            f"review_litigation.group_total.{group}", table, [(group, "total")], [(group, c) for c in parts]
+        )
         for group in template.review_litigation.groups
         if group in table.rows
     ]
@@ -90,7 +95,7 @@ def run_checks(
         if table is None:
             continue
         chosen = table.template or template_name
-        template = registry[chosen] if chosen in registry else registry.latest()
+        template = registry[chosen] if chosen is not None and chosen in registry else registry.latest()
         if name == "applications":
             checks += application_checks(table, template)
         elif name == "review_litigation":

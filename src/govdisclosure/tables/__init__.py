@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..diagnostics import TABLE_MISSING
-from ..model import TABLE_CLASSES, TABLE_NAMES, Diagnostic, Table, Tables
+from ..model import TABLE_CLASSES, TABLE_NAMES, Cell, Diagnostic, Table, Tables
 from ..normalize import Line
 from ..templates import Template, TemplateRegistry
 from .cells import cell_rows
@@ -53,7 +53,11 @@ def _applications_template(grid: Grid, registry: TemplateRegistry, fallback: str
     # Tables 三 of 2019 and 2021 differ only in （六）: the rows printed say which one this is.
     present = set(grid.rows) | {f.row for f in grid.fused}
     scores = {
-        t.name: sum(1 if r.standard else -1 for r in t.applications.rows if r.id in present and r.group == "other" or r.id in present and r.id == "other")
+        t.name: sum(
+            1 if r.standard else -1
+            for r in t.applications.rows
+            if (r.id in present and r.group == "other") or (r.id in present and r.id == "other")
+        )
         for t in registry
     }
     best = max(scores.values(), default=0)
@@ -74,7 +78,9 @@ def _read_active(region: Region, template: Template) -> Grid:
             for e in m.entries:
                 if e.table == "active_disclosure" and e.kind == "column" and e.id in spec.columns:
                     text = m.token.text
-                    unit = "万元" if "万元" in text else ("元" if "元" in text.replace(e.spelling, "") else None)
+                    unit = (
+                        "万元" if "万元" in text else ("元" if "元" in text.replace(e.spelling, "") else None)
+                    )
                     if unit:
                         grid.units[e.id] = unit
                     break
@@ -102,8 +108,14 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
     diagnostics: list[Diagnostic] = []
     latest = registry.latest()
 
-    active_name = template_by_signals(regions["active_disclosure"], registry) if "active_disclosure" in regions else None
-    apps_signal = template_by_signals(regions["applications"], registry) if "applications" in regions else None
+    active_name = (
+        template_by_signals(regions["active_disclosure"], registry)
+        if "active_disclosure" in regions
+        else None
+    )
+    apps_signal = (
+        template_by_signals(regions["applications"], registry) if "applications" in regions else None
+    )
     report_template = active_name or apps_signal
 
     grids: dict[str, Grid] = {}
@@ -113,16 +125,17 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
         grids["active_disclosure"] = _read_active(regions["active_disclosure"], chosen)
         names["active_disclosure"] = active_name
     if "applications" in regions:
-        chosen = registry[apps_signal or report_template] if (apps_signal or report_template) else latest
-        grid = _read_applications(regions["applications"], chosen)
-        grids["applications"] = grid
-        names["applications"] = apps_signal or _applications_template(grid, registry, report_template)
+        apps_name = apps_signal or report_template
+        chosen = registry[apps_name] if apps_name else latest
+        apps_grid = _read_applications(regions["applications"], chosen)
+        grids["applications"] = apps_grid
+        names["applications"] = apps_signal or _applications_template(apps_grid, registry, report_template)
         report_template = report_template or names["applications"]
     if "review_litigation" in regions:
         chosen = registry[report_template] if report_template else latest
-        grid = Grid("review_litigation")
-        assemble_review(regions["review_litigation"], grid, chosen.review_litigation)
-        grids["review_litigation"] = grid
+        review_grid = Grid("review_litigation")
+        assemble_review(regions["review_litigation"], review_grid, chosen.review_litigation)
+        grids["review_litigation"] = review_grid
         names["review_litigation"] = report_template
 
     built: dict[str, Table] = {}
@@ -131,7 +144,8 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
         if grid is None:
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
-        template = registry[names[name] or ""] if names.get(name) in registry else latest
+        named = names.get(name)
+        template = registry[named] if named is not None and named in registry else latest
         resolve_fused(grid, template)
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)
@@ -140,11 +154,11 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
     return FoundTables(Tables(**built), report_template, table_lines, tuple(diagnostics))  # type: ignore[arg-type]
 
 
-def _ordered(grid: Grid, template: Template, name: str) -> dict[str, dict[str, object]]:
+def _ordered(grid: Grid, template: Template, name: str) -> dict[str, dict[str, Cell]]:
     # Rows and columns in the template's printed order, whatever order the text gave them in.
     order = {rid: i for i, rid in enumerate(template.row_ids(name))}
     rows = sorted(grid.rows.items(), key=lambda kv: order.get(kv[0], len(order)))
-    out: dict[str, dict[str, object]] = {}
+    out: dict[str, dict[str, Cell]] = {}
     for rid, cells in rows:
         columns = {cid: i for i, cid in enumerate(template.column_ids(name))}
         out[rid] = dict(sorted(cells.items(), key=lambda kv: columns.get(kv[0], len(columns))))

@@ -16,13 +16,17 @@ TokenKind = Literal["text", "value", "empty", "prose"]
 Layout = Literal["tabs", "cells", "pipes", "spaces", "fused"]
 
 # PDF page footers inside tables: -2-, - 3 -, 第 3 页.
-PAGE_NUMBER = regex.compile(r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d++\s*+页)?+)\s*+$")
+PAGE_NUMBER = regex.compile(
+    r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d++\s*+页)?+)\s*+$"
+)
 # A markdown table's separator row: |---|:---:|.
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
 BOLD = regex.compile(r"\*\*")
 # A word that opens a new label: 1. / （三） / 四、 — never glued to the words before it.
-LABEL_START = regex.compile(r"^(?:\d{1,2}+[.、．](?!\d)|[(（][一二三四五六七八九十]++[)）]|[一二三四五六七八九十]++、)")
+LABEL_START = regex.compile(
+    r"^(?:\d{1,2}+[.、．](?!\d)|[(（][一二三四五六七八九十]++[)）]|[一二三四五六七八九十]++、)"
+)
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
 DIGIT_RUN = regex.compile(r"^[+\-]?+\d[\d.,+\-]*+(?:万元|元)?+$")
 # A fused line is long and holds several table labels; shorter lines are real rows.
@@ -182,7 +186,11 @@ def cell_rows(lines: Sequence[Line], lexicon: Lexicon) -> list[CellRow]:
     rows: list[CellRow] = []
     for line in lines:
         # A line of tabs alone is a row of empty cells (§2.2 A), not a blank line.
-        if (line.is_blank and line.raw.count("\t") < 2) or PAGE_NUMBER.match(line.text) or PIPE_RULE.match(line.text):
+        if (
+            (line.is_blank and line.raw.count("\t") < 2)
+            or PAGE_NUMBER.match(line.text)
+            or PIPE_RULE.match(line.text)
+        ):
             continue
         if "\t" in line.raw:
             rows.append(split_tabs(line))

@@ -39,7 +39,8 @@ class Grid:
     def place(self, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
         """Put one token per column; a row placed twice keeps the first and says so."""
         cells = {
-            col: read_cell(tok.text, tok.line, self.units.get(col)) for col, tok in zip(columns, tokens, strict=True)
+            col: read_cell(tok.text, tok.line, self.units.get(col))
+            for col, tok in zip(columns, tokens, strict=True)
         }
         if row in self.rows:
             if {c: v.value for c, v in self.rows[row].items()} != {c: v.value for c, v in cells.items()}:

@@ -68,7 +68,8 @@ def split_label(text: str) -> LabelParts:
 
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
-    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+    key: str = _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+    return key
 
 
 @attrs.frozen

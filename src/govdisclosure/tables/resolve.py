@@ -33,7 +33,10 @@ def _applications_consistent(grid: Grid, template: Template) -> Callable[[dict[s
 
     def ok(chosen: dict[str, Split]) -> bool:
         present = [r for r in spec.rows if r.id in chosen or r.id in grid.rows]
-        roles = {role: [r.id for r in present if r.role == role] for role in ("input", "outcome", "outcome_total", "output")}
+        roles = {
+            role: [r.id for r in present if r.role == role]
+            for role in ("input", "outcome", "outcome_total", "output")
+        }
         table = {r.id: row_values(chosen, r.id) for r in present}
         for j in range(len(columns)):
 
@@ -48,10 +51,21 @@ def _applications_consistent(grid: Grid, template: Template) -> Callable[[dict[s
                 return acc
 
             left, right = total(roles["input"]), total(roles["outcome_total"] + roles["output"])
-            if roles["input"] and roles["output"] and left is not None and right is not None and left != right:
+            if (
+                roles["input"]
+                and roles["output"]
+                and left is not None
+                and right is not None
+                and left != right
+            ):
                 return False
             out_total, leaves = total(roles["outcome_total"]), total(roles["outcome"])
-            if roles["outcome_total"] and out_total is not None and leaves is not None and out_total != leaves:
+            if (
+                roles["outcome_total"]
+                and out_total is not None
+                and leaves is not None
+                and out_total != leaves
+            ):
                 return False
         return True
 

@@ -40,7 +40,11 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
                 group = entry.id
         for m in row.matches:
             # "行政诉讼（未经复议直接起诉）": a group named inside a longer heading.
-            named = [g for g, label in spec.groups.items() if any(key_of(s) in key_of(m.token.text) for s in label.spellings)]
+            named = [
+                g
+                for g, label in spec.groups.items()
+                if any(key_of(s) in key_of(m.token.text) for s in label.spellings)
+            ]
             if m.token.kind == "text" and named:
                 group = max(named, key=lambda g: len(key_of(spec.groups[g].label)))
         last_label = labelled[-1] if labelled else -1
@@ -88,8 +92,14 @@ def _place(
             grid.place(r.group or "", columns, fit(r.values, width) or [])
         return
     values = [t for r in rows for t in r.values if t.kind == "value"]
-    if len(rows) == 1 and 0 < len(values) < width * len(groups) and all(t.kind == "value" for t in rows[0].values):
-        grid.fused.append(FusedRun("*", columns * len(groups), tuple(t.text.strip() for t in values), rows[0].line))
+    if (
+        len(rows) == 1
+        and 0 < len(values) < width * len(groups)
+        and all(t.kind == "value" for t in rows[0].values)
+    ):
+        grid.fused.append(
+            FusedRun("*", columns * len(groups), tuple(t.text.strip() for t in values), rows[0].line)
+        )
         return
     if values:
         raw = " ".join(t.text.strip() for t in values)

@@ -94,7 +94,7 @@ def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
             continue
         index, entry, group_like = anchor
         values = _values_after(row, index + 1)
-        if not values or not any(v.kind == "value" for v in values) and row.row.layout == "spaces":
+        if not values or (not any(v.kind == "value" for v in values) and row.row.layout == "spaces"):
             # A label alone on its line (PDF): its values follow on a later line.
             if pending is None or not group_like:
                 pending = _Pending(entry.id, row.row.line, group_like)
