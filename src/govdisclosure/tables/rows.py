@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from ..values import clean
 from .cells import DIGIT_RUN, Token
 from .grid import FusedRun, Grid
-from .lexicon import Entry
-from .regions import MatchedRow, Region
-
-# Row id -> its value columns (None when the id is not a data row of this table).
-ColumnsOf = Callable[[str], tuple[str, ...] | None]
+from .regions import Region
+from .shape import ColumnsOf, row_shapes
 
 
 @attrs.define
@@ -39,27 +36,6 @@ def fit(tokens: Sequence[Token], n: int) -> list[Token] | None:
     return cells if len(cells) == n else None
 
 
-def _anchor(row: MatchedRow, table: str, columns_of: ColumnsOf) -> tuple[int, Entry, bool] | None:
-    """The last token naming a data row: (index, entry, also-a-group-label)."""
-    found = None
-    for i, m in enumerate(row.matches):
-        rows = [e for e in m.entries if e.table == table and e.kind == "row" and columns_of(e.id)]
-        if rows:
-            group_like = any(e.table == table and e.kind == "group" for e in m.entries)
-            found = (i, rows[0], group_like)
-    return found
-
-
-def _values_after(row: MatchedRow, start: int) -> list[Token]:
-    values = []
-    for m in row.matches[start:]:
-        if m.token.kind in ("value", "empty"):
-            values.append(m.token)
-        elif m.entries:
-            break
-    return values
-
-
 def _put(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int) -> None:
     fitted = fit(values, len(columns))
     if fitted is not None:
@@ -76,28 +52,26 @@ def _put(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], li
 
 
 def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
-    """Place every labelled row of a table region on the grid."""
+    """Place every labelled row of a table region on the grid, row shapes from tables.lark."""
     pending: _Pending | None = None
-    for row in region.rows:
-        anchor = _anchor(row, region.table, columns_of)
-        if anchor is None:
-            values = [m.token for m in row.matches if m.token.kind in ("value", "empty")]
+    for shape in row_shapes(region.rows, region.table, columns_of):
+        if not shape.segments:
+            values = list(shape.lead)
             if not any(v.kind == "value" for v in values):
                 continue
             if pending is not None:
-                columns = columns_of(pending.row) or ()
-                _put(grid, pending.row, columns, values, row.row.line)
+                _put(grid, pending.row, columns_of(pending.row) or (), values, shape.line)
                 pending = None
-            elif not row.entries_for(region.table):
+            elif not shape.labelled:
                 raw = " ".join(v.text.strip() for v in values)
-                grid.unplaced(f"values with no row label ({raw})", row.row.line)
+                grid.unplaced(f"values with no row label ({raw})", shape.line)
             continue
-        index, entry, group_like = anchor
-        values = _values_after(row, index + 1)
-        if not values or (not any(v.kind == "value" for v in values) and row.row.layout == "spaces"):
+        segment = shape.segments[-1]
+        values = list(segment.values)
+        if not any(v.kind == "value" for v in values) and (not values or segment.layout == "spaces"):
             # A label alone on its line (PDF): its values follow on a later line.
-            if pending is None or not group_like:
-                pending = _Pending(entry.id, row.row.line, group_like)
+            if pending is None or not segment.group_like:
+                pending = _Pending(segment.anchor.id, shape.line, segment.group_like)
             continue
         pending = None
-        _put(grid, entry.id, columns_of(entry.id) or (), values, row.row.line)
+        _put(grid, segment.anchor.id, columns_of(segment.anchor.id) or (), values, shape.line)
