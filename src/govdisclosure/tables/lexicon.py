@@ -121,8 +121,11 @@ def _compatible(parts: LabelParts, entry: Entry) -> bool:
         if mine is not None and theirs is not None and mine != theirs:
             return False
     # A short key is told apart by its marker: （七）总计 is a row, a bare 总计 the column.
-    if len(entry.key) <= SHORT_KEY and (entry.paren or entry.cjk):
-        return parts.paren == entry.paren and parts.cjk == entry.cjk
+    if len(entry.key) <= SHORT_KEY and (entry.paren or entry.cjk or entry.number):
+        # 3.其他 is a row only with its number; a bare 其他 is the applicant column.
+        return (parts.paren, parts.cjk, parts.number) == (entry.paren, entry.cjk, entry.number) or (
+            entry.number is not None and parts.number == entry.number
+        )
     return not (entry.kind == "column" and (parts.paren or parts.cjk))
 
 

@@ -18,6 +18,7 @@ class _Pending:
     row: str
     line: int
     group_like: bool
+    values: list[Token] = attrs.field(factory=list)
 
 
 def fit(tokens: Sequence[Token], n: int) -> list[Token] | None:
@@ -54,14 +55,20 @@ def _put(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], li
 def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark."""
     pending: _Pending | None = None
+
+    def flush() -> None:
+        # A label printed apart from its values (PDF text) owns exactly the values up to the
+        # next row label; any other count means the order is lost, so nothing is placed.
+        if pending is not None and pending.values:
+            _put(grid, pending.row, columns_of(pending.row) or (), pending.values, pending.line)
+
     for shape in row_shapes(region.rows, region.table, columns_of):
         if not shape.segments:
             values = list(shape.lead)
             if not any(v.kind == "value" for v in values):
                 continue
             if pending is not None:
-                _put(grid, pending.row, columns_of(pending.row) or (), values, shape.line)
-                pending = None
+                pending.values += values
             elif not shape.labelled:
                 raw = " ".join(v.text.strip() for v in values)
                 grid.unplaced(f"values with no row label ({raw})", shape.line)
@@ -69,9 +76,12 @@ def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
         segment = shape.segments[-1]
         values = list(segment.values)
         if not any(v.kind == "value" for v in values) and (not values or segment.layout == "spaces"):
-            # A label alone on its line (PDF): its values follow on a later line.
-            if pending is None or not segment.group_like:
-                pending = _Pending(segment.anchor.id, shape.line, segment.group_like)
+            if pending is not None and not pending.values and segment.group_like:
+                continue  # a group label centred among its rows (PDF) does not take their values
+            flush()
+            pending = _Pending(segment.anchor.id, shape.line, segment.group_like)
             continue
+        flush()
         pending = None
         _put(grid, segment.anchor.id, columns_of(segment.anchor.id) or (), values, shape.line)
+    flush()
