@@ -34,43 +34,60 @@ def identity(
     return Check(name, expression, sides[0], sides[1], status, cells)
 
 
+def _rows_of_role(table: Table, template: Template) -> dict[str, list[str]]:
+    """Rows each identity needs: every row of the role, present or not (absent makes it uncertain).
+
+    A non-standard row that is present (2019's single （六）其他处理 in a 2021 table, §2.4)
+    stands in for the standard rows of its group, and the other way round.
+    """
+    spec = template.applications
+    present = [r for r in spec.rows if r.id in table.rows]
+    stand_ins = {r.id for r in present if not r.standard} | {
+        r.group for r in present if not r.standard and r.group
+    }
+    needed = [
+        r
+        for r in spec.rows
+        if r.id in table.rows or (r.standard and r.id not in stand_ins and r.group not in stand_ins)
+    ]
+    return {
+        role: [r.id for r in needed if r.role == role]
+        for role in ("input", "outcome", "outcome_total", "output")
+    }
+
+
 def application_checks(table: Table, template: Template) -> list[Check]:
     """Column balance, outcome total and row totals of table 三."""
     spec = template.applications
-    rows = [r for r in spec.rows if r.id in table.rows]
-    by_role = {
-        role: [r.id for r in rows if r.role == role]
-        for role in ("input", "outcome", "outcome_total", "output")
-    }
+    by_role = _rows_of_role(table, template)
     checks = []
     for column in spec.value_columns:
-        if by_role["input"] and by_role["outcome_total"] and by_role["output"]:
-            checks.append(
-                identity(
-                    f"applications.balance.{column}",
-                    table,
-                    [(r, column) for r in by_role["input"]],
-                    [(r, column) for r in by_role["outcome_total"] + by_role["output"]],
-                )
-            )
-        if by_role["outcome_total"] and by_role["outcome"]:
-            checks.append(
-                identity(
-                    f"applications.outcome_total.{column}",
-                    table,
-                    [(by_role["outcome_total"][0], column)],
-                    [(r, column) for r in by_role["outcome"]],
-                )
-            )
-    for row in rows:
         checks.append(
             identity(
-                f"applications.row_total.{row.id}",
+                f"applications.balance.{column}",
                 table,
-                [(row.id, "total")],
-                [(row.id, c) for c in spec.part_columns],
+                [(r, column) for r in by_role["input"]],
+                [(r, column) for r in by_role["outcome_total"] + by_role["output"]],
             )
         )
+        checks.append(
+            identity(
+                f"applications.outcome_total.{column}",
+                table,
+                [(r, column) for r in by_role["outcome_total"]],
+                [(r, column) for r in by_role["outcome"]],
+            )
+        )
+    for row in spec.rows:
+        if row.id in table.rows:
+            checks.append(
+                identity(
+                    f"applications.row_total.{row.id}",
+                    table,
+                    [(row.id, "total")],
+                    [(row.id, c) for c in spec.part_columns],
+                )
+            )
     return checks
 
 
