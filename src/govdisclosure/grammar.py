@@ -1,7 +1,7 @@
 """The only place that builds Lark parsers: grammars/*.lark, loaded via resources, LALR, cached and lazy.
 
 >>> from lark import Token
->>> token_parser("report.lark").parse([Token("TEXT", "前言", line=1)]).data
+>>> str(token_parser("report.lark").parse([Token("TEXT", "前言", line=1)]).data)
 'start'
 """
 

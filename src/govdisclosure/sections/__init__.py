@@ -1,19 +1,25 @@
-"""Steps 2-4 for the outline: lines -> heading tokens -> Lark tree -> Section model (FORMAT.md §2.1)."""
+"""Steps 2-4 for the outline: lines -> heading tokens -> Lark tree -> Section model (FORMAT.md §2.1).
+
+The pipeline, one module per step: `markers` (numbering styles), `heading` and `inline` (is this a
+heading?), `tokens` (the line classifier), `levels` (depth by style rank), `outline` (the Lark
+grammar grammars/report.lark and its Transformer), `metadata` (title, organ, year).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
 import attrs
-import regex
 
-from ..model import Diagnostic, Marker, Section
+from ..model import Diagnostic, Section
 from ..normalize import Line
+from .config import sections_config
+from .labels import table_labels
+from .metadata import read_metadata
+from .outline import build_sections
+from .tokens import classify
 
 __all__ = ["Outline", "read_outline"]
-
-_TOP = regex.compile(r"^\s*(?P<m>[一二三四五六])、\s*(?P<title>\S.*)$")
-_CJK = "一二三四五六七八九十"
 
 
 @attrs.frozen
@@ -29,12 +35,9 @@ class Outline:
 
 def read_outline(lines: Sequence[Line], table_lines: Collection[int]) -> Outline:
     """The report's outline; lines inside tables never open a section."""
-    sections = []
-    for line in lines:
-        if line.number in table_lines:
-            continue
-        match = _TOP.match(line.text)
-        if match:
-            marker = Marker(match["m"] + "、", "cjk", _CJK.index(match["m"]) + 1)
-            sections.append(Section(marker, match["title"].strip(), line=line.number))
-    return Outline(tuple(sections))
+    config = sections_config()
+    tokens, skipped = classify(lines, table_lines, config, table_labels(extra=config.extra_table_labels))
+    sections, diagnostics = build_sections(tokens, config)
+    meta = read_metadata(lines, tokens, config)
+    found = (*skipped, *diagnostics, *meta.diagnostics)
+    return Outline(sections, meta.title, meta.organ, meta.year, tuple(found))

@@ -13,8 +13,10 @@ from ..model import Number
 # Splits are enumerated with a budget so that a hostile run cannot take unbounded time.
 MAX_NODES = 200_000
 MAX_COMBINATIONS = 50_000
+# No table row prints more digits than this; a longer run is not split at all.
+MAX_RUN_CHARS = 120
 
-_PART = regex.compile(r"^(?:0|[1-9]\d*+)(?:\.\d++)?+$")
+_PART = regex.compile(r"^(?:0|[1-9]\d{0,29}+)(?:\.\d{1,12}+)?+$")
 
 Split = tuple[str, ...]
 
@@ -64,6 +66,8 @@ def splits(
 ) -> list[Split]:
     """Every split of the chunks into n cells, boundaries between chunks kept, that `accept` admits."""
     parts = _sign_chunks(chunks)
+    if sum(len(p) for p in parts) > MAX_RUN_CHARS:
+        return []
     found: list[Split] = []
     nodes = 0
 

@@ -53,8 +53,13 @@ class Region:
 
     @property
     def lines(self) -> frozenset[int]:
-        """Every line number the table's tokens come from."""
-        return frozenset(t.line for r in self.rows for t in r.row.tokens)
+        """Lines that hold this table's labels or values; a fused line holds the prose too, so not it."""
+        return frozenset(
+            r.row.line
+            for r in self.rows
+            if r.row.layout != "fused"
+            and (r.entries_for(self.table) or any(t.kind in ("value", "empty") for t in r.row.tokens))
+        )
 
 
 def is_prose(token: Token, entries: Sequence[Entry]) -> bool:

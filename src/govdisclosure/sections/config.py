@@ -1,0 +1,90 @@
+"""The outline's words as data: loads grammars/sections.toml (canonical sections, metadata words)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import attrs
+
+from ..errors import TemplateError
+from ..resources import grammar_text
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+__all__ = ["CanonicalSection", "SectionsConfig", "sections_config"]
+
+
+@attrs.frozen
+class CanonicalSection:
+    """One of the six top-level sections (FORMAT.md §1.2): its kind, official title and aliases."""
+
+    kind: str
+    title: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The official title first, then the aliases."""
+        return (self.title, *self.aliases)
+
+
+@attrs.frozen
+class SectionsConfig:
+    """Everything grammars/sections.toml says, frozen."""
+
+    sections: tuple[CanonicalSection, ...]
+    title_endings: tuple[str, ...]
+    max_inline_title: int
+    metadata: Mapping[str, Any]
+    extra_table_labels: tuple[str, ...] = ()
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The six kinds in printed order."""
+        return tuple(s.kind for s in self.sections)
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """A list of metadata words by key."""
+        return tuple(self.metadata[key])
+
+    def word(self, key: str) -> str:
+        """One metadata word by key."""
+        return str(self.metadata[key])
+
+
+def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TemplateError(f"sections.toml: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def config_from_data(data: Mapping[str, Any]) -> SectionsConfig:
+    """Validate parsed sections.toml data."""
+    try:
+        sections = tuple(
+            CanonicalSection(str(s["kind"]), str(s["title"]), _strings(s, "aliases"))
+            for s in data["sections"]
+        )
+        titles = data["titles"]
+        metadata = dict(data["metadata"])
+    except (KeyError, TypeError) as exc:
+        raise TemplateError(f"sections.toml: missing or malformed key ({exc})") from exc
+    extra = _strings(data.get("tables", {}), "extra_labels")
+    return SectionsConfig(sections, _strings(titles, "endings"), int(titles["max_inline"]), metadata, extra)
+
+
+@cache
+def sections_config() -> SectionsConfig:
+    """The bundled grammars/sections.toml, loaded once."""
+    try:
+        data = tomllib.loads(grammar_text("sections.toml"))
+    except tomllib.TOMLDecodeError as exc:  # pragma: no cover - the bundled file is tested
+        raise TemplateError(f"sections.toml: not valid TOML ({exc})") from exc
+    return config_from_data(data)

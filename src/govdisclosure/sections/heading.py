@@ -1,0 +1,132 @@
+"""Step 2 for the outline: is a line a heading, and what are its marker and title (FORMAT.md §2.1)?"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Literal
+
+import attrs
+import regex
+
+from ..model import Marker
+from .config import SectionsConfig
+from .labels import compact
+from .markers import fold, match_marker
+from .text import TERMINATORS, clean_title
+
+__all__ = ["Heading", "Shape", "canonical_kind", "read_heading", "section_kind"]
+
+#: How a heading sits in its line (FORMAT.md §2.1): alone, run into prose, a markdown or bold heading,
+#: found inside a long crawler line, or without any marker (a bare canonical title).
+Shape = Literal["line", "runin", "markdown", "bold", "inline", "bare"]
+
+# Optional indentation, markdown hashes and an opening bold mark before the marker.
+_PREFIX = regex.compile(r"^[ \t\u3000\xa0]*(?P<hashes>\#{1,6}[ \t]*)?(?P<bold>\*\*)?[ \t\u3000\xa0]*")
+_BOLD_END = regex.compile(r"\*\*")
+#: Styles whose numbered run-in clauses are prose, not headings ("1、推进政务新媒体…。加快…", seed 000).
+WEAK_STYLES = frozenset({"arabic", "arabic_paren", "circled", "ordinal_phrase"})
+#: Longest title a heading alone on its line may have; longer lines are numbered prose.
+MAX_TITLE = 40
+MAX_WEAK_TITLE = 25
+#: A title this close to a canonical spelling names that section (SequenceMatcher ratio).
+SIMILAR = 0.8
+
+
+@attrs.frozen
+class Heading:
+    """A heading as read from its line: marker (None for a bare title), title, shape and run-in prose."""
+
+    marker: Marker | None
+    title: str
+    shape: Shape
+    rest: str = ""
+
+
+def canonical_kind(title: str, config: SectionsConfig) -> str | None:
+    """The canonical section a title spells exactly (after spaces and 、/， are folded), or None."""
+    seen = compact(title)
+    for section in config.sections:
+        if any(seen == compact(s) for s in section.spellings):
+            return section.kind
+    return None
+
+
+def section_kind(title: str, config: SectionsConfig) -> str | None:
+    """The canonical section a title names: exactly, or nearly (typos such as 行政法复议)."""
+    exact = canonical_kind(title, config)
+    if exact is not None:
+        return exact
+    seen = compact(title)
+    best, score = None, SIMILAR
+    for section in config.sections:
+        for spelling in section.spellings:
+            ratio = difflib.SequenceMatcher(None, seen, compact(spelling)).ratio()
+            if ratio >= score:
+                best, score = section.kind, ratio
+    return best
+
+
+def _split_runin(rest: str) -> tuple[str, str]:
+    """(title, prose after it) at the first sentence end; the prose is empty when the title ends the line."""
+    folded = fold(rest)
+    for i, char in enumerate(folded):
+        if char in TERMINATORS:
+            return rest[:i], rest[i + 1 :]
+    return rest, ""
+
+
+def _accept(marker: Marker, title: str, shape: Shape, raw_title: str) -> bool:
+    """Whether a marked line is a heading by its style and shape (numbered prose clauses are not)."""
+    size = len(title)
+    if size < 2:
+        return False
+    weak = marker.style in WEAK_STYLES
+    if marker.style == "ordinal_phrase":
+        # 一是 / 第一 are clauses unless alone on a short line with no sentence punctuation at all.
+        bare = not regex.search(r"[。，,:：;；]", fold(raw_title).strip().rstrip("#*"))
+        return shape in ("line", "markdown") and bare and size <= 20
+    if shape == "runin":
+        return not weak and size <= MAX_TITLE
+    if weak and shape == "line":
+        return size <= MAX_WEAK_TITLE and not regex.search(r"[，,]", title)
+    return size <= MAX_TITLE or shape in ("markdown", "bold")
+
+
+def read_heading(line: str, config: SectionsConfig) -> Heading | None:
+    """The heading a cleaned line opens with, or None when it is prose or a table row."""
+    prefix = _PREFIX.match(line)
+    assert prefix is not None  # the pattern matches the empty string
+    pos = prefix.end()
+    hashes, bold = prefix["hashes"], prefix["bold"]
+    body = line[pos:]
+    if not body.strip():
+        return None
+    found = match_marker(fold(line), line, pos)
+    if found is None:
+        return _bare(line[pos:], config, hashes is not None or bold is not None)
+    rest = line[found.end :]
+    shape: Shape
+    if bold:
+        closing = _BOLD_END.search(rest)
+        raw_title, after = (rest[: closing.start()], rest[closing.end() :]) if closing else (rest, "")
+        shape = "bold"
+    elif hashes:
+        raw_title, after, shape = rest.rstrip("# \t"), "", "markdown"
+    else:
+        raw_title, after = _split_runin(rest)
+        shape = "runin" if after.strip() else "line"
+    title = clean_title(raw_title)
+    if not _accept(found.marker, title, shape, raw_title):
+        return None
+    return Heading(found.marker, title, shape, after.strip())
+
+
+def _bare(text: str, config: SectionsConfig, marked: bool) -> Heading | None:
+    """A canonical title printed without its numeral (、主动公开政府信息情况, ## 总体情况)."""
+    stripped = text.lstrip("、,， \t")
+    title = clean_title(stripped)
+    if canonical_kind(title, config) is None:
+        return None
+    if not marked and not text.lstrip().startswith(("、", ",", "，")) and len(text.strip()) > len(title) + 2:
+        return None
+    return Heading(None, title, "bare")

@@ -1,0 +1,109 @@
+"""Step 2 for one-line texts: headings inside a long line (crawler page text, FORMAT.md §2.2 G)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from .config import SectionsConfig
+from .heading import Heading
+from .labels import TableLabels
+from .markers import fold, match_marker
+from .text import TERMINATORS, clean_title
+
+__all__ = ["INLINE_MIN_LENGTH", "InlineHit", "find_inline"]
+
+#: Lines at least this long are searched for headings inside them; shorter lines are wrapped prose.
+INLINE_MIN_LENGTH = 200
+# Where an inline heading may start: after a sentence end or a space (not after 第, 元 or a digit).
+_BOUNDARY = set(TERMINATORS) | {" ", "\t", "\u3000", "\xa0"}
+# Candidate marker starts: a Chinese numeral (一、) or an opening bracket (（一）).
+_START = regex.compile(r"[一二三四五六七八九十(（]")
+# A following clause marker ends a title with no punctuation ("（二）主要做法1.加强组织领导…").
+_NEXT_MARKER = regex.compile(r"[0-9]{1,2}[.、]|\([0-9]{1,2}\)|[一二三四五六七八九十]是")
+_STRONG = 6  # the first six configured endings close a title on their own (情况, 方面 …)
+
+
+@attrs.frozen
+class InlineHit:
+    """A heading found at [start, end) of a long line; `end` is where its title stops."""
+
+    heading: Heading
+    start: int
+    end: int
+
+
+def _canonical_end(folded: str, pos: int, config: SectionsConfig) -> int:
+    spellings = sorted((fold(s) for c in config.sections for s in c.spellings), key=len, reverse=True)
+    for spelling in spellings:
+        if folded.startswith(spelling, pos):
+            return pos + len(spelling)
+    return -1
+
+
+def _chain(window: str, end: int, words: tuple[str, ...]) -> int:
+    """Extend a title over ending words that follow it directly (公开 + 工作 → 公开工作)."""
+    extended = True
+    while extended:
+        extended = False
+        for word in words:
+            if window.startswith(word, end):
+                end += len(word)
+                extended = True
+    return end
+
+
+def _ending(window: str, words: tuple[str, ...], every: tuple[str, ...]) -> int:
+    """Where a title ends by its last word (情况, 方面 …), or -1; a title with a comma ends after it."""
+    comma = max(window.find(","), window.find("，"))
+    for floor in ((comma + 1, 0) if comma >= 0 else (0,)):
+        hits = [(window.find(w, floor), w) for w in words]
+        found = [(i, w) for i, w in hits if i >= 0]
+        if found:
+            i, word = min(found)
+            return _chain(window, i + len(word), every)
+    return -1
+
+
+def _title_end(folded: str, pos: int, config: SectionsConfig) -> int:
+    """Where an inline title stops: a sentence end, a space, a clause marker or a closing word."""
+    window = folded[pos : pos + config.max_inline_title + 1]
+    every = config.title_endings
+    stops = [i for i, c in enumerate(window) if c in TERMINATORS or c.isspace()]
+    nxt = _NEXT_MARKER.search(window)
+    if nxt is not None and nxt.start() > 0:
+        stops.append(nxt.start())
+    strong = _ending(window, every[:_STRONG], every)
+    if strong > 0:
+        stops.append(strong)
+    if stops:
+        return pos + min(stops)
+    weak = _ending(window, every, every)
+    return pos + weak if weak > 0 else -1
+
+
+def find_inline(line: str, config: SectionsConfig, labels: TableLabels) -> Iterator[InlineHit]:
+    """Every cjk (一、) or cjk_paren (（一）) heading inside a long cleaned line, in order."""
+    folded = fold(line)
+    last_end = 0
+    for start in _START.finditer(folded):
+        pos = start.start()
+        found = match_marker(folded, line, pos)
+        if found is None or found.marker.style not in ("cjk", "cjk_paren"):
+            continue
+        begin = found.end
+        end = _canonical_end(folded, begin, config) if found.marker.style == "cjk" else -1
+        canonical = end > 0
+        if not canonical:
+            if pos > 0 and pos != last_end and folded[pos - 1] not in _BOUNDARY:
+                continue
+            end = _title_end(folded, begin, config)
+        if end <= begin:
+            continue
+        title = clean_title(line[begin:end])
+        if len(title) < 2 or labels.is_row_heading(found.marker.ordinal, line[begin : begin + 40]):
+            continue
+        last_end = end
+        yield InlineHit(Heading(found.marker, title, "inline"), pos, end)

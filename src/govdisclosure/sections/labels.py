@@ -1,0 +1,114 @@
+"""Table labels seen from the outline: table rows that look like headings (FORMAT.md §2.1 trap)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import attrs
+import regex
+
+from ..templates import Template, TemplateRegistry, default_templates
+from .markers import fold, match_marker
+
+__all__ = ["TableLabels", "compact", "table_labels"]
+
+_SPACE = regex.compile(r"\s+")
+# 、 and ， are interchangeable inside labels (FORMAT.md §1.4 "Disagreement").
+_COMMA = str.maketrans({"、": ",", "，": ","})
+
+
+def compact(text: str) -> str:
+    """Folded text without any whitespace and with 、/， unified: the form labels are compared in."""
+    return _SPACE.sub("", fold(text)).translate(_COMMA)
+
+
+@attrs.frozen
+class TableLabels:
+    """Every label of the bundled templates, indexed for the outline's questions."""
+
+    # (ordinal, title) of labels that start with a marker: 一、本年新收… （三）不予公开 1.属于国家秘密.
+    numbered: frozenset[tuple[int, str]]
+    # Every label as compared (captions, rows, columns, header cells, groups), numbered ones in full.
+    all_labels: frozenset[str]
+    # Labels that only ever open a table: captions and the table 三 header note.
+    openers: tuple[str, ...]
+
+    def is_row_heading(self, ordinal: int, title: str) -> bool:
+        """True when a heading (its ordinal and title) is really a table row label or a piece of one."""
+        seen = compact(title)
+        if not seen:
+            return False
+        for number, label in self.numbered:
+            if number != ordinal:
+                continue
+            if seen == label or (len(seen) >= 1 and label.startswith(seen)) or seen.startswith(label):
+                return True
+        return False
+
+    def is_fragment(self, text: str, *, min_length: int = 2) -> bool:
+        """True when a line is a label, or a piece of one wrapped across lines (商业企 / 业, 结 果)."""
+        seen = compact(text)
+        if len(seen) < min_length:
+            return False
+        return any(seen in label for label in self.all_labels)
+
+    def opener_at(self, text: str) -> int:
+        """The offset in compact-comparable `text` where a table visibly starts, or -1."""
+        folded = fold(text)
+        hits = [folded.find(fold(o)) for o in self.openers]
+        hits = [h for h in hits if h >= 0]
+        return min(hits) if hits else -1
+
+
+def _labels(template: Template) -> Iterator[str]:
+    active = template.active_disclosure
+    yield active.header
+    for block in active.blocks:
+        yield block.caption
+    for label in active.rows.values():
+        yield from label.spellings
+    for column in active.columns.values():
+        yield from column.label.spellings
+    apps = template.applications
+    yield from apps.header_labels
+    yield from apps.column_group.spellings
+    yield from apps.outcome_group.spellings
+    for label in apps.groups.values():
+        yield from label.spellings
+    for column in apps.columns.values():
+        yield from column.label.spellings
+    for row in apps.rows:
+        yield from row.label.spellings
+    review = template.review_litigation
+    for label in review.groups.values():
+        yield from label.spellings
+    for column in review.columns.values():
+        yield from column.label.spellings
+
+
+def build_labels(templates: Iterable[Template], extra: Iterable[str] = ()) -> TableLabels:
+    """Index the labels of these templates, plus `extra` header words."""
+    everything: set[str] = {compact(e) for e in extra}
+    numbered: set[tuple[int, str]] = set()
+    openers: list[str] = []
+    for template in templates:
+        for label in _labels(template):
+            everything.add(compact(label))
+            folded = fold(label)
+            found = match_marker(folded, label)
+            if found is not None:
+                numbered.add((found.marker.ordinal, compact(label[found.end :])))
+        openers.extend(b.caption for b in template.active_disclosure.blocks)
+        openers.extend(template.applications.header_labels[:1])
+    return TableLabels(frozenset(numbered), frozenset(everything), tuple(dict.fromkeys(openers)))
+
+
+@cache
+def _default(extra: tuple[str, ...]) -> TableLabels:
+    return build_labels(default_templates(), extra)
+
+
+def table_labels(registry: TemplateRegistry | None = None, extra: tuple[str, ...] = ()) -> TableLabels:
+    """The label index of a registry (the bundled templates by default, built once) and extra words."""
+    return _default(extra) if registry is None else build_labels(registry, extra)

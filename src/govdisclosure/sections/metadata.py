@@ -1,0 +1,145 @@
+"""Step 4 for the metadata: the report's title, organ and year reported on (FORMAT.md §2.1)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ..diagnostics import YEAR_UNKNOWN
+from ..model import Diagnostic
+from ..normalize import Line
+from .config import SectionsConfig
+from .markers import fold
+from .text import clean_line, clean_title, squeeze
+from .tokens import LineToken
+
+__all__ = ["Metadata", "read_metadata"]
+
+_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+# A year that is part of a date (2026年1月23日) is when something was written, not what it reports on.
+_DATE_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)")
+_HAN_RUN = regex.compile(r"\p{Han}+$")
+_PUNCT = regex.compile(r"[。，,:：;；《》()（）]")
+_LONG_LINE = 100
+_MAX_TITLE = 60
+
+
+@attrs.frozen
+class Metadata:
+    """What the report says about itself."""
+
+    title: str | None = None
+    organ: str | None = None
+    year: int | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def _header(lines: Sequence[Line], config: SectionsConfig) -> tuple[str | None, int]:
+    """The crawler header's title ("标题: …") and the number of the header's last line (0 if none)."""
+    keys = "|".join(regex.escape(k) for k in config.words("header_title_keys"))
+    title_line = regex.compile(rf"^\s*(?:{keys})\s*[:：]\s*(?P<title>\S.*?)\s*$")
+    if not lines or not (found := title_line.match(clean_line(lines[0].raw))):
+        return None, 0
+    end = config.word("header_end")
+    for line in lines[:20]:
+        if end in line.text and "=" in line.text:
+            return clean_title(found["title"]), line.number
+    return clean_title(found["title"]), 0
+
+
+def _is_title(text: str, config: SectionsConfig) -> bool:
+    return (
+        text.endswith(config.word("title_suffix"))
+        and len(text) <= _MAX_TITLE
+        and _YEAR.search(text) is not None
+        and not _PUNCT.search(fold(text))
+    )
+
+
+def _body_title(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
+    """The title line(s) before the first heading: one line, two lines joined, or a piece of a long line."""
+    previous = ""
+    for line in preamble:
+        text = clean_title(clean_line(line.raw))
+        if not text:
+            continue
+        pieces = clean_line(line.raw).split() if len(text) > _LONG_LINE else [text]
+        joined = previous + text
+        # The organ on one line, the year and 年度报告 (or just 年度报告) on the next.
+        if (
+            previous
+            and text.endswith(config.word("title_suffix"))
+            and _is_title(joined, config)
+            and (not regex.match(r"\p{Han}{2}", text) or len(text) <= len(config.word("title_suffix")) + 2)
+        ):
+            return joined
+        for piece in pieces:
+            piece = clean_title(piece)
+            if _is_title(piece, config):
+                return piece
+        previous = text if len(text) <= 30 and not _PUNCT.search(fold(text)) else ""
+    return None
+
+
+def _organ_from_title(title: str, config: SectionsConfig) -> str | None:
+    found = _YEAR.search(title)
+    organ = title[: found.start()].strip() if found else ""
+    return _usable(organ, config)
+
+
+def _usable(organ: str, config: SectionsConfig) -> str | None:
+    organ = squeeze(organ)
+    if len(organ) < 2 or organ.startswith(config.words("first_person")):
+        return None
+    return organ
+
+
+def _organ_from_prose(prose: str, config: SectionsConfig) -> str | None:
+    """「发布高新区2020年政府信息公开工作年度报告」 or 「本报告由淮安市…办公室根据…编制」."""
+    words = regex.escape(config.word("report_words"))
+    for found in regex.finditer(rf"((?:19|20)[0-9]{{2}})年度?{words}", prose):
+        run = _HAN_RUN.search(prose[: found.start()])
+        if run is None:
+            continue
+        organ = run.group()
+        for prefix in sorted(config.words("organ_prefixes"), key=len, reverse=True):
+            if prefix in organ:
+                organ = organ[organ.rindex(prefix) + len(prefix) :]
+                break
+        if _usable(organ, config):
+            return _usable(organ, config)
+    by = regex.escape(config.word("compiled_by"))
+    stops = "|".join(regex.escape(s) for s in config.words("compiled_stops"))
+    verbs = "|".join(regex.escape(v) for v in config.words("compiled_verbs"))
+    found_by = regex.search(rf"{by}(?P<organ>.{{2,30}}?)(?:{stops})[^。]*?(?:{verbs})", prose)
+    return _usable(found_by["organ"], config) if found_by else None
+
+
+def _year(title: str | None, prose: str, config: SectionsConfig) -> int | None:
+    if title and (found := _YEAR.search(title)):
+        return int(found[1])
+    for word in config.words("period_words"):
+        at = prose.find(word)
+        if at >= 0 and (found := _YEAR.search(prose, at, at + 40)):
+            return int(found[1])
+    counts = Counter(int(y) for y in _DATE_YEAR.findall(prose))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def read_metadata(lines: Sequence[Line], tokens: Sequence[LineToken], config: SectionsConfig) -> Metadata:
+    """Title, organ and year; the year is the one reported on, never a publication date."""
+    header_title, header_end = _header(lines, config)
+    first = next((i for i, t in enumerate(tokens) if t.kind == "HEADING"), len(tokens))
+    first_line = tokens[first].line if first < len(tokens) else len(lines) + 1
+    preamble = [ln for ln in lines if header_end < ln.number <= first_line]
+    title = _body_title(preamble, config) or header_title
+    intro = squeeze("".join(t.text for t in tokens[:first] if t.kind == "TEXT" and t.line > header_end))
+    prose = squeeze("".join(t.text for t in tokens if t.kind == "TEXT" and t.line > header_end))
+    organ = (_organ_from_title(title, config) if title else None) or _organ_from_prose(intro, config)
+    year = _year(title, prose, config)
+    unknown = Diagnostic(YEAR_UNKNOWN, "the text does not say which year it reports on")
+    diagnostics = () if year else (unknown,)
+    return Metadata(title, organ, year, diagnostics)

@@ -1,0 +1,116 @@
+"""Step 4 for the outline: tokens -> Lark tree (grammars/report.lark) -> Section tree (SCHEMA.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+from lark import Token, Transformer
+from lark.exceptions import UnexpectedInput
+
+from ..diagnostics import LINE_SKIPPED, SECTION_MISSING
+from ..grammar import token_parser
+from ..model import Diagnostic, Section
+from .config import SectionsConfig
+from .heading import section_kind
+from .labels import compact
+from .levels import assign_depths
+from .tokens import LineToken
+
+__all__ = ["build_sections"]
+
+_DEPTH_TOKENS = ("H1", "H2", "H3", "H4")
+
+
+def lark_tokens(tokens: Sequence[LineToken]) -> list[Token]:
+    """Lark tokens for the classifier's stream; `start_pos` indexes back into `tokens`."""
+    headings = [t.heading for t in tokens if t.kind == "HEADING" and t.heading is not None]
+    depths = iter(assign_depths([h.marker for h in headings]))
+    out = []
+    for index, token in enumerate(tokens):
+        kind = _DEPTH_TOKENS[next(depths) - 1] if token.kind == "HEADING" else token.kind
+        out.append(Token(kind, token.text, start_pos=index, line=token.line, column=1))
+    return out
+
+
+class _ToSections(Transformer[Token, Any]):
+    """One method per rule of report.lark: `section` builds a Section, `start` collects the top level."""
+
+    def __init__(self, tokens: Sequence[LineToken]) -> None:
+        super().__init__()
+        self._tokens = tokens
+
+    def section(self, children: list[Any]) -> Section:
+        head = self._tokens[children[0].start_pos]
+        assert head.heading is not None
+        texts = [c for c in children[1:] if isinstance(c, Token) and c.type == "TEXT"]
+        subs = tuple(c for c in children if isinstance(c, Section))
+        text = "\n".join(t.value for t in texts)
+        return Section(head.heading.marker, head.heading.title, text, subs, line=head.line)
+
+    def start(self, children: list[Any]) -> tuple[Section, ...]:
+        return tuple(c for c in children if isinstance(c, Section))
+
+
+def _merge_duplicates(sections: Sequence[Section], diagnostics: list[Diagnostic]) -> tuple[Section, ...]:
+    """A heading printed twice in a row (seed 000's 四、) is one section; the copy is skipped."""
+    out: list[Section] = []
+    for section in sections:
+        section = attrs.evolve(section, children=_merge_duplicates(section.children, diagnostics))
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.marker == section.marker
+            and compact(last.title) == compact(section.title)
+            and not last.text
+            and not last.children
+        ):
+            message = "heading printed twice; the copy is skipped"
+            diagnostics.append(Diagnostic(LINE_SKIPPED, message, section.line))
+            out[-1] = attrs.evolve(section, line=last.line)
+            continue
+        out.append(section)
+    return tuple(out)
+
+
+def _with_kinds(sections: Sequence[Section], config: SectionsConfig) -> tuple[Section, ...]:
+    """Section.kind of the top level: by title, then by number for plain markers (一、 or 1、)."""
+    kinds = [section_kind(s.title, config) for s in sections]
+    taken = {k for k in kinds if k is not None}
+    order = config.kinds
+    for i, section in enumerate(sections):
+        marker = section.marker
+        if kinds[i] is not None or marker is None or marker.style not in ("cjk", "arabic"):
+            continue
+        if 1 <= marker.ordinal <= len(order) and order[marker.ordinal - 1] not in taken:
+            kinds[i] = order[marker.ordinal - 1]
+            taken.add(order[marker.ordinal - 1])
+    return tuple(attrs.evolve(s, kind=k) for s, k in zip(sections, kinds, strict=True))
+
+
+def _missing(sections: Sequence[Section], config: SectionsConfig) -> list[Diagnostic]:
+    present = {s.kind for s in sections}
+    return [
+        Diagnostic(SECTION_MISSING, f"section {c.kind} ({c.title}) not found", None)
+        for c in config.sections
+        if c.kind not in present
+    ]
+
+
+def build_sections(
+    tokens: Sequence[LineToken], config: SectionsConfig
+) -> tuple[tuple[Section, ...], list[Diagnostic]]:
+    """The Section tree of a token stream, with diagnostics for skipped lines and missing sections."""
+    diagnostics: list[Diagnostic] = []
+
+    def skip(error: UnexpectedInput) -> bool:
+        # The classifier never skips a level, so this only guards against a bug: skip and say so.
+        diagnostics.append(Diagnostic(LINE_SKIPPED, f"outline grammar skipped a line ({error})", error.line))
+        return True
+
+    stream = lark_tokens(tokens)
+    tree = token_parser("report.lark").parse(stream, on_error=skip)
+    sections = _ToSections(tokens).transform(tree)
+    sections = _with_kinds(_merge_duplicates(sections, diagnostics), config)
+    return sections, diagnostics + _missing(sections, config)

@@ -1,0 +1,177 @@
+"""Step 2 for the outline: the line classifier, lines -> HEADING, TEXT and TABLE tokens (FORMAT.md §2)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from typing import Literal
+
+import attrs
+import regex
+
+from ..diagnostics import LINE_SKIPPED
+from ..model import Diagnostic
+from ..normalize import Line
+from .config import SectionsConfig
+from .heading import Heading, read_heading, section_kind
+from .inline import INLINE_MIN_LENGTH, find_inline
+from .labels import TableLabels
+from .markers import fold
+from .text import clean_line
+
+__all__ = ["Kind", "LineToken", "classify"]
+
+Kind = Literal["HEADING", "TEXT", "TABLE"]
+
+# A PDF page footer ("-2-", "- 3 -", "第 4 页"), FORMAT.md §2.2 C.
+_FOOTER = regex.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# A value token of a flattened table row: 0, -4, +61, 2,601, 7730.28, 1751292.6元, 无, -.
+_VALUE = r"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|无|-|/|—)"
+_VALUES_ONLY = regex.compile(rf"^\s*{_VALUE}(?:\s+{_VALUE})*\s*$")
+# A label followed by at least two values ("规章 0 0 0", "行政许可 368 +61 237800").
+_ROW = regex.compile(rf"\S\s+{_VALUE}(?:\s+{_VALUE})+\s*$")
+# Where a line splits into table cells or label pieces: spaces, tabs and brackets.
+_PIECES = regex.compile(r"[\s()（）]+")
+# A digit run of at least five, as fused table cells give (801000081).
+_DIGITS = regex.compile(r"\d{5,}")
+
+
+@attrs.frozen
+class LineToken:
+    """One token of the outline stream: its kind, line, prose text and (for HEADING) the heading."""
+
+    kind: Kind
+    line: int
+    text: str = ""
+    heading: Heading | None = None
+
+
+def _is_table_row(raw: str) -> bool:
+    """Tab-separated cells, a pipe row, or a row of values: never a heading (FORMAT.md §2.2 A-D)."""
+    stripped = raw.strip(" \u3000\xa0\r")
+    if "\t" in raw and (raw.lstrip(" ").startswith("\t") or "\t" in stripped.strip("\t")):
+        return True
+    if stripped.startswith("|"):
+        return True
+    folded = fold(stripped)
+    # A lone 无 under 六、 is the section's prose; a row of values holds at least one digit.
+    return bool((_VALUES_ONLY.match(folded) and regex.search(r"\d", folded)) or _ROW.search(folded))
+
+
+def _is_label_line(raw: str, labels: TableLabels) -> bool:
+    """A line of table labels, pieces of them and values (信息内容 本年制发件数, 行政许可 447228)."""
+    pieces = [p for p in _PIECES.split(raw.lstrip().lstrip("#")) if p]
+    if len(pieces) == 1:
+        return labels.is_fragment(pieces[0])
+    named = [p for p in pieces if not _VALUES_ONLY.match(fold(p))]
+    return (
+        bool(named)
+        and sum(len(p) for p in pieces) >= 2
+        and all(labels.is_fragment(p, min_length=1) for p in named)
+    )
+
+
+def _segments(text: str, line: int, config: SectionsConfig, labels: TableLabels) -> Iterator[LineToken]:
+    """A long line cut at the headings inside it; each piece of prose that holds a table becomes TABLE."""
+    if len(text) < INLINE_MIN_LENGTH:
+        yield LineToken("TEXT", line, text.strip())
+        return
+    cuts = [(h.start, h.end, h.heading) for h in find_inline(text, config, labels)]
+    before = text[: cuts[0][0]] if cuts else text
+    yield from _prose(before, line, labels)
+    for i, (_, end, heading) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        yield LineToken("HEADING", line, "", heading)
+        yield from _prose(text[end:stop], line, labels)
+
+
+def _prose(text: str, line: int, labels: TableLabels) -> Iterator[LineToken]:
+    """A piece of a long line, up to where a table visibly starts (a caption, the 三 note, digits)."""
+    stripped = text.strip().lstrip("。.:：;；，, ")
+    if not stripped:
+        return
+    at = labels.opener_at(stripped)
+    prose, table = (stripped[:at], stripped[at:]) if at >= 0 else (stripped, "")
+    pieces = prose.split()
+    tabular = "。" not in prose and (_DIGITS.search(prose) or (pieces and labels.is_fragment(pieces[0])))
+    if prose.strip() and not tabular:
+        yield LineToken("TEXT", line, prose.strip())
+    elif prose.strip():
+        table = prose + table
+    if table.strip():
+        yield LineToken("TABLE", line, table.strip())
+
+
+def _classify_line(
+    line: Line, config: SectionsConfig, labels: TableLabels, diagnostics: list[Diagnostic]
+) -> Iterator[LineToken]:
+    raw = clean_line(line.raw)
+    if not raw.strip():
+        return
+    if _FOOTER.match(raw):
+        diagnostics.append(Diagnostic(LINE_SKIPPED, "page footer skipped", line.number))
+        return
+    if _is_table_row(raw):
+        yield LineToken("TABLE", line.number, raw.strip())
+        return
+    heading = read_heading(raw, config)
+    # A table row label printed like a heading (一、本年新收…, （三）不予公开) never opens a section.
+    marker = heading.marker if heading is not None else None
+    if heading is not None and marker is not None and labels.is_row_heading(marker.ordinal, heading.title):
+        yield LineToken("TABLE", line.number, raw.strip())
+        return
+    if heading is not None:
+        yield LineToken("HEADING", line.number, "", heading)
+        if heading.rest:
+            yield from _segments(heading.rest, line.number, config, labels)
+        return
+    if _is_label_line(raw, labels):
+        yield LineToken("TABLE", line.number, raw.strip())
+        return
+    yield from _segments(raw.strip(), line.number, config, labels)
+
+
+def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
+    """A line the tables step claimed: TABLE, unless it is one of the six canonical headings,
+    which are never table rows (the tables step may count a table's heading as its first line)."""
+    if line.is_blank:
+        return
+    raw = clean_line(line.raw)
+    heading = read_heading(raw, config)
+    marker = heading.marker if heading is not None else None
+    plain = marker is None or marker.style in ("cjk", "arabic")
+    if heading is not None and plain and section_kind(heading.title, config) is not None:
+        yield LineToken("HEADING", line.number, "", attrs.evolve(heading, rest=""))
+        if heading.rest:
+            yield LineToken("TABLE", line.number, heading.rest)
+        return
+    yield LineToken("TABLE", line.number, raw.strip())
+
+
+def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[LineToken]:
+    """One-character pieces of vertically printed labels (本 / 年 / 度) between table lines are table too."""
+    out = list(tokens)
+    for i, token in enumerate(out):
+        if token.kind != "TEXT" or len(token.text) > 1 or not labels.is_fragment(token.text, min_length=1):
+            continue
+        near = [out[j].kind for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        if "TABLE" in near:
+            out[i] = attrs.evolve(token, kind="TABLE")
+    return out
+
+
+def classify(
+    lines: Sequence[Line],
+    table_lines: Collection[int],
+    config: SectionsConfig,
+    labels: TableLabels,
+) -> tuple[list[LineToken], list[Diagnostic]]:
+    """The token stream of a report's lines, and a diagnostic for every line skipped."""
+    tokens: list[LineToken] = []
+    diagnostics: list[Diagnostic] = []
+    for line in lines:
+        if line.number in table_lines and len(line.text) < INLINE_MIN_LENGTH:
+            tokens.extend(_table_line(line, config))
+            continue
+        # A one-line report (crawler page text) is never all table: its headings are inline.
+        tokens.extend(_classify_line(line, config, labels, diagnostics))
+    return _absorb_fragments(tokens, labels), diagnostics
