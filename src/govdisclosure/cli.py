@@ -7,8 +7,11 @@ import json
 import sys
 from collections.abc import Sequence
 
+import attrs
+
 from . import __version__
 from .api import parse, parse_file
+from .diagnostics import EMPTY_INPUT
 from .errors import GovDisclosureError
 from .model import Report
 from .textfile import decode
@@ -16,10 +19,22 @@ from .textfile import decode
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _load(name: str) -> Report:
-    if name == "-":
-        return parse(decode(sys.stdin.buffer.read(), "<stdin>").text)
-    return parse_file(name)
+def _load(name: str) -> Report | None:
+    """The parsed report, or None after one line on stderr saying why the input is unusable."""
+    try:
+        if name == "-":
+            decoded = decode(sys.stdin.buffer.read(), "<stdin>")
+            report = attrs.evolve(parse(decoded.text), encoding=decoded.encoding)
+        else:
+            report = parse_file(name)
+    except GovDisclosureError as exc:
+        print(f"govdisclosure: {exc.message}", file=sys.stderr)
+        return None
+    if any(d.code == EMPTY_INPUT for d in report.diagnostics):
+        source = "<stdin>" if name == "-" else name
+        print(f"govdisclosure: {source}: empty input, no report to parse", file=sys.stderr)
+        return None
+    return report
 
 
 def summary(name: str, report: Report) -> str:
@@ -48,10 +63,8 @@ def summary(name: str, report: Report) -> str:
 def _cmd_parse(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
-        try:
-            report = _load(name)
-        except GovDisclosureError as exc:
-            print(f"govdisclosure: {exc.message}", file=sys.stderr)
+        report = _load(name)
+        if report is None:
             status = EXIT_BAD_INPUT
             continue
         if args.json:
@@ -64,10 +77,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
-        try:
-            report = _load(name)
-        except GovDisclosureError as exc:
-            print(f"govdisclosure: {exc.message}", file=sys.stderr)
+        report = _load(name)
+        if report is None:
             status = EXIT_BAD_INPUT
             continue
         counts = {s: sum(c.status == s for c in report.checks) for s in ("pass", "fail", "uncertain")}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import cattrs
 from cattrs.errors import ClassValidationError
@@ -12,10 +13,13 @@ from cattrs.errors import ClassValidationError
 from .errors import GovDisclosureError
 from .model import (
     CELL_KINDS,
+    CHECK_STATUSES,
+    MARKER_STYLES,
     SCHEMA_VERSION,
     TABLE_CLASSES,
     Cell,
     Check,
+    CheckStatus,
     Diagnostic,
     Marker,
     Number,
@@ -39,12 +43,14 @@ def _number_out(value: Number | None) -> int | float | None:
 
 
 def _number_in(value: Any) -> Number | None:
-    if value is None or isinstance(value, int) and not isinstance(value, bool):
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    if isinstance(value, float):
+    if isinstance(value, float) and math.isfinite(value):
         return Decimal(repr(value))
     if isinstance(value, (str, Decimal)):
-        return Decimal(value)
+        number = Decimal(value)
+        if number.is_finite():
+            return number
     raise SchemaError(f"not a number: {value!r}")
 
 
@@ -58,9 +64,11 @@ def _cell_out(cell: Cell) -> dict[str, Any]:
 
 def _cell_in(data: Any) -> Cell:
     if not isinstance(data, Mapping):
-        # SCHEMA.md allows a bare value: read it as if it had been printed so.
-        raw = "" if data is None else str(data)
-        return read_cell(raw)
+        # SCHEMA.md allows a bare value: a JSON number is that number (1e+20 too), and
+        # anything else is read as if it had been printed so.
+        if isinstance(data, (int, float)) and not isinstance(data, bool):
+            return Cell(_number_in(data), str(data), "number")
+        return read_cell("" if data is None else str(data))
     kind = data.get("kind")
     value = _number_in(data.get("value"))
     raw = data.get("raw")
@@ -70,6 +78,14 @@ def _cell_in(data: Any) -> Cell:
         kind = "number" if value is not None else ("blank" if not str(raw).strip() else "none")
     if kind not in CELL_KINDS:
         raise SchemaError(f"unknown cell kind {kind!r}")
+    if (kind == "number") != (value is not None):
+        # Blank is never 0 (SCHEMA.md): only a number cell has a value, and it always has one.
+        raise SchemaError(f"a {kind} cell cannot have the value {data.get('value')!r}")
+    if isinstance(value, Decimal):
+        # JSON carried a binary64 float; the exact digits are in raw when it prints this number.
+        printed = read_cell(str(raw))
+        if printed.value is not None and float(printed.value) == float(value):
+            value = printed.value
     line = data.get("line")
     return Cell(value, str(raw), kind, data.get("unit"), line if isinstance(line, int) else None)
 
@@ -91,6 +107,8 @@ def _section_out(section: Section) -> dict[str, Any]:
 def _section_in(data: Mapping[str, Any]) -> Section:
     marker = None
     if data.get("marker") is not None:
+        if data.get("style") not in MARKER_STYLES:
+            raise SchemaError(f"unknown marker style {data.get('style')!r}")
         marker = Marker(data["marker"], data["style"], int(data["ordinal"]))
     return Section(
         marker,
@@ -119,6 +137,12 @@ def _table_in(name: str, data: Any) -> Table | None:
     return TABLE_CLASSES[name](rows)
 
 
+def _check_status(status: Any) -> CheckStatus:
+    if status not in CHECK_STATUSES:
+        raise SchemaError(f"unknown check status {status!r}")
+    return cast(CheckStatus, status)
+
+
 def make_converter() -> cattrs.Converter:
     """A converter configured for SCHEMA.md; built fresh so no caller mutates a shared one."""
     converter = cattrs.Converter()
@@ -130,7 +154,7 @@ def make_converter() -> cattrs.Converter:
         Tables, lambda t: {name: _table_out(table) for name, table in t.items()}
     )
     converter.register_structure_hook(
-        Tables, lambda d, _: Tables(**{n: _table_in(n, d.get(n)) for n in TABLE_CLASSES})
+        Tables, lambda d, _: Tables(**{n: _table_in(n, d.get(n)) for n in TABLE_CLASSES})  # type: ignore[arg-type]
     )
     converter.register_unstructure_hook(
         Check,
@@ -147,7 +171,7 @@ def make_converter() -> cattrs.Converter:
         Check,
         lambda d, _: Check(
             d["name"], d["expression"], _number_in(d.get("left")), _number_in(d.get("right")),
-            d["status"], tuple(d.get("cells", ())),
+            _check_status(d["status"]), tuple(d.get("cells", ())),
         ),
     )
     converter.register_unstructure_hook(
@@ -175,6 +199,14 @@ def unstructure_report(report: Report) -> dict[str, Any]:
     }
 
 
+def _tables_in(data: Any) -> Mapping[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise SchemaError("tables: expected an object")
+    return data
+
+
 def structure_report(data: Mapping[str, Any]) -> Report:
     """SCHEMA.md dict -> Report; SchemaError says what is wrong and where."""
     if not isinstance(data, Mapping):
@@ -191,7 +223,7 @@ def structure_report(data: Mapping[str, Any]) -> Report:
             year=int(year) if year is not None else None,
             template=data.get("template"),
             sections=tuple(c.structure(s, Section) for s in data.get("sections", ())),
-            tables=c.structure(data.get("tables") or {}, Tables),
+            tables=c.structure(_tables_in(data.get("tables")), Tables),
             checks=tuple(c.structure(x, Check) for x in data.get("checks", ())),
             diagnostics=tuple(c.structure(x, Diagnostic) for x in data.get("diagnostics", ())),
         )

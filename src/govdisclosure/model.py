@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
 
 import attrs
 
@@ -18,6 +18,8 @@ CheckStatus = Literal["pass", "fail", "uncertain"]
 Number = int | Decimal
 
 CELL_KINDS: tuple[CellKind, ...] = ("number", "blank", "none", "text")
+MARKER_STYLES: tuple[MarkerStyle, ...] = get_args(MarkerStyle)
+CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
 
 
 @attrs.frozen

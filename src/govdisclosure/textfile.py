@@ -30,23 +30,23 @@ def decode(data: bytes, source: str = "<bytes>") -> DecodedText:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return DecodedText(_strict(data, "utf-16", source), "utf-16")
     try:
-        return DecodedText(data.decode("utf-8"), "utf-8")
+        decoded = DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise DecodeError(
-            f"{source}: not UTF-8, UTF-16 (with BOM) or GB18030 text (bad byte at offset {exc.start})",
-            hint="convert the file to UTF-8, or check it is a text file",
-        ) from exc
-    # GB18030 maps almost any byte string; accept it only when it reads as text.
-    if "\x00" in text or _control_ratio(text) > 0.05:
+        try:
+            decoded = DecodedText(data.decode("gb18030"), "gb18030")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"{source}: not UTF-8, UTF-16 (with BOM) or GB18030 text (bad byte at offset {exc.start})",
+                hint="convert the file to UTF-8, or check it is a text file",
+            ) from exc
+    # GB18030 maps almost any byte string, and NULs and control bytes are valid UTF-8:
+    # accept either only when it reads as text.
+    if "\x00" in decoded.text or _control_ratio(decoded.text) > 0.05:
         raise DecodeError(
             f"{source}: bytes do not look like text in UTF-8, UTF-16 or GB18030",
             hint="is this a binary file (PDF, DOCX)? extract its text first",
         )
-    return DecodedText(text, "gb18030")
+    return decoded
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

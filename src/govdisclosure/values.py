@@ -17,10 +17,12 @@ MAX_DIGITS = 30
 INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u00ad]")
 
 # One cell's number: an optional sign, digits with optional thousands commas, an optional
-# fraction and an optional unit. Possessive quantifiers: no backtracking on long input.
+# fraction and an optional unit. Spaces may follow the sign or precede the unit, never split
+# the digits: "1 2" is two values fused, not 12 (never guess a number).
+# Possessive quantifiers: no backtracking on long input.
 NUMBER = regex.compile(
     r"""
-    ^(?P<sign>[+\-])?+
+    ^(?P<sign>[+\-])?+\s*+
     (?P<int>\d{1,3}+(?:,\d{3})++|\d++)
     (?:\.(?P<frac>\d++))?+
     \s*+(?P<unit>万元|元)?+$
@@ -42,7 +44,7 @@ def clean(raw: str) -> str:
 
 def parse_number(text: str) -> tuple[Number, str | None] | None:
     """(value, unit) when the cleaned text is exactly one number, else None."""
-    match = NUMBER.match(text.replace(" ", ""))
+    match = NUMBER.match(text)
     if match is None:
         return None
     digits = match["int"].replace(",", "")

@@ -1,0 +1,36 @@
+"""Shared test configuration: hypothesis profiles and the path to ../shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+# `dev` (the default) keeps the suite fast; `ci` tries more examples and drops the deadline,
+# because CI machines are slower and noisier. Choose with HYPOTHESIS_PROFILE=ci.
+settings.register_profile("dev", max_examples=30, deadline=1000)
+settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared folder beside the repository (`../shared`): spec, seeds and corpus."""
+    path = REPO.parent / "shared"
+    if not path.is_dir():
+        pytest.fail(
+            f"{path} is missing: tests read the seeds and spec from ../shared beside the repository",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def example_report() -> Path:
+    """The bundled example report (examples/qingxi-2024-tabs.txt)."""
+    return EXAMPLES / "qingxi-2024-tabs.txt"
