@@ -10,6 +10,7 @@ Severity = Literal["error", "warning", "info"]
 TABLE_MISSING: Final = "table-missing"
 TABLE_GARBLED: Final = "table-garbled"
 TABLE_DUPLICATE: Final = "table-duplicate"
+TABLE_UNREAD: Final = "table-unread"
 CELL_UNPLACED: Final = "cell-unplaced"
 CELL_AMBIGUOUS: Final = "cell-ambiguous"
 CELL_TEXT: Final = "cell-text"
@@ -28,6 +29,7 @@ SEVERITY: Final[dict[str, Severity]] = {
     TABLE_MISSING: "warning",
     TABLE_GARBLED: "error",
     TABLE_DUPLICATE: "warning",
+    TABLE_UNREAD: "error",
     CELL_UNPLACED: "error",
     CELL_AMBIGUOUS: "error",
     CELL_TEXT: "warning",

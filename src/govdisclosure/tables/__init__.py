@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..diagnostics import TABLE_MISSING
+from ..diagnostics import TABLE_MISSING, TABLE_UNREAD
 from ..model import TABLE_CLASSES, TABLE_NAMES, Cell, Diagnostic, Table, Tables
 from ..normalize import Line
 from ..templates import Template, TemplateRegistry
@@ -147,6 +147,12 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
         named = names.get(name)
         template = registry[named] if named is not None and named in registry else latest
         resolve_fused(grid, template)
+        if not grid.rows and not grid.diagnostics:
+            grid.diagnostics.append(
+                Diagnostic(
+                    TABLE_UNREAD, f"{name}: the table's labels are there but no cell could be read", None
+                )
+            )
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)
         built[name] = TABLE_CLASSES[name](_ordered(grid, template, name), names.get(name), first)

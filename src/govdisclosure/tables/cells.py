@@ -13,7 +13,7 @@ from ..values import clean, is_value_text
 from .lexicon import Lexicon, key_of
 
 TokenKind = Literal["text", "value", "empty", "prose"]
-Layout = Literal["tabs", "cells", "pipes", "spaces", "fused"]
+Layout = Literal["tabs", "cells", "pipes", "boxes", "spaces", "fused"]
 
 # PDF page footers inside tables: -2-, - 3 -, 第 3 页.
 PAGE_NUMBER = regex.compile(
@@ -21,6 +21,10 @@ PAGE_NUMBER = regex.compile(
 )
 # A markdown table's separator row: |---|:---:|.
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
+# Box-drawing characters (U+2500-257F) as text browsers draw table borders.
+BOX = regex.compile(r"[\u2500-\u257f]++")
+BOX_RULE = regex.compile(r"^[\u2500-\u257f\s]*+$")
+HAN = regex.compile(r"\p{Han}")
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
 BOLD = regex.compile(r"\*\*")
 # A word that opens a new label: 1. / （三） / 四、 — never glued to the words before it.
@@ -63,23 +67,45 @@ class CellRow:
         return any(t.kind == "value" for t in self.tokens)
 
 
+def undouble(text: str) -> str:
+    """信信息息内内容容 -> 信息内容: PDF fake-bold prints every character twice (pdfplumber)."""
+    body = text.strip()
+    if len(body) >= 4 and len(body) % 2 == 0 and body[0::2] == body[1::2] and HAN.search(body):
+        return body[0::2]
+    return text
+
+
 def _token(text: str, line: int) -> Token:
     if not clean(text):
         return Token("empty", text, line)
-    return Token("value" if is_value_text(text) else "text", text, line)
+    if is_value_text(text):
+        return Token("value", text, line)
+    return Token("text", undouble(text), line)
+
+
+def _cell_tokens(text: str, line: int) -> list[Token]:
+    """One cell's tokens; a cell holding several numbers apart (PDF-to-markdown) gives one each."""
+    words = text.split()
+    if len(words) > 1 and all(is_value_text(w) for w in words):
+        return [Token("value", w, line) for w in words]
+    return [_token(text, line)]
+
+
+def _cells_of(parts: Sequence[str], line: int) -> tuple[Token, ...]:
+    return tuple(t for part in parts for t in _cell_tokens(part, line))
 
 
 def split_tabs(line: Line) -> CellRow:
     """A tab-separated row (FORMAT.md §2.2 A): every tab-delimited cell, empty ones kept."""
     text = BOLD.sub("", line.raw)
-    return CellRow(tuple(_token(c, line.number) for c in text.split("\t")), line.number, "tabs")
+    return CellRow(_cells_of(text.split("\t"), line.number), line.number, "tabs")
 
 
 def split_pipes(line: Line) -> CellRow:
     """A markdown or pipe-rendered row (§2.2 D): cells between pipes."""
-    text = line.raw.strip()
+    text = BOX.sub("|", line.raw).strip()
     text = text.removeprefix("|").removesuffix("|")
-    return CellRow(tuple(_token(c, line.number) for c in text.split("|")), line.number, "pipes")
+    return CellRow(_cells_of(text.split("|"), line.number), line.number, "pipes")
 
 
 def split_spaces(line: Line) -> CellRow:
@@ -89,16 +115,16 @@ def split_spaces(line: Line) -> CellRow:
     for word in MD_HEADING.sub("", BOLD.sub("", line.raw)).split():
         if is_value_text(word):
             if words:
-                tokens.append(Token("text", "".join(words), line.number))
+                tokens.append(Token("text", undouble("".join(words)), line.number))
                 words = []
             tokens.append(Token("value", word, line.number))
         else:
             if words and LABEL_START.match(word):
-                tokens.append(Token("text", "".join(words), line.number))
+                tokens.append(Token("text", undouble("".join(words)), line.number))
                 words = []
             words.append(word)
     if words:
-        tokens.append(Token("text", "".join(words), line.number))
+        tokens.append(Token("text", undouble("".join(words)), line.number))
     return CellRow(tuple(tokens), line.number, "spaces")
 
 
@@ -179,6 +205,34 @@ def _group_cells(lines: Sequence[Line]) -> Iterator[CellRow]:
         yield CellRow(tuple(tokens), first, "cells")
 
 
+def _add_box_line(rows: list[CellRow], line: Line) -> None:
+    """A text browser's boxed row (w3m): lines between two rules are one row, merged cell by cell.
+
+    A long label wraps inside its box over several lines, with its numbers on one of them;
+    reading each line alone would give the label a row of empty cells.
+    """
+    row = split_pipes(line)
+    previous = rows[-1] if rows else None
+    continues = (
+        previous is not None
+        and previous.layout == "boxes"
+        and previous.line == line.number - 1
+        and len(previous.tokens) == len(row.tokens)
+        and "─" not in line.raw
+    )
+    if previous is None or not continues:
+        rows.append(CellRow(row.tokens, line.number, "boxes"))
+        return
+    merged = []
+    for old, new in zip(previous.tokens, row.tokens, strict=True):
+        text = (
+            (old.text.strip() + new.text.strip()) if new.kind != "empty" or old.kind != "empty" else old.text
+        )
+        merged.append(_token(text, old.line if old.kind != "empty" else new.line))
+    # Keep the row's line current so that the next wrapped line still continues it.
+    rows[-1] = CellRow(tuple(merged), line.number, "boxes")
+
+
 def cell_rows(lines: Sequence[Line], lexicon: Lexicon) -> list[CellRow]:
     """Every line as a row of cell tokens, each line split by the layout it shows."""
     if one_cell_per_line(lines):
@@ -194,6 +248,9 @@ def cell_rows(lines: Sequence[Line], lexicon: Lexicon) -> list[CellRow]:
             continue
         if "\t" in line.raw:
             rows.append(split_tabs(line))
+        elif BOX.search(line.raw):
+            if not BOX_RULE.match(line.raw):
+                _add_box_line(rows, line)
         elif line.text.count("|") >= 2:
             rows.append(split_pipes(line))
         elif is_fused(line, lexicon):

@@ -21,6 +21,8 @@ class _ValueRow:
     group: str | None
     values: tuple[Token, ...]
     line: int
+    index: int
+    layout: str
 
 
 def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> None:
@@ -30,7 +32,7 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
     value_rows: list[_ValueRow] = []
     garbled_line: int | None = None
     group: str | None = None
-    for row in region.rows:
+    for index, row in enumerate(region.rows):
         labelled = [i for i, m in enumerate(row.matches) if any(e.table == TABLE for e in m.entries)]
         for i in labelled:
             entry = next(e for e in row.matches[i].entries if e.table == TABLE)
@@ -53,7 +55,12 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
         if before:
             garbled_line = garbled_line or row.row.line
         if any(t.kind == "value" for t in after) or len(after) >= len(columns):
-            value_rows.append(_ValueRow(group, after, row.row.line))
+            last = value_rows[-1] if value_rows else None
+            if last is not None and not labelled and row.row.layout == "spaces" and last.index == index - 1:
+                # One value per line (docx2txt, plain pdftotext): consecutive lines are one row.
+                value_rows[-1] = _ValueRow(last.group, last.values + after, last.line, index, last.layout)
+            else:
+                value_rows.append(_ValueRow(group, after, row.row.line, index, row.row.layout))
     if garbled_line is not None:
         grid.diagnostics.append(
             Diagnostic(

@@ -37,15 +37,24 @@ def fit(tokens: Sequence[Token], n: int) -> list[Token] | None:
     return cells if len(cells) == n else None
 
 
-def _put(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int) -> None:
+def _put(
+    grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int, fused: bool = False
+) -> None:
     fitted = fit(values, len(columns))
     if fitted is not None:
         grid.place(row, columns, fitted)
         return
     filled = [v for v in values if v.kind == "value"]
     digits_only = all(DIGIT_RUN.match(clean(v.text).replace(" ", "")) for v in filled)
-    if filled and len(filled) < len(columns) and digits_only and all(v.kind == "value" for v in values):
-        # Fewer values than columns and no empties: boundaries were lost (§2.2 G); split later.
+    if (
+        fused
+        and filled
+        and len(filled) < len(columns)
+        and digits_only
+        and all(v.kind == "value" for v in values)
+    ):
+        # A fused line lost its cell boundaries (§2.2 G): split later, with the identities.
+        # Elsewhere a lone 412 is one whole cell, and splitting it would invent numbers.
         grid.fused.append(FusedRun(row, columns, tuple(clean(v.text) for v in filled), line))
         return
     raw = " ".join(v.text.strip() or "∅" for v in values)
@@ -75,6 +84,12 @@ def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
             continue
         segment = shape.segments[-1]
         values = list(segment.values)
+        columns = columns_of(segment.anchor.id) or ()
+        if segment.layout == "spaces" and 0 < sum(v.kind == "value" for v in values) < len(columns):
+            # Plain pdftotext prints the first value beside the label and the rest below it.
+            flush()
+            pending = _Pending(segment.anchor.id, shape.line, segment.group_like, values)
+            continue
         if not any(v.kind == "value" for v in values) and (not values or segment.layout == "spaces"):
             if pending is not None and not pending.values and segment.group_like:
                 continue  # a group label centred among its rows (PDF) does not take their values
@@ -83,5 +98,5 @@ def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
             continue
         flush()
         pending = None
-        _put(grid, segment.anchor.id, columns_of(segment.anchor.id) or (), values, shape.line)
+        _put(grid, segment.anchor.id, columns, values, shape.line, segment.layout == "fused")
     flush()
