@@ -170,7 +170,13 @@ def is_fused(line: Line, lexicon: Lexicon) -> bool:
     """True when a line holds a whole table run together."""
     if len(line.text) < FUSED_MIN_CHARS or "\t" in line.text:
         return False
-    return len(_label_spans(line.text, lexicon)) >= FUSED_MIN_LABELS
+    text = line.text
+    spans = _label_spans(text, lexicon)
+    # Fused means glued: a label runs straight into the next label or into its digits. Labels
+    # standing apart between spaces are an ordinary row (or fake-bold 其其他他 noise).
+    starts = {start for start, _ in spans}
+    glued = sum(1 for _, end in spans if end in starts or (end < len(text) and text[end].isdigit()))
+    return glued >= FUSED_MIN_LABELS
 
 
 def one_cell_per_line(lines: Sequence[Line]) -> bool:
