@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -184,46 +184,46 @@ def _order(found: list[Entry], parts: LabelParts) -> tuple[Entry, ...]:
     return tuple(unique.values())
 
 
-def _entries_for(registry: TemplateRegistry) -> Iterable[Entry]:
+def _spelled(
+    table: str, kind: EntryKind, id_: str, spellings: Iterable[str], marked: bool = False
+) -> Iterator[Entry]:
+    """One entry per spelling; `marked` labels keep their markers (（三）, 1., 四、) apart from the key."""
+    for s in spellings:
+        if marked:
+            p = split_label(s)
+            yield Entry(table, kind, id_, p.key, s, p.cjk, p.paren, p.number)
+        else:
+            yield Entry(table, kind, id_, key_of(s), s)
+
+
+def _entries_for(registry: TemplateRegistry) -> Iterator[Entry]:
     for template in registry:
-        spec = template.active_disclosure
-        for rid, label in spec.rows.items():
-            for s in label.spellings:
-                yield Entry("active_disclosure", "row", rid, key_of(s), s)
-        for cid, column in spec.columns.items():
-            for s in column.label.spellings:
-                yield Entry("active_disclosure", "column", cid, key_of(s), s)
-        for block in spec.blocks:
-            yield Entry("active_disclosure", "caption", block.caption, key_of(block.caption), block.caption)
-        yield Entry("active_disclosure", "header", "header", key_of(spec.header), spec.header)
+        active = template.active_disclosure
+        for rid, label in active.rows.items():
+            yield from _spelled("active_disclosure", "row", rid, label.spellings)
+        for cid, column in active.columns.items():
+            yield from _spelled("active_disclosure", "column", cid, column.label.spellings)
+        for block in active.blocks:
+            yield from _spelled("active_disclosure", "caption", block.caption, [block.caption])
+        yield from _spelled("active_disclosure", "header", "header", [active.header])
         apps = template.applications
         for row in apps.rows:
-            for s in row.label.spellings:
-                p = split_label(s)
-                yield Entry("applications", "row", row.id, p.key, s, p.cjk, p.paren, p.number)
+            yield from _spelled("applications", "row", row.id, row.label.spellings, marked=True)
         for gid, label in apps.groups.items():
-            for s in label.spellings:
-                p = split_label(s)
-                yield Entry("applications", "group", gid, p.key, s, p.cjk, p.paren, p.number)
+            yield from _spelled("applications", "group", gid, label.spellings, marked=True)
         for cid, column in apps.columns.items():
-            for s in column.label.spellings:
-                yield Entry("applications", "column", cid, key_of(s), s)
-        for s in apps.column_group.spellings:
-            yield Entry("applications", "column_group", "column_group", key_of(s), s)
-        for s in apps.outcome_group.spellings:
-            p = split_label(s)
-            yield Entry("applications", "outcome_group", "outcome_group", p.key, s, p.cjk)
-        for s in apps.header_labels:
-            yield Entry("applications", "header", "header", key_of(s), s)
+            yield from _spelled("applications", "column", cid, column.label.spellings)
+        yield from _spelled("applications", "column_group", "column_group", apps.column_group.spellings)
+        yield from _spelled(
+            "applications", "outcome_group", "outcome_group", apps.outcome_group.spellings, True
+        )
+        yield from _spelled("applications", "header", "header", apps.header_labels)
         review = template.review_litigation
         for gid, label in review.groups.items():
-            for s in label.spellings:
-                yield Entry("review_litigation", "group", gid, key_of(s), s)
+            yield from _spelled("review_litigation", "group", gid, label.spellings)
         for cid, column in review.columns.items():
-            for s in column.label.spellings:
-                yield Entry("review_litigation", "column", cid, key_of(s), s)
-        for s in review.signals:
-            yield Entry("review_litigation", "header", "header", key_of(s), s)
+            yield from _spelled("review_litigation", "column", cid, column.label.spellings)
+        yield from _spelled("review_litigation", "header", "header", review.signals)
 
 
 @cache
