@@ -12,6 +12,9 @@ from .cells import Token as Cell
 from .lexicon import Entry
 from .regions import MatchedRow
 
+# Layouts whose cells have printed boundaries, so that words among values are a cell of their own.
+BOUNDED_LAYOUTS = frozenset({"tabs", "cells", "pipes", "boxes"})
+
 # Row id -> its value columns (None when the id is not a data row of this table).
 ColumnsOf = Callable[[str], tuple[str, ...] | None]
 
@@ -70,13 +73,15 @@ class _Build(Transformer[Token, list[RowShape]]):
         r, i = (int(x) for x in str(token).split(":"))
         return self.rows[r], i
 
-    def _cells(self, children: Sequence[Token]) -> tuple[Cell, ...]:
-        # A segment's values run until the next label of this table; stray text is skipped.
+    def _cells(self, children: Sequence[Token], bounded: bool) -> tuple[Cell, ...]:
+        # A segment's values run until the next label of this table. Words right after the label
+        # continue it (a wrapped label); words among the values of a row whose cells have real
+        # boundaries (tabs, pipes, boxes, one per line) are a text cell (SCHEMA.md kind text).
         cells = []
         for child in children:
             if child.type == "LABEL":
                 break
-            if child.type in ("VALUE", "EMPTY"):
+            if child.type in ("VALUE", "EMPTY") or (child.type == "TEXT" and bounded and cells):
                 row, i = self._at(child)
                 cells.append(row.matches[i].token)
         return tuple(cells)
@@ -88,7 +93,7 @@ class _Build(Transformer[Token, list[RowShape]]):
             e for e in match.entries if e.table == self.table and e.kind == "row" and self.columns_of(e.id)
         )
         group_like = any(e.table == self.table and e.kind == "group" for e in match.entries)
-        cells = self._cells(children[1:])
+        cells = self._cells(children[1:], row.row.layout in BOUNDED_LAYOUTS)
         return Segment(entry, group_like, cells, int(children[0].line or 0), row.row.layout)
 
     def row(self, children: list[Token | Segment]) -> RowShape:
