@@ -6,8 +6,18 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..diagnostics import TABLE_MISSING, TABLE_UNREAD
-from ..model import TABLE_CLASSES, TABLE_NAMES, Cell, Diagnostic, Table, Tables
+from ..diagnostics import TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
+from ..model import (
+    TABLE_CLASSES,
+    TABLE_NAMES,
+    ActiveDisclosureTable,
+    ApplicationsTable,
+    Cell,
+    Diagnostic,
+    ReviewLitigationTable,
+    Table,
+    Tables,
+)
 from ..normalize import Line
 from ..templates import Template, TemplateRegistry
 from .cells import cell_rows
@@ -101,63 +111,73 @@ def _read_applications(region: Region, template: Template) -> Grid:
     return grid
 
 
+def _read_review(region: Region, template: Template) -> Grid:
+    grid = Grid("review_litigation")
+    assemble_review(region, grid, template.review_litigation)
+    return grid
+
+
+def _finish(grid: Grid, template: Template) -> None:
+    """Settle fused runs, and say so when a table found by its labels yielded no cell at all."""
+    resolve_fused(grid, template)
+    if not grid.rows and not grid.diagnostics:
+        message = f"{grid.table}: the table's labels are there but no cell could be read"
+        grid.diagnostics.append(Diagnostic(TABLE_UNREAD, message, None))
+
+
 def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTables:
     """Find and reconstruct the three statutory tables."""
     lexicon = lexicon_for(registry)
     regions = _merge(find_regions(match_rows(cell_rows(lines, lexicon), lexicon)))
-    diagnostics: list[Diagnostic] = []
-    latest = registry.latest()
 
-    active_name = (
-        template_by_signals(regions["active_disclosure"], registry)
-        if "active_disclosure" in regions
-        else None
-    )
-    apps_signal = (
-        template_by_signals(regions["applications"], registry) if "applications" in regions else None
-    )
-    report_template = active_name or apps_signal
+    def template(name: str | None) -> Template:
+        return registry[name] if name is not None and name in registry else registry.latest()
 
+    # Each table gets the template its own labels show (FORMAT.md §2.4: reports mix them); the
+    # report's is table 二's, else table 三's; table 四 is the same in every template.
+    names = {n: template_by_signals(r, registry) for n, r in regions.items() if n != "review_litigation"}
+    report_template = names.get("active_disclosure") or names.get("applications")
     grids: dict[str, Grid] = {}
-    names: dict[str, str | None] = {}
     if "active_disclosure" in regions:
-        chosen = registry[active_name] if active_name else latest
-        grids["active_disclosure"] = _read_active(regions["active_disclosure"], chosen)
-        names["active_disclosure"] = active_name
+        grids["active_disclosure"] = _read_active(regions["active_disclosure"], template(report_template))
     if "applications" in regions:
-        apps_name = apps_signal or report_template
-        chosen = registry[apps_name] if apps_name else latest
-        apps_grid = _read_applications(regions["applications"], chosen)
-        grids["applications"] = apps_grid
-        names["applications"] = apps_signal or _applications_template(apps_grid, registry, report_template)
+        signalled = names["applications"]
+        grid = _read_applications(regions["applications"], template(signalled or report_template))
+        names["applications"] = signalled or _applications_template(grid, registry, report_template)
         report_template = report_template or names["applications"]
+        grids["applications"] = grid
     if "review_litigation" in regions:
-        chosen = registry[report_template] if report_template else latest
-        review_grid = Grid("review_litigation")
-        assemble_review(regions["review_litigation"], review_grid, chosen.review_litigation)
-        grids["review_litigation"] = review_grid
         names["review_litigation"] = report_template
+        grids["review_litigation"] = _read_review(regions["review_litigation"], template(report_template))
 
+    diagnostics: list[Diagnostic] = []
     built: dict[str, Table] = {}
     for name in TABLE_NAMES:
-        grid = grids.get(name)
-        if grid is None:
+        if name not in grids:
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
-        named = names.get(name)
-        template = registry[named] if named is not None and named in registry else latest
-        resolve_fused(grid, template)
-        if not grid.rows and not grid.diagnostics:
-            grid.diagnostics.append(
-                Diagnostic(
-                    TABLE_UNREAD, f"{name}: the table's labels are there but no cell could be read", None
-                )
-            )
+        grid, chosen = grids[name], template(names.get(name))
+        _finish(grid, chosen)
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)
-        built[name] = TABLE_CLASSES[name](_ordered(grid, template, name), names.get(name), first)
+        built[name] = TABLE_CLASSES[name](_ordered(grid, chosen, name), names.get(name), first)
+    used = {n for n in names.values() if n is not None}
+    if len(used) > 1:
+        per_table = ", ".join(f"{t} {names[t]}" for t in TABLE_NAMES if names.get(t))
+        diagnostics.append(
+            Diagnostic(TEMPLATE_MIXED, f"the tables use different templates: {per_table}", None)
+        )
     table_lines = frozenset().union(*(r.lines for r in regions.values())) if regions else frozenset()
-    return FoundTables(Tables(**built), report_template, table_lines, tuple(diagnostics))  # type: ignore[arg-type]
+    return FoundTables(_tables(built), report_template, table_lines, tuple(diagnostics))
+
+
+def _tables(built: dict[str, Table]) -> Tables:
+    active, apps, review = (built.get(n) for n in TABLE_NAMES)
+    return Tables(
+        active if isinstance(active, ActiveDisclosureTable) else None,
+        apps if isinstance(apps, ApplicationsTable) else None,
+        review if isinstance(review, ReviewLitigationTable) else None,
+    )
 
 
 def _ordered(grid: Grid, template: Template, name: str) -> dict[str, dict[str, Cell]]:

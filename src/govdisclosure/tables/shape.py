@@ -77,7 +77,7 @@ class _Build(Transformer[Token, list[RowShape]]):
         # A segment's values run until the next label of this table. Words right after the label
         # continue it (a wrapped label); words among the values of a row whose cells have real
         # boundaries (tabs, pipes, boxes, one per line) are a text cell (SCHEMA.md kind text).
-        cells = []
+        cells: list[Cell] = []
         for child in children:
             if child.type == "LABEL":
                 break
