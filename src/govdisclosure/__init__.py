@@ -18,6 +18,7 @@ from .model import (
     Table,
     Tables,
 )
+from .render import render
 from .templates import Template, TemplateRegistry, default_templates, load_template
 from .textfile import ReadError
 
@@ -51,4 +52,5 @@ __all__ = [
     "parse",
     "parse_file",
     "raise_for_errors",
+    "render",
 ]

@@ -9,6 +9,7 @@ import attrs
 from .checks import run_checks
 from .diagnostics import EMPTY_INPUT, NO_REPORT
 from .errors import InputTooLargeError, ParseError
+from .htmltext import has_table, html_to_text
 from .model import Diagnostic, Report
 from .normalize import normalize
 from .sections import read_outline
@@ -40,6 +41,7 @@ def parse(
             hint="pass max_chars= to parse a larger text",
         )
     registry = templates if templates is not None else default_templates()
+    text = html_to_text(text) if has_table(text) else text
     lines = normalize(text)
     found = read_tables(lines, registry)
     outline = read_outline(lines, found.table_lines)

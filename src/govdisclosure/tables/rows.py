@@ -37,10 +37,21 @@ def fit(tokens: Sequence[Token], n: int) -> list[Token] | None:
     return cells if len(cells) == n else None
 
 
+def _trim_end(tokens: Sequence[Token], n: int) -> list[Token] | None:
+    """Exactly n cells after dropping empty padding at the end only."""
+    cells = list(tokens)
+    while len(cells) > n and cells[-1].kind == "empty":
+        cells.pop()
+    return cells if len(cells) == n else None
+
+
 def _put(
     grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int, fused: bool = False
 ) -> None:
-    fitted = fit(values, len(columns))
+    # With words among the cells only padding at the end may go: trimming at the start could
+    # shift the words into another column.
+    has_text = any(v.kind == "text" for v in values)
+    fitted = _trim_end(values, len(columns)) if has_text else fit(values, len(columns))
     if fitted is not None:
         grid.place(row, columns, fitted)
         return

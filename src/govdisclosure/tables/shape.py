@@ -74,14 +74,14 @@ class _Build(Transformer[Token, list[RowShape]]):
         return self.rows[r], i
 
     def _cells(self, children: Sequence[Token], bounded: bool) -> tuple[Cell, ...]:
-        # A segment's values run until the next label of this table. Words right after the label
-        # continue it (a wrapped label); words among the values of a row whose cells have real
-        # boundaries (tabs, pipes, boxes, one per line) are a text cell (SCHEMA.md kind text).
+        # A segment's values run until the next label of this table. In a row whose cells have
+        # real boundaries (tabs, pipes, boxes, one per line) words in a cell of their own are a
+        # text cell (SCHEMA.md kind text); in PDF text they are a wrapped label's tail.
         cells: list[Cell] = []
         for child in children:
             if child.type == "LABEL":
                 break
-            if child.type in ("VALUE", "EMPTY") or (child.type == "TEXT" and bounded and cells):
+            if child.type in ("VALUE", "EMPTY") or (child.type == "TEXT" and bounded):
                 row, i = self._at(child)
                 cells.append(row.matches[i].token)
         return tuple(cells)

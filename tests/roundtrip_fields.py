@@ -1,0 +1,62 @@
+"""What each layout holds of a Report (docs/rendering.md): the projections round-trip tests compare."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from hypothesis import settings
+
+from govdisclosure import Cell, Report, default_templates
+from govdisclosure.render.outline import template_for
+
+CellKey = tuple[Any, ...]
+
+
+def cell_key(cell: Cell | None) -> CellKey:
+    """A cell as a layout holds it: kind, value and unit, and the raw text without outer spaces."""
+    if cell is None or cell.kind == "blank":
+        # A row printed with a cell missing shows it empty: absent in a present row reads as blank.
+        return ("blank",)
+    return (cell.kind, cell.value, cell.unit, cell.raw.strip())
+
+
+def held(report: Report, layout: str) -> tuple[Any, ...]:
+    """The fields of `report` that `layout` can hold: template, tables present, every cell."""
+    registry = default_templates()
+    tables: dict[str, Any] = {}
+    for name, table in report.tables.items():
+        if table is None:
+            tables[name] = None
+            continue
+        template = template_for(report, table, registry)
+        rows: dict[str, dict[str, CellKey]] = {}
+        for row_id, columns in table.rows.items():
+            column_ids = template.column_ids(name, row_id if name == "active_disclosure" else None)
+            keys = {c: cell_key(columns.get(c)) for c in (*column_ids, *columns)}
+            if layout == "pdf" and ("blank",) in keys.values():
+                # pdftotext drops an empty cell, so a row with one cannot be placed: not held.
+                continue
+            rows[row_id] = keys
+        tables[name] = (table.template, rows)
+    return (report.template, tables)
+
+
+def outline(report: Report, layout: str) -> tuple[Any, ...]:
+    """Title, organ, year and every section's marker, title, kind and prose as `layout` holds them."""
+    sections = []
+    for section in report.walk_sections():
+        marker = section.marker.text if section.marker else None
+        # PDF text wraps prose at the page's width: line breaks and the spaces around them are layout.
+        text = "".join(section.text.split()) if layout == "pdf" else section.text
+        sections.append((marker, section.title, section.kind, text, len(section.children)))
+    # The organ is read from the title or from prose before the first section, which the model
+    # does not keep: without a title it is not held.
+    organ = report.organ if report.title else None
+    return (report.title, organ, report.year, tuple(sections))
+
+
+def examples(dev: int, ci: int) -> int:
+    """Examples for one property under HYPOTHESIS_PROFILE: dev and ci by name, else the profile's own."""
+    chosen = {"dev": dev, "ci": ci}.get(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+    return chosen if chosen is not None else settings.default.max_examples

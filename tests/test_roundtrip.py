@@ -1,0 +1,118 @@
+"""Round trips (issue 5): parse(render(r, layout)) holds r's fields in every layout; seeds are fixed points.
+
+Examples per property follow HYPOTHESIS_PROFILE: dev 20, ci 250 per layout, "thorough" 10,000
+(registered by govdisclosure.testing: run with `pytest -p govdisclosure.testing`, docs/rendering.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from govdisclosure import Cell, Report, parse, parse_file, render
+from govdisclosure.model import CELL_KINDS, ApplicationsTable, Tables
+from govdisclosure.render import LAYOUTS
+from govdisclosure.testing import reports
+from roundtrip_fields import examples, held, outline
+
+# PDF text cannot show a blank cell (pdftotext drops it) nor tell words in a cell from a label.
+# Text cells (kind text) round-trip only in some places (test_text_*): not drawn by the properties.
+KINDS = {
+    "tabs": ("number", "blank", "none"),
+    "cells": ("number", "blank", "none"),
+    "markdown": ("number", "blank", "none"),
+    "pdf": ("number", "none"),
+    "html": ("number", "blank", "none"),
+}
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+
+
+def _has_table(report: Report) -> bool:
+    return any(t is not None for _, t in report.tables.items())
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@settings(deadline=None, max_examples=examples(dev=8, ci=100))
+@given(report=reports(kinds=CELL_KINDS))
+def test_render_writes_any_report(layout: str, report: Report) -> None:
+    # Every kind, text included, and any template: render never raises and ends its last line.
+    assert render(report, layout).endswith("\n")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@settings(deadline=None, max_examples=examples(dev=20, ci=250))
+@given(data=st.data())
+def test_round_trip(layout: str, data: st.DataObject) -> None:
+    report = data.draw(reports(kinds=KINDS[layout]))
+    back = parse(render(report, layout))
+    assert held(back, layout) == held(report, layout)
+    if layout != "html" or _has_table(report):
+        # An HTML page is read as HTML only when it holds a <table> (htmltext.has_table).
+        assert outline(back, layout) == outline(report, layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@settings(deadline=None, max_examples=examples(dev=20, ci=250))
+@given(data=st.data())
+def test_parsed_report_is_a_fixed_point(layout: str, data: st.DataObject) -> None:
+    report = data.draw(reports(kinds=KINDS[layout]))
+    assume(layout != "html" or _has_table(report))
+    once = parse(render(report, layout))
+    twice = parse(render(once, layout))
+    assert held(twice, layout) == held(once, layout)
+    assert outline(twice, layout) == outline(once, layout)
+    assert twice.checks == once.checks
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
+def test_seed_renders_and_parses_back(seed: Path, layout: str) -> None:
+    first = parse_file(seed)
+    again = parse(render(first, layout))
+    assert held(again, layout) == held(first, layout)
+    assert outline(again, layout) == outline(first, layout)
+    assert again.checks == first.checks or layout == "pdf"
+
+
+def test_seeds_are_there() -> None:
+    assert len(SEEDS) == 5
+
+
+def _report_with_new_received(cells: list[Cell]) -> Report:
+    columns = ["natural_person", "commercial_enterprise", "research_institution"]
+    columns += ["social_welfare_organization", "legal_service_agency", "other_organization", "total"]
+    rows = {
+        "new_received": dict(zip(columns, cells, strict=True)),
+        "carried_over": {c: Cell(1, "1", "number") for c in columns},
+    }
+    return Report(template=None, tables=Tables(applications=ApplicationsTable(rows)))
+
+
+def test_html_blank_after_colspan_label() -> None:
+    # A colspan label's extra cells go before its text, so a blank last cell stays in its column.
+    numbers = [Cell(n, str(n), "number") for n in range(1, 7)]
+    report = _report_with_new_received([*numbers, Cell.blank()])
+    back = parse(render(report, "html"))
+    assert held(back, "html")[1]["applications"] == held(report, "html")[1]["applications"]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "cells", "markdown", "html"])
+@pytest.mark.parametrize("position", [1, 6])
+def test_text_cell_round_trips(layout: str, position: int) -> None:
+    # Words in a value cell (SCHEMA.md kind text) between or after the row's numbers.
+    cells = [Cell(n, str(n), "number") for n in range(1, 8)]
+    cells[position] = Cell(None, "见附件", "text")
+    report = _report_with_new_received(cells)
+    back = parse(render(report, layout))
+    assert held(back, layout)[1]["applications"] == held(report, layout)[1]["applications"]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "cells", "markdown", "html"])
+def test_text_in_first_value_cell_round_trips(layout: str) -> None:
+    cells = [Cell(None, "见附件", "text"), *(Cell(n, str(n), "number") for n in range(2, 8))]
+    report = _report_with_new_received(cells)
+    back = parse(render(report, layout))
+    assert held(back, layout)[1]["applications"] == held(report, layout)[1]["applications"]
