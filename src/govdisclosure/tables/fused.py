@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
@@ -15,6 +16,8 @@ MAX_NODES = 200_000
 MAX_COMBINATIONS = 50_000
 # No table row prints more digits than this; a longer run is not split at all.
 MAX_RUN_CHARS = 120
+# The longest cell a split may make: 30 digits, a point and 12 decimals (see _PART).
+_LONGEST_CELL = 43
 
 _PART = regex.compile(r"^(?:0|[1-9]\d{0,29}+)(?:\.\d{1,12}+)?+$")
 
@@ -27,26 +30,35 @@ def _value(part: str) -> Number:
 
 def _chunk_parts(chunk: str, k: int, money: Sequence[bool], signed: Sequence[bool]) -> Iterator[Split]:
     """Every way to cut one chunk into k valid cells (no leading zeros; decimals only in money columns)."""
+    yield from _cuts(chunk, k, tuple(money[:k]), tuple(signed[:k]))
+
+
+@lru_cache(maxsize=4096)
+def _cuts(chunk: str, k: int, money: tuple[bool, ...], signed: tuple[bool, ...]) -> tuple[Split, ...]:
     if k == 0:
-        if not chunk:
-            yield ()
-        return
-    sign = ""
-    body = chunk
+        return ((),) if not chunk else ()
+    sign, body = "", chunk
     if body[:1] in "+-":
         if not signed[0]:
-            return
+            return ()
         sign, body = body[:1], body[1:]
+    if "+" in body or "-" in body:
+        return ()
     if k == 1:
-        if _PART.match(body) and ("." not in body or money[0]) and not ("+" in body or "-" in body):
-            yield (sign + body,)
-        return
-    for cut in range(1, len(body)):
+        ok = _PART.match(body) and ("." not in body or money[0])
+        return ((sign + body,),) if ok else ()
+    found: list[Split] = []
+    # Each of the k - 1 cells after this one needs a character at least: cut no later than that.
+    for cut in range(1, len(body) - (k - 1) + 1):
         head = body[:cut]
         if not _PART.match(head) or ("." in head and not money[0]):
+            if head == "0" or len(head) > _LONGEST_CELL:
+                break
             continue
-        for rest in _chunk_parts(body[cut:], k - 1, money[1:], signed[1:]):
-            yield (sign + head, *rest)
+        found += [(sign + head, *rest) for rest in _cuts(body[cut:], k - 1, money[1:], signed[1:])]
+        if head == "0" and not (money[0] and body[1:2] == "."):
+            break  # a cell that starts with 0 is 0 itself (or 0.5 in a money column)
+    return tuple(found)
 
 
 def _sign_chunks(chunks: Sequence[str]) -> list[str]:
