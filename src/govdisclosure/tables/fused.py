@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
