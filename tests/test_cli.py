@@ -171,9 +171,13 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     blank.write_text(" \n\t\n\u3000\n", encoding="utf-8")
     garbage = tmp_path / "garbage.pdf"
     garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 16)
+    # An empty folder: `parse` reads the report files of a folder (issue 6), so one holding none
+    # is the bad input.
+    folder = tmp_path / "folder"
+    folder.mkdir()
     return {
         "missing": tmp_path / "absent.txt",
-        "directory": tmp_path,
+        "directory": folder,
         "empty": empty,
         "blank": blank,
         "garbage": garbage,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from .api import MAX_INPUT_CHARS, parse, parse_file, raise_for_errors
+from .batch import BatchResult, parse_many
+from .compare import compare
 from .convert import SchemaError
 from .errors import DecodeError, GovDisclosureError, InputTooLargeError, ParseError, TemplateError
+from .frame import to_frame
 from .model import (
     ActiveDisclosureTable,
     ApplicationsTable,
@@ -28,6 +31,7 @@ __all__ = [
     "MAX_INPUT_CHARS",
     "ActiveDisclosureTable",
     "ApplicationsTable",
+    "BatchResult",
     "Cell",
     "Check",
     "DecodeError",
@@ -47,10 +51,13 @@ __all__ = [
     "TemplateError",
     "TemplateRegistry",
     "__version__",
+    "compare",
     "default_templates",
     "load_template",
     "parse",
     "parse_file",
+    "parse_many",
     "raise_for_errors",
     "render",
+    "to_frame",
 ]

@@ -16,6 +16,7 @@ from .sections import read_outline
 from .tables import read_tables
 from .templates import TemplateRegistry, default_templates
 from .textfile import read_text
+from .values import value_diagnostics
 
 #: Default ceiling on input size, in characters (configurable per call).
 MAX_INPUT_CHARS = 50_000_000
@@ -40,6 +41,8 @@ def parse(
             f"input has {len(text):,} characters, more than the limit of {max_chars:,}",
             hint="pass max_chars= to parse a larger text",
         )
+    if templates is not None and not isinstance(templates, TemplateRegistry):
+        raise TypeError(f"templates= takes a TemplateRegistry, not {type(templates).__name__}")
     registry = templates if templates is not None else default_templates()
     text = html_to_text(text) if has_table(text) else text
     lines = normalize(text)
@@ -47,8 +50,10 @@ def parse(
     outline = read_outline(lines, found.table_lines)
     template = found.template
     checks, check_diagnostics = run_checks(found.tables, registry, template)
-    diagnostics = [*found.diagnostics, *outline.diagnostics, *check_diagnostics]
-    if not text.strip():
+    cell_diagnostics = value_diagnostics(found.tables)
+    diagnostics = [*found.diagnostics, *cell_diagnostics, *outline.diagnostics, *check_diagnostics]
+    # Empty once invisible marks and control characters are gone (normalize), not only by str.strip.
+    if all(line.is_blank for line in lines):
         diagnostics.insert(0, Diagnostic(EMPTY_INPUT, "the input is empty", None))
     elif not outline.sections and all(t is None for _, t in found.tables.items()):
         diagnostics.insert(0, Diagnostic(NO_REPORT, "no section heading or statutory table found", None))
@@ -69,6 +74,8 @@ def parse(
 
 def raise_for_errors(report: Report, lines_of: str | None = None) -> None:
     """Raise ParseError for the report's first error-level diagnostic, quoting its line."""
+    if not isinstance(report, Report):
+        raise TypeError(f"raise_for_errors() takes a Report, not {type(report).__name__}")
     errors = report.errors
     if not errors:
         return
@@ -90,6 +97,8 @@ def parse_file(
     max_chars: int = MAX_INPUT_CHARS,
 ) -> Report:
     """Read a file (UTF-8 with or without BOM, UTF-16 with BOM, or GB18030) and parse it."""
-    decoded = read_text(path)
+    # A UTF-8 character is at most 4 bytes (UTF-16: 4 per astral pair): more bytes than that
+    # cannot decode within max_chars, so they are not read (nor is an endless device).
+    decoded = read_text(path, max_bytes=4 * max(max_chars, 0) + 4)
     report = parse(decoded.text, strict=strict, templates=templates, max_chars=max_chars)
     return attrs.evolve(report, encoding=decoded.encoding)

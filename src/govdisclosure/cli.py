@@ -1,22 +1,71 @@
-"""The command line: `govdisclosure parse|check FILE...` (exit 0 ok, 1 failed checks, 2 bad input)."""
+"""The command line: `govdisclosure parse|check|render` (exit 0 ok, 1 failed checks, 2 bad input)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import attrs
 
 from . import __version__
 from .api import parse, parse_file
+from .batch import parse_many, resolve_jobs
+from .compare import compare, format_comparison
 from .diagnostics import EMPTY_INPUT
 from .errors import GovDisclosureError
+from .formats import FORMATS, ReportWriter
 from .model import Report
 from .textfile import decode
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+#: The layouts `render` writes (govdisclosure.render.LAYOUTS, named here so the CLI starts fast).
+LAYOUTS = ("tabs", "cells", "markdown", "pdf", "html")
+
+
+class Progress:
+    """A one-line progress report on stderr (`12/100 reports, 1 failed, 35/s, 3s left`), drawn only
+    when stderr is a terminal: piped or redirected output never holds it. No dependency needed."""
+
+    def __init__(self, total: int, *, enabled: bool = True, every: float = 0.1) -> None:
+        self.total = total
+        self.done = self.failed = 0
+        self.enabled = enabled and sys.stderr.isatty()
+        self._every = every
+        self._start = self._drawn = time.monotonic()
+        self._shown = False
+
+    def step(self, *, failed: bool = False) -> None:
+        """Count one finished input; redraw at most every `every` seconds."""
+        self.done += 1
+        self.failed += failed
+        now = time.monotonic()
+        if self.enabled and (now - self._drawn >= self._every or self.done == self.total):
+            self._drawn = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.done / max(now - self._start, 1e-9)
+        left = (self.total - self.done) / rate if rate else 0.0
+        failed = f", {self.failed} failed" if self.failed else ""
+        line = f"{self.done}/{self.total} reports{failed}, {rate:.0f}/s, {left:.0f}s left"
+        sys.stderr.write("\r\x1b[K" + line)
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Erase the line before other output goes to the terminal."""
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self._shown = False
+
+    def close(self) -> None:
+        """Erase the line at the end."""
+        self.clear()
 
 
 def _load(name: str) -> Report | None:
@@ -60,26 +109,135 @@ def summary(name: str, report: Report) -> str:
     return "\n".join(lines)
 
 
+#: File names a directory given to `parse` contributes (searched recursively, hidden ones skipped).
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".htm", ".html")
+
+
+def _expand(names: Sequence[str]) -> list[str]:
+    """Each name as given, a directory replaced by its report files in sorted order."""
+    out: list[str] = []
+    for name in names:
+        folder = Path(name)
+        if name != "-" and folder.is_dir():
+            found = sorted(
+                p
+                for p in folder.rglob("*")
+                if p.suffix.lower() in REPORT_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+            )
+            if not found:
+                out.append(name)  # parse_file says "is a directory"
+            out.extend(str(p) for p in found)
+        else:
+            out.append(name)
+    return out
+
+
+def _stdin_text() -> tuple[str, str] | None:
+    try:
+        decoded = decode(sys.stdin.buffer.read(), "<stdin>")
+    except GovDisclosureError as exc:
+        print(f"govdisclosure: {exc.message}", file=sys.stderr)
+        return None
+    return decoded.text, decoded.encoding
+
+
+def _results(names: Sequence[str], jobs: int | None) -> Iterator[tuple[str, Report | None]]:
+    """(name, report) per input in order; None after one line on stderr saying why it is unusable."""
+    if resolve_jobs(jobs) == 1:
+        for name in names:
+            yield name, _load(name)
+        return
+    items: list[str | Path] = []
+    encodings: dict[int, str] = {}
+    for index, name in enumerate(names):
+        if name == "-":
+            got = _stdin_text()
+            # An undecodable stdin was reported; an empty text stands in and is skipped below.
+            text, encodings[index] = got if got is not None else ("", "")
+            items.append(text)
+        else:
+            items.append(Path(name))
+    for result in parse_many(items, jobs=jobs):
+        name = names[result.index]
+        source = "<stdin>" if name == "-" else name
+        if result.report is None:
+            error = result.error
+            message = error.message if isinstance(error, GovDisclosureError) else f"{source}: {error!r}"
+            print(f"govdisclosure: {message}", file=sys.stderr)
+            yield name, None
+            continue
+        report = result.report
+        if name == "-":
+            if not encodings[result.index]:
+                yield name, None
+                continue
+            report = attrs.evolve(report, encoding=encodings[result.index])
+        if any(d.code == EMPTY_INPUT for d in report.diagnostics):
+            print(f"govdisclosure: {source}: empty input, no report to parse", file=sys.stderr)
+            yield name, None
+            continue
+        yield name, report
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     status = EXIT_OK
+    names = _expand(args.files)
+    progress = Progress(len(names), enabled=not args.no_progress and len(names) > 1)
+    indent = 2 if args.indent else None
+    fmt = args.format or ("json" if args.json else None)
+    writer = ReportWriter(fmt, sys.stdout, indent=indent, with_source=args.with_source) if fmt else None
+    try:
+        for name, report in _results(names, args.jobs):
+            progress.step(failed=report is None)
+            if report is None:
+                status = EXIT_BAD_INPUT
+                continue
+            if writer is not None:
+                progress.clear()
+                writer.write(report, source=name)
+                sys.stdout.flush()
+                continue
+            if args.json:
+                data = report.to_dict()
+                data = {"source": name, "report": data} if args.with_source else data
+                line = json.dumps(data, ensure_ascii=False, indent=indent)
+            else:
+                line = summary(name, report)
+            progress.clear()
+            print(line)
+    finally:
+        progress.close()
+    return status
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    # Imported here: rendering is not needed to parse, and keeps the command's start fast.
+    from .render import render
+
+    report = _load(args.file)
+    if report is None:
+        return EXIT_BAD_INPUT
+    sys.stdout.write(render(report, layout=args.layout))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    earlier = _load(args.against) if args.against else None
+    if args.against and earlier is None:
+        return EXIT_BAD_INPUT
     for name in args.files:
         report = _load(name)
         if report is None:
             status = EXIT_BAD_INPUT
             continue
-        if args.json:
-            print(json.dumps(report.to_dict(), ensure_ascii=False, indent=None if args.compact else 2))
-        else:
-            print(summary(name, report))
-    return status
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    status = EXIT_OK
-    for name in args.files:
-        report = _load(name)
-        if report is None:
-            status = EXIT_BAD_INPUT
+        if earlier is not None:
+            result = compare(earlier, report)
+            print(format_comparison(result, args.against, name))
+            if result.failed_checks and status == EXIT_OK:
+                status = EXIT_FAILED
             continue
         counts = {s: sum(c.status == s for c in report.checks) for s in ("pass", "fail", "uncertain")}
         print(f"{name}: {counts['pass']} pass, {counts['fail']} fail, {counts['uncertain']} uncertain")
@@ -99,13 +257,47 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = commands.add_parser("parse", help="parse reports; print a summary or --json")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report text files ('-' reads stdin)")
-    p.add_argument("--json", action="store_true", help="print the SCHEMA.md JSON")
-    p.add_argument("--compact", action="store_true", help="with --json: one line per report")
+    p = commands.add_parser("parse", help="parse reports; print a summary or --json (JSON Lines)")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="DIR_OR_FILE",
+        help="report text files, or directories searched for *.txt/*.md/*.html ('-' reads stdin)",
+    )
+    p.add_argument("--json", action="store_true", help="print the SCHEMA.md JSON, one line per report")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="json (= --json), jsonl or csv (one row per cell, as to_frame), table (the three tables)",
+    )
+    p.add_argument("--indent", action="store_true", help="with --json: indent (several lines per report)")
+    p.add_argument("--compact", action="store_true", help="with --json: one line per report (the default)")
+    p.add_argument(
+        "--with-source", action="store_true", help='with --json: print {"source": FILE, "report": {...}}'
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse in N processes (0: one per CPU); output keeps the input order",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress line (shown only on a terminal)")
     p.set_defaults(run=_cmd_parse)
+    r = commands.add_parser("render", help="parse a report and write it back in one layout")
+    r.add_argument("file", metavar="FILE", help="a report text file ('-' reads stdin)")
+    r.add_argument(
+        "--layout", choices=LAYOUTS, default="tabs", help="the flattened layout to write (default: tabs)"
+    )
+    r.set_defaults(run=_cmd_render)
     c = commands.add_parser("check", help="run the accounting identities; exit 1 if any fails")
     c.add_argument("files", nargs="+", metavar="FILE", help="report text files ('-' reads stdin)")
+    c.add_argument(
+        "--against",
+        metavar="EARLIER",
+        help="the same body's report for the year before: check carry-over between them instead",
+    )
     c.set_defaults(run=_cmd_check)
     return parser
 

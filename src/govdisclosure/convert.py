@@ -104,19 +104,38 @@ def _section_out(section: Section) -> dict[str, Any]:
     }
 
 
-def _section_in(data: Mapping[str, Any]) -> Section:
+#: Sections nest a few levels (一、 > （一） > 1. > （1）); a deeper dict is not a report, and
+#: refusing it keeps the recursive reader and writer far from Python's recursion limit.
+MAX_SECTION_DEPTH = 50
+
+
+def _typed(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any, where: str) -> Any:
+    value = data.get(key, default)
+    if value is not None and not isinstance(value, kind):
+        expected = getattr(kind, "__name__", "a value")
+        raise SchemaError(f"{where}.{key}: expected {expected}, got {type(value).__name__}")
+    return value
+
+
+def _section_in(data: Any, where: str = "sections[]", depth: int = 1) -> Section:
+    if not isinstance(data, Mapping):
+        raise SchemaError(f"{where}: a section must be an object, not {type(data).__name__}")
+    if depth > MAX_SECTION_DEPTH:
+        raise SchemaError(f"{where}: sections nested more than {MAX_SECTION_DEPTH} deep")
     marker = None
     if data.get("marker") is not None:
         if data.get("style") not in MARKER_STYLES:
-            raise SchemaError(f"unknown marker style {data.get('style')!r}")
-        marker = Marker(data["marker"], data["style"], int(data["ordinal"]))
+            raise SchemaError(f"{where}: unknown marker style {data.get('style')!r}")
+        marker = Marker(str(data["marker"]), data["style"], int(data["ordinal"]))
+    children = _typed(data, "children", list, [], where)
+    line = data.get("line")
     return Section(
         marker,
-        data.get("title", ""),
-        data.get("text", ""),
-        tuple(_section_in(c) for c in data.get("children", ())),
-        data.get("kind"),
-        data.get("line"),
+        _typed(data, "title", str, "", where) or "",
+        _typed(data, "text", str, "", where) or "",
+        tuple(_section_in(c, f"sections[] (depth {depth + 1})", depth + 1) for c in children or ()),
+        _typed(data, "kind", str, None, where),
+        line if isinstance(line, int) and not isinstance(line, bool) else None,
     )
 
 

@@ -102,6 +102,18 @@ class Table:
             for column, found in columns.items():
                 yield row, column, found
 
+    def _repr_html_(self) -> str:
+        """The table in its official merged-cell layout, for Jupyter."""
+        from .display import table_html
+
+        return table_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's text display: the table drawn as aligned text."""
+        from .display import pretty
+
+        pretty(self, printer, cycle)
+
 
 @attrs.frozen(hash=False)
 class ActiveDisclosureTable(Table):
@@ -205,6 +217,24 @@ class Report:
         from .convert import structure_report
 
         return structure_report(data)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """One tidy pandas DataFrame row per cell (see govdisclosure.frame); needs pandas."""
+        from .frame import to_frame
+
+        return to_frame([self], exact=exact)
+
+    def _repr_html_(self) -> str:
+        """Metadata, outline and the three tables in the official layout, for Jupyter."""
+        from .display import report_html
+
+        return report_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's text display: a summary and the three tables as aligned text."""
+        from .display import pretty
+
+        pretty(self, printer, cycle)
 
     @property
     def failed_checks(self) -> tuple[Check, ...]:

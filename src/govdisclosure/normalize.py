@@ -14,6 +14,11 @@ LINE_END = regex.compile(r"\r\n|\r|\n")
 INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u00ad]")
 # Control characters other than tab; form feeds mark PDF page breaks and carry no text.
 CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The same, but sparing CR: `scrub` runs on the whole text, before it is split into lines.
+STRAY_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Lone surrogates are not characters (a str can hold them, UTF-8 cannot encode them): each becomes
+# U+FFFD, so a Report always serializes.
+SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 @attrs.frozen
@@ -38,13 +43,32 @@ def normalize_line(raw: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def scrub(text: str) -> str:
+    """The text without what no reader sees: invisible marks go, control characters become spaces.
+
+    Applied to `Line.raw` too, because the table reconstructor reads raw lines (tabs, pipes): a
+    zero-width space, BOM or bidi mark copied in front of a cell must not make it a new cell, and a
+    NUL must not glue two values into one number (it becomes a space, never nothing).
+    """
+    if INVISIBLE.search(text) is not None:
+        text = INVISIBLE.sub("", text)
+    if STRAY_CONTROL.search(text) is not None:
+        text = STRAY_CONTROL.sub(" ", text)
+    if SURROGATE.search(text) is not None:
+        text = SURROGATE.sub("\ufffd", text)
+    return text
+
+
 def split_lines(text: str) -> list[str]:
-    """The text's lines, split on CRLF, CR or LF only; a leading BOM is dropped."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return LINE_END.split(text)
+    """The text's lines, split on CRLF, CR or LF only, invisible marks and control characters scrubbed."""
+    return LINE_END.split(scrub(text))
 
 
 def normalize(text: str) -> Sequence[Line]:
     """Every line of the text, numbered from 1, with its normalized form."""
-    return tuple(Line(i, raw, normalize_line(raw)) for i, raw in enumerate(split_lines(text), 1))
+    raws = split_lines(text)
+    # One pass over the whole text instead of three calls per line: a line feed is a normalization
+    # boundary (a starter that composes with nothing, and no NFKC form holds one), so normalizing
+    # the joined lines and splitting again gives exactly each line's `normalize_line`.
+    texts = normalize_line("\n".join(raws)).split("\n")
+    return tuple(Line(i, raw, folded) for i, (raw, folded) in enumerate(zip(raws, texts, strict=True), 1))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 
-from .errors import DecodeError, GovDisclosureError
+from .errors import DecodeError, GovDisclosureError, InputTooLargeError
 
 
 class ReadError(GovDisclosureError, OSError):
@@ -66,11 +66,19 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def read_text(path: str | PathLike[str]) -> DecodedText:
-    """Read and decode a file; ReadError or DecodeError say what is wrong with it."""
-    file = Path(path)
+def read_text(path: str | PathLike[str], max_bytes: int | None = None) -> DecodedText:
+    """Read and decode a file; ReadError or DecodeError say what is wrong with it.
+
+    With `max_bytes`, at most that many bytes are read: a longer file (or an endless device such
+    as /dev/zero) raises InputTooLargeError without being read into memory.
+    """
     try:
-        data = file.read_bytes()
+        file = Path(path)
+    except TypeError as exc:
+        raise TypeError(f"a file path is a str or os.PathLike, not {type(path).__name__}") from exc
+    try:
+        with file.open("rb") as stream:
+            data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
     except FileNotFoundError as exc:
         raise ReadError(f"{file}: no such file") from exc
     except IsADirectoryError as exc:
@@ -79,4 +87,11 @@ def read_text(path: str | PathLike[str]) -> DecodedText:
         raise ReadError(f"{file}: permission denied") from exc
     except OSError as exc:
         raise ReadError(f"{file}: cannot read ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL in the path: no file can have that name
+        raise ReadError(f"{str(file)!r}: not a usable path ({exc})") from exc
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"{file}: more than {max_bytes:,} bytes, longer than the input size limit",
+            hint="pass a larger max_chars= to parse_file",
+        )
     return decode(data, str(file))

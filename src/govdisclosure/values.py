@@ -7,7 +7,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-from .model import Cell, Number
+from .diagnostics import NUMBER_TOO_LONG
+from .model import Cell, Diagnostic, Number, Tables
 
 # Longer digit runs are not counts a report prints; refusing them also keeps int() away from
 # Python's 4300-digit conversion limit on hostile input.
@@ -42,15 +43,19 @@ def clean(raw: str) -> str:
     return text.strip()
 
 
+def _digit_count(match: regex.Match[str]) -> int:
+    return len(match["int"]) - match["int"].count(",") + len(match["frac"] or "")
+
+
 def parse_number(text: str) -> tuple[Number, str | None] | None:
     """(value, unit) when the cleaned text is exactly one number, else None."""
     match = NUMBER.match(text)
     if match is None:
         return None
+    if _digit_count(match) > MAX_DIGITS:
+        return None
     digits = match["int"].replace(",", "")
     frac = match["frac"]
-    if len(digits) + len(frac or "") > MAX_DIGITS:
-        return None
     negative = match["sign"] == "-"
     value: Number
     if frac is None:
@@ -64,9 +69,14 @@ def parse_number(text: str) -> tuple[Number, str | None] | None:
 
 
 def is_value_text(raw: str) -> bool:
-    """True when the text reads as a value (number or none mark), not as a label."""
+    """True when the text reads as a value (number or none mark), not as a label.
+
+    A digit run too long to be a count still stands where a value stands: read as a label it
+    would end its row and the row would vanish unseen; as a value it becomes a text cell that
+    `value_diagnostics` reports (never a guessed number).
+    """
     text = clean(raw)
-    return text in NONE_MARKS or parse_number(text) is not None
+    return text in NONE_MARKS or NUMBER.match(text) is not None
 
 
 def read_cell(raw: str, line: int | None = None, unit: str | None = None) -> Cell:
@@ -81,3 +91,28 @@ def read_cell(raw: str, line: int | None = None, unit: str | None = None) -> Cel
         return Cell(None, raw, "text", None, line)
     value, printed_unit = number
     return Cell(value, raw, "number", printed_unit or unit, line)
+
+
+def value_diagnostics(tables: Tables) -> list[Diagnostic]:
+    """number-too-long for every cell printed as a number with more than MAX_DIGITS digits.
+
+    Such a cell is kept as a text cell with its digits in `raw` (nothing lost, nothing guessed);
+    the diagnostic says why it has no value.
+    """
+    found = []
+    for name, table in tables.items():
+        if table is None:
+            continue
+        for row, column, cell in table.cells():
+            text = clean(cell.raw) if cell.kind == "text" else ""
+            match = NUMBER.match(text) if text else None
+            if match is not None and _digit_count(match) > MAX_DIGITS:
+                found.append(
+                    Diagnostic(
+                        NUMBER_TOO_LONG,
+                        f"{name}.{row}.{column}: a number of {_digit_count(match):,} digits (more than"
+                        f" {MAX_DIGITS}) is not a count a report prints; kept as text, no value read",
+                        cell.line,
+                    )
+                )
+    return found

@@ -43,6 +43,20 @@ class SectionsConfig:
     max_inline_title: int
     metadata: Mapping[str, Any]
     extra_table_labels: tuple[str, ...] = ()
+    # Derived once: (kind, compact spelling) in order, and each compact spelling's kind (the first
+    # section spelling it wins), so heading lookups never re-fold the configured words.
+    compact_spellings: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
+    compact_kinds: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        from .labels import compact  # labels imports the templates; config stays light to import
+
+        spellings = tuple((s.kind, compact(w)) for s in self.sections for w in s.spellings)
+        kinds: dict[str, str] = {}
+        for kind, spelling in spellings:
+            kinds.setdefault(spelling, kind)
+        object.__setattr__(self, "compact_spellings", spellings)
+        object.__setattr__(self, "compact_kinds", kinds)
 
     @property
     def kinds(self) -> tuple[str, ...]:

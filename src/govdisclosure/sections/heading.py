@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Literal
 
 import attrs
@@ -23,6 +24,9 @@ Shape = Literal["line", "runin", "markdown", "bold", "inline", "bare"]
 # Optional indentation, markdown hashes and an opening bold mark before the marker.
 _PREFIX = regex.compile(r"^[ \t\u3000\xa0]*(?P<hashes>\#{1,6}[ \t]*)?(?P<bold>\*\*)?[ \t\u3000\xa0]*")
 _BOLD_END = regex.compile(r"\*\*")
+# Sentence punctuation that makes 一是 / 第一 a clause; a comma that makes a weak title prose.
+_CLAUSE_PUNCT = regex.compile(r"[。，,:：;；]")
+_COMMA = regex.compile(r"[，,]")
 #: Styles whose numbered run-in clauses are prose, not headings ("1、推进政务新媒体…。加快…", seed 000).
 WEAK_STYLES = frozenset({"arabic", "arabic_paren", "circled", "ordinal_phrase"})
 #: Longest title a heading alone on its line may have; longer lines are numbered prose.
@@ -44,11 +48,20 @@ class Heading:
 
 def canonical_kind(title: str, config: SectionsConfig) -> str | None:
     """The canonical section a title spells exactly (after spaces and 、/， are folded), or None."""
-    seen = compact(title)
-    for section in config.sections:
-        if any(seen == compact(s) for s in section.spellings):
-            return section.kind
-    return None
+    return config.compact_kinds.get(compact(title))
+
+
+@lru_cache(maxsize=4096)
+def _nearest(seen: str, spellings: tuple[tuple[str, str], ...]) -> str | None:
+    best, score = None, SIMILAR
+    for kind, spelling in spellings:
+        # ratio() is at most 2*min/(len sum): skip the matcher when even that falls short.
+        if 2 * min(len(seen), len(spelling)) < score * (len(seen) + len(spelling)):
+            continue
+        ratio = difflib.SequenceMatcher(None, seen, spelling).ratio()
+        if ratio >= score:
+            best, score = kind, ratio
+    return best
 
 
 def section_kind(title: str, config: SectionsConfig) -> str | None:
@@ -56,14 +69,7 @@ def section_kind(title: str, config: SectionsConfig) -> str | None:
     exact = canonical_kind(title, config)
     if exact is not None:
         return exact
-    seen = compact(title)
-    best, score = None, SIMILAR
-    for section in config.sections:
-        for spelling in section.spellings:
-            ratio = difflib.SequenceMatcher(None, seen, compact(spelling)).ratio()
-            if ratio >= score:
-                best, score = section.kind, ratio
-    return best
+    return _nearest(compact(title), config.compact_spellings)
 
 
 def _split_runin(rest: str) -> tuple[str, str]:
@@ -83,12 +89,12 @@ def _accept(marker: Marker, title: str, shape: Shape, raw_title: str) -> bool:
     weak = marker.style in WEAK_STYLES
     if marker.style == "ordinal_phrase":
         # 一是 / 第一 are clauses unless alone on a short line with no sentence punctuation at all.
-        bare = not regex.search(r"[。，,:：;；]", fold(raw_title).strip().rstrip("#*"))
+        bare = not _CLAUSE_PUNCT.search(fold(raw_title).strip().rstrip("#*"))
         return shape in ("line", "markdown") and bare and size <= 20
     if shape == "runin":
         return not weak and size <= MAX_TITLE
     if weak and shape == "line":
-        return size <= MAX_WEAK_TITLE and not regex.search(r"[，,]", title)
+        return size <= MAX_WEAK_TITLE and not _COMMA.search(title)
     return size <= MAX_TITLE or shape in ("markdown", "bold")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 import regex
@@ -16,11 +16,22 @@ __all__ = ["TableLabels", "compact", "table_labels"]
 _SPACE = regex.compile(r"\s+")
 # 、 and ， are interchangeable inside labels (FORMAT.md §1.4 "Disagreement").
 _COMMA = str.maketrans({"、": ",", "，": ","})
+# Separates labels in TableLabels._joined: a control character no compacted text keeps.
+_JOIN = "\x00"
+
+
+def _compact(text: str) -> str:
+    return _SPACE.sub("", fold(text)).translate(_COMMA)
+
+
+# Titles and label pieces recur on every line and in every report: remember the short ones.
+_compact_short = lru_cache(maxsize=8192)(_compact)
+_SHORT = 64
 
 
 def compact(text: str) -> str:
     """Folded text without any whitespace and with 、/， unified: the form labels are compared in."""
-    return _SPACE.sub("", fold(text)).translate(_COMMA)
+    return _compact_short(text) if len(text) <= _SHORT else _compact(text)
 
 
 @attrs.frozen
@@ -33,15 +44,26 @@ class TableLabels:
     all_labels: frozenset[str]
     # Labels that only ever open a table: captions and the table 三 header note.
     openers: tuple[str, ...]
+    # Derived once (see `build_labels`): every label joined by _JOIN, for one substring search, and
+    # numbered labels by ordinal; the folded openers.
+    _joined: str = attrs.field(init=False, repr=False, eq=False)
+    _by_ordinal: dict[int, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _folded_openers: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_ordinal: dict[int, list[str]] = {}
+        for number, label in sorted(self.numbered):
+            by_ordinal.setdefault(number, []).append(label)
+        object.__setattr__(self, "_joined", _JOIN.join(sorted(self.all_labels)))
+        object.__setattr__(self, "_by_ordinal", {n: tuple(v) for n, v in by_ordinal.items()})
+        object.__setattr__(self, "_folded_openers", tuple(fold(o) for o in self.openers))
 
     def is_row_heading(self, ordinal: int, title: str) -> bool:
         """True when a heading (its ordinal and title) is really a table row label or a piece of one."""
         seen = compact(title)
         if not seen:
             return False
-        for number, label in self.numbered:
-            if number != ordinal:
-                continue
+        for label in self._by_ordinal.get(ordinal, ()):
             if seen == label or (len(seen) >= 1 and label.startswith(seen)) or seen.startswith(label):
                 return True
         return False
@@ -51,12 +73,15 @@ class TableLabels:
         seen = compact(text)
         if len(seen) < min_length:
             return False
-        return any(seen in label for label in self.all_labels)
+        if _JOIN in seen:  # a NUL the caller left in: compare label by label
+            return any(seen in label for label in self.all_labels)
+        # Without the separator inside it, `seen` can only match within one label of the joined text.
+        return seen in self._joined
 
     def opener_at(self, text: str) -> int:
         """The offset in compact-comparable `text` where a table visibly starts, or -1."""
         folded = fold(text)
-        hits = [folded.find(fold(o)) for o in self.openers]
+        hits = [folded.find(o) for o in self._folded_openers]
         hits = [h for h in hits if h >= 0]
         return min(hits) if hits else -1
 

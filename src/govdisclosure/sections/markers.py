@@ -52,6 +52,9 @@ _MARKERS: tuple[tuple[MarkerStyle, regex.Pattern[str]], ...] = (
 )
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 @attrs.frozen
 class MarkerMatch:
     """A marker found in a line: the Marker and the offset just after it (and its trailing spaces)."""
@@ -61,16 +64,44 @@ class MarkerMatch:
     end: int
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table for `fold`: each character's one-character NFKC form, computed on first
+    sight and remembered, so folding runs at C speed (a per-character NFKC call was the outline's
+    hottest spot, docs/performance.md)."""
+
+    # Characters remembered at most; beyond that (adversarial input) new ones are computed each time.
+    LIMIT = 1 << 16
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        out = char if len(folded) != 1 or char in _CIRCLED or char == "\t" else folded
+        if len(self) < self.LIMIT:
+            self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+# Characters `fold` leaves as they are, by Unicode's normalization stability (checked character by
+# character in tests/test_fold.py): ASCII, general punctuation (“” — …), CJK punctuation (、。《》【】)
+# and the Han blocks. Only runs of other characters go through the translate table.
+_MAY_FOLD = regex.compile(
+    r"[^\x00-\x7f\u2012-\u2023\u2025-\u202e\u2030-\u205e\u3001-\u3035\u3400-\u4dbf\u4e00-\u9fff]+"
+)
+
+
+def _fold_run(found: regex.Match[str]) -> str:
+    return found.group().translate(_FOLD)
+
+
 def fold(text: str) -> str:
     """Fold full-width forms to ASCII one character at a time, so offsets still index the raw text."""
-    out = []
-    for char in text:
-        if char in _CIRCLED or char == "\t":
-            out.append(char)
-            continue
-        folded = unicodedata.normalize("NFKC", char)
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
+    if text.isascii():
+        # NFKC leaves ASCII unchanged (and tabs are kept anyway).
+        return text
+    return _MAY_FOLD.sub(_fold_run, text)
 
 
 def cjk_number(text: str) -> int | None:
@@ -105,7 +136,7 @@ def match_marker(folded: str, raw: str, pos: int = 0) -> MarkerMatch | None:
         if ordinal is None:
             continue
         end = found.end()
-        printed = regex.sub(r"\s+", "", raw[pos:end])
+        printed = _SPACES.sub("", raw[pos:end])
         while end < len(folded) and folded[end] in " \u3000\xa0":
             end += 1
         return MarkerMatch(Marker(printed, style, ordinal), pos, end)

@@ -21,7 +21,9 @@ __all__ = ["Metadata", "read_metadata"]
 _YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 # A year that is part of a date (2026年1月23日) is when something was written, not what it reports on.
 _DATE_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)")
-_HAN_RUN = regex.compile(r"\p{Han}+$")
+# Searched backwards from a year, so each look costs the run's length, not the whole prose's.
+_HAN_RUN = regex.compile(r"(?r)\p{Han}+$")
+_TWO_HAN = regex.compile(r"\p{Han}{2}")
 _PUNCT = regex.compile(r"[。，,:：;；《》()（）]")
 _LONG_LINE = 100
 _MAX_TITLE = 60
@@ -73,7 +75,7 @@ def _body_title(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
             previous
             and text.endswith(config.word("title_suffix"))
             and _is_title(joined, config)
-            and (not regex.match(r"\p{Han}{2}", text) or len(text) <= len(config.word("title_suffix")) + 2)
+            and (not _TWO_HAN.match(text) or len(text) <= len(config.word("title_suffix")) + 2)
         ):
             return joined
         for piece in pieces:
@@ -101,7 +103,7 @@ def _organ_from_prose(prose: str, config: SectionsConfig) -> str | None:
     """「发布高新区2020年政府信息公开工作年度报告」 or 「本报告由淮安市…办公室根据…编制」."""
     words = regex.escape(config.word("report_words"))
     for found in regex.finditer(rf"((?:19|20)[0-9]{{2}})年度?{words}", prose):
-        run = _HAN_RUN.search(prose[: found.start()])
+        run = _HAN_RUN.search(prose, 0, found.start())
         if run is None:
             continue
         organ = run.group()

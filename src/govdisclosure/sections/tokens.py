@@ -33,6 +33,7 @@ _ROW = regex.compile(rf"\S\s+{_VALUE}(?:\s+{_VALUE})+\s*$")
 _PIECES = regex.compile(r"[\s()（）]+")
 # A digit run of at least five, as fused table cells give (801000081).
 _DIGITS = regex.compile(r"\d{5,}")
+_DIGIT = regex.compile(r"\d")
 
 
 @attrs.frozen
@@ -54,7 +55,7 @@ def _is_table_row(raw: str) -> bool:
         return True
     folded = fold(stripped)
     # A lone 无 under 六、 is the section's prose; a row of values holds at least one digit.
-    return bool((_VALUES_ONLY.match(folded) and regex.search(r"\d", folded)) or _ROW.search(folded))
+    return bool((_VALUES_ONLY.match(folded) and _DIGIT.search(folded)) or _ROW.search(folded))
 
 
 def _is_label_line(raw: str, labels: TableLabels) -> bool:

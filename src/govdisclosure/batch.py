@@ -1,0 +1,266 @@
+"""Batch parsing: many reports through a process pool, results in input order (docs/scale.md).
+
+>>> [r.report.year for r in parse_many(["一、总体情况\\n2023年度报告"], jobs=1)]
+[2023]
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from itertools import islice
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import attrs
+
+from .api import MAX_INPUT_CHARS, parse, parse_file
+from .errors import GovDisclosureError
+from .model import Report
+from .templates import TemplateRegistry
+from .textfile import decode
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+__all__ = ["BatchResult", "Source", "parse_many", "resolve_jobs"]
+
+#: One input of `parse_many`: a report's text, a path to its file, or the file's bytes.
+Source = str | os.PathLike[str] | bytes
+#: A str holding no line break, at most this long and naming an existing file is read as a path.
+MAX_PATH_CHARS = 4096
+# Tasks in flight per worker: enough to keep every worker busy while a slow report holds the head.
+_WINDOW_PER_JOB = 8
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@attrs.frozen
+class BatchResult:
+    """One input's outcome, in input order: its Report, or the error that stopped it (never both)."""
+
+    index: int
+    source: str  # the path as given, or "<text N>" / "<bytes N>" for an in-memory input
+    report: Report | None = None
+    error: BaseException | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the input was parsed (its report may still carry diagnostics)."""
+        return self.error is None
+
+
+@attrs.frozen
+class _Task:
+    """What a worker needs for one input; pickled to the pool."""
+
+    index: int
+    source: str
+    path: str | None
+    text: str | None
+    data: bytes | None
+    strict: bool
+    max_chars: int
+    templates: TemplateRegistry | None
+    problem: str | None = None  # why the item cannot be parsed at all (a wrong type)
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """The number of worker processes: `jobs`, or every CPU this process may use when None or 0."""
+    if jobs is None or jobs == 0:
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - macOS and Windows have no sched_getaffinity
+            return max(1, os.cpu_count() or 1)
+    if jobs < 0:
+        raise ValueError(f"jobs must be at least 1 (or 0/None for every CPU), not {jobs}")
+    return jobs
+
+
+def _is_path(item: str) -> bool:
+    return len(item) <= MAX_PATH_CHARS and "\n" not in item and "\r" not in item and os.path.isfile(item)
+
+
+def _tasks(
+    items: Iterable[Source], strict: bool, max_chars: int, templates: TemplateRegistry | None
+) -> Iterator[_Task]:
+    for index, item in enumerate(items):
+        path = text = data = problem = None
+        if isinstance(item, bytes):
+            data, source = item, f"<bytes {index}>"
+        elif isinstance(item, os.PathLike):
+            path = source = os.fspath(item)
+        elif isinstance(item, str):
+            if _is_path(item):
+                path = source = item
+            else:
+                text, source = item, f"<text {index}>"
+        else:
+            source = f"<{type(item).__name__} {index}>"
+            problem = f"parse_many() takes str, bytes or os.PathLike items, not {type(item).__name__}"
+        yield _Task(index, source, path, text, data, strict, max_chars, templates, problem)
+
+
+def _report(task: _Task) -> Report:
+    if task.problem is not None:
+        raise TypeError(task.problem)
+    if task.path is not None:
+        return parse_file(task.path, strict=task.strict, templates=task.templates, max_chars=task.max_chars)
+    if task.data is not None:
+        decoded = decode(task.data, task.source)
+        text = decoded.text
+    else:
+        assert task.text is not None
+        text = task.text
+    report = parse(text, strict=task.strict, templates=task.templates, max_chars=task.max_chars)
+    return report if task.data is None else attrs.evolve(report, encoding=decoded.encoding)
+
+
+@attrs.frozen
+class _Carried:
+    """A GovDisclosureError in transit: its keyword-only arguments do not survive a plain pickle."""
+
+    kind: type[GovDisclosureError]
+    message: str
+    line: int | None
+    excerpt: str | None
+    hint: str | None
+
+    def build(self) -> GovDisclosureError:
+        return self.kind(self.message, line=self.line, excerpt=self.excerpt, hint=self.hint)
+
+
+def _portable(error: BaseException) -> BaseException | _Carried:
+    """The error as it can cross a process boundary, keeping our errors' line, excerpt and hint."""
+    if isinstance(error, GovDisclosureError):
+        return _Carried(type(error), error.message, error.line, error.excerpt, error.hint)
+    try:
+        pickle.dumps(error)
+    except Exception:  # whatever stops pickling: keep the type's name and the message as text
+        return GovDisclosureError(f"{type(error).__name__}: {error}")
+    return error
+
+
+def _run_task(task: _Task) -> BatchResult:
+    """Parse one input; any exception becomes the result's error (one failure never stops a batch)."""
+    try:
+        return BatchResult(task.index, task.source, report=_report(task))
+    except Exception as exc:  # deliberately broad: a bug on one input must not stop the batch
+        return BatchResult(task.index, task.source, error=exc)
+
+
+_Shipped = tuple[BatchResult, "BaseException | _Carried | None"]
+
+
+def _run_task_remote(task: _Task) -> _Shipped:
+    """`_run_task` in a worker: the error travels beside the result, in a form that pickles."""
+    result = _run_task(task)
+    if result.error is None:
+        return result, None
+    return attrs.evolve(result, error=None), _portable(result.error)
+
+
+def _arrived(shipped: _Shipped) -> BatchResult:
+    result, error = shipped
+    if error is None:
+        return result
+    return attrs.evolve(result, error=error.build() if isinstance(error, _Carried) else error)
+
+
+class _Pool(Generic[T, R]):
+    """A process pool that yields results in submission order and survives a worker's death."""
+
+    def __init__(self, jobs: int, work: Callable[[T], R], died: Callable[[T, BaseException], R]) -> None:
+        # Imported here: multiprocessing costs cold-import time that single-report users never need.
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._new: Callable[[], ProcessPoolExecutor] = partial(ProcessPoolExecutor, max_workers=jobs)
+        self._jobs = jobs
+        self._work = work
+        self._died = died
+        self._executor = self._new()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def _restart(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = self._new()
+
+    def _alone(self, task: T) -> R:
+        """Run one task with nothing else in flight, so a dead worker names its input."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._executor.submit(self._work, task).result()
+        except BrokenProcessPool as exc:
+            self._restart()
+            return self._died(task, exc)
+
+    def map(self, tasks: Iterable[T]) -> Iterator[R]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        source = iter(tasks)
+        window = self._jobs * _WINDOW_PER_JOB
+        pending: deque[tuple[T, Future[R]]] = deque()
+
+        def refill() -> None:
+            for task in islice(source, window - len(pending)):
+                pending.append((task, self._executor.submit(self._work, task)))
+
+        refill()
+        while pending:
+            task, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # Some worker died (a crash, the OOM killer): rerun everything in flight one by one.
+                suspects = [task, *(t for t, _ in pending)]
+                pending.clear()
+                self._restart()
+                for suspect in suspects:
+                    yield self._alone(suspect)
+                refill()
+                continue
+            yield result
+            refill()
+
+
+def _died(task: _Task, exc: BaseException) -> _Shipped:
+    error = GovDisclosureError(f"{task.source}: the worker process parsing it died ({exc})")
+    return BatchResult(task.index, task.source), error
+
+
+def parse_many(
+    paths_or_texts: Iterable[Source],
+    *,
+    jobs: int | None = 1,
+    strict: bool = False,
+    templates: TemplateRegistry | None = None,
+    max_chars: int = MAX_INPUT_CHARS,
+) -> Iterator[BatchResult]:
+    """Parse many reports, `jobs` processes at once, yielding a BatchResult per input in input order.
+
+    An item is a report's text, a file path (`pathlib.Path`, or a str naming an existing file and
+    holding no line break) or a file's bytes. A failure (unreadable file, `strict` errors, even a
+    crashed worker) becomes that item's `error`; the batch goes on. `jobs=1` parses in this
+    process; `jobs=None` (or 0) uses every CPU available. Inputs are read lazily, a few per worker
+    ahead of the results, so an endless iterable works::
+
+        for result in parse_many(Path("reports").rglob("*.txt"), jobs=4):
+            print(result.source, result.report.year if result.ok else result.error)
+    """
+    workers = resolve_jobs(jobs)
+    tasks = _tasks(paths_or_texts, strict, max_chars, templates)
+    if workers == 1:
+        yield from map(_run_task, tasks)
+        return
+    pool: _Pool[_Task, _Shipped] = _Pool(workers, _run_task_remote, _died)
+    try:
+        for shipped in pool.map(tasks):
+            yield _arrived(shipped)
+    finally:
+        pool.close()

@@ -1,0 +1,109 @@
+"""Every model object pickles and comes back equal: process pools, Dask and Spark ship them (issue 6)."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+import govdisclosure
+from govdisclosure import model
+from govdisclosure.batch import BatchResult
+from govdisclosure.templates import default_templates
+from govdisclosure.testing import reports
+
+_MODULE = model.__name__
+# Every attrs class the model module defines; a new one is covered without touching this test.
+MODEL_CLASSES = sorted(
+    (c for c in vars(model).values() if isinstance(c, type) and attrs.has(c) and c.__module__ == _MODULE),
+    key=lambda c: c.__name__,
+)
+
+
+def _round_trip(value: Any) -> Any:
+    for protocol in (2, pickle.DEFAULT_PROTOCOL, pickle.HIGHEST_PROTOCOL):
+        back = pickle.loads(pickle.dumps(value, protocol=protocol))
+        assert back == value
+        assert type(back) is type(value)
+    return back
+
+
+def _instances(report: model.Report) -> dict[type, list[Any]]:
+    """Every model object inside a report, by class."""
+    found: dict[type, list[Any]] = {}
+
+    def visit(value: Any) -> None:
+        if attrs.has(type(value)):
+            found.setdefault(type(value), []).append(value)
+            for field in attrs.fields(type(value)):
+                visit(getattr(value, field.name))
+        elif isinstance(value, tuple | list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item)
+
+    visit(report)
+    for _, table in report.tables.items():
+        visit(table)
+    return found
+
+
+@pytest.fixture(scope="module")
+def example(example_report: Path) -> model.Report:
+    return govdisclosure.parse_file(example_report)
+
+
+@pytest.fixture(scope="module")
+def found(example: model.Report) -> dict[type, list[Any]]:
+    """Model objects by class: the example's, and a broken text's diagnostics."""
+    out = _instances(example)
+    for cls, values in _instances(govdisclosure.parse("一、总体情况\n规章 1 2")).items():
+        out.setdefault(cls, []).extend(values)
+    return out
+
+
+def test_the_model_has_classes_to_cover() -> None:
+    names = {c.__name__ for c in MODEL_CLASSES}
+    assert {"Report", "Section", "Marker", "Cell", "Tables", "Check", "Diagnostic"} <= names
+
+
+def test_a_parsed_report_pickles(example: model.Report) -> None:
+    back = _round_trip(example)
+    assert back.to_dict() == example.to_dict()
+    assert back.encoding == example.encoding  # not part of equality, still carried
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_every_model_class_pickles(cls: type, found: dict[type, list[Any]]) -> None:
+    seen = found.get(cls)
+    if not seen:
+        assert cls is model.Table or issubclass(cls, model.Table), f"the example holds no {cls.__name__}"
+        pytest.skip(f"{cls.__name__} is an abstract base; its subclasses are covered")
+    for value in seen[:25]:
+        _round_trip(value)
+
+
+@settings(max_examples=15, deadline=None)
+@given(reports())
+def test_generated_reports_pickle(report: model.Report) -> None:
+    _round_trip(report)
+
+
+def test_templates_pickle_so_workers_can_take_them() -> None:
+    registry = default_templates()
+    back = pickle.loads(pickle.dumps(registry))
+    assert back.names() == registry.names()
+    for template in registry:
+        assert pickle.loads(pickle.dumps(template)) == template
+
+
+def test_batch_results_pickle(example: model.Report) -> None:
+    _round_trip(BatchResult(0, "a.txt", report=example))
+    failed = pickle.loads(pickle.dumps(BatchResult(1, "b.txt", error=ValueError("bad"))))
+    assert failed.source == "b.txt" and str(failed.error) == "bad"
