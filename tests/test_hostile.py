@@ -38,18 +38,7 @@ def measured(request: pytest.FixtureRequest) -> Iterator[tuple[Case, Measurement
 
 # Defects in code this file's author does not own, by (test, case): strict xfails, reported to the
 # lead with their minimal inputs (issue 7). A fix turns one into an XPASS failure: drop its line.
-SECTIONS_ROW_REGEX = (
-    "sections/tokens.py _ROW (\\S\\s+VALUE(?:\\s+VALUE)+\\s*$, searched) backtracks cubically on one line of"
-    " many values that does not end in a value: '规章 ' + '1 ' * n + '。' parses in 0.24 s (n=500), 0.84 s"
-    " (1,000), 5.1 s (2,000); the regex alone 46 s at 4,000 and 246 s at 8,000 (16 KB)"
-)
 KNOWN: dict[tuple[str, str], str] = {
-    ("test_time_within_linear_ceiling", "many_values_line"): SECTIONS_ROW_REGEX,
-    ("test_cost_per_character_does_not_grow", "many_values_line"): SECTIONS_ROW_REGEX,
-    ("test_diagnostics_say_what_went_wrong", "repeated_report"): (
-        "tables/: a report repeated (seed 002 twice) gives no table-duplicate: the copies' tables are"
-        " dropped unreported and table 四 is lost as table-unread"
-    ),
 }
 
 
@@ -175,12 +164,6 @@ REVIEW_ALL_BLANK = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables/: table 四 whose cells are all blank (seed 002) is read with its 15 blank cells, but a"
-    " stray NBSP on the empty line after it, or a space before its last tab, makes the whole table"
-    " table-unread (defect reported to the lead, issue 7)",
-)
 @pytest.mark.parametrize(
     "damaged",
     [REVIEW_ALL_BLANK + "\u00a0\n", REVIEW_ALL_BLANK[: -len("\t\n")] + " \t\n\n"],

@@ -104,11 +104,6 @@ def test_every_kind_everywhere_at_once(name: str) -> None:
 SEED_002 = "002_54bad18d043e05e5.txt"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables/ (reported to the lead, issue 7): one NBSP before the first tab of a tab-flattened row"
-    " (seed 002, row 7.属于行政执法案卷: '\\xa0\\t\\xa0') loses that row's 7 blank cells",
-)
 def test_nbsp_before_a_tab_row() -> None:
     text = seed_text(SEED_002)
     damaged = text.replace("7.属于行政执法案卷\n\t\u00a0", "7.属于行政执法案卷\n\u00a0\t\u00a0", 1)

@@ -38,6 +38,8 @@ def render(
     report: Report, layout: Layout | str = "tabs", *, templates: TemplateRegistry | None = None
 ) -> str:
     """Write a Report as text in one layout: tabs, cells, markdown, pdf or html."""
+    if not isinstance(report, Report):
+        raise TypeError(f"render() takes a Report, not {type(report).__name__}")
     try:
         writer = _WRITERS[layout]
     except KeyError:

@@ -26,9 +26,10 @@ Kind = Literal["HEADING", "TEXT", "TABLE"]
 _FOOTER = regex.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 # A value token of a flattened table row: 0, -4, +61, 2,601, 7730.28, 1751292.6元, 无, -.
 _VALUE = r"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|无|-|/|—)"
-_VALUES_ONLY = regex.compile(rf"^\s*{_VALUE}(?:\s+{_VALUE})*\s*$")
+_VALUE_WORD = regex.compile(rf"^{_VALUE}$")
+_VALUES_ONLY = regex.compile(rf"^\s*+{_VALUE}(?:\s++{_VALUE})*+\s*+$")
 # A label followed by at least two values ("规章 0 0 0", "行政许可 368 +61 237800").
-_ROW = regex.compile(rf"\S\s+{_VALUE}(?:\s+{_VALUE})+\s*$")
+
 # Where a line splits into table cells or label pieces: spaces, tabs and brackets.
 _PIECES = regex.compile(r"[\s()（）]+")
 # A digit run of at least five, as fused table cells give (801000081).
@@ -55,7 +56,16 @@ def _is_table_row(raw: str) -> bool:
         return True
     folded = fold(stripped)
     # A lone 无 under 六、 is the section's prose; a row of values holds at least one digit.
-    return bool((_VALUES_ONLY.match(folded) and _DIGIT.search(folded)) or _ROW.search(folded))
+    return bool((_VALUES_ONLY.match(folded) and _DIGIT.search(folded)) or _ends_in_values(folded))
+
+
+def _ends_in_values(text: str) -> bool:
+    """A label followed by at least two values ("规章 0 0 0"): word by word, so linear in the line."""
+    words = text.split()
+    tail = 0
+    while tail < len(words) and _VALUE_WORD.match(words[-1 - tail]):
+        tail += 1
+    return tail >= 2 and len(words) >= 3
 
 
 def _is_label_line(raw: str, labels: TableLabels) -> bool:

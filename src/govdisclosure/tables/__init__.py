@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..diagnostics import TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
+from ..diagnostics import TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
 from ..model import (
     TABLE_CLASSES,
     TABLE_NAMES,
@@ -41,12 +41,33 @@ class FoundTables:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def _merge(regions: Sequence[Region]) -> dict[str, Region]:
+def _values_in(region: Region) -> int:
+    return sum(1 for r in region.rows for t in r.row.tokens if t.kind == "value")
+
+
+def _merge(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> dict[str, Region]:
+    """One region per table: pieces split by prose are joined; a table printed again later is not.
+
+    A table that starts over after another table (a report pasted twice, a doubled page) is
+    reported once with table-duplicate and its first printing is read. Labels without values (an
+    introduction naming 行政复议 and 行政诉讼) are no printing: a later one with values replaces them.
+    """
     merged: dict[str, Region] = {}
+    previous: str | None = None
+    repeated: set[str] = set()
     for region in regions:
-        if region.table in merged:
-            region = Region(region.table, merged[region.table].rows + region.rows)
-        merged[region.table] = region
+        table = region.table
+        if table not in merged:
+            merged[table] = region
+        elif previous == table:
+            merged[table] = Region(table, merged[table].rows + region.rows)
+        elif not _values_in(merged[table]):
+            merged[table] = region
+        elif _values_in(region) and table not in repeated:
+            repeated.add(table)
+            message = f"{table} printed again; the first printing is read, this one is not"
+            diagnostics.append(Diagnostic(TABLE_DUPLICATE, message, min(region.lines, default=None)))
+        previous = table
     return merged
 
 
@@ -128,7 +149,8 @@ def _finish(grid: Grid, template: Template) -> None:
 def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTables:
     """Find and reconstruct the three statutory tables."""
     lexicon = lexicon_for(registry)
-    regions = _merge(find_regions(match_rows(cell_rows(lines, lexicon), lexicon)))
+    diagnostics: list[Diagnostic] = []
+    regions = _merge(find_regions(match_rows(cell_rows(lines, lexicon), lexicon)), diagnostics)
 
     def template(name: str | None) -> Template:
         return registry[name] if name is not None and name in registry else registry.latest()
@@ -150,7 +172,6 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
         names["review_litigation"] = report_template
         grids["review_litigation"] = _read_review(regions["review_litigation"], template(report_template))
 
-    diagnostics: list[Diagnostic] = []
     built: dict[str, Table] = {}
     for name in TABLE_NAMES:
         if name not in grids:

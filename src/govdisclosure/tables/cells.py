@@ -193,17 +193,19 @@ def _group_cells(lines: Sequence[Line]) -> Iterator[CellRow]:
     tokens: list[Token] = []
     first = 0
     for line in lines:
-        if not line.raw.strip(" "):
+        # Stray spaces or NBSPs before a cell's tab do not make the line a continuation.
+        body = line.raw.lstrip(" \u00a0\u3000")
+        if not body.startswith("\t") and not line.raw.strip():
             if tokens:
                 yield CellRow(tuple(tokens), first, "cells")
                 tokens = []
             continue
         if PAGE_NUMBER.match(line.text):
             continue
-        if line.raw.startswith("\t") or not tokens:
+        if body.startswith("\t") or not tokens:
             if not tokens:
                 first = line.number
-            tokens.append(_token(line.raw.removeprefix("\t"), line.number))
+            tokens.append(_token(body.removeprefix("\t"), line.number))
         else:
             prev = tokens[-1]
             tokens[-1] = Token("text", prev.text + line.raw.strip(), prev.line)
