@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from govdisclosure.testing import register_profiles
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 
@@ -15,6 +17,8 @@ EXAMPLES = REPO / "examples"
 # because CI machines are slower and noisier. Choose with HYPOTHESIS_PROFILE=ci.
 settings.register_profile("dev", max_examples=30, deadline=1000)
 settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# `thorough` (10,000 examples, docs/rendering.md) lives with the public strategies.
+register_profiles()
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
