@@ -121,13 +121,12 @@ def run_checks(
     for check in checks:
         if check.status == "fail":
             table_name, row, column = check.cells[0].split(".")
-            found = tables[table_name]
-            cell = found.cell(row, column) if found is not None else None
-            diagnostics.append(
-                Diagnostic(
-                    IDENTITY_FAILED,
-                    f"{check.name}: {check.left} != {check.right} ({check.expression})",
-                    cell.line if cell else None,
-                )
-            )
+            diagnostics.append(failure(check, tables[table_name], row, column))
     return checks, diagnostics
+
+
+def failure(check: Check, table: Table | None, row: str, column: str) -> Diagnostic:
+    """The identity-failed diagnostic of a failing check, at the line of the cell named."""
+    cell = table.cell(row, column) if table is not None else None
+    message = f"{check.name}: {check.left} != {check.right} ({check.expression})"
+    return Diagnostic(IDENTITY_FAILED, message, cell.line if cell else None)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from .checks import identity
+from .checks import failure, identity
 from .diagnostics import IDENTITY_FAILED
 from .frame import column_label, number_out, require_pandas, row_label, template_of
 from .model import TABLE_CLASSES, TABLE_NAMES, Cell, Check, Diagnostic, Number, Report, Table
@@ -299,15 +299,7 @@ def compare(earlier: Report, later: Report, *, templates: TemplateRegistry | Non
     for check in checks:
         if check.status == "fail":
             _side, table, row, column = check.cells[-1].split(".")
-            found = later.tables[table]
-            cell = found.cell(row, column) if found is not None else None
-            diagnostics.append(
-                Diagnostic(
-                    IDENTITY_FAILED,
-                    f"{check.name}: {check.left} != {check.right} ({check.expression})",
-                    cell.line if cell else None,
-                )
-            )
+            diagnostics.append(failure(check, later.tables[table], row, column))
     return Comparison(earlier, later, tuple(checks), tuple(_changes(earlier, later)), tuple(diagnostics))
 
 

@@ -16,6 +16,11 @@ INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u00ad]")
 CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # The same, but sparing CR: `scrub` runs on the whole text, before it is split into lines.
 STRAY_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A PDF page footer alone on its line ("-2-", "- 3 -", "第 4 页", "第 4 页 共 9 页", FORMAT.md §2.2 C):
+# both the outline and the tables skip it. Possessive, so a long line cannot make it backtrack.
+PAGE_FOOTER = regex.compile(
+    r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d{1,4}+\s*+页)?+)\s*+$"
+)
 # Lone surrogates are not characters (a str can hold them, UTF-8 cannot encode them): each becomes
 # U+FFFD, so a Report always serializes.
 SURROGATE = regex.compile(r"[\ud800-\udfff]")

@@ -10,7 +10,7 @@ import regex
 
 from ..diagnostics import LINE_SKIPPED
 from ..model import Diagnostic
-from ..normalize import Line
+from ..normalize import PAGE_FOOTER, Line
 from .config import SectionsConfig
 from .heading import Heading, read_heading, section_kind
 from .inline import INLINE_MIN_LENGTH, find_inline
@@ -22,8 +22,6 @@ __all__ = ["Kind", "LineToken", "classify"]
 
 Kind = Literal["HEADING", "TEXT", "TABLE"]
 
-# A PDF page footer ("-2-", "- 3 -", "第 4 页"), FORMAT.md §2.2 C.
-_FOOTER = regex.compile(r"^\s*(?:-\s*\d{1,3}\s*-|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 # A value token of a flattened table row: 0, -4, +61, 2,601, 7730.28, 1751292.6元, 无, -.
 _VALUE = r"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|无|-|/|—)"
 _VALUE_WORD = regex.compile(rf"^{_VALUE}$")
@@ -118,7 +116,7 @@ def _classify_line(
     raw = clean_line(line.raw)
     if not raw.strip():
         return
-    if _FOOTER.match(raw):
+    if PAGE_FOOTER.match(raw):
         diagnostics.append(Diagnostic(LINE_SKIPPED, "page footer skipped", line.number))
         return
     if _is_table_row(raw):

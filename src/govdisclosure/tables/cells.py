@@ -8,17 +8,13 @@ from typing import Literal
 import attrs
 import regex
 
-from ..normalize import Line
+from ..normalize import PAGE_FOOTER, Line
 from ..values import clean, is_value_text
 from .lexicon import Lexicon, key_of
 
 TokenKind = Literal["text", "value", "empty", "prose"]
 Layout = Literal["tabs", "cells", "pipes", "boxes", "spaces", "fused"]
 
-# PDF page footers inside tables: -2-, - 3 -, 第 3 页.
-PAGE_NUMBER = regex.compile(
-    r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d++\s*+页)?+)\s*+$"
-)
 # A markdown table's separator row: |---|:---:|.
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
 # Box-drawing characters (U+2500-257F) as text browsers draw table borders.
@@ -200,7 +196,7 @@ def _group_cells(lines: Sequence[Line]) -> Iterator[CellRow]:
                 yield CellRow(tuple(tokens), first, "cells")
                 tokens = []
             continue
-        if PAGE_NUMBER.match(line.text):
+        if PAGE_FOOTER.match(line.text):
             continue
         if body.startswith("\t") or not tokens:
             if not tokens:
@@ -250,7 +246,7 @@ def cell_rows(lines: Sequence[Line], lexicon: Lexicon) -> list[CellRow]:
         # A line of tabs alone is a row of empty cells (§2.2 A), not a blank line.
         if (
             (line.is_blank and line.raw.count("\t") < 2)
-            or PAGE_NUMBER.match(line.text)
+            or PAGE_FOOTER.match(line.text)
             or PIPE_RULE.match(line.text)
         ):
             continue
