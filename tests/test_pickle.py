@@ -18,8 +18,13 @@ from govdisclosure.testing import reports
 
 _MODULE = model.__name__
 # Every attrs class the model module defines; a new one is covered without touching this test.
+# Table is the abstract base of the three table classes; its subclasses stand for it.
 MODEL_CLASSES = sorted(
-    (c for c in vars(model).values() if isinstance(c, type) and attrs.has(c) and c.__module__ == _MODULE),
+    (
+        c
+        for c in vars(model).values()
+        if isinstance(c, type) and attrs.has(c) and c.__module__ == _MODULE and c is not model.Table
+    ),
     key=lambda c: c.__name__,
 )
 
@@ -82,9 +87,7 @@ def test_a_parsed_report_pickles(example: model.Report) -> None:
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
 def test_every_model_class_pickles(cls: type, found: dict[type, list[Any]]) -> None:
     seen = found.get(cls)
-    if not seen:
-        assert cls is model.Table or issubclass(cls, model.Table), f"the example holds no {cls.__name__}"
-        pytest.skip(f"{cls.__name__} is an abstract base; its subclasses are covered")
+    assert seen, f"the example holds no {cls.__name__}"
     for value in seen[:25]:
         _round_trip(value)
 
