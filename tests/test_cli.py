@@ -13,18 +13,7 @@ import pytest
 import govdisclosure
 from govdisclosure import cli
 from govdisclosure.model import ApplicationsTable, Cell, Check, Report, Tables
-
-TOP_LEVEL_KEYS = [
-    "schema",
-    "title",
-    "organ",
-    "year",
-    "template",
-    "sections",
-    "tables",
-    "checks",
-    "diagnostics",
-]
+from schema import TOP_LEVEL_KEYS
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:

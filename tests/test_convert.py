@@ -12,21 +12,8 @@ import pytest
 from hypothesis import given
 
 from govdisclosure import Cell, Report, SchemaError, parse_file
+from schema import TABLE_KEYS, TOP_LEVEL_KEYS
 from strategies import reports
-
-# SCHEMA.md "Top level", in the documented order.
-TOP_LEVEL_KEYS = [
-    "schema",
-    "title",
-    "organ",
-    "year",
-    "template",
-    "sections",
-    "tables",
-    "checks",
-    "diagnostics",
-]
-TABLE_KEYS = ["active_disclosure", "applications", "review_litigation"]
 
 
 @given(reports())
