@@ -11,7 +11,7 @@ from .diagnostics import EMPTY_INPUT, NO_REPORT
 from .errors import InputTooLargeError, ParseError
 from .htmltext import has_table, html_to_text
 from .model import Diagnostic, Report
-from .normalize import normalize
+from .normalize import normalize, split_lines
 from .sections import read_outline
 from .tables import read_tables
 from .templates import TemplateRegistry, default_templates
@@ -65,7 +65,7 @@ def parse(
         sections=outline.sections,
         tables=found.tables,
         checks=tuple(checks),
-        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line or 0))),
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: d.line or 0)),
     )
     if strict:
         raise_for_errors(report, lines_of=text)
@@ -82,9 +82,9 @@ def raise_for_errors(report: Report, lines_of: str | None = None) -> None:
     first = errors[0]
     excerpt = None
     if lines_of is not None and first.line is not None:
-        all_lines = normalize(lines_of)
+        all_lines = split_lines(lines_of)
         if 0 < first.line <= len(all_lines):
-            excerpt = all_lines[first.line - 1].raw.strip()[:120]
+            excerpt = all_lines[first.line - 1].strip()[:120]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     raise ParseError(f"{first.code}: {first.message}{more}", line=first.line, excerpt=excerpt)
 

@@ -23,6 +23,7 @@ from govdisclosure import (
     ReviewLitigationTable,
     Section,
     Tables,
+    Template,
     default_templates,
     parse_file,
 )
@@ -61,8 +62,18 @@ def _grouped(value: int) -> str:
     return f"{value:,}" if value >= 10_000 else str(value)
 
 
-def applications(leaves: Mapping[str, Sequence[int]], carried_over: Sequence[int],
-                 carried_forward: Sequence[int], row_ids: Sequence[str]) -> ApplicationsTable:
+def printed_rows(template: Template, leaves: Mapping[str, Sequence[int]]) -> list[str]:
+    """The template's own table 三 rows that these leaves (and the four fixed rows) fill, in order."""
+    fixed = {"new_received", "carried_over", "outcome_total", "carried_forward"}
+    return [r.id for r in template.applications.rows if r.standard and (r.id in leaves or r.id in fixed)]
+
+
+def applications(
+    leaves: Mapping[str, Sequence[int]],
+    carried_over: Sequence[int],
+    carried_forward: Sequence[int],
+    row_ids: Sequence[str],
+) -> ApplicationsTable:
     """Table 三 from its outcome leaves; 总计, （七）总计 and 一、本年新收 follow from the identities."""
     outcome_total = [sum(leaves[r][i] for r in leaves) for i in range(len(APPLICANTS))]
     new_received = [o + f - c for o, f, c in zip(outcome_total, carried_forward, carried_over, strict=True)]
@@ -95,49 +106,78 @@ def review(groups: Mapping[str, Sequence[int]]) -> ReviewLitigationTable:
 
 def _sections(organ: str, year: int, applications_total: str) -> tuple[Section, ...]:
     """The prose sections around the tables; their numbers must never be read as cells."""
+
     def section(n: int, marker: str, title: str, kind: str, text: str) -> Section:
         return Section(Marker(marker, "cjk", n), title, text, kind=kind)
 
     return (
-        section(1, "一、", "总体情况", "overview",
-                f"{year}年，{organ}深入贯彻《中华人民共和国政府信息公开条例》，全年主动公开政府信息"
-                f"3,862条，受理政府信息公开申请{applications_total}件，按时办结率100%。"),
+        section(
+            1,
+            "一、",
+            "总体情况",
+            "overview",
+            f"{year}年，{organ}深入贯彻《中华人民共和国政府信息公开条例》，全年主动公开政府信息"
+            f"3,862条，受理政府信息公开申请{applications_total}件，按时办结率100%。",
+        ),
         section(2, "二、", "主动公开政府信息情况", "active_disclosure", ""),
         section(3, "三、", "收到和处理政府信息公开申请情况", "applications", ""),
         section(4, "四、", "政府信息公开行政复议、行政诉讼情况", "review_litigation", ""),
-        section(5, "五、", "存在的主要问题及改进情况", "problems",
-                "一是政策解读形式较为单一；二是依申请公开答复规范化水平有待提高。"
-                f"{year + 1}年将加强培训，全年组织培训2次。"),
-        section(6, "六、", "其他需要报告的事项", "other_matters",
-                "本年度未收取信息处理费。本机关无其他需要报告的事项。"),
+        section(
+            5,
+            "五、",
+            "存在的主要问题及改进情况",
+            "problems",
+            "一是政策解读形式较为单一；二是依申请公开答复规范化水平有待提高。"
+            f"{year + 1}年将加强培训，全年组织培训2次。",
+        ),
+        section(
+            6,
+            "六、",
+            "其他需要报告的事项",
+            "other_matters",
+            "本年度未收取信息处理费。本机关无其他需要报告的事项。",
+        ),
     )
 
 
 def county_2019() -> Report:
     """A 2019-template county report: every block filled, signed deltas, commas, 元 amount, 无 cells."""
     template = default_templates()["2019"]
-    active = ActiveDisclosureTable({
-        "regulations": {"newly_made": none(), "newly_published": none(), "total_published": none()},
-        "normative_documents": {
-            "newly_made": number("15"), "newly_published": number("14"), "total_published": number("1,286"),
-        },
-        "administrative_licensing": {
-            "previous_year": number("412"), "change": number("+61"), "decisions": number("12,408"),
-        },
-        "other_administrative_services": {
-            "previous_year": number("96"), "change": number("-4"), "decisions": number("3,517"),
-        },
-        "administrative_penalty": {
-            "previous_year": number("58"), "change": number("0"), "decisions": number("1,024"),
-        },
-        "administrative_enforcement": {
-            "previous_year": number("17"), "change": number("-2"), "decisions": number("236"),
-        },
-        "administrative_fees": {"previous_year": number("9"), "change": number("-3")},
-        "centralized_procurement": {
-            "procurement_projects": number("126"), "procurement_amount": number("1751292.6元", "元"),
-        },
-    })
+    active = ActiveDisclosureTable(
+        {
+            "regulations": {"newly_made": none(), "newly_published": none(), "total_published": none()},
+            "normative_documents": {
+                "newly_made": number("15"),
+                "newly_published": number("14"),
+                "total_published": number("1,286"),
+            },
+            "administrative_licensing": {
+                "previous_year": number("412"),
+                "change": number("+61"),
+                "decisions": number("12,408"),
+            },
+            "other_administrative_services": {
+                "previous_year": number("96"),
+                "change": number("-4"),
+                "decisions": number("3,517"),
+            },
+            "administrative_penalty": {
+                "previous_year": number("58"),
+                "change": number("0"),
+                "decisions": number("1,024"),
+            },
+            "administrative_enforcement": {
+                "previous_year": number("17"),
+                "change": number("-2"),
+                "decisions": number("236"),
+            },
+            "administrative_fees": {"previous_year": number("9"), "change": number("-3")},
+            "centralized_procurement": {
+                "procurement_projects": number("126"),
+                "procurement_amount": number("1751292.6元", "元"),
+            },
+        }
+    )
     leaves = {
         "granted": (143, 21, 2, 1, 3, 4),
         "partially_granted": (37, 6, 0, 0, 1, 2),
@@ -159,12 +199,15 @@ def county_2019() -> Report:
         "not_processed_confirmation": (3, 1, 0, 0, 0, 0),
         "other": (28, 4, 1, 0, 0, 2),
     }
-    rows = [r.id for r in template.applications.rows if r.standard and r.id in {
-        *leaves, "new_received", "carried_over", "outcome_total", "carried_forward"}]
+    rows = printed_rows(template, leaves)
     apps = applications(leaves, (12, 3, 0, 0, 1, 0), (9, 2, 0, 1, 0, 1), rows)
-    reviews = review({
-        "review": (6, 2, 1, 1), "litigation_direct": (3, 1, 0, 2), "litigation_after_review": (1, 0, 0, 1),
-    })
+    reviews = review(
+        {
+            "review": (6, 2, 1, 1),
+            "litigation_direct": (3, 1, 0, 2),
+            "litigation_after_review": (1, 0, 0, 1),
+        }
+    )
     total = apps.rows["new_received"]["total"].raw
     return Report(
         title="某县人民政府2020年政府信息公开工作年度报告",
@@ -179,14 +222,20 @@ def county_2019() -> Report:
 def city_2021() -> Report:
     """A 2021-template city report: large counts with commas, a decimal 万元 fee, every 六 sub-row, 无."""
     template = default_templates()["2021"]
-    active = ActiveDisclosureTable({
-        "regulations": {"issued": number("3"), "repealed": number("1"), "in_force": number("45")},
-        "normative_documents": {"issued": number("28"), "repealed": number("6"), "in_force": number("312")},
-        "administrative_licensing": {"decisions": number("25,617")},
-        "administrative_penalty": {"decisions": number("1,342")},
-        "administrative_enforcement": {"decisions": none()},
-        "administrative_fees": {"fee_amount": number("1,286.35", "万元")},
-    })
+    active = ActiveDisclosureTable(
+        {
+            "regulations": {"issued": number("3"), "repealed": number("1"), "in_force": number("45")},
+            "normative_documents": {
+                "issued": number("28"),
+                "repealed": number("6"),
+                "in_force": number("312"),
+            },
+            "administrative_licensing": {"decisions": number("25,617")},
+            "administrative_penalty": {"decisions": number("1,342")},
+            "administrative_enforcement": {"decisions": none()},
+            "administrative_fees": {"fee_amount": number("1,286.35", "万元")},
+        }
+    )
     leaves = {
         "granted": (1203, 87, 12, 5, 9, 14),
         "partially_granted": (216, 19, 3, 0, 2, 1),
@@ -210,12 +259,15 @@ def city_2021() -> Report:
         "other_fee_unpaid": (3, 0, 0, 0, 0, 0),
         "other_misc": (51, 4, 0, 1, 2, 0),
     }
-    rows = [r.id for r in template.applications.rows if r.standard and r.id in {
-        *leaves, "new_received", "carried_over", "outcome_total", "carried_forward"}]
+    rows = printed_rows(template, leaves)
     apps = applications(leaves, (128, 11, 2, 0, 1, 1), (96, 14, 1, 1, 0, 2), rows)
-    reviews = review({
-        "review": (27, 5, 3, 4), "litigation_direct": (12, 2, 1, 6), "litigation_after_review": (4, 1, 0, 2),
-    })
+    reviews = review(
+        {
+            "review": (27, 5, 3, 4),
+            "litigation_direct": (12, 2, 1, 6),
+            "litigation_after_review": (4, 1, 0, 2),
+        }
+    )
     total = apps.rows["new_received"]["total"].raw
     return Report(
         title="某市人民政府2023年政府信息公开工作年度报告",
@@ -229,6 +281,7 @@ def city_2021() -> Report:
 
 def seed(name: str) -> Callable[[], Report]:
     """A seed read back by the parser: the Report (not the seed's text) is the truth that gets rendered."""
+
     def build() -> Report:
         return parse_file(SHARED / "seeds" / SEEDS[name])
 

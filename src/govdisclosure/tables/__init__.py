@@ -81,15 +81,12 @@ def template_by_signals(region: Region, registry: TemplateRegistry) -> str | Non
 
 
 def _applications_template(grid: Grid, registry: TemplateRegistry, fallback: str | None) -> str | None:
-    # Tables 三 of 2019 and 2021 differ only in （六）: the rows printed say which one this is.
+    """The template whose own rows the table prints, judged on the rows some template marks
+    non-standard: tables 三 of 2019 and 2021 differ only there (（六）, FORMAT.md §2.4)."""
     present = set(grid.rows) | {f.row for f in grid.fused}
+    telling = {r.id for t in registry for r in t.applications.rows if not r.standard} & present
     scores = {
-        t.name: sum(
-            1 if r.standard else -1
-            for r in t.applications.rows
-            if (r.id in present and r.group == "other") or (r.id in present and r.id == "other")
-        )
-        for t in registry
+        t.name: sum(1 if r.standard else -1 for r in t.applications.rows if r.id in telling) for t in registry
     }
     best = max(scores.values(), default=0)
     winners = [n for n, s in scores.items() if s == best]
@@ -205,8 +202,8 @@ def _ordered(grid: Grid, template: Template, name: str) -> dict[str, dict[str, C
     # Rows and columns in the template's printed order, whatever order the text gave them in.
     order = {rid: i for i, rid in enumerate(template.row_ids(name))}
     rows = sorted(grid.rows.items(), key=lambda kv: order.get(kv[0], len(order)))
+    columns = {cid: i for i, cid in enumerate(template.column_ids(name))}
     out: dict[str, dict[str, Cell]] = {}
     for rid, cells in rows:
-        columns = {cid: i for i, cid in enumerate(template.column_ids(name))}
         out[rid] = dict(sorted(cells.items(), key=lambda kv: columns.get(kv[0], len(columns))))
     return out

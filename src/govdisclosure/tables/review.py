@@ -32,6 +32,7 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
     value_rows: list[_ValueRow] = []
     garbled_line: int | None = None
     group: str | None = None
+    group_keys = {g: [key_of(s) for s in label.spellings] for g, label in spec.groups.items()}
     for index, row in enumerate(region.rows):
         labelled = [i for i, m in enumerate(row.matches) if any(e.table == TABLE for e in m.entries)]
         for i in labelled:
@@ -42,11 +43,8 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
                 group = entry.id
         for m in row.matches:
             # "行政诉讼（未经复议直接起诉）": a group named inside a longer heading.
-            named = [
-                g
-                for g, label in spec.groups.items()
-                if any(key_of(s) in key_of(m.token.text) for s in label.spellings)
-            ]
+            text_key = key_of(m.token.text)
+            named = [g for g, keys in group_keys.items() if any(k in text_key for k in keys)]
             if m.token.kind == "text" and named:
                 group = max(named, key=lambda g: len(key_of(spec.groups[g].label)))
         last_label = labelled[-1] if labelled else -1

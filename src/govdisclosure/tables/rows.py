@@ -21,27 +21,21 @@ class _Pending:
     values: list[Token] = attrs.field(factory=list)
 
 
-def fit(tokens: Sequence[Token], n: int) -> list[Token] | None:
+def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token] | None:
     """Exactly n value/empty cells, dropping empties at the ends that stand for merged cells.
 
     Trailing empties go first: copies pad rows at the end more often than at the start.
+    `trim_start=False` keeps the start as it is (a row with words in it, which trimming there
+    could shift into another column).
     """
     cells = list(tokens)
     while len(cells) > n:
         if cells[-1].kind == "empty":
             cells.pop()
-        elif cells[0].kind == "empty":
+        elif trim_start and cells[0].kind == "empty":
             cells.pop(0)
         else:
             return None
-    return cells if len(cells) == n else None
-
-
-def _trim_end(tokens: Sequence[Token], n: int) -> list[Token] | None:
-    """Exactly n cells after dropping empty padding at the end only."""
-    cells = list(tokens)
-    while len(cells) > n and cells[-1].kind == "empty":
-        cells.pop()
     return cells if len(cells) == n else None
 
 
@@ -51,7 +45,7 @@ def _put(
     # With words among the cells only padding at the end may go: trimming at the start could
     # shift the words into another column.
     has_text = any(v.kind == "text" for v in values)
-    fitted = _trim_end(values, len(columns)) if has_text else fit(values, len(columns))
+    fitted = fit(values, len(columns), trim_start=not has_text)
     if fitted is not None:
         grid.place(row, columns, fitted)
         return
