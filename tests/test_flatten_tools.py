@@ -32,8 +32,6 @@ BLANKS = "seed 004's blank cells: "
 _PDFTOTEXT = ("pdftotext without -layout prints cells in column order across merged rows: a label is "
               "separated from its values, (六)/(七)/四 row totals land after the next label, table 四 "
               "values are interleaved with its headers")
-_MARKITDOWN_PDF = ("markitdown's PDF tables print some row labels on a line after their values "
-                   "('| | 1203 87 | ... |' then '（一）予以公开'): values before their label are not placed")
 _SEED004_POSITIONS = ("rows with a value in 总计 only, and rows with no value at all, come without their "
                       "blank cells (the tool keeps the column position, so they are recoverable)")
 _SEED004_GONE = ("rows with no value come as a bare label (their 7 blanks are certain) and rows with "
@@ -42,7 +40,7 @@ _SEED004_GONE = ("rows with no value come as a bare label (their 7 blanks are ce
 #: (tool, report) -> what is lost; the every-cell test of that pair is an expected failure.
 KNOWN_LOSSES: dict[tuple[str, str], str] = {
     **{("pdftotext", r): _PDFTOTEXT for r in ("county2019", "city2021", "seed001")},
-    **{("markitdown-pdf", r): _MARKITDOWN_PDF for r in ("county2019", "city2021", "seed004")},
+    ("markitdown-pdf", "seed004"): BLANKS + _SEED004_GONE,
     ("html2text", "seed004"): BLANKS + "pipe rows whose value cells are all empty ('| | | | | | |') "
                               "give no blank cells; table 四's row with only the three 总计 is lost",
     ("lynx", "seed004"): BLANKS + _SEED004_GONE,

@@ -150,9 +150,7 @@ def _table_in(name: str, data: Any) -> Table | None:
         return None
     if not isinstance(data, Mapping):
         raise SchemaError(f"tables.{name}: expected an object or null")
-    rows = {
-        str(row): {str(col): _cell_in(cell) for col, cell in cols.items()} for row, cols in data.items()
-    }
+    rows = {str(row): {str(col): _cell_in(cell) for col, cell in cols.items()} for row, cols in data.items()}
     return TABLE_CLASSES[name](rows)
 
 
@@ -173,7 +171,8 @@ def make_converter() -> cattrs.Converter:
         Tables, lambda t: {name: _table_out(table) for name, table in t.items()}
     )
     converter.register_structure_hook(
-        Tables, lambda d, _: Tables(**{n: _table_in(n, d.get(n)) for n in TABLE_CLASSES})  # type: ignore[arg-type]
+        Tables,
+        lambda d, _: Tables(**{n: _table_in(n, d.get(n)) for n in TABLE_CLASSES}),  # type: ignore[arg-type]
     )
     converter.register_unstructure_hook(
         Check,
@@ -189,8 +188,12 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(
         Check,
         lambda d, _: Check(
-            d["name"], d["expression"], _number_in(d.get("left")), _number_in(d.get("right")),
-            _check_status(d["status"]), tuple(d.get("cells", ())),
+            d["name"],
+            d["expression"],
+            _number_in(d.get("left")),
+            _number_in(d.get("right")),
+            _check_status(d["status"]),
+            tuple(d.get("cells", ())),
         ),
     )
     converter.register_unstructure_hook(

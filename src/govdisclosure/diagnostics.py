@@ -14,6 +14,8 @@ TABLE_UNREAD: Final = "table-unread"
 CELL_UNPLACED: Final = "cell-unplaced"
 CELL_AMBIGUOUS: Final = "cell-ambiguous"
 CELL_TEXT: Final = "cell-text"
+CELLS_BY_ORDER: Final = "cells-by-order"
+CELLS_BY_PROSE: Final = "cells-by-prose"
 ROW_MISSING: Final = "row-missing"
 ROW_UNKNOWN: Final = "row-unknown"
 IDENTITY_FAILED: Final = "identity-failed"
@@ -33,6 +35,8 @@ SEVERITY: Final[dict[str, Severity]] = {
     CELL_UNPLACED: "error",
     CELL_AMBIGUOUS: "error",
     CELL_TEXT: "warning",
+    CELLS_BY_ORDER: "info",
+    CELLS_BY_PROSE: "info",
     ROW_MISSING: "warning",
     ROW_UNKNOWN: "warning",
     IDENTITY_FAILED: "warning",

@@ -58,7 +58,7 @@ def _chain(window: str, end: int, words: tuple[str, ...]) -> int:
 def _ending(window: str, words: tuple[str, ...], every: tuple[str, ...]) -> int:
     """Where a title ends by its last word (情况, 方面 …), or -1; a title with a comma ends after it."""
     comma = max(window.find(","), window.find("，"))
-    for floor in ((comma + 1, 0) if comma >= 0 else (0,)):
+    for floor in (comma + 1, 0) if comma >= 0 else (0,):
         hits = [(window.find(w, floor), w) for w in words]
         found = [(i, w) for i, w in hits if i >= 0]
         if found:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..diagnostics import TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
+from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
 from ..model import (
     TABLE_CLASSES,
     TABLE_NAMES,
@@ -21,6 +21,7 @@ from ..model import (
 from ..normalize import Line
 from ..templates import Template, TemplateRegistry
 from .cells import cell_rows
+from .detached import reread_active, reread_applications
 from .grid import Grid
 from .lexicon import key_of, lexicon_for
 from .regions import Region, find_regions, match_rows
@@ -118,20 +119,25 @@ def _read_active(region: Region, template: Template) -> Grid:
         return block.columns if block else None
 
     assemble_rows(region, grid, columns_of)
-    return grid
+    return (_unplaced(grid) and reread_active(region, grid, spec)) or grid
+
+
+def _unplaced(grid: Grid) -> bool:
+    return any(d.code == CELL_UNPLACED for d in grid.diagnostics)
 
 
 def _read_applications(region: Region, template: Template) -> Grid:
     grid = Grid("applications")
     spec = template.applications
     known = {r.id for r in spec.rows}
-    assemble_rows(region, grid, lambda row_id: spec.value_columns if row_id in known else None)
+    groups = {r.id: r.group for r in spec.rows}
+    assemble_rows(region, grid, lambda row_id: spec.value_columns if row_id in known else None, groups.get)
     return grid
 
 
-def _read_review(region: Region, template: Template) -> Grid:
+def _read_review(region: Region, template: Template, prose: Iterable[str]) -> Grid:
     grid = Grid("review_litigation")
-    assemble_review(region, grid, template.review_litigation)
+    assemble_review(region, grid, template.review_litigation, prose)
     return grid
 
 
@@ -154,6 +160,7 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
 
     # Each table gets the template its own labels show (FORMAT.md §2.4: reports mix them); the
     # report's is table 二's, else table 三's; table 四 is the same in every template.
+    table_lines = frozenset().union(*(r.lines for r in regions.values())) if regions else frozenset()
     names = {n: template_by_signals(r, registry) for n, r in regions.items() if n != "review_litigation"}
     report_template = names.get("active_disclosure") or names.get("applications")
     grids: dict[str, Grid] = {}
@@ -163,11 +170,17 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
         signalled = names["applications"]
         grid = _read_applications(regions["applications"], template(signalled or report_template))
         names["applications"] = signalled or _applications_template(grid, registry, report_template)
+        reread = reread_applications(regions["applications"], grid, registry) if _unplaced(grid) else None
+        if reread is not None:
+            grid, names["applications"] = reread
         report_template = report_template or names["applications"]
         grids["applications"] = grid
     if "review_litigation" in regions:
         names["review_litigation"] = report_template
-        grids["review_litigation"] = _read_review(regions["review_litigation"], template(report_template))
+        prose = (ln.text for ln in lines if ln.number not in table_lines)
+        grids["review_litigation"] = _read_review(
+            regions["review_litigation"], template(report_template), prose
+        )
 
     built: dict[str, Table] = {}
     for name in TABLE_NAMES:
@@ -185,7 +198,6 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
         diagnostics.append(
             Diagnostic(TEMPLATE_MIXED, f"the tables use different templates: {per_table}", None)
         )
-    table_lines = frozenset().union(*(r.lines for r in regions.values())) if regions else frozenset()
     return FoundTables(_tables(built), report_template, table_lines, tuple(diagnostics))
 
 

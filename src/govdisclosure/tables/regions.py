@@ -111,7 +111,7 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
         prose_at = next((i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries)), None)
         if prose_at is not None:
             # A fused line runs the last table row straight into the prose after it.
-            if current is not None and prose_at > 0:
+            if current is not None and prose_at > 0 and row.row.layout == "fused":
                 head = row.row
                 kept = CellRow(head.tokens[:prose_at], head.line, head.layout)
                 collected.append(MatchedRow(kept, row.matches[:prose_at]))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import attrs
 
-from ..diagnostics import TABLE_GARBLED
+from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
 from ..model import Diagnostic
 from ..templates import ReviewLitigationSpec
 from .cells import Token
@@ -12,6 +14,7 @@ from .grid import FusedRun, Grid
 from .lexicon import key_of
 from .regions import Region
 from .rows import fit
+from .stated import locate, stated_groups
 
 TABLE = "review_litigation"
 
@@ -23,16 +26,25 @@ class _ValueRow:
     line: int
     index: int
     layout: str
+    # Only rows naming a column (a stray 总计) came between this row and the previous one.
+    after_columns: bool = False
 
 
-def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> None:
-    """Place table 四's cells; a header overwritten by numbers is reported, not guessed (§2.6)."""
+def assemble_review(
+    region: Region, grid: Grid, spec: ReviewLitigationSpec, prose: Iterable[str] = ()
+) -> None:
+    """Place table 四's cells; a header overwritten by numbers is reported, not guessed (§2.6).
+
+    `prose` is the report's text outside the tables: figures it states for a group (stated.py)
+    may tell which printed numbers are that group's when their order cannot.
+    """
     groups, columns = tuple(spec.groups), tuple(spec.columns)
     named_columns: set[str] = set()
     value_rows: list[_ValueRow] = []
     garbled_line: int | None = None
     group: str | None = None
     group_keys = {g: [key_of(s) for s in label.spellings] for g, label in spec.groups.items()}
+    only_columns = False
     for index, row in enumerate(region.rows):
         labelled = [i for i, m in enumerate(row.matches) if any(e.table == TABLE for e in m.entries)]
         for i in labelled:
@@ -58,7 +70,10 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
                 # One value per line (docx2txt, plain pdftotext): consecutive lines are one row.
                 value_rows[-1] = _ValueRow(last.group, last.values + after, last.line, index, last.layout)
             else:
-                value_rows.append(_ValueRow(group, after, row.row.line, index, row.row.layout))
+                value_rows.append(_ValueRow(group, after, row.row.line, index, row.row.layout, only_columns))
+            only_columns = True
+        elif not all(any(e.table == TABLE and e.kind == "column" for e in m.entries) for m in row.matches):
+            only_columns = False
     if garbled_line is not None:
         grid.diagnostics.append(
             Diagnostic(
@@ -69,11 +84,16 @@ def assemble_review(region: Region, grid: Grid, spec: ReviewLitigationSpec) -> N
             )
         )
     keep = named_columns if garbled_line is not None else set(columns)
-    _place(grid, groups, columns, value_rows, keep)
+    _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec))
 
 
 def _place(
-    grid: Grid, groups: tuple[str, ...], columns: tuple[str, ...], rows: list[_ValueRow], keep: set[str]
+    grid: Grid,
+    groups: tuple[str, ...],
+    columns: tuple[str, ...],
+    rows: list[_ValueRow],
+    keep: set[str],
+    stated: Callable[[], dict[str, dict[str, int]]] = dict,
 ) -> None:
     width = len(columns)
     whole = [r for r in rows if fit(r.values, width * len(groups)) is not None]
@@ -96,6 +116,10 @@ def _place(
         for r in per_group:
             grid.place(r.group or "", columns, fit(r.values, width) or [])
         return
+    joined = _join_over_columns(rows)
+    if joined != rows and len([r for r in joined if fit(r.values, width * len(groups)) is not None]) == 1:
+        _place(grid, groups, columns, joined, keep)
+        return
     values = [t for r in rows for t in r.values if t.kind == "value"]
     if (
         len(rows) == 1
@@ -106,6 +130,44 @@ def _place(
             FusedRun("*", columns * len(groups), tuple(t.text.strip() for t in values), rows[0].line)
         )
         return
+    if values and keep == set(columns):
+        values = _place_stated(grid, columns, rows, stated())
     if values:
         raw = " ".join(t.text.strip() for t in values)
         grid.unplaced(f"{len(values)} values in an order that cannot be placed ({raw})", rows[0].line)
+
+
+def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
+    """One-value-per-line rows joined across a line naming a column (…0 0 0 / 总计 / 0, plain pdftotext).
+
+    Tried only when no other reading places the table: the join must then give the whole table.
+    """
+    joined: list[_ValueRow] = []
+    for row in rows:
+        last = joined[-1] if joined else None
+        if last is not None and row.after_columns and row.layout == last.layout == "spaces":
+            joined[-1] = attrs.evolve(last, values=last.values + row.values, index=row.index)
+        else:
+            joined.append(row)
+    return joined
+
+
+def _place_stated(
+    grid: Grid, columns: tuple[str, ...], rows: list[_ValueRow], stated: dict[str, dict[str, int]]
+) -> list[Token]:
+    """Groups placed by the prose's figures (stated.py); the values still unplaced."""
+    runs = [[t for t in r.values if t.kind == "value"] for r in rows]
+    used: set[int] = set()
+    for group, figures in stated.items():
+        tokens = locate(runs, figures, columns)
+        if tokens is None:
+            continue
+        grid.place(group, columns, tokens)
+        used |= {id(t) for t in tokens}
+        shown = " ".join(t.text.strip() for t in tokens)
+        message = (
+            f"{TABLE}.{group}: numbers printed out of order; {shown} placed because the report's "
+            "prose states exactly these figures for this group"
+        )
+        grid.diagnostics.append(Diagnostic(CELLS_BY_PROSE, message, tokens[0].line))
+    return [t for run in runs for t in run if id(t) not in used]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -17,8 +17,11 @@ from .shape import ColumnsOf, row_shapes
 class _Pending:
     row: str
     line: int
-    group_like: bool
     values: list[Token] = attrs.field(factory=list)
+
+
+def _no_group(row: str) -> str | None:
+    return None
 
 
 def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token] | None:
@@ -66,8 +69,13 @@ def _put(
     grid.unplaced(f"{row}: {len(values)} cells for {len(columns)} columns ({raw})", line)
 
 
-def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
-    """Place every labelled row of a table region on the grid, row shapes from tables.lark."""
+def assemble_rows(
+    region: Region, grid: Grid, columns_of: ColumnsOf, group_of: Callable[[str], str | None] = _no_group
+) -> None:
+    """Place every labelled row of a table region on the grid, row shapes from tables.lark.
+
+    `group_of` names the group a data row belongs to (（三）不予公开 for 1.属于国家秘密), if any.
+    """
     pending: _Pending | None = None
 
     def flush() -> None:
@@ -77,6 +85,9 @@ def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
             _put(grid, pending.row, columns_of(pending.row) or (), pending.values, pending.line)
 
     for shape in row_shapes(region.rows, region.table, columns_of):
+        if shape.caption:
+            flush()
+            pending = None
         if not shape.segments:
             values = list(shape.lead)
             if not any(v.kind == "value" for v in values):
@@ -93,13 +104,13 @@ def assemble_rows(region: Region, grid: Grid, columns_of: ColumnsOf) -> None:
         if segment.layout == "spaces" and 0 < sum(v.kind == "value" for v in values) < len(columns):
             # Plain pdftotext prints the first value beside the label and the rest below it.
             flush()
-            pending = _Pending(segment.anchor.id, shape.line, segment.group_like, values)
+            pending = _Pending(segment.anchor.id, shape.line, values)
             continue
         if not any(v.kind == "value" for v in values) and (not values or segment.layout == "spaces"):
-            if pending is not None and not pending.values and segment.group_like:
-                continue  # a group label centred among its rows (PDF) does not take their values
+            if pending is not None and not pending.values and group_of(pending.row) in segment.groups:
+                continue  # the group label centred among its rows (PDF) does not take their values
             flush()
-            pending = _Pending(segment.anchor.id, shape.line, segment.group_like)
+            pending = _Pending(segment.anchor.id, shape.line)
             continue
         flush()
         pending = None

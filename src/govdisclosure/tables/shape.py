@@ -24,7 +24,8 @@ class Segment:
     """A data-row label and the cells printed after it on the same flattened row."""
 
     anchor: Entry
-    group_like: bool
+    # Groups the label may also name: （六）其他处理 is a row in 2019 and a group in 2021.
+    groups: frozenset[str]
     values: tuple[Cell, ...]
     line: int
     layout: str
@@ -38,6 +39,8 @@ class RowShape:
     lead: tuple[Cell, ...]
     segments: tuple[Segment, ...]
     labelled: bool
+    # The row opens a new 第二十条 block: no label before it owns the values after it.
+    caption: bool = False
 
 
 def _classify(row: MatchedRow, table: str, columns_of: ColumnsOf) -> Iterator[tuple[str, int]]:
@@ -92,23 +95,26 @@ class _Build(Transformer[Token, list[RowShape]]):
         entry = next(
             e for e in match.entries if e.table == self.table and e.kind == "row" and self.columns_of(e.id)
         )
-        group_like = any(e.table == self.table and e.kind == "group" for e in match.entries)
+        groups = frozenset(e.id for e in match.entries if e.table == self.table and e.kind == "group")
         cells = self._cells(children[1:], row.row.layout in BOUNDED_LAYOUTS)
-        return Segment(entry, group_like, cells, int(children[0].line or 0), row.row.layout)
+        return Segment(entry, groups, cells, int(children[0].line or 0), row.row.layout)
 
     def row(self, children: list[Token | Segment]) -> RowShape:
         lead = [c for c in children if isinstance(c, Token)]
         segments = tuple(c for c in children if isinstance(c, Segment))
         line = int(lead[0].line or 0) if lead else (segments[0].line if segments else 0)
         cells = []
-        labelled = False
+        labelled = caption = False
         for token in lead:
+            row, i = self._at(token)
             if token.type in ("VALUE", "EMPTY"):
-                row, i = self._at(token)
                 cells.append(row.matches[i].token)
             elif token.type == "LABEL":
                 labelled = True
-        return RowShape(line, tuple(cells), segments, labelled)
+                caption = caption or any(
+                    e.table == self.table and e.kind == "caption" for e in row.matches[i].entries
+                )
+        return RowShape(line, tuple(cells), segments, labelled, caption)
 
     def start(self, children: list[RowShape]) -> list[RowShape]:
         return children

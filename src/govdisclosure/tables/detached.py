@@ -1,0 +1,266 @@
+"""Step 4b for tables 二 and 三: labels printed apart from their values (FORMAT.md §2.2 E).
+
+Plain pdftotext prints a table's cells in the PDF's drawing order: some rows label-first, some
+values-first with their labels listed later, some column by column (ten 自然人 values, then ten
+商业企业 values …). The label-anchored reading (rows.py) places what it can and reports the rest
+`cell-unplaced`; this module then reads the whole table again as one stream of value runs in
+printed order, and accepts that reading only when the text confirms it at every point:
+
+- the runs decode into rows one way only (seven one-value runs make a row; seven equal runs of
+  k values make k rows printed column by column, and then every one of those rows must satisfy
+  its row total, which is what shows the block is column-major);
+- the rows decoded are exactly as many as the template's rows, and every one of those rows has
+  its label printed somewhere in the table (no row is assumed to be there);
+- every row label printed right before a run names the row the run starts (or, for a
+  column-major block, one of its rows), and labels listed after a block come in template order;
+- every row the label-anchored reading had placed gets the same values.
+
+A table that passes is placed in template order with a `cells-by-order` note; one that does not
+keeps the label-anchored result and its `cell-unplaced` diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
+from ..model import Diagnostic, Number
+from ..templates import ActiveDisclosureSpec, TemplateRegistry
+from ..values import read_cell
+from .cells import Token
+from .grid import Grid
+from .regions import MatchedRow, Region
+
+# More decodings than this means the runs say too little about the rows: read nothing.
+MAX_DECODINGS = 64
+
+
+@attrs.frozen
+class _Run:
+    """Values printed on consecutive lines, with the labels printed around them.
+
+    A label is the set of data-row ids it may name; a header or group label is an empty set,
+    which still counts: a row label anchors a run only when it is the last label before it.
+    """
+
+    values: tuple[Token, ...]
+    before: frozenset[str]
+    after: tuple[frozenset[str], ...] = ()
+
+
+def _runs(region: Region) -> list[_Run]:
+    """The value runs of a region in printed order."""
+    runs: list[_Run] = []
+    values: list[Token] = []
+    gap: list[frozenset[str]] = []  # labels since the last value, in printed order
+    before: frozenset[str] = frozenset()
+    last_line = -2
+
+    def close() -> None:
+        if values:
+            runs.append(_Run(tuple(values), before, tuple(gap)))
+
+    for row in region.rows:
+        for m in row.matches:
+            ours = [e for e in m.entries if e.table == region.table]
+            if m.token.kind == "value":
+                if gap or m.token.line > last_line + 1 or not values:
+                    close()
+                    before = gap[-1] if gap else frozenset()
+                    values, gap = [], []
+                values.append(m.token)
+                last_line = m.token.line
+            elif ours:
+                gap.append(frozenset(e.id for e in ours if e.kind == "row"))
+            elif m.token.kind != "empty":
+                last_line = -2  # words that are no label: the run stops here
+    close()
+    return runs
+
+
+def _blocks(region: Region) -> Iterator[Region]:
+    """Table 二 split at its 第二十条 captions: each block's rows read on their own."""
+    rows: list[MatchedRow] = []
+    for row in region.rows:
+        if any(e.table == region.table and e.kind == "caption" for m in row.matches for e in m.entries):
+            if rows:
+                yield Region(region.table, tuple(rows))
+            rows = []
+        rows.append(row)
+    if rows:
+        yield Region(region.table, tuple(rows))
+
+
+@attrs.frozen
+class _Rows:
+    """Rows decoded from consecutive runs: one or more printed row by row, or a column-major block."""
+
+    rows: tuple[tuple[Token, ...], ...]
+    before: frozenset[str]
+    after: tuple[frozenset[str], ...]
+    column_major: bool
+
+
+def _decodings(runs: Sequence[_Run], width: int, column_major: bool) -> list[list[_Rows]]:
+    """Every way the runs split into rows of `width` values (at most MAX_DECODINGS)."""
+    found: list[list[_Rows]] = []
+
+    def walk(i: int, acc: list[_Rows]) -> None:
+        if len(found) >= MAX_DECODINGS:
+            return
+        if i == len(runs):
+            found.append(list(acc))
+            return
+        run, k = runs[i], len(runs[i].values)
+        if k % width == 0:  # whole rows, row by row
+            rows = tuple(run.values[j : j + width] for j in range(0, k, width))
+            walk(i + 1, [*acc, _Rows(rows, run.before, run.after, False)])
+        group = runs[i : i + width]
+        if width == 1 or len(group) < width or any(len(r.values) != k or r.before for r in group[1:]):
+            return
+        if k == 1:  # one value per run: `width` runs make one row
+            row = tuple(r.values[0] for r in group)
+            walk(i + width, [*acc, _Rows((row,), run.before, group[-1].after, False)])
+        elif column_major:  # `width` runs of k values: k rows printed column by column
+            rows = tuple(tuple(r.values[j] for r in group) for j in range(k))
+            walk(i + width, [*acc, _Rows(rows, run.before, group[-1].after, True)])
+
+    walk(0, [])
+    return found
+
+
+def _number(token: Token) -> Number | None:
+    return read_cell(token.text, token.line).value
+
+
+def _total_holds(row: Sequence[Token]) -> bool:
+    """总计 = the sum of the other columns, on numbers that are all printed."""
+    numbers = [n for t in row if (n := _number(t)) is not None]
+    if len(numbers) != len(row):
+        return False
+    *parts, total = numbers
+    return sum(parts) == total
+
+
+def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> dict[str, tuple[Token, ...]] | None:
+    """The decoding's rows in template order, if it has as many rows and the labels agree."""
+    if sum(len(b.rows) for b in decoding) != len(order):
+        return None
+    known = set(order)
+    index = 0
+    for block in decoding:
+        ids = order[index : index + len(block.rows)]
+        named = block.before & known
+        if named and not named & set(ids if block.column_major else ids[:1]):
+            return None
+        if block.column_major:
+            if not all(_total_holds(r) for r in block.rows):
+                return None
+            listed = [order.index(i) for label in block.after for i in sorted(label & set(ids))]
+            if listed != sorted(listed):
+                return None
+        index += len(block.rows)
+    rows = [row for block in decoding for row in block.rows]
+    return dict(zip(order, rows, strict=True))
+
+
+def _read(
+    runs: Sequence[_Run], width: int, order: Sequence[str], column_major: bool
+) -> dict[str, tuple[Token, ...]] | None:
+    """The one placement every valid decoding agrees on, or None."""
+    placements = [p for d in _decodings(runs, width, column_major) if (p := _place(d, order)) is not None]
+    if not placements:
+        return None
+    texts = [{r: tuple(t.text for t in ts) for r, ts in p.items()} for p in placements]
+    return placements[0] if all(t == texts[0] for t in texts) else None
+
+
+def _labels(region: Region) -> set[str]:
+    """Every data row whose label the region prints."""
+    return {
+        e.id
+        for r in region.rows
+        for m in r.matches
+        for e in m.entries
+        if e.table == region.table and e.kind == "row"
+    }
+
+
+def _agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
+    """True when every row the label-anchored reading placed has the same values here."""
+    for row, cells in grid.rows.items():
+        tokens = placed.get(row)
+        if tokens is None:
+            continue
+        mine = {c: _number(t) for c, t in zip(columns_of[row], tokens, strict=True)}
+        if any(mine.get(c) != cell.value for c, cell in cells.items()):
+            return False
+    return True
+
+
+def _note(grid: Grid, rows: int, line: int | None) -> None:
+    message = (
+        f"{grid.table}: {rows} rows read in printed order (labels printed apart from their values): "
+        "every row's label is printed, the labels beside the values follow the template's row "
+        "order, and rows printed column by column satisfy their row totals"
+    )
+    grid.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, line))
+
+
+def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
+    """Table 三 read in printed order, with the template it fits; None unless exactly one fits."""
+    runs = _runs(region)
+    labels = _labels(region)
+    fits: list[tuple[Grid, str]] = []
+    for template in registry:
+        spec = template.applications
+        order = [r.id for r in spec.rows if r.standard]
+        columns = spec.value_columns
+        if not runs or not set(order) <= labels:
+            continue
+        placed = _read(runs, len(columns), order, column_major=True)
+        if (
+            placed is None
+            or set(grid.rows) - set(placed)
+            or not _agrees(grid, placed, dict.fromkeys(order, columns))
+        ):
+            continue
+        kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
+        fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units))
+        for row, tokens in placed.items():
+            fresh.place(row, columns, tokens)
+        fits.append((fresh, template.name))
+    if len(fits) != 1 or grid.fused:
+        return None
+    fresh, name = fits[0]
+    _note(fresh, len(fresh.rows), runs[0].values[0].line)
+    return fresh, name
+
+
+def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Grid | None:
+    """Table 二 with each block the label-anchored reading left incomplete read in printed order.
+
+    Table 二 has no row total, so a block is read row by row only, never column-major; None when
+    no block reads this way.
+    """
+    fresh = Grid(grid.table, rows={r: dict(c) for r, c in grid.rows.items()}, units=dict(grid.units))
+    read: set[int] = set()  # lines of the blocks read here
+    for part in _blocks(region):
+        captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}
+        block = next((b for b in spec.blocks if b.caption in captions), None)
+        if block is None or all(r in grid.rows for r in block.rows) or not set(block.rows) <= _labels(part):
+            continue
+        placed = _read(_runs(part), len(block.columns), block.rows, column_major=False)
+        if placed is None or not _agrees(grid, placed, dict.fromkeys(block.rows, block.columns)):
+            continue
+        for row, tokens in placed.items():
+            fresh.rows.pop(row, None)
+            fresh.place(row, block.columns, tokens)
+        read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
+    if not read:
+        return None
+    fresh.diagnostics = [d for d in grid.diagnostics if d.code != CELL_UNPLACED or d.line not in read]
+    _note(fresh, len(fresh.rows) - len(grid.rows), min(read))
+    return fresh

@@ -1,0 +1,395 @@
+"""Labels printed apart from their values (plain pdftotext, FORMAT.md §2.2 E): the printed-order reading.
+
+Hand-written texts in the shapes corpus/real/002, 004 and 010 show, and a property that prints
+any balanced table 三 that way (label-first rows, values-first rows with their labels listed
+later, column-major blocks) and reads every cell back, or, where a block's row totals are broken,
+places no wrong number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclosure
+from govdisclosure.model import ApplicationsTable, Report
+from govdisclosure.templates import default_templates
+from govdisclosure.testing import tables
+
+TEMPLATES = default_templates()
+HEAD = [
+    "三、收到和处理政府信息公开申请情况",
+    "申请人情况",
+    "",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "",
+    "法人或其他组织",
+    "自然人",
+    "",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+    "",
+]
+TAIL = ["", "五、存在的主要问题及改进情况", "下一步，将继续加强平台建设，不断提高公开质量。"]
+ZERO_ROW = ["0"] * 7
+
+
+def _singletons(values: Sequence[str]) -> list[str]:
+    return [line for v in values for line in (v, "")]
+
+
+def _column_major(rows: Sequence[Sequence[str]]) -> list[str]:
+    return [line for c in range(7) for line in ([r[c] for r in rows] + [""])]
+
+
+def _parse(lines: Sequence[str]) -> Report:
+    return govdisclosure.parse("\n".join(lines))
+
+
+def _codes(report: Report) -> set[str]:
+    return {d.code for d in report.diagnostics}
+
+
+def _apps(report: Report) -> ApplicationsTable:
+    table = report.tables.applications
+    assert table is not None
+    return table
+
+
+# --- the shapes of corpus/real 002 / 004 (2021 table 三 with the 2019 single （六）) ----------------
+
+ORDER_2019 = [r for r in TEMPLATES["2019"].applications.rows if r.standard]
+
+
+def _label(row_id: str) -> str:
+    return next(r.label.label for r in ORDER_2019 if r.id == row_id)
+
+
+def _hongze_like(block: list[list[str]]) -> list[str]:
+    """Rows 1-4 label-first except 一 (values first, label later), then a column-major block of 10."""
+    ids = [r.id for r in ORDER_2019]
+    lines = list(HEAD)
+    lines += _singletons(["21", "0", "0", "0", "0", "0", "21"])  # 一、本年新收: label printed later
+    lines += [_label("carried_over"), "", *_singletons(ZERO_ROW)]
+    lines += [_label("granted"), "", *_singletons(["4", "0", "0", "0", "0", "0", "4"])]
+    lines += [_label("partially_granted"), "", *_singletons(ZERO_ROW)]
+    lines += _column_major(block)  # denied 1-8, unavailable 1-2
+    lines += [_label("new_received"), ""] + [_label(i) for i in ids[4:14]] + [""]
+    for row_id in ids[14:]:  # the rest label-first
+        values = ["17", "0", "0", "0", "0", "0", "17"] if row_id == "outcome_total" else ZERO_ROW
+        lines += [_label(row_id), "", *_singletons(values)]
+    return lines + TAIL
+
+
+BLOCK = [
+    ["1", "0", "0", "0", "0", "0", "1"],
+    ["0", "0", "0", "0", "0", "0", "0"],
+    ["0", "2", "0", "0", "0", "0", "2"],
+    ["0", "0", "0", "0", "0", "0", "0"],
+    ["0", "0", "0", "0", "0", "0", "0"],
+    ["1", "0", "0", "0", "0", "0", "1"],
+    ["1", "0", "0", "0", "0", "0", "1"],
+    ["0", "0", "0", "0", "0", "0", "0"],
+    ["5", "0", "0", "0", "1", "0", "6"],
+    ["3", "0", "0", "0", "0", "0", "3"],
+]
+
+
+def test_column_major_block_and_detached_label_are_read() -> None:
+    report = govdisclosure.parse("\n".join(_hongze_like(BLOCK)))
+    table = _apps(report)
+    assert table["new_received"]["natural_person"].value == 21
+    assert table["granted"]["total"].value == 4
+    # the block's rows, top to bottom, are the template's rows （三）1-8, （四）1-2
+    assert table["denied_three_safeties_one_stability"]["commercial_enterprise"].value == 2
+    assert table["denied_process_information"]["natural_person"].value == 1
+    assert table["unavailable_not_held"]["legal_service_agency"].value == 1
+    assert table["unavailable_not_held"]["total"].value == 6
+    assert table["unavailable_needs_creation"]["natural_person"].value == 3
+    assert table.template == "2019"
+    assert "cells-by-order" in _codes(report)
+    assert "cell-unplaced" not in _codes(report)
+    # raw text and line survive: 21 is the first value, printed right after the header
+    first = table["new_received"]["natural_person"]
+    assert (first.raw, first.line) == ("21", len(HEAD) + 1)
+
+
+def test_column_major_block_whose_row_total_fails_is_not_read() -> None:
+    broken = [list(r) for r in BLOCK]
+    broken[2][6] = "3"  # 0+2+0+0+0+0 is not 3: nothing shows the block is column-major
+    report = govdisclosure.parse("\n".join(_hongze_like(broken)))
+    table = _apps(report)
+    assert "cell-unplaced" in _codes(report)
+    assert "cells-by-order" not in _codes(report)
+    assert "denied_state_secret" not in table.rows
+    assert "new_received" not in table.rows
+
+
+def test_label_that_contradicts_the_order_stops_the_reading() -> None:
+    lines = _hongze_like(BLOCK)
+    # 四、结转 printed right before the values of （一）予以公开: the printed order is not the template's
+    at = lines.index(_label("granted"))
+    lines[at] = _label("carried_forward")
+    report = _parse(lines)
+    assert "cells-by-order" not in _codes(report)
+    assert "cell-unplaced" in _codes(report)
+    assert "denied_state_secret" not in _apps(report).rows
+
+
+def test_a_row_whose_label_is_not_printed_is_not_assumed() -> None:
+    lines = [ln for ln in _hongze_like(BLOCK) if ln != _label("unavailable_needs_creation")]
+    report = _parse(lines)
+    assert "cells-by-order" not in _codes(report)
+    assert "denied_state_secret" not in _apps(report).rows
+
+
+def test_labels_listed_out_of_order_after_a_block_stop_the_reading() -> None:
+    lines = _hongze_like(BLOCK)
+    a, b = lines.index(_label("denied_state_secret")), lines.index(_label("denied_prohibited_by_law"))
+    lines[a], lines[b] = lines[b], lines[a]
+    report = _parse(lines)
+    assert "cells-by-order" not in _codes(report)
+    assert "denied_state_secret" not in _apps(report).rows
+
+
+# --- table 二 and table 四 --------------------------------------------------------------------------
+
+
+def test_one_row_block_with_its_value_before_its_label() -> None:
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "规章",
+        "",
+        "0",
+        "",
+        "1",
+        "",
+        "2",
+        "行政规范性文件",
+        "",
+        "3",
+        "",
+        "4",
+        "",
+        "5",
+        "第二十条第（五）项",
+        "信息内容",
+        "本年处理决定数量",
+        "550",
+        "",
+        "行政许可",
+        "第二十条第（八）项",
+        "信息内容",
+        "本年收费金额（单位：万元）",
+        "7730.28",
+        "",
+        "行政事业性收费",
+        *TAIL,
+    ]
+    report = _parse(lines)
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert table["administrative_licensing"]["decisions"].value == 550
+    assert table["normative_documents"]["in_force"].value == 5
+    fees = table["administrative_fees"]["fee_amount"]
+    assert (str(fees.value), fees.unit) == ("7730.28", "万元")
+    assert "cell-unplaced" not in _codes(report)
+
+
+REVIEW_HEAD = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "",
+]
+
+
+def test_review_values_with_a_stray_total_word_before_the_last() -> None:
+    values = ["10", "1", "0", "0", "11", "0", "0", "0", "0", "0", "5", "0", "0", "0"]
+    lines = [*REVIEW_HEAD, *_singletons(values), "总计", "", "5", *TAIL]
+    report = _parse(lines)
+    table = report.tables.review_litigation
+    assert table is not None
+    assert table["review"]["total"].value == 11
+    assert table["litigation_after_review"]["upheld"].value == 5
+    assert table["litigation_after_review"]["total"].value == 5
+
+
+SCRAMBLED = [
+    *REVIEW_HEAD,
+    *_singletons(["72", "64", "178", "37"]),
+    "复议后起诉",
+    "",
+    *_singletons(["12", "1", "1", "6"]),
+    "总计",
+    "",
+    "351",
+    "",
+    "维持",
+    "纠正",
+    "",
+    *_singletons(["13", "4", "8", "1", "26"]),
+    "总计",
+    "",
+    "20",
+]
+STATEMENT = (
+    "政府信息公开行政复议 351\n件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚\n未审结 37 件。"
+)
+
+
+def test_review_group_placed_by_the_figures_the_prose_states() -> None:
+    text = "\n".join(["一、总体情况", STATEMENT, *SCRAMBLED, *TAIL])
+    report = govdisclosure.parse(text)
+    table = report.tables.review_litigation
+    assert table is not None
+    assert [
+        table["review"][c].value for c in ("upheld", "corrected", "other_result", "pending", "total")
+    ] == [
+        72,
+        64,
+        178,
+        37,
+        351,
+    ]
+    assert table["review"]["total"].line == text.split("\n").index("351") + 1
+    assert "litigation_direct" not in table.rows and "litigation_after_review" not in table.rows
+    assert {"cells-by-prose", "cell-unplaced"} <= _codes(report)
+
+
+def test_review_without_a_statement_or_with_other_figures_places_nothing() -> None:
+    other = STATEMENT.replace("72", "73").replace("351", "352")
+    for prose in ("", other):
+        report = govdisclosure.parse("\n".join(["一、总体情况", prose, *SCRAMBLED, *TAIL]))
+        table = report.tables.review_litigation
+        assert table is None or not table.rows
+        assert "cells-by-prose" not in _codes(report)
+
+
+def test_a_number_opening_the_prose_after_a_table_is_not_a_cell() -> None:
+    values = [str(v) for v in (1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)]
+    lines = [
+        *REVIEW_HEAD,
+        *_singletons(values),
+        "五、存在的主要问题及改进情况",
+        "2023 年，本机关政府信息公开工作取得一定成效，但仍存在差距。",
+    ]
+    report = _parse(lines)
+    table = report.tables.review_litigation
+    assert table is not None
+    assert table["review"]["total"].value == 1
+    assert "cell-unplaced" not in _codes(report)
+
+
+# --- property: any balanced table 三 printed in plain-pdftotext order reads back ---------------------
+
+
+@st.composite
+def _plans(draw: st.DrawFn, rows: int) -> list[tuple[str, int]]:
+    """Consecutive row slices, each printed label-first, values-first or column by column."""
+    plan: list[tuple[str, int]] = []
+    left = rows
+    while left:
+        style = draw(st.sampled_from(["label-first", "values-first", "column-major"]))
+        if style == "column-major" and left >= 2:
+            size = draw(st.integers(2, min(left, 12)).filter(lambda k: k % 7 != 0))
+        else:
+            style = "label-first" if style == "column-major" else style
+            size = 1
+        plan.append((style, size))
+        left -= size
+    return plan
+
+
+def _print(table: ApplicationsTable, plan: Sequence[tuple[str, int]], labels_after: Sequence[bool]) -> str:
+    order = list(table.rows)
+    template = TEMPLATES["2019"] if "other" in order else TEMPLATES["2021"]
+    spec = template.applications
+    label = {r.id: r.label.label for r in spec.rows}
+    lines, later, i = list(HEAD), [], 0
+    for n, ((style, size), after) in enumerate(zip(plan, labels_after, strict=True)):
+        ids = order[i : i + size]
+        rows = [[table[r][c].raw for c in spec.value_columns] for r in ids]
+        if style == "label-first":
+            lines += [label[ids[0]], "", *_singletons(rows[0])]
+        elif style == "values-first":
+            lines += _singletons(rows[0])
+            later += ids
+        else:
+            lines += _column_major(rows)
+            # labels right after the block only where the next run starts with its own label
+            nxt = plan[n + 1][0] if n + 1 < len(plan) else "end"
+            if after and nxt in ("label-first", "end"):
+                lines += [label[r] for r in ids] + [""]
+            else:
+                later += ids
+        i += size
+    lines += [label[r] for r in order if r in later]
+    return "\n".join(lines + TAIL)
+
+
+def _balanced_apps() -> st.SearchStrategy[ApplicationsTable]:
+    return tables(identities=True).map(lambda t: t.applications).filter(lambda a: a is not None)  # type: ignore[return-value]
+
+
+# Each example parses a 300-line table: a fifth of the profile's examples keeps CI inside its budget.
+FEWER = settings(max_examples=max(30, settings().max_examples // 5))
+
+
+@FEWER
+@given(data=st.data())
+def test_any_table_printed_in_pdftotext_order_reads_back(data: st.DataObject) -> None:
+    table = data.draw(_balanced_apps())
+    plan = data.draw(_plans(len(table.rows)))
+    after = data.draw(st.lists(st.booleans(), min_size=len(plan), max_size=len(plan)))
+    report = govdisclosure.parse(_print(table, plan, after))
+    got = _apps(report)
+    assert {r: {c: v.value for c, v in cols.items()} for r, cols in got.rows.items()} == {
+        r: {c: v.value for c, v in cols.items()} for r, cols in table.rows.items()
+    }
+    assert "cell-unplaced" not in _codes(report)
+
+
+@FEWER
+@given(data=st.data())
+def test_a_broken_row_total_in_a_column_block_gives_no_wrong_number(data: st.DataObject) -> None:
+    table = data.draw(_balanced_apps())
+    size = data.draw(st.integers(2, 6))
+    plan = data.draw(_plans(len(table.rows) - size))
+    at = data.draw(st.integers(0, len(plan)))
+    plan.insert(at, ("column-major", size))
+    after = data.draw(st.lists(st.booleans(), min_size=len(plan), max_size=len(plan)))
+    row = list(table.rows)[sum(n for _, n in plan[:at]) + data.draw(st.integers(0, size - 1))]
+    total = table[row]["total"]
+    more = (total.value or 0) + 1
+    broken = attrs.evolve(
+        table,
+        rows={
+            **table.rows,
+            row: {**table.rows[row], "total": attrs.evolve(total, raw=str(more), value=more)},
+        },
+    )
+    report = govdisclosure.parse(_print(broken, plan, after))
+    for r, cols in _apps(report).rows.items():
+        for c, cell in cols.items():
+            assert cell.value == broken[r][c].value, f"{r}.{c}"
+    assert "cells-by-order" not in _codes(report)
