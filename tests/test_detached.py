@@ -393,3 +393,13 @@ def test_a_broken_row_total_in_a_column_block_gives_no_wrong_number(data: st.Dat
         for c, cell in cols.items():
             assert cell.value == broken[r][c].value, f"{r}.{c}"
     assert "cells-by-order" not in _codes(report)
+
+
+def test_a_long_value_stream_is_refused_without_deep_recursion() -> None:
+    # 1,500 runs of 7 values under every row label: far more values than rows, so no reading; it
+    # once recursed one level per run and raised RecursionError.
+    labels = [r.label.label for r in TEMPLATES["2021"].applications.rows if r.standard]
+    body = [line for _ in range(1500) for line in [*ZERO_ROW, ""]]
+    report = _parse([*HEAD, *body, *labels, *TAIL])
+    assert "cell-unplaced" in _codes(report)
+    assert "cells-by-order" not in _codes(report)

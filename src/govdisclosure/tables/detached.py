@@ -35,6 +35,8 @@ from .regions import MatchedRow, Region
 
 # More decodings than this means the runs say too little about the rows: read nothing.
 MAX_DECODINGS = 64
+# A search longer than this (a template with very many rows) is given up: read nothing.
+MAX_STEPS = 20_000
 
 
 @attrs.frozen
@@ -103,32 +105,39 @@ class _Rows:
     column_major: bool
 
 
-def _decodings(runs: Sequence[_Run], width: int, column_major: bool) -> list[list[_Rows]]:
-    """Every way the runs split into rows of `width` values (at most MAX_DECODINGS)."""
+def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) -> list[list[_Rows]]:
+    """Every way the runs split into `rows` rows of `width` values (none past the search limits)."""
+    if sum(len(r.values) for r in runs) != width * rows:
+        return []
     found: list[list[_Rows]] = []
+    steps = 0
 
-    def walk(i: int, acc: list[_Rows]) -> None:
-        if len(found) >= MAX_DECODINGS:
+    def walk(i: int, acc: list[_Rows], done: int) -> None:
+        # Each step places at least one row and there are at most `rows`: the depth stays small.
+        nonlocal steps
+        steps += 1
+        if len(found) > MAX_DECODINGS or steps > MAX_STEPS or done > rows:
             return
         if i == len(runs):
             found.append(list(acc))
             return
         run, k = runs[i], len(runs[i].values)
         if k % width == 0:  # whole rows, row by row
-            rows = tuple(run.values[j : j + width] for j in range(0, k, width))
-            walk(i + 1, [*acc, _Rows(rows, run.before, run.after, False)])
+            whole = tuple(run.values[j : j + width] for j in range(0, k, width))
+            walk(i + 1, [*acc, _Rows(whole, run.before, run.after, False)], done + len(whole))
         group = runs[i : i + width]
         if width == 1 or len(group) < width or any(len(r.values) != k or r.before for r in group[1:]):
             return
         if k == 1:  # one value per run: `width` runs make one row
             row = tuple(r.values[0] for r in group)
-            walk(i + width, [*acc, _Rows((row,), run.before, group[-1].after, False)])
+            walk(i + width, [*acc, _Rows((row,), run.before, group[-1].after, False)], done + 1)
         elif column_major:  # `width` runs of k values: k rows printed column by column
-            rows = tuple(tuple(r.values[j] for r in group) for j in range(k))
-            walk(i + width, [*acc, _Rows(rows, run.before, group[-1].after, True)])
+            block = tuple(tuple(r.values[j] for r in group) for j in range(k))
+            walk(i + width, [*acc, _Rows(block, run.before, group[-1].after, True)], done + k)
 
-    walk(0, [])
-    return found
+    walk(0, [], 0)
+    # A search cut short may have missed a reading that disagrees: then none is trusted.
+    return [] if len(found) > MAX_DECODINGS or steps > MAX_STEPS else found
 
 
 def _number(token: Token) -> Number | None:
@@ -170,7 +179,9 @@ def _read(
     runs: Sequence[_Run], width: int, order: Sequence[str], column_major: bool
 ) -> dict[str, tuple[Token, ...]] | None:
     """The one placement every valid decoding agrees on, or None."""
-    placements = [p for d in _decodings(runs, width, column_major) if (p := _place(d, order)) is not None]
+    placements = [
+        p for d in _decodings(runs, width, len(order), column_major) if (p := _place(d, order)) is not None
+    ]
     if not placements:
         return None
     texts = [{r: tuple(t.text for t in ts) for r, ts in p.items()} for p in placements]
