@@ -119,7 +119,8 @@ def _read_active(region: Region, template: Template) -> Grid:
         return block.columns if block else None
 
     assemble_rows(region, grid, columns_of)
-    return (_unplaced(grid) and reread_active(region, grid, spec)) or grid
+    reread = reread_active(region, grid, spec) if _unplaced(grid) else None
+    return reread or grid
 
 
 def _unplaced(grid: Grid) -> bool:

@@ -8,8 +8,9 @@ from typing import Literal
 import attrs
 import regex
 
+from ..model import Number
 from ..normalize import PAGE_FOOTER, Line
-from ..values import clean, is_value_text
+from ..values import clean, is_value_text, read_cell
 from .lexicon import Lexicon, key_of
 
 TokenKind = Literal["text", "value", "empty", "prose"]
@@ -42,6 +43,11 @@ class Token:
     kind: TokenKind
     text: str
     line: int
+
+    @property
+    def number(self) -> Number | None:
+        """The number the cell holds, read as a cell is (commas, units, signs); None if none."""
+        return read_cell(self.text, self.line).value
 
 
 @attrs.frozen

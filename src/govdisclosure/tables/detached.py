@@ -26,9 +26,8 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
-from ..model import Diagnostic, Number
+from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
-from ..values import read_cell
 from .cells import Token
 from .grid import Grid
 from .regions import MatchedRow, Region
@@ -49,7 +48,7 @@ class _Run:
 
     values: tuple[Token, ...]
     before: frozenset[str]
-    after: tuple[frozenset[str], ...] = ()
+    after: tuple[frozenset[str], ...]
 
 
 def _runs(region: Region) -> list[_Run]:
@@ -140,13 +139,9 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
     return [] if len(found) > MAX_DECODINGS or steps > MAX_STEPS else found
 
 
-def _number(token: Token) -> Number | None:
-    return read_cell(token.text, token.line).value
-
-
 def _total_holds(row: Sequence[Token]) -> bool:
     """总计 = the sum of the other columns, on numbers that are all printed."""
-    numbers = [n for t in row if (n := _number(t)) is not None]
+    numbers = [n for t in row if (n := t.number) is not None]
     if len(numbers) != len(row):
         return False
     *parts, total = numbers
@@ -205,7 +200,7 @@ def _agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[s
         tokens = placed.get(row)
         if tokens is None:
             continue
-        mine = {c: _number(t) for c, t in zip(columns_of[row], tokens, strict=True)}
+        mine = {c: t.number for c, t in zip(columns_of[row], tokens, strict=True)}
         if any(mine.get(c) != cell.value for c, cell in cells.items()):
             return False
     return True

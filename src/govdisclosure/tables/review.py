@@ -117,7 +117,10 @@ def _place(
             grid.place(r.group or "", columns, fit(r.values, width) or [])
         return
     joined = _join_over_columns(rows)
-    if joined != rows and len([r for r in joined if fit(r.values, width * len(groups)) is not None]) == 1:
+    if (
+        len(joined) < len(rows)
+        and len([r for r in joined if fit(r.values, width * len(groups)) is not None]) == 1
+    ):
         _place(grid, groups, columns, joined, keep)
         return
     values = [t for r in rows for t in r.values if t.kind == "value"]

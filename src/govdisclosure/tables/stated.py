@@ -12,9 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
-from ..model import Number
 from ..templates import ReviewLitigationSpec
-from ..values import read_cell
 from .cells import Token
 
 NUMBER = r"(\d{1,9})"
@@ -45,10 +43,6 @@ def stated_groups(texts: Iterable[str], spec: ReviewLitigationSpec) -> dict[str,
     return {g: f for g, f in found.items() if g not in conflicting}
 
 
-def _number(token: Token) -> Number | None:
-    return read_cell(token.text, token.line).value
-
-
 def locate(
     runs: Sequence[Sequence[Token]], figures: Mapping[str, int], columns: Sequence[str]
 ) -> list[Token] | None:
@@ -63,13 +57,13 @@ def locate(
         (r, i)
         for r, run in enumerate(runs)
         for i in range(len(run) - width + 1)
-        if [_number(t) for t in run[i : i + width]] == wanted
+        if [t.number for t in run[i : i + width]] == wanted
     ]
     if len(starts) != 1:
         return None
     r, i = starts[0]
     used = {id(t) for t in runs[r][i : i + width]}
-    totals = [t for run in runs for t in run if id(t) not in used and _number(t) == figures[total]]
+    totals = [t for run in runs for t in run if id(t) not in used and t.number == figures[total]]
     if len(totals) != 1:
         return None
     return [*runs[r][i : i + width], totals[0]]
