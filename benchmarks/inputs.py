@@ -84,8 +84,19 @@ def shape(name: str, size_kb: float) -> str:
     if name == "one-line":
         # Crawler page text: whole reports flattened into one line of up to 10 MB.
         return _fill([re.sub(r"\s+", " ", t) for t in reports], size_kb, sep=" ")
+    if name == "spaces":
+        # One line: a heading, a run of every kind of space as long as the input, and a word (issue 14:
+        # 100,000 spaces once took 134 s).
+        run = _fill([" ", "\u00a0", "\u3000", "\t"], size_kb, sep="")
+        return "一、总体情况" + run + "结束"
+    if name == "digits":
+        return "规章" + _fill(["1234567890"], size_kb, sep="")
+    if name == "labels":
+        return _fill(["规章", "行政许可", "（一）予以公开", "总计"], size_kb, sep="")
+    if name == "markers":
+        return _fill(["（一）", "一、", "1."], size_kb, sep="")
     raise ValueError(f"unknown shape {name!r}; choose one of {', '.join(SHAPES)}")
 
 
 #: Input shapes of the scaling benchmark.
-SHAPES = ("concat", "repeat", "table", "short-lines", "one-line")
+SHAPES = ("concat", "repeat", "table", "short-lines", "one-line", "spaces", "digits", "labels", "markers")

@@ -246,3 +246,18 @@ def test_table_format_through_the_writer() -> None:
     out = io.StringIO()
     ReportWriter("table", out, rich=False).write(tricky(), source="qingxi.txt")
     assert out.getvalue().startswith("qingxi.txt (青溪县, 2024, template 2021, 1 failed check)")
+
+
+def test_csv_keeps_a_carriage_return_inside_a_field() -> None:
+    # A lone "\r" in a raw cell or an organ must be quoted, or a reader splits the record there
+    # (hypothesis found an organ holding "\r").
+    report = Report(
+        organ="青溪\r县",
+        tables=Tables(
+            review_litigation=ReviewLitigationTable(
+                {"review": {"upheld": Cell(None, "见\r附件", "text", None, 3)}}
+            )
+        ),
+    )
+    rows = _csv_rows(dumps([report], "csv"))
+    assert [(r["organ"], r["raw"]) for r in rows] == [("青溪\r县", "见\r附件")]

@@ -97,7 +97,9 @@ class ReportWriter:
             self.out.write(_jsonl(record) + "\n")
             return
         if self._csv is None:
-            self._csv = csv.writer(self.out, lineterminator="\n")
+            # CRLF ends a record (RFC 4180): the writer quotes a field holding any character of its line
+            # end, so a "\r" inside a raw cell or an organ only survives with "\r\n" here.
+            self._csv = csv.writer(self.out, lineterminator="\r\n")
             self._csv.writerow(list(record))
         self._csv.writerow([_csv_value(v) for v in record.values()])
 

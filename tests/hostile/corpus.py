@@ -130,6 +130,40 @@ def many_values_line(n: int) -> str:
     return "规章 " + "1 " * n + "。"
 
 
+# Runs of each kind of space a flattening tool prints: pdftotext -layout column gaps, crawler pages
+# (FORMAT.md §2.2 I), NBSP and U+3000 padding, tabs.
+SPACES = (" ", "\u00a0", "\u3000", "\t")
+
+
+def space_runs(n: int) -> str:
+    """The seed with a run of n characters of each kind of space inside its first heading and prose."""
+    lines = seed_text().split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.strip().startswith("一、"))
+    runs = [space * (n // len(SPACES)) for space in SPACES]
+    head = lines[heading]
+    lines[heading] = head[: len(head) - 2] + runs[0] + runs[1] + head[len(head) - 2 :]
+    prose = next(i for i, line in enumerate(lines) if i > heading and len(line) > 20 and "\t" not in line)
+    lines[prose] = lines[prose][:10] + runs[2] + lines[prose][10:] + runs[3] + "。"
+    lines.insert(prose, runs[0] + runs[1])
+    return "\n".join(lines)
+
+
+def one_line_space_runs(n: int) -> str:
+    """Headings, words and values on one line with long gaps between them (issue 14's first shape)."""
+    piece = "一、总体情况" + " " * 997 + "规章" + "\u00a0" * 500 + "0" + "\u3000" * 500 + "结束"
+    return _fill(piece, n)
+
+
+def repeated_labels(n: int) -> str:
+    """One table label over and over, fused and spaced: every word a lexicon lookup."""
+    return _fill("规章", n // 2) + "\n" + _fill("（一）予以公开 ", n // 2)
+
+
+def repeated_markers(n: int) -> str:
+    """Numbering markers run together: （一）（一）…, 一、一、…, 1.1.…"""
+    return "\n".join(_fill(marker, n // 3) for marker in ("（一）", "一、", "1."))
+
+
 def repeated_report(n: int) -> str:
     return "\n".join([seed_text()] * n)
 
@@ -233,6 +267,12 @@ CASES: tuple[Case, ...] = (
     Case("nested_headings", nested_headings, 10_000, 10_000, expect=(codes.TABLE_MISSING,), cli=1_000),
     Case("nested_brackets", nested_brackets, 10_000, 10_000, expect=(codes.NO_REPORT, codes.TABLE_MISSING)),
     Case("many_values_line", many_values_line, 4_000, 4_000, expect=TABLE_TROUBLE, cli=200),
+    Case("space_runs", space_runs, 1_000_000, 200_000, same_values=True, cli=20_000),
+    Case("one_line_space_runs", one_line_space_runs, 1_000_000, 200_000, expect=TABLE_TROUBLE, cli=20_000),
+    Case("repeated_labels", repeated_labels, 1_000_000, 20_000, expect=TABLE_TROUBLE, cli=2_000),
+    Case(
+        "repeated_markers", repeated_markers, 1_000_000, 20_000, expect=(codes.NO_REPORT, codes.TABLE_MISSING)
+    ),
     Case("repeated_report", repeated_report, 1_000, 100, expect=(codes.TABLE_DUPLICATE,), cli=10),
     Case("nul_bytes", nul_bytes, same_values=True),
     Case("control_characters", control_characters, same_values=True),

@@ -16,8 +16,10 @@ from ..templates import TemplateRegistry
 EntryKind = Literal["row", "group", "column", "caption", "header", "outcome_group", "column_group"]
 
 # A leading numbering inside a label cell: 一、 (三) 1. 1、 — possessive, so no backtracking.
+# Unanchored: `split_label` matches it at a moving position instead of slicing the text after each
+# marker, which cost the square of the label's length on a run of markers.
 _MARKER = regex.compile(
-    r"""^\s*+(?:
+    r"""\s*+(?:
         (?P<cjk>[一二三四五六七八九十]++)\s*+[、.,，．]
       | [(（]\s*+(?P<paren>[一二三四五六七八九十]++)\s*+[)）]
       | (?P<num>\d{1,2}+)\s*+[.、．,，](?!\d)
@@ -52,18 +54,16 @@ def split_label(text: str) -> LabelParts:
     """Peel leading markers off a label and reduce the rest to a key."""
     text = unicodedata.normalize("NFKC", text)
     cjk = paren = number = None
-    while True:
-        match = _MARKER.match(text)
-        if match is None or match.end() == 0:
-            break
+    position = 0
+    while (match := _MARKER.match(text, position)) is not None and match.end() > position:
         if match["cjk"]:
             cjk = cjk_ordinal(match["cjk"])
         elif match["paren"]:
             paren = cjk_ordinal(match["paren"])
         else:
             number = int(match["num"])
-        text = text[match.end() :]
-    return LabelParts(cjk, paren, number, _NOT_KEY.sub("", text))
+        position = match.end()
+    return LabelParts(cjk, paren, number, _NOT_KEY.sub("", text[position:]))
 
 
 def key_of(text: str) -> str:
