@@ -12,3 +12,8 @@ TOP_LEVEL_KEYS = [
     "diagnostics",
 ]
 TABLE_KEYS = ["active_disclosure", "applications", "review_litigation"]
+# Optional top-level keys SCHEMA.md names (written only when there is something to say).
+OPTIONAL_TOP_LEVEL_KEYS = ["table_templates"]
+# Keys every cell object has, and the ones it may have (SCHEMA.md "Cells": extra keys allowed).
+CELL_KEYS = {"value", "raw", "kind", "line"}
+OPTIONAL_CELL_KEYS = {"unit", "basis", "where"}

@@ -8,11 +8,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from govdisclosure import Cell, Report, SchemaError, parse_file
-from schema import TABLE_KEYS, TOP_LEVEL_KEYS
+from govdisclosure import (
+    ApplicationsTable,
+    Cell,
+    Check,
+    Report,
+    ReviewLitigationTable,
+    SchemaError,
+    Tables,
+    parse_file,
+)
+from govdisclosure.model import BASES, Where
+from schema import CELL_KEYS, OPTIONAL_CELL_KEYS, OPTIONAL_TOP_LEVEL_KEYS, TABLE_KEYS, TOP_LEVEL_KEYS
 from strategies import reports
 
 
@@ -31,7 +43,8 @@ def test_round_trip_through_json_text(report: Report) -> None:
 @given(reports())
 def test_to_dict_has_exactly_the_schema_keys(report: Report) -> None:
     data = report.to_dict()
-    assert list(data) == TOP_LEVEL_KEYS
+    assert list(data)[: len(TOP_LEVEL_KEYS)] == TOP_LEVEL_KEYS
+    assert set(list(data)[len(TOP_LEVEL_KEYS) :]) <= set(OPTIONAL_TOP_LEVEL_KEYS)
     assert data["schema"] == "govdisclosure/1"
     assert list(data["tables"]) == TABLE_KEYS
     for table in data["tables"].values():
@@ -41,9 +54,7 @@ def test_to_dict_has_exactly_the_schema_keys(report: Report) -> None:
             for cell in columns.values():
                 # A cell is always written as an object so raw, kind and line survive.
                 assert isinstance(cell, dict)
-                assert (
-                    {"value", "raw", "kind", "line"} <= set(cell) <= {"value", "raw", "kind", "unit", "line"}
-                )
+                assert CELL_KEYS <= set(cell) <= CELL_KEYS | OPTIONAL_CELL_KEYS
 
 
 def test_cell_objects_follow_schema() -> None:
@@ -233,3 +244,76 @@ def test_bad_dicts_raise_schema_error(data: Any) -> None:
         Report.from_dict(data)
     assert isinstance(info.value, ValueError)
     assert info.value.message
+
+
+# --- basis, where, decided, table_templates (SCHEMA.md, issue 12/13) ---------------------------------
+
+
+def test_basis_and_where_are_written_only_when_known_and_read_back() -> None:
+    placed = Cell(33, "330000033", "number", None, 7, "split")
+    found = Cell(5, "5", "number", None, None, None, Where(2, 1, 4, 3))
+    printed = Cell(0, "0", "number", None, 8)
+    report = Report(
+        tables=Tables(
+            review_litigation=ReviewLitigationTable(
+                {"review": {"total": placed, "upheld": found, "corrected": printed}}
+            )
+        )
+    )
+    cells = report.to_dict()["tables"]["review_litigation"]["review"]
+    assert cells["total"]["basis"] == "split" and "where" not in cells["total"]
+    assert cells["upheld"]["where"] == {"page": 2, "table": 1, "row": 4, "column": 3}
+    assert "basis" not in cells["upheld"] and "basis" not in cells["corrected"]
+    assert "where" not in cells["corrected"]
+    assert Report.from_dict(json.loads(json.dumps(report.to_dict()))) == report
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("basis", "guess"), ("where", {"page": 1, "table": 0, "row": 1, "column": 1}), ("where", [1, 2])],
+)
+def test_bad_basis_or_where_is_a_schema_error(key: str, value: Any) -> None:
+    data = {"tables": {"review_litigation": {"review": {"total": {"value": 1, "raw": "1", key: value}}}}}
+    with pytest.raises(SchemaError, match=key):
+        Report.from_dict(data)
+
+
+@given(
+    st.sampled_from([None, *BASES]),
+    st.none()
+    | st.builds(
+        Where, st.none() | st.integers(1, 500), st.integers(1, 9), st.integers(1, 40), st.integers(1, 20)
+    ),
+)
+def test_any_basis_and_where_round_trip(basis: Any, where: Where | None) -> None:
+    cell = Cell(12, "12", "number", None, 3, basis, where)
+    report = Report(tables=Tables(review_litigation=ReviewLitigationTable({"review": {"total": cell}})))
+    assert Report.from_dict(json.loads(json.dumps(report.to_dict()))).tables.review_litigation == (
+        report.tables.review_litigation
+    )
+
+
+def test_decided_is_written_and_read_back() -> None:
+    check = Check(
+        "applications.row_total.granted", "a = b", 3, 3, "pass", ("applications.granted.total",), True
+    )
+    data = Report(checks=(check,)).to_dict()
+    assert data["checks"][0]["decided"] is True
+    assert Report.from_dict(data).checks == (check,)
+    plain = Report(checks=(attrs.evolve(check, decided=False),)).to_dict()
+    assert plain["checks"][0]["decided"] is False
+
+
+def test_table_templates_round_trip_per_table() -> None:
+    tables = Tables(
+        applications=ApplicationsTable({"granted": {"total": Cell(1, "1", "number")}}, template="2019"),
+        review_litigation=ReviewLitigationTable(
+            {"review": {"total": Cell(1, "1", "number")}}, template="2021"
+        ),
+    )
+    data = Report(template="2021", tables=tables).to_dict()
+    assert data["table_templates"] == {"applications": "2019", "review_litigation": "2021"}
+    back = Report.from_dict(data).tables
+    assert back.applications is not None and back.applications.template == "2019"
+    assert back.review_litigation is not None and back.review_litigation.template == "2021"
+    assert "table_templates" not in Report().to_dict()

@@ -116,6 +116,14 @@ def test_column_major_block_and_detached_label_are_read() -> None:
     assert table.template == "2019"
     assert "cells-by-order" in _codes(report)
     assert "cell-unplaced" not in _codes(report)
+    # Placed by printed order (SCHEMA.md basis): the block and 一, whose label came later; rows
+    # read beside their own label keep no basis, and the checks over order cells are decided.
+    assert {c.basis for c in table["denied_state_secret"].values()} == {"order"}
+    assert {c.basis for c in table["new_received"].values()} == {"order"}
+    assert {c.basis for c in table["granted"].values()} == {None}
+    decided = {c.name for c in report.checks if c.decided}
+    assert "applications.row_total.denied_state_secret" in decided
+    assert "applications.row_total.granted" not in decided
     # raw text and line survive: 21 is the first value, printed right after the header
     first = table["new_received"]["natural_person"]
     assert (first.raw, first.line) == ("21", len(HEAD) + 1)
@@ -272,6 +280,7 @@ def test_review_group_placed_by_the_figures_the_prose_states() -> None:
         351,
     ]
     assert table["review"]["total"].line == text.split("\n").index("351") + 1
+    assert {c.basis for c in table["review"].values()} == {"prose"}
     assert "litigation_direct" not in table.rows and "litigation_after_review" not in table.rows
     assert {"cells-by-prose", "cell-unplaced"} <= _codes(report)
 

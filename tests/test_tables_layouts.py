@@ -123,6 +123,40 @@ def test_ambiguous_run_gives_diagnostic_not_value() -> None:
     assert table.value("administrative_licensing", "decisions") == 2629
     assert [table.value("regulations", c) for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
     assert "cell-ambiguous" in codes(report)
+    # 规章000: three cells whose places the text does not show, settled by the split (SCHEMA.md
+    # basis); 行政许可2629 is one cell printed in its own place.
+    assert {table["regulations"][c].basis for c in ("issued", "repealed", "in_force")} == {"split"}
+    assert table["administrative_licensing"]["decisions"].basis is None
+
+
+def test_checks_over_split_cells_are_decided() -> None:
+    # Table 四 as one digit run (§2.2 G): the group totals chose the split, so their passes are how
+    # the cells were placed (decided), not evidence that they were read right.
+    head = "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    text = (
+        head + "未经复议直接起诉复议后起诉" + "结果维持结果纠正其他结果尚未审结总计" * 2 + "25380363300630003"
+    )
+    report = govdisclosure.parse(text + "\n五、存在的主要问题及改进情况")
+    table = report.tables.review_litigation
+    assert table is not None and table.value("review", "total") == 36
+    assert {cell.basis for _, _, cell in table.cells()} == {"split"}
+    group_checks = [c for c in report.checks if c.name.startswith("review_litigation.group_total")]
+    assert len(group_checks) == 3 and all(c.decided and c.status == "pass" for c in group_checks)
+
+
+def test_checks_over_printed_cells_are_not_decided() -> None:
+    lines = [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议\t\t\t\t\t行政诉讼",
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+        "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+        "\t".join(["5", "3", "8", "0", "16", "3", "3", "0", "0", "6", "3", "0", "0", "0", "3"]),
+    ]
+    report = govdisclosure.parse("\n".join(lines))
+    table = report.tables.review_litigation
+    assert table is not None and table.value("review", "upheld") == 5
+    assert {cell.basis for _, _, cell in table.cells()} == {None}
+    assert report.checks and not any(c.decided for c in report.checks)
 
 
 def test_review_header_overwritten_is_garbled_not_guessed() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .diagnostics import IDENTITY_FAILED
-from .model import Check, CheckStatus, Diagnostic, Number, Table, Tables
+from .model import DECIDING_BASES, Check, CheckStatus, Diagnostic, Number, Table, Tables
 from .templates import Template, TemplateRegistry
 
 
@@ -31,7 +31,13 @@ def identity(
 
     expression = " = ".join(" + ".join(path(rc) for rc in side) for side in (left, right))
     cells = tuple(path(rc) for rc in (*left, *right))
-    return Check(name, expression, sides[0], sides[1], status, cells)
+    # A cell placed by a split or by printed order was put where this identity lets it be: the
+    # check's pass then says how it was placed, not that it was read right (SCHEMA.md decided).
+    decided = any(
+        (found := table.cell(row, column)) is not None and found.basis in DECIDING_BASES
+        for row, column in (*left, *right)
+    )
+    return Check(name, expression, sides[0], sides[1], status, cells, decided)
 
 
 def _rows_of_role(table: Table, template: Template) -> dict[str, list[str]]:

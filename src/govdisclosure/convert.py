@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, cast
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError
 
 from .errors import GovDisclosureError
 from .model import (
+    BASES,
     CELL_KINDS,
     CHECK_STATUSES,
     MARKER_STYLES,
@@ -27,6 +29,7 @@ from .model import (
     Section,
     Table,
     Tables,
+    Where,
 )
 from .values import read_cell
 
@@ -59,7 +62,35 @@ def _cell_out(cell: Cell) -> dict[str, Any]:
     if cell.unit is not None:
         out["unit"] = cell.unit
     out["line"] = cell.line
+    if cell.basis is not None:
+        out["basis"] = cell.basis
+    if cell.where is not None:
+        where = cell.where
+        out["where"] = {"page": where.page, "table": where.table, "row": where.row, "column": where.column}
     return out
+
+
+def _where_in(data: Any) -> Where | None:
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise SchemaError(f"a cell's where must be an object, not {data!r}")
+    numbers: dict[str, int | None] = {}
+    for key in ("page", "table", "row", "column"):
+        value = data.get(key)
+        if key == "page" and value is None:
+            numbers[key] = None
+        elif isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            numbers[key] = value
+        else:
+            raise SchemaError(f"a cell's where.{key} must be a positive integer, not {value!r}")
+    return Where(**numbers)  # type: ignore[arg-type]
+
+
+def _basis_in(value: Any) -> Any:
+    if value is not None and value not in BASES:
+        raise SchemaError(f"unknown cell basis {value!r}; expected one of {', '.join(BASES)}")
+    return value
 
 
 def _cell_in(data: Any) -> Cell:
@@ -87,7 +118,15 @@ def _cell_in(data: Any) -> Cell:
         if printed.value is not None and float(printed.value) == float(value):
             value = printed.value
     line = data.get("line")
-    return Cell(value, str(raw), kind, data.get("unit"), line if isinstance(line, int) else None)
+    return Cell(
+        value,
+        str(raw),
+        kind,
+        data.get("unit"),
+        line if isinstance(line, int) else None,
+        _basis_in(data.get("basis")),
+        _where_in(data.get("where")),
+    )
 
 
 def _section_out(section: Section) -> dict[str, Any]:
@@ -183,6 +222,7 @@ def make_converter() -> cattrs.Converter:
             "right": _number_out(c.right),
             "status": c.status,
             "cells": list(c.cells),
+            "decided": c.decided,
         },
     )
     converter.register_structure_hook(
@@ -194,6 +234,7 @@ def make_converter() -> cattrs.Converter:
             _number_in(d.get("right")),
             _check_status(d["status"]),
             tuple(d.get("cells", ())),
+            bool(d.get("decided", False)),
         ),
     )
     converter.register_unstructure_hook(
@@ -208,7 +249,7 @@ _CONVERTER = make_converter()
 def unstructure_report(report: Report) -> dict[str, Any]:
     """Report -> SCHEMA.md dict, keys in the documented order."""
     c = _CONVERTER
-    return {
+    out = {
         "schema": SCHEMA_VERSION,
         "title": report.title,
         "organ": report.organ,
@@ -219,6 +260,25 @@ def unstructure_report(report: Report) -> dict[str, Any]:
         "checks": [c.unstructure(x, Check) for x in report.checks],
         "diagnostics": [c.unstructure(x, Diagnostic) for x in report.diagnostics],
     }
+    per_table = {name: table.template for name, table in report.tables.items() if table and table.template}
+    if per_table:
+        # SCHEMA.md `table_templates`: what each table's own labels show (reports mix them, §2.4).
+        out["table_templates"] = per_table
+    return out
+
+
+def _table_templates_in(data: Any, tables: Tables) -> Tables:
+    """The tables with the template `table_templates` names for each (SCHEMA.md, optional)."""
+    if data is None:
+        return tables
+    if not isinstance(data, Mapping) or not all(isinstance(v, str) for v in data.values()):
+        raise SchemaError("table_templates: expected an object of template names")
+    found = {}
+    for name, table in tables.items():
+        if table is not None and name in data:
+            table = attrs.evolve(table, template=data[name])
+        found[name] = table
+    return Tables(**found)  # type: ignore[arg-type]
 
 
 def _tables_in(data: Any) -> Mapping[str, Any]:
@@ -245,7 +305,9 @@ def structure_report(data: Mapping[str, Any]) -> Report:
             year=int(year) if year is not None else None,
             template=data.get("template"),
             sections=tuple(c.structure(s, Section) for s in data.get("sections", ())),
-            tables=c.structure(_tables_in(data.get("tables")), Tables),
+            tables=_table_templates_in(
+                data.get("table_templates"), c.structure(_tables_in(data.get("tables")), Tables)
+            ),
             checks=tuple(c.structure(x, Check) for x in data.get("checks", ())),
             diagnostics=tuple(c.structure(x, Diagnostic) for x in data.get("diagnostics", ())),
         )

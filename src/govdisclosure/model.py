@@ -13,13 +13,30 @@ from .diagnostics import Severity, severity_of
 SCHEMA_VERSION = "govdisclosure/1"
 
 CellKind = Literal["number", "blank", "none", "text"]
+# How a cell's place was settled when the text does not show it (SCHEMA.md `basis`): digits run
+# together and split by the identities, values printed apart from their labels and placed in
+# the template's order, or placed by a sentence of the report that states the same numbers.
+Basis = Literal["split", "order", "prose"]
 MarkerStyle = Literal["cjk", "cjk_paren", "arabic", "arabic_paren", "ordinal_phrase", "circled"]
 CheckStatus = Literal["pass", "fail", "uncertain"]
 Number = int | Decimal
 
 CELL_KINDS: tuple[CellKind, ...] = ("number", "blank", "none", "text")
+BASES: tuple[Basis, ...] = get_args(Basis)
+#: Bases under which a check that passes is how the cells were placed, not evidence (`decided`).
+DECIDING_BASES: frozenset[Basis] = frozenset({"split", "order"})
 MARKER_STYLES: tuple[MarkerStyle, ...] = get_args(MarkerStyle)
 CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
+
+
+@attrs.frozen
+class Where:
+    """A cell's place in a source document (SCHEMA.md `where`): 1-based page, table, row, column."""
+
+    page: int | None
+    table: int
+    row: int
+    column: int
 
 
 @attrs.frozen
@@ -31,6 +48,9 @@ class Cell:
     kind: CellKind
     unit: str | None = None
     line: int | None = None
+    # None when the text prints the cell in its own place; else how its place was settled.
+    basis: Basis | None = None
+    where: Where | None = None
 
     @classmethod
     def blank(cls, raw: str = "", line: int | None = None) -> Cell:
@@ -172,6 +192,9 @@ class Check:
     right: Number | None
     status: CheckStatus
     cells: tuple[str, ...] = ()
+    # True when a cell among `cells` was placed by a split or by printed order that this identity
+    # chose: its pass is how the cells were placed, not independent evidence (SCHEMA.md).
+    decided: bool = False
 
 
 @attrs.frozen

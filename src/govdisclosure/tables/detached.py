@@ -236,7 +236,11 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
         fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units))
         for row, tokens in placed.items():
-            fresh.place(row, columns, tokens)
+            if row in grid.rows:
+                # Read beside its own label, and the order agrees: printed in place, no basis.
+                fresh.place_cells(row, grid.rows[row])
+            else:
+                fresh.place(row, columns, tokens, basis="order")
         fits.append((fresh, template.name))
     if len(fits) != 1 or grid.fused:
         return None
@@ -262,8 +266,8 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         if placed is None or not _agrees(grid, placed, dict.fromkeys(block.rows, block.columns)):
             continue
         for row, tokens in placed.items():
-            fresh.rows.pop(row, None)
-            fresh.place(row, block.columns, tokens)
+            if row not in grid.rows:  # rows read beside their labels stay as printed
+                fresh.place(row, block.columns, tokens, basis="order")
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
     if not read:
         return None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE
-from ..model import Cell, Diagnostic
+from ..model import Basis, Cell, Diagnostic
 from ..values import read_cell
 from .cells import Token
 
@@ -36,10 +36,15 @@ class Grid:
         """True once a row has been placed (or is waiting as a fused run)."""
         return row in self.rows or any(f.row == row for f in self.fused)
 
-    def place(self, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
-        """Put one token per column; a row placed twice keeps the first and says so."""
+    def place(
+        self, row: str, columns: Sequence[str], tokens: Sequence[Token], basis: Basis | None = None
+    ) -> None:
+        """Put one token per column; a row placed twice keeps the first and says so.
+
+        `basis` says how the places were settled when the text does not show them (SCHEMA.md).
+        """
         cells = {
-            col: read_cell(tok.text, tok.line, self.units.get(col))
+            col: attrs.evolve(read_cell(tok.text, tok.line, self.units.get(col)), basis=basis)
             for col, tok in zip(columns, tokens, strict=True)
         }
         if row in self.rows:

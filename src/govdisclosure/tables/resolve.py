@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import attrs
+
 from ..diagnostics import CELL_AMBIGUOUS
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template
@@ -13,7 +15,11 @@ from .grid import FusedRun, Grid
 
 
 def _cells(run: FusedRun, split: Split, grid: Grid) -> dict[str, Cell]:
-    return {c: read_cell(p, run.line, grid.units.get(c)) for c, p in zip(run.columns, split, strict=True)}
+    # The text printed these digits run together: their places come from the split (basis split).
+    return {
+        c: attrs.evolve(read_cell(p, run.line, grid.units.get(c)), basis="split")
+        for c, p in zip(run.columns, split, strict=True)
+    }
 
 
 def _value(part: str) -> Number | None:

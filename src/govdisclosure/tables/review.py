@@ -165,7 +165,7 @@ def _place_stated(
         tokens = locate(runs, figures, columns)
         if tokens is None:
             continue
-        grid.place(group, columns, tokens)
+        grid.place(group, columns, tokens, basis="prose")
         used |= {id(t) for t in tokens}
         shown = " ".join(t.text.strip() for t in tokens)
         message = (
