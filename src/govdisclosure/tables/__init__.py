@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
+from ..layout import read_rows
+from ..lexicon import key_of, lexicon_for
 from ..model import (
     TABLE_CLASSES,
     TABLE_NAMES,
@@ -20,10 +22,8 @@ from ..model import (
 )
 from ..normalize import Line
 from ..templates import Template, TemplateRegistry
-from .cells import cell_rows
 from .detached import reread_active, reread_applications
 from .grid import Grid
-from .lexicon import key_of, lexicon_for
 from .regions import Region, find_regions, match_rows
 from .resolve import resolve_fused
 from .review import assemble_review
@@ -154,7 +154,7 @@ def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTable
     """Find and reconstruct the three statutory tables."""
     lexicon = lexicon_for(registry)
     diagnostics: list[Diagnostic] = []
-    regions = _merge(find_regions(match_rows(cell_rows(lines, lexicon), lexicon)), diagnostics)
+    regions = _merge(find_regions(match_rows(read_rows(lines, lexicon), lexicon)), diagnostics)
 
     def template(name: str | None) -> Template:
         return registry[name] if name is not None and name in registry else registry.latest()

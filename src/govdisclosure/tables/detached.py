@@ -26,9 +26,9 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
+from ..layout import Token
 from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
-from .cells import Token
 from .grid import Grid
 from .regions import MatchedRow, Region
 

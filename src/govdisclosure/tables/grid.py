@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import attrs
 
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE
+from ..layout import Token
 from ..model import Basis, Cell, Diagnostic
 from ..values import read_cell
-from .cells import Token
 
 
 @attrs.frozen

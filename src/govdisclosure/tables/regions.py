@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..layout import CellRow, Token
+from ..lexicon import Entry, Lexicon, key_of
 from ..model import TABLE_NAMES
-from .cells import CellRow, Token
-from .lexicon import Entry, Lexicon, key_of
 
 # Entry kinds that open a table; a bare column label (总计, 其他) is shared and opens nothing.
 OPENING_KINDS = frozenset({"row", "group", "caption", "header", "column_group", "outcome_group"})
@@ -57,7 +57,7 @@ class Region:
         return frozenset(
             r.row.line
             for r in self.rows
-            if r.row.layout != "fused"
+            if r.row.bounds != "fused"
             and (r.entries_for(self.table) or any(t.kind in ("value", "empty") for t in r.row.tokens))
         )
 
@@ -111,9 +111,9 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
         prose_at = next((i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries)), None)
         if prose_at is not None:
             # A fused line runs the last table row straight into the prose after it.
-            if current is not None and prose_at > 0 and row.row.layout == "fused":
+            if current is not None and prose_at > 0 and row.row.bounds == "fused":
                 head = row.row
-                kept = CellRow(head.tokens[:prose_at], head.line, head.layout)
+                kept = attrs.evolve(head, tokens=head.tokens[:prose_at])
                 collected.append(MatchedRow(kept, row.matches[:prose_at]))
             close()
             current, collected = None, []

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
+from ..layout import Bounds, Token
+from ..lexicon import key_of
 from ..model import Diagnostic
 from ..templates import ReviewLitigationSpec
-from .cells import Token
 from .grid import FusedRun, Grid
-from .lexicon import key_of
 from .regions import Region
 from .rows import fit
 from .stated import locate, stated_groups
@@ -25,7 +25,7 @@ class _ValueRow:
     values: tuple[Token, ...]
     line: int
     index: int
-    layout: str
+    bounds: Bounds
     # Only rows naming a column (a stray 总计) came between this row and the previous one.
     after_columns: bool = False
 
@@ -66,11 +66,11 @@ def assemble_review(
             garbled_line = garbled_line or row.row.line
         if any(t.kind == "value" for t in after) or len(after) >= len(columns):
             last = value_rows[-1] if value_rows else None
-            if last is not None and not labelled and row.row.layout == "spaces" and last.index == index - 1:
+            if last is not None and not labelled and row.row.bounds == "words" and last.index == index - 1:
                 # One value per line (docx2txt, plain pdftotext): consecutive lines are one row.
-                value_rows[-1] = _ValueRow(last.group, last.values + after, last.line, index, last.layout)
+                value_rows[-1] = _ValueRow(last.group, last.values + after, last.line, index, last.bounds)
             else:
-                value_rows.append(_ValueRow(group, after, row.row.line, index, row.row.layout, only_columns))
+                value_rows.append(_ValueRow(group, after, row.row.line, index, row.row.bounds, only_columns))
             only_columns = True
         elif not all(any(e.table == TABLE and e.kind == "column" for e in m.entries) for m in row.matches):
             only_columns = False
@@ -148,7 +148,7 @@ def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
     joined: list[_ValueRow] = []
     for row in rows:
         last = joined[-1] if joined else None
-        if last is not None and row.after_columns and row.layout == last.layout == "spaces":
+        if last is not None and row.after_columns and row.bounds == last.bounds == "words":
             joined[-1] = attrs.evolve(last, values=last.values + row.values, index=row.index)
         else:
             joined.append(row)

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
+import regex
 
+from ..layout import Token
 from ..values import clean
-from .cells import DIGIT_RUN, Token
 from .grid import FusedRun, Grid
 from .regions import Region
 from .shape import ColumnsOf, row_shapes
+
+# A cell that reads as digits run together, possibly with signs, decimals and a unit.
+DIGIT_RUN = regex.compile(r"^[+\-]?+\d[\d.,+\-]*+(?:万元|元)?+$")
 
 
 @attrs.define
@@ -101,12 +105,12 @@ def assemble_rows(
         segment = shape.segments[-1]
         values = list(segment.values)
         columns = columns_of(segment.anchor.id) or ()
-        if segment.layout == "spaces" and 0 < sum(v.kind == "value" for v in values) < len(columns):
+        if segment.bounds == "words" and 0 < sum(v.kind == "value" for v in values) < len(columns):
             # Plain pdftotext prints the first value beside the label and the rest below it.
             flush()
             pending = _Pending(segment.anchor.id, shape.line, values)
             continue
-        if not any(v.kind == "value" for v in values) and (not values or segment.layout == "spaces"):
+        if not any(v.kind == "value" for v in values) and (not values or segment.bounds == "words"):
             if pending is not None and not pending.values and group_of(pending.row) in segment.groups:
                 continue  # the group label centred among its rows (PDF) does not take their values
             flush()
@@ -114,5 +118,5 @@ def assemble_rows(
             continue
         flush()
         pending = None
-        _put(grid, segment.anchor.id, columns, values, shape.line, segment.layout == "fused")
+        _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused")
     flush()

@@ -8,12 +8,10 @@ import attrs
 from lark import Token, Transformer, Tree
 
 from ..grammar import token_parser
-from .cells import Token as Cell
-from .lexicon import Entry
+from ..layout import Bounds
+from ..layout import Token as Cell
+from ..lexicon import Entry
 from .regions import MatchedRow
-
-# Layouts whose cells have printed boundaries, so that words among values are a cell of their own.
-BOUNDED_LAYOUTS = frozenset({"tabs", "cells", "pipes", "boxes"})
 
 # Row id -> its value columns (None when the id is not a data row of this table).
 ColumnsOf = Callable[[str], tuple[str, ...] | None]
@@ -28,7 +26,7 @@ class Segment:
     groups: frozenset[str]
     values: tuple[Cell, ...]
     line: int
-    layout: str
+    bounds: Bounds
 
 
 @attrs.frozen
@@ -96,8 +94,9 @@ class _Build(Transformer[Token, list[RowShape]]):
             e for e in match.entries if e.table == self.table and e.kind == "row" and self.columns_of(e.id)
         )
         groups = frozenset(e.id for e in match.entries if e.table == self.table and e.kind == "group")
-        cells = self._cells(children[1:], row.row.layout in BOUNDED_LAYOUTS)
-        return Segment(entry, groups, cells, int(children[0].line or 0), row.row.layout)
+        # Words in a cell of their own are a text cell where cells have printed boundaries.
+        cells = self._cells(children[1:], row.row.bounds == "cells")
+        return Segment(entry, groups, cells, int(children[0].line or 0), row.row.bounds)
 
     def row(self, children: list[Token | Segment]) -> RowShape:
         lead = [c for c in children if isinstance(c, Token)]

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
+from ..layout import Token
 from ..templates import ReviewLitigationSpec
-from .cells import Token
 
 NUMBER = r"(\d{1,9})"
 # The statement of one group ends at the end of its clause.

@@ -11,7 +11,7 @@ from typing import Literal
 import attrs
 import regex
 
-from ..templates import TemplateRegistry
+from .templates import TemplateRegistry
 
 EntryKind = Literal["row", "group", "column", "caption", "header", "outcome_group", "column_group"]
 

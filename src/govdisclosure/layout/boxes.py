@@ -1,0 +1,47 @@
+"""Layout reader: box-drawn grids of text browsers (w3m), a row's wrapped lines merged (FORMAT.md §2.2)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..normalize import Line
+from .pipes import BOX, split_pipes
+from .tokens import CellRow, token
+
+# A border line: box-drawing characters and spaces only.
+BOX_RULE = regex.compile(r"^[\u2500-\u257f\s]*+$")
+
+
+def is_box_line(line: Line) -> bool:
+    """True when the line is drawn with box characters (a row or a border)."""
+    return BOX.search(line.raw) is not None
+
+
+def add_box_line(rows: list[CellRow], line: Line) -> None:
+    """Lines between two borders are one row, merged cell by cell; a border adds nothing.
+
+    A long label wraps inside its box over several lines, with its numbers on one of them;
+    reading each line alone would give the label a row of empty cells.
+    """
+    if BOX_RULE.match(line.raw):
+        return
+    row = split_pipes(line, "boxes")
+    previous = rows[-1] if rows else None
+    continues = (
+        previous is not None
+        and previous.layout == "boxes"
+        and previous.line == line.number - 1
+        and len(previous.tokens) == len(row.tokens)
+        and "─" not in line.raw
+    )
+    if previous is None or not continues:
+        rows.append(row)
+        return
+    merged = []
+    for old, new in zip(previous.tokens, row.tokens, strict=True):
+        text = (
+            (old.text.strip() + new.text.strip()) if new.kind != "empty" or old.kind != "empty" else old.text
+        )
+        merged.append(token(text, old.line if old.kind != "empty" else new.line))
+    # Keep the row's line current so that the next wrapped line still continues it.
+    rows[-1] = CellRow(tuple(merged), line.number, "boxes")

@@ -1,0 +1,102 @@
+"""The positioned-cell representation every layout reader fills: tokens in rows (FORMAT.md §2.2).
+
+A layout reader turns the lines of a flattened table (or a document's table grid) into `CellRow`s:
+each row the cells as its layout gives them, each cell a `Token` with its text, line and, where
+the layout shows it, its place (the x-range it is printed at, or its document position). The row
+says how its cells are bounded, which is all the placement step needs to know of the layout:
+
+- `cells`: printed cell boundaries (tabs, pipes, boxes, one cell per line, an HTML or DOCX grid):
+  every cell is a token, an empty cell is an `empty` token in its place;
+- `aligned`: words printed at column positions (pdftotext -layout, pandoc's plain tables): a
+  token's `x` is where it stands, a blank cell is a gap;
+- `words`: words in printed order with no boundaries or positions (lynx, plain pdftotext,
+  pdfplumber): a blank cell leaves no trace;
+- `fused`: digits run together with no boundaries at all (§2.2 G, crawler pages §2.2 I).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+import regex
+
+from ..model import Number, Where
+from ..values import clean, is_value_text, read_cell
+
+__all__ = ["Bounds", "CellRow", "Token", "TokenKind", "cell_tokens", "cells_of", "token", "undouble"]
+
+TokenKind = Literal["text", "value", "empty", "prose"]
+Bounds = Literal["cells", "aligned", "words", "fused"]
+
+HAN = regex.compile(r"\p{Han}")
+
+
+@attrs.frozen
+class Token:
+    """One cell of a flattened row: label text, a value, an empty cell, or prose after a table."""
+
+    kind: TokenKind
+    text: str
+    line: int
+    # Display columns [start, end) of the token on its line, for layouts that align by position.
+    x: tuple[int, int] | None = None
+    # The cell's place in a source document (HTML, DOCX, PDF), when it came from one.
+    where: Where | None = None
+
+    @property
+    def number(self) -> Number | None:
+        """The number the cell holds, read as a cell is (commas, units, signs); None if none."""
+        return read_cell(self.text, self.line).value
+
+
+@attrs.frozen
+class CellRow:
+    """One flattened table row as its layout gives it."""
+
+    tokens: tuple[Token, ...]
+    line: int
+    # The reader that made the row (for diagnostics and benchmarks; placement reads `bounds`).
+    layout: str
+    bounds: Bounds = "cells"
+
+    @property
+    def texts(self) -> tuple[Token, ...]:
+        """The label tokens."""
+        return tuple(t for t in self.tokens if t.kind == "text")
+
+    @property
+    def has_values(self) -> bool:
+        """True when any token is a value."""
+        return any(t.kind == "value" for t in self.tokens)
+
+
+def undouble(text: str) -> str:
+    """信信息息内内容容 -> 信息内容: PDF fake-bold prints every character twice (pdfplumber)."""
+    body = text.strip()
+    if len(body) >= 4 and len(body) % 2 == 0 and body[0::2] == body[1::2] and HAN.search(body):
+        return body[0::2]
+    return text
+
+
+def token(text: str, line: int, x: tuple[int, int] | None = None, where: Where | None = None) -> Token:
+    """One cell's token: empty, a value, or label text (undoubled)."""
+    if not clean(text):
+        return Token("empty", text, line, x, where)
+    if is_value_text(text):
+        return Token("value", text, line, x, where)
+    return Token("text", undouble(text), line, x, where)
+
+
+def cell_tokens(text: str, line: int, where: Where | None = None) -> list[Token]:
+    """One cell's tokens; a cell holding several numbers apart (PDF-to-markdown) gives one each."""
+    words = text.split()
+    if len(words) > 1 and all(is_value_text(w) for w in words):
+        return [Token("value", w, line, None, where) for w in words]
+    return [token(text, line, where=where)]
+
+
+def cells_of(parts: Sequence[str], line: int) -> tuple[Token, ...]:
+    """The tokens of a row's cells, in order."""
+    return tuple(t for part in parts for t in cell_tokens(part, line))

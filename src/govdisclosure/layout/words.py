@@ -1,0 +1,36 @@
+"""Layout reader C: space-separated words of PDF text, values apart, words one label (FORMAT.md §2.2 C)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..normalize import Line
+from ..values import is_value_text
+from .tabs import BOLD
+from .tokens import CellRow, Token, undouble
+
+MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
+# A word that opens a new label: 1. / （三） / 四、 — never glued to the words before it.
+LABEL_START = regex.compile(
+    r"^(?:\d{1,2}+[.、．](?!\d)|[(（][一二三四五六七八九十]++[)）]|[一二三四五六七八九十]++、)"
+)
+
+
+def split_words(line: Line) -> CellRow:
+    """Values split on spaces; the words between them joined into one label (blank cells leave no trace)."""
+    tokens: list[Token] = []
+    words: list[str] = []
+    for word in MD_HEADING.sub("", BOLD.sub("", line.raw)).split():
+        if is_value_text(word):
+            if words:
+                tokens.append(Token("text", undouble("".join(words)), line.number))
+                words = []
+            tokens.append(Token("value", word, line.number))
+        else:
+            if words and LABEL_START.match(word):
+                tokens.append(Token("text", undouble("".join(words)), line.number))
+                words = []
+            words.append(word)
+    if words:
+        tokens.append(Token("text", undouble("".join(words)), line.number))
+    return CellRow(tuple(tokens), line.number, "spaces", "words")
