@@ -41,8 +41,6 @@ _SEED004_GONE = ("rows with no value come as a bare label (their 7 blanks are ce
 KNOWN_LOSSES: dict[tuple[str, str], str] = {
     **{("pdftotext", r): _PDFTOTEXT for r in ("county2019", "city2021", "seed001")},
     ("markitdown-pdf", "seed004"): BLANKS + _SEED004_GONE,
-    ("html2text", "seed004"): BLANKS + "pipe rows whose value cells are all empty ('| | | | | | |') "
-                              "give no blank cells; table 四's row with only the three 总计 is lost",
     ("lynx", "seed004"): BLANKS + _SEED004_GONE,
     ("pandoc-html", "seed004"): BLANKS + _SEED004_POSITIONS,
     ("pandoc-docx", "seed004"): BLANKS + _SEED004_POSITIONS,

@@ -70,7 +70,18 @@ def found(example: model.Report) -> dict[type, list[Any]]:
     out = _instances(example)
     for cls, values in _instances(govdisclosure.parse("一、总体情况\n规章 1 2")).items():
         out.setdefault(cls, []).extend(values)
+    for cls, values in _instances(govdisclosure.parse(PAGE)).items():  # cells with a `where`
+        out.setdefault(cls, []).extend(values)
     return out
+
+
+PAGE = (
+    "<html><body><h2>二、主动公开政府信息情况</h2><table>"
+    '<tr><td colspan="4">第二十条第（一）项</td></tr>'
+    "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+    "<tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr>"
+    "<tr><td>行政规范性文件</td><td>2</td><td>0</td><td>9</td></tr></table></body></html>"
+)
 
 
 def test_the_model_has_classes_to_cover() -> None:

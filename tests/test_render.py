@@ -8,7 +8,7 @@ import pytest
 
 import govdisclosure
 from govdisclosure import Cell, Marker, Report, Section, parse, render
-from govdisclosure.htmltext import has_table, html_to_text
+from govdisclosure.layout.html import is_html_page, read_html
 from govdisclosure.model import ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable, Tables
 from govdisclosure.render import LAYOUTS
 
@@ -125,14 +125,28 @@ def test_empty_report_renders_to_almost_nothing() -> None:
     assert parse(render(Report(), "markdown")).tables.applications is None
 
 
-# --- the HTML reader (htmltext.py) -------------------------------------------------------------
+# --- the HTML reader (layout/html.py) -----------------------------------------------------------
 
 
-def test_html_rows_become_tab_lines_with_colspan_expanded() -> None:
+def test_html_rows_keep_their_grid_place_with_a_label_colspan_before_its_text() -> None:
     html = '<p>前言</p><table><tr><td colspan="3">一、本年新收</td><td>1</td></tr>'
     html += "<tr><td>&nbsp;</td></tr></table>"
+    page = read_html(html)
+    # The page's lines: its text, then one line per table row.
+    assert page.lines == ("前言", "一、本年新收\t1", "\u00a0")
     # A label's merged columns come first, so the cells after a row label are its values.
-    assert html_to_text(html) == "前言\n\t\t一、本年新收\t1\n\u00a0"
+    first, second = page.rows
+    assert [(t.kind, t.text) for t in first.tokens] == [
+        ("empty", ""),
+        ("empty", ""),
+        ("text", "一、本年新收"),
+        ("value", "1"),
+    ]
+    assert first.tokens[3].where is not None and (
+        first.tokens[3].where.row,
+        first.tokens[3].where.column,
+    ) == (1, 4)
+    assert first.line == 2 and second.line == 3 and second.tokens[0].kind == "empty"
 
 
 def test_html_drops_tags_scripts_and_decodes_entities() -> None:
@@ -140,15 +154,16 @@ def test_html_drops_tags_scripts_and_decodes_entities() -> None:
     html += (
         "<p>本年度&lt;公开&gt;<b>信息</b>。</p><table><tr><th>规章<br/>文件</th></tr></table></body></html>"
     )
-    assert html_to_text(html) == "一、总体情况\n本年度<公开>信息。\n规章文件"
+    assert read_html(html).lines == ("一、总体情况", "本年度<公开>信息。", "规章文件")
 
 
-def test_only_text_with_a_table_is_read_as_html() -> None:
-    assert has_table("<TABLE border=1>") and not has_table("<p>无表格</p>")
+def test_only_a_page_is_read_as_html() -> None:
+    assert is_html_page("<TABLE border=1>") and not is_html_page("<p>无表格</p>")
+    assert not is_html_page("一、总体情况\n\n<table><tr><td>1</td></tr></table>\n\n二、主动公开")
     assert parse("一、总体情况\n<p>x</p>").sections[0].title == "总体情况"
 
 
 @pytest.mark.parametrize("markup", ["<table><tr><td colspan='x'>", "<table><td>1<tr></table></td>", "<table"])
 def test_broken_html_never_raises(markup: str) -> None:
-    assert isinstance(html_to_text(markup), str)
+    assert isinstance(read_html(markup).lines, tuple)
     assert isinstance(parse(markup), Report)

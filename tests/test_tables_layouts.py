@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import govdisclosure
-from govdisclosure.tables.fused import group_totals_ok, row_total_ok, splits
 from govdisclosure.lexicon import lexicon_for, split_label
+from govdisclosure.tables.fused import group_totals_ok, row_total_ok, splits
 
 APPS_HEAD = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况"
 

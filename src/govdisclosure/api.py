@@ -9,7 +9,8 @@ import attrs
 from .checks import run_checks
 from .diagnostics import EMPTY_INPUT, NO_REPORT
 from .errors import InputTooLargeError, ParseError
-from .htmltext import has_table, html_to_text
+from .layout import Layout
+from .layout.html import is_html_page, read_html
 from .model import Diagnostic, Report
 from .normalize import normalize, split_lines
 from .sections import read_outline
@@ -44,9 +45,14 @@ def parse(
     if templates is not None and not isinstance(templates, TemplateRegistry):
         raise TypeError(f"templates= takes a TemplateRegistry, not {type(templates).__name__}")
     registry = templates if templates is not None else default_templates()
-    text = html_to_text(text) if has_table(text) else text
+    layout: Layout | None = None
+    if is_html_page(text):
+        # A page: its tables read as grids, its text as lines; the report's lines are the page's.
+        page = read_html(text)
+        text = "\n".join(page.lines)
+        layout = Layout(page.rows)
     lines = normalize(text)
-    found = read_tables(lines, registry)
+    found = read_tables(lines, registry, layout)
     outline = read_outline(lines, found.table_lines)
     template = found.template
     checks, check_diagnostics = run_checks(found.tables, registry, template)

@@ -1,36 +1,98 @@
-"""Step 2: normalized lines -> rows of positioned cells, each line read by the layout it shows (§2.2).
+"""Step 2: normalized lines -> rows of positioned cells, each part of the text read by the layout it shows.
 
-`read_rows` is the whole step: a text printed one cell per line (§2.2 B) is read as such, every
-other line by the first reader of `LINE_READERS` whose test it passes. Each reader is a module of
-this package and fills the one representation of `tokens.py`; the table step never asks which
-reader made a row, only how its cells are bounded (`CellRow.bounds`).
+`read_rows` is the whole step. A text printed one cell per line (FORMAT.md §2.2 B) is read as
+such; otherwise the rules of `RULES` are tried in order at each line, as markdown-it tries its
+block rules: the first that recognises its layout there reads as many lines as the layout spans
+(an HTML table, a pipe table) or one line, and the next line is tried afresh. Each rule is a
+module of this package and fills the one representation of `tokens.py`; the table step never asks
+which rule made a row, only how its cells are bounded (`CellRow.bounds`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import attrs
+
 from ..lexicon import Lexicon
 from ..normalize import PAGE_FOOTER, Line
 from .boxes import add_box_line, is_box_line
 from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
-from .pipes import PIPE_RULE, is_pipe_row, split_pipes
+from .html import TABLE_TAG, table_rows, tables_in
+from .pipes import PIPE_RULE, is_pipe_row, pipe_block
 from .tabs import is_tab_row, split_tabs
 from .tokens import Bounds, CellRow, Token, TokenKind
 from .words import split_words
 
-__all__ = ["LINE_READERS", "Bounds", "CellRow", "Token", "TokenKind", "read_rows"]
+__all__ = ["RULES", "Bounds", "CellRow", "Layout", "Token", "TokenKind", "read_rows"]
 
-# (name, does the line show this layout?, add the line's rows), tried in order.
-LineReader = tuple[str, Callable[[Line, Lexicon], bool], Callable[[list[CellRow], Line, Lexicon], None]]
 
-LINE_READERS: tuple[LineReader, ...] = (
-    ("tabs", lambda line, _: is_tab_row(line), lambda rows, line, _: rows.append(split_tabs(line))),
-    ("boxes", lambda line, _: is_box_line(line), lambda rows, line, _: add_box_line(rows, line)),
-    ("pipes", lambda line, _: is_pipe_row(line), lambda rows, line, _: rows.append(split_pipes(line))),
-    ("fused", is_fused, lambda rows, line, lexicon: rows.extend(split_fused(line, lexicon))),
-    ("words", lambda line, _: True, lambda rows, line, _: rows.append(split_words(line))),
+@attrs.define
+class LayoutState:
+    """What the rules share: the lines, the label lexicon, the rows read so far."""
+
+    lines: Sequence[Line]
+    lexicon: Lexicon
+    rows: list[CellRow] = attrs.field(factory=list)
+    # Lines that are table markup as a whole (an HTML table inside markdown): no prose there.
+    markup: set[int] = attrs.field(factory=set)
+
+
+# A rule reads the layout it knows at lines[start] and returns the index after what it read, or
+# None when the line does not show its layout.
+Rule = Callable[[LayoutState, int], "int | None"]
+
+
+def html_rule(state: LayoutState, start: int) -> int | None:
+    """Raw <table> markup inside text (pandoc -t markdown/gfm, §2.2 J), up to its </table>."""
+    first = state.lines[start]
+    if TABLE_TAG.search(first.raw) is None:
+        return None
+    depth, end = 0, start
+    for end in range(start, len(state.lines)):
+        raw = state.lines[end].raw.lower()
+        depth += raw.count("<table") - raw.count("</table")
+        if depth <= 0:
+            break
+    fragment = "\n".join(line.raw for line in state.lines[start : end + 1])
+    for table in tables_in(fragment, first.number):
+        state.rows.extend(table_rows(table))
+    state.markup.update(line.number for line in state.lines[start : end + 1])
+    return end + 1
+
+
+def pipe_rule(state: LayoutState, start: int) -> int | None:
+    """Consecutive pipe rows (markdown, html2text, pipe-rendered pages; §2.2 D) as one table."""
+    end = start
+    while end < len(state.lines) and (
+        is_pipe_row(state.lines[end]) or PIPE_RULE.match(state.lines[end].text) is not None
+    ):
+        end += 1
+    if end == start:
+        return None
+    state.rows.extend(pipe_block(state.lines[start:end]))
+    return end
+
+
+def _line_rule(shows: Callable[[Line, Lexicon], bool], read: Callable[[LayoutState, Line], None]) -> Rule:
+    def rule(state: LayoutState, start: int) -> int | None:
+        line = state.lines[start]
+        if not shows(line, state.lexicon):
+            return None
+        read(state, line)
+        return start + 1
+
+    return rule
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("html", html_rule),
+    ("tabs", _line_rule(lambda line, _: is_tab_row(line), lambda s, line: s.rows.append(split_tabs(line)))),
+    ("boxes", _line_rule(lambda line, _: is_box_line(line), lambda s, line: add_box_line(s.rows, line))),
+    ("pipes", pipe_rule),
+    ("fused", _line_rule(is_fused, lambda s, line: s.rows.extend(split_fused(line, s.lexicon)))),
+    ("words", _line_rule(lambda line, _: True, lambda s, line: s.rows.append(split_words(line)))),
 )
 
 
@@ -43,16 +105,29 @@ def _skipped(line: Line) -> bool:
     )
 
 
-def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> list[CellRow]:
-    """Every line as a row of cell tokens, each line split by the layout it shows."""
+@attrs.frozen
+class Layout:
+    """The step's result: every row of cells, and the lines that are table markup as a whole."""
+
+    rows: tuple[CellRow, ...]
+    markup: frozenset[int] = frozenset()
+
+
+def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
+    """Every table-like part of the text as rows of cell tokens, each read by the layout it shows."""
     if one_cell_per_line(lines):
-        return list(group_cells(lines))
-    rows: list[CellRow] = []
-    for line in lines:
-        if _skipped(line):
+        return Layout(tuple(group_cells(lines)))
+    state = LayoutState(lines, lexicon)
+    i = 0
+    while i < len(lines):
+        if _skipped(lines[i]):
+            i += 1
             continue
-        for _, shows, read in LINE_READERS:
-            if shows(line, lexicon):
-                read(rows, line, lexicon)
+        for _, rule in RULES:
+            after = rule(state, i)
+            if after is not None:
+                i = after
                 break
-    return rows
+        else:  # pragma: no cover - the last rule reads any line
+            i += 1
+    return Layout(tuple(state.rows), frozenset(state.markup))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
-from ..layout import read_rows
+from ..layout import Layout, read_rows
 from ..lexicon import key_of, lexicon_for
 from ..model import (
     TABLE_CLASSES,
@@ -150,18 +150,26 @@ def _finish(grid: Grid, template: Template) -> None:
         grid.diagnostics.append(Diagnostic(TABLE_UNREAD, message, None))
 
 
-def read_tables(lines: Sequence[Line], registry: TemplateRegistry) -> FoundTables:
-    """Find and reconstruct the three statutory tables."""
+def read_tables(
+    lines: Sequence[Line], registry: TemplateRegistry, layout: Layout | None = None
+) -> FoundTables:
+    """Find and reconstruct the three statutory tables.
+
+    `layout` holds the rows of positioned cells when a document reader made them; from text they
+    are read here (layout.read_rows).
+    """
     lexicon = lexicon_for(registry)
+    if layout is None:
+        layout = read_rows(lines, lexicon)
     diagnostics: list[Diagnostic] = []
-    regions = _merge(find_regions(match_rows(read_rows(lines, lexicon), lexicon)), diagnostics)
+    regions = _merge(find_regions(match_rows(layout.rows, lexicon)), diagnostics)
 
     def template(name: str | None) -> Template:
         return registry[name] if name is not None and name in registry else registry.latest()
 
     # Each table gets the template its own labels show (FORMAT.md §2.4: reports mix them); the
     # report's is table 二's, else table 三's; table 四 is the same in every template.
-    table_lines = frozenset().union(*(r.lines for r in regions.values())) if regions else frozenset()
+    table_lines = layout.markup.union(*(r.lines for r in regions.values()))
     names = {n: template_by_signals(r, registry) for n, r in regions.items() if n != "review_litigation"}
     report_template = names.get("active_disclosure") or names.get("applications")
     grids: dict[str, Grid] = {}
