@@ -9,7 +9,7 @@ import pytest
 import govdisclosure
 from govdisclosure import Cell, Marker, Report, Section, parse, render
 from govdisclosure.layout.html import is_html_page, read_html
-from govdisclosure.model import ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable, Tables
+from govdisclosure.model import ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable, Tables, Where
 from govdisclosure.render import LAYOUTS
 
 
@@ -167,3 +167,18 @@ def test_only_a_page_is_read_as_html() -> None:
 def test_broken_html_never_raises(markup: str) -> None:
     assert isinstance(read_html(markup).lines, tuple)
     assert isinstance(parse(markup), Report)
+
+
+def test_cells_of_an_html_page_say_where_they_stand() -> None:
+    page = (
+        "<html><body><h2>二、主动公开政府信息情况</h2><table>"
+        '<tr><td colspan="4">第二十条第（一）项</td></tr>'
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr>"
+        "<tr><td>行政规范性文件</td><td>2</td><td>0</td><td>9</td></tr></table></body></html>"
+    )
+    table = parse(page).tables.active_disclosure
+    assert table is not None
+    # SCHEMA.md `where`: 1-based table, row and column of the grid; no page in HTML.
+    assert table["regulations"]["in_force"].where == Where(None, 1, 3, 4)
+    assert table["normative_documents"]["issued"].where == Where(None, 1, 4, 2)

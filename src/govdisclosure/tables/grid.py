@@ -44,7 +44,9 @@ class Grid:
         `basis` says how the places were settled when the text does not show them (SCHEMA.md).
         """
         cells = {
-            col: attrs.evolve(read_cell(tok.text, tok.line, self.units.get(col)), basis=basis)
+            col: attrs.evolve(
+                read_cell(tok.text, tok.line, self.units.get(col)), basis=basis, where=tok.where
+            )
             for col, tok in zip(columns, tokens, strict=True)
         }
         if row in self.rows:
