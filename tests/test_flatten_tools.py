@@ -42,8 +42,6 @@ KNOWN_LOSSES: dict[tuple[str, str], str] = {
     **{("pdftotext", r): _PDFTOTEXT for r in ("county2019", "city2021", "seed001")},
     ("markitdown-pdf", "seed004"): BLANKS + _SEED004_GONE,
     ("lynx", "seed004"): BLANKS + _SEED004_GONE,
-    ("pandoc-html", "seed004"): BLANKS + _SEED004_POSITIONS,
-    ("pandoc-docx", "seed004"): BLANKS + _SEED004_POSITIONS,
     ("pdftotext-layout", "seed004"): BLANKS + _SEED004_POSITIONS,
     ("docx2txt", "seed004"): BLANKS + _SEED004_GONE,
     ("pdftotext", "seed004"): BLANKS + _SEED004_GONE,

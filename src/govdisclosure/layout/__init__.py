@@ -19,8 +19,10 @@ from ..normalize import PAGE_FOOTER, Line
 from .boxes import add_box_line, is_box_line
 from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
-from .html import TABLE_TAG, table_rows, tables_in
+from .grid import grid_rows
+from .html import TABLE_TAG, tables_in
 from .pipes import PIPE_RULE, is_pipe_row, pipe_block
+from .rules import rule_table
 from .tabs import is_tab_row, split_tabs
 from .tokens import Bounds, CellRow, Token, TokenKind
 from .words import split_words
@@ -57,7 +59,7 @@ def html_rule(state: LayoutState, start: int) -> int | None:
             break
     fragment = "\n".join(line.raw for line in state.lines[start : end + 1])
     for table in tables_in(fragment, first.number):
-        state.rows.extend(table_rows(table))
+        state.rows.extend(grid_rows(table))
     state.markup.update(line.number for line in state.lines[start : end + 1])
     return end + 1
 
@@ -86,8 +88,14 @@ def _line_rule(shows: Callable[[Line, Lexicon], bool], read: Callable[[LayoutSta
     return rule
 
 
+def dash_rule(state: LayoutState, start: int) -> int | None:
+    """A table drawn under dash rules (pandoc's simple and multiline tables), as one grid."""
+    return rule_table(state.lines, start, state.rows)
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("html", html_rule),
+    ("rules", dash_rule),
     ("tabs", _line_rule(lambda line, _: is_tab_row(line), lambda s, line: s.rows.append(split_tabs(line)))),
     ("boxes", _line_rule(lambda line, _: is_box_line(line), lambda s, line: add_box_line(s.rows, line))),
     ("pipes", pipe_rule),

@@ -14,17 +14,16 @@ add nothing, as a copy from a browser gives. Each token carries `where` (table, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from html.parser import HTMLParser
 
 import attrs
 import regex
 
-from ..model import Where
-from ..values import clean, is_value_text
-from .tokens import CellRow, Token, token
+from .grid import Grid, GridCell, grid_rows
+from .tokens import CellRow
 
-__all__ = ["HtmlCell", "HtmlTable", "is_html_page", "read_html", "table_rows"]
+__all__ = ["HtmlPage", "is_html_page", "read_html", "tables_in"]
 
 TABLE_TAG = regex.compile(r"<table\b", regex.IGNORECASE)
 # A page (not markdown with a table in it): it opens with a doctype, <html>, <head> or <body>, or
@@ -45,28 +44,6 @@ MAX_SPAN = 50
 MAX_TABLE_CELLS = 100_000
 # Spaces that surround a cell's text in the markup; NBSP is content (a blank cell), so it stays.
 MARKUP_SPACE = " \t\r\n"
-
-
-@attrs.frozen
-class HtmlCell:
-    """One <td>/<th>: its text, spans, logical place, and the (1-based) line its tag starts on."""
-
-    text: str
-    row: int
-    column: int
-    rowspan: int
-    colspan: int
-    line: int
-
-
-@attrs.frozen
-class HtmlTable:
-    """One table's cells row by row, each row's cells in printed order."""
-
-    index: int
-    rows: tuple[tuple[HtmlCell, ...], ...]
-    first_line: int
-    last_line: int
 
 
 def _span(value: str | None) -> int:
@@ -100,7 +77,7 @@ class _Reader(HTMLParser):
         self.text: list[str] = []
         self.text_line = 0
         self.stack: list[_Table] = []
-        self.tables: list[HtmlTable] = []
+        self.tables: list[Grid] = []
         # Where each table was in the text (its index in `lines` order), for documents.
         self.table_slots: list[int] = []
         self.skip = 0
@@ -194,10 +171,10 @@ def _cell_text(cell: _Cell) -> str:
     return text.strip(MARKUP_SPACE)
 
 
-def _grid(table: _Table, index: int, last_line: int) -> HtmlTable:
+def _grid(table: _Table, index: int, last_line: int) -> Grid:
     """Logical columns for every cell: each takes the first column its row has free."""
     taken: set[tuple[int, int]] = set()
-    rows: list[tuple[HtmlCell, ...]] = []
+    rows: list[tuple[GridCell, ...]] = []
     for r, printed in enumerate(row for row in table.rows if row):
         column = 0
         cells = []
@@ -207,25 +184,10 @@ def _grid(table: _Table, index: int, last_line: int) -> HtmlTable:
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
                     taken.add((r + dr, column + dc))
-            cells.append(HtmlCell(_cell_text(cell), r, column, cell.rowspan, cell.colspan, cell.line))
+            cells.append(GridCell(_cell_text(cell), r, column, cell.rowspan, cell.colspan, cell.line))
             column += cell.colspan
         rows.append(tuple(cells))
-    return HtmlTable(index, tuple(rows), table.first_line, last_line)
-
-
-def table_rows(table: HtmlTable, line_of: dict[int, int] | None = None) -> Iterator[CellRow]:
-    """A table's rows as cell rows: a label's colspan before its text, a value cell one cell."""
-    for cells in table.rows:
-        tokens: list[Token] = []
-        for cell in cells:
-            line = line_of[cell.row] if line_of is not None else cell.line
-            where = Where(None, table.index + 1, cell.row + 1, cell.column + 1)
-            if clean(cell.text) and not is_value_text(cell.text):
-                tokens += [Token("empty", "", line, None, where)] * (cell.colspan - 1)
-            tokens.append(token(cell.text, line, where=where))
-        if tokens:
-            first = line_of[cells[0].row] if line_of is not None else cells[0].line
-            yield CellRow(tuple(tokens), first, "html")
+    return Grid(index, tuple(rows), table.first_line, last_line)
 
 
 def is_html_page(text: str) -> bool:
@@ -267,12 +229,12 @@ def read_html(markup: str) -> HtmlPage:
         for r, cells in enumerate(table.rows):
             lines.append("\t".join(c.text for c in cells))
             line_of[r] = len(lines)
-        rows += table_rows(table, line_of)
+        rows += grid_rows(table, line_of)
     lines += [text for _, text in reader.lines[text_at:]]
     return HtmlPage(tuple(lines), tuple(rows))
 
 
-def tables_in(markup: str, first_line: int = 1) -> Sequence[HtmlTable]:
+def tables_in(markup: str, first_line: int = 1) -> Sequence[Grid]:
     """The tables of an HTML fragment, each cell's line counted from `first_line`."""
     reader = _Reader(line_offset=first_line - 1)
     reader.feed(markup)

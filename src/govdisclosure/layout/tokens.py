@@ -44,6 +44,10 @@ class Token:
     x: tuple[int, int] | None = None
     # The cell's place in a source document (HTML, DOCX, PDF), when it came from one.
     where: Where | None = None
+    # The first (0-based) column of the table's grid the cell stands in, and how many it spans,
+    # for layouts that show the grid (an HTML or DOCX table, a pandoc table with its rules).
+    column: int | None = None
+    span: int = 1
 
     @property
     def number(self) -> Number | None:
@@ -60,6 +64,8 @@ class CellRow:
     # The reader that made the row (for diagnostics and benchmarks; placement reads `bounds`).
     layout: str
     bounds: Bounds = "cells"
+    # The number of grid columns of the row's table, when its tokens carry their `column`.
+    width: int | None = None
 
     @property
     def texts(self) -> tuple[Token, ...]:
@@ -80,13 +86,20 @@ def undouble(text: str) -> str:
     return text
 
 
-def token(text: str, line: int, x: tuple[int, int] | None = None, where: Where | None = None) -> Token:
+def token(
+    text: str,
+    line: int,
+    x: tuple[int, int] | None = None,
+    where: Where | None = None,
+    column: int | None = None,
+    span: int = 1,
+) -> Token:
     """One cell's token: empty, a value, or label text (undoubled)."""
     if not clean(text):
-        return Token("empty", text, line, x, where)
+        return Token("empty", text, line, x, where, column, span)
     if is_value_text(text):
-        return Token("value", text, line, x, where)
-    return Token("text", undouble(text), line, x, where)
+        return Token("value", text, line, x, where, column, span)
+    return Token("text", undouble(text), line, x, where, column, span)
 
 
 def cell_tokens(text: str, line: int, where: Where | None = None) -> list[Token]:

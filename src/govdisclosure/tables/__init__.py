@@ -24,6 +24,7 @@ from ..normalize import Line
 from ..templates import Template, TemplateRegistry
 from .detached import reread_active, reread_applications
 from .grid import Grid
+from .positions import ColumnPositions
 from .regions import Region, find_regions, match_rows
 from .resolve import resolve_fused
 from .review import assemble_review
@@ -132,7 +133,12 @@ def _read_applications(region: Region, template: Template) -> Grid:
     spec = template.applications
     known = {r.id for r in spec.rows}
     groups = {r.id: r.group for r in spec.rows}
-    assemble_rows(region, grid, lambda row_id: spec.value_columns if row_id in known else None, groups.get)
+    # The applicant columns are the grid's last seven (FORMAT.md §1.4): a header printed shifted
+    # cannot move them.
+    positions = ColumnPositions("applications", right_aligned=True)
+    assemble_rows(
+        region, grid, lambda row_id: spec.value_columns if row_id in known else None, groups.get, positions
+    )
     return grid
 
 

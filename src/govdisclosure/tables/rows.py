@@ -10,6 +10,7 @@ import regex
 from ..layout import Token
 from ..values import clean
 from .grid import FusedRun, Grid
+from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, row_shapes
 
@@ -47,8 +48,21 @@ def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token]
 
 
 def _put(
-    grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int, fused: bool = False
+    grid: Grid,
+    row: str,
+    columns: tuple[str, ...],
+    values: list[Token],
+    line: int,
+    fused: bool = False,
+    where: tuple[ColumnPositions, int | None] | None = None,
 ) -> None:
+    # Where the layout shows the grid, the values stand in their columns (positions.py).
+    if where is not None:
+        positions, width = where
+        picked = positions.pick(values, columns, width)
+        if picked is not None:
+            grid.place(row, columns, picked)
+            return
     # With words among the cells only padding at the end may go: trimming at the start could
     # shift the words into another column.
     has_text = any(v.kind == "text" for v in values)
@@ -74,12 +88,18 @@ def _put(
 
 
 def assemble_rows(
-    region: Region, grid: Grid, columns_of: ColumnsOf, group_of: Callable[[str], str | None] = _no_group
+    region: Region,
+    grid: Grid,
+    columns_of: ColumnsOf,
+    group_of: Callable[[str], str | None] = _no_group,
+    positions: ColumnPositions | None = None,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
-    `group_of` names the group a data row belongs to (（三）不予公开 for 1.属于国家秘密), if any.
+    `group_of` names the group a data row belongs to (（三）不予公开 for 1.属于国家秘密), if any;
+    `positions` follows the header's column positions for rows whose layout shows the grid.
     """
+    positions = positions or ColumnPositions(region.table)
     pending: _Pending | None = None
 
     def flush() -> None:
@@ -88,7 +108,9 @@ def assemble_rows(
         if pending is not None and pending.values:
             _put(grid, pending.row, columns_of(pending.row) or (), pending.values, pending.line)
 
-    for shape in row_shapes(region.rows, region.table, columns_of):
+    shapes = row_shapes(region.rows, region.table, columns_of)
+    for matched, shape in zip(region.rows, shapes, strict=True):
+        positions.see(matched)
         if shape.caption:
             flush()
             pending = None
@@ -118,5 +140,6 @@ def assemble_rows(
             continue
         flush()
         pending = None
-        _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused")
+        where = (positions, matched.row.width) if matched.row.width is not None else None
+        _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     flush()

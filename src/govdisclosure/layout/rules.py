@@ -1,0 +1,170 @@
+"""Layout reader: plain-text tables drawn with dash rules (pandoc's simple and multiline tables, §2.2 K).
+
+`pandoc -t plain` (and `-t markdown` where a table has no merged cells it cannot draw) prints a
+table as text columns under a rule of dash runs, one run per column:
+
+    ---------- ---------- ---------- ------
+    行政复议                           …
+    结果维持   结果纠正   其他结果   总计  …
+                          1                1
+
+The runs are the grid: every word stands in the column whose run covers where it starts (in
+display columns: a Han character is two wide), so a blank cell is a column with nothing in it and
+keeps its place. A simple table has one row per line and may have header lines right above its
+first rule; a multiline table has a rule at both ends and a blank line between rows, each row
+wrapping over several lines within its columns (a wrapped label is joined back).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from ..normalize import Line
+from .tokens import CellRow, Token, token
+
+# Two or more dash runs separated by spaces, nothing else on the line.
+RULE = regex.compile(r"^[ ]*+-{2,}+(?:[ ]++-{2,}+)++[ ]*+$")
+DASHES = regex.compile(r"-++")
+DASH_LINE = regex.compile(r"^[ ]*+-{2,}+[ -]*+$")
+WORD = regex.compile(r"\S++")
+# Header lines a simple table may print right above its first rule.
+MAX_HEADER_LINES = 4
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal: a wide (Han, full-width) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _runs(rule: str) -> list[tuple[int, int]]:
+    """Display columns [start, end) of each dash run (the rule is ASCII: one column a character)."""
+    return [match.span() for match in DASHES.finditer(rule)]
+
+
+def is_rule(line: Line) -> bool:
+    """True when the line is a dash rule with two runs or more."""
+    return RULE.match(line.raw) is not None
+
+
+def _column(runs: Sequence[tuple[int, int]], start: int) -> int:
+    """The run a word starting at `start` stands in: the last run that starts at or before it."""
+    found = 0
+    for i, (begin, _) in enumerate(runs):
+        if begin <= start:
+            found = i
+    return found
+
+
+def _words(line: Line) -> Iterator[tuple[int, str]]:
+    """(display column, word) of every word of a line."""
+    raw = line.raw.replace("\t", " ")
+    at, position = 0, 0
+    for match in WORD.finditer(raw):
+        position += display_width(raw[at : match.start()])
+        yield position, match[0]
+        position += display_width(match[0])
+        at = match.end()
+
+
+def _row(lines: Sequence[Line], runs: Sequence[tuple[int, int]]) -> CellRow:
+    """One table row printed over one or more lines: each column's words joined."""
+    texts: list[list[str]] = [[] for _ in runs]
+    first_line: list[int | None] = [None] * len(runs)
+    for line in lines:
+        on_line: dict[int, list[str]] = {}
+        for position, word in _words(line):
+            on_line.setdefault(_column(runs, position), []).append(word)
+        for column, words in on_line.items():
+            # Words of one line stand apart by a space; a wrapped cell's lines join without one.
+            texts[column].append(" ".join(words))
+            if first_line[column] is None:
+                first_line[column] = line.number
+    number = lines[0].number
+    tokens: list[Token] = []
+    for column, parts in enumerate(texts):
+        tokens.append(token("".join(parts), first_line[column] or number, column=column))
+    return CellRow(tuple(tokens), number, "rules", width=len(runs))
+
+
+def _separates(line: Line) -> bool:
+    # Pandoc pads every line of a table to its width: a row whose cells are all blank is a line
+    # of spaces, while the blank line between a multiline table's rows is empty.
+    return not line.raw.strip("\r")
+
+
+def _outside(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
+    # Every line of a table is indented at least as far as its rule: a line starting further left
+    # is the text after the table.
+    text = line.raw.replace("\t", " ")
+    stripped = text.lstrip(" ")
+    return bool(stripped) and display_width(text[: len(text) - len(stripped)]) < runs[0][0]
+
+
+def _rows(body: Sequence[Line], runs: Sequence[tuple[int, int]]) -> Iterator[CellRow]:
+    """Rows of a table body: blank-separated groups when it has blank lines, else one row a line."""
+    if not any(_separates(line) for line in body):
+        for line in body:
+            yield _row([line], runs)
+        return
+    group: list[Line] = []
+    for line in body:
+        if _separates(line):
+            if group:
+                yield _row(group, runs)
+            group = []
+        else:
+            group.append(line)
+    if group:
+        yield _row(group, runs)
+
+
+def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) -> int | None:
+    """Read the table whose rule is lines[start]; the index after it, or None when it is no table.
+
+    Rows go to `previous_rows`; header lines right above the rule were read before it as other
+    rows and are read again here, in the grid, so the ones already read are dropped.
+    """
+    rule = lines[start]
+    if not is_rule(rule):
+        return None
+    runs = _runs(rule.raw)
+    end = start + 1
+    closing = None
+    while end < len(lines):
+        if DASH_LINE.match(lines[end].raw):
+            closing = end  # the closing rule (a multiline table's may be one long run)
+            break
+        if _outside(lines[end], runs) or (
+            _separates(lines[end]) and (end + 1 >= len(lines) or _separates(lines[end + 1]))
+        ):
+            break  # text left of the table, or two blank lines: it has ended with no closing rule
+        end += 1
+    if closing is not None:
+        body = lines[start + 1 : closing]
+        after = closing + 1
+    else:
+        stop = start + 1
+        while stop < len(lines) and not _separates(lines[stop]) and not _outside(lines[stop], runs):
+            stop += 1
+        body = lines[start + 1 : stop]
+        after = stop
+    header: list[Line] = []
+    back = start - 1
+    while (
+        back >= 0
+        and not lines[back].is_blank
+        and not DASH_LINE.match(lines[back].raw)
+        and len(header) < MAX_HEADER_LINES
+    ):
+        header.insert(0, lines[back])
+        back -= 1
+    if header:
+        numbers = {line.number for line in header}
+        while previous_rows and previous_rows[-1].line in numbers:
+            previous_rows.pop()
+        previous_rows.extend(_row([line], runs) for line in header)
+    previous_rows.extend(_rows(body, runs))
+    return after
