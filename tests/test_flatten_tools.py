@@ -43,7 +43,6 @@ KNOWN_LOSSES: dict[tuple[str, str], str] = {
     ("markitdown-pdf", "seed004"): BLANKS + _SEED004_GONE,
     ("lynx", "seed004"): BLANKS + _SEED004_GONE,
     ("pdftotext-layout", "seed004"): BLANKS + _SEED004_POSITIONS,
-    ("docx2txt", "seed004"): BLANKS + _SEED004_GONE,
     ("pdftotext", "seed004"): BLANKS + _SEED004_GONE,
     ("pdfplumber", "seed004"): BLANKS + _SEED004_GONE,
 }

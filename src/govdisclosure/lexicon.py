@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -92,6 +92,8 @@ class Lexicon:
 
     entries: tuple[Entry, ...]
     spellings: tuple[str, ...] = ()
+    # (table, data row id) -> how many value cells the row has in some registered template.
+    widths: Mapping[tuple[str, str], frozenset[int]] = attrs.field(factory=dict)
 
     def match(self, text: str, table: str | None = None) -> tuple[Entry, ...]:
         """The entries a label cell may stand for, best first; () when it matches none."""
@@ -233,4 +235,13 @@ def lexicon_for(registry: TemplateRegistry) -> Lexicon:
     for e in _entries_for(registry):
         seen.setdefault((e.table, e.kind, e.id, e.key, e.cjk, e.paren, e.number), e)
     spellings = {unicodedata.normalize("NFKC", e.spelling).replace(" ", "") for e in seen.values()}
-    return Lexicon(tuple(seen.values()), tuple(sorted(spellings, key=len, reverse=True)))
+    widths: dict[tuple[str, str], set[int]] = {}
+    for template in registry:
+        for table in ("active_disclosure", "applications"):
+            for row in template.row_ids(table):
+                widths.setdefault((table, row), set()).add(len(template.column_ids(table, row)))
+    return Lexicon(
+        tuple(seen.values()),
+        tuple(sorted(spellings, key=len, reverse=True)),
+        {key: frozenset(value) for key, value in widths.items()},
+    )

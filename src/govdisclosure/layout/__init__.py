@@ -23,6 +23,7 @@ from .grid import grid_rows
 from .html import TABLE_TAG, tables_in
 from .pipes import PIPE_RULE, is_pipe_row, pipe_block
 from .rules import rule_table
+from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
 from .tokens import Bounds, CellRow, Token, TokenKind
 from .words import split_words
@@ -123,6 +124,9 @@ class Layout:
 
 def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     """Every table-like part of the text as rows of cell tokens, each read by the layout it shows."""
+    streamed = stream_rows(lines, lexicon)
+    if streamed is not None:
+        return Layout(tuple(streamed))
     if one_cell_per_line(lines):
         return Layout(tuple(group_cells(lines)))
     state = LayoutState(lines, lexicon)
