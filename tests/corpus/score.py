@@ -1,0 +1,148 @@
+"""Scoring a parse against a report's truth, cell by cell: right, lost, WRONG; and what the text could show.
+
+Used by the corpus tests (tests/test_tool_corpus.py) and the accuracy benchmark
+(benchmarks/accuracy.py), so both count the same way:
+
+- a cell is **right** when the parse has it at the same table, row and column with the same kind
+  and, for a number, the same value;
+- a number is **wrong** when the parse holds a number where the truth has another number, or a
+  blank/none/text cell, or no cell at all (an invented row);
+- a cell is **determinable** when the text can show its place: always for a route that keeps blank
+  cells; for one that drops them (lynx, plain pdftotext …), when its row prints every cell or none
+  (then the row is the label alone, every cell blank). Rows printing some cells and not others are
+  not determinable from the text (the identities may still settle some; those count as a bonus).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from govdisclosure import Report
+
+TABLES = ("active_disclosure", "applications", "review_litigation")
+# What a tool cannot print: a blank cell is empty or a space (an NBSP turns into one in PDF text).
+UNPRINTED = frozenset({"blank"})
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def truth_cells(truth: Mapping[str, Any]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(table, row, column, cell) of every cell of the truth."""
+    for name in TABLES:
+        table = truth["tables"].get(name)
+        if table is None:
+            continue
+        for row, columns in table.items():
+            for column, cell in columns.items():
+                yield name, row, column, cell
+
+
+def _sections(sections: list[dict[str, Any]], depth: int = 0) -> Iterator[tuple[int, int | None, str]]:
+    for section in sections:
+        yield depth, section.get("ordinal"), "".join(str(section.get("title") or "").split())
+        yield from _sections(section.get("children") or [], depth + 1)
+
+
+@dataclass
+class Score:
+    """One parse against its truth."""
+
+    cells: int = 0
+    right: int = 0
+    numbers: int = 0
+    numbers_right: int = 0
+    determinable: int = 0
+    determinable_right: int = 0
+    full_rows: int = 0  # cells of rows that print every cell
+    full_rows_right: int = 0
+    tables: int = 0
+    tables_right: int = 0
+    template_right: bool = False
+    year_right: bool = False
+    organ_right: bool = False
+    sections: int = 0
+    sections_right: int = 0
+    wrong: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        """Fold another score into this one (for totals)."""
+        for name in (
+            "cells",
+            "right",
+            "numbers",
+            "numbers_right",
+            "determinable",
+            "determinable_right",
+            "full_rows",
+            "full_rows_right",
+            "tables",
+            "tables_right",
+            "sections",
+            "sections_right",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.wrong += other.wrong
+        self.lost += other.lost
+
+
+def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score:
+    """Every truth cell looked up in the parse, and every parsed number checked against the truth."""
+    out = Score()
+    for name in TABLES:
+        expected, got = truth["tables"].get(name), report.tables[name]
+        out.tables += 1
+        out.tables_right += (expected is None) == (got is None)
+    for name, row, column, cell in truth_cells(truth):
+        table = truth["tables"][name]
+        printed = [c["kind"] not in UNPRINTED for c in table[row].values()]
+        full = all(printed)
+        determinable = keeps_blanks or full or not any(printed)
+        found = report.tables[name]
+        got = found.cell(row, column) if found is not None else None
+        ok = (
+            got is not None
+            and got.kind == cell["kind"]
+            and (cell["kind"] != "number" or _decimal(got.value) == _decimal(cell["value"]))
+        )
+        where = f"{name}.{row}.{column}"
+        out.cells += 1
+        out.right += ok
+        if cell["kind"] == "number":
+            out.numbers += 1
+            out.numbers_right += ok
+        if determinable:
+            out.determinable += 1
+            out.determinable_right += ok
+        if full:
+            out.full_rows += 1
+            out.full_rows_right += ok
+        if not ok:
+            shown = "absent" if got is None else f"{got.kind} {got.raw!r}"
+            out.lost.append(f"{where}: expected {cell['kind']} {cell['raw']!r}, got {shown}")
+    for name, found in report.tables.items():
+        if found is None:
+            continue
+        for row, column, got in found.cells():
+            if got.kind != "number":
+                continue
+            table = truth["tables"].get(name) or {}
+            cell = table.get(row, {}).get(column)
+            if cell is None or cell["kind"] != "number" or _decimal(cell["value"]) != _decimal(got.value):
+                expected = "absent" if cell is None else f"{cell['kind']} {cell['raw']!r}"
+                out.wrong.append(
+                    f"{name}.{row}.{column}: expected {expected}, got {got.raw!r} (line {got.line})"
+                )
+    out.template_right = report.template == truth["template"]
+    out.year_right = report.year == truth["year"]
+    out.organ_right = report.organ == truth["organ"]
+    expected_sections = list(_sections(truth["sections"]))
+    got_sections = set(_sections([s for s in report.to_dict()["sections"]]))
+    out.sections = len(expected_sections)
+    out.sections_right = sum(1 for s in expected_sections if s in got_sections)
+    return out
