@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import attrs
 import regex
 
 from ..normalize import Line
-from .tokens import CellRow, cells_of
+from ..values import is_value_text
+from .tokens import CellRow, cells_of, is_broken_number
+from .words import split_words
 
 # A markdown table's separator row: |---|:---:|.
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
@@ -20,6 +23,15 @@ def is_pipe_row(line: Line) -> bool:
     return line.text.count("|") >= 2
 
 
+def _cells(line: Line, outer: bool | None) -> list[str]:
+    text = BOX.sub("|", line.raw).strip(" \t")
+    if outer is None:
+        outer = text.startswith("|")
+    if outer:
+        text = text.removeprefix("|").removesuffix("|")
+    return text.split("|")
+
+
 def split_pipes(line: Line, layout: str = "pipes", outer: bool | None = None) -> CellRow:
     """The cells between pipes (box-drawing borders count as pipes), empty ones kept.
 
@@ -27,12 +39,7 @@ def split_pipes(line: Line, layout: str = "pipes", outer: bool | None = None) ->
     `label| | 0  `) the text after the last pipe is the last cell, empty or not, and dropping it
     would lose a blank cell. `outer=None` decides from the row itself.
     """
-    text = BOX.sub("|", line.raw).strip(" \t")
-    if outer is None:
-        outer = text.startswith("|")
-    if outer:
-        text = text.removeprefix("|").removesuffix("|")
-    return CellRow(cells_of(text.split("|"), line.number), line.number, layout)
+    return CellRow(cells_of(_cells(line, outer), line.number), line.number, layout)
 
 
 def pipe_block(lines: Sequence[Line]) -> Iterator[CellRow]:
@@ -43,5 +50,20 @@ def pipe_block(lines: Sequence[Line]) -> Iterator[CellRow]:
     """
     rows = [line for line in lines if PIPE_RULE.match(line.text) is None]
     outer = all((t := line.raw.strip(" \t")).startswith("|") and t.endswith("|") for line in rows)
-    for line in rows:
-        yield split_pipes(line, outer=outer)
+    cells = [_cells(line, outer) for line in rows]
+    if any(_guessed(cell) for row in cells for cell in row):
+        # Pipes drawn by a PDF-to-markdown converter from word positions (markitdown on a PDF):
+        # a cell holding two numbers, or a number's wrapped piece, shows the pipes are no cell
+        # boundaries, so an empty cell there is no blank cell. The words are kept, in order.
+        for line, row in zip(rows, cells, strict=True):
+            yield split_words(attrs.evolve(line, raw=" ".join(row)))
+        return
+    for line, row in zip(rows, cells, strict=True):
+        yield CellRow(cells_of(row, line.number), line.number, "pipes")
+
+
+def _guessed(cell: str) -> bool:
+    words = cell.split()
+    return (len(words) > 1 and all(is_value_text(w) for w in words)) or any(
+        is_broken_number(w) for w in words
+    )

@@ -25,12 +25,36 @@ import regex
 from ..model import Number, Where
 from ..values import clean, is_value_text, read_cell
 
-__all__ = ["Bounds", "CellRow", "Token", "TokenKind", "cell_tokens", "cells_of", "token", "undouble"]
+__all__ = [
+    "Bounds",
+    "CellRow",
+    "Token",
+    "TokenKind",
+    "cell_tokens",
+    "cells_of",
+    "is_broken_number",
+    "token",
+    "undouble",
+]
 
-TokenKind = Literal["text", "value", "empty", "prose"]
+# `broken`: digits that are no number as printed (`2,90`, `1751292.`): a number cut in two where a
+# narrow cell wrapped it; nothing placed near it can be trusted.
+TokenKind = Literal["text", "value", "empty", "prose", "broken"]
 Bounds = Literal["cells", "aligned", "words", "fused"]
 
 HAN = regex.compile(r"\p{Han}")
+# A row label's leaf number printed apart from its words (`1. 属于国家秘密`).
+MARKER = regex.compile(r"^\d{1,2}+[.．、]$")
+# Only digits, separators and signs, and a digit among them.
+NUMERIC = regex.compile(r"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++(?:万元|元)?+$")
+
+
+def is_broken_number(text: str) -> bool:
+    """True for digits that do not read as one number (`2,90`, `,901`, `1751292.`): a wrapped piece."""
+    stripped = clean(text)
+    if not stripped or MARKER.match(stripped) is not None:
+        return False  # 1. 属于国家秘密: a leaf's number with a space after it
+    return NUMERIC.match(stripped) is not None and not is_value_text(stripped)
 
 
 @attrs.frozen
@@ -99,6 +123,8 @@ def token(
         return Token("empty", text, line, x, where, column, span)
     if is_value_text(text):
         return Token("value", text, line, x, where, column, span)
+    if is_broken_number(text):
+        return Token("broken", text, line, x, where, column, span)
     return Token("text", undouble(text), line, x, where, column, span)
 
 

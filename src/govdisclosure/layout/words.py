@@ -7,7 +7,7 @@ import regex
 from ..normalize import Line
 from ..values import is_value_text
 from .tabs import BOLD
-from .tokens import CellRow, Token, undouble
+from .tokens import CellRow, Token, is_broken_number, undouble
 
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
 # A word that opens a new label: 1. / （三） / 四、 — never glued to the words before it.
@@ -21,11 +21,11 @@ def split_words(line: Line) -> CellRow:
     tokens: list[Token] = []
     words: list[str] = []
     for word in MD_HEADING.sub("", BOLD.sub("", line.raw)).split():
-        if is_value_text(word):
+        if is_value_text(word) or is_broken_number(word):
             if words:
                 tokens.append(Token("text", undouble("".join(words)), line.number))
                 words = []
-            tokens.append(Token("value", word, line.number))
+            tokens.append(Token("value" if is_value_text(word) else "broken", word, line.number))
         else:
             if words and LABEL_START.match(word):
                 tokens.append(Token("text", undouble("".join(words)), line.number))

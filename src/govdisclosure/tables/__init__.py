@@ -28,7 +28,7 @@ from .positions import ColumnPositions
 from .regions import Region, find_regions, match_rows
 from .resolve import resolve_fused
 from .review import assemble_review
-from .rows import assemble_rows
+from .rows import assemble_rows, row_total_holds
 
 __all__ = ["FoundTables", "read_tables"]
 
@@ -137,7 +137,12 @@ def _read_applications(region: Region, template: Template) -> Grid:
     # cannot move them.
     positions = ColumnPositions("applications", right_aligned=True)
     assemble_rows(
-        region, grid, lambda row_id: spec.value_columns if row_id in known else None, groups.get, positions
+        region,
+        grid,
+        lambda row_id: spec.value_columns if row_id in known else None,
+        groups.get,
+        positions,
+        lambda _, values: row_total_holds(values),
     )
     return grid
 

@@ -215,8 +215,16 @@ def _note(grid: Grid, rows: int, line: int | None) -> None:
     grid.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, line))
 
 
+def _has_broken_numbers(region: Region) -> bool:
+    # A number a narrow cell wrapped in two (`2,90` / `1`) leaves pieces that read as values: the
+    # printed order then holds more values than cells, and no reading of it can be trusted.
+    return any(t.kind == "broken" for r in region.rows for t in r.row.tokens)
+
+
 def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
     """Table 三 read in printed order, with the template it fits; None unless exactly one fits."""
+    if _has_broken_numbers(region):
+        return None
     runs = _runs(region)
     labels = _labels(region)
     fits: list[tuple[Grid, str]] = []
@@ -255,6 +263,8 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     Table 二 has no row total, so a block is read row by row only, never column-major; None when
     no block reads this way.
     """
+    if _has_broken_numbers(region):
+        return None
     fresh = Grid(grid.table, rows={r: dict(c) for r, c in grid.rows.items()}, units=dict(grid.units))
     read: set[int] = set()  # lines of the blocks read here
     for part in _blocks(region):

@@ -100,6 +100,7 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
     regions: list[Region] = []
     current: str | None = None
     collected: list[MatchedRow] = []
+    loose: list[MatchedRow] = []  # rows outside any table since the last one
 
     def close() -> None:
         # One stray label (行政复议 in a sentence) is not a table: a table names two things at least.
@@ -116,15 +117,31 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
                 kept = attrs.evolve(head, tokens=head.tokens[:prose_at])
                 collected.append(MatchedRow(kept, row.matches[:prose_at]))
             close()
-            current, collected = None, []
+            current, collected, loose = None, [], []
             continue
         opened = _opens(row)
         if opened is not None and opened != current:
             already = {e.table for m in row.matches for e in m.entries}
             if current is None or current not in already or opened != current:
                 close()
-                current, collected = opened, []
+                # Pieces of numbers a narrow cell wrapped above the first row label belong to the
+                # table: they tell its first row cannot be read (rows.py).
+                current, collected = opened, (_broken_tail(loose) if current is None else [])
         if current is not None:
             collected.append(row)
+            loose = []
+        else:
+            loose.append(row)
     close()
     return regions
+
+
+def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
+    """The last rows, if they hold nothing but broken numbers (`2,90 3,31`)."""
+    tail: list[MatchedRow] = []
+    for row in reversed(rows):
+        kinds = {t.kind for t in row.row.tokens}
+        if "broken" not in kinds or not kinds <= {"broken", "value", "empty"}:
+            break
+        tail.insert(0, row)
+    return tail

@@ -20,9 +20,14 @@ DIGIT_RUN = regex.compile(r"^[+\-]?+\d[\d.,+\-]*+(?:万元|元)?+$")
 
 @attrs.define
 class _Pending:
+    """A data-row label whose values are not all on its own line (PDF text, FORMAT.md §2.2 C, E)."""
+
     row: str
     line: int
-    values: list[Token] = attrs.field(factory=list)
+    own: list[Token] = attrs.field(factory=list)  # values on the label's line
+    after: list[list[Token]] = attrs.field(factory=list)  # lines of values after it
+    # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
+    broken: bool = False
 
 
 def _no_group(row: str) -> str | None:
@@ -93,33 +98,39 @@ def assemble_rows(
     columns_of: ColumnsOf,
     group_of: Callable[[str], str | None] = _no_group,
     positions: ColumnPositions | None = None,
+    confirm: Callable[[str, list[Token]], bool] = lambda row, values: len(values) == 1,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
     `group_of` names the group a data row belongs to (（三）不予公开 for 1.属于国家秘密), if any;
-    `positions` follows the header's column positions for rows whose layout shows the grid.
+    `positions` follows the header's column positions for rows whose layout shows the grid;
+    `confirm` says whether values printed one per line after a label may be its row (an identity).
     """
     positions = positions or ColumnPositions(region.table)
     pending: _Pending | None = None
+    # Set by a broken number: the next data row is as suspect as the one waiting.
+    suspect = False
 
     def flush() -> None:
-        # A label printed apart from its values (PDF text) owns exactly the values up to the
-        # next row label; any other count means the order is lost, so nothing is placed.
-        if pending is not None and pending.values:
-            _put(grid, pending.row, columns_of(pending.row) or (), pending.values, pending.line)
+        if pending is not None:
+            _put_pending(grid, pending, columns_of(pending.row) or (), confirm)
 
     shapes = row_shapes(region.rows, region.table, columns_of)
     for matched, shape in zip(region.rows, shapes, strict=True):
         positions.see(matched)
+        broken = matched.row.bounds == "words" and any(t.kind == "broken" for t in matched.row.tokens)
+        if broken and pending is not None:
+            pending.broken = True
         if shape.caption:
             flush()
             pending = None
         if not shape.segments:
-            values = list(shape.lead)
-            if not any(v.kind == "value" for v in values):
+            values = [v for v in shape.lead if v.kind == "value"]
+            suspect = suspect or broken
+            if not values:
                 continue
             if pending is not None:
-                pending.values += values
+                pending.after.append(values)
             elif not shape.labelled:
                 raw = " ".join(v.text.strip() for v in values)
                 grid.unplaced(f"values with no row label ({raw})", shape.line)
@@ -127,14 +138,17 @@ def assemble_rows(
         segment = shape.segments[-1]
         values = list(segment.values)
         columns = columns_of(segment.anchor.id) or ()
-        if segment.bounds == "words" and 0 < sum(v.kind == "value" for v in values) < len(columns):
-            # Plain pdftotext prints the first value beside the label and the rest below it.
+        printed = sum(v.kind == "value" for v in values)
+        if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
+            waiting = pending is not None and not pending.own and not pending.after
+            if not printed and waiting and pending is not None and group_of(pending.row) in segment.groups:
+                continue  # the group label centred among its rows (PDF) takes none of theirs
             flush()
-            pending = _Pending(segment.anchor.id, shape.line, values)
+            pending = _Pending(segment.anchor.id, shape.line, [v for v in values if v.kind == "value"])
+            pending.broken = suspect or broken
+            suspect = False
             continue
-        if not any(v.kind == "value" for v in values) and (not values or segment.bounds == "words"):
-            if pending is not None and not pending.values and group_of(pending.row) in segment.groups:
-                continue  # the group label centred among its rows (PDF) does not take their values
+        if not printed and not values:
             flush()
             pending = _Pending(segment.anchor.id, shape.line)
             continue
@@ -143,3 +157,45 @@ def assemble_rows(
         where = (positions, matched.row.width) if matched.row.width is not None else None
         _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     flush()
+
+
+def row_total_holds(values: Sequence[Token]) -> bool:
+    """总计 (the last value) = the sum of the others, every one a printed number (table 三, §1.6)."""
+    numbers = [n for v in values if (n := v.number) is not None]
+    return len(numbers) == len(values) > 1 and sum(numbers[:-1]) == numbers[-1]
+
+
+def _put_pending(
+    grid: Grid, pending: _Pending, columns: tuple[str, ...], confirm: Callable[[str, list[Token]], bool]
+) -> None:
+    """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
+
+    - the whole row on the line after the label (a wrapped label, pdftotext -raw, pdfplumber);
+    - one value per line after the label, the first maybe beside it (plain pdftotext): placed by
+      printed order (basis order) only if the row's identity holds (table 三's row total), since a
+      blank cell leaves no trace there and the next row's values could fill the gap.
+    A number printed broken nearby, or any other shape, places nothing.
+    """
+    n = len(columns)
+    gathered = pending.own + [v for line in pending.after for v in line]
+    shown = " ".join(v.text.strip() for v in gathered)
+    if pending.broken:
+        grid.unplaced(
+            f"{pending.row}: a number printed broken across lines near this row ({shown})", pending.line
+        )
+        return
+    if not pending.after:
+        if pending.own:
+            _put(grid, pending.row, columns, pending.own, pending.line)
+        return
+    if not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n:
+        grid.place(pending.row, columns, pending.after[0])
+        return
+    singles = len(pending.own) <= 1 and all(len(line) == 1 for line in pending.after)
+    if singles and len(gathered) == n and confirm(pending.row, gathered):
+        grid.place(pending.row, columns, gathered, basis="order")
+        return
+    grid.unplaced(
+        f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
+        pending.line,
+    )
