@@ -1,4 +1,4 @@
-"""The project's own tool corpus: synthetic reports, their truth, and what 28 real tools made of them.
+"""The project's own tool corpus: synthetic reports, their truth, and what 33 tool routes made of them.
 
 Loader only (no tool needed): `reports()`, `truth(id)`, `routes()`, `text(id, route)`, `cases()`.
 The fixtures are rebuilt by `regenerate.py`; see README.md in this folder.
@@ -78,7 +78,7 @@ def truth(report_id: str) -> dict[str, Any]:
 
 
 def routes() -> list[Route]:
-    """The 28 routes, in MANIFEST order."""
+    """The 33 routes, in MANIFEST order."""
     return [
         Route(entry["name"], entry["source"], entry["tool"], entry["keeps_blanks"], entry["command"])
         for entry in manifest()["routes"]

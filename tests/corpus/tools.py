@@ -1,6 +1,9 @@
 """The real tools: build DOCX and PDF from report.html, and flatten every document by every route.
 
 Only regenerate.py uses this module; the loader (`corpus`) never does, so tests need no tool.
+Two pandocs: Debian's 2.17 (`pandoc` on PATH) makes the pandoc DOCX and the `pandoc-*` routes; the
+pandoc 3 bundled by the PyPI package pypandoc_binary (`<site-packages>/pypandoc/files/pandoc`, found
+through the package, never PATH) makes the `pandoc3-*` routes.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +37,9 @@ CHROMIUM_FLAGS: tuple[str, ...] = (
     "--no-pdf-header-footer",
 )
 SOURCE_DATE_EPOCH = "1700000000"
+# pandoc 3: the binary pypandoc_binary ships inside its `pypandoc` package (pin in .ci/install-tools).
+PANDOC3_DISTRIBUTION = "pypandoc_binary"
+PANDOC3_FILE = "pypandoc/files/pandoc"
 
 
 # --- what must be installed --------------------------------------------------------------------------
@@ -53,6 +59,8 @@ class Need:
             return shutil.which(self.name) is not None
         if self.kind == "module":
             return importlib.util.find_spec(self.name) is not None
+        if self.kind == "pandoc3":
+            return pandoc3() is not None
         return cjk_font()
 
 
@@ -71,7 +79,25 @@ NEEDS: tuple[Need, ...] = (
     Need("module", "pdfminer", "pip: pdfminer.six (markitdown[pdf])"),
     Need("module", "markitdown", "pip: markitdown[docx,pdf]"),
     Need("module", "mammoth", "pip: mammoth (markitdown[docx])"),
+    Need("pandoc3", "pandoc 3 (pypandoc/files/pandoc)", "pip: pypandoc_binary==1.17"),
 )
+
+
+@cache
+def pandoc3() -> Path | None:
+    """pypandoc_binary's bundled pandoc (`<site-packages>/pypandoc/files/pandoc`), None when not installed.
+
+    Located through the distribution's own file list, so neither PATH (Debian's pandoc 2.17) nor a
+    plain `pypandoc` (which ships no binary) can stand in for it.
+    """
+    try:
+        distribution = importlib.metadata.distribution(PANDOC3_DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    if not any(str(file) == PANDOC3_FILE for file in distribution.files or ()):
+        return None
+    path = Path(str(distribution.locate_file(PANDOC3_FILE))).resolve()
+    return path if path.is_file() and os.access(path, os.X_OK) else None
 
 
 @cache
@@ -155,28 +181,41 @@ def pandoc_docx(html: Path, docx: Path) -> None:
 # --- documents for a set of reports ------------------------------------------------------------------
 
 
-def build_documents(htmls: dict[str, Path], docs: Path, scratch: Path, jobs: int) -> None:
-    """<id>.lo.docx, <id>.pandoc.docx, <id>.lo.pdf, <id>.chromium.pdf and LibreOffice text of both DOCX."""
+def build_documents(
+    htmls: dict[str, Path], docs: Path, scratch: Path, jobs: int, chosen: list[Route] | None = None
+) -> None:
+    """<id>.lo.docx, <id>.pandoc.docx, <id>.lo.pdf, <id>.chromium.pdf and LibreOffice text of both DOCX.
+
+    With `chosen` routes, only the documents they read (LibreOffice DOCX for docx-lo and pdf-lo, …).
+    """
+    sources = {route.source for route in chosen or routes()}
+    lo_text = sorted({route.source for route in chosen or routes() if route.tool == "libreoffice"})
     docs.mkdir(parents=True, exist_ok=True)
     staged = docs / "html"
     staged.mkdir(exist_ok=True)
     for rid, path in htmls.items():
         shutil.copyfile(path, staged / f"{rid}.html")
-    soffice_parallel(sorted(staged.glob("*.html")), SOFFICE_DOCX, docs / "lo-docx", scratch, jobs)
-    for rid in htmls:
-        (docs / "lo-docx" / f"{rid}.docx").replace(docs / f"{rid}.lo.docx")
+    if sources & {"docx-lo", "pdf-lo"}:
+        soffice_parallel(sorted(staged.glob("*.html")), SOFFICE_DOCX, docs / "lo-docx", scratch, jobs)
+        for rid in htmls:
+            (docs / "lo-docx" / f"{rid}.docx").replace(docs / f"{rid}.lo.docx")
     with ThreadPoolExecutor(jobs) as pool:
-        work = [
-            pool.submit(pandoc_docx, staged / f"{rid}.html", docs / f"{rid}.pandoc.docx") for rid in htmls
-        ]
-        work += [
-            pool.submit(chromium_pdf, staged / f"{rid}.html", docs / f"{rid}.chromium.pdf", scratch)
-            for rid in htmls
-        ]
+        work: list[Any] = []
+        if "docx-pandoc" in sources:
+            work += [
+                pool.submit(pandoc_docx, staged / f"{rid}.html", docs / f"{rid}.pandoc.docx") for rid in htmls
+            ]
+        if "pdf-chromium" in sources:
+            work += [
+                pool.submit(chromium_pdf, staged / f"{rid}.html", docs / f"{rid}.chromium.pdf", scratch)
+                for rid in htmls
+            ]
         for future in work:
             future.result()
-    soffice_parallel([docs / f"{rid}.lo.docx" for rid in htmls], "pdf", docs, scratch, jobs)
-    all_docx = [docs / f"{rid}.{maker}.docx" for rid in htmls for maker in ("lo", "pandoc")]
+    if "pdf-lo" in sources:
+        soffice_parallel([docs / f"{rid}.lo.docx" for rid in htmls], "pdf", docs, scratch, jobs)
+    makers = [source.split("-")[1] for source in lo_text]
+    all_docx = [docs / f"{rid}.{maker}.docx" for rid in htmls for maker in makers]
     soffice_parallel(all_docx, SOFFICE_TEXT, docs / "lo-text", scratch, jobs)
 
 
@@ -228,10 +267,22 @@ def _lynx(path: Path) -> bytes:
 
 
 def _pandoc(source: str, target: str) -> Callable[[Path], bytes]:
-    """pandoc -f source -t target."""
+    """pandoc -f source -t target (Debian's pandoc 2.17, from PATH)."""
 
     def flatten(path: Path) -> bytes:
         return run(["pandoc", "-f", source, "-t", target, str(path)])
+
+    return flatten
+
+
+def _pandoc3(source: str, target: str) -> Callable[[Path], bytes]:
+    """pandoc -f source -t target with pypandoc_binary's pandoc 3."""
+
+    def flatten(path: Path) -> bytes:
+        binary = pandoc3()
+        if binary is None:
+            raise RuntimeError(f"pandoc 3 not found: install {PANDOC3_DISTRIBUTION} (.ci/install-tools)")
+        return run([str(binary), "-f", source, "-t", target, str(path)])
 
     return flatten
 
@@ -338,10 +389,26 @@ def _crawl(path: Path) -> bytes:
 W3M = "w3m -dump -cols 80 -T text/html -I UTF-8 -O UTF-8 report.html"
 LYNX = "lynx -dump -nolist -width=80 -assume_charset=utf-8 -display_charset=utf-8 report.html"
 MD_NOTE = "text_content of markitdown 0.1.x"
+PANDOC3_GRID_NOTE = (
+    "pandoc 3 (pypandoc_binary): every table a grid table (+---+) keeping its spans (a colspan one wide"
+    " cell, a rowspan's text in its first line, blank below); a blank cell an empty cell, NBSP kept as"
+    " U+00A0: keeps_blanks true"
+)
+PANDOC3_NOTES = {
+    "html.pandoc3-plain": PANDOC3_GRID_NOTE,
+    "html.pandoc3-markdown": PANDOC3_GRID_NOTE
+    + "; markdown escapes: `—` written `---`, `2\\.`, `<br/>` as `\\`",
+    "html.pandoc3-gfm": "pandoc 3 (pypandoc_binary): every table (all have merged cells) raw <table>"
+    " HTML with colspan/rowspan; a blank cell `<td></td>`, NBSP a raw U+00A0 in its <td>: keeps_blanks true",
+    "docx-lo.pandoc3-plain": PANDOC3_GRID_NOTE + "; alignment colons in the top border (`+:---:+`)",
+    "docx-pandoc.pandoc3-plain": PANDOC3_GRID_NOTE
+    + "; where pandoc 2.17's DOCX wrote a colspan short (2021 table 二 of <th> pages) the missing columns"
+    " are empty cells",
+}
 
 
 def _html_routes() -> list[Route]:
-    """The eight routes from report.html."""
+    """The eleven routes from report.html."""
     return [
         Route("html.w3m", "html", "w3m", W3M, True, _w3m, "box-drawing tables; a blank cell is an empty box"),
         Route(
@@ -378,6 +445,33 @@ def _html_routes() -> list[Route]:
             True,
             _pandoc("html", "gfm"),
         ),
+        Route(
+            "html.pandoc3-plain",
+            "html",
+            "pandoc3",
+            "pandoc -f html -t plain report.html",
+            True,
+            _pandoc3("html", "plain"),
+            PANDOC3_NOTES["html.pandoc3-plain"],
+        ),
+        Route(
+            "html.pandoc3-markdown",
+            "html",
+            "pandoc3",
+            "pandoc -f html -t markdown report.html",
+            True,
+            _pandoc3("html", "markdown"),
+            PANDOC3_NOTES["html.pandoc3-markdown"],
+        ),
+        Route(
+            "html.pandoc3-gfm",
+            "html",
+            "pandoc3",
+            "pandoc -f html -t gfm report.html",
+            True,
+            _pandoc3("html", "gfm"),
+            PANDOC3_NOTES["html.pandoc3-gfm"],
+        ),
         Route("html.html2text", "html", "html2text", "html2text.html2text(html)", True, _html2text),
         Route(
             "html.markitdown",
@@ -401,7 +495,7 @@ def _html_routes() -> list[Route]:
 
 
 def _docx_routes(maker: str) -> list[Route]:
-    """The four routes from one DOCX (lo or pandoc)."""
+    """The five routes from one DOCX (lo or pandoc)."""
     source = f"docx-{maker}"
     return [
         Route(
@@ -421,6 +515,15 @@ def _docx_routes(maker: str) -> list[Route]:
             "pandoc -f docx -t plain report.docx",
             True,
             _pandoc("docx", "plain"),
+        ),
+        Route(
+            f"{source}.pandoc3-plain",
+            source,
+            "pandoc3",
+            "pandoc -f docx -t plain report.docx",
+            True,
+            _pandoc3("docx", "plain"),
+            PANDOC3_NOTES[f"{source}.pandoc3-plain"],
         ),
         Route(
             f"{source}.markitdown",
@@ -492,7 +595,7 @@ def _pdf_routes(maker: str) -> list[Route]:
 
 
 def routes() -> list[Route]:
-    """All 28 routes in their fixed order."""
+    """All 33 routes in their fixed order."""
     return [
         *_html_routes(),
         *_docx_routes("lo"),
@@ -510,9 +613,12 @@ def source_file(route: Route, rid: str, html: Path, docs: Path) -> Path:
     return docs / f"{rid}.{maker}.{kind}"
 
 
-def flatten_report(rid: str, html: Path, docs: Path) -> dict[str, bytes]:
-    """Every route's text for one report."""
-    return {route.name: route.run(source_file(route, rid, html, docs)) for route in routes()}
+def flatten_report(
+    rid: str, html: Path, docs: Path, names: Collection[str] | None = None
+) -> dict[str, bytes]:
+    """Every route's text for one report (only the routes in `names` when given)."""
+    chosen = [route for route in routes() if names is None or route.name in names]
+    return {route.name: route.run(source_file(route, rid, html, docs)) for route in chosen}
 
 
 # --- versions ----------------------------------------------------------------------------------------
@@ -527,15 +633,18 @@ def _first(args: list[str], pattern: str) -> str:
 
 def tool_versions() -> dict[str, str]:
     """Versions of every tool used."""
+    binary = pandoc3()
     versions = {
         "w3m": _first(["w3m", "-version"], r"w3m/([^\s,]+)"),
         "lynx": _first(["lynx", "-version"], r"Lynx Version (\S+)"),
         "pandoc": _first(["pandoc", "--version"], r"pandoc (\S+)"),
+        "pandoc3": _first([str(binary), "--version"], r"pandoc (\S+)") if binary else "missing",
         "poppler (pdftotext)": _first(["pdftotext", "-v"], r"pdftotext version (\S+)"),
         "LibreOffice": _first(["soffice", "--version"], r"LibreOffice (\S+)"),
         "chromium": _first(["chromium", "--version"], r"Chromium (\S+)"),
     }
-    for package in ("html2text", "docx2txt", "pdfplumber", "pdfminer.six", "markitdown", "mammoth"):
+    packages = ("html2text", "docx2txt", "pdfplumber", "pdfminer.six", "markitdown", "mammoth")
+    for package in (*packages, PANDOC3_DISTRIBUTION):
         try:
             versions[package] = importlib.metadata.version(package)
         except importlib.metadata.PackageNotFoundError:

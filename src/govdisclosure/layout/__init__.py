@@ -21,7 +21,7 @@ from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
 from .grid import grid_rows
 from .html import TABLE_TAG, tables_in
-from .pipes import PIPE_RULE, is_pipe_row, pipe_block
+from .pipes import PIPE_RULE, guessed_pipes, is_pipe_row, pipe_block
 from .rules import rule_table
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
@@ -40,6 +40,8 @@ class LayoutState:
     rows: list[CellRow] = attrs.field(factory=list)
     # Lines that are table markup as a whole (an HTML table inside markdown): no prose there.
     markup: set[int] = attrs.field(factory=set)
+    # The text's pipes were drawn from word positions (pipes.guessed_pipes): no cell boundaries.
+    guessed: bool = False
 
 
 # A rule reads the layout it knows at lines[start] and returns the index after what it read, or
@@ -74,7 +76,7 @@ def pipe_rule(state: LayoutState, start: int) -> int | None:
         end += 1
     if end == start:
         return None
-    state.rows.extend(pipe_block(state.lines[start:end]))
+    state.rows.extend(pipe_block(state.lines[start:end], state.guessed))
     return end
 
 
@@ -129,7 +131,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         return Layout(tuple(streamed))
     if one_cell_per_line(lines):
         return Layout(tuple(group_cells(lines)))
-    state = LayoutState(lines, lexicon)
+    state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines))
     i = 0
     while i < len(lines):
         if _skipped(lines[i]):

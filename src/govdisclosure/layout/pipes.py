@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-import attrs
 import regex
 
 from ..normalize import Line
 from ..values import is_value_text
 from .tokens import CellRow, cells_of, is_broken_number
-from .words import split_words
 
 # A markdown table's separator row: |---|:---:|.
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
@@ -42,7 +40,16 @@ def split_pipes(line: Line, layout: str = "pipes", outer: bool | None = None) ->
     return CellRow(cells_of(_cells(line, outer), line.number), line.number, layout)
 
 
-def pipe_block(lines: Sequence[Line]) -> Iterator[CellRow]:
+def guessed_pipes(lines: Sequence[Line]) -> bool:
+    """True when some pipe cell of the text holds two numbers or a wrapped piece of one.
+
+    Pipes drawn by a PDF-to-markdown converter from word positions (markitdown on a PDF) are no
+    cell boundaries: one such cell shows it for the whole text, which one tool wrote.
+    """
+    return any(_guessed(cell) for line in lines if is_pipe_row(line) for cell in _cells(line, outer=None))
+
+
+def pipe_block(lines: Sequence[Line], guessed: bool = False) -> Iterator[CellRow]:
     """The rows of one pipe table; whether it has outer pipes is decided for the whole table.
 
     html2text writes no outer pipes, so its row whose first cell is empty starts with a pipe
@@ -51,12 +58,13 @@ def pipe_block(lines: Sequence[Line]) -> Iterator[CellRow]:
     rows = [line for line in lines if PIPE_RULE.match(line.text) is None]
     outer = all((t := line.raw.strip(" \t")).startswith("|") and t.endswith("|") for line in rows)
     cells = [_cells(line, outer) for line in rows]
-    if any(_guessed(cell) for row in cells for cell in row):
+    if guessed:
         # Pipes drawn by a PDF-to-markdown converter from word positions (markitdown on a PDF):
         # a cell holding two numbers, or a number's wrapped piece, shows the pipes are no cell
         # boundaries, so an empty cell there is no blank cell. The words are kept, in order.
         for line, row in zip(rows, cells, strict=True):
-            yield split_words(attrs.evolve(line, raw=" ".join(row)))
+            kept = [cell for cell in row if cell.strip()]
+            yield CellRow(cells_of(kept, line.number), line.number, "pipes", "words", apart=True)
         return
     for line, row in zip(rows, cells, strict=True):
         yield CellRow(cells_of(row, line.number), line.number, "pipes")

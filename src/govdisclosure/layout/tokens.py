@@ -90,6 +90,9 @@ class CellRow:
     bounds: Bounds = "cells"
     # The number of grid columns of the row's table, when its tokens carry their `column`.
     width: int | None = None
+    # The row was placed among the text lines by its height on the page, not in reading order
+    # (a PDF-to-markdown converter's pipe row): its values may be the row label's above or below.
+    apart: bool = False
 
     @property
     def texts(self) -> tuple[Token, ...]:

@@ -26,6 +26,10 @@ class _Pending:
     line: int
     own: list[Token] = attrs.field(factory=list)  # values on the label's line
     after: list[list[Token]] = attrs.field(factory=list)  # lines of values after it
+    # The values line after the label stood apart (placed by height): a line of the label's own
+    # words after it shows the values sit inside the label's cell.
+    apart: bool = False
+    sandwiched: bool = False
     # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
     broken: bool = False
 
@@ -128,9 +132,12 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             if not values:
+                if pending is not None and pending.after and matched.row.texts:
+                    pending.sandwiched = True  # the label's wrapped tail after its values
                 continue
             if pending is not None:
                 pending.after.append(values)
+                pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 raw = " ".join(v.text.strip() for v in values)
                 grid.unplaced(f"values with no row label ({raw})", shape.line)
@@ -188,7 +195,10 @@ def _put_pending(
         if pending.own:
             _put(grid, pending.row, columns, pending.own, pending.line)
         return
-    if not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n:
+    # A values line placed by height between two labels may be either one's: only the label's
+    # own wrapped words after it settle that it is this label's.
+    whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
+    if whole_line and (not pending.apart or pending.sandwiched):
         grid.place(pending.row, columns, pending.after[0])
         return
     singles = len(pending.own) <= 1 and all(len(line) == 1 for line in pending.after)
