@@ -215,6 +215,33 @@ def _note(grid: Grid, rows: int, line: int | None) -> None:
     grid.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, line))
 
 
+def _labelled_row_by_row(runs: Sequence[_Run], rows: Sequence[str], columns: Sequence[str]) -> bool:
+    """True when each row's values come right after that row's own label, row after row."""
+    width = len(columns)
+    if all(len(run.values) == 1 for run in runs) and len(runs) == len(rows) * width:
+        firsts = runs[::width]
+    elif len(runs) == len(rows) and all(len(run.values) == width for run in runs):
+        firsts = list(runs)
+    else:
+        return False
+    # A row's label just before its values; or, values right after the header, the label just
+    # after them (PDF text that prints a row's values above its label).
+    return all(
+        run.before == frozenset({row}) or (not run.before and run.after[:1] == (frozenset({row}),))
+        for run, row in zip(firsts, rows, strict=True)
+    )
+
+
+def _values_before_header(part: Region) -> bool:
+    """True when a value is printed after the block's caption and before its header row."""
+    for row in part.rows[1:]:
+        if any(e.table == part.table and e.kind == "header" for m in row.matches for e in m.entries):
+            return False
+        if any(m.token.kind == "value" for m in row.matches):
+            return True
+    return False
+
+
 def _has_broken_numbers(region: Region) -> bool:
     # A number a narrow cell wrapped in two (`2,90` / `1`) leaves pieces that read as values: the
     # printed order then holds more values than cells, and no reading of it can be trusted.
@@ -272,7 +299,17 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         block = next((b for b in spec.blocks if b.caption in captions), None)
         if block is None or all(r in grid.rows for r in block.rows) or not set(block.rows) <= _labels(part):
             continue
-        placed = _read(_runs(part), len(block.columns), block.rows, column_major=False)
+        runs = _runs(part)
+        # Values between the caption and the block's header belong to the block before (plain
+        # pdftotext prints a row's last value after the next caption); and a block of several
+        # rows and columns printed without a label before each row may be column by column
+        # (pdfminer), which table 二, with no row total, cannot tell from row by row.
+        several = len(block.rows) > 1 and len(block.columns) > 1
+        if _values_before_header(part) or (
+            several and not _labelled_row_by_row(runs, block.rows, block.columns)
+        ):
+            continue
+        placed = _read(runs, len(block.columns), block.rows, column_major=False)
         if placed is None or not _agrees(grid, placed, dict.fromkeys(block.rows, block.columns)):
             continue
         for row, tokens in placed.items():

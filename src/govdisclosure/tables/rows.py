@@ -30,6 +30,8 @@ class _Pending:
     # words after it shows the values sit inside the label's cell.
     apart: bool = False
     sandwiched: bool = False
+    # Placed already from its own line: kept only so that the label before it knows it.
+    placed: bool = False
     # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
     broken: bool = False
 
@@ -112,12 +114,30 @@ def assemble_rows(
     """
     positions = positions or ColumnPositions(region.table)
     pending: _Pending | None = None
+    # Labels waiting for their values in the current block, resolved together at its end: a
+    # label's values may only be told from the next label's once both are seen.
+    waiting: list[_Pending] = []
+    # A block whose first values came before any row label prints values before their labels.
+    values_first = False
     # Set by a broken number: the next data row is as suspect as the one waiting.
     suspect = False
 
     def flush() -> None:
+        nonlocal pending
         if pending is not None:
-            _put_pending(grid, pending, columns_of(pending.row) or (), confirm)
+            waiting.append(pending)
+        pending = None
+
+    def resolve() -> None:
+        nonlocal values_first
+        flush()
+        for i, found in enumerate(waiting):
+            if found.placed:
+                continue
+            following = waiting[i + 1] if i + 1 < len(waiting) else None
+            _put_pending(grid, found, columns_of(found.row) or (), confirm, following, values_first)
+        waiting.clear()
+        values_first = False
 
     shapes = row_shapes(region.rows, region.table, columns_of)
     for matched, shape in zip(region.rows, shapes, strict=True):
@@ -126,8 +146,7 @@ def assemble_rows(
         if broken and pending is not None:
             pending.broken = True
         if shape.caption:
-            flush()
-            pending = None
+            resolve()
         if not shape.segments:
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
@@ -139,6 +158,7 @@ def assemble_rows(
                 pending.after.append(values)
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
+                values_first = values_first or not waiting
                 raw = " ".join(v.text.strip() for v in values)
                 grid.unplaced(f"values with no row label ({raw})", shape.line)
             continue
@@ -147,8 +167,8 @@ def assemble_rows(
         columns = columns_of(segment.anchor.id) or ()
         printed = sum(v.kind == "value" for v in values)
         if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
-            waiting = pending is not None and not pending.own and not pending.after
-            if not printed and waiting and pending is not None and group_of(pending.row) in segment.groups:
+            unfilled = pending is not None and not pending.own and not pending.after
+            if not printed and unfilled and pending is not None and group_of(pending.row) in segment.groups:
                 continue  # the group label centred among its rows (PDF) takes none of theirs
             flush()
             pending = _Pending(segment.anchor.id, shape.line, [v for v in values if v.kind == "value"])
@@ -160,10 +180,10 @@ def assemble_rows(
             pending = _Pending(segment.anchor.id, shape.line)
             continue
         flush()
-        pending = None
+        waiting.append(_Pending(segment.anchor.id, shape.line, values, placed=True))
         where = (positions, matched.row.width) if matched.row.width is not None else None
         _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
-    flush()
+    resolve()
 
 
 def row_total_holds(values: Sequence[Token]) -> bool:
@@ -173,7 +193,12 @@ def row_total_holds(values: Sequence[Token]) -> bool:
 
 
 def _put_pending(
-    grid: Grid, pending: _Pending, columns: tuple[str, ...], confirm: Callable[[str, list[Token]], bool]
+    grid: Grid,
+    pending: _Pending,
+    columns: tuple[str, ...],
+    confirm: Callable[[str, list[Token]], bool],
+    following: _Pending | None = None,
+    values_first: bool = False,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -181,7 +206,9 @@ def _put_pending(
     - one value per line after the label, the first maybe beside it (plain pdftotext): placed by
       printed order (basis order) only if the row's identity holds (table 三's row total), since a
       blank cell leaves no trace there and the next row's values could fill the gap.
-    A number printed broken nearby, or any other shape, places nothing.
+    A number printed broken nearby, or any other shape, places nothing. Values printed after a
+    label could be the next label's printed before it (plain pdftotext does both): they are this
+    label's only if the block never prints values first and the next label has values of its own.
     """
     n = len(columns)
     gathered = pending.own + [v for line in pending.after for v in line]
@@ -197,12 +224,14 @@ def _put_pending(
         return
     # A values line placed by height between two labels may be either one's: only the label's
     # own wrapped words after it settle that it is this label's.
+    own_label = not values_first and (following is None or bool(following.own or following.after))
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
-    if whole_line and (not pending.apart or pending.sandwiched):
+    if whole_line and own_label and (not pending.apart or pending.sandwiched):
         grid.place(pending.row, columns, pending.after[0])
         return
     singles = len(pending.own) <= 1 and all(len(line) == 1 for line in pending.after)
-    if singles and len(gathered) == n and confirm(pending.row, gathered):
+    # An identity over the row (table 三's total) confirms by itself; else the order must.
+    if singles and len(gathered) == n and confirm(pending.row, gathered) and (n > 1 or own_label):
         grid.place(pending.row, columns, gathered, basis="order")
         return
     grid.unplaced(
