@@ -9,7 +9,7 @@ import attrs
 from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
 from ..layout import Bounds, Token
 from ..lexicon import key_of
-from ..model import Diagnostic
+from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
 from .grid import FusedRun, Grid
 from .regions import Region
@@ -28,6 +28,8 @@ class _ValueRow:
     bounds: Bounds
     # Only rows naming a column (a stray 总计) came between this row and the previous one.
     after_columns: bool = False
+    # Gathered from values printed one per line: their order, not a printed row, makes the row.
+    joined: bool = False
 
 
 def assemble_review(
@@ -68,7 +70,9 @@ def assemble_review(
             last = value_rows[-1] if value_rows else None
             if last is not None and not labelled and row.row.bounds == "words" and last.index == index - 1:
                 # One value per line (docx2txt, plain pdftotext): consecutive lines are one row.
-                value_rows[-1] = _ValueRow(last.group, last.values + after, last.line, index, last.bounds)
+                value_rows[-1] = _ValueRow(
+                    last.group, last.values + after, last.line, index, last.bounds, joined=True
+                )
             else:
                 value_rows.append(_ValueRow(group, after, row.row.line, index, row.row.bounds, only_columns))
             only_columns = True
@@ -99,11 +103,24 @@ def _place(
     whole = [r for r in rows if fit(r.values, width * len(groups)) is not None]
     if len(whole) == 1:
         cells = fit(whole[0].values, width * len(groups)) or []
+        basis: Basis | None = None
+        if whole[0].joined:
+            # Values printed one per line come in the PDF's drawing order, which need not be the
+            # columns' (plain pdftotext): only the three group totals holding confirm it.
+            if keep != set(columns) or not all(
+                _total_holds(cells[g * width : (g + 1) * width]) for g in range(len(groups))
+            ):
+                raw = " ".join(t.text.strip() for t in cells)
+                grid.unplaced(
+                    f"values printed one per line whose group totals do not hold ({raw})", whole[0].line
+                )
+                return
+            basis = "order"
         for g, group in enumerate(groups):
             part = cells[g * width : (g + 1) * width]
             chosen = [(c, t) for c, t in zip(columns, part, strict=True) if c in keep]
             if chosen:
-                grid.place(group, [c for c, _ in chosen], [t for _, t in chosen])
+                grid.place(group, [c for c, _ in chosen], [t for _, t in chosen], basis=basis)
             for c, t in zip(columns, part, strict=True):
                 if c not in keep and t.kind == "value":
                     grid.unplaced(f"{group}.{c}: header lost, value {t.text.strip()!r} not placed", t.line)
@@ -126,6 +143,7 @@ def _place(
     values = [t for r in rows for t in r.values if t.kind == "value"]
     if (
         len(rows) == 1
+        and rows[0].bounds == "fused"
         and 0 < len(values) < width * len(groups)
         and all(t.kind == "value" for t in rows[0].values)
     ):
@@ -140,6 +158,12 @@ def _place(
         grid.unplaced(f"{len(values)} values in an order that cannot be placed ({raw})", rows[0].line)
 
 
+def _total_holds(cells: list[Token]) -> bool:
+    """A group's 总计 (its last cell) = the sum of the four results, all printed numbers."""
+    numbers = [n for t in cells if (n := t.number) is not None]
+    return len(numbers) == len(cells) and sum(numbers[:-1]) == numbers[-1]
+
+
 def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
     """One-value-per-line rows joined across a line naming a column (…0 0 0 / 总计 / 0, plain pdftotext).
 
@@ -149,7 +173,7 @@ def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
     for row in rows:
         last = joined[-1] if joined else None
         if last is not None and row.after_columns and row.bounds == last.bounds == "words":
-            joined[-1] = attrs.evolve(last, values=last.values + row.values, index=row.index)
+            joined[-1] = attrs.evolve(last, values=last.values + row.values, index=row.index, joined=True)
         else:
             joined.append(row)
     return joined
