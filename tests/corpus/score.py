@@ -8,9 +8,10 @@ Used by the corpus tests (tests/test_tool_corpus.py) and the accuracy benchmark
 - a number is **wrong** when the parse holds a number where the truth has another number, or a
   blank/none/text cell, or no cell at all (an invented row);
 - a cell is **determinable** when the text can show its place: always for a route that keeps blank
-  cells; for one that drops them (lynx, plain pdftotext …), when its row prints every cell or none
-  (then the row is the label alone, every cell blank). Rows printing some cells and not others are
-  not determinable from the text (the identities may still settle some; those count as a bonus).
+  cells; for one that drops them (lynx, plain pdftotext …), when its row prints every cell. A row
+  printing fewer values than it has columns (a blank row included: its label alone could as well
+  have its values printed elsewhere) is not determinable from the text (issue 12); where the
+  identities still settle some cells, those count as a bonus.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score
         table = truth["tables"][name]
         printed = [c["kind"] not in UNPRINTED for c in table[row].values()]
         full = all(printed)
-        determinable = keeps_blanks or full or not any(printed)
+        determinable = keeps_blanks or full
         found = report.tables[name]
         got = found.cell(row, column) if found is not None else None
         ok = (

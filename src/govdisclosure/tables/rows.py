@@ -131,11 +131,14 @@ def assemble_rows(
     def resolve() -> None:
         nonlocal values_first
         flush()
+        # A label with no value anywhere after it (a blank row, or one whose values come before
+        # it or after the next label): the block's values could then be either label's.
+        doubtful = values_first or any(not (p.placed or p.own or p.after) for p in waiting)
         for i, found in enumerate(waiting):
             if found.placed:
                 continue
             following = waiting[i + 1] if i + 1 < len(waiting) else None
-            _put_pending(grid, found, columns_of(found.row) or (), confirm, following, values_first)
+            _put_pending(grid, found, columns_of(found.row) or (), confirm, following, doubtful)
         waiting.clear()
         values_first = False
 
@@ -198,7 +201,7 @@ def _put_pending(
     columns: tuple[str, ...],
     confirm: Callable[[str, list[Token]], bool],
     following: _Pending | None = None,
-    values_first: bool = False,
+    doubtful: bool = False,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -207,8 +210,9 @@ def _put_pending(
       printed order (basis order) only if the row's identity holds (table 三's row total), since a
       blank cell leaves no trace there and the next row's values could fill the gap.
     A number printed broken nearby, or any other shape, places nothing. Values printed after a
-    label could be the next label's printed before it (plain pdftotext does both): they are this
-    label's only if the block never prints values first and the next label has values of its own.
+    label could be the next label's printed before it, or the label before's (plain pdftotext and
+    pdfminer do both): they are this label's only if no label of the block is left without values
+    (`doubtful`) and the next label has values of its own.
     """
     n = len(columns)
     gathered = pending.own + [v for line in pending.after for v in line]
@@ -224,14 +228,13 @@ def _put_pending(
         return
     # A values line placed by height between two labels may be either one's: only the label's
     # own wrapped words after it settle that it is this label's.
-    own_label = not values_first and (following is None or bool(following.own or following.after))
+    own_label = not doubtful and (following is None or bool(following.own or following.after))
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
     if whole_line and own_label and (not pending.apart or pending.sandwiched):
         grid.place(pending.row, columns, pending.after[0])
         return
     singles = len(pending.own) <= 1 and all(len(line) == 1 for line in pending.after)
-    # An identity over the row (table 三's total) confirms by itself; else the order must.
-    if singles and len(gathered) == n and confirm(pending.row, gathered) and (n > 1 or own_label):
+    if singles and len(gathered) == n and own_label and confirm(pending.row, gathered):
         grid.place(pending.row, columns, gathered, basis="order")
         return
     grid.unplaced(
