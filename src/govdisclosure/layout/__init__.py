@@ -131,7 +131,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         return Layout(tuple(streamed))
     if one_cell_per_line(lines):
         return Layout(tuple(group_cells(lines)))
-    state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines))
+    state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines, lexicon))
     i = 0
     while i < len(lines):
         if _skipped(lines[i]):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 import regex
 
+from ..lexicon import Lexicon
 from ..normalize import Line
 from ..values import is_value_text
 from .tokens import CellRow, cells_of, is_broken_number
 
 # A markdown table's separator row: |---|:---:|.
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
+# A piece of a label wrapped out of its cell is short.
+MAX_PIECE = 20
 # Box-drawing characters (U+2500-257F), which text browsers draw as cell borders.
 BOX = regex.compile(r"[\u2500-\u257f]++")
 
@@ -40,13 +44,23 @@ def split_pipes(line: Line, layout: str = "pipes", outer: bool | None = None) ->
     return CellRow(cells_of(_cells(line, outer), line.number), line.number, layout)
 
 
-def guessed_pipes(lines: Sequence[Line]) -> bool:
-    """True when some pipe cell of the text holds two numbers or a wrapped piece of one.
+def guessed_pipes(lines: Sequence[Line], lexicon: Lexicon) -> bool:
+    """True when the text's pipes were drawn from word positions, not from a table's cells.
 
-    Pipes drawn by a PDF-to-markdown converter from word positions (markitdown on a PDF) are no
-    cell boundaries: one such cell shows it for the whole text, which one tool wrote.
+    A PDF-to-markdown converter (markitdown on a PDF) draws pipes where words stand: one cell
+    holding two numbers or a wrapped piece of one, or a pipe row followed straight by a piece of
+    a label that wrapped out of its cell (`| 三、本年 | …` / `度办理结`), shows it for the whole
+    text, which one tool wrote. A markdown table is followed by a blank line or a whole line.
     """
-    return any(_guessed(cell) for line in lines if is_pipe_row(line) for cell in _cells(line, outer=None))
+    for line, after in itertools.pairwise(lines):
+        if not (is_pipe_row(line) or PIPE_RULE.match(line.text)):
+            continue
+        if any(_guessed(cell) for cell in _cells(line, outer=None)):
+            return True
+        rest = after.text.strip()
+        if rest and len(rest) <= MAX_PIECE and not any(c in rest for c in "|+") and not lexicon.match(rest):
+            return True
+    return False
 
 
 def pipe_block(lines: Sequence[Line], guessed: bool = False) -> Iterator[CellRow]:
