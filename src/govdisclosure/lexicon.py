@@ -30,6 +30,8 @@ _MARKER = regex.compile(
 _NOT_KEY = regex.compile(r"[^\p{Han}\p{L}\p{N}]++")
 _CJK_DIGITS = "一二三四五六七八九十"
 
+# A label followed by an annotation in brackets: the label is what comes before the bracket.
+ANNOTATION = regex.compile(r"^(?P<label>[^()]{2,}+)\([^()]++\)\s*+$")
 MIN_PREFIX = 4
 SHORT_KEY = 2
 FUZZY_RATIO = 0.8
@@ -63,13 +65,18 @@ def split_label(text: str) -> LabelParts:
         else:
             number = int(match["num"])
         position = match.end()
-    return LabelParts(cjk, paren, number, _NOT_KEY.sub("", text[position:]))
+    return LabelParts(cjk, paren, number, _fold(_NOT_KEY.sub("", text[position:])))
 
 
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
-    key: str = _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+    key: str = _fold(_NOT_KEY.sub("", unicodedata.normalize("NFKC", text)))
     return key
+
+
+def _fold(key: str) -> str:
+    # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3).
+    return key.replace("其它", "其他")
 
 
 @attrs.frozen
@@ -106,6 +113,13 @@ class Lexicon:
         pool = [e for e in self.entries if table is None or e.table == table]
         for rule in (_exact, _prefix, _fuzzy):
             found = rule(parts, pool)
+            if found:
+                return _order(found, parts)
+        # A local annotation in brackets after a label (规章（设区的市、自治州人民政府应提供相关数据）,
+        # FORMAT.md §2.3): the label before it, matched exactly.
+        head = ANNOTATION.match(unicodedata.normalize("NFKC", text))
+        if head is not None:
+            found = _exact(split_label(head["label"]), pool)
             if found:
                 return _order(found, parts)
         return ()
