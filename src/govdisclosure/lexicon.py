@@ -26,6 +26,8 @@ _MARKER = regex.compile(
     )""",
     regex.VERBOSE,
 )
+# A markdown escape before punctuation (`3\\. 其他`, html2text and pandoc escape a leading 3.).
+_MD_ESCAPE = regex.compile(r"\\(?=[\\.\-*_()\[\]#+!|`])")
 # What survives in a matching key: letters, digits and Han; quotes, brackets and spaces go.
 _NOT_KEY = regex.compile(r"[^\p{Han}\p{L}\p{N}]++")
 _CJK_DIGITS = "一二三四五六七八九十"
@@ -54,7 +56,7 @@ class LabelParts:
 
 def split_label(text: str) -> LabelParts:
     """Peel leading markers off a label and reduce the rest to a key."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _MD_ESCAPE.sub("", unicodedata.normalize("NFKC", text))
     cjk = paren = number = None
     position = 0
     while (match := _MARKER.match(text, position)) is not None and match.end() > position:

@@ -16,7 +16,7 @@ import attrs
 
 from ..lexicon import Lexicon
 from ..normalize import PAGE_FOOTER, Line
-from .boxes import add_box_line, is_box_line
+from .boxes import box_block, is_box_line
 from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
 from .grid import grid_rows
@@ -80,6 +80,17 @@ def pipe_rule(state: LayoutState, start: int) -> int | None:
     return end
 
 
+def box_rule(state: LayoutState, start: int) -> int | None:
+    """Consecutive box-drawn lines (w3m, §2.2) as one table."""
+    end = start
+    while end < len(state.lines) and is_box_line(state.lines[end]):
+        end += 1
+    if end == start:
+        return None
+    state.rows.extend(box_block(state.lines[start:end]))
+    return end
+
+
 def _line_rule(shows: Callable[[Line, Lexicon], bool], read: Callable[[LayoutState, Line], None]) -> Rule:
     def rule(state: LayoutState, start: int) -> int | None:
         line = state.lines[start]
@@ -100,7 +111,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("html", html_rule),
     ("rules", dash_rule),
     ("tabs", _line_rule(lambda line, _: is_tab_row(line), lambda s, line: s.rows.append(split_tabs(line)))),
-    ("boxes", _line_rule(lambda line, _: is_box_line(line), lambda s, line: add_box_line(s.rows, line))),
+    ("boxes", box_rule),
     ("pipes", pipe_rule),
     ("fused", _line_rule(is_fused, lambda s, line: s.rows.extend(split_fused(line, s.lexicon)))),
     ("words", _line_rule(lambda line, _: True, lambda s, line: s.rows.append(split_words(line)))),

@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from ..normalize import Line
 from .pipes import BOX, split_pipes
 from .tokens import CellRow, token
 
-# A border line: box-drawing characters and spaces only.
-BOX_RULE = regex.compile(r"^[\u2500-\u257f\s]*+$")
+# A border line: box-drawing characters and spaces only, a horizontal stroke among them. A line
+# of vertical bars and spaces alone is a row of empty cells (a blank row), not a border.
+BOX_RULE = regex.compile(r"^(?=[^─━═┄┅┈┉╌╍]*+[─━═┄┅┈┉╌╍])[\u2500-\u257f\s]*+$")
 
 
 def is_box_line(line: Line) -> bool:
     """True when the line is drawn with box characters (a row or a border)."""
     return BOX.search(line.raw) is not None
+
+
+# Where a border's horizontal strokes meet a column line: one more cell to the right.
+JUNCTION = regex.compile(r"[┬┼┴╤╪╧╦╬╩┯┿┷]")
+
+
+def box_block(lines: Sequence[Line]) -> list[CellRow]:
+    """A box-drawn table's rows; two borders in a row hold a row of empty cells between them.
+
+    w3m draws a row whose every cell is empty with no line at all: its top border is followed
+    straight by the next (`├──┼──┤` / `└──┴──┘`), and the cells the lower border divides are
+    that row's blank cells.
+    """
+    rows: list[CellRow] = []
+    previous_border = False
+    for line in lines:
+        border = BOX_RULE.match(line.raw) is not None
+        if border and previous_border:
+            cells = len(JUNCTION.findall(line.raw)) + 1
+            rows.append(CellRow(tuple(token("", line.number) for _ in range(cells)), line.number, "boxes"))
+        elif not border:
+            add_box_line(rows, line)
+        previous_border = border
+    return rows
 
 
 def add_box_line(rows: list[CellRow], line: Line) -> None:
