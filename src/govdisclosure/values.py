@@ -33,7 +33,8 @@ NUMBER = regex.compile(
 
 # Marks by which a body says "there is nothing here" (SCHEMA.md: kind none).
 NONE_MARKS = frozenset(
-    {"无", "/", "-", "—", "——", "--", "---", "－", "─", "－－", "不适用", "暂无", "没有", "无此项", "×", "\\", "、"}
+    {"无", "/", "-", "—", "——", "--", "---", "－", "─", "－－", "×", "\\", "、"}
+    | {"不适用", "暂无", "没有", "无此项"}
 )
 
 
