@@ -158,9 +158,46 @@ def test_html_drops_tags_scripts_and_decodes_entities() -> None:
 
 
 def test_only_a_page_is_read_as_html() -> None:
-    assert is_html_page("<TABLE border=1>") and not is_html_page("<p>无表格</p>")
+    assert is_html_page("<html><body><TABLE border=1>") and not is_html_page("<p>无表格</p>")
+    assert is_html_page("<h2>一、总体情况</h2><table><tr><td>1</td></tr></table><p>二、主动公开</p>")
+    # Markdown whose tables are raw markup (pandoc -t gfm) stays markdown: its lines are lines.
     assert not is_html_page("一、总体情况\n\n<table><tr><td>1</td></tr></table>\n\n二、主动公开")
+    assert not is_html_page(
+        '<div class="article">\n\n## 一、总体情况\n\n<table><tr><td><p>1</p></td></tr></table>'
+    )
     assert parse("一、总体情况\n<p>x</p>").sections[0].title == "总体情况"
+
+
+def test_raw_html_tables_inside_markdown_keep_the_lines_around_them() -> None:
+    # pandoc -t gfm (FORMAT.md §2.2 J): the headings after a raw <table> stay headings of their
+    # own, and the table's cells keep the lines of their tags.
+    text = "\n".join(
+        [
+            "## 二、主动公开政府信息情况",
+            "",
+            "<table>",
+            '<tr><td colspan="4">第二十条第（一）项</td></tr>',
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>",
+            "<tr>",
+            "<td>规章</td><td>1</td><td></td><td>3</td>",
+            "</tr>",
+            "<tr><td>行政规范性文件</td><td>2</td><td>0</td><td>9</td></tr>",
+            "</table>",
+            "",
+            "## 三、收到和处理政府信息公开申请情况",
+            "",
+            "本年度无申请。",
+        ]
+    )
+    report = parse(text)
+    assert [s.title for s in report.sections] == ["主动公开政府信息情况", "收到和处理政府信息公开申请情况"]
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert [(c.value, c.kind, c.line) for c in table["regulations"].values()] == [
+        (1, "number", 7),
+        (None, "blank", 7),
+        (3, "number", 7),
+    ]
 
 
 @pytest.mark.parametrize("markup", ["<table><tr><td colspan='x'>", "<table><td>1<tr></table></td>", "<table"])

@@ -53,7 +53,7 @@ def parse(
         layout = Layout(page.rows)
     lines = normalize(text)
     found = read_tables(lines, registry, layout)
-    outline = read_outline(lines, found.table_lines)
+    outline = read_outline(lines, found.table_lines, found.markup_lines)
     template = found.template
     checks, check_diagnostics = run_checks(found.tables, registry, template)
     cell_diagnostics = value_diagnostics(found.tables)

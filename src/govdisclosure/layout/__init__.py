@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
+import regex
 
 from ..lexicon import Lexicon
 from ..normalize import PAGE_FOOTER, Line
@@ -43,6 +44,8 @@ class LayoutState:
     # The text's pipes were drawn from word positions (pipes.guessed_pipes): no cell boundaries.
     guessed: bool = False
 
+
+TAGS_ONLY = regex.compile(r"^\s*+(?:<[!/]?+[A-Za-z][^<>]*+>\s*+)++$")
 
 # A rule reads the layout it knows at lines[start] and returns the index after what it read, or
 # None when the line does not show its layout.
@@ -145,6 +148,12 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines, lexicon))
     i = 0
     while i < len(lines):
+        if TAGS_ONLY.match(lines[i].raw) and TABLE_TAG.search(lines[i].raw) is None:
+            # A line of HTML tags alone (`<div class="article">` in pandoc's markdown) holds no
+            # text: neither a table row nor a title.
+            state.markup.add(lines[i].number)
+            i += 1
+            continue
         if _skipped(lines[i]):
             i += 1
             continue

@@ -14,7 +14,7 @@ add nothing, as a copy from a browser gives. Each token carries `where` (table, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 
 import attrs
@@ -29,7 +29,8 @@ TABLE_TAG = regex.compile(r"<table\b", regex.IGNORECASE)
 # A page (not markdown with a table in it): it opens with a doctype, <html>, <head> or <body>, or
 # most of its lines are markup.
 PAGE_START = regex.compile(r"^\s*+(?:<!doctype|<html|<head|<body|<meta|<\?xml)", regex.IGNORECASE)
-MARKUP_LINE = regex.compile(r"^\s*+<")
+# Text held in text elements, as a page (not markdown) holds it.
+TEXT_BLOCK = regex.compile(r"<(?:p|h[1-6]|br|li|span|font|strong)\b", regex.IGNORECASE)
 # Elements that end a line of text outside tables.
 BLOCK_TAGS = frozenset(
     {
@@ -72,7 +73,7 @@ class _Reader(HTMLParser):
 
     def __init__(self, line_offset: int = 0) -> None:
         super().__init__(convert_charrefs=True)
-        self.offset = line_offset
+        self.first_line_offset = line_offset
         self.lines: list[tuple[int, str]] = []
         self.text: list[str] = []
         self.text_line = 0
@@ -83,7 +84,7 @@ class _Reader(HTMLParser):
         self.skip = 0
 
     def _line(self) -> int:
-        return self.getpos()[0] + self.offset
+        return self.getpos()[0] + self.first_line_offset
 
     def _flush_text(self) -> None:
         line = "".join(self.text).replace("\r", "").replace("\n", "").strip(MARKUP_SPACE)
@@ -191,13 +192,41 @@ def _grid(table: _Table, index: int, last_line: int) -> Grid:
 
 
 def is_html_page(text: str) -> bool:
-    """True for an HTML page (with a table): not markdown or text with some markup in it."""
+    """True for an HTML page (with a table): not markdown or text with some tables in markup.
+
+    A page opens with a doctype, <html>, <head> or <body>, or holds the text around its tables in
+    text elements (<p>, <h2>, <br>); markdown with raw <table> markup (pandoc -t gfm) keeps that
+    text as plain lines.
+    """
     if TABLE_TAG.search(text) is None:
         return False
-    if PAGE_START.match(text):
+    if PAGE_START.match(text) is not None:
         return True
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    return bool(lines) and sum(1 for ln in lines if MARKUP_LINE.match(ln)) >= 0.8 * len(lines)
+    return any(TEXT_BLOCK.search(part) is not None for part in _outside_tables(text))
+
+
+def _outside_tables(text: str) -> Iterator[str]:
+    """The parts of the text outside <table>…</table> (nesting counted; one pass, linear)."""
+    lower = text.lower()
+    at = depth = 0
+    start = 0
+    while True:
+        opening = lower.find("<table", at)
+        closing = lower.find("</table", at)
+        if opening == -1 and closing == -1:
+            break
+        if opening != -1 and (closing == -1 or opening < closing):
+            if depth == 0:
+                yield text[start:opening]
+            depth += 1
+            at = opening + 6
+        else:
+            depth = max(depth - 1, 0)
+            at = closing + 7
+            if depth == 0:
+                start = at
+    if depth == 0:
+        yield text[start:]
 
 
 @attrs.frozen

@@ -33,10 +33,13 @@ class Outline:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def read_outline(lines: Sequence[Line], table_lines: Collection[int]) -> Outline:
-    """The report's outline; lines inside tables never open a section."""
+def read_outline(
+    lines: Sequence[Line], table_lines: Collection[int], markup_lines: Collection[int] = ()
+) -> Outline:
+    """The report's outline; lines inside tables never open a section, markup lines hold no text."""
     config = sections_config()
-    tokens, skipped = classify(lines, table_lines, config, table_labels(extra=config.extra_table_labels))
+    labels = table_labels(extra=config.extra_table_labels)
+    tokens, skipped = classify(lines, table_lines, config, labels, markup_lines)
     sections, diagnostics = build_sections(tokens, config)
     meta = read_metadata(lines, tokens, config)
     found = (*skipped, *diagnostics, *meta.diagnostics)

@@ -173,11 +173,15 @@ def classify(
     table_lines: Collection[int],
     config: SectionsConfig,
     labels: TableLabels,
+    markup_lines: Collection[int] = (),
 ) -> tuple[list[LineToken], list[Diagnostic]]:
     """The token stream of a report's lines, and a diagnostic for every line skipped."""
     tokens: list[LineToken] = []
     diagnostics: list[Diagnostic] = []
     for line in lines:
+        if line.number in markup_lines:
+            tokens.append(LineToken("TABLE", line.number, ""))
+            continue
         if line.number in table_lines and len(line.text) < INLINE_MIN_LENGTH:
             tokens.extend(_table_line(line, config))
             continue

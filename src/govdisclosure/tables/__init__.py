@@ -41,6 +41,8 @@ class FoundTables:
     template: str | None = None
     table_lines: frozenset[int] = frozenset()
     diagnostics: tuple[Diagnostic, ...] = ()
+    # Lines that are markup as a whole (raw HTML tables in markdown): never prose or a heading.
+    markup_lines: frozenset[int] = frozenset()
 
 
 def _values_in(region: Region) -> int:
@@ -218,7 +220,7 @@ def read_tables(
         diagnostics.append(
             Diagnostic(TEMPLATE_MIXED, f"the tables use different templates: {per_table}", None)
         )
-    return FoundTables(_tables(built), report_template, table_lines, tuple(diagnostics))
+    return FoundTables(_tables(built), report_template, table_lines, tuple(diagnostics), layout.markup)
 
 
 def _tables(built: dict[str, Table]) -> Tables:

@@ -32,6 +32,8 @@ class _Pending:
     sandwiched: bool = False
     # Placed already from its own line: kept only so that the label before it knows it.
     placed: bool = False
+    # The label also names a group (（六）其他处理: a 2019 row, a 2021 group over three rows).
+    group: bool = False
     # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
     broken: bool = False
 
@@ -133,6 +135,8 @@ def assemble_rows(
         flush()
         # A label with no value anywhere after it (a blank row, or one whose values come before
         # it or after the next label): the block's values could then be either label's.
+        # A label that may be a group's (its rows below it) is no row without values.
+        waiting[:] = [p for p in waiting if p.placed or p.own or p.after or not p.group]
         doubtful = values_first or any(not (p.placed or p.own or p.after) for p in waiting)
         for i, found in enumerate(waiting):
             if found.placed:
@@ -176,6 +180,7 @@ def assemble_rows(
             flush()
             pending = _Pending(segment.anchor.id, shape.line, [v for v in values if v.kind == "value"])
             pending.broken = suspect or broken
+            pending.group = bool(segment.groups)
             suspect = False
             continue
         if not printed and not values:
