@@ -25,6 +25,9 @@ _DATE_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}
 _HAN_RUN = regex.compile(r"(?r)\p{Han}+$")
 _TWO_HAN = regex.compile(r"\p{Han}{2}")
 _PUNCT = regex.compile(r"[。，,:：;；《》()（）]")
+# A line holding nothing but a year, and a gap where a title's year was (`人民政府 年政府…`).
+_BARE_YEAR = regex.compile(r"^(?:19|20)[0-9]{2}$")
+_YEAR_GAP = regex.compile(r"(?<![0-9])\s+年")
 _LONG_LINE = 100
 _MAX_TITLE = 60
 
@@ -61,8 +64,37 @@ def _is_title(text: str, config: SectionsConfig) -> bool:
     )
 
 
+def _year_apart(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
+    """A title whose year a PDF printed on a line of its own (`X 年政府信息公开工作年度` / `2021` / `报告`).
+
+    The year's digits in another font are placed at another height: text tools then print them
+    between the title's pieces. The year goes back into the gap before 年, and the pieces after it
+    complete the title.
+    """
+    texts = [clean_line(line.raw).strip() for line in preamble]
+    for i, text in enumerate(texts):
+        if not _BARE_YEAR.match(text) or i == 0:
+            continue
+        head = texts[i - 1]
+        gap = _YEAR_GAP.search(head)
+        if gap is None:
+            continue
+        title = head[: gap.start()].rstrip() + text + head[gap.end() - 1 :]
+        for rest in texts[i + 1 : i + 3]:
+            if title.endswith(config.word("title_suffix")):
+                break
+            title += rest
+        title = clean_title(title)
+        if _is_title(title, config):
+            return title
+    return None
+
+
 def _body_title(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
     """The title line(s) before the first heading: one line, two lines joined, or a piece of a long line."""
+    apart = _year_apart(preamble, config)
+    if apart is not None:
+        return apart
     previous = ""
     for line in preamble:
         text = clean_title(clean_line(line.raw))

@@ -84,10 +84,15 @@ def template_by_signals(region: Region, registry: TemplateRegistry) -> str | Non
     return winners[0] if best and len(winners) == 1 else None
 
 
-def _applications_template(grid: Grid, registry: TemplateRegistry, fallback: str | None) -> str | None:
+def _applications_template(
+    grid: Grid, registry: TemplateRegistry, fallback: str | None, region: Region | None = None
+) -> str | None:
     """The template whose own rows the table prints, judged on the rows some template marks
-    non-standard: tables 三 of 2019 and 2021 differ only there (（六）, FORMAT.md §2.4)."""
+    non-standard: tables 三 of 2019 and 2021 differ only there (（六）, FORMAT.md §2.4). A row
+    counts when it was read, or when its label is printed though its values could not be placed."""
     present = set(grid.rows) | {f.row for f in grid.fused}
+    if region is not None:
+        present |= {e.id for r in region.rows for _, e in r.entries_for("applications") if e.kind == "row"}
     telling = {r.id for t in registry for r in t.applications.rows if not r.standard} & present
     scores = {
         t.name: sum(1 if r.standard else -1 for r in t.applications.rows if r.id in telling) for t in registry
@@ -191,7 +196,9 @@ def read_tables(
     if "applications" in regions:
         signalled = names["applications"]
         grid = _read_applications(regions["applications"], template(signalled or report_template))
-        names["applications"] = signalled or _applications_template(grid, registry, report_template)
+        names["applications"] = signalled or _applications_template(
+            grid, registry, report_template, regions["applications"]
+        )
         reread = reread_applications(regions["applications"], grid, registry) if _unplaced(grid) else None
         if reread is not None:
             grid, names["applications"] = reread

@@ -103,9 +103,14 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
     loose: list[MatchedRow] = []  # rows outside any table since the last one
 
     def close() -> None:
-        # One stray label (行政复议 in a sentence) is not a table: a table names two things at least.
-        labelled = sum(1 for r in collected if r.entries_for(current or ""))
-        if current is not None and labelled >= MIN_LABELLED_ROWS:
+        # One stray label (行政复议 in a sentence) is not a table: a table names two things at least,
+        # or prints its header and some values (PDF text whose other header words are broken up).
+        labelled = [r for r in collected if r.entries_for(current or "")]
+        header = any(
+            e.table == current and e.kind == "header" for r in labelled for m in r.matches for e in m.entries
+        )
+        shown = header and any(r.row.has_values for r in collected)
+        if current is not None and (len(labelled) >= MIN_LABELLED_ROWS or shown):
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:
