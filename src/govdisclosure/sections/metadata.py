@@ -28,6 +28,8 @@ _PUNCT = regex.compile(r"[。，,:：;；《》()（）]")
 # A line holding nothing but a year, and a gap where a title's year was (`人民政府 年政府…`).
 _BARE_YEAR = regex.compile(r"^(?:19|20)[0-9]{2}$")
 _YEAR_GAP = regex.compile(r"(?<![0-9])\s+年")
+_PIPE = regex.compile(r"\s*+\|\s*+")
+_RULE = regex.compile(r"^[-:\s]++$")
 _LONG_LINE = 100
 _MAX_TITLE = 60
 
@@ -97,9 +99,10 @@ def _body_title(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
         return apart
     previous = ""
     for line in preamble:
-        text = clean_title(clean_line(line.raw))
-        if not text:
-            continue
+        # A PDF-to-markdown converter may draw the title's pieces as a pipe row.
+        text = clean_title(_PIPE.sub(" ", clean_line(line.raw)))
+        if not text or _RULE.match(text):
+            continue  # a markdown table's rule under the title's pipe row
         pieces = clean_line(line.raw).split() if len(text) > _LONG_LINE else [text]
         joined = previous + text
         # The organ on one line, the year and 年度报告 (or just 年度报告) on the next.
@@ -107,7 +110,12 @@ def _body_title(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
             previous
             and text.endswith(config.word("title_suffix"))
             and _is_title(joined, config)
-            and (not _TWO_HAN.match(text) or len(text) <= len(config.word("title_suffix")) + 2)
+            and (
+                not _TWO_HAN.match(text)
+                or len(text) <= len(config.word("title_suffix")) + 2
+                # the year on the first line, the title broken mid-word (`…2024年政府信` / `息公开…`)
+                or _YEAR.search(previous) is not None
+            )
         ):
             return joined
         for piece in pieces:
