@@ -61,7 +61,10 @@ def _matches(expected: Any, cell: govdisclosure.Cell) -> bool:
 
 def test_golden_files_cover_every_real_report() -> None:
     texts = sorted(SHARED.glob("seeds/*.txt")) + sorted(
-        p for p in SHARED.glob("corpus/real/*") if p.name != "SOURCES.md"
+        p
+        for folder in ("real", "real-crawl")
+        for p in SHARED.glob(f"corpus/{folder}/*")
+        if p.name != "SOURCES.md"
     )
     assert {p.stem for p in texts} == {f.stem for f in FILES}
 

@@ -8,25 +8,39 @@ import regex
 
 from ..lexicon import Lexicon, key_of
 from ..normalize import Line
-from .tokens import CellRow, Token
+from .tokens import Bounds, CellRow, Token, token
 
 # A fused line is long and holds several table labels; shorter lines are real rows.
 FUSED_MIN_CHARS = 80
 FUSED_MIN_LABELS = 4
+# A crawler page's whole text on one line: long, and holding many table labels apart.
+CRAWL_MIN_CHARS = 400
+CRAWL_MIN_LABELS = 10
 # Words after a label's digits this long, or with sentence punctuation, are prose after the table.
 FUSED_PROSE_KEY = 8
 # The digits (and spaces, signs, units) printed after a label.
-RUN = regex.compile(r"[\d\s.,+\-元万%]*+")
+DIGIT = regex.compile(r"\d")
+# A heading's number (3、 / 3.) right after a table's last row on a crawler line.
+HEADING_NUMBER = regex.compile(r"^\d{1,2}$")
+MARKS = ("、", ".", "．")
+# A run of spaces with a Han character on both sides (matched whole, possessively: linear).
+HAN_GAP = regex.compile(r"(?<=\p{Han})[ \u3000]++(?=\p{Han})")
+RUN = regex.compile(r"[\d\s.,+\-元万%/—－无]*+")
 
 
 def label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) of label spellings in fused text, longest first at each place."""
+    """Non-overlapping (start, end) of label spellings in fused text, longest first at each place.
+
+    Spaces between two Han characters are looked through (`结果 纠正`, `商业 企业`: a label broken
+    by justification or wrapping, FORMAT.md §2.3); the spans are positions in `text` itself.
+    """
+    joined, at = _han_joined(text)
     found: list[tuple[int, int]] = []
     for spelling in lexicon.spellings:
-        start = text.find(spelling)
+        start = joined.find(spelling)
         while start != -1:
-            found.append((start, start + len(spelling)))
-            start = text.find(spelling, start + 1)
+            found.append((at[start], at[start + len(spelling) - 1] + 1))
+            start = joined.find(spelling, start + 1)
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     spans: list[tuple[int, int]] = []
     for start, end in found:
@@ -36,34 +50,62 @@ def label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     return spans
 
 
+def _han_joined(text: str) -> tuple[str, list[int]]:
+    """The text without spaces between Han characters, and each kept character's place in it."""
+    kept: list[int] = []
+    last = 0
+    for gap in HAN_GAP.finditer(text):
+        kept.extend(range(last, gap.start()))
+        last = gap.end()
+    kept.extend(range(last, len(text)))
+    return "".join(text[i] for i in kept), kept
+
+
+def _glued(text: str, spans: list[tuple[int, int]]) -> int:
+    """How many labels run straight into the next label or into their digits."""
+    starts = {start for start, _ in spans}
+    return sum(1 for _, end in spans if end in starts or (end < len(text) and text[end].isdigit()))
+
+
 def is_fused(line: Line, lexicon: Lexicon) -> bool:
-    """True when a line holds a whole table run together."""
+    """True when a line holds a whole table run together, or a crawler page's tables (§2.2 G, I)."""
     if len(line.text) < FUSED_MIN_CHARS or "\t" in line.text:
         return False
     text = line.text
     spans = label_spans(text, lexicon)
     # Fused means glued: a label runs straight into the next label or into its digits. Labels
-    # standing apart between spaces are an ordinary row (or fake-bold 其其他他 noise).
-    starts = {start for start, _ in spans}
-    glued = sum(1 for _, end in spans if end in starts or (end < len(text) and text[end].isdigit()))
-    return glued >= FUSED_MIN_LABELS
+    # standing apart between spaces are an ordinary row (or fake-bold 其其他他 noise), unless the
+    # line is a whole page of text holding a table's many labels (crawler page text, §2.2 I).
+    glued = _glued(text, spans)
+    return glued >= FUSED_MIN_LABELS or (len(text) >= CRAWL_MIN_CHARS and len(spans) >= CRAWL_MIN_LABELS)
 
 
 def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
     """A row per label: the label, then the digit run printed after it (split later, by identities)."""
     text = line.text
     spans = label_spans(text, lexicon)
+    # A line where some label runs straight into its digits lost its cell boundaries: any of its
+    # digit runs may hold several cells (split later, by identities). A crawler page printing
+    # every label apart (§2.2 I) keeps them: each number a cell, a blank cell leaving no trace.
+    bounds: Bounds = "fused" if _glued(text, spans) else "words"
     for i, (start, end) in enumerate(spans):
         stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         run = text[end:stop].strip()
         tokens = [Token("text", text[start:end], line.number)]
-        # The run is digits with at most a few spaces; anything wordy is prose after the table.
+        # The run is digits (and none marks) with at most a few spaces; anything wordy is prose
+        # after the table.
         head = RUN.match(run)
         values = head.group(0).split() if head else []
-        tokens += [Token("value", v, line.number) for v in values]
+        if values and HEADING_NUMBER.match(values[-1]) and run[head.end() if head else 0 :].startswith(MARKS):
+            values.pop()  # `… 行政事业性收费 3、收到和处理…`: the 3 numbers the next heading
+        # A digit run is a value however it reads (35-15 is two cells run together); a none
+        # mark (/, 无) is a cell of its own.
+        tokens += [
+            Token("value", v, line.number) if DIGIT.search(v) else token(v, line.number) for v in values
+        ]
         rest = run[head.end() :].strip() if head else run
         if rest:
             # Between two labels of a real table there are only digits; words mean a sentence.
             wordy = len(key_of(rest)) >= FUSED_PROSE_KEY or any(p in rest for p in "，,。；;：:")
             tokens.append(Token("prose" if wordy else "text", rest, line.number))
-        yield CellRow(tuple(tokens), line.number, "fused", "fused")
+        yield CellRow(tuple(tokens), line.number, "fused", bounds)

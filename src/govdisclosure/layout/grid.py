@@ -8,7 +8,7 @@ and column (spans resolved) and the line it was printed on. `grid_rows` turns a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -16,7 +16,7 @@ from ..model import Where
 from ..values import clean, is_value_text
 from .tokens import CellRow, Token, token
 
-__all__ = ["Grid", "GridCell", "grid_rows"]
+__all__ = ["DocumentText", "Grid", "GridCell", "document_text", "grid_rows"]
 
 
 @attrs.frozen
@@ -29,6 +29,8 @@ class GridCell:
     rowspan: int
     colspan: int
     line: int
+    # The PDF page the cell is printed on (a table may run over a page break); None elsewhere.
+    page: int | None = None
 
 
 @attrs.frozen
@@ -51,7 +53,8 @@ def grid_rows(table: Grid, line_of: dict[int, int] | None = None) -> Iterator[Ce
         tokens: list[Token] = []
         for cell in cells:
             line = line_of[cell.row] if line_of is not None else cell.line
-            where = Where(table.page, table.index + 1, cell.row + 1, cell.column + 1)
+            page = cell.page if cell.page is not None else table.page
+            where = Where(page, table.index + 1, cell.row + 1, cell.column + 1)
             if clean(cell.text) and not is_value_text(cell.text):
                 # Where the grid is not used (a reading by count), a merged label's extra
                 # columns stand before its text, so the cells after a row label are its values.
@@ -61,3 +64,32 @@ def grid_rows(table: Grid, line_of: dict[int, int] | None = None) -> Iterator[Ce
         if tokens:
             first = line_of[cells[0].row] if line_of is not None else cells[0].line
             yield CellRow(tuple(tokens), first, table.layout, width=width)
+
+
+@attrs.frozen
+class DocumentText:
+    """What a document reader gives the pipeline: the report's lines, and its tables' rows.
+
+    `lines` is the document's text in reading order, one line per paragraph (or PDF text line)
+    and one per table row (its cells tab-joined), numbered from 1 as the report's lines; each
+    table row's cells refer to the line that holds it and carry their `where`.
+    """
+
+    lines: tuple[str, ...]
+    rows: tuple[CellRow, ...]
+
+
+def document_text(blocks: Iterable[str | Grid]) -> DocumentText:
+    """A document's blocks in reading order (paragraph text or a table grid) as lines and rows."""
+    lines: list[str] = []
+    rows: list[CellRow] = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.extend(part for part in block.split("\n") if part.strip())
+            continue
+        line_of: dict[int, int] = {}
+        for r, cells in enumerate(block.rows):
+            lines.append("\t".join(c.text.replace("\t", " ").replace("\n", " ") for c in cells))
+            line_of[r] = len(lines)
+        rows.extend(grid_rows(block, line_of))
+    return DocumentText(tuple(lines), tuple(rows))

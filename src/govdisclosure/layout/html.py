@@ -20,10 +20,9 @@ from html.parser import HTMLParser
 import attrs
 import regex
 
-from .grid import Grid, GridCell, grid_rows
-from .tokens import CellRow
+from .grid import DocumentText, Grid, GridCell, document_text
 
-__all__ = ["HtmlPage", "is_html_page", "read_html", "tables_in"]
+__all__ = ["is_html_page", "read_html", "tables_in"]
 
 TABLE_TAG = regex.compile(r"<table\b", regex.IGNORECASE)
 # A page (not markdown with a table in it): it opens with a doctype, <html>, <head> or <body>, or
@@ -229,15 +228,7 @@ def _outside_tables(text: str) -> Iterator[str]:
         yield text[start:]
 
 
-@attrs.frozen
-class HtmlPage:
-    """A page read: its text lines in order (table rows among them) and its table rows."""
-
-    lines: tuple[str, ...]
-    rows: tuple[CellRow, ...]
-
-
-def read_html(markup: str) -> HtmlPage:
+def read_html(markup: str) -> DocumentText:
     """A whole page: one line per text block and per table row (cells tab-joined), and the rows.
 
     The lines are the page's text in reading order, numbered from 1 as the report's lines; a
@@ -246,21 +237,15 @@ def read_html(markup: str) -> HtmlPage:
     reader = _Reader()
     reader.feed(markup)
     reader.close()
-    lines: list[str] = []
-    rows: list[CellRow] = []
+    blocks: list[str | Grid] = []
     text_at = 0
-    order = sorted(range(len(reader.tables)), key=lambda i: reader.table_slots[i])
-    for i in order:
-        table, slot = reader.tables[i], reader.table_slots[i]
-        lines += [text for _, text in reader.lines[text_at:slot]]
+    for i in sorted(range(len(reader.tables)), key=lambda i: reader.table_slots[i]):
+        slot = reader.table_slots[i]
+        blocks += [text for _, text in reader.lines[text_at:slot]]
         text_at = max(text_at, slot)
-        line_of = {}
-        for r, cells in enumerate(table.rows):
-            lines.append("\t".join(c.text for c in cells))
-            line_of[r] = len(lines)
-        rows += grid_rows(table, line_of)
-    lines += [text for _, text in reader.lines[text_at:]]
-    return HtmlPage(tuple(lines), tuple(rows))
+        blocks.append(reader.tables[i])
+    blocks += [text for _, text in reader.lines[text_at:]]
+    return document_text(blocks)
 
 
 def tables_in(markup: str, first_line: int = 1) -> Sequence[Grid]:

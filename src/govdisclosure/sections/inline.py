@@ -20,7 +20,7 @@ INLINE_MIN_LENGTH = 200
 # Where an inline heading may start: after a sentence end or a space (not after 第, 元 or a digit).
 _BOUNDARY = set(TERMINATORS) | {" ", "\t", "\u3000", "\xa0"}
 # Candidate marker starts: a Chinese numeral (一、) or an opening bracket (（一）).
-_START = regex.compile(r"[一二三四五六七八九十(（]")
+_START = regex.compile(r"[一二三四五六七八九十(（]|(?<![0-9])[1-9](?=[、.])")
 # A following clause marker ends a title with no punctuation ("（二）主要做法1.加强组织领导…").
 _NEXT_MARKER = regex.compile(r"[0-9]{1,2}[.、]|\([0-9]{1,2}\)|[一二三四五六七八九十]是")
 _STRONG = 6  # the first six configured endings close a title on their own (情况, 方面 …)
@@ -71,7 +71,8 @@ def _title_end(folded: str, pos: int, config: SectionsConfig) -> int:
     """Where an inline title stops: a sentence end, a space, a clause marker or a closing word."""
     window = folded[pos : pos + config.max_inline_title + 1]
     every = config.title_endings
-    stops = [i for i, c in enumerate(window) if c in TERMINATORS or c.isspace()]
+    # A digit starts the text after a run-in title (`（一）主动公开政府信息的数量2019年制作…`).
+    stops = [i for i, c in enumerate(window) if c in TERMINATORS or c.isspace() or c.isdigit()]
     nxt = _NEXT_MARKER.search(window)
     if nxt is not None and nxt.start() > 0:
         stops.append(nxt.start())
@@ -91,11 +92,14 @@ def find_inline(line: str, config: SectionsConfig, labels: TableLabels) -> Itera
     for start in _START.finditer(folded):
         pos = start.start()
         found = match_marker(folded, line, pos)
-        if found is None or found.marker.style not in ("cjk", "cjk_paren"):
+        if found is None or found.marker.style not in ("cjk", "cjk_paren", "arabic"):
             continue
         begin = found.end
-        end = _canonical_end(folded, begin, config) if found.marker.style == "cjk" else -1
+        top = found.marker.style in ("cjk", "arabic")
+        end = _canonical_end(folded, begin, config) if top else -1
         canonical = end > 0
+        if found.marker.style == "arabic" and not canonical:
+            continue  # 1、 inside prose numbers items; only a top-level section's title makes it one
         if not canonical:
             if pos > 0 and pos != last_end and folded[pos - 1] not in _BOUNDARY:
                 continue

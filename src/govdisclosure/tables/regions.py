@@ -116,8 +116,9 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
     for row in rows:
         prose_at = next((i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries)), None)
         if prose_at is not None:
-            # A fused line runs the last table row straight into the prose after it.
-            if current is not None and prose_at > 0 and row.row.bounds == "fused":
+            # A line run together (fused, or a crawler page) goes straight from the last table row
+            # into the prose after it: its reader marked the prose, so the row before it stays.
+            if current is not None and prose_at > 0 and row.matches[prose_at].token.kind == "prose":
                 head = row.row
                 kept = attrs.evolve(head, tokens=head.tokens[:prose_at])
                 collected.append(MatchedRow(kept, row.matches[:prose_at]))

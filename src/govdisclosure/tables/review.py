@@ -101,6 +101,11 @@ def _place(
 ) -> None:
     width = len(columns)
     whole = [r for r in rows if fit(r.values, width * len(groups)) is not None]
+    if len(whole) > 1:
+        # A spare row of blank cells printed under the table (a Word table's empty last row) is
+        # no second printing: the one row that holds values is the table's.
+        filled = [r for r in whole if any(t.kind == "value" for t in r.values)]
+        whole = filled if len(filled) == 1 else whole
     if len(whole) == 1:
         cells = fit(whole[0].values, width * len(groups)) or []
         basis: Basis | None = None

@@ -85,11 +85,15 @@ def _put(
         return
     filled = [v for v in values if v.kind == "value"]
     digits_only = all(DIGIT_RUN.match(clean(v.text).replace(" ", "")) for v in filled)
+    # Table 二 has no identity to confirm a split: only digits printed as one run with no space
+    # are split there (规章000); values apart (5 12) may as well be cells with a blank dropped.
+    one_run = len(filled) == 1 or grid.table != "active_disclosure"
     if (
         fused
         and filled
         and len(filled) < len(columns)
         and digits_only
+        and one_run
         and all(v.kind == "value" for v in values)
     ):
         # A fused line lost its cell boundaries (§2.2 G): split later, with the identities.
