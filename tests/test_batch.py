@@ -133,7 +133,7 @@ def folder(seeds: list[Path], tmp_path: Path) -> Path:
     for i, seed in enumerate(seeds[:3]):
         (root / "2023" / f"{i}.txt").write_bytes(seed.read_bytes())
     (root / "b.md").write_bytes(seeds[3].read_bytes())
-    (root / "notes.pdf").write_bytes(b"%PDF")
+    (root / "notes.xlsx").write_bytes(b"PK\x03\x04")  # not a report format: not searched
     (root / ".hidden" / "x.txt").write_bytes(seeds[4].read_bytes())
     return root
 

@@ -8,19 +8,24 @@ import attrs
 
 from .checks import run_checks
 from .diagnostics import EMPTY_INPUT, NO_REPORT
+from .documents import detect_format, read_document
+from .documents.html import decode_html
 from .errors import InputTooLargeError, ParseError
 from .layout import Layout
+from .layout.grid import DocumentText
 from .layout.html import is_html_page, read_html
 from .model import Diagnostic, Report
 from .normalize import normalize, split_lines
 from .sections import read_outline
 from .tables import read_tables
 from .templates import TemplateRegistry, default_templates
-from .textfile import read_text
+from .textfile import decode, read_bytes
 from .values import value_diagnostics
 
 #: Default ceiling on input size, in characters (configurable per call).
 MAX_INPUT_CHARS = 50_000_000
+#: Default ceiling on a document file's size, in bytes (a PDF or DOCX; configurable per call).
+MAX_DOCUMENT_BYTES = 200_000_000
 
 
 def parse(
@@ -32,25 +37,51 @@ def parse(
 ) -> Report:
     """Parse a report's text into a Report; never raises unless `strict` (ParseError) or too large.
 
+    The text may be a report as some tool flattened it (tab rows, one cell per line, PDF text,
+    markdown…) or an HTML page. Files (PDF, Word, HTML bytes) go to `parse_file` or `parse_bytes`.
+
     >>> parse("一、总体情况").sections[0].title
     '总体情况'
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
-    if len(text) > max_chars:
-        raise InputTooLargeError(
-            f"input has {len(text):,} characters, more than the limit of {max_chars:,}",
-            hint="pass max_chars= to parse a larger text",
-        )
-    if templates is not None and not isinstance(templates, TemplateRegistry):
-        raise TypeError(f"templates= takes a TemplateRegistry, not {type(templates).__name__}")
-    registry = templates if templates is not None else default_templates()
-    layout: Layout | None = None
+    _check_size(len(text), max_chars)
+    registry = _registry(templates)
     if is_html_page(text):
         # A page: its tables read as grids, its text as lines; the report's lines are the page's.
-        page = read_html(text)
-        text = "\n".join(page.lines)
-        layout = Layout(page.rows)
+        return _pipeline(read_html(text), registry, strict)
+    return _pipeline(text, registry, strict)
+
+
+def parse_document(
+    document: DocumentText, *, strict: bool = False, templates: TemplateRegistry | None = None
+) -> Report:
+    """Parse what a document reader gave (documents.read_document): its lines and table rows."""
+    return _pipeline(document, _registry(templates), strict)
+
+
+def _check_size(chars: int, max_chars: int) -> None:
+    if chars > max_chars:
+        raise InputTooLargeError(
+            f"input has {chars:,} characters, more than the limit of {max_chars:,}",
+            hint="pass max_chars= to parse a larger text",
+        )
+
+
+def _registry(templates: TemplateRegistry | None) -> TemplateRegistry:
+    if templates is not None and not isinstance(templates, TemplateRegistry):
+        raise TypeError(f"templates= takes a TemplateRegistry, not {type(templates).__name__}")
+    return templates if templates is not None else default_templates()
+
+
+def _pipeline(source: str | DocumentText, registry: TemplateRegistry, strict: bool) -> Report:
+    """The steps, in order: lines -> positioned cells -> tables and outline -> checks -> Report."""
+    layout: Layout | None = None
+    if isinstance(source, DocumentText):
+        text = "\n".join(source.lines)
+        layout = Layout(source.rows)
+    else:
+        text = source
     lines = normalize(text)
     found = read_tables(lines, registry, layout)
     outline = read_outline(lines, found.table_lines, found.markup_lines)
@@ -101,10 +132,53 @@ def parse_file(
     strict: bool = False,
     templates: TemplateRegistry | None = None,
     max_chars: int = MAX_INPUT_CHARS,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
 ) -> Report:
-    """Read a file (UTF-8 with or without BOM, UTF-16 with BOM, or GB18030) and parse it."""
-    # A UTF-8 character is at most 4 bytes (UTF-16: 4 per astral pair): more bytes than that
-    # cannot decode within max_chars, so they are not read (nor is an endless device).
-    decoded = read_text(path, max_bytes=4 * max(max_chars, 0) + 4)
-    report = parse(decoded.text, strict=strict, templates=templates, max_chars=max_chars)
-    return attrs.evolve(report, encoding=decoded.encoding)
+    """Read and parse a report file: text (UTF-8, UTF-16, GB18030), HTML, PDF or Word.
+
+    The format is recognised from the content, not the file name (see `parse_bytes`).
+    """
+    # A UTF-8 character is at most 4 bytes (UTF-16: 4 per astral pair): a text longer than that
+    # cannot decode within max_chars, so it is not read (nor is an endless device); a document
+    # (PDF, Word) may be larger, up to max_bytes.
+    text_limit = 4 * max(max_chars, 0) + 4
+
+    def limit(head: bytes) -> int:
+        return text_limit if detect_format(head, str(path)) in ("text", "html") else max_bytes
+
+    data = read_bytes(path, limit_for=limit)
+    return parse_bytes(data, str(path), strict=strict, templates=templates, max_chars=max_chars)
+
+
+def parse_bytes(
+    data: bytes,
+    filename: str | None = None,
+    *,
+    strict: bool = False,
+    templates: TemplateRegistry | None = None,
+    max_chars: int = MAX_INPUT_CHARS,
+) -> Report:
+    """Parse a report file's bytes: its format is recognised from them (magic bytes, markup).
+
+    Text is decoded as UTF-8, UTF-16 (with BOM) or GB18030; an HTML page in its own charset;
+    PDF, DOCX (and DOC, WPS, RTF, ODT through LibreOffice) are read by documents/. `filename`
+    only names the source in error messages.
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
+    data = bytes(data)
+    source = filename or "<bytes>"
+    fmt = detect_format(data, source)
+    if fmt == "text":
+        if len(data) > 4 * max(max_chars, 0) + 4:
+            _check_size(len(data) // 4, max_chars)
+        decoded = decode(data, source)
+        report = parse(decoded.text, strict=strict, templates=templates, max_chars=max_chars)
+        return attrs.evolve(report, encoding=decoded.encoding)
+    if fmt == "html":
+        text, encoding = decode_html(data, source)
+        report = parse(text, strict=strict, templates=templates, max_chars=max_chars)
+        return attrs.evolve(report, encoding=encoding)
+    document = read_document(data, fmt, source)
+    _check_size(sum(len(line) + 1 for line in document.lines), max_chars)
+    return attrs.evolve(parse_document(document, strict=strict, templates=templates), encoding=fmt)

@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 
 from . import __version__
-from .api import parse, parse_file
+from .api import parse_bytes, parse_file
 from .batch import parse_many, resolve_jobs
 from .compare import compare, format_comparison
 from .diagnostics import EMPTY_INPUT
@@ -71,11 +71,7 @@ class Progress:
 def _load(name: str) -> Report | None:
     """The parsed report, or None after one line on stderr saying why the input is unusable."""
     try:
-        if name == "-":
-            decoded = decode(sys.stdin.buffer.read(), "<stdin>")
-            report = attrs.evolve(parse(decoded.text), encoding=decoded.encoding)
-        else:
-            report = parse_file(name)
+        report = parse_bytes(sys.stdin.buffer.read(), "<stdin>") if name == "-" else parse_file(name)
     except GovDisclosureError as exc:
         print(f"govdisclosure: {exc.message}", file=sys.stderr)
         return None
@@ -110,7 +106,11 @@ def summary(name: str, report: Report) -> str:
 
 
 #: File names a directory given to `parse` contributes (searched recursively, hidden ones skipped).
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".htm", ".html")
+# Every format parse_file reads (the content decides; these only say which files a folder holds).
+REPORT_SUFFIXES = (
+    *(".txt", ".text", ".md", ".markdown", ".htm", ".html"),
+    *(".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt"),
+)
 
 
 def _expand(names: Sequence[str]) -> list[str]:
@@ -262,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="DIR_OR_FILE",
-        help="report text files, or directories searched for *.txt/*.md/*.html ('-' reads stdin)",
+        help="report files (text, HTML, PDF, Word), or directories searched for them ('-' reads stdin)",
     )
     p.add_argument("--json", action="store_true", help="print the SCHEMA.md JSON, one line per report")
     p.add_argument(

@@ -43,3 +43,11 @@ class TemplateError(GovDisclosureError, ValueError):
 
 class InputTooLargeError(GovDisclosureError, ValueError):
     """The input is larger than the configured maximum size."""
+
+
+class DocumentError(GovDisclosureError, ValueError):
+    """A document (PDF, Word, HTML) cannot be read: damaged, encrypted, a scan, or too large."""
+
+
+class MissingDependencyError(GovDisclosureError, ImportError):
+    """Reading this kind of document needs an optional package (an extra) that is not installed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
 
@@ -72,13 +73,35 @@ def read_text(path: str | PathLike[str], max_bytes: int | None = None) -> Decode
     With `max_bytes`, at most that many bytes are read: a longer file (or an endless device such
     as /dev/zero) raises InputTooLargeError without being read into memory.
     """
+    return decode(read_bytes(path, max_bytes), str(path))
+
+
+# How much of a file is read before its limit is chosen (read_bytes' `limit_for`).
+HEAD_BYTES = 4096
+
+
+def read_bytes(
+    path: str | PathLike[str],
+    max_bytes: int | None = None,
+    limit_for: Callable[[bytes], int] | None = None,
+) -> bytes:
+    """A file's bytes; ReadError says why it cannot be read, InputTooLargeError when over the limit.
+
+    The limit is `max_bytes`, or what `limit_for` gives for the file's first HEAD_BYTES (a PDF may
+    be larger than a text): no more than that is ever read.
+    """
     try:
         file = Path(path)
     except TypeError as exc:
         raise TypeError(f"a file path is a str or os.PathLike, not {type(path).__name__}") from exc
     try:
         with file.open("rb") as stream:
-            data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+            if limit_for is not None:
+                data = stream.read(HEAD_BYTES)
+                max_bytes = limit_for(data)
+                data += stream.read(max(max_bytes + 1 - len(data), 0))
+            else:
+                data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
     except FileNotFoundError as exc:
         raise ReadError(f"{file}: no such file") from exc
     except IsADirectoryError as exc:
@@ -94,4 +117,4 @@ def read_text(path: str | PathLike[str], max_bytes: int | None = None) -> Decode
             f"{file}: more than {max_bytes:,} bytes, longer than the input size limit",
             hint="pass a larger max_chars= to parse_file",
         )
-    return decode(data, str(file))
+    return data

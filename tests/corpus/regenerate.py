@@ -163,10 +163,8 @@ def sample(reports: list[Report]) -> list[str]:
 
 
 def copy_documents(ids: list[str], docs: Path, target: Path) -> None:
-    """Copy the sample's DOCX and PDF files into documents/."""
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    """Copy the sample's DOCX and PDF files into documents/ (other fixtures there are kept)."""
+    target.mkdir(parents=True, exist_ok=True)
     for rid in ids:
         for name in (f"{rid}.lo.docx", f"{rid}.pandoc.docx", f"{rid}.lo.pdf", f"{rid}.chromium.pdf"):
             shutil.copyfile(docs / name, target / name)

@@ -7,6 +7,9 @@ Used by the corpus tests (tests/test_tool_corpus.py) and the accuracy benchmark
   and, for a number, the same value;
 - a number is **wrong** when the parse holds a number where the truth has another number, or a
   blank/none/text cell, or no cell at all (an invented row);
+- a cell is **misread** when the parse gives it another kind than the truth's, both present: a
+  blank or 无 where the report prints a number, or a number where it prints none (a silent loss a
+  user filtering on `kind` would take for the report's word);
 - a cell is **determinable** when the text can show its place: always for a route that keeps blank
   cells; for one that drops them (lynx, plain pdftotext …), when its row prints every cell. A row
   printing fewer values than it has columns (a blank row included: its label alone could as well
@@ -73,6 +76,7 @@ class Score:
     sections: int = 0
     sections_right: int = 0
     wrong: list[str] = field(default_factory=list)
+    misread: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -93,6 +97,7 @@ class Score:
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.wrong += other.wrong
+        self.misread += other.misread
         self.lost += other.lost
 
 
@@ -130,6 +135,8 @@ def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score
         if not ok:
             shown = "absent" if got is None else f"{got.kind} {got.raw!r}"
             out.lost.append(f"{where}: expected {cell['kind']} {cell['raw']!r}, got {shown}")
+            if got is not None and got.kind != cell["kind"] and "number" in (got.kind, cell["kind"]):
+                out.misread.append(f"{where}: expected {cell['kind']} {cell['raw']!r}, got {shown}")
     for name, found in report.tables.items():
         if found is None:
             continue

@@ -22,7 +22,7 @@ from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
 from .grid import grid_rows
 from .html import TABLE_TAG, tables_in
-from .pipes import PIPE_RULE, guessed_pipes, is_pipe_row, pipe_block
+from .pipes import PIPE_RULE, bare_pipes, guessed_pipes, is_grid_border, is_pipe_row, pipe_block
 from .rules import rule_table
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
@@ -43,6 +43,9 @@ class LayoutState:
     markup: set[int] = attrs.field(factory=set)
     # The text's pipes were drawn from word positions (pipes.guessed_pipes): no cell boundaries.
     guessed: bool = False
+    # The text's pipe tables have no outer pipes (html2text): a line with one pipe is a row of two
+    # cells (`行政许可|` is a label and its blank cell).
+    bare: bool = False
 
 
 TAGS_ONLY = regex.compile(r"^\s*+(?:<[!/]?+[A-Za-z][^<>]*+>\s*+)++$")
@@ -74,12 +77,16 @@ def pipe_rule(state: LayoutState, start: int) -> int | None:
     """Consecutive pipe rows (markdown, html2text, pipe-rendered pages; §2.2 D) as one table."""
     end = start
     while end < len(state.lines) and (
-        is_pipe_row(state.lines[end]) or PIPE_RULE.match(state.lines[end].text) is not None
+        is_pipe_row(state.lines[end])
+        or PIPE_RULE.match(state.lines[end].text) is not None
+        or (state.bare and state.lines[end].text.count("|") == 1)
     ):
         end += 1
     if end == start:
         return None
-    state.rows.extend(pipe_block(state.lines[start:end], state.guessed))
+    # A pandoc grid table: its borders (`+----+`) stand around the block.
+    grid = any(0 <= i < len(state.lines) and is_grid_border(state.lines[i]) for i in (start - 1, end))
+    state.rows.extend(pipe_block(state.lines[start:end], state.guessed, grid))
     return end
 
 
@@ -145,7 +152,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         return Layout(tuple(streamed))
     if one_cell_per_line(lines):
         return Layout(tuple(group_cells(lines)))
-    state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines, lexicon))
+    state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines, lexicon), bare=bare_pipes(lines))
     i = 0
     while i < len(lines):
         if TAGS_ONLY.match(lines[i].raw) and TABLE_TAG.search(lines[i].raw) is None:
@@ -154,7 +161,8 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
             state.markup.add(lines[i].number)
             i += 1
             continue
-        if _skipped(lines[i]):
+        if _skipped(lines[i]) and not (i > 0 and is_grid_border(lines[i - 1]) and is_pipe_row(lines[i])):
+            # (A `| --- |` line right under a grid table's border is a row of — cells.)
             i += 1
             continue
         for _, rule in RULES:

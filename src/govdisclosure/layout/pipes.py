@@ -10,7 +10,7 @@ import regex
 from ..lexicon import Lexicon
 from ..normalize import Line
 from ..values import is_value_text
-from .tokens import CellRow, cells_of, is_broken_number
+from .tokens import CellRow, Token, cell_tokens, cells_of, is_broken_number
 
 # A markdown table's separator row: |---|:---:|.
 PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+$")
@@ -18,6 +18,9 @@ PIPE_RULE = regex.compile(r"^\s*+\|?+(?:\s*+:?+-{2,}+:?+\s*+\|)++\s*+:?+-*+:?+\s
 MAX_PIECE = 20
 # Box-drawing characters (U+2500-257F), which text browsers draw as cell borders.
 BOX = regex.compile(r"[\u2500-\u257f]++")
+# A grid table's border (pandoc's `+-----+=====+`), whole or under a rowspan cell's column
+# (`|        +------+----+`): it closes the row above.
+GRID_BORDER = regex.compile(r"[+][-=:]{3,}+|[-=]{3,}+[+]")
 
 
 def is_pipe_row(line: Line) -> bool:
@@ -44,6 +47,18 @@ def split_pipes(line: Line, layout: str = "pipes", outer: bool | None = None) ->
     return CellRow(cells_of(_cells(line, outer), line.number), line.number, layout)
 
 
+def bare_pipes(lines: Sequence[Line]) -> bool:
+    """True when the text's pipe rows have no outer pipes (html2text: `规章| 无| 无| 无`).
+
+    Such a writer prints a two-cell row with one pipe (`行政许可|` : a label and a blank cell).
+    Markdown tables and box grids open and close every row with a pipe; a bare writer only the
+    rows whose first and last cells are empty (`| | 1| | |`), which are few.
+    """
+    rows = [line.text.strip() for line in lines if is_pipe_row(line) and not PIPE_RULE.match(line.text)]
+    outer = sum(row.startswith("|") and row.endswith("|") for row in rows)
+    return 2 * outer < len(rows)
+
+
 def guessed_pipes(lines: Sequence[Line], lexicon: Lexicon) -> bool:
     """True when the text's pipes were drawn from word positions, not from a table's cells.
 
@@ -63,12 +78,21 @@ def guessed_pipes(lines: Sequence[Line], lexicon: Lexicon) -> bool:
     return False
 
 
-def pipe_block(lines: Sequence[Line], guessed: bool = False) -> Iterator[CellRow]:
+def is_grid_border(line: Line) -> bool:
+    """True when the line is a border of a pandoc grid table, whole or partial."""
+    return GRID_BORDER.search(line.raw) is not None
+
+
+def pipe_block(lines: Sequence[Line], guessed: bool = False, grid: bool = False) -> Iterator[CellRow]:
     """The rows of one pipe table; whether it has outer pipes is decided for the whole table.
 
     html2text writes no outer pipes, so its row whose first cell is empty starts with a pipe
     (`| | | 0| …`); only a table whose every row opens and closes with a pipe has outer ones.
+    In a grid table (`grid`: pandoc's `+---+` borders) a row is every line between two borders.
     """
+    if grid:
+        yield from _grid_rows(lines)
+        return
     rows = [line for line in lines if PIPE_RULE.match(line.text) is None]
     outer = all((t := line.raw.strip(" \t")).startswith("|") and t.endswith("|") for line in rows)
     cells = [_cells(line, outer) for line in rows]
@@ -82,6 +106,35 @@ def pipe_block(lines: Sequence[Line], guessed: bool = False) -> Iterator[CellRow
         return
     for line, row in zip(rows, cells, strict=True):
         yield CellRow(cells_of(row, line.number), line.number, "pipes")
+
+
+def _grid_rows(lines: Sequence[Line]) -> Iterator[CellRow]:
+    """A grid table's rows: the lines between two borders merged cell by cell.
+
+    Pandoc wraps a long cell over several lines of its row (`| 5. | 0 | 0 |` then `| 要求行政机关
+    确认… |   |   |`); read line by line, the label's line would give the row empty cells.
+    """
+    pending: list[Line] = []
+    for line in [*lines, None]:
+        # A `| --- | --- |` line between borders is a row of cells (markdown's --- for —), no rule.
+        if line is not None and not is_grid_border(line):
+            if pending and len(_cells(pending[0], True)) != len(_cells(line, True)):
+                yield _merged(pending)
+                pending = []
+            pending.append(line)
+            continue
+        if pending:
+            yield _merged(pending)
+            pending = []
+
+
+def _merged(lines: Sequence[Line]) -> CellRow:
+    tokens: list[Token] = []
+    for pieces in zip(*(_cells(line, True) for line in lines), strict=True):
+        # A cell's line is the first of the row's lines that prints something in it.
+        at = next((line.number for line, piece in zip(lines, pieces, strict=True) if piece.strip()), None)
+        tokens.extend(cell_tokens("".join(piece.strip() for piece in pieces), at or lines[0].number))
+    return CellRow(tuple(tokens), lines[0].number, "pipes")
 
 
 def _guessed(cell: str) -> bool:

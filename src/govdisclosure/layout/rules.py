@@ -121,6 +121,13 @@ def _rows(body: Sequence[Line], runs: Sequence[tuple[int, int]]) -> Iterator[Cel
         yield _row(group, runs)
 
 
+def _closes(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
+    # A closing rule repeats the opening one's runs or is one long run; a line of short dash runs
+    # elsewhere is a row of cells printing `---` (pandoc's markdown for —).
+    found = _runs(line.raw)
+    return len(found) == 1 or found == list(runs)
+
+
 def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) -> int | None:
     """Read the table whose rule is lines[start]; the index after it, or None when it is no table.
 
@@ -134,7 +141,7 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
     end = start + 1
     closing = None
     while end < len(lines):
-        if DASH_LINE.match(lines[end].raw):
+        if DASH_LINE.match(lines[end].raw) and _closes(lines[end], runs):
             closing = end  # the closing rule (a multiline table's may be one long run)
             break
         if _outside(lines[end], runs) or (

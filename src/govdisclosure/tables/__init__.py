@@ -8,7 +8,7 @@ import attrs
 
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
 from ..layout import Layout, read_rows
-from ..lexicon import key_of, lexicon_for
+from ..lexicon import Lexicon, key_of, lexicon_for
 from ..model import (
     TABLE_CLASSES,
     TABLE_NAMES,
@@ -31,6 +31,10 @@ from .review import assemble_review
 from .rows import assemble_rows, row_total_holds
 
 __all__ = ["FoundTables", "read_tables"]
+
+# A table printed with no cell at all (all blank, in a layout that drops blank cells) still shows
+# this many of its own column, caption or row labels.
+MIN_NAMED_LABELS = 3
 
 
 @attrs.frozen
@@ -73,6 +77,26 @@ def _merge(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> dict[str
             diagnostics.append(Diagnostic(TABLE_DUPLICATE, message, min(region.lines, default=None)))
         previous = table
     return merged
+
+
+def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
+    """True when the region holds a cell, or prints at least a few of the table's own labels.
+
+    Headings and sentences name tables too (四、政府信息公开行政复议、行政诉讼情况 … 如下：): with
+    no cell and no label of its own printed, a table is not there (null, never empty cells).
+    """
+    if any(m.token.kind in ("value", "empty", "broken") for r in region.rows for m in r.matches):
+        return True
+    text = "".join(key_of(m.token.text) for r in region.rows for m in r.matches if m.token.kind == "text")
+    named = {
+        e.id
+        for e in lexicon.entries
+        if e.table == region.table
+        and e.kind in ("column", "caption", "row", "group")
+        and len(e.key) > 2
+        and e.key in text
+    }
+    return len(named) >= MIN_NAMED_LABELS
 
 
 def template_by_signals(region: Region, registry: TemplateRegistry) -> str | None:
@@ -180,7 +204,8 @@ def read_tables(
     if layout is None:
         layout = read_rows(lines, lexicon)
     diagnostics: list[Diagnostic] = []
-    regions = _merge(find_regions(match_rows(layout.rows, lexicon)), diagnostics)
+    found = _merge(find_regions(match_rows(layout.rows, lexicon)), diagnostics)
+    regions = {table: region for table, region in found.items() if _shows_a_table(region, lexicon)}
 
     def template(name: str | None) -> Template:
         return registry[name] if name is not None and name in registry else registry.latest()

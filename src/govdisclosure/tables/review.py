@@ -11,6 +11,7 @@ from ..layout import Bounds, Token
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
+from ..values import read_cell
 from .grid import FusedRun, Grid
 from .regions import Region
 from .rows import fit
@@ -164,9 +165,16 @@ def _place(
 
 
 def _total_holds(cells: list[Token]) -> bool:
-    """A group's 总计 (its last cell) = the sum of the four results, all printed numbers."""
-    numbers = [n for t in cells if (n := t.number) is not None]
-    return len(numbers) == len(cells) and sum(numbers[:-1]) == numbers[-1]
+    """A group's 总计 (its last cell) = the sum of the four results, every cell printed.
+
+    A none mark (无, /, —) counts as nothing, as a printed 0 does: a body printing — where another
+    prints 0 confirms (or refutes) the order as much. A blank confirms nothing.
+    """
+    read = [read_cell(t.text, t.line) for t in cells]
+    if any(c.kind not in ("number", "none") for c in read):
+        return False
+    numbers = [c.value if c.value is not None else 0 for c in read]
+    return sum(numbers[:-1]) == numbers[-1]
 
 
 def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:

@@ -1,0 +1,126 @@
+"""Rows as three tools print them (FORMAT.md §2.2 D, K): a pandoc grid table's row wrapped over
+several lines, pandoc's markdown `---` cells under a simple table's rule, html2text's one-pipe rows."""
+
+# ruff: noqa: E501  (tool output lines are kept as wide as the tools print them)
+
+from __future__ import annotations
+
+import govdisclosure
+
+ACTIVE_2021 = [
+    "二、主动公开政府信息情况",
+    "",
+    "+--------------------------------+---------------------+---------------------+---------------------+",
+    "| 第二十条第（一）项                                                                                 |",
+    "+================================+=====================+=====================+=====================+",
+    "| 信息内容                       | 本年制发件数        | 本年废止件数        | 现行有效件数        |",
+    "+--------------------------------+---------------------+---------------------+---------------------+",
+    "| 规章                           | 0                   |                     | 2                   |",
+    "+--------------------------------+---------------------+---------------------+---------------------+",
+    "| 行政                           | 7                   | 1                   | 30                  |",
+    "| 规范性文件                     |                     |                     |                     |",
+    "+--------------------------------+---------------------+---------------------+---------------------+",
+]
+
+
+def test_a_grid_table_row_is_every_line_between_its_borders() -> None:
+    # pandoc 3 wraps a long label inside its cell: the values are on the label's first line, the
+    # label's tail on the next with the row's cells empty there. One row, not two: read alone,
+    # the tail (规范性文件, itself a label) would take the empty cells as its blank values.
+    report = govdisclosure.parse("\n".join(ACTIVE_2021))
+    table = report.tables.active_disclosure
+    assert table is not None
+    row = table["normative_documents"]
+    assert [row[c].value for c in ("issued", "repealed", "in_force")] == [7, 1, 30]
+    assert [row[c].line for c in ("issued", "repealed", "in_force")] == [10, 10, 10]
+    assert table["regulations"]["repealed"].kind == "blank"
+    assert table["regulations"]["in_force"].value == 2
+
+
+REVIEW_MARKDOWN = [
+    "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    "",
+    "  行政复议                                             行政诉讼",
+    "  ----------- ----------- ---------- ---------- ------ ------------------ ----------- ---------- ---------- ------ ------------ ----------- ---------- ---------- ------",
+    "  结果 维持   结果 纠正   其他结果   尚未审结   总计   未经复议直接起诉                                            复议后起诉",
+    "                                                       结果 维持          结果 纠正   其他结果   尚未审结   总计   结果 维持    结果 纠正   其他结果   尚未审结   总计",
+    "  ---         ---         ---        ---        ---    ---                ---         ---        ---        ---    ---          ---         ---        ---        ---",
+    "",
+    "五、存在的主要问题及改进情况",
+]
+
+
+def test_a_row_of_dash_cells_under_a_simple_table_rule_is_a_row() -> None:
+    # pandoc -t markdown writes — as `---`: a line of short dash runs is the table's value row,
+    # not its closing rule (which repeats the opening rule's runs).
+    report = govdisclosure.parse("\n".join(REVIEW_MARKDOWN))
+    table = report.tables.review_litigation
+    assert table is not None
+    cells = [table[group][column] for group in table.rows for column in table[group]]
+    assert len(cells) == 15
+    assert {(c.kind, c.raw.strip(), c.line) for c in cells} == {("none", "---", 7)}
+
+
+ACTIVE_HTML2TEXT = [
+    "二、主动公开政府信息情况",
+    "",
+    "第二十条第（一）项  ",
+    "信息内容| 本年制发件数| 本年废止件数| 现行有效件数  ",
+    "---|---|---|---  ",
+    "规章| | |   ",
+    "行政规范性文件| 2| 1| 2  ",
+    "第二十条第（五）项  ",
+    "信息内容| 本年处理决定数量  ",
+    "行政许可|  ",
+    "第二十条第（六）项  ",
+    "信息内容| 本年处理决定数量  ",
+    "行政处罚|  ",
+    "行政强制| 38  ",
+]
+
+
+def test_html2text_one_pipe_row_is_a_label_and_its_cell() -> None:
+    # html2text writes no outer pipes: a table of one value column prints `行政许可|` for a
+    # blank cell, one pipe on the line. The blank cell is there, in its place.
+    report = govdisclosure.parse("\n".join(ACTIVE_HTML2TEXT))
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert table["administrative_licensing"]["decisions"].kind == "blank"
+    assert table["administrative_licensing"]["decisions"].line == 10
+    assert table["administrative_penalty"]["decisions"].kind == "blank"
+    assert table["administrative_enforcement"]["decisions"].value == 38
+
+
+REVIEW_LYNX = [
+    "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    "",
+    *(f"   {word}\n" for word in ("行政复议", "行政诉讼")),
+    *(f"   {word}\n" for word in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")),
+    *(f"   {word}\n" for word in ("未经复议直接起诉", "复议后起诉")),
+    *(f"   {word}\n" for word in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 2),
+    *(f"   {v}\n" for v in ("—", "—", "2", "—", "2", "—", "—", "—", "—", "—", "1", "—", "3", "—", "4")),
+    "五、存在的主要问题及改进情况",
+]
+
+
+def test_table_four_one_cell_per_line_with_none_marks_is_read_in_order() -> None:
+    # lynx prints a <td><p>…</p></td> table one cell per line: the 15 cells in order, — for the
+    # empty results. — counts as nothing in the group totals that confirm the order (2 = 2, 4 = 1 + 3).
+    report = govdisclosure.parse("\n".join(REVIEW_LYNX))
+    table = report.tables.review_litigation
+    assert table is not None
+    assert [table["review"][c].raw.strip() for c in ("upheld", "other_result", "total")] == ["—", "2", "2"]
+    assert table["litigation_direct"]["total"].kind == "none"
+    after = table["litigation_after_review"]
+    assert [after[c].value for c in ("upheld", "corrected", "other_result", "total")] == [1, None, 3, 4]
+    assert after["total"].basis == "order"
+
+
+def test_table_four_one_cell_per_line_whose_totals_fail_is_not_placed() -> None:
+    # The same stream with a total that does not hold: the order is not confirmed, nothing placed.
+    lines = list(REVIEW_LYNX)
+    lines[-2] = "   5\n"
+    report = govdisclosure.parse("\n".join(lines))
+    table = report.tables.review_litigation
+    assert table is None or not list(table.cells())
+    assert "cell-unplaced" in {d.code for d in report.diagnostics}
