@@ -187,6 +187,22 @@ def test_exception_hierarchy() -> None:
 def test_public_names() -> None:
     for name in govdisclosure.__all__:
         assert hasattr(govdisclosure, name), name
+    # The document entry points and their errors are part of the package's face (docs/documents.md).
+    for name in ("parse_bytes", "parse_document", "DocumentError", "MissingDependencyError"):
+        assert name in govdisclosure.__all__, name
+    assert issubclass(govdisclosure.DocumentError, GovDisclosureError)
+    assert issubclass(govdisclosure.MissingDependencyError, ImportError)
+
+
+def test_parse_bytes_reads_a_pdf_and_a_docx_from_the_package() -> None:
+    documents = Path(__file__).parent / "corpus" / "documents"
+    for name, kind in (("r001.lo.pdf", "pdf"), ("r001.lo.docx", "docx")):
+        report = govdisclosure.parse_bytes((documents / name).read_bytes(), name)
+        assert report.encoding == kind
+        applications = report.tables.applications
+        assert applications is not None
+        # r001's truth (tests/corpus/fixtures/r001/truth.json): 3 new applications in all.
+        assert applications.cell("new_received", "total").value == 3
 
 
 # --- the bundled example: expected values written by reading it (examples/README.md) ---------------

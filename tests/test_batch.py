@@ -61,10 +61,14 @@ def test_one_failure_becomes_that_items_error(seeds: list[Path], tmp_path: Path,
 
 @pytest.mark.parametrize("jobs", JOBS)
 def test_strict_errors_keep_their_line(jobs: int) -> None:
+    # A blank text is an error-level diagnostic (empty-input): strict parsing raises on it.
+    with pytest.raises(ParseError) as direct:
+        govdisclosure.parse("   ", strict=True)
     [result] = govdisclosure.parse_many(["   "], jobs=jobs, strict=True)
-    if result.ok:  # an empty text may be a warning only; then nothing to check here
-        pytest.skip("blank text is not an error-level diagnostic")
+    assert not result.ok
     assert isinstance(result.error, ParseError)
+    assert result.error.line == direct.value.line
+    assert str(result.error) == str(direct.value)
 
 
 def test_texts_paths_and_bytes(seeds: list[Path]) -> None:

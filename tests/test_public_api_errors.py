@@ -29,6 +29,8 @@ from govdisclosure import (
     default_templates,
     load_template,
     parse,
+    parse_bytes,
+    parse_document,
     parse_file,
     parse_many,
     raise_for_errors,
@@ -57,6 +59,8 @@ COVERED = {
     "to_frame",
     "parse",
     "parse_file",
+    "parse_bytes",
+    "parse_document",
     "raise_for_errors",
     "render",
     "default_templates",
@@ -132,11 +136,13 @@ def test_parse_many_on_hostile_inputs(tmp_path: Path) -> None:
         (parse, ("一、总体情况",), {"max_chars": "many"}),
         (raise_for_errors, ("not a report",), {}),
         (parse_file, (12.5,), {}),
+        (parse_bytes, ("一、总体情况",), {}),
+        (parse_document, ("一、总体情况",), {}),
         (load_template, (None,), {}),
         (render, ("not a report",), {}),
     ],
     ids=["parse-bytes", "parse-none", "parse-templates-str", "parse-max-chars-str", "raise-str",
-         "parse-file-float", "load-template-none", "render-str"],
+         "parse-file-float", "parse-bytes-str", "parse-document-str", "load-template-none", "render-str"],
 )
 def test_wrong_argument_types_raise_type_error(
     fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
@@ -178,6 +184,29 @@ def test_parse_file_on_hostile_files(tmp_path: Path) -> None:
             assert isinstance(result, govdisclosure.ReadError), (name, result)
         if name == "dev-zero":
             assert isinstance(result, govdisclosure.InputTooLargeError), result
+
+
+def hostile_documents() -> Iterator[tuple[str, bytes]]:
+    """Bytes that claim to be a document (by their magic) and are not, or are damaged."""
+    docx = Path(__file__).parent / "corpus" / "documents" / "r001.lo.docx"
+    pdf = Path(__file__).parent / "corpus" / "documents" / "r001.lo.pdf"
+    yield "pdf-header-only", b"%PDF-1.7\n"
+    yield "pdf-junk", b"%PDF-1.4\n" + bytes(range(256)) * 20
+    yield "pdf-cut", pdf.read_bytes()[:4000]
+    yield "zip-junk", b"PK\x03\x04" + bytes(range(256)) * 20
+    yield "docx-cut", docx.read_bytes()[:3000]
+    yield "ole-junk", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(600)
+    yield "rtf-junk", b"{\\rtf1 " + b"{" * 5000
+    yield "html-junk", b"<html><body>" + b"<table><tr><td>" * 2000 + b"\xff\xfe"
+
+
+def test_parse_bytes_on_hostile_bytes(tmp_path: Path) -> None:
+    files = [(name, path.read_bytes()) for name, path in hostile_files(tmp_path) if path.is_file()]
+    for name, data in [*files, *hostile_documents()]:  # (/dev/zero is no file: bytes are in memory)
+        result = call(parse_bytes, data, name, max_chars=100_000)
+        assert isinstance(result, (Report, GovDisclosureError)), name
+        if name.startswith(("pdf-", "zip-", "docx-")):
+            assert isinstance(result, GovDisclosureError), (name, result)
 
 
 def test_parse_file_reads_no_more_than_the_limit(tmp_path: Path) -> None:

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from .api import MAX_INPUT_CHARS, parse, parse_file, raise_for_errors
+from .api import (
+    MAX_DOCUMENT_BYTES,
+    MAX_INPUT_CHARS,
+    parse,
+    parse_bytes,
+    parse_document,
+    parse_file,
+    raise_for_errors,
+)
 from .batch import BatchResult, parse_many
 from .compare import compare
 from .convert import SchemaError
-from .errors import DecodeError, GovDisclosureError, InputTooLargeError, ParseError, TemplateError
+from .errors import (
+    DecodeError,
+    DocumentError,
+    GovDisclosureError,
+    InputTooLargeError,
+    MissingDependencyError,
+    ParseError,
+    TemplateError,
+)
 from .frame import to_frame
 from .model import (
     ActiveDisclosureTable,
@@ -28,6 +44,7 @@ from .textfile import ReadError
 __version__ = "0.1.0"
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "MAX_INPUT_CHARS",
     "ActiveDisclosureTable",
     "ApplicationsTable",
@@ -36,9 +53,11 @@ __all__ = [
     "Check",
     "DecodeError",
     "Diagnostic",
+    "DocumentError",
     "GovDisclosureError",
     "InputTooLargeError",
     "Marker",
+    "MissingDependencyError",
     "ParseError",
     "ReadError",
     "Report",
@@ -55,6 +74,8 @@ __all__ = [
     "default_templates",
     "load_template",
     "parse",
+    "parse_bytes",
+    "parse_document",
     "parse_file",
     "parse_many",
     "raise_for_errors",

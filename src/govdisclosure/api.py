@@ -57,6 +57,11 @@ def parse_document(
     document: DocumentText, *, strict: bool = False, templates: TemplateRegistry | None = None
 ) -> Report:
     """Parse what a document reader gave (documents.read_document): its lines and table rows."""
+    if not isinstance(document, DocumentText):
+        raise TypeError(
+            f"parse_document() takes a DocumentText, not {type(document).__name__}; "
+            "use parse() for text and parse_bytes() for a file's bytes"
+        )
     return _pipeline(document, _registry(templates), strict)
 
 

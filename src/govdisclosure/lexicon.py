@@ -67,16 +67,17 @@ def split_label(text: str) -> LabelParts:
         else:
             number = int(match["num"])
         position = match.end()
-    return LabelParts(cjk, paren, number, _fold(_NOT_KEY.sub("", text[position:])))
+    return LabelParts(cjk, paren, number, fold_variants(_NOT_KEY.sub("", text[position:])))
 
 
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
-    key: str = _fold(_NOT_KEY.sub("", unicodedata.normalize("NFKC", text)))
+    key: str = fold_variants(_NOT_KEY.sub("", unicodedata.normalize("NFKC", text)))
     return key
 
 
-def _fold(key: str) -> str:
+def fold_variants(key: str) -> str:
+    """One spelling for the words labels spell two ways; the outline's label index uses it too."""
     # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3).
     return key.replace("其它", "其他")
 

@@ -75,6 +75,7 @@ class Score:
     organ_right: bool = False
     sections: int = 0
     sections_right: int = 0
+    sections_extra: int = 0  # sections the report does not have (a table label read as a heading)
     wrong: list[str] = field(default_factory=list)
     misread: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
@@ -94,6 +95,7 @@ class Score:
             "tables_right",
             "sections",
             "sections_right",
+            "sections_extra",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.wrong += other.wrong
@@ -157,4 +159,17 @@ def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score
     got_sections = set(_sections([s for s in report.to_dict()["sections"]]))
     out.sections = len(expected_sections)
     out.sections_right = sum(1 for s in expected_sections if s in got_sections)
+    out.sections_extra = len(got_sections - set(expected_sections))
     return out
+
+
+def assert_reads_everything(truth: Mapping[str, Any], report: Report) -> None:
+    """A document read directly (HTML, DOCX, PDF) must give back the whole truth, blank cells included."""
+    result = score(truth, report, keeps_blanks=True)
+    assert result.wrong == []
+    assert result.misread == []
+    assert result.lost == []
+    assert result.right == result.cells > 150
+    assert result.tables_right == 3
+    assert (report.template, report.year, report.organ) == (truth["template"], truth["year"], truth["organ"])
+    assert result.sections_right == result.sections > 0

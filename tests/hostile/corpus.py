@@ -125,6 +125,12 @@ def nested_brackets(n: int) -> str:
     return "（" * n + "一）标题" + "）" * n + "\n" + "一、" * n + "\n" + "[(" * n + "1" + ")]" * n
 
 
+def nested_html_tables(n: int) -> str:
+    # An HTML page of n tables nested in each other's cells, a heading at the bottom (issue 13).
+    inner = "<table><tr><td>" * n + "一、总体情况" + "</td></tr></table>" * n
+    return f"<html><body>{inner}</body></html>"
+
+
 def many_values_line(n: int) -> str:
     # A label, n values, and a full stop: a flattened row that turns into prose at its very end.
     return "规章 " + "1 " * n + "。"
@@ -266,6 +272,7 @@ CASES: tuple[Case, ...] = (
     Case("long_number", long_number, 100_000, 100_000, expect=(codes.NUMBER_TOO_LONG, codes.CELL_TEXT)),
     Case("nested_headings", nested_headings, 10_000, 10_000, expect=(codes.TABLE_MISSING,), cli=1_000),
     Case("nested_brackets", nested_brackets, 10_000, 10_000, expect=(codes.NO_REPORT, codes.TABLE_MISSING)),
+    Case("nested_html_tables", nested_html_tables, 10_000, 10_000, expect=(codes.TABLE_MISSING,), cli=1_000),
     Case("many_values_line", many_values_line, 4_000, 4_000, expect=TABLE_TROUBLE, cli=200),
     Case("space_runs", space_runs, 1_000_000, 200_000, same_values=True, cli=20_000),
     Case("one_line_space_runs", one_line_space_runs, 1_000_000, 200_000, expect=TABLE_TROUBLE, cli=20_000),

@@ -86,24 +86,27 @@ def _title_end(folded: str, pos: int, config: SectionsConfig) -> int:
 
 
 def find_inline(line: str, config: SectionsConfig, labels: TableLabels) -> Iterator[InlineHit]:
-    """Every cjk (一、) or cjk_paren (（一）) heading inside a long cleaned line, in order."""
+    """Every heading inside a long cleaned line, in order: 一、 and （一）, and 1、 and （1） whose
+    title stands between spaces (a top-level 1、 also when it spells a section's title)."""
     folded = fold(line)
     last_end = 0
     for start in _START.finditer(folded):
         pos = start.start()
         found = match_marker(folded, line, pos)
-        if found is None or found.marker.style not in ("cjk", "cjk_paren", "arabic"):
+        if found is None or found.marker.style not in ("cjk", "cjk_paren", "arabic", "arabic_paren"):
             continue
         begin = found.end
         top = found.marker.style in ("cjk", "arabic")
         end = _canonical_end(folded, begin, config) if top else -1
         canonical = end > 0
-        if found.marker.style == "arabic" and not canonical:
-            continue  # 1、 inside prose numbers items; only a top-level section's title makes it one
         if not canonical:
             if pos > 0 and pos != last_end and folded[pos - 1] not in _BOUNDARY:
                 continue
             end = _title_end(folded, begin, config)
+            # 1、 and （1） inside a sentence number its items; a heading's title stands alone,
+            # closed by a space before its text (`1、依申请公开 严格执行…`).
+            if found.marker.style.startswith("arabic") and not (end < len(folded) and folded[end].isspace()):
+                continue
         if end <= begin:
             continue
         title = clean_title(line[begin:end])

@@ -8,20 +8,22 @@ from functools import cache, lru_cache
 import attrs
 import regex
 
+from ..lexicon import fold_variants
 from ..templates import Template, TemplateRegistry, default_templates
 from .markers import fold, match_marker
 
 __all__ = ["TableLabels", "compact", "table_labels"]
 
 _SPACE = regex.compile(r"\s+")
-# 、 and ， are interchangeable inside labels (FORMAT.md §1.4 "Disagreement").
-_COMMA = str.maketrans({"、": ",", "，": ","})
+# 、 and ， are interchangeable inside labels (FORMAT.md §1.4 "Disagreement"); quotes of any
+# shape are dropped, and markdown escapes before them (危及\"三安全一稳定\" reads as 危及“三安全一稳定”).
+_COMMA = str.maketrans({"、": ",", "，": ",", **dict.fromkeys("\\\"'“”‘’「」『』", None)})
 # Separates labels in TableLabels._joined: a control character no compacted text keeps.
 _JOIN = "\x00"
 
 
 def _compact(text: str) -> str:
-    return _SPACE.sub("", fold(text)).translate(_COMMA)
+    return fold_variants(_SPACE.sub("", fold(text)).translate(_COMMA))
 
 
 # Titles and label pieces recur on every line and in every report: remember the short ones.
@@ -64,7 +66,7 @@ class TableLabels:
         if not seen:
             return False
         for label in self._by_ordinal.get(ordinal, ()):
-            if seen == label or (len(seen) >= 1 and label.startswith(seen)) or seen.startswith(label):
+            if seen == label or label.startswith(seen) or seen.startswith(label):
                 return True
         return False
 

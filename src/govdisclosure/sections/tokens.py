@@ -15,7 +15,7 @@ from .config import SectionsConfig
 from .heading import Heading, read_heading, section_kind
 from .inline import INLINE_MIN_LENGTH, find_inline
 from .labels import TableLabels
-from .markers import fold
+from .markers import fold, match_marker
 from .text import clean_line
 
 __all__ = ["Kind", "LineToken", "classify"]
@@ -30,6 +30,8 @@ _VALUES_ONLY = regex.compile(rf"^\s*+{_VALUE}(?:\s++{_VALUE})*+\s*+$")
 
 # Where a line splits into table cells or label pieces: spaces, tabs and brackets.
 _PIECES = regex.compile(r"[\s()（）]+")
+# A heading's numeral a PDF printed on a line of its own, after its title (`、 总体情况` / `1`).
+_LONE_NUMERAL = regex.compile(r"^\s*+(?P<numeral>[1-9]|[一二三四五六])\s*+$")
 # A digit run of at least five, as fused table cells give (801000081).
 _DIGITS = regex.compile(r"\d{5,}")
 _DIGIT = regex.compile(r"\d")
@@ -110,6 +112,22 @@ def _prose(text: str, line: int, labels: TableLabels) -> Iterator[LineToken]:
         yield LineToken("TABLE", line, table.strip())
 
 
+def _is_row_label(heading: Heading, raw: str, labels: TableLabels) -> bool:
+    """True when a heading-like line is a table row label (or the start of one) printed alone.
+
+    A PDF line may put a neighbour cell's wrapped piece after the label's first piece (`（五）不 物`:
+    不[予处理] beside [出版]物): the first word alone is then the label's start.
+    """
+    if heading.marker is None:
+        return False
+    if labels.is_row_heading(heading.marker.ordinal, heading.title):
+        return True
+    text = raw.strip()
+    found = match_marker(fold(text), text, 0)
+    words = text[found.end :].split() if found is not None else []
+    return len(words) > 1 and labels.is_row_heading(heading.marker.ordinal, words[0])
+
+
 def _classify_line(
     line: Line, config: SectionsConfig, labels: TableLabels, diagnostics: list[Diagnostic]
 ) -> Iterator[LineToken]:
@@ -124,8 +142,7 @@ def _classify_line(
         return
     heading = read_heading(raw, config)
     # A table row label printed like a heading (一、本年新收…, （三）不予公开) never opens a section.
-    marker = heading.marker if heading is not None else None
-    if heading is not None and marker is not None and labels.is_row_heading(marker.ordinal, heading.title):
+    if heading is not None and _is_row_label(heading, raw, labels):
         yield LineToken("TABLE", line.number, raw.strip())
         return
     if heading is not None:
@@ -168,6 +185,30 @@ def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[Line
     return out
 
 
+def _numerals_apart(lines: Sequence[Line], config: SectionsConfig) -> tuple[list[Line], set[int]]:
+    """Headings whose numeral a PDF printed on the next line, joined back: `、 总体情况` / `1`.
+
+    A browser's PDF draws an arabic `1、` in another font than its title, and text extraction puts
+    the digit on a line of its own after the title. Joined only when the line opens with 、, reads
+    as one of the six canonical titles, and the next line holds that numeral alone.
+    """
+    out = list(lines)
+    moved: set[int] = set()
+    for i in range(len(out) - 1):
+        line, after = out[i], out[i + 1]
+        numeral = _LONE_NUMERAL.match(after.text)
+        raw = clean_line(line.raw).strip()
+        if numeral is None or not raw.startswith("、"):
+            continue
+        heading = read_heading(raw, config)
+        if heading is None or heading.marker is not None or section_kind(heading.title, config) is None:
+            continue
+        joined = numeral["numeral"] + raw
+        out[i] = attrs.evolve(line, raw=joined, text=numeral["numeral"] + line.text.strip())
+        moved.add(after.number)
+    return out, moved
+
+
 def classify(
     lines: Sequence[Line],
     table_lines: Collection[int],
@@ -178,7 +219,10 @@ def classify(
     """The token stream of a report's lines, and a diagnostic for every line skipped."""
     tokens: list[LineToken] = []
     diagnostics: list[Diagnostic] = []
+    lines, moved = _numerals_apart(lines, config)
     for line in lines:
+        if line.number in moved:
+            continue  # its numeral went back to the heading above it
         if line.number in markup_lines:
             tokens.append(LineToken("TABLE", line.number, ""))
             continue
