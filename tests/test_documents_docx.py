@@ -26,7 +26,7 @@ import pytest
 from corpus import DOCUMENTS, truth
 from corpus.score import assert_reads_everything, score
 from govdisclosure.api import parse_bytes, parse_document
-from govdisclosure.documents import detect_format, office
+from govdisclosure.documents import detect_format, docx_package, office
 from govdisclosure.documents import docx as docx_module
 from govdisclosure.documents.docx import is_encrypted_ooxml, read_docx, read_docx_blocks
 from govdisclosure.documents.office import to_docx
@@ -494,13 +494,13 @@ def test_parse_bytes_surfaces_document_error(case: str, monkeypatch: pytest.Monk
 
 
 def test_parts_over_the_total_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_module, "MAX_UNPACKED_BYTES", 100)
+    monkeypatch.setattr(docx_package, "MAX_UNPACKED_BYTES", 100)
     with pytest.raises(DocumentError, match="ZIP bomb"):
         read_docx(make_docx(para("x" * 200)), "bomb.docx")
 
 
 def test_a_part_over_the_limit_is_refused_before_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_module, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr(docx_package, "MAX_PART_BYTES", 1000)
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the member was opened")

@@ -61,8 +61,7 @@ def _read(path: Path) -> tuple[DocumentText, Report]:
 
 def _real(name: str) -> Path:
     path = SHARED / "corpus" / "real-pdf" / name
-    if not path.exists():
-        pytest.skip(f"{path} is missing (../shared beside the repository)")
+    assert path.exists(), f"{path} is missing: tests read the published PDFs from ../shared"
     return path
 
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given
 
 import govdisclosure
-from govdisclosure.display import display_width
 from govdisclosure.formats import FORMATS, ReportWriter, draw_tables, dumps, read_cells
 from govdisclosure.frame import FRAME_COLUMNS
 from govdisclosure.model import ApplicationsTable, Cell, Check, Report, ReviewLitigationTable, Tables
+from govdisclosure.tabletext import display_width
 from strategies import reports
 
 SEED_001 = "seeds/001_ae521124cb243984.txt"

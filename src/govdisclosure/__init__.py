@@ -12,7 +12,7 @@ from .api import (
     raise_for_errors,
 )
 from .batch import BatchResult, parse_many
-from .compare import compare
+from .compare import CellChange, Comparison, compare
 from .convert import SchemaError
 from .errors import (
     DecodeError,
@@ -50,7 +50,9 @@ __all__ = [
     "ApplicationsTable",
     "BatchResult",
     "Cell",
+    "CellChange",
     "Check",
+    "Comparison",
     "DecodeError",
     "Diagnostic",
     "DocumentError",

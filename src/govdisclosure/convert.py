@@ -1,4 +1,8 @@
-"""The one cattrs converter between the model and SCHEMA.md's JSON form (govdisclosure/1)."""
+"""The one cattrs converter between the model and SCHEMA.md's JSON form (govdisclosure/1).
+
+Longer than 300 lines on purpose: the one converter (attrs/cattrs style): every structure and
+unstructure hook of the model in one place.
+"""
 
 from __future__ import annotations
 

@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from .display import FAILED_MARK, LEGEND, TextTable, display_width, heading, plain_tables, text_tables
 from .frame import SOURCE, Reports, cell_records, frame_from_records, number_out
 from .model import Report
+from .tabletext import FAILED_MARK, LEGEND, TextTable, display_width, heading, plain_tables, text_tables
 from .templates import TemplateRegistry
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is an optional extra

@@ -1,7 +1,12 @@
-"""The report model: frozen attrs value classes that mirror SCHEMA.md (govdisclosure/1)."""
+"""The report model: frozen attrs value classes that mirror SCHEMA.md (govdisclosure/1).
+
+Longer than 300 lines on purpose: one frozen class per SCHEMA.md object, kept together so the data
+contract reads in one place.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, get_args
@@ -122,6 +127,15 @@ class Table:
             for column, found in columns.items():
                 yield row, column, found
 
+    def __repr__(self) -> str:
+        """A one-line summary (the cells are many: `print` a table or display it to see them)."""
+        kinds = Counter(found.kind for _, _, found in self.cells())
+        counted = ", ".join(f"{kinds[k]} {k}" for k in CELL_KINDS if kinds[k])
+        return (
+            f"<{type(self).__name__} {self.name}: {len(self.rows)} rows, "
+            f"{sum(kinds.values())} cells ({counted or 'none'}), template {self.template}>"
+        )
+
     def _repr_html_(self) -> str:
         """The table in its official merged-cell layout, for Jupyter."""
         from .display import table_html
@@ -135,21 +149,21 @@ class Table:
         pretty(self, printer, cycle)
 
 
-@attrs.frozen(hash=False)
+@attrs.frozen(hash=False, repr=False)  # Table's one-line __repr__
 class ActiveDisclosureTable(Table):
     """二、主动公开政府信息情况: items (规章, 行政许可 …) by column."""
 
     name: ClassVar[str] = "active_disclosure"
 
 
-@attrs.frozen(hash=False)
+@attrs.frozen(hash=False, repr=False)  # Table's one-line __repr__
 class ApplicationsTable(Table):
     """三、收到和处理政府信息公开申请情况: outcome rows by applicant column."""
 
     name: ClassVar[str] = "applications"
 
 
-@attrs.frozen(hash=False)
+@attrs.frozen(hash=False, repr=False)  # Table's one-line __repr__
 class ReviewLitigationTable(Table):
     """四、政府信息公开行政复议、行政诉讼情况: three groups by result column."""
 
@@ -180,6 +194,14 @@ class Tables:
         """(name, table or None) for the three tables in SCHEMA.md order."""
         for name in TABLE_NAMES:
             yield name, self[name]
+
+    def __repr__(self) -> str:
+        """Which tables the text holds, each in one line."""
+        return (
+            "<Tables "
+            + ", ".join(f"{n}={t!r}" if t is not None else f"{n}=None" for n, t in self.items())
+            + ">"
+        )
 
 
 @attrs.frozen
@@ -246,6 +268,20 @@ class Report:
         from .frame import to_frame
 
         return to_frame([self], exact=exact)
+
+    def __repr__(self) -> str:
+        """A one-line summary: who, which year and template, what was found and what failed."""
+        found = sum(table is not None for _, table in self.tables.items())
+        status = Counter(c.status for c in self.checks)
+        failed = ", ".join(c.name for c in self.failed_checks[:2])
+        more = f" +{len(self.failed_checks) - 2}" if len(self.failed_checks) > 2 else ""
+        return (
+            f"<Report {self.organ or '?'} {self.year or '?'} (template {self.template}): "
+            f"{len(self.sections)} sections, tables {found}/3, checks {status['pass']} pass "
+            f"/ {status['fail']} fail / {status['uncertain']} uncertain"
+            + (f" [{failed}{more}]" if failed else "")
+            + f", {len(self.diagnostics)} diagnostics>"
+        )
 
     def _repr_html_(self) -> str:
         """Metadata, outline and the three tables in the official layout, for Jupyter."""

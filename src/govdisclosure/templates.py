@@ -1,4 +1,11 @@
-"""Report templates as data: loads and validates grammars/templates/*.toml into a frozen registry."""
+"""Report templates as data: loads and validates grammars/templates/*.toml into a frozen registry.
+
+The values a template holds are in template_spec.py; this module reads and checks the files.
+
+Longer than 300 lines on purpose: each check of a template file (keys, identifiers, labels, blocks,
+flags) names the file and key it rejects, and they share the reading helpers; the values themselves
+are in template_spec.py.
+"""
 
 from __future__ import annotations
 
@@ -7,159 +14,49 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 import regex
 
 from .errors import TemplateError
 from .resources import bundled_template_files
+from .template_spec import (
+    ROLES,
+    ActiveDisclosureSpec,
+    ApplicationRow,
+    ApplicationsSpec,
+    Block,
+    Column,
+    Label,
+    ReviewLitigationSpec,
+    RowRole,
+    Template,
+)
+
+# The template's values are re-exported: every step imports them from here.
+__all__ = [
+    "ROLES",
+    "ActiveDisclosureSpec",
+    "ApplicationRow",
+    "ApplicationsSpec",
+    "Block",
+    "Column",
+    "Label",
+    "ReviewLitigationSpec",
+    "RowRole",
+    "Template",
+    "TemplateRegistry",
+    "default_templates",
+    "load_template",
+    "registry_from",
+    "template_from_data",
+]
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
-
-RowRole = Literal["input", "outcome", "outcome_total", "output"]
-ROLES: tuple[str, ...] = ("input", "outcome", "outcome_total", "output")
-
-
-@attrs.frozen
-class Label:
-    """An official label and the spellings real reports use for it."""
-
-    label: str
-    variants: tuple[str, ...] = ()
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        """The official label first, then its variants."""
-        return (self.label, *self.variants)
-
-
-@attrs.frozen
-class Column:
-    """A value column: its label and how its values read."""
-
-    id: str
-    label: Label
-    signed: bool = False
-    money: bool = False
-    unit: str | None = None
-
-
-@attrs.frozen
-class Block:
-    """One 第二十条 block of table 二: caption, its columns and its item rows."""
-
-    caption: str
-    columns: tuple[str, ...]
-    rows: tuple[str, ...]
-
-
-@attrs.frozen
-class ActiveDisclosureSpec:
-    """Table 二 of one template."""
-
-    title: str
-    header: str
-    blocks: tuple[Block, ...]
-    rows: Mapping[str, Label]
-    columns: Mapping[str, Column]
-
-    def block_of(self, row: str) -> Block | None:
-        """The block an item row belongs to."""
-        return next((b for b in self.blocks if row in b.rows), None)
-
-
-@attrs.frozen
-class ApplicationRow:
-    """One data row of table 三."""
-
-    id: str
-    label: Label
-    role: RowRole
-    group: str | None = None
-    standard: bool = True
-
-    @property
-    def number(self) -> int | None:
-        """The leaf number printed before the label inside a group (1. 2. …)."""
-        head = self.label.label.split(".", 1)[0]
-        return int(head) if self.group and head.isdigit() else None
-
-
-@attrs.frozen
-class ApplicationsSpec:
-    """Table 三 of one template."""
-
-    title: str
-    signals: tuple[str, ...]
-    header_labels: tuple[str, ...]
-    column_group: Label
-    outcome_group: Label
-    groups: Mapping[str, Label]
-    columns: Mapping[str, Column]
-    rows: tuple[ApplicationRow, ...]
-
-    def row(self, row_id: str) -> ApplicationRow:
-        """The row with this id."""
-        for row in self.rows:
-            if row.id == row_id:
-                return row
-        raise KeyError(row_id)
-
-    @property
-    def value_columns(self) -> tuple[str, ...]:
-        """The applicant columns in printed order, 总计 last."""
-        return tuple(self.columns)
-
-    @property
-    def part_columns(self) -> tuple[str, ...]:
-        """The applicant columns whose sum is 总计."""
-        return tuple(c for c in self.columns if c != "total")
-
-
-@attrs.frozen
-class ReviewLitigationSpec:
-    """Table 四 of one template."""
-
-    title: str
-    signals: tuple[str, ...]
-    groups: Mapping[str, Label]
-    columns: Mapping[str, Column]
-
-
-@attrs.frozen
-class Template:
-    """One template year: every row and column identifier with its labels."""
-
-    name: str
-    description: str
-    signals: tuple[str, ...]
-    active_disclosure: ActiveDisclosureSpec
-    applications: ApplicationsSpec
-    review_litigation: ReviewLitigationSpec
-    source: str = attrs.field(default="", eq=False)
-
-    def row_ids(self, table: str) -> tuple[str, ...]:
-        """Every row (or group) identifier of a table, in printed order."""
-        if table == "active_disclosure":
-            return tuple(self.active_disclosure.rows)
-        if table == "applications":
-            return tuple(r.id for r in self.applications.rows)
-        return tuple(self.review_litigation.groups)
-
-    def column_ids(self, table: str, row: str | None = None) -> tuple[str, ...]:
-        """The column identifiers of a table (of one row's block for table 二)."""
-        if table == "active_disclosure":
-            if row is not None:
-                block = self.active_disclosure.block_of(row)
-                return block.columns if block else ()
-            return tuple(self.active_disclosure.columns)
-        if table == "applications":
-            return self.applications.value_columns
-        return tuple(self.review_litigation.columns)
 
 
 @attrs.frozen(eq=False)

@@ -19,8 +19,8 @@ from io import BytesIO
 from pathlib import Path
 
 from ..errors import DocumentError, MissingDependencyError
-from . import OLE
-from .docx import ZIP_ERRORS, is_encrypted_ooxml
+from .docx import is_encrypted_ooxml
+from .formats import OLE, ZIP_ERRORS
 
 __all__ = ["TIMEOUT", "find_soffice", "to_docx"]
 

@@ -17,6 +17,9 @@ printed order, and accepts that reading only when the text confirms it at every 
 
 A table that passes is placed in template order with a `cells-by-order` note; one that does not
 keeps the label-anchored result and its `cell-unplaced` diagnostics.
+
+Longer than 300 lines on purpose: the printed-order reading and every check that must hold before it
+is accepted are one decision; split, the checks could drift from the reading they guard.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
 from .grid import Grid
 from .regions import MatchedRow, Region
+from .rows import row_total_holds
 
 # More decodings than this means the runs say too little about the rows: read nothing.
 MAX_DECODINGS = 64
@@ -139,15 +143,6 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
     return [] if len(found) > MAX_DECODINGS or steps > MAX_STEPS else found
 
 
-def _total_holds(row: Sequence[Token]) -> bool:
-    """总计 = the sum of the other columns, on numbers that are all printed."""
-    numbers = [n for t in row if (n := t.number) is not None]
-    if len(numbers) != len(row):
-        return False
-    *parts, total = numbers
-    return sum(parts) == total
-
-
 def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> dict[str, tuple[Token, ...]] | None:
     """The decoding's rows in template order, if it has as many rows and the labels agree."""
     if sum(len(b.rows) for b in decoding) != len(order):
@@ -160,7 +155,7 @@ def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> dict[str, tuple[T
         if named and not named & set(ids if block.column_major else ids[:1]):
             return None
         if block.column_major:
-            if not all(_total_holds(r) for r in block.rows):
+            if not all(row_total_holds(r) for r in block.rows):
                 return None
             listed = [order.index(i) for label in block.after for i in sorted(label & set(ids))]
             if listed != sorted(listed):

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from ..identities import total_holds
 from ..model import Number
 
 # Splits are enumerated with a budget so that a hostile run cannot take unbounded time.
@@ -105,9 +106,8 @@ def splits(
 
 
 def row_total_ok(split: Split) -> bool:
-    """The last cell is the sum of the others (table 三's 总计 column)."""
-    values = [_value(p) for p in split]
-    return sum(values[:-1]) == values[-1]
+    """The last cell is the sum of the others (table 三's 总计 column; identities.total_holds)."""
+    return total_holds([_value(p) for p in split])
 
 
 def group_totals_ok(width: int) -> Callable[[Split], bool]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import attrs
 
 from ..diagnostics import CELL_AMBIGUOUS
+from ..identities import column_identities
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template
 from ..values import read_cell
@@ -26,54 +27,22 @@ def _value(part: str) -> Number | None:
     return read_cell(part).value
 
 
-def _applications_consistent(grid: Grid, template: Template) -> Callable[[dict[str, Split]], bool]:
-    spec = template.applications
-    columns = spec.value_columns
-
-    def row_values(chosen: dict[str, Split], row: str) -> list[Number | None] | None:
-        if row in chosen:
-            return [_value(p) for p in chosen[row]]
-        if row in grid.rows:
-            return [grid.rows[row][c].value if c in grid.rows[row] else None for c in columns]
-        return None
+def _applications_consistent(
+    grid: Grid, template: Template, runs: Mapping[str, FusedRun]
+) -> Callable[[dict[str, Split]], bool]:
+    """Whether a choice of splits leaves table 三's column identities (identities.py) unbroken."""
+    rules = column_identities(template, {*runs, *grid.rows})
 
     def ok(chosen: dict[str, Split]) -> bool:
-        present = [r for r in spec.rows if r.id in chosen or r.id in grid.rows]
-        roles = {
-            role: [r.id for r in present if r.role == role]
-            for role in ("input", "outcome", "outcome_total", "output")
-        }
-        table = {r.id: row_values(chosen, r.id) for r in present}
-        for j in range(len(columns)):
+        def value(row: str, column: str) -> Number | None:
+            if row in chosen:
+                run = runs[row]
+                return _value(chosen[row][run.columns.index(column)]) if column in run.columns else None
+            cell = grid.rows.get(row, {}).get(column)
+            return cell.value if cell is not None else None
 
-            def total(ids: list[str], j: int = j) -> Number | None:
-                acc: Number = 0
-                for rid in ids:
-                    vals = table[rid]
-                    v = vals[j] if vals else None
-                    if v is None:
-                        return None
-                    acc += v
-                return acc
-
-            left, right = total(roles["input"]), total(roles["outcome_total"] + roles["output"])
-            if (
-                roles["input"]
-                and roles["output"]
-                and left is not None
-                and right is not None
-                and left != right
-            ):
-                return False
-            out_total, leaves = total(roles["outcome_total"]), total(roles["outcome"])
-            if (
-                roles["outcome_total"]
-                and out_total is not None
-                and leaves is not None
-                and out_total != leaves
-            ):
-                return False
-        return True
+        # A rule with a cell that holds no number is uncertain: it neither admits nor rules out.
+        return all(rule.holds(value) is not False for rule in rules)
 
     return ok
 
@@ -95,7 +64,9 @@ def resolve_fused(grid: Grid, template: Template) -> None:
         else:
             accept = _always
         candidates[key] = splits(run.chunks, len(run.columns), money, signed, accept)
-    consistent = _applications_consistent(grid, template) if grid.table == "applications" else _always_map
+    consistent: Callable[[dict[str, Split]], bool] = _always_map
+    if grid.table == "applications":
+        consistent = _applications_consistent(grid, template, runs)
     chosen = choose(candidates, consistent)
     for key, run in runs.items():
         split = chosen[key]

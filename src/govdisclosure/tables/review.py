@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
+from ..identities import total_holds
 from ..layout import Bounds, Token
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
@@ -171,10 +172,7 @@ def _total_holds(cells: list[Token]) -> bool:
     prints 0 confirms (or refutes) the order as much. A blank confirms nothing.
     """
     read = [read_cell(t.text, t.line) for t in cells]
-    if any(c.kind not in ("number", "none") for c in read):
-        return False
-    numbers = [c.value if c.value is not None else 0 for c in read]
-    return sum(numbers[:-1]) == numbers[-1]
+    return total_holds([0 if c.kind == "none" else c.value for c in read])
 
 
 def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
+from ..identities import total_holds
 from ..layout import Token
 from ..values import clean
 from .grid import FusedRun, Grid
@@ -200,8 +201,7 @@ def assemble_rows(
 
 def row_total_holds(values: Sequence[Token]) -> bool:
     """总计 (the last value) = the sum of the others, every one a printed number (table 三, §1.6)."""
-    numbers = [n for v in values if (n := v.number) is not None]
-    return len(numbers) == len(values) > 1 and sum(numbers[:-1]) == numbers[-1]
+    return total_holds([v.number for v in values])
 
 
 def _put_pending(

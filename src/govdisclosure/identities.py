@@ -1,0 +1,135 @@
+"""The accounting identities (勾稽关系, FORMAT.md §1.6), defined once from the template's data.
+
+Which cells each identity sums, and how a run of printed values is checked against its total.
+Three steps read them: `checks.py` reports each as a `Check`; the tables step uses them as
+evidence, to split fused digit runs (`tables/resolve.py`, `tables/fused.py`) and to accept values
+placed by their printed order (`tables/rows.py`, `tables/detached.py`, `tables/review.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+import attrs
+
+from .model import Number
+from .templates import ROLES, Template
+
+__all__ = [
+    "CellRef",
+    "Identity",
+    "application_identities",
+    "column_identities",
+    "review_identities",
+    "total_holds",
+]
+
+#: A cell of one table: (row, column).
+CellRef = tuple[str, str]
+#: A cell's number, or None when it holds none (blank, 无, text or absent).
+ValueOf = Callable[[str, str], "Number | None"]
+
+
+@attrs.frozen
+class Identity:
+    """sum(left cells) = sum(right cells), named as the check that reports it."""
+
+    name: str
+    left: tuple[CellRef, ...]
+    right: tuple[CellRef, ...]
+
+    def sides(self, value: ValueOf) -> tuple[Number | None, Number | None]:
+        """Each side's sum; None when a cell of that side holds no number."""
+        return _sum(self.left, value), _sum(self.right, value)
+
+    def holds(self, value: ValueOf) -> bool | None:
+        """True or False on numbers; None (uncertain) when a cell of either side holds none."""
+        left, right = self.sides(value)
+        return None if left is None or right is None else left == right
+
+
+def _sum(cells: Sequence[CellRef], value: ValueOf) -> Number | None:
+    total: Number = 0
+    for row, column in cells:
+        found = value(row, column)
+        if found is None:
+            return None
+        total += found
+    return total
+
+
+def total_holds(values: Sequence[Number | None]) -> bool:
+    """A printed run's last value is the sum of the others, every one a number (a row's 总计,
+    a table 四 group's 总计): the one shape every row and group total has."""
+    if len(values) < 2 or any(v is None for v in values):
+        return False
+    numbers = [v for v in values if v is not None]
+    return sum(numbers[:-1]) == numbers[-1]
+
+
+def rows_by_role(template: Template, present: Collection[str]) -> dict[str, list[str]]:
+    """Table 三's rows each identity needs: every row of the role, present or not (an absent one
+    makes the identity uncertain).
+
+    A non-standard row that is present (2019's single （六）其他处理 in a 2021 table, §2.4) stands
+    in for the standard rows of its group, and the other way round.
+    """
+    spec = template.applications
+    here = [r for r in spec.rows if r.id in present]
+    stand_ins = {r.id for r in here if not r.standard} | {r.group for r in here if not r.standard and r.group}
+    needed = [
+        r
+        for r in spec.rows
+        if r.id in present or (r.standard and r.id not in stand_ins and r.group not in stand_ins)
+    ]
+    return {role: [r.id for r in needed if r.role == role] for role in ROLES}
+
+
+def column_identities(template: Template, present: Collection[str]) -> list[Identity]:
+    """Table 三, for each value column: the balance (上年结转 + 本年新收 = 办理结果总计 + 结转下年度)
+    and the outcome total (总计 = the sum of the outcome rows)."""
+    roles = rows_by_role(template, present)
+    out = []
+    for column in template.applications.value_columns:
+        out.append(
+            Identity(
+                f"applications.balance.{column}",
+                tuple((r, column) for r in roles["input"]),
+                tuple((r, column) for r in roles["outcome_total"] + roles["output"]),
+            )
+        )
+        out.append(
+            Identity(
+                f"applications.outcome_total.{column}",
+                tuple((r, column) for r in roles["outcome_total"]),
+                tuple((r, column) for r in roles["outcome"]),
+            )
+        )
+    return out
+
+
+def application_identities(template: Template, present: Collection[str]) -> list[Identity]:
+    """Every identity of table 三: the column identities, then each present row's total."""
+    spec = template.applications
+    rows = [
+        Identity(
+            f"applications.row_total.{row.id}",
+            ((row.id, "total"),),
+            tuple((row.id, c) for c in spec.part_columns),
+        )
+        for row in spec.rows
+        if row.id in present
+    ]
+    return column_identities(template, present) + rows
+
+
+def review_identities(template: Template, present: Collection[str]) -> list[Identity]:
+    """Table 四: total = upheld + corrected + other_result + pending, in each group present."""
+    parts = tuple(c for c in template.review_litigation.columns if c != "total")
+    return [
+        Identity(
+            f"review_litigation.group_total.{group}", ((group, "total"),), tuple((group, c) for c in parts)
+        )
+        for group in template.review_litigation.groups
+        if group in present
+    ]

@@ -1,0 +1,166 @@
+"""A report template as frozen values: its tables' rows, columns, labels and identity roles.
+
+The data `grammars/templates/*.toml` holds, once loaded and checked by templates.py; every step
+that needs a label, a column or a row's role reads it from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+__all__ = [
+    "ROLES",
+    "ActiveDisclosureSpec",
+    "ApplicationRow",
+    "ApplicationsSpec",
+    "Block",
+    "Column",
+    "Label",
+    "ReviewLitigationSpec",
+    "RowRole",
+    "Template",
+]
+
+RowRole = Literal["input", "outcome", "outcome_total", "output"]
+ROLES: tuple[str, ...] = ("input", "outcome", "outcome_total", "output")
+
+
+@attrs.frozen
+class Label:
+    """An official label and the spellings real reports use for it."""
+
+    label: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The official label first, then its variants."""
+        return (self.label, *self.variants)
+
+
+@attrs.frozen
+class Column:
+    """A value column: its label and how its values read."""
+
+    id: str
+    label: Label
+    signed: bool = False
+    money: bool = False
+    unit: str | None = None
+
+
+@attrs.frozen
+class Block:
+    """One 第二十条 block of table 二: caption, its columns and its item rows."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+@attrs.frozen
+class ActiveDisclosureSpec:
+    """Table 二 of one template."""
+
+    title: str
+    header: str
+    blocks: tuple[Block, ...]
+    rows: Mapping[str, Label]
+    columns: Mapping[str, Column]
+
+    def block_of(self, row: str) -> Block | None:
+        """The block an item row belongs to."""
+        return next((b for b in self.blocks if row in b.rows), None)
+
+
+@attrs.frozen
+class ApplicationRow:
+    """One data row of table 三."""
+
+    id: str
+    label: Label
+    role: RowRole
+    group: str | None = None
+    standard: bool = True
+
+    @property
+    def number(self) -> int | None:
+        """The leaf number printed before the label inside a group (1. 2. …)."""
+        head = self.label.label.split(".", 1)[0]
+        return int(head) if self.group and head.isdigit() else None
+
+
+@attrs.frozen
+class ApplicationsSpec:
+    """Table 三 of one template."""
+
+    title: str
+    signals: tuple[str, ...]
+    header_labels: tuple[str, ...]
+    column_group: Label
+    outcome_group: Label
+    groups: Mapping[str, Label]
+    columns: Mapping[str, Column]
+    rows: tuple[ApplicationRow, ...]
+
+    def row(self, row_id: str) -> ApplicationRow:
+        """The row with this id."""
+        for row in self.rows:
+            if row.id == row_id:
+                return row
+        raise KeyError(row_id)
+
+    @property
+    def value_columns(self) -> tuple[str, ...]:
+        """The applicant columns in printed order, 总计 last."""
+        return tuple(self.columns)
+
+    @property
+    def part_columns(self) -> tuple[str, ...]:
+        """The applicant columns whose sum is 总计."""
+        return tuple(c for c in self.columns if c != "total")
+
+
+@attrs.frozen
+class ReviewLitigationSpec:
+    """Table 四 of one template."""
+
+    title: str
+    signals: tuple[str, ...]
+    groups: Mapping[str, Label]
+    columns: Mapping[str, Column]
+
+
+@attrs.frozen
+class Template:
+    """One template year: every row and column identifier with its labels."""
+
+    name: str
+    description: str
+    signals: tuple[str, ...]
+    active_disclosure: ActiveDisclosureSpec
+    applications: ApplicationsSpec
+    review_litigation: ReviewLitigationSpec
+    source: str = attrs.field(default="", eq=False)
+
+    def row_ids(self, table: str) -> tuple[str, ...]:
+        """Every row (or group) identifier of a table, in printed order."""
+        if table == "active_disclosure":
+            return tuple(self.active_disclosure.rows)
+        if table == "applications":
+            return tuple(r.id for r in self.applications.rows)
+        return tuple(self.review_litigation.groups)
+
+    def column_ids(self, table: str, row: str | None = None) -> tuple[str, ...]:
+        """The column identifiers of a table (of one row's block for table 二)."""
+        if table == "active_disclosure":
+            if row is not None:
+                block = self.active_disclosure.block_of(row)
+                return block.columns if block else ()
+            return tuple(self.active_disclosure.columns)
+        if table == "applications":
+            return self.applications.value_columns
+        return tuple(self.review_litigation.columns)

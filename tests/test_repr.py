@@ -1,0 +1,55 @@
+"""Objects that print well (issue 16): one-line reprs a reader can use in a notebook or a log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govdisclosure
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "qingxi-2024-tabs.txt"
+
+
+def test_report_repr_is_one_short_line() -> None:
+    report = govdisclosure.parse_file(EXAMPLE)
+    text = repr(report)
+    assert "\n" not in text and len(text) < 300
+    # examples/README.md: 青溪县市场监督管理局, 2024, the 2021 template, every identity holding.
+    assert text.startswith("<Report 青溪县市场监督管理局 2024 (template 2021): 6 sections, tables 3/3")
+    assert "0 fail" in text
+
+
+def test_report_repr_names_its_failed_checks() -> None:
+    # 平潭 2020's page text: its outcome rows do not add up to （七）总计 in two columns, 自然人
+    # and 总计 (the golden file's notes: the source's own error).
+    report = govdisclosure.parse_file(SHARED / "corpus" / "real" / "011_pingtan-zone-2020-page-text.txt")
+    assert len(report.failed_checks) == 2
+    text = repr(report)
+    assert "2 fail" in text and report.failed_checks[0].name in text and len(text) < 300
+
+
+def test_an_empty_report_says_what_it_lacks() -> None:
+    text = repr(govdisclosure.parse("无关的文字"))
+    assert text.startswith("<Report ? ? (template None): 0 sections, tables 0/3")
+
+
+def test_table_reprs_count_their_cells_by_kind() -> None:
+    tables = govdisclosure.parse_file(EXAMPLE).tables
+    assert repr(tables.applications) == (
+        "<ApplicationsTable applications: 25 rows, 175 cells (175 number), template 2021>"
+    )
+    # Table 二 of the example: 10 cells, 规章's 本年废止件数 printed blank (line 33).
+    assert repr(tables.active_disclosure).endswith("10 cells (9 number, 1 blank), template 2021>")
+    assert len(repr(tables)) < 400
+
+
+def test_comparison_repr_and_exports() -> None:
+    real = SHARED / "corpus" / "real"
+    earlier = govdisclosure.parse_file(real / "012_pingtan-zone-2021-page-text.txt")
+    later = govdisclosure.parse_file(real / "013_pingtan-zone-2022-page-text.txt")
+    comparison = govdisclosure.compare(earlier, later)
+    assert isinstance(comparison, govdisclosure.Comparison)
+    assert all(isinstance(c, govdisclosure.CellChange) for c in comparison.changes)
+    text = repr(comparison)
+    assert text.startswith("<Comparison 平潭综合实验区 2021 -> 平潭综合实验区 2022: checks")
+    assert len(text) < 300
