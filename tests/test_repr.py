@@ -53,3 +53,30 @@ def test_comparison_repr_and_exports() -> None:
     text = repr(comparison)
     assert text.startswith("<Comparison 平潭综合实验区 2021 -> 平潭综合实验区 2022: checks")
     assert len(text) < 300
+
+
+def test_a_file_name_given_as_text_points_to_parse_file() -> None:
+    report = govdisclosure.parse("reports/2023年报告.pdf")
+    [first, *_] = report.diagnostics
+    assert first.code == "input-is-a-path" and first.severity == "error"
+    assert "parse_file()" in first.message and "2023年报告.pdf" in first.message
+    # A one-line text that is no file name keeps the general diagnostic.
+    assert govdisclosure.parse("这不是一份报告").diagnostics[0].code == "no-report"
+
+
+def test_parse_many_reads_a_file_name_as_a_path() -> None:
+    # A path-like string that names no file is that item's ReadError, not a report parsed from
+    # the name's characters; an existing file is read.
+    missing, found = govdisclosure.parse_many(["reports/typo.txt", str(EXAMPLE)])
+    assert isinstance(missing.error, govdisclosure.ReadError) and "no such file" in str(missing.error)
+    assert missing.report is None
+    assert found.report is not None and found.report.organ == "青溪县市场监督管理局"
+
+
+def test_the_package_help_opens_with_an_example_that_runs() -> None:
+    import doctest
+
+    doc = govdisclosure.__doc__ or ""
+    assert ">>> report = govdisclosure.parse(text)" in doc.split("\n\n")[2]
+    failures, tried = doctest.testmod(govdisclosure, verbose=False, report=False)
+    assert tried >= 4 and failures == 0

@@ -1,4 +1,19 @@
-"""govdisclosure: Chinese government information-disclosure annual reports -> typed, validated data."""
+"""govdisclosure: Chinese government information-disclosure annual reports -> typed, validated data.
+
+Parse a report's text, a file (text, HTML, PDF, Word) or its bytes:
+
+>>> import govdisclosure
+>>> text = "某县人民政府2024年政府信息公开工作年度报告\\n一、总体情况\\n本年度，本机关持续推进政务公开。"
+>>> report = govdisclosure.parse(text)
+>>> report.organ, report.year, [section.title for section in report.sections]
+('某县人民政府', 2024, ['总体情况'])
+>>> report.tables.applications is None  # this text has no table 三: None, never zeros
+True
+
+`parse_file(path)` and `parse_bytes(data)` read files; `report.tables.applications.cell(row,
+column)` gives a cell with its value, raw text, kind and line; `report.checks` the accounting
+identities; `report.to_dict()` the JSON form. See README.md and docs/.
+"""
 
 from __future__ import annotations
 

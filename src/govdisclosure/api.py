@@ -7,7 +7,7 @@ from os import PathLike
 import attrs
 
 from .checks import run_checks
-from .diagnostics import EMPTY_INPUT, NO_REPORT
+from .diagnostics import EMPTY_INPUT, INPUT_IS_A_PATH, NO_REPORT
 from .documents import detect_format, read_document
 from .documents.html import decode_html
 from .errors import InputTooLargeError, ParseError
@@ -19,7 +19,7 @@ from .normalize import normalize, split_lines
 from .sections import read_outline
 from .tables import read_tables
 from .templates import TemplateRegistry, default_templates
-from .textfile import decode, read_bytes
+from .textfile import decode, looks_like_path, read_bytes
 from .values import value_diagnostics
 
 #: Default ceiling on input size, in characters (configurable per call).
@@ -35,10 +35,16 @@ def parse(
     templates: TemplateRegistry | None = None,
     max_chars: int = MAX_INPUT_CHARS,
 ) -> Report:
-    """Parse a report's text into a Report; never raises unless `strict` (ParseError) or too large.
+    """Parse a report's text into a Report; what the text does not settle becomes a Diagnostic.
 
     The text may be a report as some tool flattened it (tab rows, one cell per line, PDF text,
-    markdown…) or an HTML page. Files (PDF, Word, HTML bytes) go to `parse_file` or `parse_bytes`.
+    markdown…) or an HTML page. Files (PDF, Word, HTML bytes) go to `parse_file` or `parse_bytes`;
+    a file name given here (`parse("reports/2023.txt")`) gives an `input-is-a-path` error
+    diagnostic pointing there.
+
+    Raises `ParseError` for the first error-level diagnostic when `strict`, `InputTooLargeError`
+    over `max_chars`, and `TypeError` for text that is not a str or `templates=` that is not a
+    TemplateRegistry; nothing else.
 
     >>> parse("一、总体情况").sections[0].title
     '总体情况'
@@ -98,7 +104,13 @@ def _pipeline(source: str | DocumentText, registry: TemplateRegistry, strict: bo
     if all(line.is_blank for line in lines):
         diagnostics.insert(0, Diagnostic(EMPTY_INPUT, "the input is empty", None))
     elif not outline.sections and all(t is None for _, t in found.tables.items()):
-        diagnostics.insert(0, Diagnostic(NO_REPORT, "no section heading or statutory table found", None))
+        if looks_like_path(text):
+            # parse("reports/2023.txt"): the name of a file, not its text.
+            name = text.strip()[:80]
+            message = f"the text is a file name ({name!r}), not a report: read it with parse_file()"
+            diagnostics.insert(0, Diagnostic(INPUT_IS_A_PATH, message, None))
+        else:
+            diagnostics.insert(0, Diagnostic(NO_REPORT, "no section heading or statutory table found", None))
     report = Report(
         title=outline.title,
         organ=outline.organ,

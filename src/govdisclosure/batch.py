@@ -20,7 +20,7 @@ from .api import MAX_INPUT_CHARS, parse, parse_file
 from .errors import GovDisclosureError
 from .model import Report
 from .templates import TemplateRegistry
-from .textfile import decode
+from .textfile import MAX_PATH_CHARS, decode, looks_like_path
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -30,7 +30,6 @@ __all__ = ["BatchResult", "Source", "parse_many", "resolve_jobs"]
 #: One input of `parse_many`: a report's text, a path to its file, or the file's bytes.
 Source = str | os.PathLike[str] | bytes
 #: A str holding no line break, at most this long and naming an existing file is read as a path.
-MAX_PATH_CHARS = 4096
 # Tasks in flight per worker: enough to keep every worker busy while a slow report holds the head.
 _WINDOW_PER_JOB = 8
 
@@ -81,7 +80,10 @@ def resolve_jobs(jobs: int | None) -> int:
 
 
 def _is_path(item: str) -> bool:
-    return len(item) <= MAX_PATH_CHARS and "\n" not in item and "\r" not in item and os.path.isfile(item)
+    # An existing file, or a string that reads as a file name (`reports/typo.txt`): read as a
+    # path, so a missing one is a ReadError, never a report parsed from the name's characters.
+    single_line = len(item) <= MAX_PATH_CHARS and "\n" not in item and "\r" not in item
+    return (single_line and os.path.isfile(item)) or looks_like_path(item)
 
 
 def _tasks(

@@ -23,7 +23,7 @@ from .diagnostics import EMPTY_INPUT
 from .errors import GovDisclosureError
 from .formats import FORMATS, ReportWriter
 from .model import Report
-from .textfile import decode
+from .textfile import REPORT_SUFFIXES, decode
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 #: The layouts `render` writes (govdisclosure.render.LAYOUTS, named here so the CLI starts fast).
@@ -111,10 +111,6 @@ def summary(name: str, report: Report) -> str:
 
 #: File names a directory given to `parse` contributes (searched recursively, hidden ones skipped).
 # Every format parse_file reads (the content decides; these only say which files a folder holds).
-REPORT_SUFFIXES = (
-    *(".txt", ".text", ".md", ".markdown", ".htm", ".html"),
-    *(".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt"),
-)
 
 
 def _expand(names: Sequence[str]) -> list[str]:

@@ -24,6 +24,7 @@ LINE_SKIPPED: Final = "line-skipped"
 NUMBER_TOO_LONG: Final = "number-too-long"
 EMPTY_INPUT: Final = "empty-input"
 NO_REPORT: Final = "no-report"
+INPUT_IS_A_PATH: Final = "input-is-a-path"
 TEMPLATE_MIXED: Final = "template-mixed"
 YEAR_UNKNOWN: Final = "year-unknown"
 
@@ -45,6 +46,7 @@ SEVERITY: Final[dict[str, Severity]] = {
     NUMBER_TOO_LONG: "error",
     EMPTY_INPUT: "error",
     NO_REPORT: "error",
+    INPUT_IS_A_PATH: "error",
     TEMPLATE_MIXED: "info",
     YEAR_UNKNOWN: "info",
 }

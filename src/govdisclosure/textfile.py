@@ -16,6 +16,27 @@ class ReadError(GovDisclosureError, OSError):
     """A file cannot be read: missing, a directory, or not permitted."""
 
 
+#: File names the command line searches folders for, and that a text naming one ends with.
+REPORT_SUFFIXES = (
+    *(".txt", ".text", ".md", ".markdown", ".htm", ".html"),
+    *(".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt"),
+)
+# A path is one short line; a report's text is neither.
+MAX_PATH_CHARS = 4096
+
+
+def looks_like_path(text: str) -> bool:
+    """True when a string is a file name rather than a report's text (`reports/2023.txt`):
+    one short line ending in a report file's suffix."""
+    name = text.strip()
+    return (
+        0 < len(name) <= MAX_PATH_CHARS
+        and "\n" not in name
+        and "\r" not in name
+        and name.lower().endswith(REPORT_SUFFIXES)
+    )
+
+
 @attrs.frozen
 class DecodedText:
     """A file's text and the encoding it was decoded with."""
