@@ -1,7 +1,9 @@
-"""Hostile inputs (issue 7): parse returns in linear time and bounded memory, and says what went wrong.
+"""Hostile inputs (issue 7): parse returns in bounded memory, says what went wrong, and loses nothing.
 
 Each input of tests/hostile/corpus.py is parsed once per session (a module-scoped fixture) and
-the tests below read that one measurement. HOSTILE_SCALE=full parses the sizes the issue names
+the tests below read that one measurement. How long it takes is not asserted here (no test is
+timed, issue 15): `benchmarks/hostile.py` checks every input against its linear-time ceiling.
+HOSTILE_SCALE=full parses the sizes the issue names
 (a 10 MB line, a million lines, a report 1,000 times); the default is a tenth of them for those
 three, so the suite stays fast. See docs/robustness.md.
 """
@@ -57,22 +59,6 @@ def values(report: Report) -> dict[tuple[str, str, str], object]:
         if table is not None
         for row, column, cell in table.cells()
     }
-
-
-def test_time_within_linear_ceiling(measured: Measured, request: pytest.FixtureRequest) -> None:
-    case, m = measured
-    known_defect(request, case)
-    assert m.error is None, f"{case.name}: {m.error!r} ({m.describe()})"
-    assert m.seconds is not None and m.seconds <= m.ceiling, f"{case.name}: {m.describe()}"
-
-
-def test_cost_per_character_does_not_grow(measured: Measured, request: pytest.FixtureRequest) -> None:
-    # The whole against its 1/20 slice scaled up: linear is 1x; a quadratic step is 20x.
-    case, m = measured
-    known_defect(request, case)
-    if m.seconds is None or m.error is not None:
-        pytest.fail(f"{case.name}: not run in full ({m.error!r}): {m.describe()}")
-    assert m.seconds <= 3 * m.projected + 0.5, f"{case.name}: {m.describe()}"
 
 
 def test_memory_bounded(measured: Measured, request: pytest.FixtureRequest) -> None:
