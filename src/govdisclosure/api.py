@@ -79,6 +79,12 @@ def _check_size(chars: int, max_chars: int) -> None:
         )
 
 
+def _text_bytes(max_chars: int) -> int:
+    # A UTF-8 character is at most 4 bytes (UTF-16: 4 per astral pair): more bytes than this
+    # cannot decode within max_chars.
+    return 4 * max(max_chars, 0) + 4
+
+
 def _registry(templates: TemplateRegistry | None) -> TemplateRegistry:
     if templates is not None and not isinstance(templates, TemplateRegistry):
         raise TypeError(f"templates= takes a TemplateRegistry, not {type(templates).__name__}")
@@ -155,10 +161,9 @@ def parse_file(
 
     The format is recognised from the content, not the file name (see `parse_bytes`).
     """
-    # A UTF-8 character is at most 4 bytes (UTF-16: 4 per astral pair): a text longer than that
-    # cannot decode within max_chars, so it is not read (nor is an endless device); a document
-    # (PDF, Word) may be larger, up to max_bytes.
-    text_limit = 4 * max(max_chars, 0) + 4
+    # A text longer than _text_bytes is not read (nor is an endless device); a document (PDF,
+    # Word) may be larger, up to max_bytes.
+    text_limit = _text_bytes(max_chars)
 
     def limit(head: bytes) -> int:
         return text_limit if detect_format(head, str(path)) in ("text", "html") else max_bytes
@@ -187,7 +192,7 @@ def parse_bytes(
     source = filename or "<bytes>"
     fmt = detect_format(data, source)
     if fmt == "text":
-        if len(data) > 4 * max(max_chars, 0) + 4:
+        if len(data) > _text_bytes(max_chars):
             _check_size(len(data) // 4, max_chars)
         decoded = decode(data, source)
         report = parse(decoded.text, strict=strict, templates=templates, max_chars=max_chars)

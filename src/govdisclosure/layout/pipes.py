@@ -115,13 +115,16 @@ def _grid_rows(lines: Sequence[Line]) -> Iterator[CellRow]:
     确认… |   |   |`); read line by line, the label's line would give the row empty cells.
     """
     pending: list[Line] = []
+    width = 0
     for line in [*lines, None]:
         # A `| --- | --- |` line between borders is a row of cells (markdown's --- for —), no rule.
         if line is not None and not is_grid_border(line):
-            if pending and len(_cells(pending[0], True)) != len(_cells(line, True)):
+            cells = len(_cells(line, True))
+            if pending and cells != width:
                 yield _merged(pending)
                 pending = []
             pending.append(line)
+            width = cells
             continue
         if pending:
             yield _merged(pending)

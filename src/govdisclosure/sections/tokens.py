@@ -197,8 +197,10 @@ def _numerals_apart(lines: Sequence[Line], config: SectionsConfig) -> tuple[list
     for i in range(len(out) - 1):
         line, after = out[i], out[i + 1]
         numeral = _LONE_NUMERAL.match(after.text)
+        if numeral is None:
+            continue  # the common case: no line is cleaned for it
         raw = clean_line(line.raw).strip()
-        if numeral is None or not raw.startswith("、"):
+        if not raw.startswith("、"):
             continue
         heading = read_heading(raw, config)
         if heading is None or heading.marker is not None or section_kind(heading.title, config) is None:
