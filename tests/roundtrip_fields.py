@@ -31,7 +31,9 @@ def held(report: Report, layout: str) -> tuple[Any, ...]:
             continue
         template = template_for(report, table, registry)
         rows: dict[str, dict[str, CellKey]] = {}
-        for row_id, columns in table.rows.items():
+        # Every row of the template: a row the parse left unplaced prints empty, so it is held as blank.
+        for row_id in dict.fromkeys((*template.row_ids(name), *table.rows)):
+            columns = table.rows.get(row_id, {})
             column_ids = template.column_ids(name, row_id if name == "active_disclosure" else None)
             keys = {c: cell_key(columns.get(c)) for c in (*column_ids, *columns)}
             if layout == "pdf" and ("blank",) in keys.values():
@@ -50,10 +52,22 @@ def outline(report: Report, layout: str) -> tuple[Any, ...]:
         # PDF text wraps prose at the page's width: line breaks and the spaces around them are layout.
         text = "".join(section.text.split()) if layout == "pdf" else section.text
         sections.append((marker, section.title, section.kind, text, len(section.children)))
-    # The organ is read from the title or from prose before the first section, which the model
-    # does not keep: without a title it is not held.
-    organ = report.organ if report.title else None
-    return (report.title, organ, report.year, tuple(sections))
+    return (report.title, report.organ, report.year, tuple(sections))
+
+
+def cells_changed(back: Report, first: Report) -> list[str]:
+    """Every cell `back` has that differs from `first`'s: covers the rows `held` leaves out (pdf)."""
+    wrong = []
+    for name, table in first.tables.items():
+        again = getattr(back.tables, name)
+        if table is None or again is None:
+            continue
+        for row_id, columns in table.rows.items():
+            for column, cell in again.rows.get(row_id, {}).items():
+                was = cell_key(columns.get(column))
+                if cell_key(cell) != was:
+                    wrong.append(f"{name}.{row_id}.{column}: {was} -> {cell_key(cell)}")
+    return wrong
 
 
 def examples(dev: int, ci: int) -> int:

@@ -1,4 +1,4 @@
-"""The outline's fast paths give what the plain definitions give (sections/markers.py, labels.py; #6)."""
+"""The outline's fast paths give what the plain definitions give (sections/fold.py, labels.py; #6)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure.normalize import Line, normalize, normalize_line, split_lines
-from govdisclosure.sections.markers import _MAY_FOLD, fold
+from govdisclosure.sections.fold import _MAY_FOLD, fold
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 

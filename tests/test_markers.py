@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure.model import MarkerStyle
-from govdisclosure.sections.markers import cjk_number, fold, match_marker, render_marker
+from govdisclosure.numbering import cjk_number, match_marker, render_marker
+from govdisclosure.sections.fold import fold
 
 STYLES: tuple[MarkerStyle, ...] = ("cjk", "cjk_paren", "arabic", "arabic_paren", "circled", "ordinal_phrase")
 

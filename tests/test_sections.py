@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from govdisclosure.diagnostics import LINE_SKIPPED, SECTION_MISSING
 from govdisclosure.model import MarkerStyle, Section
 from govdisclosure.normalize import normalize
+from govdisclosure.numbering import render_marker
 from govdisclosure.sections import Outline, read_outline
-from govdisclosure.sections.markers import render_marker
 
 
 def outline(text: str, table_lines: frozenset[int] = frozenset()) -> Outline:

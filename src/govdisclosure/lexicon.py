@@ -11,37 +11,21 @@ from typing import Literal
 import attrs
 import regex
 
+from .numbering import LABEL_MARKER, label_marker_ordinal
 from .templates import TemplateRegistry
 
 EntryKind = Literal["row", "group", "column", "caption", "header", "outcome_group", "column_group"]
 
-# A leading numbering inside a label cell: 一、 (三) 1. 1、 — possessive, so no backtracking.
-# Unanchored: `split_label` matches it at a moving position instead of slicing the text after each
-# marker, which cost the square of the label's length on a run of markers.
-_MARKER = regex.compile(
-    r"""\s*+(?:
-        (?P<cjk>[一二三四五六七八九十]++)\s*+[、.,，．]
-      | [(（]\s*+(?P<paren>[一二三四五六七八九十]++)\s*+[)）]
-      | (?P<num>\d{1,2}+)\s*+[.、．,，](?!\d)
-    )""",
-    regex.VERBOSE,
-)
 # A markdown escape before punctuation (`3\\. 其他`, html2text and pandoc escape a leading 3.).
 _MD_ESCAPE = regex.compile(r"\\(?=[\\.\-*_()\[\]#+!|`])")
 # What survives in a matching key: letters, digits and Han; quotes, brackets and spaces go.
 _NOT_KEY = regex.compile(r"[^\p{Han}\p{L}\p{N}]++")
-_CJK_DIGITS = "一二三四五六七八九十"
 
 # A label followed by an annotation in brackets: the label is what comes before the bracket.
 ANNOTATION = regex.compile(r"^(?P<label>[^()]{2,}+)\([^()]++\)\s*+$")
 MIN_PREFIX = 4
 SHORT_KEY = 2
 FUZZY_RATIO = 0.8
-
-
-def cjk_ordinal(text: str) -> int:
-    """一 -> 1 … 十 -> 10 (the only ordinals table labels use)."""
-    return _CJK_DIGITS.index(text[0]) + 1 if len(text) == 1 else 10 + (_CJK_DIGITS.index(text[-1]) + 1) % 10
 
 
 @attrs.frozen
@@ -59,11 +43,11 @@ def split_label(text: str) -> LabelParts:
     text = _MD_ESCAPE.sub("", unicodedata.normalize("NFKC", text))
     cjk = paren = number = None
     position = 0
-    while (match := _MARKER.match(text, position)) is not None and match.end() > position:
+    while (match := LABEL_MARKER.match(text, position)) is not None and match.end() > position:
         if match["cjk"]:
-            cjk = cjk_ordinal(match["cjk"])
+            cjk = label_marker_ordinal(match["cjk"])
         elif match["paren"]:
-            paren = cjk_ordinal(match["paren"])
+            paren = label_marker_ordinal(match["paren"])
         else:
             number = int(match["num"])
         position = match.end()

@@ -23,6 +23,7 @@ import attrs
 import regex
 
 from ..model import Number, Where
+from ..numbering import LEAF_NUMBER
 from ..values import clean, is_value_text, read_cell
 
 __all__ = [
@@ -43,8 +44,6 @@ TokenKind = Literal["text", "value", "empty", "prose", "broken"]
 Bounds = Literal["cells", "aligned", "words", "fused"]
 
 HAN = regex.compile(r"\p{Han}")
-# A row label's leaf number printed apart from its words (`1. 属于国家秘密`).
-MARKER = regex.compile(r"^\d{1,2}+[.．、]$")
 # Only digits, separators and signs, and a digit among them.
 NUMERIC = regex.compile(r"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++(?:万元|元)?+$")
 
@@ -52,7 +51,7 @@ NUMERIC = regex.compile(r"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++(?:万元|元)
 def is_broken_number(text: str) -> bool:
     """True for digits that do not read as one number (`2,90`, `,901`, `1751292.`): a wrapped piece."""
     stripped = clean(text)
-    if not stripped or MARKER.match(stripped) is not None:
+    if not stripped or LEAF_NUMBER.match(stripped) is not None:
         return False  # 1. 属于国家秘密: a leaf's number with a space after it
     return NUMERIC.match(stripped) is not None and not is_value_text(stripped)
 

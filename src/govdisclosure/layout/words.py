@@ -5,15 +5,12 @@ from __future__ import annotations
 import regex
 
 from ..normalize import Line
+from ..numbering import LABEL_START
 from ..values import is_value_text
 from .tabs import BOLD
 from .tokens import CellRow, Token, is_broken_number, undouble
 
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
-# A word that opens a new label: 1. / （三） / 四、 — never glued to the words before it.
-LABEL_START = regex.compile(
-    r"^(?:\d{1,2}+[.、．](?!\d)|[(（][一二三四五六七八九十]++[)）]|[一二三四五六七八九十]++、)"
-)
 
 
 def split_words(line: Line) -> CellRow:

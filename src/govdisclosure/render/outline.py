@@ -49,6 +49,16 @@ def template_for(report: Report, table: Table, registry: TemplateRegistry) -> Te
     return registry.latest()
 
 
+def organ_sentence(organ: str, year: int | None) -> str:
+    """A preamble sentence naming the organ (and year) the way reports do, where the title does not."""
+    # The model keeps no preamble prose, but the parser reads the organ from it when the title lacks
+    # it (seed 000: 「发布高新区2020年政府信息公开工作年度报告」), so it is printed back in that form.
+    # Printed with words after the report's name, so it is read as prose, never as the report's title.
+    if year is None:
+        return f"本报告由{organ}负责编制。"
+    return f"发布{organ}{year}年{sections_config().word('report_words')}如下。"
+
+
 def _paragraphs(text: str) -> Iterator[Paragraph]:
     for part in text.split("\n"):
         if part.strip():
@@ -75,6 +85,8 @@ def blocks(report: Report, registry: TemplateRegistry | None = None) -> Iterator
     kinds = sections_config().kinds
     if report.title:
         yield Heading(0, report.title)
+    if report.organ and report.organ not in (report.title or ""):
+        yield Paragraph(organ_sentence(report.organ, report.year))
     for section in report.sections:
         rank = kinds.index(section.kind) if section.kind in kinds else -1
         for name in TABLE_NAMES:

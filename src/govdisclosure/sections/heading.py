@@ -10,9 +10,10 @@ import attrs
 import regex
 
 from ..model import Marker
+from ..numbering import match_marker
 from .config import SectionsConfig
+from .fold import fold
 from .labels import compact
-from .markers import fold, match_marker
 from .text import TERMINATORS, clean_title
 
 __all__ = ["Heading", "Shape", "canonical_kind", "read_heading", "section_kind"]

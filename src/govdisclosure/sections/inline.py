@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import attrs
-import regex
 
+from ..numbering import INLINE_START, NEXT_CLAUSE, match_marker
 from .config import SectionsConfig
+from .fold import fold
 from .heading import Heading
 from .labels import TableLabels
-from .markers import fold, match_marker
 from .text import TERMINATORS, clean_title
 
 __all__ = ["INLINE_MIN_LENGTH", "InlineHit", "find_inline"]
@@ -19,10 +19,6 @@ __all__ = ["INLINE_MIN_LENGTH", "InlineHit", "find_inline"]
 INLINE_MIN_LENGTH = 200
 # Where an inline heading may start: after a sentence end or a space (not after 第, 元 or a digit).
 _BOUNDARY = set(TERMINATORS) | {" ", "\t", "\u3000", "\xa0"}
-# Candidate marker starts: a Chinese numeral (一、) or an opening bracket (（一）).
-_START = regex.compile(r"[一二三四五六七八九十(（]|(?<![0-9])[1-9](?=[、.])")
-# A following clause marker ends a title with no punctuation ("（二）主要做法1.加强组织领导…").
-_NEXT_MARKER = regex.compile(r"[0-9]{1,2}[.、]|\([0-9]{1,2}\)|[一二三四五六七八九十]是")
 _STRONG = 6  # the first six configured endings close a title on their own (情况, 方面 …)
 
 
@@ -73,7 +69,7 @@ def _title_end(folded: str, pos: int, config: SectionsConfig) -> int:
     every = config.title_endings
     # A digit starts the text after a run-in title (`（一）主动公开政府信息的数量2019年制作…`).
     stops = [i for i, c in enumerate(window) if c in TERMINATORS or c.isspace() or c.isdigit()]
-    nxt = _NEXT_MARKER.search(window)
+    nxt = NEXT_CLAUSE.search(window)
     if nxt is not None and nxt.start() > 0:
         stops.append(nxt.start())
     strong = _ending(window, every[:_STRONG], every)
@@ -90,7 +86,7 @@ def find_inline(line: str, config: SectionsConfig, labels: TableLabels) -> Itera
     title stands between spaces (a top-level 1、 also when it spells a section's title)."""
     folded = fold(line)
     last_end = 0
-    for start in _START.finditer(folded):
+    for start in INLINE_START.finditer(folded):
         pos = start.start()
         found = match_marker(folded, line, pos)
         if found is None or found.marker.style not in ("cjk", "cjk_paren", "arabic", "arabic_paren"):

@@ -9,8 +9,9 @@ import attrs
 import regex
 
 from ..lexicon import fold_variants
+from ..numbering import match_marker
 from ..templates import Template, TemplateRegistry, default_templates
-from .markers import fold, match_marker
+from .fold import fold
 
 __all__ = ["TableLabels", "compact", "table_labels"]
 

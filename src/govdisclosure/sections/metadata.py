@@ -12,7 +12,7 @@ from ..diagnostics import YEAR_UNKNOWN
 from ..model import Diagnostic
 from ..normalize import Line
 from .config import SectionsConfig
-from .markers import fold
+from .fold import fold
 from .text import clean_line, clean_title, squeeze
 from .tokens import LineToken
 

@@ -11,11 +11,12 @@ import regex
 from ..diagnostics import LINE_SKIPPED
 from ..model import Diagnostic
 from ..normalize import PAGE_FOOTER, Line
+from ..numbering import match_marker
 from .config import SectionsConfig
+from .fold import fold
 from .heading import Heading, read_heading, section_kind
 from .inline import INLINE_MIN_LENGTH, find_inline
 from .labels import TableLabels
-from .markers import fold, match_marker
 from .text import clean_line
 
 __all__ = ["Kind", "LineToken", "classify"]

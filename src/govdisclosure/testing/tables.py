@@ -1,18 +1,4 @@
-"""Hypothesis strategies for Reports built from the templates; needs the [test] extra (hypothesis).
-
-Use them to test code built on govdisclosure, or a new template year::
-
-    from hypothesis import given
-    from govdisclosure import parse, render
-    from govdisclosure.testing import reports
-
-    @given(reports())
-    def test_my_export(report): ...
-
-Every strategy draws what a parsed report would hold: cells as reports print them (FORMAT.md §2.5),
-complete tables in a template's printed rows, the template a parser would name. Importing this
-module also registers the hypothesis profile "thorough" (10,000 examples, no deadline).
-"""
+"""Strategies for cells and tables: numbers as reports print them, blank styles, balanced tables."""
 
 from __future__ import annotations
 
@@ -20,25 +6,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from . import model
-from .model import Cell, CellKind, Marker, Number, Report, Section, Table, Tables
-from .sections.config import sections_config
-from .templates import Column, Template, TemplateRegistry, default_templates
+from .. import model
+from ..model import Cell, CellKind, Number, Table, Tables
+from ..templates import Column, Template, TemplateRegistry, default_templates
 
-__all__ = [
-    "BLANK_TEXTS",
-    "NONE_TEXTS",
-    "TEXT_WORDS",
-    "cells",
-    "number_cells",
-    "register_profiles",
-    "reports",
-    "sections",
-    "tables",
-]
+__all__ = ["BLANK_TEXTS", "HELD_KINDS", "NONE_TEXTS", "TEXT_WORDS", "cells", "number_cells", "tables"]
 
 # SCHEMA.md "Cells": what a body prints for "nothing" (none), an unfilled cell (blank), words (text).
 NONE_TEXTS = ("无", "-", "/", "—")
@@ -47,20 +21,6 @@ TEXT_WORDS = ("见附件", "未统计", "约10件")
 HELD_KINDS: tuple[CellKind, ...] = ("number", "blank", "none")
 UNITS = ("元", "万元")
 FULL_WIDTH = str.maketrans("0123456789+-.,", "０１２３４５６７８９＋－．，")
-THOROUGH = "thorough"
-
-
-def register_profiles() -> None:
-    """Register the "thorough" profile (10,000 examples); registering twice is harmless."""
-    settings.register_profile(
-        THOROUGH,
-        max_examples=10_000,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-
-
-register_profiles()
 
 
 def _grouped(digits: str) -> str:
@@ -229,67 +189,3 @@ def tables(
     }
     named = {n: None if t is None else attrs.evolve(t, template=names[n]) for n, t in built.items()}
     return Tables(**named)  # type: ignore[arg-type]
-
-
-CJK_NUMERALS = "一二三四五六七八九十"
-# Prose as reports write it: no numbering at a line start, nothing that reads as a table label.
-PROSE = (
-    "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。",
-    "全年通过政府网站主动公开政府信息，及时回应社会关切。",
-    "进一步健全工作机制，加强业务培训，提升工作人员的业务能力。",
-    "依法依规做好申请办理工作，严格按照法定时限答复。",
-    "下一步，将继续加强平台建设，不断提高公开质量。",
-    "无。",
-)
-SUBTITLES = ("主动公开情况", "依申请公开情况", "政府信息管理情况", "平台建设情况", "监督保障情况")
-
-
-def _paragraphs() -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(PROSE), min_size=1, max_size=3).map("".join)
-
-
-@st.composite
-def sections(draw: st.DrawFn, kind: str | None = None, children: bool = True) -> Section:
-    """A top-level section (一、总体情况 …) with its canonical title, prose and （一） sub-sections."""
-    config = sections_config()
-    kind = kind if kind is not None else draw(st.sampled_from(config.kinds))
-    ordinal = config.kinds.index(kind) + 1
-    canonical = config.sections[ordinal - 1]
-    subs: list[Section] = []
-    if children and kind == "overview":
-        count = draw(st.integers(0, len(SUBTITLES)))
-        for i, title in enumerate(SUBTITLES[:count], 1):
-            marker = Marker(f"（{CJK_NUMERALS[i - 1]}）", "cjk_paren", i)
-            subs.append(Section(marker, title, draw(_paragraphs())))
-    marker = Marker(f"{CJK_NUMERALS[ordinal - 1]}、", "cjk", ordinal)
-    text = "" if kind in model.TABLE_NAMES and draw(st.booleans()) else draw(_paragraphs())
-    return Section(marker, canonical.title, text, tuple(subs), kind)
-
-
-ORGANS = ("高新区", "青溪县市场监督管理局", "某市人民政府办公室")
-
-
-@st.composite
-def reports(
-    draw: st.DrawFn,
-    kinds: Sequence[CellKind] = HELD_KINDS,
-    identities: bool | None = None,
-    registry: TemplateRegistry | None = None,
-) -> Report:
-    """A Report as a parser gives it: title, outline of the six sections, tables of one template."""
-    registry = registry if registry is not None else default_templates()
-    template = draw(st.sampled_from(list(registry)))
-    found = draw(tables(template, kinds, identities=identities, registry=registry))
-    organ = draw(st.sampled_from(ORGANS))
-    year = draw(st.integers(2019, 2020) if template.name == "2019" else st.integers(2021, 2025))
-    kept = [k for k in sections_config().kinds if draw(st.integers(0, 5))]
-    outline = tuple(draw(sections(k)) for k in kept)
-    name = found.active_disclosure or found.applications or found.review_litigation
-    return Report(
-        title=f"{organ}{year}年政府信息公开工作年度报告",
-        organ=organ,
-        year=year,
-        template=None if name is None else name.template,
-        sections=outline,
-        tables=found,
-    )
