@@ -17,6 +17,11 @@ MAX_DIGITS = 30
 # Characters that carry no content inside a cell: zero-width marks, BOM, bidi marks.
 INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u00ad]")
 
+#: The money units cells and headers print (FORMAT.md §2.5), 万元 first so it is never read as 元.
+UNITS = ("万元", "元")
+#: The units as a pattern piece, for every pattern that allows a unit after digits.
+UNIT = "(?:" + "|".join(UNITS) + ")"
+
 # One cell's number: an optional sign, digits with optional thousands commas, an optional
 # fraction and an optional unit. Spaces may follow the sign or precede the unit, never split
 # the digits: "1 2" is two values fused, not 12 (never guess a number).
@@ -26,8 +31,8 @@ NUMBER = regex.compile(
     ^(?P<sign>[+\-])?+\s*+
     (?P<int>\d{1,3}+(?:,\d{3})++|\d++)
     (?:\.(?P<frac>\d++))?+
-    \s*+(?P<unit>万元|元)?+$
-    """,
+    \s*+(?P<unit>{UNIT})?+$
+    """.replace("{UNIT}", UNIT),
     regex.VERBOSE,
 )
 
@@ -36,6 +41,15 @@ NONE_MARKS = frozenset(
     {"无", "/", "-", "—", "——", "--", "---", "－", "─", "－－", "×", "\\", "、"}
     | {"不适用", "暂无", "没有", "无此项"}
 )
+
+
+def unit_in_header(text: str, label: str) -> str | None:
+    """The unit a money column's header names (`本年收费金额（单位：元）`), or None when it names none.
+
+    Words outside the label decide; a label that carries its unit (`…（单位：万元）`) gives its own.
+    """
+    rest = text.replace(label, "")
+    return next((u for u in UNITS if u in rest), None) or next((u for u in UNITS if u in label), None)
 
 
 def clean(raw: str) -> str:

@@ -16,7 +16,7 @@ import attrs
 import regex
 
 from ..layout.grid import Grid, GridCell
-from ..values import is_value_text
+from ..values import UNIT, is_value_text
 from .pdf_tables import Part
 
 __all__ = ["boundaries", "continues", "grid_of", "single_column"]
@@ -26,7 +26,7 @@ __all__ = ["boundaries", "continues", "grid_of", "single_column"]
 # equal within a page; a table's parts on two pages differ by up to ~1 pt).
 GRID_TOLERANCE = 3.0
 # What a page break can leave of a number wrapped in a narrow cell: its last digits, its unit …
-NUMBER_REST = regex.compile(r"[\d,.]*+(?:万元|元)?+")
+NUMBER_REST = regex.compile(rf"[\d,.]*+{UNIT}?+")
 # … and above the break: the number's first digits (a label is no number).
 NUMBER_START = regex.compile(r"[+\-]?+\d[\d,.]*+")
 

@@ -24,7 +24,7 @@ import regex
 
 from ..model import Number, Where
 from ..numbering import LEAF_NUMBER
-from ..values import clean, is_value_text, read_cell
+from ..values import UNIT, clean, is_value_text, read_cell
 
 __all__ = [
     "Bounds",
@@ -45,7 +45,7 @@ Bounds = Literal["cells", "aligned", "words", "fused"]
 
 HAN = regex.compile(r"\p{Han}")
 # Only digits, separators and signs, and a digit among them.
-NUMERIC = regex.compile(r"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++(?:万元|元)?+$")
+NUMERIC = regex.compile(rf"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++{UNIT}?+$")
 
 
 def is_broken_number(text: str) -> bool:

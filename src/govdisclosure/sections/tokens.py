@@ -12,6 +12,7 @@ from ..diagnostics import LINE_SKIPPED
 from ..model import Diagnostic
 from ..normalize import PAGE_FOOTER, Line
 from ..numbering import match_marker
+from ..values import UNIT
 from .config import SectionsConfig
 from .fold import fold
 from .heading import Heading, read_heading, section_kind
@@ -24,7 +25,7 @@ __all__ = ["Kind", "LineToken", "classify"]
 Kind = Literal["HEADING", "TEXT", "TABLE"]
 
 # A value token of a flattened table row: 0, -4, +61, 2,601, 7730.28, 1751292.6元, 无, -.
-_VALUE = r"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|无|-|/|—)"
+_VALUE = rf"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:{UNIT}|%)?|无|-|/|—)"
 _VALUE_WORD = regex.compile(rf"^{_VALUE}$")
 _VALUES_ONLY = regex.compile(rf"^\s*+{_VALUE}(?:\s++{_VALUE})*+\s*+$")
 # A label followed by at least two values ("规章 0 0 0", "行政许可 368 +61 237800").

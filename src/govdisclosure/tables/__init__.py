@@ -22,6 +22,7 @@ from ..model import (
 )
 from ..normalize import Line
 from ..templates import Template, TemplateRegistry
+from ..values import unit_in_header
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .positions import ColumnPositions
@@ -138,10 +139,8 @@ def _read_active(region: Region, template: Template) -> Grid:
         for m in row.matches:
             for e in m.entries:
                 if e.table == "active_disclosure" and e.kind == "column" and e.id in spec.columns:
-                    text = m.token.text
-                    unit = (
-                        "万元" if "万元" in text else ("元" if "元" in text.replace(e.spelling, "") else None)
-                    )
+                    # The template's unit is the default; a header that names another is the report's.
+                    unit = unit_in_header(m.token.text, e.spelling)
                     if unit:
                         grid.units[e.id] = unit
                     break

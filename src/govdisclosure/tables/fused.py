@@ -11,6 +11,7 @@ import regex
 
 from ..identities import total_holds
 from ..model import Number
+from ..values import UNITS
 
 # Splits are enumerated with a budget so that a hostile run cannot take unbounded time.
 MAX_NODES = 200_000
@@ -66,7 +67,8 @@ def _sign_chunks(chunks: Sequence[str]) -> list[str]:
     # A sign inside a run starts a new cell: 35-15 is 35 | -15 (本年增/减).
     out: list[str] = []
     for chunk in chunks:
-        out += [p for p in regex.split(r"(?=[+\-])", chunk.removesuffix("元").removesuffix("万")) if p]
+        digits = next((chunk.removesuffix(u) for u in UNITS if chunk.endswith(u)), chunk)
+        out += [p for p in regex.split(r"(?=[+\-])", digits) if p]
     return out
 
 

@@ -9,14 +9,14 @@ import regex
 
 from ..identities import total_holds
 from ..layout import Token
-from ..values import clean
+from ..values import UNIT, clean
 from .grid import FusedRun, Grid
 from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, row_shapes
 
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
-DIGIT_RUN = regex.compile(r"^[+\-]?+\d[\d.,+\-]*+(?:万元|元)?+$")
+DIGIT_RUN = regex.compile(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
 
 
 @attrs.define
