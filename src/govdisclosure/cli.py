@@ -262,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = commands.add_parser("parse", help="parse reports; print a summary or --json (JSON Lines)")
+    p = commands.add_parser(
+        "parse", help="parse reports; print a summary, --json (JSON Lines) or write --format parquet"
+    )
     p.add_argument(
         "files",
         nargs="+",
