@@ -36,7 +36,9 @@ from govdisclosure import (
     raise_for_errors,
     render,
     to_frame,
+    to_parquet,
 )
+from govdisclosure.parquet import read_table
 from govdisclosure.render import LAYOUTS
 from hostile import CASES, seed_text
 
@@ -57,6 +59,7 @@ COVERED = {
     "compare",
     "parse_many",
     "to_frame",
+    "to_parquet",
     "parse",
     "parse_file",
     "parse_bytes",
@@ -116,6 +119,14 @@ def test_to_frame_on_hostile_reports(hostile_reports: dict[str, Report]) -> None
     frame = call(to_frame, hostile_reports)
     cells = [c for r in hostile_reports.values() for _, t in r.tables.items() if t for c in t.cells()]
     assert len(frame) == len(cells)
+
+
+def test_to_parquet_on_hostile_reports(hostile_reports: dict[str, Report], tmp_path: Path) -> None:
+    assert call(to_parquet, hostile_reports, tmp_path / "out") == len(hostile_reports)
+    cells = [c for r in hostile_reports.values() for _, t in r.tables.items() if t for c in t.cells()]
+    assert read_table(tmp_path / "out", "cells").num_rows == len(cells)
+    assert isinstance(call(to_parquet, ["not a report"], tmp_path / "bad", wrong_type=True), TypeError)
+    assert isinstance(call(to_parquet, 42, tmp_path / "int", wrong_type=True), TypeError)
 
 
 def test_parse_many_on_hostile_inputs(tmp_path: Path) -> None:

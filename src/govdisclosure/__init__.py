@@ -52,6 +52,7 @@ from .model import (
     Table,
     Tables,
 )
+from .parquet import to_parquet
 from .render import render
 from .templates import Template, TemplateRegistry, default_templates, load_template
 from .textfile import ReadError
@@ -98,4 +99,5 @@ __all__ = [
     "raise_for_errors",
     "render",
     "to_frame",
+    "to_parquet",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -243,6 +243,7 @@ def parse_many(
     strict: bool = False,
     templates: TemplateRegistry | None = None,
     max_chars: int = MAX_INPUT_CHARS,
+    progress: bool = False,
 ) -> Iterator[BatchResult]:
     """Parse many reports, `jobs` processes at once, yielding a BatchResult per input in input order.
 
@@ -254,7 +255,32 @@ def parse_many(
 
         for result in parse_many(Path("reports").rglob("*.txt"), jobs=4):
             print(result.source, result.report.year if result.ok else result.error)
+
+    `progress=True` draws a line on stderr (count, rate, time left when the input has a length)
+    while stderr is a terminal; the results are the same.
     """
+    results = _parse_many(paths_or_texts, jobs, strict, templates, max_chars)
+    if not progress:
+        yield from results
+        return
+    from .progress import Progress
+
+    bar = Progress(len(paths_or_texts) if isinstance(paths_or_texts, Sized) else None)
+    try:
+        for result in results:
+            bar.step(failed=not result.ok)
+            yield result
+    finally:
+        bar.close()
+
+
+def _parse_many(
+    paths_or_texts: Iterable[Source],
+    jobs: int | None,
+    strict: bool,
+    templates: TemplateRegistry | None,
+    max_chars: int,
+) -> Iterator[BatchResult]:
     workers = resolve_jobs(jobs)
     tasks = _tasks(paths_or_texts, strict, max_chars, templates)
     if workers == 1:

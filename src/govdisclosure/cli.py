@@ -7,11 +7,11 @@ files and folders and one exit-code policy; apart, each would repeat them.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import attrs
 
@@ -23,6 +23,7 @@ from .diagnostics import EMPTY_INPUT
 from .errors import GovDisclosureError
 from .formats import FORMATS, ReportWriter
 from .model import Report
+from .progress import Progress
 from .textfile import REPORT_SUFFIXES, decode
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -30,59 +31,23 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 LAYOUTS = ("tabs", "cells", "markdown", "pdf", "html")
 
 
-class Progress:
-    """A one-line progress report on stderr (`12/100 reports, 1 failed, 35/s, 3s left`), drawn only
-    when stderr is a terminal: piped or redirected output never holds it. No dependency needed."""
-
-    def __init__(self, total: int, *, enabled: bool = True, every: float = 0.1) -> None:
-        self.total = total
-        self.done = self.failed = 0
-        self.enabled = enabled and sys.stderr.isatty()
-        self._every = every
-        self._start = self._drawn = time.monotonic()
-        self._shown = False
-
-    def step(self, *, failed: bool = False) -> None:
-        """Count one finished input; redraw at most every `every` seconds."""
-        self.done += 1
-        self.failed += failed
-        now = time.monotonic()
-        if self.enabled and (now - self._drawn >= self._every or self.done == self.total):
-            self._drawn = now
-            self._draw(now)
-
-    def _draw(self, now: float) -> None:
-        rate = self.done / max(now - self._start, 1e-9)
-        left = (self.total - self.done) / rate if rate else 0.0
-        failed = f", {self.failed} failed" if self.failed else ""
-        line = f"{self.done}/{self.total} reports{failed}, {rate:.0f}/s, {left:.0f}s left"
-        sys.stderr.write("\r\x1b[K" + line)
-        sys.stderr.flush()
-        self._shown = True
-
-    def clear(self) -> None:
-        """Erase the line before other output goes to the terminal."""
-        if self._shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-            self._shown = False
-
-    def close(self) -> None:
-        """Erase the line at the end."""
-        self.clear()
+def _read(name: str) -> tuple[Report | None, str | None]:
+    """The parsed report, or None and why the input is unusable."""
+    try:
+        report = parse_bytes(sys.stdin.buffer.read(), "<stdin>") if name == "-" else parse_file(name)
+    except GovDisclosureError as exc:
+        return None, exc.message
+    if any(d.code == EMPTY_INPUT for d in report.diagnostics):
+        source = "<stdin>" if name == "-" else name
+        return None, f"{source}: empty input, no report to parse"
+    return report, None
 
 
 def _load(name: str) -> Report | None:
     """The parsed report, or None after one line on stderr saying why the input is unusable."""
-    try:
-        report = parse_bytes(sys.stdin.buffer.read(), "<stdin>") if name == "-" else parse_file(name)
-    except GovDisclosureError as exc:
-        print(f"govdisclosure: {exc.message}", file=sys.stderr)
-        return None
-    if any(d.code == EMPTY_INPUT for d in report.diagnostics):
-        source = "<stdin>" if name == "-" else name
-        print(f"govdisclosure: {source}: empty input, no report to parse", file=sys.stderr)
-        return None
+    report, problem = _read(name)
+    if problem is not None:
+        print(f"govdisclosure: {problem}", file=sys.stderr)
     return report
 
 
@@ -143,11 +108,17 @@ def _stdin_text() -> tuple[str, str] | None:
     return decoded.text, decoded.encoding
 
 
-def _results(names: Sequence[str], jobs: int | None) -> Iterator[tuple[str, Report | None]]:
-    """(name, report) per input in order; None after one line on stderr saying why it is unusable."""
+Result = tuple[str, "Report | None", "str | None"]
+
+
+def _results(names: Sequence[str], jobs: int | None) -> Iterator[Result]:
+    """(name, report, None) per input in order, or (name, None, why) after that line on stderr."""
     if resolve_jobs(jobs) == 1:
         for name in names:
-            yield name, _load(name)
+            report, problem = _read(name)
+            if problem is not None:
+                print(f"govdisclosure: {problem}", file=sys.stderr)
+            yield name, report, problem
         return
     items: list[str | Path] = []
     encodings: dict[int, str] = {}
@@ -166,47 +137,81 @@ def _results(names: Sequence[str], jobs: int | None) -> Iterator[tuple[str, Repo
             error = result.error
             message = error.message if isinstance(error, GovDisclosureError) else f"{source}: {error!r}"
             print(f"govdisclosure: {message}", file=sys.stderr)
-            yield name, None
+            yield name, None, message
             continue
         report = result.report
         if name == "-":
             if not encodings[result.index]:
-                yield name, None
+                yield name, None, "<stdin>: not decodable"
                 continue
             report = attrs.evolve(report, encoding=encodings[result.index])
         if any(d.code == EMPTY_INPUT for d in report.diagnostics):
-            print(f"govdisclosure: {source}: empty input, no report to parse", file=sys.stderr)
-            yield name, None
+            message = f"{source}: empty input, no report to parse"
+            print(f"govdisclosure: {message}", file=sys.stderr)
+            yield name, None, message
             continue
-        yield name, report
+        yield name, report, None
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     status = EXIT_OK
     names = _expand(args.files)
     progress = Progress(len(names), enabled=not args.no_progress and len(names) > 1)
-    indent = 2 if args.indent else None
     fmt = args.format or ("json" if args.json else None)
-    writer = ReportWriter(fmt, sys.stdout, indent=indent, with_source=args.with_source) if fmt else None
-    try:
-        for name, report in _results(names, args.jobs):
-            progress.step(failed=report is None)
-            if report is None:
-                status = EXIT_BAD_INPUT
-                continue
-            if writer is not None:
+    if fmt == "parquet" or args.partition_by:
+        return _cmd_parse_parquet(args, names, progress)
+    indent = 2 if args.indent else None
+    with _output(args.output) as out:
+        writer = ReportWriter(fmt, out, indent=indent, with_source=args.with_source) if fmt else None
+        try:
+            for name, report, _ in _results(names, args.jobs):
+                progress.step(failed=report is None)
+                if report is None:
+                    status = EXIT_BAD_INPUT
+                    continue
                 progress.clear()
-                writer.write(report, source=name)
-                sys.stdout.flush()
-                continue
-            if args.json:
-                data = report.to_dict()
-                data = {"source": name, "report": data} if args.with_source else data
-                line = json.dumps(data, ensure_ascii=False, indent=indent)
-            else:
-                line = summary(name, report)
-            progress.clear()
-            print(line)
+                if writer is not None:
+                    writer.write(report, source=name)
+                else:
+                    out.write(summary(name, report) + "\n")
+                out.flush()
+        finally:
+            progress.close()
+    return status
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """The file `-o` names (UTF-8; csv writes its own line ends), else stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        yield out
+
+
+def _cmd_parse_parquet(args: argparse.Namespace, names: Sequence[str], progress: Progress) -> int:
+    """`--format parquet -o DIR`: stream every input, a failed one too, into DIR's three datasets."""
+    from .parquet import ParquetSink  # imported here: pyarrow loads only for Parquet output
+
+    if args.format not in (None, "parquet") or args.json or not args.output:
+        print("govdisclosure: --partition-by and --format parquet need -o DIR", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        sink = ParquetSink(args.output, partition_by=args.partition_by)
+    except (GovDisclosureError, FileExistsError) as exc:
+        print(f"govdisclosure: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    status = EXIT_OK
+    try:
+        with sink:
+            for name, report, problem in _results(names, args.jobs):
+                progress.step(failed=report is None)
+                if report is None:
+                    status = EXIT_BAD_INPUT
+                    sink.write_error(name, problem or "unusable input")
+                else:
+                    sink.write(report, name)
     finally:
         progress.close()
     return status
@@ -257,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = commands.add_parser("parse", help="parse reports; print a summary or --json (JSON Lines)")
+    p = commands.add_parser(
+        "parse", help="parse reports; print a summary, --json (JSON Lines) or write --format parquet"
+    )
     p.add_argument(
         "files",
         nargs="+",
@@ -267,8 +274,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the SCHEMA.md JSON, one line per report")
     p.add_argument(
         "--format",
-        choices=FORMATS,
-        help="json (= --json), jsonl or csv (one row per cell, as to_frame), table (the three tables)",
+        choices=(*FORMATS, "parquet"),
+        help="json (= --json), jsonl or csv (one row per cell, as to_frame), table (the three tables), "
+        "parquet (-o DIR gets cells/, reports/ and checks/; docs/analysis.md)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write to PATH instead of stdout; with --format parquet, the directory to create",
+    )
+    p.add_argument(
+        "--partition-by",
+        choices=("year",),
+        help="with --format parquet: split each table into year=YYYY/ directories (hive style)",
     )
     p.add_argument("--indent", action="store_true", help="with --json: indent (several lines per report)")
     p.add_argument("--compact", action="store_true", help="with --json: one line per report (the default)")

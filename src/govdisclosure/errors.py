@@ -50,4 +50,4 @@ class DocumentError(GovDisclosureError, ValueError):
 
 
 class MissingDependencyError(GovDisclosureError, ImportError):
-    """Reading this kind of document needs an optional package (an extra) that is not installed."""
+    """An optional package (an extra: pdf, pandas, parquet, …) is needed for this and is not installed."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .errors import GovDisclosureError
+from .errors import MissingDependencyError
 from .model import TABLE_NAMES, Number, Report, Table
 from .templates import Template, TemplateRegistry, default_templates
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover - pandas is an optional extra
     import pandas
 
 __all__ = [
+    "DETAIL_COLUMNS",
     "FRAME_COLUMNS",
     "MissingDependencyError",
     "cell_records",
@@ -45,13 +46,12 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "row_label",
     "column_label",
 )
+#: The columns `cell_records(..., detail=True)` adds after FRAME_COLUMNS (the Parquet cells table):
+#: SCHEMA.md's `basis`, and `where` as four nullable integers (documents only).
+DETAIL_COLUMNS: tuple[str, ...] = ("basis", "where_page", "where_table", "where_row", "where_column")
 SOURCE = "source"
 
 Reports = Iterable[Report] | Mapping[str, Report]
-
-
-class MissingDependencyError(GovDisclosureError, ImportError):
-    """An optional extra (pandas, rich, …) is needed for this and is not installed."""
 
 
 def require_pandas() -> Any:
@@ -124,10 +124,13 @@ def _keyed(reports: Reports) -> Iterator[tuple[str | None, Report]]:
         yield key, report
 
 
-def cell_records(reports: Reports, *, templates: TemplateRegistry | None = None) -> Iterator[dict[str, Any]]:
+def cell_records(
+    reports: Reports, *, templates: TemplateRegistry | None = None, detail: bool = False
+) -> Iterator[dict[str, Any]]:
     """One dict per cell the reports hold, keyed by FRAME_COLUMNS; values exact (int, Decimal or None).
 
-    A Mapping of reports (name -> Report) adds a leading `source` key holding the name.
+    A Mapping of reports (name -> Report) adds a leading `source` key holding the name;
+    `detail=True` adds DETAIL_COLUMNS (the cell's basis and its place in a source document).
     """
     registry = templates if templates is not None else default_templates()
     for source, report in _keyed(reports):
@@ -153,6 +156,15 @@ def cell_records(reports: Reports, *, templates: TemplateRegistry | None = None)
                     row_label=row_label(template, name, row),
                     column_label=column_label(template, name, column),
                 )
+                if detail:
+                    where = cell.where
+                    record.update(
+                        basis=cell.basis,
+                        where_page=where.page if where else None,
+                        where_table=where.table if where else None,
+                        where_row=where.row if where else None,
+                        where_column=where.column if where else None,
+                    )
                 yield record
 
 
