@@ -168,7 +168,7 @@ def test_partitioned_by_year(reports: dict[str, Report], tmp_path: Path) -> None
 
 def test_an_existing_output_is_refused(tmp_path: Path) -> None:
     to_parquet([money()], tmp_path)
-    with pytest.raises(FileExistsError, match=r"part-0\.parquet"):
+    with pytest.raises(govdisclosure.OutputExistsError, match=r"part-0\.parquet"):
         to_parquet([money()], tmp_path)
     # Another part may share the directory (one writer per Dask task).
     to_parquet([money()], tmp_path, part="part-1")

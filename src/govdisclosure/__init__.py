@@ -35,6 +35,7 @@ from .errors import (
     GovDisclosureError,
     InputTooLargeError,
     MissingDependencyError,
+    OutputExistsError,
     ParseError,
     TemplateError,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "InputTooLargeError",
     "Marker",
     "MissingDependencyError",
+    "OutputExistsError",
     "ParseError",
     "ReadError",
     "Report",

@@ -199,7 +199,7 @@ def _cmd_parse_parquet(args: argparse.Namespace, names: Sequence[str], progress:
         return EXIT_BAD_INPUT
     try:
         sink = ParquetSink(args.output, partition_by=args.partition_by)
-    except (GovDisclosureError, FileExistsError) as exc:
+    except GovDisclosureError as exc:
         print(f"govdisclosure: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     status = EXIT_OK

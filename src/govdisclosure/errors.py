@@ -49,5 +49,9 @@ class DocumentError(GovDisclosureError, ValueError):
     """A document (PDF, Word, HTML) cannot be read: damaged, encrypted, a scan, or too large."""
 
 
+class OutputExistsError(GovDisclosureError, FileExistsError):
+    """An output file exists already: it is never overwritten (remove it or write elsewhere)."""
+
+
 class MissingDependencyError(GovDisclosureError, ImportError):
     """An optional package (an extra: pdf, pandas, parquet, …) is needed for this and is not installed."""

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from .batch import BatchResult
+from .errors import OutputExistsError
 from .frame import SOURCE, cell_records, number_out
 from .model import Report
 from .parquet_rows import check_rows, error_text, report_row, require_pyarrow, schemas
@@ -88,7 +89,7 @@ class ParquetSink:
             found = [folder / name] if self.partition_by is None else list(folder.glob(f"*/{name}"))
             existing = [str(f) for f in found if f.exists()]
             if existing:
-                raise FileExistsError(f"{existing[0]} exists: remove it or write to another directory")
+                raise OutputExistsError(f"{existing[0]} exists: remove it or write to another directory")
 
     def _file(self, table: str, key: Any) -> Path:
         folder = self.path / table
@@ -204,7 +205,7 @@ def to_parquet(
     reports row with its error), or a Mapping name -> Report. It is consumed lazily, `batch_size`
     reports at a time. `source` names each report: the Mapping key, the result's source, else
     `<report N>`. `part` names the files (several writers may share a directory with distinct
-    parts). Raises FileExistsError if this part's files exist; needs pyarrow.
+    parts). Raises OutputExistsError (a FileExistsError) if this part's files exist; needs pyarrow.
     """
     sink = ParquetSink(path, partition_by=partition_by, part=part, batch_size=batch_size, templates=templates)
     with sink:
