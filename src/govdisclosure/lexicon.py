@@ -6,15 +6,15 @@ import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
-from typing import Literal
 
 import attrs
 import regex
 
 from .numbering import LABEL_MARKER, label_marker_ordinal
+from .template_spec import LabelKind
 from .templates import TemplateRegistry
 
-EntryKind = Literal["row", "group", "column", "caption", "header", "outcome_group", "column_group"]
+EntryKind = LabelKind
 
 # A markdown escape before punctuation (`3\\. 其他`, html2text and pandoc escape a leading 3.).
 _MD_ESCAPE = regex.compile(r"\\(?=[\\.\-*_()\[\]#+!|`])")
@@ -201,32 +201,8 @@ def _spelled(
 
 def _entries_for(registry: TemplateRegistry) -> Iterator[Entry]:
     for template in registry:
-        active = template.active_disclosure
-        for rid, label in active.rows.items():
-            yield from _spelled("active_disclosure", "row", rid, label.spellings)
-        for cid, column in active.columns.items():
-            yield from _spelled("active_disclosure", "column", cid, column.label.spellings)
-        for block in active.blocks:
-            yield from _spelled("active_disclosure", "caption", block.caption, [block.caption])
-        yield from _spelled("active_disclosure", "header", "header", [active.header])
-        apps = template.applications
-        for row in apps.rows:
-            yield from _spelled("applications", "row", row.id, row.label.spellings, marked=True)
-        for gid, label in apps.groups.items():
-            yield from _spelled("applications", "group", gid, label.spellings, marked=True)
-        for cid, column in apps.columns.items():
-            yield from _spelled("applications", "column", cid, column.label.spellings)
-        yield from _spelled("applications", "column_group", "column_group", apps.column_group.spellings)
-        yield from _spelled(
-            "applications", "outcome_group", "outcome_group", apps.outcome_group.spellings, True
-        )
-        yield from _spelled("applications", "header", "header", apps.header_labels)
-        review = template.review_litigation
-        for gid, label in review.groups.items():
-            yield from _spelled("review_litigation", "group", gid, label.spellings)
-        for cid, column in review.columns.items():
-            yield from _spelled("review_litigation", "column", cid, column.label.spellings)
-        yield from _spelled("review_litigation", "header", "header", review.signals)
+        for printed in template.printed_labels():
+            yield from _spelled(printed.table, printed.kind, printed.id, printed.spellings, printed.marked)
 
 
 @cache

@@ -6,7 +6,7 @@ that needs a label, a column or a row's role reads it from here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Literal
 
 import attrs
@@ -19,12 +19,16 @@ __all__ = [
     "Block",
     "Column",
     "Label",
+    "LabelKind",
+    "PrintedLabel",
     "ReviewLitigationSpec",
     "RowRole",
     "Template",
 ]
 
 RowRole = Literal["input", "outcome", "outcome_total", "output"]
+#: What a printed label labels: a row, a group of rows, a column, a caption or header text …
+LabelKind = Literal["row", "group", "column", "caption", "header", "outcome_group", "column_group"]
 ROLES: tuple[str, ...] = ("input", "outcome", "outcome_total", "output")
 
 
@@ -135,6 +139,20 @@ class ReviewLitigationSpec:
 
 
 @attrs.frozen
+class PrintedLabel:
+    """A label a template prints: its table, what it labels (kind and id) and every spelling.
+
+    `marked` labels carry their numbering (一、 （三） 1.) as part of what tells them apart.
+    """
+
+    table: str
+    kind: LabelKind
+    id: str
+    spellings: tuple[str, ...]
+    marked: bool = False
+
+
+@attrs.frozen
 class Template:
     """One template year: every row and column identifier with its labels."""
 
@@ -164,3 +182,29 @@ class Template:
         if table == "applications":
             return self.applications.value_columns
         return tuple(self.review_litigation.columns)
+
+    def printed_labels(self) -> Iterator[PrintedLabel]:
+        """Every label the template prints, table by table: the one list the lexicon and the outline read."""
+        active, apps, review = self.active_disclosure, self.applications, self.review_litigation
+        for rid, label in active.rows.items():
+            yield PrintedLabel("active_disclosure", "row", rid, label.spellings)
+        for cid, column in active.columns.items():
+            yield PrintedLabel("active_disclosure", "column", cid, column.label.spellings)
+        for block in active.blocks:
+            yield PrintedLabel("active_disclosure", "caption", block.caption, (block.caption,))
+        yield PrintedLabel("active_disclosure", "header", "header", (active.header,))
+        for row in apps.rows:
+            yield PrintedLabel("applications", "row", row.id, row.label.spellings, marked=True)
+        for gid, label in apps.groups.items():
+            yield PrintedLabel("applications", "group", gid, label.spellings, marked=True)
+        for cid, column in apps.columns.items():
+            yield PrintedLabel("applications", "column", cid, column.label.spellings)
+        yield PrintedLabel("applications", "column_group", "column_group", apps.column_group.spellings)
+        outcome = apps.outcome_group.spellings
+        yield PrintedLabel("applications", "outcome_group", "outcome_group", outcome, marked=True)
+        yield PrintedLabel("applications", "header", "header", apps.header_labels)
+        for gid, label in review.groups.items():
+            yield PrintedLabel("review_litigation", "group", gid, label.spellings)
+        for cid, column in review.columns.items():
+            yield PrintedLabel("review_litigation", "column", cid, column.label.spellings)
+        yield PrintedLabel("review_litigation", "header", "header", review.signals)

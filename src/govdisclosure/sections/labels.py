@@ -90,29 +90,8 @@ class TableLabels:
 
 
 def _labels(template: Template) -> Iterator[str]:
-    active = template.active_disclosure
-    yield active.header
-    for block in active.blocks:
-        yield block.caption
-    for label in active.rows.values():
-        yield from label.spellings
-    for column in active.columns.values():
-        yield from column.label.spellings
-    apps = template.applications
-    yield from apps.header_labels
-    yield from apps.column_group.spellings
-    yield from apps.outcome_group.spellings
-    for label in apps.groups.values():
-        yield from label.spellings
-    for column in apps.columns.values():
-        yield from column.label.spellings
-    for row in apps.rows:
-        yield from row.label.spellings
-    review = template.review_litigation
-    for label in review.groups.values():
-        yield from label.spellings
-    for column in review.columns.values():
-        yield from column.label.spellings
+    for printed in template.printed_labels():
+        yield from printed.spellings
 
 
 def build_labels(templates: Iterable[Template], extra: Iterable[str] = ()) -> TableLabels:
