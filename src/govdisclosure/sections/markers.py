@@ -51,6 +51,9 @@ _MARKERS: tuple[tuple[MarkerStyle, regex.Pattern[str]], ...] = (
     ),
 )
 
+# The characters a marker can open with (each pattern's first): most lines open with none of
+# them, and one set lookup then spares six pattern matches.
+_FIRST = frozenset(_CIRCLED + CJK_NUMERALS + "十第(0123456789")
 
 _SPACES = regex.compile(r"\s+")
 
@@ -128,6 +131,8 @@ def _ordinal(style: MarkerStyle, num: str) -> int | None:
 
 def match_marker(folded: str, raw: str, pos: int = 0) -> MarkerMatch | None:
     """The marker that starts `folded` at `pos` (raw gives the marker as printed), or None."""
+    if folded[pos : pos + 1] not in _FIRST:
+        return None
     for style, pattern in _MARKERS:
         found = pattern.match(folded, pos)
         if found is None:
