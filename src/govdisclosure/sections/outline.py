@@ -1,4 +1,4 @@
-"""Step 4 for the outline: tokens -> Lark tree (grammars/report.lark) -> Section tree (SCHEMA.md)."""
+"""Step 4 for the outline: tokens -> grammars/report.lark (plain lists, no tree) -> Sections (SCHEMA.md)."""
 
 from __future__ import annotations
 

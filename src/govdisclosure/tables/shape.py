@@ -1,4 +1,4 @@
-"""Step 3b for tables: cell rows -> tokens -> tables.lark tree -> row shapes (label + its cells)."""
+"""Step 3b for tables: cell rows -> tokens -> tables.lark (plain lists, no tree) -> row shapes."""
 
 from __future__ import annotations
 
