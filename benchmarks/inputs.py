@@ -27,6 +27,11 @@ def baseline(text: str) -> list[str | None]:
     return [m.lastgroup for m in BASELINE.finditer(text)]
 
 
+def seed_names() -> frozenset[str]:
+    """File names of the seed reports (../shared/seeds), the first five of `corpus()`."""
+    return frozenset(p.name for p in (SHARED / "seeds").glob("*.txt"))
+
+
 def corpus() -> list[tuple[str, str]]:
     """(name, text) of every real report: the seeds and corpus/real (SOURCES.md is not a report)."""
     files = sorted((SHARED / "seeds").glob("*.txt")) + sorted(

@@ -17,6 +17,9 @@ identities; `report.to_dict()` the JSON form. See README.md and docs/.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from .api import (
     MAX_DOCUMENT_BYTES,
     MAX_INPUT_CHARS,
@@ -26,9 +29,7 @@ from .api import (
     parse_file,
     raise_for_errors,
 )
-from .batch import BatchResult, parse_many
 from .compare import CellChange, Comparison, compare
-from .convert import SchemaError
 from .errors import (
     DecodeError,
     DocumentError,
@@ -39,7 +40,6 @@ from .errors import (
     ParseError,
     TemplateError,
 )
-from .frame import to_frame
 from .model import (
     ActiveDisclosureTable,
     ApplicationsTable,
@@ -53,10 +53,44 @@ from .model import (
     Table,
     Tables,
 )
-from .parquet import to_parquet
 from .render import render
 from .templates import Template, TemplateRegistry, default_templates, load_template
 from .textfile import ReadError
+
+if TYPE_CHECKING:
+    from .batch import BatchResult, parse_many
+    from .convert import SchemaError
+    from .frame import to_frame
+    from .parquet import to_parquet
+
+# Names whose modules a parse does not need, imported on first use (PEP 562) so that
+# `import govdisclosure` stays cheap: cattrs (convert), the batch runner, pandas glue (frame),
+# the Parquet writer.
+# compare and render stay eager: their modules share the names, and a submodule imported
+# later (`import govdisclosure.render`) would replace a lazily bound function.
+_LAZY = {
+    "BatchResult": "batch",
+    "parse_many": "batch",
+    "SchemaError": "convert",
+    "to_frame": "frame",
+    "to_parquet": "parquet",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a lazy public name's module on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazy ones included."""
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 
@@ -153,6 +154,7 @@ def _fuzzy(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
         return []
     scored = []
     mine = len(parts.key)
+    counts = Counter(parts.key)
     for e in pool:
         theirs = len(e.key)
         # 2*min/(sum) bounds the ratio from above: skip pairs whose lengths alone rule them out.
@@ -160,9 +162,12 @@ def _fuzzy(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
             continue
         if not _compatible(parts, e):
             continue
-        matcher = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False)
-        if matcher.quick_ratio() < FUZZY_RATIO:
+        # SequenceMatcher.quick_ratio (2 * shared characters / total), computed without building
+        # a matcher: most pairs stop here, and building one per pair was the cold parse's cost.
+        shared = sum(min(n, counts[c]) for c, n in _char_counts(e.key).items())
+        if 2.0 * shared / (mine + theirs) < FUZZY_RATIO:
             continue
+        matcher = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False)
         ratio = matcher.ratio()
         if ratio >= FUZZY_RATIO:
             scored.append((ratio, e))
@@ -170,6 +175,11 @@ def _fuzzy(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
         return []
     best = max(r for r, _ in scored)
     return [e for r, e in scored if r == best]
+
+
+@lru_cache(maxsize=4096)
+def _char_counts(key: str) -> dict[str, int]:
+    return dict(Counter(key))
 
 
 def _order(found: list[Entry], parts: LabelParts) -> tuple[Entry, ...]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
 from .diagnostics import NUMBER_TOO_LONG
-from .model import Cell, Diagnostic, Number, Tables
+from .model import Basis, Cell, CellKind, Diagnostic, Number, Tables, Where
 
 # Longer digit runs are not counts a report prints; refusing them also keeps int() away from
 # Python's 4300-digit conversion limit on hostile input.
@@ -42,6 +43,11 @@ NONE_MARKS = frozenset(
     | {"不适用", "暂无", "没有", "无此项"}
 )
 
+# Reports repeat the same few cell texts (0, 无, 1, 2 …) thousands of times over; a bounded
+# cache of each text's reading skips the regex and NFKC work for all but the first. The results
+# are immutable (bool, int, Decimal, str), so sharing them is safe.
+_CACHED = 8192
+
 
 def unit_in_header(text: str, label: str) -> str | None:
     """The unit a money column's header names (`本年收费金额（单位：元）`), or None when it names none.
@@ -54,6 +60,9 @@ def unit_in_header(text: str, label: str) -> str | None:
 
 def clean(raw: str) -> str:
     """A cell's text with width folded (NFKC) and invisible characters and outer spaces removed."""
+    if raw.isascii():
+        # ASCII is NFKC already and holds no invisible mark: only the spaces go.
+        return raw.strip()
     text = unicodedata.normalize("NFKC", INVISIBLE.sub("", raw))
     return text.strip()
 
@@ -62,6 +71,7 @@ def _digit_count(match: regex.Match[str]) -> int:
     return len(match["int"]) - match["int"].count(",") + len(match["frac"] or "")
 
 
+@lru_cache(maxsize=_CACHED)
 def parse_number(text: str) -> tuple[Number, str | None] | None:
     """(value, unit) when the cleaned text is exactly one number, else None."""
     match = NUMBER.match(text)
@@ -83,6 +93,7 @@ def parse_number(text: str) -> tuple[Number, str | None] | None:
     return value, match["unit"]
 
 
+@lru_cache(maxsize=_CACHED)
 def is_value_text(raw: str) -> bool:
     """True when the text reads as a value (number or none mark), not as a label.
 
@@ -94,18 +105,31 @@ def is_value_text(raw: str) -> bool:
     return text in NONE_MARKS or NUMBER.match(text) is not None
 
 
-def read_cell(raw: str, line: int | None = None, unit: str | None = None) -> Cell:
+def read_cell(
+    raw: str,
+    line: int | None = None,
+    unit: str | None = None,
+    *,
+    basis: Basis | None = None,
+    where: Where | None = None,
+) -> Cell:
     """Read one cell's raw text; `unit` is the header's unit when the cell prints none."""
+    value, kind, printed_unit = _reading(raw)
+    return Cell(value, raw, kind, printed_unit or unit if kind == "number" else None, line, basis, where)
+
+
+@lru_cache(maxsize=_CACHED)
+def _reading(raw: str) -> tuple[Number | None, CellKind, str | None]:
+    """(value, kind, printed unit) of a cell's raw text."""
     text = clean(raw)
     if not text:
-        return Cell(None, raw, "blank", None, line)
+        return None, "blank", None
     if text in NONE_MARKS:
-        return Cell(None, raw, "none", None, line)
+        return None, "none", None
     number = parse_number(text)
     if number is None:
-        return Cell(None, raw, "text", None, line)
-    value, printed_unit = number
-    return Cell(value, raw, "number", printed_unit or unit, line)
+        return None, "text", None
+    return number[0], "number", number[1]
 
 
 def value_diagnostics(tables: Tables) -> list[Diagnostic]:

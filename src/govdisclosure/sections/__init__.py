@@ -1,9 +1,9 @@
-"""Steps 2-4 for the outline: lines -> heading tokens -> Lark tree -> Section model (FORMAT.md §2.1).
+"""Steps 2-4 for the outline: lines -> heading tokens -> Lark parse -> Section model (FORMAT.md §2.1).
 
 The pipeline, one module per step: `fold` (full-width forms; the numbering styles themselves live in
 `govdisclosure.numbering`), `heading` and `inline` (is this a
 heading?), `tokens` (the line classifier), `levels` (depth by style rank), `outline` (the Lark
-grammar grammars/report.lark and its Transformer), `metadata` (title, organ, year).
+grammar grammars/report.lark, its embedded transformer), `metadata` (title, organ, year).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""Step 4 for the outline: tokens -> Lark tree (grammars/report.lark) -> Section tree (SCHEMA.md)."""
+"""Step 4 for the outline: tokens -> grammars/report.lark (plain lists, no tree) -> Sections (SCHEMA.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from lark import Token, Transformer
@@ -34,23 +34,31 @@ def lark_tokens(tokens: Sequence[LineToken]) -> list[Token]:
     return out
 
 
-class _ToSections(Transformer[Token, Any]):
-    """One method per rule of report.lark: `section` builds a Section, `start` collects the top level."""
+class _Lists(Transformer[Token, Any]):
+    """Embedded in the parser: a section stays the plain list of its children (heading first)."""
 
-    def __init__(self, tokens: Sequence[LineToken]) -> None:
-        super().__init__()
-        self._tokens = tokens
+    def section(self, children: list[Any]) -> list[Any]:
+        return children
 
-    def section(self, children: list[Any]) -> Section:
-        head = self._tokens[children[0].start_pos]
-        assert head.heading is not None
-        texts = [c for c in children[1:] if isinstance(c, Token) and c.type == "TEXT"]
-        subs = tuple(c for c in children if isinstance(c, Section))
-        text = "\n".join(t.value for t in texts)
-        return Section(head.heading.marker, head.heading.title, text, subs, line=head.line)
+    def start(self, children: list[Any]) -> list[Any]:
+        return children
 
-    def start(self, children: list[Any]) -> tuple[Section, ...]:
-        return tuple(c for c in children if isinstance(c, Section))
+
+_LISTS = _Lists()
+
+
+def _to_sections(children: list[Any], tokens: Sequence[LineToken]) -> tuple[Section, ...]:
+    """The Sections among a parsed section's (or the start's) children."""
+    return tuple(_to_section(c, tokens) for c in children if isinstance(c, list))
+
+
+def _to_section(children: list[Any], tokens: Sequence[LineToken]) -> Section:
+    head = tokens[children[0].start_pos]
+    assert head.heading is not None
+    texts = [c for c in children[1:] if isinstance(c, Token) and c.type == "TEXT"]
+    text = "\n".join(t.value for t in texts)
+    subs = _to_sections(children, tokens)
+    return Section(head.heading.marker, head.heading.title, text, subs, line=head.line)
 
 
 def _merge_duplicates(sections: Sequence[Section], diagnostics: list[Diagnostic]) -> tuple[Section, ...]:
@@ -110,7 +118,8 @@ def build_sections(
         return True
 
     stream = lark_tokens(tokens)
-    tree = token_parser("report.lark").parse(stream, on_error=skip)
-    sections = _ToSections(tokens).transform(tree)
+    # With an embedded transformer Lark returns what _Lists.start returns, not the Tree it declares.
+    parsed = cast("list[Any]", token_parser("report.lark", _LISTS).parse(stream, on_error=skip))
+    sections = _to_sections(parsed, tokens)
     sections = _with_kinds(_merge_duplicates(sections, diagnostics), config)
     return sections, diagnostics + _missing(sections, config)

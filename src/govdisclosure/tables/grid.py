@@ -43,10 +43,9 @@ class Grid:
 
         `basis` says how the places were settled when the text does not show them (SCHEMA.md).
         """
+        units = self.units
         cells = {
-            col: attrs.evolve(
-                read_cell(tok.text, tok.line, self.units.get(col)), basis=basis, where=tok.where
-            )
+            col: read_cell(tok.text, tok.line, units.get(col), basis=basis, where=tok.where)
             for col, tok in zip(columns, tokens, strict=True)
         }
         if row in self.rows:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-import attrs
-
 from ..diagnostics import CELL_AMBIGUOUS
 from ..identities import column_identities
 from ..model import Cell, Diagnostic, Number
@@ -18,7 +16,7 @@ from .grid import FusedRun, Grid
 def _cells(run: FusedRun, split: Split, grid: Grid) -> dict[str, Cell]:
     # The text printed these digits run together: their places come from the split (basis split).
     return {
-        c: attrs.evolve(read_cell(p, run.line, grid.units.get(c)), basis="split")
+        c: read_cell(p, run.line, grid.units.get(c), basis="split")
         for c, p in zip(run.columns, split, strict=True)
     }
 

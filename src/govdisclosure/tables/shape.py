@@ -1,11 +1,12 @@
-"""Step 3b for tables: cell rows -> tokens -> tables.lark tree -> row shapes (label + its cells)."""
+"""Step 3b for tables: cell rows -> tokens -> tables.lark (plain lists, no tree) -> row shapes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any, cast
 
 import attrs
-from lark import Token, Transformer, Tree
+from lark import Token, Transformer
 
 from ..grammar import token_parser
 from ..layout import Bounds
@@ -15,6 +16,8 @@ from .regions import MatchedRow
 
 # Row id -> its value columns (None when the id is not a data row of this table).
 ColumnsOf = Callable[[str], tuple[str, ...] | None]
+# Where a grammar token came from: its matched row and the index of its cell there.
+Place = tuple[MatchedRow, int]
 
 
 @attrs.frozen
@@ -55,24 +58,43 @@ def _classify(row: MatchedRow, table: str, columns_of: ColumnsOf) -> Iterator[tu
             yield "TEXT", i
 
 
-def _tokens(rows: Sequence[MatchedRow], table: str, columns_of: ColumnsOf) -> Iterator[Token]:
-    for r, row in enumerate(rows):
+def _tokens(
+    rows: Sequence[MatchedRow], table: str, columns_of: ColumnsOf, places: list[Place]
+) -> list[Token]:
+    """The grammar's tokens for `rows`; a token's `start_pos` indexes `places` (appended here)."""
+    out = []
+    for row in rows:
+        line = row.row.line
         for kind, i in _classify(row, table, columns_of):
-            yield Token(kind, f"{r}:{i}", line=row.row.line)
-        yield Token("_EOL", str(r), line=row.row.line)
+            out.append(Token(kind, kind, start_pos=len(places), line=line))
+            places.append((row, i))
+        out.append(Token("_EOL", "", line=line))
+    return out
+
+
+class _Lists(Transformer[Token, Any]):
+    """Embedded in the parser: rows and segments stay plain lists of tokens, no tree is built."""
+
+    def segment(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def row(self, children: list[Token | list[Token]]) -> list[Token | list[Token]]:
+        return children
+
+    def start(self, children: list[Any]) -> list[Any]:
+        return children
+
+
+_LISTS = _Lists()
 
 
 @attrs.define
-class _Build(Transformer[Token, list[RowShape]]):
-    """Thin transformer: the tree's rows and segments -> RowShape records."""
+class _Build:
+    """The parsed rows and segments -> RowShape records."""
 
-    rows: Sequence[MatchedRow]
     table: str
     columns_of: ColumnsOf
-
-    def _at(self, token: Token) -> tuple[MatchedRow, int]:
-        r, i = (int(x) for x in str(token).split(":"))
-        return self.rows[r], i
+    places: list[Place]
 
     def _cells(self, children: Sequence[Token], bounded: bool) -> tuple[Cell, ...]:
         # A segment's values run until the next label of this table. In a row whose cells have
@@ -83,12 +105,12 @@ class _Build(Transformer[Token, list[RowShape]]):
             if child.type == "LABEL":
                 break
             if child.type in ("VALUE", "EMPTY") or (child.type == "TEXT" and bounded):
-                row, i = self._at(child)
+                row, i = self.places[child.start_pos or 0]
                 cells.append(row.matches[i].token)
         return tuple(cells)
 
     def segment(self, children: list[Token]) -> Segment:
-        row, i = self._at(children[0])
+        row, i = self.places[children[0].start_pos or 0]
         match = row.matches[i]
         entry = next(
             e for e in match.entries if e.table == self.table and e.kind == "row" and self.columns_of(e.id)
@@ -98,14 +120,14 @@ class _Build(Transformer[Token, list[RowShape]]):
         cells = self._cells(children[1:], row.row.bounds == "cells")
         return Segment(entry, groups, cells, int(children[0].line or 0), row.row.bounds)
 
-    def row(self, children: list[Token | Segment]) -> RowShape:
+    def row(self, children: list[Token | list[Token]]) -> RowShape:
         lead = [c for c in children if isinstance(c, Token)]
-        segments = tuple(c for c in children if isinstance(c, Segment))
+        segments = tuple(self.segment(c) for c in children if not isinstance(c, Token))
         line = int(lead[0].line or 0) if lead else (segments[0].line if segments else 0)
         cells = []
         labelled = caption = False
         for token in lead:
-            row, i = self._at(token)
+            row, i = self.places[token.start_pos or 0]
             if token.type in ("VALUE", "EMPTY"):
                 cells.append(row.matches[i].token)
             elif token.type == "LABEL":
@@ -115,13 +137,16 @@ class _Build(Transformer[Token, list[RowShape]]):
                 )
         return RowShape(line, tuple(cells), segments, labelled, caption)
 
-    def start(self, children: list[RowShape]) -> list[RowShape]:
-        return children
-
 
 def row_shapes(rows: Sequence[MatchedRow], table: str, columns_of: ColumnsOf) -> list[RowShape]:
     """Parse a table region's rows with tables.lark into label-anchored shapes."""
     if not rows:
         return []
-    tree: Tree[Token] = token_parser("tables.lark").parse(_tokens(rows, table, columns_of))
-    return _Build(rows, table, columns_of).transform(tree)
+    places: list[Place] = []
+    # With an embedded transformer Lark returns what _Lists.start returns, not the Tree it declares.
+    parsed = cast(
+        "list[list[Token | list[Token]]]",
+        token_parser("tables.lark", _LISTS).parse(_tokens(rows, table, columns_of, places)),
+    )
+    build = _Build(table, columns_of, places)
+    return [build.row(children) for children in parsed]
