@@ -64,6 +64,7 @@ def key_of(text: str) -> str:
 def fold_variants(key: str) -> str:
     """One spelling for the words labels spell two ways; the outline's label index uses it too."""
     # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3).
+    # Each replacement keeps the text's length: layout/fused.py folds text and keeps its positions.
     return key.replace("其它", "其他")
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
-from ..lexicon import Lexicon, key_of
+from ..lexicon import Lexicon, fold_variants, key_of
 from ..normalize import Line
 from .tokens import Bounds, CellRow, Token, token
 
@@ -23,20 +24,40 @@ DIGIT = regex.compile(r"\d")
 # A heading's number (3、 / 3.) right after a table's last row on a crawler line.
 HEADING_NUMBER = regex.compile(r"^\d{1,2}$")
 MARKS = ("、", ".", "．")
-# A run of spaces with a Han character on both sides (matched whole, possessively: linear).
-HAN_GAP = regex.compile(r"(?<=\p{Han})[ \u3000]++(?=\p{Han})")
+# A run of spaces before a Han character, after another or after a numbering mark (`1. 属于国家秘密`,
+# `（三） 不予公开`: a label printed with a space after its number), matched whole, possessively: linear.
+HAN_GAP = regex.compile(r"(?<=\p{Han}|[.、．)）])[ \u3000]++(?=\p{Han})")
 RUN = regex.compile(r"[\d\s.,+\-元万%/—－无]*+")
+
+
+# What labels may print either way, folded to one form on both sides (FORMAT.md §2.3): quotes of
+# every shape (`危及"三安全一稳定"`), 、 and ， (`逾期不补正，行政机关`), brackets of both widths.
+# Character for character, so positions in the text do not move.
+LOOKS = str.maketrans(
+    {**dict.fromkeys("“”‘’「」『』'", '"'), "、": ",", "，": ",", "（": "(", "）": ")", "．": "."}
+)
+# A bracketed note right after a label (`规章（设区的市、自治州人民政府应提供相关数据）`,
+# `采购总金额（单位：万元）`): part of the label's cell, not words after the table.
+ANNOTATION = regex.compile(r"[(（][^()（）]{1,60}+[)）]")
+
+
+@cache
+def _spellings(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(fold_variants(spelling.translate(LOOKS)) for spelling in lexicon.spellings)
 
 
 def label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) of label spellings in fused text, longest first at each place.
 
     Spaces between two Han characters are looked through (`结果 纠正`, `商业 企业`: a label broken
-    by justification or wrapping, FORMAT.md §2.3); the spans are positions in `text` itself.
+    by justification or wrapping, FORMAT.md §2.3), and the spellings that print either way are one
+    (`LOOKS`); the spans are positions in `text` itself.
     """
     joined, at = _han_joined(text)
+    # fold_variants replaces words by words as long (其它 -> 其他): positions stay.
+    joined = fold_variants(joined.translate(LOOKS))
     found: list[tuple[int, int]] = []
-    for spelling in lexicon.spellings:
+    for spelling in _spellings(lexicon):
         start = joined.find(spelling)
         while start != -1:
             found.append((at[start], at[start + len(spelling) - 1] + 1))
@@ -91,6 +112,9 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
     for i, (start, end) in enumerate(spans):
         stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         run = text[end:stop].strip()
+        note = ANNOTATION.match(run)
+        if note is not None:
+            end, run = end + text[end:stop].index(note.group()) + note.end(), run[note.end() :].strip()
         tokens = [Token("text", text[start:end], line.number)]
         # The run is digits (and none marks) with at most a few spaces; anything wordy is prose
         # after the table.
