@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
+from xml.etree import ElementTree
 
 import govdisclosure
 
@@ -80,3 +82,19 @@ def test_the_package_help_opens_with_an_example_that_runs() -> None:
     assert ">>> report = govdisclosure.parse(text)" in doc.split("\n\n")[2]
     failures, tried = doctest.testmod(govdisclosure, verbose=False, report=False)
     assert tried >= 4 and failures == 0
+
+
+def test_comparison_html_shows_each_changed_cell_and_no_same_one() -> None:
+    real = SHARED / "corpus" / "real"
+    earlier = govdisclosure.parse_file(real / "012_pingtan-zone-2021-page-text.txt")
+    later = govdisclosure.parse_file(real / "013_pingtan-zone-2022-page-text.txt")
+    comparison = govdisclosure.compare(earlier, later)
+    html = comparison._repr_html_()
+    ElementTree.fromstring(html)  # well-formed
+    changed = [c for c in comparison.changes if c.status != "same"]
+    assert changed and len(changed) < len(comparison.changes)
+    assert html.count("<tr>") == 1 + len(changed)
+    first = changed[0]
+    cells = [first.table, first.status]
+    cells += [c.raw for c in (first.earlier, first.later) if c is not None and c.raw]
+    assert all(f"<td>{escape(str(text))}</td>" in html for text in cells)
