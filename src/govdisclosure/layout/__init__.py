@@ -28,6 +28,7 @@ from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
 from .tokens import Bounds, CellRow, Token, TokenKind
 from .words import split_words
+from .wrapped import join_wrapped
 
 __all__ = ["RULES", "Bounds", "CellRow", "Layout", "Token", "TokenKind", "read_rows"]
 
@@ -172,4 +173,4 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
                 break
         else:  # pragma: no cover - the last rule reads any line
             i += 1
-    return Layout(tuple(state.rows), frozenset(state.markup))
+    return Layout(tuple(join_wrapped(state.rows)), frozenset(state.markup))
