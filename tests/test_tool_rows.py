@@ -5,7 +5,11 @@ several lines, pandoc's markdown `---` cells under a simple table's rule, html2t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import govdisclosure
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 ACTIVE_2021 = [
     "二、主动公开政府信息情况",
@@ -124,3 +128,17 @@ def test_table_four_one_cell_per_line_whose_totals_fail_is_not_placed() -> None:
     table = report.tables.review_litigation
     assert table is None or not list(table.cells())
     assert "cell-unplaced" in {d.code for d in report.diagnostics}
+
+
+def test_values_after_an_unknown_label_under_a_group_are_said_not_dropped() -> None:
+    # `(三) 不予公开 <words no template knows> 0 0 0 0 0 0 0`: the group's label is known, the row's
+    # is not. The values cannot be placed, and the report says so at their line.
+    text = (EXAMPLES / "qingxi-2024-tabs.txt").read_text(encoding="utf-8")
+    assert "\t1. 属于国家秘密\t" in text
+    report = govdisclosure.parse(text.replace("属于国家秘密", "某种未知的标签文字"))
+    applications = report.tables.applications
+    assert applications is not None
+    assert "denied_state_secret" not in applications.rows
+    line = text.split("\n").index(next(x for x in text.split("\n") if "属于国家秘密" in x)) + 1
+    said = [d for d in report.diagnostics if d.code == "cell-unplaced" and d.line == line]
+    assert said and "0 0 0 0 0 0 0" in said[0].message

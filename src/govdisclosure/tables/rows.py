@@ -12,7 +12,7 @@ from ..layout import Token
 from ..values import UNIT, clean
 from .grid import FusedRun, Grid
 from .positions import ColumnPositions
-from .regions import Region
+from .regions import MatchedRow, Region
 from .shape import ColumnsOf, row_shapes
 
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
@@ -173,6 +173,12 @@ def assemble_rows(
                 values_first = values_first or not waiting
                 raw = " ".join(v.text.strip() for v in values)
                 grid.unplaced(f"values with no row label ({raw})", shape.line)
+            elif not _is_header(matched, region.table):
+                # A group's label and words the templates do not know, then values: the row's own
+                # label is unknown. Said, never dropped unseen. (A header line's years, `本年增/减（指
+                # 2019 年增加或减少`, are header words.)
+                raw = " ".join(v.text.strip() for v in values)
+                grid.unplaced(f"values after a label that names no row of the table ({raw})", shape.line)
             continue
         segment = shape.segments[-1]
         values = list(segment.values)
@@ -197,6 +203,12 @@ def assemble_rows(
         where = (positions, matched.row.width) if matched.row.width is not None else None
         _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     resolve()
+
+
+def _is_header(row: MatchedRow, table: str) -> bool:
+    """True when the row names a column, a column group or the header: a header line of the table."""
+    kinds = {e.kind for m in row.matches for e in m.entries if e.table == table}
+    return bool(kinds & {"column", "column_group", "header", "caption"})
 
 
 def row_total_holds(values: Sequence[Token]) -> bool:
