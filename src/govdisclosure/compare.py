@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from html import escape
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
@@ -133,32 +132,9 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """A notebook's view: the summary, the failed checks, and every cell that is not the same."""
-        rows = [r for r in self.diff_records() if r["status"] != "same"]
-        titles = ("table", "row", "column", "status", "earlier", "later", "delta")
-        head = "".join(f"<th>{title}</th>" for title in titles)
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{escape(str(v))}</td>"
-                for v in (
-                    r["table"],
-                    r["row_label"] or r["row"],
-                    r["column_label"] or r["column"],
-                    r["status"],
-                    "" if r["earlier_raw"] is None else r["earlier_raw"],
-                    "" if r["later_raw"] is None else r["later_raw"],
-                    "" if r["delta"] is None else r["delta"],
-                )
-            )
-            + "</tr>"
-            for r in rows
-        )
-        failed = "".join(f"<li>{escape(c.name)}: {c.left} != {c.right}</li>" for c in self.failed_checks)
-        return (
-            f"<div><p>{escape(repr(self))}</p>"
-            + (f"<p>Failed checks:</p><ul>{failed}</ul>" if failed else "")
-            + f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
-        )
+        from .display import comparison_html
+
+        return comparison_html(repr(self), self.failed_checks, self.diff_records())
 
     def diff_records(self, *, templates: TemplateRegistry | None = None) -> Iterator[dict[str, Any]]:
         """One dict per cell position, keyed by DIFF_COLUMNS; values exact (int, Decimal or None)."""

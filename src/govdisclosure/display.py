@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
 from .frame import column_label, template_of
-from .model import TABLE_NAMES, Cell, Report, Section, Table
+from .model import TABLE_NAMES, Cell, Check, Report, Section, Table
 from .tabletext import (
     INDENT,
     LEGEND,
@@ -217,3 +217,36 @@ def report_html(report: Report, *, templates: TemplateRegistry | None = None) ->
         )
     out.append("</div>")
     return "\n".join(out)
+
+
+# The columns of a comparison's view: (heading, the diff record's keys in order of preference).
+_DIFF_VIEW = (
+    ("table", ("table",)),
+    ("row", ("row_label", "row")),
+    ("column", ("column_label", "column")),
+    ("status", ("status",)),
+    ("earlier", ("earlier_raw",)),
+    ("later", ("later_raw",)),
+    ("delta", ("delta",)),
+)
+
+
+def comparison_html(summary: str, failed: Sequence[Check], records: Iterable[Mapping[str, Any]]) -> str:
+    """A comparison for a notebook: its summary, failed checks, and every diff record not the same."""
+
+    def shown(record: Mapping[str, Any], keys: tuple[str, ...]) -> str:
+        value = next((record[k] for k in keys if record[k] is not None), None)
+        return "" if value is None else escape(str(value))
+
+    head = "".join(f"<th>{title}</th>" for title, _ in _DIFF_VIEW)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{shown(r, keys)}</td>" for _, keys in _DIFF_VIEW) + "</tr>"
+        for r in records
+        if r["status"] != "same"
+    )
+    checks = "".join(f"<li>{escape(c.name)}: {c.left} != {c.right}</li>" for c in failed)
+    return (
+        f"<div><p>{escape(summary)}</p>"
+        + (f"<p>Failed checks:</p><ul>{checks}</ul>" if checks else "")
+        + f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )

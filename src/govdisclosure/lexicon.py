@@ -61,10 +61,23 @@ def key_of(text: str) -> str:
     return key
 
 
+# Marks labels print either way (FORMAT.md §2.3), one form each: quotes of every shape
+# (`危及"三安全一稳定"`), 、 and ， (`逾期不补正，行政机关`), brackets and full stops of both widths.
+# Character for character, so a folded text keeps its positions.
+SAME_MARKS = str.maketrans(
+    {**dict.fromkeys("“”‘’「」『』'", '"'), "、": ",", "，": ",", "（": "(", "）": ")", "．": "."}
+)
+
+
+def fold_spelling(text: str) -> str:
+    """The marks and words labels print either way folded to one form, the text's length kept."""
+    return fold_variants(text.translate(SAME_MARKS))
+
+
 def fold_variants(key: str) -> str:
     """One spelling for the words labels spell two ways; the outline's label index uses it too."""
     # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3).
-    # Each replacement keeps the text's length: layout/fused.py folds text and keeps its positions.
+    # Each replacement keeps the text's length (fold_spelling's promise).
     return key.replace("其它", "其他")
 
 

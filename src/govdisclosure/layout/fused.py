@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import Lexicon, fold_variants, key_of
+from ..lexicon import Lexicon, fold_spelling, key_of
 from ..normalize import Line
 from .tokens import Bounds, CellRow, Token, token
 
@@ -30,12 +30,6 @@ HAN_GAP = regex.compile(r"(?<=\p{Han}|[.、．)）])[ \u3000]++(?=\p{Han})")
 RUN = regex.compile(r"[\d\s.,+\-元万%/—－无]*+")
 
 
-# What labels may print either way, folded to one form on both sides (FORMAT.md §2.3): quotes of
-# every shape (`危及"三安全一稳定"`), 、 and ， (`逾期不补正，行政机关`), brackets of both widths.
-# Character for character, so positions in the text do not move.
-LOOKS = str.maketrans(
-    {**dict.fromkeys("“”‘’「」『』'", '"'), "、": ",", "，": ",", "（": "(", "）": ")", "．": "."}
-)
 # A bracketed note right after a label (`规章（设区的市、自治州人民政府应提供相关数据）`,
 # `采购总金额（单位：万元）`): part of the label's cell, not words after the table.
 ANNOTATION = regex.compile(r"[(（][^()（）]{1,60}+[)）]")
@@ -43,7 +37,7 @@ ANNOTATION = regex.compile(r"[(（][^()（）]{1,60}+[)）]")
 
 @cache
 def _spellings(lexicon: Lexicon) -> tuple[str, ...]:
-    return tuple(fold_variants(spelling.translate(LOOKS)) for spelling in lexicon.spellings)
+    return tuple(fold_spelling(spelling) for spelling in lexicon.spellings)
 
 
 def label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -51,11 +45,10 @@ def label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
 
     Spaces between two Han characters are looked through (`结果 纠正`, `商业 企业`: a label broken
     by justification or wrapping, FORMAT.md §2.3), and the spellings that print either way are one
-    (`LOOKS`); the spans are positions in `text` itself.
+    (`lexicon.fold_spelling`); the spans are positions in `text` itself.
     """
     joined, at = _han_joined(text)
-    # fold_variants replaces words by words as long (其它 -> 其他): positions stay.
-    joined = fold_variants(joined.translate(LOOKS))
+    joined = fold_spelling(joined)
     found: list[tuple[int, int]] = []
     for spelling in _spellings(lexicon):
         start = joined.find(spelling)

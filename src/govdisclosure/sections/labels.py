@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 import attrs
 import regex
 
-from ..lexicon import fold_variants
+from ..lexicon import fold_spelling
 from ..numbering import match_marker
 from ..templates import Template, TemplateRegistry, default_templates
 from .fold import fold
@@ -16,15 +16,15 @@ from .fold import fold
 __all__ = ["TableLabels", "compact", "table_labels"]
 
 _SPACE = regex.compile(r"\s+")
-# 、 and ， are interchangeable inside labels (FORMAT.md §1.4 "Disagreement"); quotes of any
-# shape are dropped, and markdown escapes before them (危及\"三安全一稳定\" reads as 危及“三安全一稳定”).
-_COMMA = str.maketrans({"、": ",", "，": ",", **dict.fromkeys("\\\"'“”‘’「」『』", None)})
+# After lexicon.fold_spelling (、/， one mark, quotes of any shape one quote): quotes are dropped, and
+# markdown escapes before them (危及\"三安全一稳定\" reads as 危及“三安全一稳定”).
+_NO_QUOTES = str.maketrans(dict.fromkeys('\\"', None))
 # Separates labels in TableLabels._joined: a control character no compacted text keeps.
 _JOIN = "\x00"
 
 
 def _compact(text: str) -> str:
-    return fold_variants(_SPACE.sub("", fold(text)).translate(_COMMA))
+    return fold_spelling(_SPACE.sub("", fold(text))).translate(_NO_QUOTES)
 
 
 # Titles and label pieces recur on every line and in every report: remember the short ones.

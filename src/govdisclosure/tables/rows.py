@@ -166,18 +166,17 @@ def assemble_rows(
                 if pending is not None and pending.after and matched.row.texts:
                     pending.sandwiched = True  # the label's wrapped tail after its values
                 continue
+            raw = " ".join(v.text.strip() for v in values)
             if pending is not None:
                 pending.after.append(values)
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 values_first = values_first or not waiting
-                raw = " ".join(v.text.strip() for v in values)
                 grid.unplaced(f"values with no row label ({raw})", shape.line)
             elif not _is_header(matched, region.table):
                 # A group's label and words the templates do not know, then values: the row's own
                 # label is unknown. Said, never dropped unseen. (A header line's years, `本年增/减（指
                 # 2019 年增加或减少`, are header words.)
-                raw = " ".join(v.text.strip() for v in values)
                 grid.unplaced(f"values after a label that names no row of the table ({raw})", shape.line)
             continue
         segment = shape.segments[-1]
