@@ -7,13 +7,20 @@ its label variant used to lose, silently: the expected cells are the generator's
 
 from __future__ import annotations
 
+import functools
 import json
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govdisclosure
+from corpus.score import score
+from govdisclosure.templates import default_templates
 
 FIXTURES = Path(__file__).resolve().parent / "corpus" / "fixtures"
 CASES = [
@@ -46,3 +53,119 @@ def test_crawl_row_is_read(report: str, table: str, row: str) -> None:
         assert got[column].kind == cell["kind"], column
         if cell["kind"] == "number":
             assert Decimal(str(got[column].value)) == Decimal(str(cell["value"])), column
+
+
+def _rows_as_truth(
+    report: str, table: str, replaced: str, by: str
+) -> tuple[govdisclosure.Report, dict[str, object]]:
+    text = (FIXTURES / report / "html.crawl.txt").read_text(encoding="utf-8")
+    assert text.count(replaced) == 1
+    truth = json.loads((FIXTURES / report / "truth.json").read_text(encoding="utf-8"))
+    return govdisclosure.parse(text.replace(replaced, by)), truth["tables"][table]
+
+
+def _same_cells(got: govdisclosure.Table, expected: dict[str, object], rows: list[str]) -> None:
+    for row in rows:
+        cells = expected[row]
+        assert isinstance(cells, dict)
+        assert set(got.rows.get(row, {})) == set(cells), row
+        for column, cell in cells.items():
+            assert got.rows[row][column].kind == cell["kind"], (row, column)
+            if cell["kind"] == "number":
+                assert Decimal(str(got.rows[row][column].value)) == Decimal(str(cell["value"])), (row, column)
+
+
+# A crawler page's row whose label no template knows: its values are said at their line, never
+# dropped unseen, and the rows after it are read (the words are a label with values, not prose).
+UNKNOWN = "某某未知标签文字"
+
+
+def test_values_after_an_unknown_label_on_a_crawler_line_are_said() -> None:
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    report, truth = _rows_as_truth("r001", "applications", label, "（二）" + UNKNOWN)
+    applications = report.tables.applications
+    assert applications is not None
+    assert "partially_granted" not in applications.rows
+    said = [d for d in report.diagnostics if d.code == "cell-unplaced" and UNKNOWN in d.message]
+    assert said and "0 0 0 0 0 1 1" in said[0].message
+    _same_cells(applications, truth, [r for r in truth if r != "partially_granted"])
+
+
+def test_a_leaf_number_before_unknown_words_is_not_the_row_befores_value() -> None:
+    # `1.属于国家秘密 0 0 0 0 0 0 0 2.<unknown>`: the 2 numbers the unknown row, so the row before
+    # keeps its seven cells.
+    report, truth = _rows_as_truth("r001", "applications", "2.其他法律行政法规禁止公开", "2." + UNKNOWN)
+    applications = report.tables.applications
+    assert applications is not None
+    assert "denied_prohibited_by_law" not in applications.rows
+    assert any(d.code == "cell-unplaced" and UNKNOWN in d.message for d in report.diagnostics)
+    _same_cells(applications, truth, [r for r in truth if r != "denied_prohibited_by_law"])
+
+
+def test_an_unknown_total_label_does_not_end_the_table_unseen() -> None:
+    report, truth = _rows_as_truth("r001", "applications", "（七）总计", "（七）" + UNKNOWN)
+    applications = report.tables.applications
+    assert applications is not None
+    assert "outcome_total" not in applications.rows
+    said = [d for d in report.diagnostics if d.code == "cell-unplaced" and UNKNOWN in d.message]
+    assert said and "0 0 0 0 2 1 3" in said[0].message
+    _same_cells(applications, truth, [r for r in truth if r != "outcome_total"])
+
+
+# Any row label of a crawler page replaced by words no template knows (drawn from characters no
+# label uses, with or without a bracketed note): no number lands anywhere wrong, the values the row
+# printed are said with its words, and every other cell read before is read still.
+STRANGE = "甲乙丙丁戊庚辛壬癸某未知标签文字栏目"
+CRAWLED = sorted(p.parent.name for p in FIXTURES.glob("*/html.crawl.txt"))
+
+
+@functools.cache
+def _crawled(report: str) -> tuple[str, dict[str, Any], tuple[tuple[str, str], ...], frozenset[str]]:
+    """The page's text, truth, (row, printed label) pairs printed once, and the cells read unchanged."""
+    text = (FIXTURES / report / "html.crawl.txt").read_text(encoding="utf-8")
+    truth = json.loads((FIXTURES / report / "truth.json").read_text(encoding="utf-8"))
+    template = default_templates()[truth["template"]]
+    labels = tuple(
+        (f"{label.table}.{label.id}", spelling)
+        for label in template.printed_labels()
+        if label.kind == "row"
+        and label.table in ("active_disclosure", "applications")
+        and label.id in (truth["tables"].get(label.table) or {})
+        for spelling in label.spellings
+        if len(spelling) >= 4 and text.count(spelling) == 1
+    )
+    lost = score(truth, govdisclosure.parse(text), keeps_blanks=False).lost
+    return text, truth, labels, frozenset(line.split(":")[0] for line in lost)
+
+
+Renamed = tuple[str, str, str, str]  # report, row, the label replaced, the words put in its place
+
+
+@st.composite
+def renamed_rows(draw: st.DrawFn) -> Renamed:
+    report = draw(st.sampled_from(CRAWLED))
+    labels = _crawled(report)[2]
+    row, spelling = draw(st.sampled_from(labels))
+    words = draw(st.text(alphabet=STRANGE, min_size=3, max_size=14))
+    note = draw(st.sampled_from(["", "（单位：件）", "(注：另计)"]))
+    return report, row, spelling, words + note
+
+
+@settings(max_examples=80)
+@given(renamed_rows())
+def test_a_renamed_row_on_a_crawler_line_is_said_and_nothing_else_moves(
+    case: tuple[str, str, str, str],
+) -> None:
+    report_id, row, spelling, words = case
+    text, truth, _, lost_before = _crawled(report_id)
+    report = govdisclosure.parse(text.replace(spelling, words))
+    result = score(truth, report, keeps_blanks=False)
+    assert result.wrong == [] and result.misread == []
+    lost = {line.split(":")[0] for line in result.lost}
+    assert {c for c in lost - lost_before if not c.startswith(row + ".")} == set()
+    table, row_id = row.split(".")
+    printed = [c for c in truth["tables"][table][row_id].values() if c["kind"] != "blank"]
+    if printed:
+        # The message quotes the line as read (NFKC: full-width brackets and colons folded).
+        shown = unicodedata.normalize("NFKC", words)
+        assert any(d.code == "cell-unplaced" and shown in d.message for d in report.diagnostics)

@@ -9,6 +9,7 @@ import regex
 
 from ..lexicon import Lexicon, fold_spelling, key_of
 from ..normalize import Line
+from ..values import is_value_text
 from .tokens import Bounds, CellRow, Token, token
 
 # A fused line is long and holds several table labels; shorter lines are real rows.
@@ -28,6 +29,16 @@ MARKS = ("、", ".", "．")
 # `（三） 不予公开`: a label printed with a space after its number), matched whole, possessively: linear.
 HAN_GAP = regex.compile(r"(?<=\p{Han}|[.、．)）])[ \u3000]++(?=\p{Han})")
 RUN = regex.compile(r"[\d\s.,+\-元万%/—－无]*+")
+# What a value run is made of (RUN's characters), for the run that ends a text.
+RUN_CHARS = frozenset("0123456789.,+-元万%/—－无 \t\u3000\xa0")
+# A leaf's number glued to the words after it (`2.其他法律…`): it opens the next row, it is no value.
+LEAF_OPENER = regex.compile(r"\d{1,2}[.．]$")
+# Words the templates do not know, then a value run reaching the next label: a row whose label is
+# unknown, not a sentence (no sentence punctuation outside a bracketed note, and label-short).
+UNKNOWN_LABEL_KEY = 40
+SENTENCE_MARKS = "，,。；;：:！？"
+# A heading's number after a space (`… 4 24,977.64元 3、 收到和处理…`): the table ended before it.
+HEADING_AFTER = regex.compile(r"(?<=\s)(?:\d{1,2}|[一二三四五六七八九十]{1,3})、")
 
 
 # A bracketed note right after a label (`规章（设区的市、自治州人民政府应提供相关数据）`,
@@ -108,21 +119,59 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
         note = ANNOTATION.match(run)
         if note is not None:
             end, run = end + text[end:stop].index(note.group()) + note.end(), run[note.end() :].strip()
-        tokens = [Token("text", text[start:end], line.number)]
         # The run is digits (and none marks) with at most a few spaces; anything wordy is prose
         # after the table.
         head = RUN.match(run)
         values = head.group(0).split() if head else []
-        if values and HEADING_NUMBER.match(values[-1]) and run[head.end() if head else 0 :].startswith(MARKS):
+        after = run[head.end() :] if head else run
+        if values and HEADING_NUMBER.match(values[-1]) and after.startswith(MARKS):
             values.pop()  # `… 行政事业性收费 3、收到和处理…`: the 3 numbers the next heading
-        # A digit run is a value however it reads (35-15 is two cells run together); a none
-        # mark (/, 无) is a cell of its own.
-        tokens += [
-            Token("value", v, line.number) if DIGIT.search(v) else token(v, line.number) for v in values
-        ]
-        rest = run[head.end() :].strip() if head else run
+        rest = after.strip()
+        if values and LEAF_OPENER.search(values[-1]) and after[:1].isalpha():
+            rest = values.pop() + rest  # `… 0 0 2.<words>`: the 2. opens the words' row
+        tokens = [Token("text", text[start:end], line.number), *_values(values, line.number)]
+        unknown = _unknown_row(rest)
+        if unknown is not None:
+            # Words no template knows, then values up to the next label (or the next heading): a
+            # row of its own, so its values are said (cell-unplaced) and the table goes on, not
+            # ended by a "sentence".
+            yield CellRow(tuple(tokens), line.number, "fused", bounds, own_label=True)
+            words, numbers, rest = unknown
+            tokens = [Token("text", words, line.number), *_values(numbers, line.number)]
         if rest:
-            # Between two labels of a real table there are only digits; words mean a sentence.
-            wordy = len(key_of(rest)) >= FUSED_PROSE_KEY or any(p in rest for p in "，,。；;：:")
-            tokens.append(Token("prose" if wordy else "text", rest, line.number))
-        yield CellRow(tuple(tokens), line.number, "fused", bounds)
+            tokens.append(_words(rest, line.number))
+        yield CellRow(tuple(tokens), line.number, "fused", bounds, own_label=True)
+
+
+def _values(values: list[str], line: int) -> list[Token]:
+    # A digit run is a value however it reads (35-15 is two cells run together); a none mark
+    # (/, 无) is a cell of its own.
+    return [Token("value", v, line) if DIGIT.search(v) else token(v, line) for v in values]
+
+
+def _words(text: str, line: int) -> Token:
+    # Between two labels of a real table there are only digits; words mean a sentence.
+    wordy = len(key_of(text)) >= FUSED_PROSE_KEY or any(p in text for p in SENTENCE_MARKS)
+    return Token("prose" if wordy else "text", text, line)
+
+
+def _unknown_row(rest: str) -> tuple[str, list[str], str] | None:
+    """`<words> <values>`, and what follows from a heading on, when the words read as a label."""
+    heading = HEADING_AFTER.search(rest)
+    cut = heading.start() if heading else len(rest)
+    head = rest[:cut].rstrip()
+    start = len(head)
+    while start > 0 and head[start - 1] in RUN_CHARS:
+        start -= 1  # a scan back, not a `$`-anchored search: linear in a long run of digits
+    # The run starts after a space: `规章2 0 0` is not words `规章` and a run `2 0 0`.
+    while 0 < start < len(head) and not head[start].isspace():
+        start += 1
+    numbers = head[start:].split()
+    # Cells: numbers or none marks (`行政处罚 /`), as a known label's run would be read.
+    if not numbers or not all(DIGIT.search(n) or is_value_text(n) for n in numbers):
+        return None
+    words = head[:start].strip()
+    bare = ANNOTATION.sub("", words)
+    if not words or any(p in bare for p in SENTENCE_MARKS) or len(key_of(words)) > UNKNOWN_LABEL_KEY:
+        return None
+    return words, numbers, rest[cut:]

@@ -92,6 +92,9 @@ class CellRow:
     # The row was placed among the text lines by its height on the page, not in reading order
     # (a PDF-to-markdown converter's pipe row): its values may be the row label's above or below.
     apart: bool = False
+    # The reader found where the row's label begins and ends (a crawler page's row between two
+    # others): words in it are its own label, never a label's wrapped tail from the row above.
+    own_label: bool = False
 
     @property
     def texts(self) -> tuple[Token, ...]:

@@ -167,12 +167,20 @@ def assemble_rows(
                     pending.sandwiched = True  # the label's wrapped tail after its values
                 continue
             raw = " ".join(v.text.strip() for v in values)
-            if pending is not None:
+            words = _unknown_words(matched)
+            if words and matched.row.own_label:
+                # A row the reader found whole between two others (a crawler page's): its words are
+                # its own unknown label, not the tail of the label waiting for values.
+                grid.unplaced(
+                    f"values after words that name no row of the table ({words}: {raw})", shape.line
+                )
+            elif pending is not None:
                 pending.after.append(values)
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 values_first = values_first or not waiting
-                grid.unplaced(f"values with no row label ({raw})", shape.line)
+                said = f"values after words that name no row of the table ({words}: {raw})" if words else None
+                grid.unplaced(said or f"values with no row label ({raw})", shape.line)
             elif not _is_header(matched, region.table):
                 # A group's label and words the templates do not know, then values: the row's own
                 # label is unknown. Said, never dropped unseen. (A header line's years, `本年增/减（指
@@ -202,6 +210,11 @@ def assemble_rows(
         where = (positions, matched.row.width) if matched.row.width is not None else None
         _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     resolve()
+
+
+def _unknown_words(row: MatchedRow) -> str:
+    """The words of a row that match no label: what the reader is shown of an unknown row."""
+    return " ".join(m.token.text.strip() for m in row.matches if m.token.kind == "text" and not m.entries)
 
 
 def _is_header(row: MatchedRow, table: str) -> bool:
