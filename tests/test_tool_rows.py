@@ -142,3 +142,37 @@ def test_values_after_an_unknown_label_under_a_group_are_said_not_dropped() -> N
     line = text.split("\n").index(next(x for x in text.split("\n") if "属于国家秘密" in x)) + 1
     said = [d for d in report.diagnostics if d.code == "cell-unplaced" and d.line == line]
     assert said and "0 0 0 0 0 0 0" in said[0].message
+
+
+# Chromium's PDF wraps a long row label over two lines and prints the row's values on the line
+# after them (pdftotext -raw). The label's second line (`只计这一情形，不计其他情形）`) has a comma
+# and twelve characters, yet it is no sentence: a piece of a label, it does not end the table.
+CHROMIUM_RAW = [
+    "（一）予以公开 1,581 212 0 16 14 0 1,823",
+    "（二）部分公开（区分处理的，",
+    "只计这一情形，不计其他情形）",
+    "326 26 0 1 1 0 354",
+    "（三）不",
+    "予公开",
+    "1.属于国家秘密 15 2 0 0 0 0 17",
+    "2.其他法律行政法规",
+    "禁止公开",
+    "47 7 0 0 0 0 54",
+    "3.危及“三安全一稳",
+    "定”",
+    "3 1 0 0 0 0 4",
+]
+
+
+def test_a_wrapped_labels_second_line_is_no_sentence_ending_the_table() -> None:
+    text = "三、收到和处理政府信息公开申请情况\n" + "\n".join(CHROMIUM_RAW) + "\n"
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    columns = list(table.rows["granted"])
+    expected = {
+        "partially_granted": [326, 26, 0, 1, 1, 0, 354],
+        "denied_prohibited_by_law": [47, 7, 0, 0, 0, 0, 54],
+        "denied_three_safeties_one_stability": [3, 1, 0, 0, 0, 0, 4],
+    }
+    for row, values in expected.items():
+        assert [table.rows[row][c].value for c in columns] == values, row

@@ -108,6 +108,11 @@ class Lexicon:
         """The entries a label cell may stand for, best first; () when it matches none."""
         return _match_cached(self, text, table)
 
+    def is_piece(self, text: str) -> bool:
+        """True when the text is part of a row's label: a wrapped row label's line, not words of its own."""
+        key = key_of(text)
+        return bool(key) and key in _row_keys(self)
+
     def _match(self, text: str, table: str | None) -> tuple[Entry, ...]:
         parts = split_label(text)
         if len(parts.key) < 2 and parts.number is None:
@@ -125,6 +130,17 @@ class Lexicon:
             if found:
                 return _order(found, parts)
         return ()
+
+
+# The labels a table's body prints down its side: a piece of one is a wrapped line of the label.
+# (Header notes are left out: `和，等于第三项加第四项之和）` stays the sentence that ends a header.)
+ROW_LABEL_KINDS = frozenset({"row", "group", "outcome_group"})
+
+
+@cache
+def _row_keys(lexicon: Lexicon) -> str:
+    # One string holding every row label's key apart, so that a piece is found with one `in`.
+    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in ROW_LABEL_KINDS)
 
 
 @lru_cache(maxsize=8192)

@@ -203,7 +203,7 @@ def read_tables(
     if layout is None:
         layout = read_rows(lines, lexicon)
     diagnostics: list[Diagnostic] = []
-    found = _merge(find_regions(match_rows(layout.rows, lexicon)), diagnostics)
+    found = _merge(find_regions(match_rows(layout.rows, lexicon), lexicon), diagnostics)
     regions = {table: region for table, region in found.items() if _shows_a_table(region, lexicon)}
 
     def template(name: str | None) -> Template:

@@ -62,16 +62,17 @@ class Region:
         )
 
 
-def is_prose(token: Token, entries: Sequence[Entry]) -> bool:
+def is_prose(token: Token, entries: Sequence[Entry], lexicon: Lexicon) -> bool:
     """True for a sentence that is not a label: it ends the table it follows."""
     if token.kind == "prose":
         return True
     if entries or token.kind != "text":
         return False
     key = key_of(token.text)
-    if len(key) >= PROSE_LONG_KEY:
-        return True
-    return len(key) >= PROSE_MIN_KEY and any(p in token.text for p in PROSE_PUNCTUATION)
+    long = len(key) >= PROSE_LONG_KEY
+    punctuated = len(key) >= PROSE_MIN_KEY and any(p in token.text for p in PROSE_PUNCTUATION)
+    # A wrapped label's second line (`只计这一情形，不计其他情形）`) is punctuated but no sentence.
+    return (long or punctuated) and not lexicon.is_piece(token.text)
 
 
 def match_rows(rows: Sequence[CellRow], lexicon: Lexicon) -> list[MatchedRow]:
@@ -95,7 +96,7 @@ def _opens(row: MatchedRow) -> str | None:
     return max(votes, key=lambda t: (votes[t], -TABLE_NAMES.index(t)))
 
 
-def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
+def find_regions(rows: Sequence[MatchedRow], lexicon: Lexicon) -> list[Region]:
     """Split matched rows into table regions; prose ends a table, another table's labels switch."""
     regions: list[Region] = []
     current: str | None = None
@@ -114,7 +115,7 @@ def find_regions(rows: Sequence[MatchedRow]) -> list[Region]:
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:
-        prose_at = next((i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries)), None)
+        prose_at = next((i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries, lexicon)), None)
         if prose_at is not None:
             # A line run together (fused, or a crawler page) goes straight from the last table row
             # into the prose after it: its reader marked the prose, so the row before it stays.
