@@ -66,7 +66,13 @@ KNOWN: dict[tuple[str, str], str] = {
     **{
         ("test_reports_that_print_every_cell", r): why
         for r, why in _ALL_PDF.items()
-        if r not in ("pdf-lo.pdfplumber", "pdf-lo.pdftotext-raw", "pdf-chromium.pdftotext-raw")
+        if r
+        not in (
+            "pdf-lo.pdfplumber",
+            "pdf-lo.pdftotext-raw",
+            "pdf-chromium.pdftotext-raw",
+            "pdf-chromium.pdfplumber",
+        )
     },
     ("test_tables_found", "pdf-lo.pdftotext-layout"): "a table 四 whose header words LibreOffice breaks up",
     ("test_tables_found", "pdf-lo.pdfplumber"): "a table 四 whose header words LibreOffice breaks up",

@@ -176,3 +176,38 @@ def test_a_wrapped_labels_second_line_is_no_sentence_ending_the_table() -> None:
     }
     for row, values in expected.items():
         assert [table.rows[row][c].value for c in columns] == values, row
+
+
+# pdfplumber prints the group label's column on the same line as the row label's wrapped piece:
+# `果 的，只计这一情形，不计其他` is 三、本年度办理结果's last character and （二）部分公开's middle.
+CHROMIUM_PLUMBER = [
+    "三、本年 （一）予以公开 3,580 0 0 0 2 0 3,582",
+    "度办理结",
+    "（二）部分公开（区分处理",
+    "果 的，只计这一情形，不计其他 0 0 0 0 0 0 0",
+    "情形）",
+    "（三）不 1. 属于国家秘密 0 0 0 0 0 0 0",
+    "予公开 2. 其他法律行政法",
+    "0 0 0 0 0 0 0",
+    "规禁止公开",
+    "3. 危及“三安全一稳",
+    "1 0 0 0 0 0 1",
+    "定”",
+]
+
+
+def test_a_group_piece_beside_a_wrapped_labels_line_is_no_sentence() -> None:
+    text = "三、收到和处理政府信息公开申请情况\n" + "\n".join(CHROMIUM_PLUMBER) + "\n"
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    columns = list(table.rows["granted"])
+    assert [table.rows["denied_prohibited_by_law"][c].value for c in columns] == [0] * 7
+    assert [table.rows["denied_three_safeties_one_stability"][c].value for c in columns] == [
+        1,
+        0,
+        0,
+        0,
+        0,
+        0,
+        1,
+    ]

@@ -109,9 +109,18 @@ class Lexicon:
         return _match_cached(self, text, table)
 
     def is_piece(self, text: str) -> bool:
-        """True when the text is part of a row's label: a wrapped row label's line, not words of its own."""
+        """True when the text is part of a row's label: a wrapped row label's line, not words of its own.
+
+        The line may begin with a piece of the group label printed in the column to its left
+        (`果 的，只计这一情形，不计其他`: 三、本年度办理结果 beside （二）部分公开…, PDF text).
+        """
         key = key_of(text)
-        return bool(key) and key in _row_keys(self)
+        rows, groups = _row_keys(self), _group_keys(self)
+        if not key:
+            return False
+        return key in rows or any(
+            key[:k] in groups and key[k:] in rows for k in range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
+        )
 
     def _match(self, text: str, table: str | None) -> tuple[Entry, ...]:
         parts = split_label(text)
@@ -137,10 +146,19 @@ class Lexicon:
 ROW_LABEL_KINDS = frozenset({"row", "group", "outcome_group"})
 
 
+# A group label's column is narrow: a line of it holds a few characters (`度办理结`, `予公开`).
+GROUP_PIECE_CHARS = 4
+
+
 @cache
 def _row_keys(lexicon: Lexicon) -> str:
     # One string holding every row label's key apart, so that a piece is found with one `in`.
     return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in ROW_LABEL_KINDS)
+
+
+@cache
+def _group_keys(lexicon: Lexicon) -> str:
+    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in ("group", "outcome_group"))
 
 
 @lru_cache(maxsize=8192)

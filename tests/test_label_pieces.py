@@ -1,0 +1,47 @@
+"""A wrapped row label's line is a piece of the label, not a sentence (`Lexicon.is_piece`, FORMAT.md §2.2 C).
+
+PDF text breaks a long row label over lines of its cell; a line such as `只计这一情形，不计其他情形）`
+has the comma and the length of a sentence, and taken for one it ended the table (regions.py).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclosure.lexicon import lexicon_for
+from govdisclosure.templates import default_templates
+
+LEXICON = lexicon_for(default_templates())
+ROW_LABELS = sorted({e.spelling for e in LEXICON.entries if e.kind == "row" and len(e.spelling) >= 6})
+GROUP_LABELS = sorted({e.spelling for e in LEXICON.entries if e.kind in ("group", "outcome_group")})
+
+
+@st.composite
+def slices(draw: st.DrawFn, labels: list[str], longest: int = 10_000) -> str:
+    label = draw(st.sampled_from(labels))
+    start = draw(st.integers(0, len(label) - 1))
+    end = draw(st.integers(start + 1, min(len(label), start + longest)))
+    return label[start:end]
+
+
+@given(slices(ROW_LABELS))
+def test_any_line_of_a_row_label_is_a_piece(piece: str) -> None:
+    assert LEXICON.is_piece(piece) or not any(c.isalnum() for c in piece)
+
+
+@given(slices(GROUP_LABELS, longest=4), slices(ROW_LABELS), st.sampled_from(["", " ", "\u3000"]))
+def test_a_group_labels_piece_beside_a_row_labels_line_is_a_piece(group: str, row: str, gap: str) -> None:
+    # The group column's few characters, then the row label's line (pdfplumber joins them).
+    if any(c.isalnum() for c in group) and any(c.isalnum() for c in row):
+        assert LEXICON.is_piece(group + gap + row)
+
+
+def test_a_sentence_is_no_piece() -> None:
+    for sentence in (
+        "本年度共收到政府信息公开申请，已全部按时办结。",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "和，等于第三项加第四项之和）",  # a header's note: it ends the header, as a sentence does
+        "我单位将进一步加强政府信息公开工作，",
+    ):
+        assert not LEXICON.is_piece(sentence), sentence
