@@ -211,3 +211,32 @@ def test_a_group_piece_beside_a_wrapped_labels_line_is_no_sentence() -> None:
         0,
         1,
     ]
+
+
+# A row label whose bracketed note wraps over lines of its cell (Chromium PDFs, pdftotext -raw):
+# the note is still open at the end of the label's line, the values come after its last line.
+ACTIVE_NOTE_WRAPPED = [
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项",
+    "信息内容",
+    "本年制发件",
+    "数",
+    "本年废止件",
+    "数",
+    "现行有效件",
+    "数",
+    "规章（设区的市、自",
+    "治州人民政府应提供",
+    "相关数据）",
+    "0 0 无",
+    "行政规范性文件 19 6 112",
+    "第二十条第（五）项",
+]
+
+
+def test_a_label_whose_bracketed_note_wraps_takes_the_values_after_the_note() -> None:
+    table = govdisclosure.parse("\n".join(ACTIVE_NOTE_WRAPPED) + "\n").tables.active_disclosure
+    assert table is not None
+    regulations = list(table.rows["regulations"].values())
+    assert [(c.kind, c.value) for c in regulations] == [("number", 0), ("number", 0), ("none", None)]
+    assert [c.value for c in table.rows["normative_documents"].values()] == [19, 6, 112]

@@ -22,8 +22,9 @@ _MD_ESCAPE = regex.compile(r"\\(?=[\\.\-*_()\[\]#+!|`])")
 # What survives in a matching key: letters, digits and Han; quotes, brackets and spaces go.
 _NOT_KEY = regex.compile(r"[^\p{Han}\p{L}\p{N}]++")
 
-# A label followed by an annotation in brackets: the label is what comes before the bracket.
-ANNOTATION = regex.compile(r"^(?P<label>[^()]{2,}+)\([^()]++\)\s*+$")
+# A label followed by an annotation in brackets: the label is what comes before the bracket. The
+# note may still be open at the line's end: it wraps onto the next lines of the cell (PDF text).
+ANNOTATION = regex.compile(r"^(?P<label>[^()]{2,}+)\((?:[^()]++\)|[^()]*+)\s*+$")
 MIN_PREFIX = 4
 SHORT_KEY = 2
 FUZZY_RATIO = 0.8
