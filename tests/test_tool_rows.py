@@ -240,3 +240,35 @@ def test_a_label_whose_bracketed_note_wraps_takes_the_values_after_the_note() ->
     regulations = list(table.rows["regulations"].values())
     assert [(c.kind, c.value) for c in regulations] == [("number", 0), ("number", 0), ("none", None)]
     assert [c.value for c in table.rows["normative_documents"].values()] == [19, 6, 112]
+
+
+# pdftotext -raw prints a LibreOffice row in drawing order, cell by cell: a number its narrow cell
+# wrapped (`2,90` / `1`) comes on lines of its own, joined back, between the row's other values.
+RAW_WRAPPED = [
+    "三、收到和处理政府信息公开申请情况",
+    "一、本年新收政府信息公开申请数量",
+    "2,90",
+    "1",
+    "358 0 24 30 0",
+    "3,31",
+    "3",
+    "二、上年结转政府信息公开申请数量 0 19 0 0 0 0 19",
+    "三、本年度办理结果",
+    "（一）予以公开 1,581 212 0 16 14 0 1,823",
+]
+
+
+def test_a_row_printed_over_lines_after_its_label_is_read_in_order_when_its_total_holds() -> None:
+    table = govdisclosure.parse("\n".join(RAW_WRAPPED) + "\n").tables.applications
+    assert table is not None
+    cells = list(table.rows["new_received"].values())
+    assert [c.value for c in cells] == [2901, 358, 0, 24, 30, 0, 3313]
+    assert {c.basis for c in cells} == {"order"}
+
+
+def test_a_row_printed_over_lines_whose_total_fails_is_not_placed() -> None:
+    lines = [line.replace("358 0 24 30 0", "358 0 24 30 1") for line in RAW_WRAPPED]
+    report = govdisclosure.parse("\n".join(lines) + "\n")
+    assert report.tables.applications is not None
+    assert "new_received" not in report.tables.applications.rows
+    assert any(d.code == "cell-unplaced" and "new_received" in d.message for d in report.diagnostics)

@@ -239,9 +239,11 @@ def _put_pending(
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
     - the whole row on the line after the label (a wrapped label, pdftotext -raw, pdfplumber);
-    - one value per line after the label, the first maybe beside it (plain pdftotext): placed by
-      printed order (basis order) only if the row's identity holds (table 三's row total), since a
-      blank cell leaves no trace there and the next row's values could fill the gap.
+    - the row's values on lines after the label, one per line (plain pdftotext) or some lines
+      holding several (a wrapped number's lines among the others, pdftotext -raw), the first maybe
+      beside the label: placed by printed order (basis order) only if the row's identity holds
+      (table 三's row total), since a blank cell leaves no trace there and the next row's values
+      could fill the gap.
     A number printed broken nearby, or any other shape, places nothing. Values printed after a
     label could be the next label's printed before it, or the label before's (plain pdftotext and
     pdfminer do both): they are this label's only if no label of the block is left without values
@@ -266,8 +268,9 @@ def _put_pending(
     if whole_line and own_label and (not pending.apart or pending.sandwiched):
         grid.place(pending.row, columns, pending.after[0])
         return
-    singles = len(pending.own) <= 1 and all(len(line) == 1 for line in pending.after)
-    if singles and len(gathered) == n and own_label and confirm(pending.row, gathered):
+    # Values one per line, or in several lines (a wrapped number's line between the row's others,
+    # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
+    if len(pending.own) <= 1 and len(gathered) == n and own_label and confirm(pending.row, gathered):
         grid.place(pending.row, columns, gathered, basis="order")
         return
     grid.unplaced(
