@@ -43,7 +43,10 @@ _PLAIN = (
 _WRAPPED = "LibreOffice's narrow cells wrap numbers (2,90 / 1): rows near a broken number are not read"
 _PDFMINER = "pdfminer prints table cells as column blocks in an order the text does not show"
 _PDF_MD = "markitdown draws pipes from word positions: a values line above or below its label is not read"
-_LABEL_WRAP = "a row label wrapped onto a line of its own, its values on the line between its pieces"
+_LABEL_WRAP = (
+    "a blank table 二 row before a wrapped label (the values after it could be either label's), and "
+    "(pdfplumber) the 无 of a group label broken onto a row's line read as one more cell"
+)
 _ALL_PDF = {
     "pdf-lo.pdftotext": _PLAIN,
     "pdf-chromium.pdftotext": _PLAIN,
