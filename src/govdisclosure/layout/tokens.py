@@ -71,6 +71,9 @@ class Token:
     # for layouts that show the grid (an HTML or DOCX table, a pandoc table with its rules).
     column: int | None = None
     span: int = 1
+    # A number joined from pieces printed above and below its row's line (a centred wrap, PDF
+    # text): its column among the row's values is not shown, only the identities can settle it.
+    wrapped: bool = False
 
     @property
     def number(self) -> Number | None:

@@ -11,6 +11,17 @@ Each tail is joined to its broken piece, in order, only when the line under the 
 but digit tails, exactly one per broken piece, and every joined text reads as one number
 (`3,15` + `0` is `3,150`; `3,15` + `08` is no number, so nothing is joined). Anything else is left as
 it was: the table step then reports the row's cells unplaced.
+
+A row whose one-line cells LibreOffice centred prints a wrapped number around its line: the first
+pieces on the line above (beside, maybe, a piece of the group label), the tails on the line under:
+
+    2,90 3,31
+    一、本年新收政府信息公开申请数量 358 0 24 30 0
+    1 3
+
+The pieces and tails are joined in order as above, and the joined numbers are added to the row
+marked `wrapped`: the text does not show their columns, so the table step lets the identities
+settle them (tables/resolve.py) or reports them ambiguous.
 """
 
 from __future__ import annotations
@@ -27,6 +38,8 @@ __all__ = ["join_wrapped"]
 
 # What a wrapped number leaves on the next line: a few digits (the cells are narrow).
 TAIL = regex.compile(r"^\d{1,4}$")
+# A piece above a centred wrap that reads as a number by itself: digits (and separators) only.
+DIGITS = regex.compile(r"^\d[\d,]*+$")
 
 
 def _tails(row: CellRow, under: CellRow, broken: int) -> tuple[Token, ...] | None:
@@ -53,12 +66,47 @@ def _joined(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
     return attrs.evolve(row, tokens=tuple(tokens))
 
 
+def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | None:
+    """The rows a centred wrap becomes: the words above, if any, then the row with its joined numbers."""
+    # The pieces: numbers cut by the wrap (`2,90`), or digits that read as a number by themselves
+    # (`178` of 1788); never a none mark. The row's line holds its label and its other cells.
+    pieces = [t for t in above.tokens if t.kind != "text"]
+    if (
+        not pieces
+        or above.bounds != "words"
+        or row.bounds != "words"
+        or (above.line + 1, row.line + 1) != (row.line, under.line)
+        or not all(t.kind == "broken" or DIGITS.match(t.text) for t in pieces)
+        or not row.texts
+        or not any(t.kind == "value" for t in row.tokens)
+        or any(t.kind == "broken" for t in row.tokens)
+    ):
+        return None
+    tails = _tails(row, under, len(pieces))
+    if tails is None:
+        return None
+    joined = []
+    for piece, tail in zip(pieces, tails, strict=True):
+        text = piece.text + tail.text
+        if parse_number(text) is None:
+            return None
+        joined.append(attrs.evolve(piece, kind="value", text=text, line=row.line, wrapped=True))
+    words = tuple(t for t in above.tokens if t.kind == "text")
+    out = [attrs.evolve(above, tokens=words)] if words else []
+    return [*out, attrs.evolve(row, tokens=(*row.tokens, *joined))]
+
+
 def join_wrapped(rows: Sequence[CellRow]) -> list[CellRow]:
     """The rows, each row of PDF words whose wrapped numbers' tails stand on the next line joined."""
     out: list[CellRow] = []
     i = 0
     while i < len(rows):
         row = rows[i]
+        centred = _centred(row, rows[i + 1], rows[i + 2]) if i + 2 < len(rows) else None
+        if centred is not None:
+            out += centred
+            i += 3
+            continue
         broken = sum(1 for t in row.tokens if t.kind == "broken")
         if broken and row.bounds == "words" and i + 1 < len(rows):
             tails = _tails(row, rows[i + 1], broken)

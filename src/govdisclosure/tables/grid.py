@@ -14,12 +14,16 @@ from ..values import read_cell
 
 @attrs.frozen
 class FusedRun:
-    """A row whose values arrived as digit runs without boundaries (FORMAT.md §2.2 G)."""
+    """A row whose cells' places the identities must settle: digit runs without boundaries
+    (FORMAT.md §2.2 G), or numbers wrapped around the row's line (§2.2 C)."""
 
     row: str
     columns: tuple[str, ...]
     chunks: tuple[str, ...]
     line: int
+    # The readings the layout admits, when it enumerated them itself (numbers wrapped around the
+    # row's line, each reading one cell text per column); None: every split of the chunks.
+    readings: tuple[tuple[str, ...], ...] | None = None
 
 
 @attrs.define

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..diagnostics import CELL_AMBIGUOUS
-from ..identities import column_identities
+from ..identities import column_identities, total_holds
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template
 from ..values import read_cell
@@ -22,7 +22,15 @@ def _cells(run: FusedRun, split: Split, grid: Grid) -> dict[str, Cell]:
 
 
 def _value(part: str) -> Number | None:
-    return read_cell(part).value
+    # As evidence for a placement a none mark (无, /, —) counts as nothing, as in table 四's
+    # printed-order reading: the body says there is nothing there.
+    cell = read_cell(part)
+    return 0 if cell.kind == "none" else cell.value
+
+
+def _reading_total_ok(reading: Split) -> bool:
+    """The row total holds on a reading (none marks counting as nothing)."""
+    return total_holds([_value(part) for part in reading])
 
 
 def _applications_consistent(
@@ -37,7 +45,7 @@ def _applications_consistent(
                 run = runs[row]
                 return _value(chosen[row][run.columns.index(column)]) if column in run.columns else None
             cell = grid.rows.get(row, {}).get(column)
-            return cell.value if cell is not None else None
+            return None if cell is None else 0 if cell.kind == "none" else cell.value
 
         # A rule with a cell that holds no number is uncertain: it neither admits nor rules out.
         return all(rule.holds(value) is not False for rule in rules)
@@ -61,6 +69,10 @@ def resolve_fused(grid: Grid, template: Template) -> None:
             accept = group_totals_ok(len(template.review_litigation.columns))
         else:
             accept = _always
+        if run.readings is not None:
+            ok = _reading_total_ok if grid.table == "applications" else _always
+            candidates[key] = [r for r in run.readings if ok(r)]
+            continue
         candidates[key] = splits(run.chunks, len(run.columns), money, signed, accept)
     consistent: Callable[[dict[str, Split]], bool] = _always_map
     if grid.table == "applications":
@@ -70,10 +82,12 @@ def resolve_fused(grid: Grid, template: Template) -> None:
         split = chosen[key]
         if split is None:
             n = len(candidates[key])
+            what = "numbers wrapped around the row" if run.readings is not None else "digits"
+            how = "placed" if run.readings is not None else "split"
             grid.diagnostics.append(
                 Diagnostic(
                     CELL_AMBIGUOUS,
-                    f"{grid.table}.{run.row}: digits {' '.join(run.chunks)!r} split {n} ways "
+                    f"{grid.table}.{run.row}: {what} {' '.join(run.chunks)!r} {how} {n} ways "
                     f"the identities allow; no value given",
                     run.line,
                 )
