@@ -77,8 +77,6 @@ KNOWN: dict[tuple[str, str], str] = {
             "pdf-chromium.pdfplumber",
         )
     },
-    ("test_tables_found", "pdf-lo.pdftotext-layout"): "a table 四 whose header words LibreOffice breaks up",
-    ("test_tables_found", "pdf-lo.pdfplumber"): "a table 四 whose header words LibreOffice breaks up",
 }
 
 

@@ -272,3 +272,27 @@ def test_a_row_printed_over_lines_whose_total_fails_is_not_placed() -> None:
     assert report.tables.applications is not None
     assert "new_received" not in report.tables.applications.rows
     assert any(d.code == "cell-unplaced" and "new_received" in d.message for d in report.diagnostics)
+
+
+# An all-blank table 四 through pdfplumber (LibreOffice PDF, report r031): its header's words are
+# joined line by line (`结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉`), so only one line matches a
+# label whole; the lines still name the table's groups. The table is there, unread, not missing.
+BLANK_REVIEW = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "本年度政府信息公开行政复议、行政诉讼情况如下：",
+    "行政复议 行政诉讼",
+    "结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉",
+    "结果 结果 其他 尚未 总 结果 结果 其他 尚未",
+    "维持 纠正 结果 审结 计 总计",
+    "维持 纠正 结果 审结 计 维持 纠正 结果 审结",
+    "5、存在的主要问题及改进情况",
+    "政府信息公开工作仍存在一些不足：主动公开的深度和广度有待拓展，政策解读形式还不够丰",
+]
+
+
+def test_an_all_blank_table_four_whose_header_words_are_joined_is_found_unread() -> None:
+    report = govdisclosure.parse("\n".join(BLANK_REVIEW) + "\n")
+    table = report.tables.review_litigation
+    assert table is not None and list(table.cells()) == []
+    assert "table-unread" in {d.code for d in report.diagnostics}
+    assert not [d for d in report.diagnostics if d.code == "table-missing" and "review_litigation" in d.message]

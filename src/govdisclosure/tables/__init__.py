@@ -26,16 +26,13 @@ from ..values import unit_in_header
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .positions import ColumnPositions
-from .regions import Region, find_regions, match_rows
+from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels
 from .resolve import resolve_fused
 from .review import assemble_review
 from .rows import assemble_rows, row_total_holds
 
 __all__ = ["FoundTables", "read_tables"]
 
-# A table printed with no cell at all (all blank, in a layout that drops blank cells) still shows
-# this many of its own column, caption or row labels.
-MIN_NAMED_LABELS = 3
 
 
 @attrs.frozen
@@ -88,16 +85,7 @@ def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
     """
     if any(m.token.kind in ("value", "empty", "broken") for r in region.rows for m in r.matches):
         return True
-    text = "".join(key_of(m.token.text) for r in region.rows for m in r.matches if m.token.kind == "text")
-    named = {
-        e.id
-        for e in lexicon.entries
-        if e.table == region.table
-        and e.kind in ("column", "caption", "row", "group")
-        and len(e.key) > 2
-        and e.key in text
-    }
-    return len(named) >= MIN_NAMED_LABELS
+    return len(named_labels(region.rows, region.table, lexicon)) >= MIN_NAMED_LABELS
 
 
 def template_by_signals(region: Region, registry: TemplateRegistry) -> str | None:

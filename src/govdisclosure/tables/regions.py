@@ -16,6 +16,9 @@ PROSE_PUNCTUATION = "，。；：！？"
 PROSE_MIN_KEY = 12
 PROSE_LONG_KEY = 30
 MIN_LABELLED_ROWS = 2
+# A region with one labelled row is still a table when its lines name this many of the table's own
+# labels (PDF text joining a header's words line by line: `结果 结果 其他 尚未 总 未经复议直接起诉 …`).
+MIN_NAMED_LABELS = 3
 
 
 @attrs.frozen
@@ -75,6 +78,20 @@ def is_prose(token: Token, entries: Sequence[Entry], lexicon: Lexicon) -> bool:
     return (long or punctuated) and not lexicon.is_piece(token.text)
 
 
+def named_labels(rows: Sequence[MatchedRow], table: str, lexicon: Lexicon) -> set[str]:
+    """The table's own labels (columns, captions, rows, groups; longer than two characters) the
+    rows' words name, whole or inside a longer line."""
+    text = "".join(key_of(m.token.text) for r in rows for m in r.matches if m.token.kind == "text")
+    return {
+        e.id
+        for e in lexicon.entries
+        if e.table == table
+        and e.kind in ("column", "caption", "row", "group")
+        and len(e.key) > 2
+        and e.key in text
+    }
+
+
 def match_rows(rows: Sequence[CellRow], lexicon: Lexicon) -> list[MatchedRow]:
     """Every row with each text token's candidate entries."""
     return [
@@ -111,7 +128,8 @@ def find_regions(rows: Sequence[MatchedRow], lexicon: Lexicon) -> list[Region]:
             e.table == current and e.kind == "header" for r in labelled for m in r.matches for e in m.entries
         )
         shown = header and any(r.row.has_values for r in collected)
-        if current is not None and (len(labelled) >= MIN_LABELLED_ROWS or shown):
+        named = bool(labelled) and len(named_labels(collected, current or "", lexicon)) >= MIN_NAMED_LABELS
+        if current is not None and (len(labelled) >= MIN_LABELLED_ROWS or shown or named):
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:
