@@ -32,10 +32,6 @@ FULL_REPORT_SHARE = 0.98
 
 # Targets not met yet, by (test, route): strict xfails with what is lost.
 _LAYOUT = "pdftotext -layout: values are placed by count along their line, not under their header's x-range"
-_CRAWL = (
-    "crawler page text (one line, §2.2 I): table 四 as one run of values after its header, blank cells "
-    "dropped, so a fully printed group cannot be told from the values before it (r043)"
-)
 _PLAIN = (
     "plain pdftotext prints cells one per line in the PDF's drawing order: only rows whose label "
     "stands right before their values and whose row total holds are read"
@@ -65,7 +61,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("test_every_fully_printed_row", "html.lynx"): (
         "a table 二 block printed one cell per line whose next row prints fewer values than columns"
     ),
-    ("test_every_fully_printed_row", "html.crawl"): _CRAWL,
     **{
         ("test_reports_that_print_every_cell", r): why
         for r, why in _ALL_PDF.items()
@@ -75,6 +70,7 @@ KNOWN: dict[tuple[str, str], str] = {
             "pdf-lo.pdftotext-raw",
             "pdf-chromium.pdftotext-raw",
             "pdf-chromium.pdfplumber",
+            "pdf-chromium.pdftotext",
         )
     },
 }

@@ -159,10 +159,51 @@ def _place(
         )
         return
     if values and keep == set(columns):
+        values = _place_by_totals(grid, groups, columns, values)
+    if values and keep == set(columns):
         values = _place_stated(grid, columns, rows, stated())
     if values:
         raw = " ".join(t.text.strip() for t in values)
         grid.unplaced(f"{len(values)} values in an order that cannot be placed ({raw})", rows[0].line)
+
+
+def _place_by_totals(
+    grid: Grid, groups: tuple[str, ...], columns: tuple[str, ...], values: list[Token]
+) -> list[Token]:
+    """A run with blank cells dropped, cut into the groups where their totals allow one cut only.
+
+    Each group then ends with its printed 总计; a group printing all its cells is read in printed
+    order (basis order), the others are said with their values (which columns are blank is not
+    shown). Returns the values still unplaced: all of them when the totals allow no cut or several.
+    """
+    width = len(columns)
+    cuts = _cuts(values, len(groups), width)
+    if len(cuts) != 1:
+        return values
+    start = 0
+    for group, stop in zip(groups, cuts[0], strict=True):
+        part = values[start:stop]
+        start = stop
+        if len(part) == width:
+            grid.place(group, columns, part, basis="order")
+        else:
+            raw = " ".join(t.text.strip() for t in part)
+            grid.unplaced(
+                f"{group}: {len(part)} values for {width} columns, ending with its total ({raw})",
+                part[0].line,
+            )
+    return []
+
+
+def _cuts(values: list[Token], groups: int, width: int, start: int = 0) -> list[tuple[int, ...]]:
+    """Every way to cut values[start:] into `groups` runs of 2 to `width` values, each one's total holding."""
+    if groups == 0:
+        return [()] if start == len(values) else []
+    found: list[tuple[int, ...]] = []
+    for stop in range(start + 2, min(start + width, len(values)) + 1):
+        if _total_holds(values[start:stop]):
+            found += [(stop, *rest) for rest in _cuts(values, groups - 1, width, stop)]
+    return found
 
 
 def _total_holds(cells: list[Token]) -> bool:
