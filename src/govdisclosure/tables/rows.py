@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -15,6 +14,7 @@ from .grid import FusedRun, Grid
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, row_shapes
+from .wrapped import put_wrapped
 
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
 DIGIT_RUN = regex.compile(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
@@ -196,7 +196,7 @@ def assemble_rows(
             # Numbers wrapped around the row's line: the identities settle their columns, if any.
             flush()
             waiting.append(_Pending(segment.anchor.id, shape.line, values, placed=True))
-            _put_wrapped(grid, segment.anchor.id, columns, values, shape.line)
+            put_wrapped(grid, segment.anchor.id, columns, values, shape.line)
             continue
         if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
             unfilled = pending is not None and not pending.own and not pending.after
@@ -217,26 +217,6 @@ def assemble_rows(
         where = (positions, matched.row.width) if matched.row.width is not None else None
         _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     resolve()
-
-
-def _put_wrapped(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int) -> None:
-    """A row with numbers wrapped around its line: every placement of them among the row's other
-    values (each kept in printed order) is a reading for the identities to choose from (resolve.py)."""
-    n = len(columns)
-    moving = [v for v in values if v.wrapped]
-    fixed = [v for v in values if not v.wrapped]
-    if len(values) != n or any(v.kind != "value" for v in values):
-        shown = " ".join(v.text.strip() for v in values)
-        grid.unplaced(
-            f"{row}: {len(values)} values, some wrapped around the row, for {n} columns ({shown})", line
-        )
-        return
-    readings = []
-    for places in itertools.combinations(range(n), len(moving)):
-        at = dict(zip(places, moving, strict=True))
-        rest = iter(fixed)
-        readings.append(tuple(clean((at[i] if i in at else next(rest)).text) for i in range(n)))
-    grid.fused.append(FusedRun(row, columns, tuple(clean(v.text) for v in values), line, tuple(readings)))
 
 
 def _unknown_words(row: MatchedRow) -> str:
