@@ -80,36 +80,33 @@ def _same_cells(got: govdisclosure.Table, expected: dict[str, object], rows: lis
 UNKNOWN = "某某未知标签文字"
 
 
-def test_values_after_an_unknown_label_on_a_crawler_line_are_said() -> None:
-    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-    report, truth = _rows_as_truth("r001", "applications", label, "（二）" + UNKNOWN)
+@pytest.mark.parametrize(
+    ("label", "marker", "row", "values"),
+    [
+        (
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "（二）",
+            "partially_granted",
+            "0 0 0 0 0 1 1",
+        ),
+        # `1.属于国家秘密 0 0 0 0 0 0 0 2.<unknown>`: the 2 numbers the unknown row, so the row
+        # before keeps its seven cells.
+        ("2.其他法律行政法规禁止公开", "2.", "denied_prohibited_by_law", "0 0 0 0 0 0 0"),
+        # The table's last row: its values were dropped and the table ended unseen.
+        ("（七）总计", "（七）", "outcome_total", "0 0 0 0 2 1 3"),
+    ],
+    ids=["a-row", "a-leaf-after-a-row", "the-total-row"],
+)
+def test_values_after_an_unknown_label_on_a_crawler_line_are_said(
+    label: str, marker: str, row: str, values: str
+) -> None:
+    report, truth = _rows_as_truth("r001", "applications", label, marker + UNKNOWN)
     applications = report.tables.applications
     assert applications is not None
-    assert "partially_granted" not in applications.rows
+    assert row not in applications.rows
     said = [d for d in report.diagnostics if d.code == "cell-unplaced" and UNKNOWN in d.message]
-    assert said and "0 0 0 0 0 1 1" in said[0].message
-    _same_cells(applications, truth, [r for r in truth if r != "partially_granted"])
-
-
-def test_a_leaf_number_before_unknown_words_is_not_the_row_befores_value() -> None:
-    # `1.属于国家秘密 0 0 0 0 0 0 0 2.<unknown>`: the 2 numbers the unknown row, so the row before
-    # keeps its seven cells.
-    report, truth = _rows_as_truth("r001", "applications", "2.其他法律行政法规禁止公开", "2." + UNKNOWN)
-    applications = report.tables.applications
-    assert applications is not None
-    assert "denied_prohibited_by_law" not in applications.rows
-    assert any(d.code == "cell-unplaced" and UNKNOWN in d.message for d in report.diagnostics)
-    _same_cells(applications, truth, [r for r in truth if r != "denied_prohibited_by_law"])
-
-
-def test_an_unknown_total_label_does_not_end_the_table_unseen() -> None:
-    report, truth = _rows_as_truth("r001", "applications", "（七）总计", "（七）" + UNKNOWN)
-    applications = report.tables.applications
-    assert applications is not None
-    assert "outcome_total" not in applications.rows
-    said = [d for d in report.diagnostics if d.code == "cell-unplaced" and UNKNOWN in d.message]
-    assert said and "0 0 0 0 2 1 3" in said[0].message
-    _same_cells(applications, truth, [r for r in truth if r != "outcome_total"])
+    assert said and values in said[0].message
+    _same_cells(applications, truth, [r for r in truth if r != row])
 
 
 # Any row label of a crawler page replaced by words no template knows (drawn from characters no

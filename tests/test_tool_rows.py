@@ -164,18 +164,20 @@ CHROMIUM_RAW = [
 ]
 
 
-def test_a_wrapped_labels_second_line_is_no_sentence_ending_the_table() -> None:
-    text = "三、收到和处理政府信息公开申请情况\n" + "\n".join(CHROMIUM_RAW) + "\n"
+def _applications_rows(lines: list[str]) -> dict[str, list[object]]:
+    """Table 三's rows read from lines under its heading: each row's values in column order."""
+    text = "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines) + "\n"
     table = govdisclosure.parse(text).tables.applications
     assert table is not None
     columns = list(table.rows["granted"])
-    expected = {
-        "partially_granted": [326, 26, 0, 1, 1, 0, 354],
-        "denied_prohibited_by_law": [47, 7, 0, 0, 0, 0, 54],
-        "denied_three_safeties_one_stability": [3, 1, 0, 0, 0, 0, 4],
-    }
-    for row, values in expected.items():
-        assert [table.rows[row][c].value for c in columns] == values, row
+    return {row: [cells[c].value for c in columns] for row, cells in table.rows.items()}
+
+
+def test_a_wrapped_labels_second_line_is_no_sentence_ending_the_table() -> None:
+    rows = _applications_rows(CHROMIUM_RAW)
+    assert rows["partially_granted"] == [326, 26, 0, 1, 1, 0, 354]
+    assert rows["denied_prohibited_by_law"] == [47, 7, 0, 0, 0, 0, 54]
+    assert rows["denied_three_safeties_one_stability"] == [3, 1, 0, 0, 0, 0, 4]
 
 
 # pdfplumber prints the group label's column on the same line as the row label's wrapped piece:
@@ -197,20 +199,9 @@ CHROMIUM_PLUMBER = [
 
 
 def test_a_group_piece_beside_a_wrapped_labels_line_is_no_sentence() -> None:
-    text = "三、收到和处理政府信息公开申请情况\n" + "\n".join(CHROMIUM_PLUMBER) + "\n"
-    table = govdisclosure.parse(text).tables.applications
-    assert table is not None
-    columns = list(table.rows["granted"])
-    assert [table.rows["denied_prohibited_by_law"][c].value for c in columns] == [0] * 7
-    assert [table.rows["denied_three_safeties_one_stability"][c].value for c in columns] == [
-        1,
-        0,
-        0,
-        0,
-        0,
-        0,
-        1,
-    ]
+    rows = _applications_rows(CHROMIUM_PLUMBER)
+    assert rows["denied_prohibited_by_law"] == [0] * 7
+    assert rows["denied_three_safeties_one_stability"] == [1, 0, 0, 0, 0, 0, 1]
 
 
 # A row label whose bracketed note wraps over lines of its cell (Chromium PDFs, pdftotext -raw):
@@ -295,4 +286,6 @@ def test_an_all_blank_table_four_whose_header_words_are_joined_is_found_unread()
     table = report.tables.review_litigation
     assert table is not None and list(table.cells()) == []
     assert "table-unread" in {d.code for d in report.diagnostics}
-    assert not [d for d in report.diagnostics if d.code == "table-missing" and "review_litigation" in d.message]
+    assert not [
+        d for d in report.diagnostics if d.code == "table-missing" and "review_litigation" in d.message
+    ]
