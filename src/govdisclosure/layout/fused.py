@@ -29,8 +29,6 @@ MARKS = ("、", ".", "．")
 # `（三） 不予公开`: a label printed with a space after its number), matched whole, possessively: linear.
 HAN_GAP = regex.compile(r"(?<=\p{Han}|[.、．)）])[ \u3000]++(?=\p{Han})")
 RUN = regex.compile(r"[\d\s.,+\-元万%/—－无]*+")
-# What a value run is made of (RUN's characters), for the run that ends a text.
-RUN_CHARS = frozenset("0123456789.,+-元万%/—－无 \t\u3000\xa0")
 # A leaf's number glued to the words after it (`2.其他法律…`): it opens the next row, it is no value.
 LEAF_OPENER = regex.compile(r"\d{1,2}[.．]$")
 # Words the templates do not know, then a value run reaching the next label: a row whose label is
@@ -160,9 +158,10 @@ def _unknown_row(rest: str) -> tuple[str, list[str], str] | None:
     heading = HEADING_AFTER.search(rest)
     cut = heading.start() if heading else len(rest)
     head = rest[:cut].rstrip()
-    start = len(head)
-    while start > 0 and head[start - 1] in RUN_CHARS:
-        start -= 1  # a scan back, not a `$`-anchored search: linear in a long run of digits
+    # The run ending the text, matched on the text reversed (a run's characters read the same
+    # either way): one pass, where a `$`-anchored search would be quadratic in a long digit run.
+    tail = RUN.match(head[::-1])
+    start = len(head) - (tail.end() if tail else 0)
     # The run starts after a space: `规章2 0 0` is not words `规章` and a run `2 0 0`.
     while 0 < start < len(head) and not head[start].isspace():
         start += 1
