@@ -128,8 +128,20 @@ def read_heading(line: str, config: SectionsConfig) -> Heading | None:
     return Heading(found.marker, title, shape, after.strip())
 
 
+@lru_cache(maxsize=64)
+def _han_beyond(count: int) -> regex.Pattern[str]:
+    """Matches a text holding more than `count` characters of the basic Han block."""
+    return regex.compile(rf"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{count + 1}}}")
+
+
 def _bare(text: str, config: SectionsConfig, marked: bool) -> Heading | None:
     """A canonical title printed without its numeral (、主动公开政府信息情况, ## 总体情况)."""
+    # The compact title keeps every basic Han character of the line (clean_title and compact drop
+    # only spaces, marks and quotes; fold leaves the block as it is): a line with more of them than
+    # the longest canonical spelling names no section. One bounded match rejects a prose line
+    # without cleaning it (tests/test_text_fast_paths.py).
+    if _han_beyond(config.longest_spelling).match(text) is not None:
+        return None
     stripped = text.lstrip("、,， \t")
     title = clean_title(stripped)
     if canonical_kind(title, config) is None:
