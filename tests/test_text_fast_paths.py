@@ -1,15 +1,17 @@
-"""The outline's text helpers skip work they can prove does nothing (issue 14); each shortcut must
+"""The text helpers skip work they can prove does nothing (issue 14); each shortcut must
 give what the full path gives."""
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from unittest import mock
 
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govdisclosure.layout.rules import display_width
 from govdisclosure.normalize import CONTROL, INVISIBLE
 from govdisclosure.sections import heading
 from govdisclosure.sections.config import sections_config
@@ -33,7 +35,7 @@ def test_printable_characters_hold_nothing_to_clean() -> None:
 
 def test_clean_line_of_each_character() -> None:
     for code in [*range(0x3000), *range(0xFE00, 0x10000)]:
-        for line in (f"a{chr(code)}b", f"a{chr(code)}情况"):
+        for line in (f"a{chr(code)}b", f"a{chr(code)}情况", f"\t{chr(code)}\u3000"):
             assert clean_line(line) == CONTROL.sub(" ", INVISIBLE.sub("", line)), hex(code)
 
 
@@ -66,3 +68,15 @@ def test_a_long_line_is_rejected_before_cleaning() -> None:
     with mock.patch.object(heading, "clean_title", side_effect=AssertionError("cleaned")):
         assert heading._bare(prose, CONFIG, False) is None
     assert clean_title("**总体情况：**") == "总体情况"
+
+
+@given(st.text(max_size=40) | st.lists(PIECES, max_size=12).map("".join))
+def test_display_width_counts_wide_characters_twice(text: str) -> None:
+    expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    assert display_width(text) == expected
+
+
+def test_display_width_of_each_character() -> None:
+    for code in range(0x30000):
+        char = chr(code)
+        assert display_width(char) == (2 if unicodedata.east_asian_width(char) in "WF" else 1), hex(code)

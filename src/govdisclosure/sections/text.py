@@ -21,6 +21,8 @@ _CJK_NEIGHBOUR = regex.compile(r"[\p{Han}\p{Ps}\p{Pe}、。，：；！？“”
 # length once, not once per space.
 _TRAILING = regex.compile(r"(?r)[\s。.:：;；,，、*#]++$")
 _LEADING = regex.compile(r"^[\s*#]+")
+# What clean_line removes or replaces: a character of INVISIBLE or of CONTROL.
+_TO_CLEAN = regex.compile(rf"{INVISIBLE.pattern}|{CONTROL.pattern}")
 
 
 def clean_line(raw: str) -> str:
@@ -30,6 +32,8 @@ def clean_line(raw: str) -> str:
         # neither is printable: a printable line has nothing to clean (checked for every code
         # point in tests/test_text_fast_paths.py). One C-speed scan instead of two substitutions.
         return raw
+    if _TO_CLEAN.search(raw) is None:
+        return raw  # a tab, NBSP or U+3000 made it unprintable: one search instead of two subs
     return CONTROL.sub(" ", INVISIBLE.sub("", raw))
 
 
