@@ -53,7 +53,11 @@ def test_squeeze_without_a_space_run_only_strips(text: str) -> None:
 @given(TEXTS, st.booleans())
 def test_bare_titles_are_found_without_cleaning_long_lines(text: str, marked: bool) -> None:
     found = heading._bare(text, CONFIG, marked)
-    with mock.patch.object(heading, "_han_beyond", lambda count: regex.compile(r"(?!)")):
+    never = regex.compile(r"(?!)")
+    with (
+        mock.patch.object(heading, "_han_beyond", lambda count: never),
+        mock.patch.object(heading, "_DIGIT", never),
+    ):
         assert heading._bare(text, CONFIG, marked) == found
 
 
@@ -67,6 +71,7 @@ def test_a_long_line_is_rejected_before_cleaning() -> None:
     prose = "本年度我单位认真贯彻落实政府信息公开条例的各项要求并持续推进" * 3
     with mock.patch.object(heading, "clean_title", side_effect=AssertionError("cleaned")):
         assert heading._bare(prose, CONFIG, False) is None
+        assert heading._bare("行政许可 0 0 0", CONFIG, False) is None
     assert clean_title("**总体情况：**") == "总体情况"
 
 

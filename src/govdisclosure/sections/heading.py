@@ -28,6 +28,8 @@ _BOLD_END = regex.compile(r"\*\*")
 # Sentence punctuation that makes 一是 / 第一 a clause; a comma that makes a weak title prose.
 _CLAUSE_PUNCT = regex.compile(r"[。，,:：;；]")
 _COMMA = regex.compile(r"[，,]")
+# A digit as compact() keeps it: ASCII, or full-width (folded to ASCII).
+_DIGIT = regex.compile(r"[0-9０-９]")
 #: Styles whose numbered run-in clauses are prose, not headings ("1、推进政务新媒体…。加快…", seed 000).
 WEAK_STYLES = frozenset({"arabic", "arabic_paren", "circled", "ordinal_phrase"})
 #: Longest title a heading alone on its line may have; longer lines are numbered prose.
@@ -141,6 +143,9 @@ def _bare(text: str, config: SectionsConfig, marked: bool) -> Heading | None:
     # the longest canonical spelling names no section. One bounded match rejects a prose line
     # without cleaning it (tests/test_text_fast_paths.py).
     if _han_beyond(config.longest_spelling).match(text) is not None:
+        return None
+    # Digits survive the same way: a table row's line (行政许可 0 0 0) names no section either.
+    if not config.digit_in_spelling and _DIGIT.search(text) is not None:
         return None
     stripped = text.lstrip("、,， \t")
     title = clean_title(stripped)
