@@ -66,7 +66,7 @@ def _runs(rule: str) -> list[tuple[int, int]]:
 
 def is_rule(line: Line) -> bool:
     """True when the line is a dash rule with two runs or more."""
-    return RULE.match(line.raw) is not None
+    return "--" in line.raw and RULE.match(line.raw) is not None
 
 
 def _column(runs: Sequence[tuple[int, int]], start: int) -> int:
