@@ -85,3 +85,15 @@ def test_display_width_of_each_character() -> None:
     for code in range(0x30000):
         char = chr(code)
         assert display_width(char) == (2 if unicodedata.east_asian_width(char) in "WF" else 1), hex(code)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_MARKS, *_WORDS, "一、", "（二）", "①", "第三", "三是", "(4)", "５、"]), max_size=8
+    )
+)
+def test_a_heading_is_read_without_folding_lines_that_open_no_marker(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = heading.read_heading(text, CONFIG)
+    with mock.patch.object(heading, "can_open_marker", lambda char: True):
+        assert heading.read_heading(text, CONFIG) == found

@@ -10,7 +10,7 @@ import attrs
 import regex
 
 from ..model import Marker
-from ..numbering import match_marker
+from ..numbering import can_open_marker, match_marker
 from .config import SectionsConfig
 from .fold import fold
 from .labels import compact
@@ -110,7 +110,9 @@ def read_heading(line: str, config: SectionsConfig) -> Heading | None:
     body = line[pos:]
     if not body.strip():
         return None
-    found = match_marker(fold(line), line, pos)
+    # Most lines cannot open a marker: fold works character by character, so the first character
+    # folded alone decides, and only a line that may hold one is folded whole.
+    found = match_marker(fold(line), line, pos) if can_open_marker(fold(line[pos : pos + 1])) else None
     if found is None:
         return _bare(line[pos:], config, hashes is not None or bold is not None)
     rest = line[found.end :]
