@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclosure.tables.shape import Structure, structure, structures
+from govdisclosure.tables.shape import Structure, row_structure, structure, structures
 
 KINDS = st.sampled_from(["ANCHOR", "LABEL", "TEXT", "VALUE", "EMPTY"])
 ROWS = st.lists(st.lists(KINDS, max_size=12).map(tuple), max_size=8)
@@ -43,3 +43,13 @@ def test_a_repeated_row_is_parsed_once() -> None:
     first = structure(kinds)
     assert structure(kinds) is first
     assert structure.cache_info().hits == 1
+
+
+def test_a_long_row_is_parsed_but_not_remembered() -> None:
+    # A hostile text's long rows must not fill the cache: only rows of a real table's length stay.
+    kinds = ("LABEL", *("ANCHOR", "VALUE", "EMPTY") * 40)
+    structure.cache_clear()
+    assert row_structure(kinds) == _by_definition(kinds)
+    assert structure.cache_info().currsize == 0
+    assert row_structure(kinds[:10]) == _by_definition(kinds[:10])
+    assert structure.cache_info().currsize == 1

@@ -15,7 +15,16 @@ from ..layout import Token as Cell
 from ..lexicon import Entry
 from .regions import MatchedRow
 
-__all__ = ["ColumnsOf", "RowShape", "Segment", "Structure", "row_shapes", "structure", "structures"]
+__all__ = [
+    "ColumnsOf",
+    "RowShape",
+    "Segment",
+    "Structure",
+    "row_shapes",
+    "row_structure",
+    "structure",
+    "structures",
+]
 
 # Row id -> its value columns (None when the id is not a data row of this table).
 ColumnsOf = Callable[[str], tuple[str, ...] | None]
@@ -23,6 +32,9 @@ ColumnsOf = Callable[[str], tuple[str, ...] | None]
 Structure = tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]
 # Distinct token-kind tuples remembered; a report has a few dozen, the tool corpus a few thousand.
 _CACHED_ROWS = 8192
+# Longest row remembered (a real row has at most ~15 cells): a hostile text's long distinct rows
+# are parsed each time instead of being kept, so the cache's memory stays bounded.
+_LONGEST_CACHED = 64
 
 
 @attrs.frozen
@@ -110,6 +122,11 @@ def structure(kinds: tuple[str, ...]) -> Structure:
     return structures([kinds])[0]
 
 
+def row_structure(kinds: tuple[str, ...]) -> Structure:
+    """A row's parse: remembered when the row is of a real table's length, else parsed afresh."""
+    return structure(kinds) if len(kinds) <= _LONGEST_CACHED else structures([kinds])[0]
+
+
 @attrs.define
 class _Build:
     """One row's structure -> a RowShape record."""
@@ -167,5 +184,5 @@ def row_shapes(rows: Sequence[MatchedRow], table: str, columns_of: ColumnsOf) ->
     out = []
     for row in rows:
         kinds = _kinds(row, table, columns_of)
-        out.append(build.row(row, kinds, structure(kinds)))
+        out.append(build.row(row, kinds, row_structure(kinds)))
     return out
