@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure
+from govdisclosure.checks import check_of
 from govdisclosure.identities import (
     application_identities,
     column_identities,
@@ -16,8 +17,10 @@ from govdisclosure.identities import (
     rows_by_role,
     total_holds,
 )
+from govdisclosure.model import ApplicationsTable, Cell
 from govdisclosure.tables.grid import FusedRun, Grid
 from govdisclosure.tables.resolve import resolve_fused
+from govdisclosure.templates import Template
 from govdisclosure.values import read_cell
 
 TEMPLATES = govdisclosure.default_templates()
@@ -112,3 +115,37 @@ def test_a_fused_run_the_row_total_settles_is_split() -> None:
     assert [cell.value for cell in row.values()] == [80, 1, 0, 0, 0, 0, 81]
     assert {cell.basis for cell in row.values()} == {"split"}
     assert grid.diagnostics == []
+
+
+@st.composite
+def _full_tables(draw: st.DrawFn) -> tuple[Template, ApplicationsTable]:
+    """Table 三 of a template with every cell printed: numbers, but for a few blank ones."""
+    template = draw(st.sampled_from(list(TEMPLATES)))
+    places = [
+        (row, column)
+        for row in template.row_ids("applications")
+        for column in template.column_ids("applications", None)
+    ]
+    numbers = draw(st.lists(st.integers(0, 9), min_size=len(places), max_size=len(places)))
+    blank = draw(st.sets(st.integers(0, len(places) - 1), max_size=3))
+    rows: dict[str, dict[str, Cell]] = {}
+    for i, (row, column) in enumerate(places):
+        rows.setdefault(row, {})[column] = Cell.blank() if i in blank else _number(numbers[i])
+    return template, ApplicationsTable(rows)
+
+
+def _number(value: int) -> Cell:
+    return Cell(value, str(value), "number")
+
+
+@given(_full_tables())
+def test_a_check_reads_its_cells_as_the_identity_does(drawn: tuple[Template, ApplicationsTable]) -> None:
+    # checks.check_of looks each cell up once (issue 14): its sums and status must be the
+    # identity's own, whichever cells are numbers.
+    template, table = drawn
+    for rule in application_identities(template, table.rows):
+        check = check_of(rule, table)
+        holds = rule.holds(table.value)
+        assert (check.left, check.right) == rule.sides(table.value)
+        assert check.status == ("uncertain" if holds is None else "pass" if holds else "fail")
+        assert check.cells == tuple(f"applications.{r}.{c}" for r, c in (*rule.left, *rule.right))

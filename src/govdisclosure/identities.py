@@ -8,7 +8,7 @@ placed by their printed order (`tables/rows.py`, `tables/detached.py`, `tables/r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 import attrs
 
@@ -21,6 +21,7 @@ __all__ = [
     "application_identities",
     "column_identities",
     "review_identities",
+    "side_total",
     "total_holds",
 ]
 
@@ -49,9 +50,13 @@ class Identity:
 
 
 def _sum(cells: Sequence[CellRef], value: ValueOf) -> Number | None:
+    return side_total(value(row, column) for row, column in cells)
+
+
+def side_total(values: Iterable[Number | None]) -> Number | None:
+    """One side's sum, added in order; None when a cell of the side holds no number."""
     total: Number = 0
-    for row, column in cells:
-        found = value(row, column)
+    for found in values:
         if found is None:
             return None
         total += found

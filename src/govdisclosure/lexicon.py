@@ -190,11 +190,12 @@ def _prefix(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
     if len(parts.key) < MIN_PREFIX:
         return []
     # Cut by a line break (label key starts with the cell) or annotated (cell starts with the label).
+    # The string tests first: they rule out nearly every entry at C speed, before _compatible.
     return [
         e
         for e in pool
-        if _compatible(parts, e)
-        and (e.key.startswith(parts.key) or (len(e.key) >= MIN_PREFIX and parts.key.startswith(e.key)))
+        if (e.key.startswith(parts.key) or (len(e.key) >= MIN_PREFIX and parts.key.startswith(e.key)))
+        and _compatible(parts, e)
     ]
 
 

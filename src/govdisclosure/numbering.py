@@ -22,6 +22,7 @@ __all__ = [
     "LEAF_NUMBER",
     "NEXT_CLAUSE",
     "MarkerMatch",
+    "can_open_marker",
     "cjk_number",
     "label_marker_ordinal",
     "match_marker",
@@ -119,6 +120,11 @@ def _ordinal(style: MarkerStyle, num: str) -> int | None:
     if style in ("arabic", "arabic_paren"):
         return int(num) if int(num) > 0 else None
     return cjk_number(num)
+
+
+def can_open_marker(char: str) -> bool:
+    """Whether a (folded) character can be the first of a heading marker."""
+    return char in _FIRST
 
 
 def match_marker(folded: str, raw: str, pos: int = 0) -> MarkerMatch | None:

@@ -59,7 +59,7 @@ Rule = Callable[[LayoutState, int], "int | None"]
 def html_rule(state: LayoutState, start: int) -> int | None:
     """Raw <table> markup inside text (pandoc -t markdown/gfm, §2.2 J), up to its </table>."""
     first = state.lines[start]
-    if TABLE_TAG.search(first.raw) is None:
+    if "<" not in first.raw or TABLE_TAG.search(first.raw) is None:
         return None
     depth, end = 0, start
     for end in range(start, len(state.lines)):
@@ -134,7 +134,7 @@ def _skipped(line: Line) -> bool:
     return (
         (line.is_blank and line.raw.count("\t") < 2)
         or PAGE_FOOTER.match(line.text) is not None
-        or PIPE_RULE.match(line.text) is not None
+        or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     )
 
 
@@ -156,7 +156,8 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines, lexicon), bare=bare_pipes(lines))
     i = 0
     while i < len(lines):
-        if TAGS_ONLY.match(lines[i].raw) and TABLE_TAG.search(lines[i].raw) is None:
+        # (A tag needs its "<": most lines are spared both patterns.)
+        if "<" in lines[i].raw and TAGS_ONLY.match(lines[i].raw) and TABLE_TAG.search(lines[i].raw) is None:
             # A line of HTML tags alone (`<div class="article">` in pandoc's markdown) holds no
             # text: neither a table row nor a title.
             state.markup.add(lines[i].number)

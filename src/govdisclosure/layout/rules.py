@@ -34,9 +34,29 @@ WORD = regex.compile(r"\S++")
 MAX_HEADER_LINES = 4
 
 
+class _WideMarks(dict[int, str]):
+    """str.translate table keeping one mark per wide character and deleting the others, each
+    character's width looked up on first sight and remembered: widths are then counted at C speed
+    (a per-character east_asian_width call was most of reading a pandoc table)."""
+
+    # Characters remembered at most; beyond that (adversarial input) new ones are looked up each time.
+    LIMIT = 1 << 16
+
+    def __missing__(self, code: int) -> str:
+        out = "w" if unicodedata.east_asian_width(chr(code)) in "WF" else ""
+        if len(self) < self.LIMIT:
+            self[code] = out
+        return out
+
+
+_WIDE_MARKS = _WideMarks()
+
+
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal: a wide (Han, full-width) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(text.translate(_WIDE_MARKS))
 
 
 def _runs(rule: str) -> list[tuple[int, int]]:
@@ -46,7 +66,7 @@ def _runs(rule: str) -> list[tuple[int, int]]:
 
 def is_rule(line: Line) -> bool:
     """True when the line is a dash rule with two runs or more."""
-    return RULE.match(line.raw) is not None
+    return "--" in line.raw and RULE.match(line.raw) is not None
 
 
 def _column(runs: Sequence[tuple[int, int]], start: int) -> int:

@@ -17,6 +17,7 @@ says how its cells are bounded, which is all the placement step needs to know of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 import attrs
@@ -34,9 +35,13 @@ __all__ = [
     "cell_tokens",
     "cells_of",
     "is_broken_number",
+    "reading",
     "token",
     "undouble",
 ]
+
+# Distinct cell texts whose reading is remembered (as values.py remembers a cell's number).
+_CACHED = 8192
 
 # `broken`: digits that are no number as printed (`2,90`, `1751292.`): a number cut in two where a
 # narrow cell wrapped it; nothing placed near it can be trusted.
@@ -127,13 +132,23 @@ def token(
     span: int = 1,
 ) -> Token:
     """One cell's token: empty, a value, or label text (undoubled)."""
+    kind, read = reading(text)
+    return Token(kind, read, line, x, where, column, span)
+
+
+@lru_cache(maxsize=_CACHED)
+def reading(text: str) -> tuple[TokenKind, str]:
+    """A cell text's token kind and the text its token keeps (a label undoubled).
+
+    Remembered by text: the same cells (0, 无, each label) recur row after row, report after report.
+    """
     if not clean(text):
-        return Token("empty", text, line, x, where, column, span)
+        return "empty", text
     if is_value_text(text):
-        return Token("value", text, line, x, where, column, span)
+        return "value", text
     if is_broken_number(text):
-        return Token("broken", text, line, x, where, column, span)
-    return Token("text", undouble(text), line, x, where, column, span)
+        return "broken", text
+    return "text", undouble(text)
 
 
 def cell_tokens(text: str, line: int, where: Where | None = None) -> list[Token]:

@@ -6,9 +6,8 @@ import regex
 
 from ..normalize import Line
 from ..numbering import LABEL_START
-from ..values import is_value_text
 from .tabs import BOLD
-from .tokens import CellRow, Token, is_broken_number, undouble
+from .tokens import CellRow, Token, reading, undouble
 
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
 
@@ -17,12 +16,19 @@ def split_words(line: Line) -> CellRow:
     """Values split on spaces; the words between them joined into one label (blank cells leave no trace)."""
     tokens: list[Token] = []
     words: list[str] = []
-    for word in MD_HEADING.sub("", BOLD.sub("", line.raw)).split():
-        if is_value_text(word) or is_broken_number(word):
+    text = BOLD.sub("", line.raw) if "**" in line.raw else line.raw
+    # A match, not a substitution: `sub` would try the anchored pattern at every position.
+    heading = MD_HEADING.match(text)
+    if heading is not None:
+        text = text[heading.end() :]
+    for word in text.split():
+        # The remembered reading of a cell text: a word is a value, a broken number or label text.
+        kind, _ = reading(word)
+        if kind in ("value", "broken"):
             if words:
                 tokens.append(Token("text", undouble("".join(words)), line.number))
                 words = []
-            tokens.append(Token("value" if is_value_text(word) else "broken", word, line.number))
+            tokens.append(Token(kind, word, line.number))
         else:
             if words and LABEL_START.match(word):
                 tokens.append(Token("text", undouble("".join(words)), line.number))

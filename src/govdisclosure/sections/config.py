@@ -47,6 +47,10 @@ class SectionsConfig:
     # section spelling it wins), so heading lookups never re-fold the configured words.
     compact_spellings: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
     compact_kinds: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+    # The longest compact spelling: a title longer than this (in Han characters) names no section.
+    longest_spelling: int = attrs.field(init=False, repr=False, eq=False)
+    # Whether a compact spelling holds a digit: when none does, a title with a digit names no section.
+    digit_in_spelling: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         from .labels import compact  # labels imports the templates; config stays light to import
@@ -57,6 +61,8 @@ class SectionsConfig:
             kinds.setdefault(spelling, kind)
         object.__setattr__(self, "compact_spellings", spellings)
         object.__setattr__(self, "compact_kinds", kinds)
+        object.__setattr__(self, "longest_spelling", max(map(len, kinds), default=0))
+        object.__setattr__(self, "digit_in_spelling", any(c.isdigit() for k in kinds for c in k))
 
     @property
     def kinds(self) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ import attrs
 import regex
 
 from ..model import Marker
-from ..numbering import match_marker
+from ..numbering import can_open_marker, match_marker
 from .config import SectionsConfig
 from .fold import fold
 from .labels import compact
@@ -28,6 +28,8 @@ _BOLD_END = regex.compile(r"\*\*")
 # Sentence punctuation that makes 一是 / 第一 a clause; a comma that makes a weak title prose.
 _CLAUSE_PUNCT = regex.compile(r"[。，,:：;；]")
 _COMMA = regex.compile(r"[，,]")
+# A digit as compact() keeps it: ASCII, or full-width (folded to ASCII).
+_DIGIT = regex.compile(r"[0-9０-９]")
 #: Styles whose numbered run-in clauses are prose, not headings ("1、推进政务新媒体…。加快…", seed 000).
 WEAK_STYLES = frozenset({"arabic", "arabic_paren", "circled", "ordinal_phrase"})
 #: Longest title a heading alone on its line may have; longer lines are numbered prose.
@@ -108,7 +110,9 @@ def read_heading(line: str, config: SectionsConfig) -> Heading | None:
     body = line[pos:]
     if not body.strip():
         return None
-    found = match_marker(fold(line), line, pos)
+    # Most lines cannot open a marker: fold works character by character, so the first character
+    # folded alone decides, and only a line that may hold one is folded whole.
+    found = match_marker(fold(line), line, pos) if can_open_marker(fold(line[pos : pos + 1])) else None
     if found is None:
         return _bare(line[pos:], config, hashes is not None or bold is not None)
     rest = line[found.end :]
@@ -128,8 +132,23 @@ def read_heading(line: str, config: SectionsConfig) -> Heading | None:
     return Heading(found.marker, title, shape, after.strip())
 
 
+@lru_cache(maxsize=64)
+def _han_beyond(count: int) -> regex.Pattern[str]:
+    """Matches a text holding more than `count` characters of the basic Han block."""
+    return regex.compile(rf"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{count + 1}}}")
+
+
 def _bare(text: str, config: SectionsConfig, marked: bool) -> Heading | None:
     """A canonical title printed without its numeral (、主动公开政府信息情况, ## 总体情况)."""
+    # The compact title keeps every basic Han character of the line (clean_title and compact drop
+    # only spaces, marks and quotes; fold leaves the block as it is): a line with more of them than
+    # the longest canonical spelling names no section. One bounded match rejects a prose line
+    # without cleaning it (tests/test_text_fast_paths.py).
+    if _han_beyond(config.longest_spelling).match(text) is not None:
+        return None
+    # Digits survive the same way: a table row's line (行政许可 0 0 0) names no section either.
+    if not config.digit_in_spelling and _DIGIT.search(text) is not None:
+        return None
     stripped = text.lstrip("、,， \t")
     title = clean_title(stripped)
     if canonical_kind(title, config) is None:

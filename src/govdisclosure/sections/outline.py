@@ -24,13 +24,33 @@ _DEPTH_TOKENS = ("H1", "H2", "H3", "H4")
 
 
 def lark_tokens(tokens: Sequence[LineToken]) -> list[Token]:
-    """Lark tokens for the classifier's stream; `start_pos` indexes back into `tokens`."""
+    """Lark tokens for the classifier's stream; a heading's `start_pos` indexes back into `tokens`.
+
+    A run of TEXT and TABLE lines between two headings becomes one token: the grammar treats every
+    `_item` alike and a section's own items are one run, so the parse is the same with a sixth of
+    the tokens. The run's TEXT values are joined as a section joins them (TABLE lines add no text).
+    """
     headings = [t.heading for t in tokens if t.kind == "HEADING" and t.heading is not None]
     depths = iter(assign_depths([h.marker for h in headings]))
-    out = []
+    out: list[Token] = []
+    run: list[LineToken] = []
+
+    def close_run() -> None:
+        texts = [t.text for t in run if t.kind == "TEXT"]
+        kind = "TEXT" if texts else "TABLE"
+        out.append(Token(kind, "\n".join(texts), start_pos=-1, line=run[0].line, column=1))
+        run.clear()
+
     for index, token in enumerate(tokens):
-        kind = _DEPTH_TOKENS[next(depths) - 1] if token.kind == "HEADING" else token.kind
+        if token.kind != "HEADING":
+            run.append(token)
+            continue
+        if run:
+            close_run()
+        kind = _DEPTH_TOKENS[next(depths) - 1]
         out.append(Token(kind, token.text, start_pos=index, line=token.line, column=1))
+    if run:
+        close_run()
     return out
 
 

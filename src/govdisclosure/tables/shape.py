@@ -1,8 +1,9 @@
-"""Step 3b for tables: cell rows -> tokens -> tables.lark (plain lists, no tree) -> row shapes."""
+"""Step 3b for tables: cell rows -> token kinds -> tables.lark (once per distinct row) -> row shapes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 import attrs
@@ -14,10 +15,26 @@ from ..layout import Token as Cell
 from ..lexicon import Entry
 from .regions import MatchedRow
 
+__all__ = [
+    "ColumnsOf",
+    "RowShape",
+    "Segment",
+    "Structure",
+    "row_shapes",
+    "row_structure",
+    "structure",
+    "structures",
+]
+
 # Row id -> its value columns (None when the id is not a data row of this table).
 ColumnsOf = Callable[[str], tuple[str, ...] | None]
-# Where a grammar token came from: its matched row and the index of its cell there.
-Place = tuple[MatchedRow, int]
+#: A row's parse, as positions in its token-kind tuple: the lead, then each segment (anchor first).
+Structure = tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]
+# Distinct token-kind tuples remembered; a report has a few dozen, the tool corpus a few thousand.
+_CACHED_ROWS = 8192
+# Longest row remembered (a real row has at most ~15 cells): a hostile text's long distinct rows
+# are parsed each time instead of being kept, so the cache's memory stays bounded.
+_LONGEST_CACHED = 64
 
 
 @attrs.frozen
@@ -44,32 +61,22 @@ class RowShape:
     caption: bool = False
 
 
-def _classify(row: MatchedRow, table: str, columns_of: ColumnsOf) -> Iterator[tuple[str, int]]:
-    for i, m in enumerate(row.matches):
-        if m.token.kind in ("value", "empty"):
-            yield m.token.kind.upper(), i
+def _kinds(row: MatchedRow, table: str, columns_of: ColumnsOf) -> tuple[str, ...]:
+    """The grammar's token kind of each cell of `row`, in order."""
+    out = []
+    for m in row.matches:
+        kind = m.token.kind
+        if kind in ("value", "empty"):
+            out.append(kind.upper())
             continue
         ours = [e for e in m.entries if e.table == table]
         if any(e.kind == "row" and columns_of(e.id) for e in ours):
-            yield "ANCHOR", i
+            out.append("ANCHOR")
         elif ours:
-            yield "LABEL", i
+            out.append("LABEL")
         else:
-            yield "TEXT", i
-
-
-def _tokens(
-    rows: Sequence[MatchedRow], table: str, columns_of: ColumnsOf, places: list[Place]
-) -> list[Token]:
-    """The grammar's tokens for `rows`; a token's `start_pos` indexes `places` (appended here)."""
-    out = []
-    for row in rows:
-        line = row.row.line
-        for kind, i in _classify(row, table, columns_of):
-            out.append(Token(kind, kind, start_pos=len(places), line=line))
-            places.append((row, i))
-        out.append(Token("_EOL", "", line=line))
-    return out
+            out.append("TEXT")
+    return tuple(out)
 
 
 class _Lists(Transformer[Token, Any]):
@@ -88,65 +95,94 @@ class _Lists(Transformer[Token, Any]):
 _LISTS = _Lists()
 
 
+def structures(rows: Sequence[tuple[str, ...]]) -> list[Structure]:
+    """Parse rows of token kinds with tables.lark in one pass: each row's lead and segments.
+
+    A token's `start_pos` is its position in its row.
+    """
+    stream = []
+    for kinds in rows:
+        stream += [Token(kind, kind, start_pos=j) for j, kind in enumerate(kinds)]
+        stream.append(Token("_EOL", ""))
+    # With an embedded transformer Lark returns what _Lists.start returns, not the Tree it declares.
+    parsed = cast("list[list[Token | list[Token]]]", token_parser("tables.lark", _LISTS).parse(stream))
+    return [
+        (
+            tuple(c.start_pos or 0 for c in children if isinstance(c, Token)),
+            tuple(tuple(t.start_pos or 0 for t in c) for c in children if not isinstance(c, Token)),
+        )
+        for children in parsed
+    ]
+
+
+@lru_cache(maxsize=_CACHED_ROWS)
+def structure(kinds: tuple[str, ...]) -> Structure:
+    """One row's parse, remembered by its token kinds: rows repeat (a table's rows share a few
+    shapes), and `start: row*` parses each row on its own, so the grammar runs once per shape."""
+    return structures([kinds])[0]
+
+
+def row_structure(kinds: tuple[str, ...]) -> Structure:
+    """A row's parse: remembered when the row is of a real table's length, else parsed afresh."""
+    return structure(kinds) if len(kinds) <= _LONGEST_CACHED else structures([kinds])[0]
+
+
 @attrs.define
 class _Build:
-    """The parsed rows and segments -> RowShape records."""
+    """One row's structure -> a RowShape record."""
 
     table: str
     columns_of: ColumnsOf
-    places: list[Place]
 
-    def _cells(self, children: Sequence[Token], bounded: bool) -> tuple[Cell, ...]:
+    def _cells(
+        self, row: MatchedRow, kinds: tuple[str, ...], at: Sequence[int], bounded: bool
+    ) -> tuple[Cell, ...]:
         # A segment's values run until the next label of this table. In a row whose cells have
         # real boundaries (tabs, pipes, boxes, one per line) words in a cell of their own are a
         # text cell (SCHEMA.md kind text); in PDF text they are a wrapped label's tail.
         cells: list[Cell] = []
-        for child in children:
-            if child.type == "LABEL":
+        for j in at:
+            kind = kinds[j]
+            if kind == "LABEL":
                 break
-            if child.type in ("VALUE", "EMPTY") or (child.type == "TEXT" and bounded):
-                row, i = self.places[child.start_pos or 0]
-                cells.append(row.matches[i].token)
+            if kind in ("VALUE", "EMPTY") or (kind == "TEXT" and bounded):
+                cells.append(row.matches[j].token)
         return tuple(cells)
 
-    def segment(self, children: list[Token]) -> Segment:
-        row, i = self.places[children[0].start_pos or 0]
-        match = row.matches[i]
+    def segment(self, row: MatchedRow, kinds: tuple[str, ...], at: Sequence[int]) -> Segment:
+        match = row.matches[at[0]]
         entry = next(
             e for e in match.entries if e.table == self.table and e.kind == "row" and self.columns_of(e.id)
         )
         groups = frozenset(e.id for e in match.entries if e.table == self.table and e.kind == "group")
         # Words in a cell of their own are a text cell where cells have printed boundaries.
-        cells = self._cells(children[1:], row.row.bounds == "cells")
-        return Segment(entry, groups, cells, int(children[0].line or 0), row.row.bounds)
+        cells = self._cells(row, kinds, at[1:], row.row.bounds == "cells")
+        return Segment(entry, groups, cells, row.row.line, row.row.bounds)
 
-    def row(self, children: list[Token | list[Token]]) -> RowShape:
-        lead = [c for c in children if isinstance(c, Token)]
-        segments = tuple(self.segment(c) for c in children if not isinstance(c, Token))
-        line = int(lead[0].line or 0) if lead else (segments[0].line if segments else 0)
+    def row(self, row: MatchedRow, kinds: tuple[str, ...], parse: Structure) -> RowShape:
+        lead, segments = parse
+        # An empty row has no token to give its line.
+        line = row.row.line if kinds else 0
         cells = []
         labelled = caption = False
-        for token in lead:
-            row, i = self.places[token.start_pos or 0]
-            if token.type in ("VALUE", "EMPTY"):
-                cells.append(row.matches[i].token)
-            elif token.type == "LABEL":
+        for j in lead:
+            kind = kinds[j]
+            if kind in ("VALUE", "EMPTY"):
+                cells.append(row.matches[j].token)
+            elif kind == "LABEL":
                 labelled = True
                 caption = caption or any(
-                    e.table == self.table and e.kind == "caption" for e in row.matches[i].entries
+                    e.table == self.table and e.kind == "caption" for e in row.matches[j].entries
                 )
-        return RowShape(line, tuple(cells), segments, labelled, caption)
+        shaped = tuple(self.segment(row, kinds, at) for at in segments)
+        return RowShape(line, tuple(cells), shaped, labelled, caption)
 
 
 def row_shapes(rows: Sequence[MatchedRow], table: str, columns_of: ColumnsOf) -> list[RowShape]:
-    """Parse a table region's rows with tables.lark into label-anchored shapes."""
-    if not rows:
-        return []
-    places: list[Place] = []
-    # With an embedded transformer Lark returns what _Lists.start returns, not the Tree it declares.
-    parsed = cast(
-        "list[list[Token | list[Token]]]",
-        token_parser("tables.lark", _LISTS).parse(_tokens(rows, table, columns_of, places)),
-    )
-    build = _Build(table, columns_of, places)
-    return [build.row(children) for children in parsed]
+    """A table region's rows as label-anchored shapes, each row parsed with tables.lark."""
+    build = _Build(table, columns_of)
+    out = []
+    for row in rows:
+        kinds = _kinds(row, table, columns_of)
+        out.append(build.row(row, kinds, row_structure(kinds)))
+    return out

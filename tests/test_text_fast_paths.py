@@ -1,0 +1,99 @@
+"""The text helpers skip work they can prove does nothing (issue 14); each shortcut must
+give what the full path gives."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from unittest import mock
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclosure.layout.rules import display_width
+from govdisclosure.normalize import CONTROL, INVISIBLE
+from govdisclosure.sections import heading
+from govdisclosure.sections.config import sections_config
+from govdisclosure.sections.text import _SPACE_RUN, clean_line, clean_title, squeeze
+
+CONFIG = sections_config()
+TITLES = [w for s in CONFIG.sections for w in s.spellings]
+_MARKS = ["、", "，", ",", " ", "\t", "\u3000", "\xa0", "**", "#", "。", "：", "“", "”", "\\", '"']
+_WORDS = ["\u200b", "\x0c", "本年度", "其它", "其他", "情况", "ａ", "１", "（一）", "1、", "政府信息公开"]
+PIECES = st.sampled_from([*TITLES, *_MARKS, *_WORDS])
+TEXTS = st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=30)
+
+
+def test_printable_characters_hold_nothing_to_clean() -> None:
+    # clean_line returns a printable line as it is: no invisible mark or control character is.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isprintable():
+            assert INVISIBLE.match(char) is None and CONTROL.match(char) is None, hex(code)
+
+
+def test_clean_line_of_each_character() -> None:
+    for code in [*range(0x3000), *range(0xFE00, 0x10000)]:
+        for line in (f"a{chr(code)}b", f"a{chr(code)}情况", f"\t{chr(code)}\u3000"):
+            assert clean_line(line) == CONTROL.sub(" ", INVISIBLE.sub("", line)), hex(code)
+
+
+@given(TEXTS)
+def test_clean_line_is_the_substitutions(text: str) -> None:
+    assert clean_line(text) == CONTROL.sub(" ", INVISIBLE.sub("", text))
+
+
+@given(TEXTS)
+def test_squeeze_without_a_space_run_only_strips(text: str) -> None:
+    if _SPACE_RUN.search(text) is None:
+        assert squeeze(text) == text.strip()
+
+
+@given(TEXTS, st.booleans())
+def test_bare_titles_are_found_without_cleaning_long_lines(text: str, marked: bool) -> None:
+    found = heading._bare(text, CONFIG, marked)
+    never = regex.compile(r"(?!)")
+    with (
+        mock.patch.object(heading, "_han_beyond", lambda count: never),
+        mock.patch.object(heading, "_DIGIT", never),
+    ):
+        assert heading._bare(text, CONFIG, marked) == found
+
+
+def test_every_spelling_is_still_found() -> None:
+    for title in TITLES:
+        for text in (title, f"、{title}", f"**{title}**", f"{title}："):
+            assert heading._bare(text, CONFIG, True) is not None, text
+
+
+def test_a_long_line_is_rejected_before_cleaning() -> None:
+    prose = "本年度我单位认真贯彻落实政府信息公开条例的各项要求并持续推进" * 3
+    with mock.patch.object(heading, "clean_title", side_effect=AssertionError("cleaned")):
+        assert heading._bare(prose, CONFIG, False) is None
+        assert heading._bare("行政许可 0 0 0", CONFIG, False) is None
+    assert clean_title("**总体情况：**") == "总体情况"
+
+
+@given(st.text(max_size=40) | st.lists(PIECES, max_size=12).map("".join))
+def test_display_width_counts_wide_characters_twice(text: str) -> None:
+    expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    assert display_width(text) == expected
+
+
+def test_display_width_of_each_character() -> None:
+    for code in range(0x30000):
+        char = chr(code)
+        assert display_width(char) == (2 if unicodedata.east_asian_width(char) in "WF" else 1), hex(code)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_MARKS, *_WORDS, "一、", "（二）", "①", "第三", "三是", "(4)", "５、"]), max_size=8
+    )
+)
+def test_a_heading_is_read_without_folding_lines_that_open_no_marker(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = heading.read_heading(text, CONFIG)
+    with mock.patch.object(heading, "can_open_marker", lambda char: True):
+        assert heading.read_heading(text, CONFIG) == found
