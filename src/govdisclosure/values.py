@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 import regex
 
 from .diagnostics import NUMBER_TOO_LONG
 from .model import Basis, Cell, CellKind, Diagnostic, Number, Tables, Where
+from .textcache import text_cache
 
 # Longer digit runs are not counts a report prints; refusing them also keeps int() away from
 # Python's 4300-digit conversion limit on hostile input.
@@ -43,11 +43,6 @@ NONE_MARKS = frozenset(
     | {"不适用", "暂无", "没有", "无此项"}
 )
 
-# Reports repeat the same few cell texts (0, 无, 1, 2 …) thousands of times over; a bounded
-# cache of each text's reading skips the regex and NFKC work for all but the first. The results
-# are immutable (bool, int, Decimal, str), so sharing them is safe.
-_CACHED = 8192
-
 
 def unit_in_header(text: str, label: str) -> str | None:
     """The unit a money column's header names (`本年收费金额（单位：元）`), or None when it names none.
@@ -71,7 +66,7 @@ def _digit_count(match: regex.Match[str]) -> int:
     return len(match["int"]) - match["int"].count(",") + len(match["frac"] or "")
 
 
-@lru_cache(maxsize=_CACHED)
+@text_cache
 def parse_number(text: str) -> tuple[Number, str | None] | None:
     """(value, unit) when the cleaned text is exactly one number, else None."""
     match = NUMBER.match(text)
@@ -93,7 +88,7 @@ def parse_number(text: str) -> tuple[Number, str | None] | None:
     return value, match["unit"]
 
 
-@lru_cache(maxsize=_CACHED)
+@text_cache
 def is_value_text(raw: str) -> bool:
     """True when the text reads as a value (number or none mark), not as a label.
 
@@ -118,7 +113,7 @@ def read_cell(
     return Cell(value, raw, kind, printed_unit or unit if kind == "number" else None, line, basis, where)
 
 
-@lru_cache(maxsize=_CACHED)
+@text_cache
 def _reading(raw: str) -> tuple[Number | None, CellKind, str | None]:
     """(value, kind, printed unit) of a cell's raw text."""
     text = clean(raw)

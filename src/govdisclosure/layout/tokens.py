@@ -17,7 +17,6 @@ says how its cells are bounded, which is all the placement step needs to know of
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Literal
 
 import attrs
@@ -25,6 +24,7 @@ import regex
 
 from ..model import Number, Where
 from ..numbering import LEAF_NUMBER
+from ..textcache import text_cache
 from ..values import UNIT, clean, is_value_text, read_cell
 
 __all__ = [
@@ -40,8 +40,6 @@ __all__ = [
     "undouble",
 ]
 
-# Distinct cell texts whose reading is remembered (as values.py remembers a cell's number).
-_CACHED = 8192
 
 # `broken`: digits that are no number as printed (`2,90`, `1751292.`): a number cut in two where a
 # narrow cell wrapped it; nothing placed near it can be trusted.
@@ -136,7 +134,7 @@ def token(
     return Token(kind, read, line, x, where, column, span)
 
 
-@lru_cache(maxsize=_CACHED)
+@text_cache
 def reading(text: str) -> tuple[TokenKind, str]:
     """A cell text's token kind and the text its token keeps (a label undoubled).
 
