@@ -12,13 +12,14 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 
 import attrs
 
-from .model import Number
+from .model import Cell, Number
 from .templates import ROLES, Template
 
 __all__ = [
     "CellRef",
     "Identity",
     "application_identities",
+    "as_evidence",
     "column_identities",
     "review_identities",
     "side_total",
@@ -61,6 +62,12 @@ def side_total(values: Iterable[Number | None]) -> Number | None:
             return None
         total += found
     return total
+
+
+def as_evidence(cell: Cell) -> Number | None:
+    """A cell's value as evidence for a placement: a none mark (无, /, —) counts as nothing, as a
+    printed 0 does (the body says there is nothing there); a blank or a text confirms nothing."""
+    return 0 if cell.kind == "none" else cell.value
 
 
 def total_holds(values: Sequence[Number | None]) -> bool:

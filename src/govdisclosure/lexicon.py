@@ -116,9 +116,9 @@ class Lexicon:
         (`果 的，只计这一情形，不计其他`: 三、本年度办理结果 beside （二）部分公开…, PDF text).
         """
         key = key_of(text)
-        rows, groups = _row_keys(self), _group_keys(self)
         if not key:
             return False
+        rows, groups = _row_keys(self), _group_keys(self)
         return key in rows or any(
             key[:k] in groups and key[k:] in rows for k in range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
         )
@@ -144,7 +144,8 @@ class Lexicon:
 
 # The labels a table's body prints down its side: a piece of one is a wrapped line of the label.
 # (Header notes are left out: `和，等于第三项加第四项之和）` stays the sentence that ends a header.)
-ROW_LABEL_KINDS = frozenset({"row", "group", "outcome_group"})
+GROUP_LABEL_KINDS = frozenset({"group", "outcome_group"})
+ROW_LABEL_KINDS = GROUP_LABEL_KINDS | {"row"}
 
 
 # A group label's column is narrow: a line of it holds a few characters (`度办理结`, `予公开`).
@@ -159,7 +160,7 @@ def _row_keys(lexicon: Lexicon) -> str:
 
 @cache
 def _group_keys(lexicon: Lexicon) -> str:
-    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in ("group", "outcome_group"))
+    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in GROUP_LABEL_KINDS)
 
 
 @lru_cache(maxsize=8192)

@@ -9,6 +9,7 @@ import regex
 
 from ..lexicon import Lexicon, fold_spelling, key_of
 from ..normalize import Line
+from ..numbering import LEAF_NUMBER
 from ..values import is_value_text
 from .tokens import Bounds, CellRow, Token, token
 
@@ -29,8 +30,6 @@ MARKS = ("、", ".", "．")
 # `（三） 不予公开`: a label printed with a space after its number), matched whole, possessively: linear.
 HAN_GAP = regex.compile(r"(?<=\p{Han}|[.、．)）])[ \u3000]++(?=\p{Han})")
 RUN = regex.compile(r"[\d\s.,+\-元万%/—－无]*+")
-# A leaf's number glued to the words after it (`2.其他法律…`): it opens the next row, it is no value.
-LEAF_OPENER = regex.compile(r"\d{1,2}[.．]$")
 # Words the templates do not know, then a value run reaching the next label: a row whose label is
 # unknown, not a sentence (no sentence punctuation outside a bracketed note, and label-short).
 UNKNOWN_LABEL_KEY = 40
@@ -125,8 +124,9 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
         if values and HEADING_NUMBER.match(values[-1]) and after.startswith(MARKS):
             values.pop()  # `… 行政事业性收费 3、收到和处理…`: the 3 numbers the next heading
         rest = after.strip()
-        if values and LEAF_OPENER.search(values[-1]) and after[:1].isalpha():
-            rest = values.pop() + rest  # `… 0 0 2.<words>`: the 2. opens the words' row
+        if values and LEAF_NUMBER.match(values[-1]) and after[:1].isalpha():
+            # `… 0 0 2.<words>`: a leaf's number glued to the words after it opens their row.
+            rest = values.pop() + rest
         tokens = [Token("text", text[start:end], line.number), *_values(values, line.number)]
         unknown = _unknown_row(rest)
         if unknown is not None:

@@ -51,31 +51,43 @@ def _tails(row: CellRow, under: CellRow, broken: int) -> tuple[Token, ...] | Non
     return under.tokens
 
 
+def _join(piece: Token, tail: Token, line: int | None = None, wrapped: bool = False) -> Token | None:
+    """The piece with its tail joined on, a value (at `line`, if given), or None when the joined
+    text is no number."""
+    text = piece.text + tail.text
+    if parse_number(text) is None:
+        return None
+    return attrs.evolve(
+        piece, kind="value", text=text, line=piece.line if line is None else line, wrapped=wrapped
+    )
+
+
 def _joined(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
     """The row with each broken piece joined to its tail, or None when a joined text is no number."""
     pending = iter(tails)
     tokens = []
     for token in row.tokens:
-        if token.kind != "broken":
-            tokens.append(token)
-            continue
-        text = token.text + next(pending).text
-        if parse_number(text) is None:
+        joined = _join(token, next(pending)) if token.kind == "broken" else token
+        if joined is None:
             return None
-        tokens.append(attrs.evolve(token, kind="value", text=text))
+        tokens.append(joined)
     return attrs.evolve(row, tokens=tuple(tokens))
 
 
 def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | None:
     """The rows a centred wrap becomes: the words above, if any, then the row with its joined numbers."""
+    # The cheap tests first: this runs at every row of every text.
+    if (
+        above.bounds != "words"
+        or row.bounds != "words"
+        or (above.line + 1, row.line + 1) != (row.line, under.line)
+    ):
+        return None
     # The pieces: numbers cut by the wrap (`2,90`), or digits that read as a number by themselves
     # (`178` of 1788); never a none mark. The row's line holds its label and its other cells.
     pieces = [t for t in above.tokens if t.kind != "text"]
     if (
         not pieces
-        or above.bounds != "words"
-        or row.bounds != "words"
-        or (above.line + 1, row.line + 1) != (row.line, under.line)
         or not all(t.kind == "broken" or DIGITS.match(t.text) for t in pieces)
         or not row.texts
         or not any(t.kind == "value" for t in row.tokens)
@@ -87,10 +99,10 @@ def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | No
         return None
     joined = []
     for piece, tail in zip(pieces, tails, strict=True):
-        text = piece.text + tail.text
-        if parse_number(text) is None:
+        number = _join(piece, tail, row.line, wrapped=True)
+        if number is None:
             return None
-        joined.append(attrs.evolve(piece, kind="value", text=text, line=row.line, wrapped=True))
+        joined.append(number)
     words = tuple(t for t in above.tokens if t.kind == "text")
     out = [attrs.evolve(above, tokens=words)] if words else []
     return [*out, attrs.evolve(row, tokens=(*row.tokens, *joined))]

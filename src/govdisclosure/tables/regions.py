@@ -128,8 +128,11 @@ def find_regions(rows: Sequence[MatchedRow], lexicon: Lexicon) -> list[Region]:
             e.table == current and e.kind == "header" for r in labelled for m in r.matches for e in m.entries
         )
         shown = header and any(r.row.has_values for r in collected)
-        named = bool(labelled) and len(named_labels(collected, current or "", lexicon)) >= MIN_NAMED_LABELS
-        if current is not None and (len(labelled) >= MIN_LABELLED_ROWS or shown or named):
+        if current is not None and (
+            len(labelled) >= MIN_LABELLED_ROWS
+            or shown
+            or (bool(labelled) and len(named_labels(collected, current, lexicon)) >= MIN_NAMED_LABELS)
+        ):
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..diagnostics import CELL_AMBIGUOUS
-from ..identities import column_identities, total_holds
+from ..identities import as_evidence, column_identities, total_holds
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template
 from ..values import read_cell
@@ -22,10 +22,8 @@ def _cells(run: FusedRun, split: Split, grid: Grid) -> dict[str, Cell]:
 
 
 def _value(part: str) -> Number | None:
-    # As evidence for a placement a none mark (无, /, —) counts as nothing, as in table 四's
-    # printed-order reading: the body says there is nothing there.
-    cell = read_cell(part)
-    return 0 if cell.kind == "none" else cell.value
+    # As evidence for a placement a none mark counts as nothing (identities.as_evidence).
+    return as_evidence(read_cell(part))
 
 
 def _reading_total_ok(reading: Split) -> bool:
@@ -45,7 +43,7 @@ def _applications_consistent(
                 run = runs[row]
                 return _value(chosen[row][run.columns.index(column)]) if column in run.columns else None
             cell = grid.rows.get(row, {}).get(column)
-            return None if cell is None else 0 if cell.kind == "none" else cell.value
+            return None if cell is None else as_evidence(cell)
 
         # A rule with a cell that holds no number is uncertain: it neither admits nor rules out.
         return all(rule.holds(value) is not False for rule in rules)
@@ -61,6 +59,11 @@ def resolve_fused(grid: Grid, template: Template) -> None:
     grid.fused.clear()
     candidates: dict[str, list[Split]] = {}
     for key, run in runs.items():
+        if run.readings is not None:
+            # The layout enumerated the readings itself (numbers wrapped around the row's line).
+            ok = _reading_total_ok if grid.table == "applications" else _always
+            candidates[key] = [r for r in run.readings if ok(r)]
+            continue
         money = [_is_money(template, grid.table, c) for c in run.columns]
         signed = [_is_signed(template, grid.table, c) for c in run.columns]
         if grid.table == "applications":
@@ -69,10 +72,6 @@ def resolve_fused(grid: Grid, template: Template) -> None:
             accept = group_totals_ok(len(template.review_litigation.columns))
         else:
             accept = _always
-        if run.readings is not None:
-            ok = _reading_total_ok if grid.table == "applications" else _always
-            candidates[key] = [r for r in run.readings if ok(r)]
-            continue
         candidates[key] = splits(run.chunks, len(run.columns), money, signed, accept)
     consistent: Callable[[dict[str, Split]], bool] = _always_map
     if grid.table == "applications":

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
-from ..identities import total_holds
+from ..identities import as_evidence, total_holds
 from ..layout import Bounds, Token
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
@@ -209,11 +209,10 @@ def _cuts(values: list[Token], groups: int, width: int, start: int = 0) -> list[
 def _total_holds(cells: list[Token]) -> bool:
     """A group's 总计 (its last cell) = the sum of the four results, every cell printed.
 
-    A none mark (无, /, —) counts as nothing, as a printed 0 does: a body printing — where another
+    A none mark counts as nothing (identities.as_evidence): a body printing — where another
     prints 0 confirms (or refutes) the order as much. A blank confirms nothing.
     """
-    read = [read_cell(t.text, t.line) for t in cells]
-    return total_holds([0 if c.kind == "none" else c.value for c in read])
+    return total_holds([as_evidence(read_cell(t.text, t.line)) for t in cells])
 
 
 def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:

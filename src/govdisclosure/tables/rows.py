@@ -169,19 +169,17 @@ def assemble_rows(
                 continue
             raw = " ".join(v.text.strip() for v in values)
             words = _unknown_words(matched)
+            after_words = f"values after words that name no row of the table ({words}: {raw})"
             if words and matched.row.own_label:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
-                grid.unplaced(
-                    f"values after words that name no row of the table ({words}: {raw})", shape.line
-                )
+                grid.unplaced(after_words, shape.line)
             elif pending is not None:
                 pending.after.append(values)
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 values_first = values_first or not waiting
-                said = f"values after words that name no row of the table ({words}: {raw})" if words else None
-                grid.unplaced(said or f"values with no row label ({raw})", shape.line)
+                grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
             elif not _is_header(matched, region.table):
                 # A group's label and words the templates do not know, then values: the row's own
                 # label is unknown. Said, never dropped unseen. (A header line's years, `本年增/减（指

@@ -26,9 +26,10 @@ def put_wrapped(grid: Grid, row: str, columns: tuple[str, ...], values: list[Tok
             f"{row}: {len(values)} values, some wrapped around the row, for {n} columns ({shown})", line
         )
         return
+    texts = {id(v): clean(v.text) for v in values}
     readings = []
     for places in itertools.combinations(range(n), len(moving)):
         at = dict(zip(places, moving, strict=True))
         rest = iter(fixed)
-        readings.append(tuple(clean((at[i] if i in at else next(rest)).text) for i in range(n)))
-    grid.fused.append(FusedRun(row, columns, tuple(clean(v.text) for v in values), line, tuple(readings)))
+        readings.append(tuple(texts[id(at[i] if i in at else next(rest))] for i in range(n)))
+    grid.fused.append(FusedRun(row, columns, tuple(texts[id(v)] for v in values), line, tuple(readings)))
