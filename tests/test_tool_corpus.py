@@ -39,17 +39,13 @@ _PLAIN = (
 _WRAPPED = "LibreOffice's narrow cells wrap numbers (2,90 / 1): rows near a broken number are not read"
 _PDFMINER = "pdfminer prints table cells as column blocks in an order the text does not show"
 _PDF_MD = "markitdown draws pipes from word positions: a values line above or below its label is not read"
-_LABEL_WRAP = (
-    "a blank table 二 row before a wrapped label (the values after it could be either label's), and "
-    "(pdfplumber) the 无 of a group label broken onto a row's line read as one more cell"
-)
+_NONE_PIECE = "the 无 of a group label broken onto a row's line read as one more cell"
 _ALL_PDF = {
     "pdf-lo.pdftotext": _PLAIN,
     "pdf-chromium.pdftotext": _PLAIN,
     "pdf-lo.pdftotext-raw": _WRAPPED,
     "pdf-lo.pdfplumber": _WRAPPED,
-    "pdf-chromium.pdftotext-raw": _LABEL_WRAP,
-    "pdf-chromium.pdfplumber": _LABEL_WRAP,
+    "pdf-chromium.pdfplumber": _NONE_PIECE,
     "pdf-lo.pdfminer": _PDFMINER,
     "pdf-chromium.pdfminer": _PDFMINER,
     "pdf-lo.markitdown": _PDF_MD,
@@ -68,7 +64,6 @@ KNOWN: dict[tuple[str, str], str] = {
         not in (
             "pdf-lo.pdfplumber",
             "pdf-lo.pdftotext-raw",
-            "pdf-chromium.pdftotext-raw",
             "pdf-chromium.pdfplumber",
             "pdf-chromium.pdftotext",
         )

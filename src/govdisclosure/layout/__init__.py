@@ -22,6 +22,7 @@ from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
 from .grid import grid_rows
 from .html import TABLE_TAG, tables_in
+from .pieces import join_label_pieces
 from .pipes import PIPE_RULE, bare_pipes, guessed_pipes, is_grid_border, is_pipe_row, pipe_block
 from .rules import rule_table
 from .streams import stream_rows
@@ -174,4 +175,4 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
                 break
         else:  # pragma: no cover - the last rule reads any line
             i += 1
-    return Layout(tuple(join_wrapped(state.rows)), frozenset(state.markup))
+    return Layout(tuple(join_label_pieces(join_wrapped(state.rows), lexicon)), frozenset(state.markup))

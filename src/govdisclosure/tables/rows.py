@@ -113,12 +113,14 @@ def assemble_rows(
     group_of: Callable[[str], str | None] = _no_group,
     positions: ColumnPositions | None = None,
     confirm: Callable[[str, list[Token]], bool] = lambda row, values: len(values) == 1,
+    in_order: bool = False,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
     `group_of` names the group a data row belongs to (（三）不予公开 for 1.属于国家秘密), if any;
     `positions` follows the header's column positions for rows whose layout shows the grid;
-    `confirm` says whether values printed one per line after a label may be its row (an identity).
+    `confirm` says whether values printed one per line after a label may be its row (an identity);
+    `in_order`: the text prints rows in order (order.py), so a label's values are those after it.
     """
     positions = positions or ColumnPositions(region.table)
     pending: _Pending | None = None
@@ -148,7 +150,12 @@ def assemble_rows(
             if found.placed:
                 continue
             following = waiting[i + 1] if i + 1 < len(waiting) else None
-            _put_pending(grid, found, columns_of(found.row) or (), confirm, following, doubtful)
+            # Values after a label could be the next label's printed before it, or the label
+            # before's: they are this label's when the table prints its rows in order, or when
+            # no label of the block is left without values and the next label has its own.
+            # (Placed on the text's printing order alone, a row says so: basis order.)
+            local = not doubtful and (following is None or bool(following.own or following.after))
+            _put_pending(grid, found, columns_of(found.row) or (), confirm, local or in_order, local)
         waiting.clear()
         values_first = False
 
@@ -238,8 +245,8 @@ def _put_pending(
     pending: _Pending,
     columns: tuple[str, ...],
     confirm: Callable[[str, list[Token]], bool],
-    following: _Pending | None = None,
-    doubtful: bool = False,
+    own: bool = True,
+    local: bool = True,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -249,10 +256,9 @@ def _put_pending(
       beside the label: placed by printed order (basis order) only if the row's identity holds
       (table 三's row total), since a blank cell leaves no trace there and the next row's values
       could fill the gap.
-    A number printed broken nearby, or any other shape, places nothing. Values printed after a
-    label could be the next label's printed before it, or the label before's (plain pdftotext and
-    pdfminer do both): they are this label's only if no label of the block is left without values
-    (`doubtful`) and the next label has values of its own.
+    A number printed broken nearby, or any other shape, places nothing; nor does a label whose
+    values after it may be another label's (`own` false: see assemble_rows). Values that only the
+    text's printing order gives this label (`local` false) carry basis order.
     """
     n = len(columns)
     gathered = pending.own + [v for line in pending.after for v in line]
@@ -266,16 +272,17 @@ def _put_pending(
         if pending.own:
             _put(grid, pending.row, columns, pending.own, pending.line)
         return
+    whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
     # A values line placed by height between two labels may be either one's: only the label's
     # own wrapped words after it settle that it is this label's.
-    own_label = not doubtful and (following is None or bool(following.own or following.after))
-    whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
-    if whole_line and own_label and (not pending.apart or pending.sandwiched):
-        grid.place(pending.row, columns, pending.after[0])
+    if whole_line and own and (not pending.apart or pending.sandwiched):
+        grid.place(pending.row, columns, pending.after[0], basis=None if local else "order")
         return
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
-    if len(pending.own) <= 1 and len(gathered) == n and own_label and confirm(pending.row, gathered):
+    # In a table printed row after row, as many values as columns are the row's whole; else the
+    # row's identity must hold.
+    if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
         grid.place(pending.row, columns, gathered, basis="order")
         return
     grid.unplaced(

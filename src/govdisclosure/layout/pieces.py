@@ -1,0 +1,78 @@
+"""Layout pass: a row label a narrow cell wrapped into pieces no template knows alone, joined back.
+
+PDF text prints a label too wide for its cell on several lines. Where the first piece reads as
+the label (`其他对外管` / `理服务事项`), the table step knows the row and takes the rest for its
+tail. Where no piece reads as a label alone (`规范性` / `文件`), the pieces would be words of no
+row, and the values after them could be taken for the row before's (`规章`, a blank row): so
+consecutive lines that each hold only such a piece are joined when together they are one row's
+label (`规范性文件`), and the values after them are that row's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..lexicon import GROUP_LABEL_KINDS, Lexicon, key_of
+from .tokens import CellRow
+
+__all__ = ["join_label_pieces"]
+
+# A row label wraps over a few lines at most (four in the narrowest PDF cells).
+MOST_PIECES = 4
+
+
+def _piece(row: CellRow, lexicon: Lexicon, last: bool) -> str | None:
+    """The row's first words, if they match no label alone and are all the row holds (the last
+    piece may have the row's values after it on its line)."""
+    if row.bounds != "words" or not row.tokens or row.tokens[0].kind != "text":
+        return None
+    if len(row.tokens) > 1 and not (last and all(t.kind == "value" for t in row.tokens[1:])):
+        return None
+    text = row.tokens[0].text.strip()
+    return text if text and not lexicon.match(text) else None
+
+
+def _names_a_row(text: str, lexicon: Lexicon) -> bool:
+    """True when the text is, exactly, a row's label and no group's.
+
+    Not a near match: the pieces of a label's tail (`要求缴纳费用、行政机关不` / `再处理其…`) would
+    make a second row. Not a group's: a group label centred among its rows (`（六）其` / `他处理`,
+    a 2021 group and a 2019 row) has its pieces between its rows' lines.
+    """
+    key = key_of(text)
+    found = lexicon.match(text)
+    return any(e.kind == "row" and e.key == key for e in found) and not any(
+        e.kind in GROUP_LABEL_KINDS for e in found
+    )
+
+
+def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow]:
+    """Rows with each run of unmatched label pieces that together name a row joined into one row."""
+    out: list[CellRow] = []
+    i = 0
+    while i < len(rows):
+        joined: CellRow | None = None
+        text = _piece(rows[i], lexicon, last=False)
+        for j in range(i + 1, min(i + MOST_PIECES, len(rows))):
+            if text is None:
+                break
+            more = _piece(rows[j], lexicon, last=True)
+            if more is None:
+                break
+            text += more
+            if _names_a_row(text, lexicon):
+                # The label as one token where it began, then the values of its last line.
+                label = attrs.evolve(rows[i].tokens[0], text=text)
+                joined = attrs.evolve(rows[j], tokens=(label, *rows[j].tokens[1:]))
+                break
+            if len(rows[j].tokens) > 1:
+                break  # values end the label
+        if joined is None:
+            out.append(rows[i])
+            i += 1
+        else:
+            out.append(joined)
+            i = j + 1
+    return out
