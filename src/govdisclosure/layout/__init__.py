@@ -28,7 +28,7 @@ from .rules import rule_table
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
 from .tokens import Bounds, CellRow, Token, TokenKind
-from .words import split_words
+from .words import aligned_words, split_words
 from .wrapped import join_wrapped
 
 __all__ = ["RULES", "Bounds", "CellRow", "Layout", "Token", "TokenKind", "read_rows"]
@@ -145,6 +145,9 @@ class Layout:
 
     rows: tuple[CellRow, ...]
     markup: frozenset[int] = frozenset()
+    # The text prints its words at their columns' positions (pdftotext -layout, §2.2 C): a blank
+    # cell is a gap there, so a row label printed with no value anywhere is a blank row.
+    aligned: bool = False
 
 
 def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
@@ -175,4 +178,5 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
                 break
         else:  # pragma: no cover - the last rule reads any line
             i += 1
-    return Layout(tuple(join_label_pieces(join_wrapped(state.rows), lexicon)), frozenset(state.markup))
+    rows = join_label_pieces(join_wrapped(state.rows), lexicon)
+    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows))

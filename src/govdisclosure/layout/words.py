@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from ..normalize import Line
@@ -10,6 +12,25 @@ from .tabs import BOLD
 from .tokens import CellRow, Token, reading, undouble
 
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
+# Words set off from the words before them by a run of spaces: a column position, not a word gap.
+SET_OFF = regex.compile(r"\S {3,}+\S")
+# Share of the rows of several words that must show it for the text to be aligned.
+ALIGNED_SHARE = 0.5
+
+
+def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow]) -> bool:
+    """True when the text's words rows print their words at column positions (pdftotext -layout).
+
+    Tools that drop blank cells print one space between a row's words (pdfplumber, pdftotext
+    -raw, lynx's one cell per line); -layout pads each word out to its column, so most rows of
+    several words show runs of spaces inside them.
+    """
+    raw = {line.number: line.raw for line in lines}
+    several = [raw[r.line] for r in rows if r.layout == "spaces" and len(raw.get(r.line, "").split()) >= 2]
+    if not several:
+        return False
+    set_off = sum(1 for text in several if SET_OFF.search(text) is not None)
+    return set_off >= ALIGNED_SHARE * len(several)
 
 
 def split_words(line: Line) -> CellRow:

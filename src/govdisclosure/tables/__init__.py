@@ -148,7 +148,7 @@ def _in_order(regions: dict[str, Region], template: Template) -> bool:
     return prints_rows_in_order(orders)
 
 
-def _read_active(region: Region, template: Template, in_order: bool = False) -> Grid:
+def _read_active(region: Region, template: Template, in_order: bool = False, aligned: bool = False) -> Grid:
     grid = Grid("active_disclosure")
     spec = template.active_disclosure
     for column in spec.columns.values():
@@ -164,7 +164,7 @@ def _read_active(region: Region, template: Template, in_order: bool = False) -> 
                         grid.units[e.id] = unit
                     break
 
-    assemble_rows(region, grid, _active_columns(template), in_order=in_order)
+    assemble_rows(region, grid, _active_columns(template), in_order=in_order, aligned=aligned)
     reread = reread_active(region, grid, spec) if _unplaced(grid) else None
     return reread or grid
 
@@ -173,7 +173,9 @@ def _unplaced(grid: Grid) -> bool:
     return any(d.code == CELL_UNPLACED for d in grid.diagnostics)
 
 
-def _read_applications(region: Region, template: Template, in_order: bool = False) -> Grid:
+def _read_applications(
+    region: Region, template: Template, in_order: bool = False, aligned: bool = False
+) -> Grid:
     grid = Grid("applications")
     spec = template.applications
     groups = {r.id: r.group for r in spec.rows}
@@ -188,6 +190,7 @@ def _read_applications(region: Region, template: Template, in_order: bool = Fals
         positions,
         lambda _, values: row_total_holds(values),
         in_order,
+        aligned,
     )
     return grid
 
@@ -233,11 +236,13 @@ def read_tables(
     in_order = _in_order(regions, template(report_template))
     if "active_disclosure" in regions:
         grids["active_disclosure"] = _read_active(
-            regions["active_disclosure"], template(report_template), in_order
+            regions["active_disclosure"], template(report_template), in_order, layout.aligned
         )
     if "applications" in regions:
         signalled = names["applications"]
-        grid = _read_applications(regions["applications"], template(signalled or report_template), in_order)
+        grid = _read_applications(
+            regions["applications"], template(signalled or report_template), in_order, layout.aligned
+        )
         names["applications"] = signalled or _applications_template(
             grid, registry, report_template, regions["applications"]
         )

@@ -14,8 +14,8 @@ from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
 from ..values import read_cell
 from .grid import FusedRun, Grid
+from .place import fit
 from .regions import Region
-from .rows import fit
 from .stated import locate, stated_groups
 
 TABLE = "review_litigation"

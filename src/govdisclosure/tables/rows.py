@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
-import regex
 
 from ..identities import total_holds
 from ..layout import Token
-from ..values import UNIT, clean
-from .grid import FusedRun, Grid
+from .grid import Grid
+from .place import put_row
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, row_shapes
 from .wrapped import put_wrapped
-
-# A cell that reads as digits run together, possibly with signs, decimals and a unit.
-DIGIT_RUN = regex.compile(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
 
 
 @attrs.define
@@ -38,72 +34,13 @@ class _Pending:
     group: bool = False
     # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
     broken: bool = False
+    # A values line no label could own came since the label before (values printed above their
+    # label, LibreOffice centring a row): this label's values may be those.
+    after_stray: bool = False
 
 
 def _no_group(row: str) -> str | None:
     return None
-
-
-def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token] | None:
-    """Exactly n value/empty cells, dropping empties at the ends that stand for merged cells.
-
-    Trailing empties go first: copies pad rows at the end more often than at the start.
-    `trim_start=False` keeps the start as it is (a row with words in it, which trimming there
-    could shift into another column).
-    """
-    cells = list(tokens)
-    while len(cells) > n:
-        if cells[-1].kind == "empty":
-            cells.pop()
-        elif trim_start and cells[0].kind == "empty":
-            cells.pop(0)
-        else:
-            return None
-    return cells if len(cells) == n else None
-
-
-def _put(
-    grid: Grid,
-    row: str,
-    columns: tuple[str, ...],
-    values: list[Token],
-    line: int,
-    fused: bool = False,
-    where: tuple[ColumnPositions, int | None] | None = None,
-) -> None:
-    # Where the layout shows the grid, the values stand in their columns (positions.py).
-    if where is not None:
-        positions, width = where
-        picked = positions.pick(values, columns, width)
-        if picked is not None:
-            grid.place(row, columns, picked)
-            return
-    # With words among the cells only padding at the end may go: trimming at the start could
-    # shift the words into another column.
-    has_text = any(v.kind == "text" for v in values)
-    fitted = fit(values, len(columns), trim_start=not has_text)
-    if fitted is not None:
-        grid.place(row, columns, fitted)
-        return
-    filled = [v for v in values if v.kind == "value"]
-    digits_only = all(DIGIT_RUN.match(clean(v.text).replace(" ", "")) for v in filled)
-    # Table 二 has no identity to confirm a split: only digits printed as one run with no space
-    # are split there (规章000); values apart (5 12) may as well be cells with a blank dropped.
-    one_run = len(filled) == 1 or grid.table != "active_disclosure"
-    if (
-        fused
-        and filled
-        and len(filled) < len(columns)
-        and digits_only
-        and one_run
-        and all(v.kind == "value" for v in values)
-    ):
-        # A fused line lost its cell boundaries (§2.2 G): split later, with the identities.
-        # Elsewhere a lone 412 is one whole cell, and splitting it would invent numbers.
-        grid.fused.append(FusedRun(row, columns, tuple(clean(v.text) for v in filled), line))
-        return
-    raw = " ".join(v.text.strip() or "∅" for v in values)
-    grid.unplaced(f"{row}: {len(values)} cells for {len(columns)} columns ({raw})", line)
 
 
 def assemble_rows(
@@ -114,13 +51,16 @@ def assemble_rows(
     positions: ColumnPositions | None = None,
     confirm: Callable[[str, list[Token]], bool] = lambda row, values: len(values) == 1,
     in_order: bool = False,
+    aligned: bool = False,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
     `group_of` names the group a data row belongs to (（三）不予公开 for 1.属于国家秘密), if any;
     `positions` follows the header's column positions for rows whose layout shows the grid;
     `confirm` says whether values printed one per line after a label may be its row (an identity);
-    `in_order`: the text prints rows in order (order.py), so a label's values are those after it.
+    `in_order`: the text prints rows in order (order.py), so a label's values are those after it;
+    `aligned`: the text prints words at their columns' positions (layout.Layout.aligned), so a
+    label printed with no value anywhere is a blank row.
     """
     positions = positions or ColumnPositions(region.table)
     pending: _Pending | None = None
@@ -131,6 +71,8 @@ def assemble_rows(
     values_first = False
     # Set by a broken number: the next data row is as suspect as the one waiting.
     suspect = False
+    # Set by a values line that the label before already had values for, or that had no label.
+    stray = False
 
     def flush() -> None:
         nonlocal pending
@@ -145,7 +87,7 @@ def assemble_rows(
         # it or after the next label): the block's values could then be either label's.
         # A label that may be a group's (its rows below it) is no row without values.
         waiting[:] = [p for p in waiting if p.placed or p.own or p.after or not p.group]
-        doubtful = values_first or any(not (p.placed or p.own or p.after) for p in waiting)
+        doubtful = values_first or (not aligned and any(not (p.placed or p.own or p.after) for p in waiting))
         for i, found in enumerate(waiting):
             if found.placed:
                 continue
@@ -155,7 +97,8 @@ def assemble_rows(
             # no label of the block is left without values and the next label has its own.
             # (Placed on the text's printing order alone, a row says so: basis order.)
             local = not doubtful and (following is None or bool(following.own or following.after))
-            _put_pending(grid, found, columns_of(found.row) or (), confirm, local or in_order, local)
+            gaps = aligned and not values_first  # a label with no value is then a blank row
+            _put_pending(grid, found, columns_of(found.row) or (), confirm, local or in_order, local, gaps)
         waiting.clear()
         values_first = False
 
@@ -174,6 +117,7 @@ def assemble_rows(
                 if pending is not None and pending.after and matched.row.texts:
                     pending.sandwiched = True  # the label's wrapped tail after its values
                 continue
+            stray = stray or pending is None or bool(pending.own or pending.after)
             raw = " ".join(v.text.strip() for v in values)
             words = _unknown_words(matched)
             after_words = f"values after words that name no row of the table ({words}: {raw})"
@@ -211,16 +155,19 @@ def assemble_rows(
             pending = _Pending(segment.anchor.id, shape.line, [v for v in values if v.kind == "value"])
             pending.broken = suspect or broken
             pending.group = bool(segment.groups)
+            pending.after_stray, stray = stray, False
             suspect = False
             continue
         if not printed and not values:
             flush()
-            pending = _Pending(segment.anchor.id, shape.line)
+            pending = _Pending(segment.anchor.id, shape.line, after_stray=stray)
+            stray = False
             continue
+        stray = False
         flush()
         waiting.append(_Pending(segment.anchor.id, shape.line, values, placed=True))
         where = (positions, matched.row.width) if matched.row.width is not None else None
-        _put(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
+        put_row(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     resolve()
 
 
@@ -247,6 +194,7 @@ def _put_pending(
     confirm: Callable[[str, list[Token]], bool],
     own: bool = True,
     local: bool = True,
+    aligned: bool = False,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -258,7 +206,8 @@ def _put_pending(
       could fill the gap.
     A number printed broken nearby, or any other shape, places nothing; nor does a label whose
     values after it may be another label's (`own` false: see assemble_rows). Values that only the
-    text's printing order gives this label (`local` false) carry basis order.
+    text's printing order gives this label (`local` false) carry basis order. In aligned text
+    a label with no value anywhere is a blank row.
     """
     n = len(columns)
     gathered = pending.own + [v for line in pending.after for v in line]
@@ -270,7 +219,10 @@ def _put_pending(
         return
     if not pending.after:
         if pending.own:
-            _put(grid, pending.row, columns, pending.own, pending.line)
+            put_row(grid, pending.row, columns, pending.own, pending.line)
+        elif aligned and not pending.after_stray:
+            # Printed with no value anywhere, in text that keeps each blank cell's place as a gap.
+            grid.place(pending.row, columns, [Token("empty", "", pending.line)] * n)
         return
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
     # A values line placed by height between two labels may be either one's: only the label's

@@ -1,0 +1,80 @@
+"""Step 4b: one row's values on the grid, by where the layout shows them or by count (§2.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..layout import Token
+from ..values import UNIT, clean
+from .grid import FusedRun, Grid
+from .positions import ColumnPositions
+
+__all__ = ["fit", "put_row"]
+
+# A cell that reads as digits run together, possibly with signs, decimals and a unit.
+DIGIT_RUN = regex.compile(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
+
+
+def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token] | None:
+    """Exactly n value/empty cells, dropping empties at the ends that stand for merged cells.
+
+    Trailing empties go first: copies pad rows at the end more often than at the start.
+    `trim_start=False` keeps the start as it is (a row with words in it, which trimming there
+    could shift into another column).
+    """
+    cells = list(tokens)
+    while len(cells) > n:
+        if cells[-1].kind == "empty":
+            cells.pop()
+        elif trim_start and cells[0].kind == "empty":
+            cells.pop(0)
+        else:
+            return None
+    return cells if len(cells) == n else None
+
+
+def put_row(
+    grid: Grid,
+    row: str,
+    columns: tuple[str, ...],
+    values: list[Token],
+    line: int,
+    fused: bool = False,
+    where: tuple[ColumnPositions, int | None] | None = None,
+) -> None:
+    """One row's cells on the grid: by position, by count, as a fused run to split, or said unplaced."""
+    # Where the layout shows the grid, the values stand in their columns (positions.py).
+    if where is not None:
+        positions, width = where
+        picked = positions.pick(values, columns, width)
+        if picked is not None:
+            grid.place(row, columns, picked)
+            return
+    # With words among the cells only padding at the end may go: trimming at the start could
+    # shift the words into another column.
+    has_text = any(v.kind == "text" for v in values)
+    fitted = fit(values, len(columns), trim_start=not has_text)
+    if fitted is not None:
+        grid.place(row, columns, fitted)
+        return
+    filled = [v for v in values if v.kind == "value"]
+    digits_only = all(DIGIT_RUN.match(clean(v.text).replace(" ", "")) for v in filled)
+    # Table 二 has no identity to confirm a split: only digits printed as one run with no space
+    # are split there (规章000); values apart (5 12) may as well be cells with a blank dropped.
+    one_run = len(filled) == 1 or grid.table != "active_disclosure"
+    if (
+        fused
+        and filled
+        and len(filled) < len(columns)
+        and digits_only
+        and one_run
+        and all(v.kind == "value" for v in values)
+    ):
+        # A fused line lost its cell boundaries (§2.2 G): split later, with the identities.
+        # Elsewhere a lone 412 is one whole cell, and splitting it would invent numbers.
+        grid.fused.append(FusedRun(row, columns, tuple(clean(v.text) for v in filled), line))
+        return
+    raw = " ".join(v.text.strip() or "∅" for v in values)
+    grid.unplaced(f"{row}: {len(values)} cells for {len(columns)} columns ({raw})", line)

@@ -1,0 +1,80 @@
+"""A row label printed with no value in text aligned by position is a blank row (§2.2 C, K).
+
+pdftotext `-layout` pads each word out to its column, so a blank cell is a gap and a row whose
+cells are all blank prints its label alone. Text that drops blank cells (pdfplumber, pdftotext
+`-raw`: one space between words) prints a blank row the same way but cannot be told from a label
+whose values come elsewhere, so there such a row stays absent. A values line with no label of its
+own before a label (LibreOffice centring a tall row) may be that label's: it is never claimed blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure
+from govdisclosure.templates import default_templates
+
+SPEC = default_templates()["2019"].active_disclosure
+BLOCK = SPEC.blocks[0]  # 第二十条第（一）项: 规章, 规范性文件 under three columns
+HEADER = ["二、主动公开政府信息情况", "", f"          {BLOCK.caption}", ""]
+COLUMNS = ["信息内容", *(SPEC.columns[c].label.label for c in BLOCK.columns)]
+
+
+def _line(words: Sequence[str], gap: str) -> str:
+    return "  " + gap.join(words)
+
+
+def _text(rows: Sequence[tuple[str, Sequence[int] | None]], gap: str) -> str:
+    lines = [*HEADER, _line(COLUMNS, gap), ""]
+    for label, values in rows:
+        lines += [_line([label, *map(str, values or ())], gap), ""]
+    return "\n".join(lines)
+
+
+def _kinds(report: govdisclosure.Report, row: str) -> list[str]:
+    table = report.tables.active_disclosure
+    assert table is not None
+    return [c.kind for c in table.rows.get(row, {}).values()]
+
+
+def test_a_label_alone_in_aligned_text_is_a_blank_row() -> None:
+    report = govdisclosure.parse(_text([("规章", None), ("规范性文件", [7, 1, 30])], " " * 6))
+    assert _kinds(report, "regulations") == ["blank"] * 3
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert [c.value for c in table["normative_documents"].values()] == [7, 1, 30]
+
+
+def test_a_label_alone_in_single_spaced_text_stays_absent() -> None:
+    report = govdisclosure.parse(_text([("规章", None), ("规范性文件", [7, 1, 30])], " "))
+    assert _kinds(report, "regulations") == []
+
+
+def test_a_label_after_a_values_line_of_no_label_is_not_claimed_blank() -> None:
+    # The values above 规范性文件 (a tall row centred by LibreOffice) may be its own.
+    text = _text([("规章", [1, 2, 3])], " " * 6) + "\n" + _line(["", "7", "1", "30"], " " * 6) + "\n\n  规范性文件\n"
+    report = govdisclosure.parse(text)
+    assert "blank" not in _kinds(report, "normative_documents")
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.lists(st.integers(0, 99999), min_size=3, max_size=3)), min_size=2, max_size=2),
+    st.integers(3, 12),
+    st.sampled_from([s for s in SPEC.rows["normative_documents"].spellings]),
+)
+def test_aligned_rows_come_back_blank_or_whole(
+    drawn: list[list[int] | None], gap: int, spelling: str
+) -> None:
+    rows = list(zip(["规章", spelling], drawn, strict=True))
+    report = govdisclosure.parse(_text(rows, " " * gap))
+    table = report.tables.active_disclosure
+    assert table is not None
+    for rid, values in zip(BLOCK.rows, drawn, strict=True):
+        cells = list(table.rows.get(rid, {}).values())
+        if values is None:
+            assert [c.kind for c in cells] == ["blank"] * 3
+        else:
+            assert [c.value for c in cells] == values
