@@ -55,13 +55,20 @@ def test_a_label_alone_in_single_spaced_text_stays_absent() -> None:
 
 def test_a_label_after_a_values_line_of_no_label_is_not_claimed_blank() -> None:
     # The values above 规范性文件 (a tall row centred by LibreOffice) may be its own.
-    text = _text([("规章", [1, 2, 3])], " " * 6) + "\n" + _line(["", "7", "1", "30"], " " * 6) + "\n\n  规范性文件\n"
+    text = (
+        _text([("规章", [1, 2, 3])], " " * 6)
+        + "\n"
+        + _line(["", "7", "1", "30"], " " * 6)
+        + "\n\n  规范性文件\n"
+    )
     report = govdisclosure.parse(text)
     assert "blank" not in _kinds(report, "normative_documents")
 
 
 @given(
-    st.lists(st.one_of(st.none(), st.lists(st.integers(0, 99999), min_size=3, max_size=3)), min_size=2, max_size=2),
+    st.lists(
+        st.one_of(st.none(), st.lists(st.integers(0, 99999), min_size=3, max_size=3)), min_size=2, max_size=2
+    ),
     st.integers(3, 12),
     st.sampled_from([s for s in SPEC.rows["normative_documents"].spellings]),
 )
@@ -78,3 +85,42 @@ def test_aligned_rows_come_back_blank_or_whole(
             assert [c.kind for c in cells] == ["blank"] * 3
         else:
             assert [c.value for c in cells] == values
+
+
+# Table 四's header as pdftotext -layout prints it (Chromium PDF of the tool corpus, r016), with no
+# value line under it: the table is printed, every cell blank.
+REVIEW_HEADER = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "",
+    "  本年度政府信息公开行政复议、行政诉讼情况如下：",
+    "",
+    "    行政复议                            行政诉讼",
+    "                      未经复议直接起诉              复议后起诉",
+    "结果 结果 其他 尚未   总",
+    "                  结果 结果 其他 尚未       总   结果 结果 其他 尚未   总",
+    "维持 纠正 结果 审结   计",
+    "                  维持 纠正 结果 审结       计   维持 纠正 结果 审结   计",
+    "",
+    "",
+    "五、政府信息公开工作存在的主要问题及改进情况",
+]
+
+
+def test_table_four_printed_without_a_value_in_aligned_text_is_all_blank() -> None:
+    report = govdisclosure.parse(
+        _text([("规章", None), ("规范性文件", [7, 1, 30])], " " * 6) + "\n" + "\n".join(REVIEW_HEADER)
+    )
+    table = report.tables.review_litigation
+    assert table is not None
+    kinds = [c.kind for cells in table.rows.values() for c in cells.values()]
+    assert kinds == ["blank"] * 15
+
+
+def test_table_four_without_a_value_in_single_spaced_text_is_unread() -> None:
+    single = [" ".join(line.split()) for line in REVIEW_HEADER]
+    report = govdisclosure.parse(
+        _text([("规章", None), ("规范性文件", [7, 1, 30])], " ") + "\n" + "\n".join(single)
+    )
+    table = report.tables.review_litigation
+    assert table is None or not table.rows
+    assert "table-unread" in {d.code for d in report.diagnostics}

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
-from ..layout import Layout, read_rows
+from ..layout import Layout, Token, read_rows
 from ..lexicon import Lexicon, key_of, lexicon_for
 from ..model import (
     TABLE_CLASSES,
@@ -195,9 +195,17 @@ def _read_applications(
     return grid
 
 
-def _read_review(region: Region, template: Template, prose: Iterable[str]) -> Grid:
+def _read_review(region: Region, template: Template, prose: Iterable[str], aligned: bool = False) -> Grid:
     grid = Grid("review_litigation")
-    assemble_review(region, grid, template.review_litigation, prose)
+    spec = template.review_litigation
+    cells = ("value", "empty", "broken")
+    if aligned and not any(t.kind in cells for r in region.rows for t in r.row.tokens):
+        # Text aligned by position prints the header and not one value: every cell is a gap.
+        line = min(region.lines, default=0)
+        for group in spec.groups:
+            grid.place(group, tuple(spec.columns), [Token("empty", "", line)] * len(spec.columns))
+        return grid
+    assemble_review(region, grid, spec, prose)
     return grid
 
 
@@ -255,7 +263,7 @@ def read_tables(
         names["review_litigation"] = report_template
         prose = (ln.text for ln in lines if ln.number not in table_lines)
         grids["review_litigation"] = _read_review(
-            regions["review_litigation"], template(report_template), prose
+            regions["review_litigation"], template(report_template), prose, layout.aligned
         )
 
     built: dict[str, Table] = {}
