@@ -8,6 +8,7 @@ numbers. Joined, they are 规范性文件, and its values are its own or, where 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from hypothesis import given
@@ -20,7 +21,11 @@ from govdisclosure.templates import default_templates
 
 TEMPLATE = default_templates()["2019"]
 LEXICON = lexicon_for(default_templates())
-HEADER = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量"]
+HEADER = [
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项",
+    "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+]
 BLOCKS = [b for b in TEMPLATE.active_disclosure.blocks if len(b.rows) >= 2]
 
 
@@ -46,7 +51,10 @@ def test_the_last_piece_with_the_values_on_its_line_is_the_row() -> None:
 
 
 def test_a_label_that_reads_alone_keeps_its_tail_as_before() -> None:
-    assert _rows(["规章 2 2 2", "规范性文", "件 1 1 1"]) == {"regulations": [2, 2, 2], "normative_documents": [1, 1, 1]}
+    assert _rows(["规章 2 2 2", "规范性文", "件 1 1 1"]) == {
+        "regulations": [2, 2, 2],
+        "normative_documents": [1, 1, 1],
+    }
 
 
 def _unknown_cuts(label: str) -> list[tuple[int, ...]]:
@@ -57,7 +65,7 @@ def _unknown_cuts(label: str) -> list[tuple[int, ...]]:
     out = []
     for cut in cuts:
         bounds = (0, *cut, n)
-        pieces = [label[s:e] for s, e in zip(bounds, bounds[1:], strict=False)]
+        pieces = [label[s:e] for s, e in itertools.pairwise(bounds)]
         if not any(LEXICON.match(p) for p in pieces):
             out.append(cut)
     return out
@@ -81,7 +89,7 @@ def test_a_label_in_unknown_pieces_after_a_blank_row_never_gives_it_numbers(
     rows = block.rows
     values = data.draw(st.lists(st.integers(1, 9999), min_size=len(columns), max_size=len(columns)))
     bounds = (0, *cut, len(spelling))
-    pieces = [spelling[s:e] for s, e in zip(bounds, bounds[1:], strict=False)]
+    pieces = [spelling[s:e] for s, e in itertools.pairwise(bounds)]
     printed = " ".join(map(str, values))
     spec = TEMPLATE.active_disclosure
     header = " ".join(["信息内容", *(spec.columns[c].label.label for c in columns)])

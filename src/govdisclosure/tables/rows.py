@@ -8,6 +8,7 @@ import attrs
 
 from ..identities import total_holds
 from ..layout import Token
+from ..lexicon import key_of
 from .grid import Grid
 from .place import put_row
 from .positions import ColumnPositions
@@ -34,6 +35,8 @@ class _Pending:
     group: bool = False
     # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
     broken: bool = False
+    # The label's key as the lexicon knows it: words after its values that continue it are its tail.
+    key: str = ""
     # A values line no label could own came since the label before (values printed above their
     # label, LibreOffice centring a row): this label's values may be those.
     after_stray: bool = False
@@ -114,7 +117,7 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             if not values:
-                if pending is not None and pending.after and matched.row.texts:
+                if pending is not None and pending.after and _continues(pending.key, _unknown_words(matched)):
                     pending.sandwiched = True  # the label's wrapped tail after its values
                 continue
             stray = stray or pending is None or bool(pending.own or pending.after)
@@ -152,7 +155,8 @@ def assemble_rows(
             if not printed and unfilled and pending is not None and group_of(pending.row) in segment.groups:
                 continue  # the group label centred among its rows (PDF) takes none of theirs
             flush()
-            pending = _Pending(segment.anchor.id, shape.line, [v for v in values if v.kind == "value"])
+            beside = [v for v in values if v.kind == "value"]
+            pending = _Pending(segment.anchor.id, shape.line, beside, key=segment.anchor.key)
             pending.broken = suspect or broken
             pending.group = bool(segment.groups)
             pending.after_stray, stray = stray, False
@@ -160,7 +164,7 @@ def assemble_rows(
             continue
         if not printed and not values:
             flush()
-            pending = _Pending(segment.anchor.id, shape.line, after_stray=stray)
+            pending = _Pending(segment.anchor.id, shape.line, key=segment.anchor.key, after_stray=stray)
             stray = False
             continue
         stray = False
@@ -174,6 +178,13 @@ def assemble_rows(
 def _unknown_words(row: MatchedRow) -> str:
     """The words of a row that match no label: what the reader is shown of an unknown row."""
     return " ".join(m.token.text.strip() for m in row.matches if m.token.kind == "text" and not m.entries)
+
+
+def _continues(key: str, words: str) -> bool:
+    """True when the last words are a later part of the label (`益` of 保护第三方合法权益), not a
+    label's start; a piece of the group label may stand before them (`法提供 另行制作`)."""
+    tail = key_of(words.split()[-1]) if words.strip() else ""
+    return bool(tail) and tail in key and not key.startswith(tail)
 
 
 def _is_header(row: MatchedRow, table: str) -> bool:
@@ -227,7 +238,8 @@ def _put_pending(
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
     # A values line placed by height between two labels may be either one's: only the label's
     # own wrapped words after it settle that it is this label's.
-    if whole_line and own and (not pending.apart or pending.sandwiched):
+    # Values between the label's lines sit inside its cell, whatever the block's other labels show.
+    if whole_line and ((own and not pending.apart) or pending.sandwiched):
         grid.place(pending.row, columns, pending.after[0], basis=None if local else "order")
         return
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
