@@ -1,15 +1,19 @@
-"""Values between a wrapped row label's lines are that label's (tables/rows.py, FORMAT.md §2.2 D, K).
+"""Values placed by height next to their label (markitdown's PDF pipe rows; tables/rows.py, §2.2 D, K).
 
 markitdown draws a PDF's table as pipe rows placed by height among the label lines, so a row's
 values may stand above, between or below its label's lines, and in a block where any label is
 left without values they could be another label's. A values line with a label's first line before
 it and the label's own tail after it (`6. 属于四类过程性信` / values / `息`) stands inside the label's
 cell: it is that label's. Words after the values that continue no label settle nothing.
+
+A values line right under a row printed whole on its line, and right above a label with no value,
+is the label's: a line placed by height is the line above's or below's, and the row above is whole.
 """
 
 from __future__ import annotations
 
 import govdisclosure
+from corpus import text
 
 # markitdown's text of a Chromium PDF of the tool corpus (tests/corpus/fixtures/r003), table 三's top.
 MARKITDOWN = [
@@ -79,3 +83,26 @@ def test_values_between_a_label_and_its_tail_are_the_label_s() -> None:
 def test_words_that_continue_no_label_settle_nothing() -> None:
     lines = [*MARKITDOWN[:TAIL], "某某", *MARKITDOWN[TAIL + 1 :]]
     assert _row(lines, "denied_process_information") == []
+
+
+def test_values_above_a_label_after_a_whole_row_are_the_label_s() -> None:
+    # r001, markitdown of the Chromium PDF: `| 行政许可 | 0 | 2 | | 2,380 |`, `|  | 1 | 0 | | 79 |`,
+    # then `其他对外管理服务事项` alone.
+    lines = text("r001", "pdf-chromium.markitdown").splitlines()
+    assert lines[35] == "其他对外管理服务事项"
+    table = govdisclosure.parse("\n".join(lines)).tables.active_disclosure
+    assert table is not None
+    row = table["other_administrative_services"]
+    assert [c.value for c in row.values()] == [1, 0, 79]
+    assert {c.basis for c in row.values()} == {"order"}
+
+
+def test_values_above_a_line_of_other_words_are_not_the_next_label_s() -> None:
+    lines = text("r001", "pdf-chromium.markitdown").splitlines()
+    lines.insert(35, "某某事项")
+    report = govdisclosure.parse("\n".join(lines))
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert "other_administrative_services" not in table.rows
+    said = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
+    assert any("(1 0 79)" in m for m in said)

@@ -83,8 +83,20 @@ def assemble_rows(
             waiting.append(pending)
         pending = None
 
+    # A values line placed by height (`apart`) after a whole row: the next label's, if it has none.
+    held: tuple[list[Token], int, int] | None = None
+    whole_at = -1  # the index of the last row printed whole on its label's line
+
+    def unheld() -> None:
+        nonlocal held
+        if held is not None:
+            raw = " ".join(v.text.strip() for v in held[0])
+            grid.unplaced(f"values with no row label ({raw})", held[1])
+        held = None
+
     def resolve() -> None:
         nonlocal values_first
+        unheld()
         flush()
         # A label with no value anywhere after it (a blank row, or one whose values come before
         # it or after the next label): the block's values could then be either label's.
@@ -106,7 +118,7 @@ def assemble_rows(
         values_first = False
 
     shapes = row_shapes(region.rows, region.table, columns_of)
-    for matched, shape in zip(region.rows, shapes, strict=True):
+    for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         broken = matched.row.bounds == "words" and any(t.kind == "broken" for t in matched.row.tokens)
         if broken and pending is not None:
@@ -133,7 +145,17 @@ def assemble_rows(
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 values_first = values_first or not waiting
-                grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
+                above = region.rows[index - 1] if index else None
+                whole_above = above is not None and (
+                    whole_at == index - 1 or _is_header(above, region.table) or shapes[index - 1].caption
+                )
+                if matched.row.apart and not words and whole_above:
+                    # A row placed by height is the line above's or below's; the line above is a
+                    # whole row (or the header): the label right below, if it has no value, owns it.
+                    unheld()
+                    held = (values, shape.line, index)
+                else:
+                    grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
             elif not _is_header(matched, region.table):
                 # A group's label and words the templates do not know, then values: the row's own
                 # label is unknown. Said, never dropped unseen. (A header line's years, `本年增/减（指
@@ -144,6 +166,15 @@ def assemble_rows(
         values = list(segment.values)
         columns = columns_of(segment.anchor.id) or ()
         printed = sum(v.kind == "value" for v in values)
+        # (Right under the values: any line between could be the label they belong to.)
+        below = held is not None and held[2] == index - 1
+        if held is not None and below and pending is None and not values and len(held[0]) == len(columns):
+            # Printed above its label (a tall label cell, values at its middle): basis order.
+            waiting.append(_Pending(segment.anchor.id, shape.line, held[0], placed=True))
+            grid.place(segment.anchor.id, columns, held[0], basis="order")
+            held = None
+            continue
+        unheld()
         if any(v.wrapped for v in values):
             # Numbers wrapped around the row's line: the identities settle their columns, if any.
             flush()
@@ -169,6 +200,7 @@ def assemble_rows(
             continue
         stray = False
         flush()
+        whole_at = index
         waiting.append(_Pending(segment.anchor.id, shape.line, values, placed=True))
         where = (positions, matched.row.width) if matched.row.width is not None else None
         put_row(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
