@@ -289,3 +289,35 @@ def test_an_all_blank_table_four_whose_header_words_are_joined_is_found_unread()
     assert not [
         d for d in report.diagnostics if d.code == "table-missing" and "review_litigation" in d.message
     ]
+
+
+def _raw_row(printed: list[str], total: str) -> govdisclosure.Report:
+    # pdftotext -raw of a LibreOffice PDF: a row's cells printed line by line after its label,
+    # a none mark (/) standing in every empty cell.
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "一、本年新收政府信息公开申请数量",
+        printed[0],
+        " ".join(printed[1:]),
+        total,
+        "二、上年结转政府信息公开申请数量 / / / / / / /",
+    ]
+    return govdisclosure.parse("\n".join(lines))
+
+
+def test_a_row_printed_over_lines_with_none_marks_is_read_in_order_when_its_total_holds() -> None:
+    report = _raw_row(["1,514", "/", "6", "/", "8", "/"], "1,528")
+    table = report.tables.applications
+    assert table is not None
+    row = table["new_received"]
+    assert [c.value for c in row.values()] == [1514, None, 6, None, 8, None, 1528]
+    assert [c.kind for c in row.values()][1] == "none"
+    assert {c.basis for c in row.values()} == {"order"}
+
+
+def test_a_row_printed_over_lines_whose_total_does_not_hold_stays_unplaced() -> None:
+    report = _raw_row(["1,514", "/", "6", "/", "8", "/"], "1,529")
+    table = report.tables.applications
+    assert table is not None
+    assert "new_received" not in table.rows

@@ -6,9 +6,10 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..identities import total_holds
+from ..identities import as_evidence, total_holds
 from ..layout import Token
 from ..lexicon import key_of
+from ..values import read_cell
 from .grid import Grid
 from .place import put_row
 from .positions import ColumnPositions
@@ -226,8 +227,9 @@ def _is_header(row: MatchedRow, table: str) -> bool:
 
 
 def row_total_holds(values: Sequence[Token]) -> bool:
-    """总计 (the last value) = the sum of the others, every one a printed number (table 三, §1.6)."""
-    return total_holds([v.number for v in values])
+    """总计 (the last value) = the sum of the others, every one printed: a number, or a none mark
+    counting as nothing (table 三, §1.6)."""
+    return total_holds([as_evidence(read_cell(v.text, v.line)) for v in values])
 
 
 def _put_pending(
