@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import govdisclosure
+from corpus import text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -321,3 +322,16 @@ def test_a_row_printed_over_lines_whose_total_does_not_hold_stays_unplaced() -> 
     table = report.tables.applications
     assert table is not None
     assert "new_received" not in table.rows
+
+
+def test_a_year_in_a_broken_header_is_words_not_a_value() -> None:
+    # pdftotext -raw breaks 上一年项目数量（指2019年事项数） over lines: `（指 2019 年事项`. Read as a
+    # value, the year was a value before the block's first label, which made every label's values
+    # there doubtful (tables/order.py, rows.py).
+    lines = text("r012", "pdf-lo.pdftotext-raw").splitlines()
+    assert lines[21] == "（指 2019 年事项"
+    report = govdisclosure.parse("\n".join(lines))
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert [c.value for c in table["other_administrative_services"].values()] == [0, 0, 0]
+    assert not [d for d in report.diagnostics if "2019)" in d.message]

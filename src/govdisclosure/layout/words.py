@@ -12,6 +12,7 @@ from .tabs import BOLD
 from .tokens import CellRow, Token, reading, undouble
 
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
+YEAR = regex.compile(r"^(?:19|20)\d\d$")
 # Words set off from the words before them by a run of spaces: a column position, not a word gap.
 SET_OFF = regex.compile(r"\S {3,}+\S")
 # Share of the rows of several words that must show it for the text to be aligned.
@@ -33,6 +34,11 @@ def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow]) -> bool:
     return set_off >= ALIGNED_SHARE * len(several)
 
 
+def _is_year(word: str, after: str) -> bool:
+    # A year followed by 年 (a header's `2018 年事项数）` broken by PDF text): no table value is.
+    return after.startswith("年") and YEAR.match(word) is not None
+
+
 def split_words(line: Line) -> CellRow:
     """Values split on spaces; the words between them joined into one label (blank cells leave no trace)."""
     tokens: list[Token] = []
@@ -42,9 +48,12 @@ def split_words(line: Line) -> CellRow:
     heading = MD_HEADING.match(text)
     if heading is not None:
         text = text[heading.end() :]
-    for word in text.split():
+    split = text.split()
+    for i, word in enumerate(split):
         # The remembered reading of a cell text: a word is a value, a broken number or label text.
         kind, _ = reading(word)
+        if kind == "value" and i + 1 < len(split) and _is_year(word, split[i + 1]):
+            kind = "text"  # `（指 2019 年事项数）`: a header's words, the year among them
         if kind in ("value", "broken"):
             if words:
                 tokens.append(Token("text", undouble("".join(words)), line.number))
