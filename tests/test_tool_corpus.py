@@ -36,14 +36,16 @@ _PLAIN = (
     "plain pdftotext prints cells one per line in the PDF's drawing order: only rows whose label "
     "stands right before their values and whose row total holds are read"
 )
-_WRAPPED = "LibreOffice's narrow cells wrap numbers (2,90 / 1): rows near a broken number are not read"
+_WRAPPED = (
+    "LibreOffice's narrow cells wrap numbers around a row's line (2,90 3,31 / row / 1 3): one row "
+    "the identities leave several placements for (r064) is cell-ambiguous"
+)
 _PDFMINER = "pdfminer prints table cells as column blocks in an order the text does not show"
 _PDF_MD = "markitdown draws pipes from word positions: a values line above or below its label is not read"
 _NONE_PIECE = "the 无 of a group label broken onto a row's line read as one more cell"
 _ALL_PDF = {
     "pdf-lo.pdftotext": _PLAIN,
     "pdf-chromium.pdftotext": _PLAIN,
-    "pdf-lo.pdftotext-raw": _WRAPPED,
     "pdf-lo.pdfplumber": _WRAPPED,
     "pdf-chromium.pdfplumber": _NONE_PIECE,
     "pdf-lo.pdfminer": _PDFMINER,
@@ -63,7 +65,6 @@ KNOWN: dict[tuple[str, str], str] = {
         if r
         not in (
             "pdf-lo.pdfplumber",
-            "pdf-lo.pdftotext-raw",
             "pdf-chromium.pdfplumber",
             "pdf-chromium.pdftotext",
         )

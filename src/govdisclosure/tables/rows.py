@@ -9,13 +9,13 @@ import attrs
 from ..identities import as_evidence, total_holds
 from ..layout import Token
 from ..lexicon import key_of
-from ..values import read_cell
-from .grid import Grid
+from ..values import clean, read_cell
+from .grid import FusedRun, Grid
 from .place import put_row
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, row_shapes
-from .wrapped import put_wrapped
+from .wrapped import joined_readings, put_wrapped
 
 
 @attrs.define
@@ -271,17 +271,22 @@ def _put_pending(
         return
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
     # A values line placed by height between two labels may be either one's: only the label's
-    # own wrapped words after it settle that it is this label's.
-    # Values between the label's lines sit inside its cell, whatever the block's other labels show.
+    # own wrapped words after it (values inside its cell) settle that it is this label's.
     if whole_line and ((own and not pending.apart) or pending.sandwiched):
         grid.place(pending.row, columns, pending.after[0], basis=None if local else "order")
         return
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
-    # In a table printed row after row, as many values as columns are the row's whole; else the
-    # row's identity must hold.
     if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
         grid.place(pending.row, columns, gathered, basis="order")
+        return
+    # More values than columns, lines of lone numbers among them (`178` / `8`): numbers a narrow
+    # cell wrapped, if joining them leaves one reading the identities accept (resolve.py).
+    lines = [pending.own, *pending.after] if pending.own else pending.after
+    readings = joined_readings(lines, n) if own else []
+    if readings:
+        chunks = tuple(clean(v.text) for v in gathered)
+        grid.fused.append(FusedRun(pending.row, columns, chunks, pending.line, tuple(readings)))
         return
     grid.unplaced(
         f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",

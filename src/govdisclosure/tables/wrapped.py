@@ -1,16 +1,24 @@
-"""Step 4, PDF text: a row whose numbers a narrow cell wrapped around the row's line (FORMAT.md §2.2 C).
+"""Step 4, PDF text: a row whose numbers a narrow cell wrapped (FORMAT.md §2.2 C).
 
 layout/wrapped.py joins each wrapped number back and marks it `wrapped`; which columns those
 numbers stand in is not shown. Here every placement of them among the row's other values (each
 kept in printed order) becomes a reading, and tables/resolve.py keeps the one the identities leave.
+
+pdftotext `-raw` prints a row cell by cell after its label, and a number LibreOffice wrapped in its
+cell as two lines whose pieces both read as numbers (`178` / `8` for 1788): more values than
+columns. Joining a line's lone number with the next line's lone digits is then a reading, and the
+identities keep the one joining as many as there are values too many, if only one does.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
+
+import regex
 
 from ..layout import Token
-from ..values import clean
+from ..values import clean, is_value_text
 from .grid import FusedRun, Grid
 
 
@@ -33,3 +41,47 @@ def put_wrapped(grid: Grid, row: str, columns: tuple[str, ...], values: list[Tok
         rest = iter(fixed)
         readings.append(tuple(texts[id(at[i] if i in at else next(rest))] for i in range(n)))
     grid.fused.append(FusedRun(row, columns, tuple(texts[id(v)] for v in values), line, tuple(readings)))
+
+
+# A wrapped number's pieces: plain digits (a sign, a unit or a none mark is never cut off).
+DIGITS = regex.compile(r"^\d[\d,.]*+$")
+# A narrow cell holds a few digits on its second line.
+TAIL_DIGITS = 4
+
+
+def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str, ...]]:
+    """A row printed over lines with more values than its n columns: each way of joining a line's
+    lone number to the next line's lone digits that leaves n values (pdftotext -raw)."""
+    tokens = [t for line in lines for t in line]
+    extra = len(tokens) - n
+    if extra <= 0 or any(t.kind != "value" for t in tokens):
+        return []
+    texts = [clean(t.text) for t in tokens]
+    alone = [len(line) == 1 for line in lines for _ in line]
+    joins = [
+        i
+        for i in range(len(tokens) - 1)
+        if alone[i]
+        and alone[i + 1]
+        and DIGITS.match(texts[i])
+        and texts[i + 1].isdigit()
+        and len(texts[i + 1]) <= TAIL_DIGITS
+        and is_value_text(texts[i] + texts[i + 1])
+    ]
+    readings = []
+    for chosen in itertools.combinations(joins, extra):
+        if any(b - a < 2 for a, b in itertools.pairwise(chosen)):
+            continue  # a piece joins one tail only
+        out: list[str] = []
+        skip = False
+        for i, text in enumerate(texts):
+            if skip:
+                skip = False
+                continue
+            if i in chosen:
+                out.append(text + texts[i + 1])
+                skip = True
+            else:
+                out.append(text)
+        readings.append(tuple(out))
+    return readings
