@@ -23,15 +23,15 @@ from ..model import (
 from ..normalize import Line
 from ..templates import Template, TemplateRegistry
 from ..values import unit_in_header
+from .columns import active_columns, application_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
-from .order import printing_order, prints_rows_in_order
+from .order import text_prints_rows_in_order
 from .positions import ColumnPositions
 from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels
 from .resolve import resolve_fused
 from .review import assemble_review
 from .rows import assemble_rows, row_total_holds
-from .shape import ColumnsOf, row_shapes
 
 __all__ = ["FoundTables", "read_tables"]
 
@@ -119,35 +119,6 @@ def _applications_template(
     return fallback
 
 
-def _active_columns(template: Template) -> ColumnsOf:
-    """Table 二's value columns of a row: its block's."""
-    spec = template.active_disclosure
-
-    def columns_of(row_id: str) -> tuple[str, ...] | None:
-        block = spec.block_of(row_id)
-        return block.columns if block else None
-
-    return columns_of
-
-
-def _application_columns(template: Template) -> ColumnsOf:
-    """Table 三's value columns of a row: the applicant columns, for the template's rows."""
-    spec = template.applications
-    known = {r.id for r in spec.rows}
-    return lambda row_id: spec.value_columns if row_id in known else None
-
-
-def _in_order(regions: dict[str, Region], template: Template) -> bool:
-    """Whether the text prints tables 二 and 三 row after row (order.py), judged over both."""
-    columns = {"active_disclosure": _active_columns(template), "applications": _application_columns(template)}
-    orders = [
-        printing_order(region.rows, row_shapes(region.rows, name, columns[name]), columns[name])
-        for name, region in regions.items()
-        if name in columns
-    ]
-    return prints_rows_in_order(orders)
-
-
 def _read_active(region: Region, template: Template, in_order: bool = False, aligned: bool = False) -> Grid:
     grid = Grid("active_disclosure")
     spec = template.active_disclosure
@@ -164,7 +135,7 @@ def _read_active(region: Region, template: Template, in_order: bool = False, ali
                         grid.units[e.id] = unit
                     break
 
-    assemble_rows(region, grid, _active_columns(template), in_order=in_order, aligned=aligned)
+    assemble_rows(region, grid, active_columns(template), in_order=in_order, aligned=aligned)
     reread = reread_active(region, grid, spec) if _unplaced(grid) else None
     return reread or grid
 
@@ -185,7 +156,7 @@ def _read_applications(
     assemble_rows(
         region,
         grid,
-        _application_columns(template),
+        application_columns(template),
         groups.get,
         positions,
         lambda _, values: row_total_holds(values),
@@ -241,7 +212,7 @@ def read_tables(
     names = {n: template_by_signals(r, registry) for n, r in regions.items() if n != "review_litigation"}
     report_template = names.get("active_disclosure") or names.get("applications")
     grids: dict[str, Grid] = {}
-    in_order = _in_order(regions, template(report_template))
+    in_order = text_prints_rows_in_order(regions, template(report_template))
     if "active_disclosure" in regions:
         grids["active_disclosure"] = _read_active(
             regions["active_disclosure"], template(report_template), in_order, layout.aligned

@@ -1,0 +1,26 @@
+"""Step 4 for tables 二 and 三: a data row's value columns, from the template (FORMAT.md §1.3-1.4)."""
+
+from __future__ import annotations
+
+from ..templates import Template
+from .shape import ColumnsOf
+
+__all__ = ["active_columns", "application_columns"]
+
+
+def active_columns(template: Template) -> ColumnsOf:
+    """Table 二's value columns of a row: its block's."""
+    spec = template.active_disclosure
+
+    def columns_of(row_id: str) -> tuple[str, ...] | None:
+        block = spec.block_of(row_id)
+        return block.columns if block else None
+
+    return columns_of
+
+
+def application_columns(template: Template) -> ColumnsOf:
+    """Table 三's value columns of a row: the applicant columns, for the template's rows."""
+    spec = template.applications
+    known = {r.id for r in spec.rows}
+    return lambda row_id: spec.value_columns if row_id in known else None
