@@ -106,3 +106,23 @@ def test_values_above_a_line_of_other_words_are_not_the_next_label_s() -> None:
     assert "other_administrative_services" not in table.rows
     said = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
     assert any("(1 0 79)" in m for m in said)
+
+
+def test_values_under_the_header_and_above_the_first_label_are_its() -> None:
+    # r035, markitdown of the Chromium PDF: the header's pieces, `|  |  | 4 0 | 0 0 | 0 0 4 |`, then
+    # `一、本年新收政府信息公开申请数量` alone: the header owns no values.
+    lines = text("r035", "pdf-chromium.markitdown").splitlines()
+    assert lines[56] == "一、本年新收政府信息公开申请数量"
+    table = govdisclosure.parse("\n".join(lines)).tables.applications
+    assert table is not None
+    row = table["new_received"]
+    assert [c.value for c in row.values()] == [4, 0, 0, 0, 0, 0, 4]
+    assert {c.basis for c in row.values()} == {"order"}
+
+
+def test_values_under_a_label_left_without_values_are_not_the_next_label_s() -> None:
+    lines = text("r035", "pdf-chromium.markitdown").splitlines()
+    lines[54] = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    table = govdisclosure.parse("\n".join(lines)).tables.applications
+    assert table is not None
+    assert "new_received" not in table.rows

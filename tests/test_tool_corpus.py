@@ -67,6 +67,7 @@ KNOWN: dict[tuple[str, str], str] = {
             "pdf-lo.pdfplumber",
             "pdf-chromium.pdfplumber",
             "pdf-chromium.pdftotext",
+            "pdf-chromium.markitdown",
         )
     },
 }

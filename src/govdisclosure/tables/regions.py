@@ -153,7 +153,8 @@ def find_regions(rows: Sequence[MatchedRow], lexicon: Lexicon) -> list[Region]:
             if current is None or current not in already or opened != current:
                 close()
                 # Pieces of numbers a narrow cell wrapped above the first row label belong to the
-                # table: they tell its first row cannot be read (rows.py).
+                # table: they tell its first row cannot be read (rows.py); so does a values row
+                # placed by height above it, which may be that label's.
                 current, collected = opened, (_broken_tail(loose) if current is None else [])
         if current is not None:
             collected.append(row)
@@ -165,7 +166,12 @@ def find_regions(rows: Sequence[MatchedRow], lexicon: Lexicon) -> list[Region]:
 
 
 def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
-    """The last rows, if they hold nothing but broken numbers (`2,90 3,31`)."""
+    """The last rows, if they hold nothing but broken numbers (`2,90 3,31`), or the last row if it
+    is values placed by height (markitdown's pipe row of a PDF): its label may be the one below."""
+    last = rows[-1] if rows else None
+    placed_by_height = last is not None and last.row.apart and last.row.has_values
+    if last is not None and placed_by_height and {t.kind for t in last.row.tokens} <= {"value", "empty"}:
+        return [last]
     tail: list[MatchedRow] = []
     for row in reversed(rows):
         kinds = {t.kind for t in row.row.tokens}

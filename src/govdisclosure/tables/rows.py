@@ -86,7 +86,6 @@ def assemble_rows(
 
     # A values line placed by height (`apart`) after a whole row: the next label's, if it has none.
     held: tuple[list[Token], int, int] | None = None
-    whole_at = -1  # the index of the last row printed whole on its label's line
 
     def unheld() -> None:
         nonlocal held
@@ -146,13 +145,10 @@ def assemble_rows(
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 values_first = values_first or not waiting
-                above = region.rows[index - 1] if index else None
-                whole_above = above is not None and (
-                    whole_at == index - 1 or _is_header(above, region.table) or shapes[index - 1].caption
-                )
-                if matched.row.apart and not words and whole_above:
-                    # A row placed by height is the line above's or below's; the line above is a
-                    # whole row (or the header): the label right below, if it has no value, owns it.
+                if matched.row.apart and not words:
+                    # A row placed by height is the line above's or below's. No label above waits
+                    # for values (each was printed whole, or it is the header): the label right
+                    # below, if it has no value, owns it.
                     unheld()
                     held = (values, shape.line, index)
                 else:
@@ -201,7 +197,6 @@ def assemble_rows(
             continue
         stray = False
         flush()
-        whole_at = index
         waiting.append(_Pending(segment.anchor.id, shape.line, values, placed=True))
         where = (positions, matched.row.width) if matched.row.width is not None else None
         put_row(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
