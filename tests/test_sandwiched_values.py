@@ -126,3 +126,16 @@ def test_values_under_a_label_left_without_values_are_not_the_next_label_s() -> 
     table = govdisclosure.parse("\n".join(lines)).tables.applications
     assert table is not None
     assert "new_received" not in table.rows
+
+
+def test_a_label_s_cell_ends_with_its_tail_and_the_next_values_are_the_next_label_s() -> None:
+    # r007, markitdown of the LibreOffice PDF: `（五） 1.信访举报投诉类申` / values / `不予处 请` (a
+    # piece of the group label run into the label's last character) / `理` / values / `2.重复申请`.
+    lines = text("r007", "pdf-lo.markitdown").splitlines()
+    assert lines[115] == "不予处 请"
+    table = govdisclosure.parse("\n".join(lines)).tables.applications
+    assert table is not None
+    assert [c.value for c in table["not_processed_complaint"].values()] == [62, 2, 0, 0, 0, 0, 64]
+    duplicate = table["not_processed_duplicate"]
+    assert [c.value for c in duplicate.values()] == [67, 12, 0, 0, 1, 0, 80]
+    assert {c.basis for c in duplicate.values()} == {"order"}

@@ -68,6 +68,7 @@ KNOWN: dict[tuple[str, str], str] = {
             "pdf-chromium.pdfplumber",
             "pdf-chromium.pdftotext",
             "pdf-chromium.markitdown",
+            "pdf-lo.markitdown",
         )
     },
 }

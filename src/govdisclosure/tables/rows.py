@@ -136,6 +136,9 @@ def assemble_rows(
             raw = " ".join(v.text.strip() for v in values)
             words = _unknown_words(matched)
             after_words = f"values after words that name no row of the table ({words}: {raw})"
+            if pending is not None and pending.sandwiched and matched.row.apart and not words:
+                # The label's cell ended with its tail: values placed by height after it are not its.
+                flush()
             if words and matched.row.own_label:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
@@ -210,9 +213,12 @@ def _unknown_words(row: MatchedRow) -> str:
 
 def _continues(key: str, words: str) -> bool:
     """True when the last words are a later part of the label (`益` of 保护第三方合法权益), not a
-    label's start; a piece of the group label may stand before them (`法提供 另行制作`)."""
+    label's start; a piece of the group label may stand before them (`法提供 另行制作`), or run
+    into the label's last characters (`不予处请`: 不予处理's piece, then 请 ending 信访举报投诉类申请)."""
     tail = key_of(words.split()[-1]) if words.strip() else ""
-    return bool(tail) and tail in key and not key.startswith(tail)
+    if not tail or key.startswith(tail):
+        return False
+    return tail in key or any(key.endswith(tail[-k:]) for k in range(1, len(tail)))
 
 
 def _is_header(row: MatchedRow, table: str) -> bool:
