@@ -7,7 +7,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 import attrs
 import regex
@@ -165,11 +164,8 @@ def _group_keys(lexicon: Lexicon) -> str:
     return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in GROUP_LABEL_KINDS)
 
 
-class Pool(NamedTuple):
-    """The entries a label may match (one table's, or all) and their keys indexed."""
-
-    entries: tuple[Entry, ...]
-    keyed: KeyIndex
+# The entries a label may match (one table's, or all), and their keys indexed.
+Pool = tuple[tuple[Entry, ...], KeyIndex]
 
 
 @cache
@@ -177,7 +173,7 @@ def _pool(lexicon: Lexicon, table: str | None) -> Pool:
     # A table's entries in lexicon order, with their keys indexed (keyindex.py): each rule below
     # answers with the entries a scan of the pool in this order would give, in the same order.
     entries = tuple(e for e in lexicon.entries if table is None or e.table == table)
-    return Pool(entries, KeyIndex([e.key for e in entries]))
+    return entries, KeyIndex([e.key for e in entries])
 
 
 @lru_cache(maxsize=8192)
@@ -201,40 +197,43 @@ def _compatible(parts: LabelParts, entry: Entry) -> bool:
 
 
 def _exact(parts: LabelParts, pool: Pool) -> list[Entry]:
-    found = (pool.entries[i] for i in pool.keyed.exact(parts.key))
-    return [e for e in found if _compatible(parts, e)]
+    entries, keyed = pool
+    return [e for e in (entries[i] for i in keyed.exact(parts.key)) if _compatible(parts, e)]
 
 
 def _prefix(parts: LabelParts, pool: Pool) -> list[Entry]:
     if len(parts.key) < MIN_PREFIX:
         return []
     # Cut by a line break (label key starts with the cell) or annotated (cell starts with the label).
-    near = sorted({*pool.keyed.extending(parts.key), *pool.keyed.within(parts.key, MIN_PREFIX)})
-    return [e for e in (pool.entries[i] for i in near) if _compatible(parts, e)]
+    entries, keyed = pool
+    near = sorted({*keyed.extending(parts.key), *keyed.within(parts.key, MIN_PREFIX)})
+    return [e for e in (entries[i] for i in near) if _compatible(parts, e)]
 
 
 def _fuzzy(parts: LabelParts, pool: Pool) -> list[Entry]:
     if len(parts.key) < MIN_PREFIX:
         return []
     scored = []
+    entries, keyed = pool
     mine = len(parts.key)
     counts = Counter(parts.key)
     chars = frozenset(counts)
     # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried.
-    fits = [
-        n for n in pool.keyed.lengths() if n >= MIN_PREFIX and not 2 * min(mine, n) < FUZZY_RATIO * (mine + n)
-    ]
-    for i in pool.keyed.of_lengths(fits):
-        e = pool.entries[i]
-        if not _compatible(parts, e):
-            continue
+    fits = [n for n in keyed.lengths() if n >= MIN_PREFIX and not 2 * min(mine, n) < FUZZY_RATIO * (mine + n)]
+    distinct = len(chars) == mine
+    for i in keyed.of_lengths(fits):
+        e = entries[i]
         theirs = len(e.key)
-        # SequenceMatcher.quick_ratio (2 * shared characters / total), computed without building
-        # a matcher: most pairs stop here, and building one per pair was the cold parse's cost.
-        # Only characters both keys hold count, found by a set intersection at C speed.
-        their_counts = pool.keyed.counts[i]
-        shared = sum(min(their_counts[c], counts[c]) for c in pool.keyed.charsets[i] & chars)
-        if 2.0 * shared / (mine + theirs) < FUZZY_RATIO:
+        # SequenceMatcher.quick_ratio (2 * shared characters / total) without building a matcher:
+        # most pairs stop here. A key without a repeated character shares exactly the characters
+        # both keys hold (one set intersection, at C speed).
+        common = keyed.charsets[i] & chars
+        if distinct:
+            shared = len(common)
+        else:
+            their_counts = keyed.counts[i]
+            shared = sum(min(their_counts[c], counts[c]) for c in common)
+        if 2.0 * shared / (mine + theirs) < FUZZY_RATIO or not _compatible(parts, e):
             continue
         matcher = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False)
         ratio = matcher.ratio()
