@@ -107,3 +107,10 @@ def test_the_templates_from_a_warm_cache_are_the_templates_of_the_toml(cache: Pa
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == repr(expected.templates)
+
+
+def test_a_date_is_parsed_but_not_cached(cache: Path) -> None:
+    # marshal cannot hold a TOML date: such a file is parsed every time, never cached half.
+    text = "when = 1979-05-27T07:32:00Z\n"
+    assert parsed_toml("dated.toml", text) == tomllib.loads(text)
+    assert list(cache.glob("toml-*")) == []
