@@ -34,7 +34,7 @@ def test_parsers_are_cached_and_reused(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = _run(PARSE, cache)
     assert first.returncode == 0, first.stderr
-    written = sorted(p.name.split("-")[0] for p in cache.iterdir())
+    written = sorted(p.name.split("-")[0] for p in cache.glob("*.lark-cache"))
     assert written == ["report", "tables"]
     second = _run(NO_BUILD, cache)
     assert second.returncode == 0, second.stderr

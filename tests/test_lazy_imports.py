@@ -11,17 +11,27 @@ import sys
 
 import govdisclosure
 
-# Loaded on first use only: cattrs (to_dict/from_dict), pandas (frames), the PDF reader, the batch
-# runner.
+# Loaded on first use only: cattrs (to_dict/from_dict), pandas (frames), the document readers (and
+# zipfile, theirs), the batch runner, the render writers, the TOML parser (the bundled files come
+# from diskcache.py) and importlib.resources (an installed package is a plain folder).
 NOT_ON_IMPORT = (
     "cattrs",
     "pandas",
     "pdfplumber",
     "pdfminer",
     "pyarrow",
+    "lxml",
+    "docx",
+    "tomllib",
+    "zipfile",
+    "importlib.resources",
     "govdisclosure.batch",
+    "govdisclosure.cli",
     "govdisclosure.convert",
+    "govdisclosure.documents",
     "govdisclosure.parquet",
+    "govdisclosure.render.outline",
+    "govdisclosure.render.pdf",
 )
 
 

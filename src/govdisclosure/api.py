@@ -8,8 +8,6 @@ import attrs
 
 from .checks import run_checks
 from .diagnostics import EMPTY_INPUT, INPUT_IS_A_PATH, NO_REPORT
-from .documents import detect_format, read_document
-from .documents.html import decode_html
 from .errors import InputTooLargeError, ParseError
 from .layout import Layout
 from .layout.grid import DocumentText
@@ -161,6 +159,8 @@ def parse_file(
 
     The format is recognised from the content, not the file name (see `parse_bytes`).
     """
+    from .documents import detect_format
+
     # A text longer than _text_bytes is not read (nor is an endless device); a document (PDF,
     # Word) may be larger, up to max_bytes.
     text_limit = _text_bytes(max_chars)
@@ -188,6 +188,10 @@ def parse_bytes(
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
+    # The document readers load with the first file: `parse(text)` never needs them.
+    from .documents import detect_format, read_document
+    from .documents.html import decode_html
+
     data = bytes(data)
     source = filename or "<bytes>"
     fmt = detect_format(data, source)

@@ -1,9 +1,9 @@
 """The only place that builds Lark parsers: grammars/*.lark, loaded via resources, LALR, cached and lazy.
 
 Building an LALR table costs ~30 ms a grammar, so a built parser is kept in a cache file under the
-user's cache directory (`$GOVDISCLOSURE_CACHE_DIR`, else `$XDG_CACHE_HOME/govdisclosure`, else
-`~/.cache/govdisclosure`), named by a hash of the grammar texts and the Lark and Python versions.
-A cache that cannot be read or written is skipped silently: the parser is then built in memory.
+user's cache directory (diskcache.py), named by a hash of the grammar texts and the Lark and Python
+versions. A cache that cannot be read or written is skipped silently: the parser is then built in
+memory.
 
 >>> from lark import Token
 >>> str(token_parser("report.lark").parse([Token("TEXT", "前言", line=1)]).data)
@@ -12,18 +12,16 @@ A cache that cannot be read or written is skipped silently: the parser is then b
 
 from __future__ import annotations
 
-import hashlib
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import lark
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 
+from .diskcache import cache_dir, cache_file
 from .resources import grammar_text
 
 __all__ = ["TokenStream", "cache_dir", "token_parser"]
@@ -61,25 +59,12 @@ class _ImportLoader:
         return "govdisclosure.grammar._ImportLoader()"
 
 
-def cache_dir() -> Path:
-    """Where built parsers are cached (the folder may not exist yet)."""
-    override = os.environ.get("GOVDISCLOSURE_CACHE_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govdisclosure"
-
-
 def _cache_file(name: str, text: str) -> str | None:
     """The cache file for grammar `name`, its folder created; None when there is nowhere to write."""
-    key = "\0".join((text, grammar_text(_COMMON), lark.__version__, sys.version))
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return str(folder / f"{name.removesuffix('.lark')}-{digest}.lark-cache")
+    path = cache_file(
+        name.removesuffix(".lark"), ".lark-cache", text, grammar_text(_COMMON), lark.__version__, sys.version
+    )
+    return None if path is None else str(path)
 
 
 @cache

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 import attrs
 import regex
 
+from .keyindex import KeyIndex
 from .numbering import LABEL_MARKER, label_marker_ordinal
 from .template_spec import LabelKind
 from .templates import TemplateRegistry
@@ -127,7 +128,7 @@ class Lexicon:
         parts = split_label(text)
         if len(parts.key) < 2 and parts.number is None:
             return ()
-        pool = [e for e in self.entries if table is None or e.table == table]
+        pool = _pool(self, table)
         for rule in (_exact, _prefix, _fuzzy):
             found = rule(parts, pool)
             if found:
@@ -163,6 +164,18 @@ def _group_keys(lexicon: Lexicon) -> str:
     return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in GROUP_LABEL_KINDS)
 
 
+# The entries a label may match (one table's, or all), and their keys indexed.
+Pool = tuple[tuple[Entry, ...], KeyIndex]
+
+
+@cache
+def _pool(lexicon: Lexicon, table: str | None) -> Pool:
+    # A table's entries in lexicon order, with their keys indexed (keyindex.py): each rule below
+    # answers with the entries a scan of the pool in this order would give, in the same order.
+    entries = tuple(e for e in lexicon.entries if table is None or e.table == table)
+    return entries, KeyIndex([e.key for e in entries])
+
+
 @lru_cache(maxsize=8192)
 def _match_cached(lexicon: Lexicon, text: str, table: str | None) -> tuple[Entry, ...]:
     # Reports repeat the same labels across files and years: matching each spelling once pays.
@@ -183,40 +196,44 @@ def _compatible(parts: LabelParts, entry: Entry) -> bool:
     return not (entry.kind == "column" and (parts.paren or parts.cjk))
 
 
-def _exact(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
-    return [e for e in pool if e.key == parts.key and _compatible(parts, e)]
+def _exact(parts: LabelParts, pool: Pool) -> list[Entry]:
+    entries, keyed = pool
+    return [e for e in (entries[i] for i in keyed.exact(parts.key)) if _compatible(parts, e)]
 
 
-def _prefix(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
+def _prefix(parts: LabelParts, pool: Pool) -> list[Entry]:
     if len(parts.key) < MIN_PREFIX:
         return []
     # Cut by a line break (label key starts with the cell) or annotated (cell starts with the label).
-    # The string tests first: they rule out nearly every entry at C speed, before _compatible.
-    return [
-        e
-        for e in pool
-        if (e.key.startswith(parts.key) or (len(e.key) >= MIN_PREFIX and parts.key.startswith(e.key)))
-        and _compatible(parts, e)
-    ]
+    entries, keyed = pool
+    near = sorted({*keyed.extending(parts.key), *keyed.within(parts.key, MIN_PREFIX)})
+    return [e for e in (entries[i] for i in near) if _compatible(parts, e)]
 
 
-def _fuzzy(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
+def _fuzzy(parts: LabelParts, pool: Pool) -> list[Entry]:
     if len(parts.key) < MIN_PREFIX:
         return []
     scored = []
+    entries, keyed = pool
     mine = len(parts.key)
     counts = Counter(parts.key)
-    for e in pool:
+    chars = frozenset(counts)
+    # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried.
+    fits = [n for n in keyed.lengths() if n >= MIN_PREFIX and not 2 * min(mine, n) < FUZZY_RATIO * (mine + n)]
+    distinct = len(chars) == mine
+    for i in keyed.of_lengths(fits):
+        e = entries[i]
         theirs = len(e.key)
-        # 2*min/(sum) bounds the ratio from above: skip pairs whose lengths alone rule them out.
-        if theirs < MIN_PREFIX or 2 * min(mine, theirs) < FUZZY_RATIO * (mine + theirs):
-            continue
-        if not _compatible(parts, e):
-            continue
-        # SequenceMatcher.quick_ratio (2 * shared characters / total), computed without building
-        # a matcher: most pairs stop here, and building one per pair was the cold parse's cost.
-        shared = sum(min(n, counts[c]) for c, n in _char_counts(e.key).items())
-        if 2.0 * shared / (mine + theirs) < FUZZY_RATIO:
+        # SequenceMatcher.quick_ratio (2 * shared characters / total) without building a matcher:
+        # most pairs stop here. A key without a repeated character shares exactly the characters
+        # both keys hold (one set intersection, at C speed).
+        common = keyed.charsets[i] & chars
+        if distinct:
+            shared = len(common)
+        else:
+            their_counts = keyed.counts[i]
+            shared = sum(min(their_counts[c], counts[c]) for c in common)
+        if 2.0 * shared / (mine + theirs) < FUZZY_RATIO or not _compatible(parts, e):
             continue
         matcher = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False)
         ratio = matcher.ratio()
@@ -226,11 +243,6 @@ def _fuzzy(parts: LabelParts, pool: Iterable[Entry]) -> list[Entry]:
         return []
     best = max(r for r, _ in scored)
     return [e for r, e in scored if r == best]
-
-
-@lru_cache(maxsize=4096)
-def _char_counts(key: str) -> dict[str, int]:
-    return dict(Counter(key))
 
 
 def _order(found: list[Entry], parts: LabelParts) -> tuple[Entry, ...]:

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 import regex
 
+from .diskcache import parsed_toml
 from .errors import TemplateError
 from .resources import bundled_template_files
 from .template_spec import (
@@ -52,11 +53,6 @@ __all__ = [
     "registry_from",
     "template_from_data",
 ]
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 
 @attrs.frozen(eq=False)
@@ -334,6 +330,12 @@ def load_template(path: str | PathLike[str]) -> Template:
         raise TemplateError(f"{str(path)!r}: not a usable path ({exc})") from exc
     if len(raw) > MAX_TEMPLATE_BYTES:
         raise TemplateError(f"{path}: larger than {MAX_TEMPLATE_BYTES:,} bytes, not a template file")
+    # Imported here: the bundled templates come from diskcache.parsed_toml, so a parse that only
+    # uses them never loads the TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -353,11 +355,8 @@ def registry_from(templates: Iterable[Template]) -> TemplateRegistry:
 @cache
 def default_templates() -> TemplateRegistry:
     """The bundled templates (2019, 2021), loaded once."""
-    loaded = []
-    for name, text in bundled_template_files():
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:  # pragma: no cover - bundled files are tested
-            raise TemplateError(f"{name}: not valid TOML ({exc})") from exc
-        loaded.append(template_from_data(data, name))
-    return registry_from(loaded)
+    # The TOML as parsed by an earlier process when the text is unchanged (diskcache.py); the
+    # templates are built and validated from it every time.
+    return registry_from(
+        template_from_data(parsed_toml(name, text), name) for name, text in bundled_template_files()
+    )

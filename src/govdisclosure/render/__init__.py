@@ -8,30 +8,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..model import Report
 from ..templates import TemplateRegistry
-from .cells import render_cells
-from .html import render_html
-from .markdown import render_markdown
-from .outline import Block, blocks
-from .pdf import render_pdf
-from .tabs import render_tabs
+
+if TYPE_CHECKING:
+    from .outline import Block
 
 __all__ = ["LAYOUTS", "Layout", "render"]
 
 Layout = Literal["tabs", "cells", "markdown", "pdf", "html"]
 
-_WRITERS: dict[str, Callable[[Iterable[Block]], str]] = {
-    "tabs": render_tabs,
-    "cells": render_cells,
-    "markdown": render_markdown,
-    "pdf": render_pdf,
-    "html": render_html,
-}
 #: The layout names `render` accepts.
-LAYOUTS: tuple[str, ...] = tuple(_WRITERS)
+LAYOUTS: tuple[str, ...] = ("tabs", "cells", "markdown", "pdf", "html")
+# A set, as the writers' dict was: an unhashable layout raises TypeError, as before.
+_KNOWN = frozenset(LAYOUTS)
+
+
+def _writer(layout: str) -> Callable[[Iterable[Block]], str]:
+    # `import govdisclosure` imports this package for `render`: the writers and the outline walk
+    # load on the first render, so a program that only parses never pays for them.
+    if layout == "tabs":
+        from .tabs import render_tabs
+
+        return render_tabs
+    if layout == "cells":
+        from .cells import render_cells
+
+        return render_cells
+    if layout == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown
+    if layout == "pdf":
+        from .pdf import render_pdf
+
+        return render_pdf
+    from .html import render_html
+
+    return render_html
 
 
 def render(
@@ -40,9 +56,9 @@ def render(
     """Write a Report as text in one layout: tabs, cells, markdown, pdf or html."""
     if not isinstance(report, Report):
         raise TypeError(f"render() takes a Report, not {type(report).__name__}")
-    try:
-        writer = _WRITERS[layout]
-    except KeyError:
-        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}") from None
-    text = writer(blocks(report, templates))
+    if layout not in _KNOWN:
+        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+    from .outline import blocks
+
+    text = _writer(layout)(blocks(report, templates))
     return text.rstrip("\n") + "\n"

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 import attrs
 
+from ..diskcache import parsed_toml
 from ..errors import TemplateError
 from ..resources import grammar_text
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["CanonicalSection", "SectionsConfig", "sections_config"]
 
@@ -103,8 +98,5 @@ def config_from_data(data: Mapping[str, Any]) -> SectionsConfig:
 @cache
 def sections_config() -> SectionsConfig:
     """The bundled grammars/sections.toml, loaded once."""
-    try:
-        data = tomllib.loads(grammar_text("sections.toml"))
-    except tomllib.TOMLDecodeError as exc:  # pragma: no cover - the bundled file is tested
-        raise TemplateError(f"sections.toml: not valid TOML ({exc})") from exc
-    return config_from_data(data)
+    # As parsed by an earlier process when the text is unchanged (diskcache.py); validated here.
+    return config_from_data(parsed_toml("sections.toml", grammar_text("sections.toml")))

@@ -1,0 +1,96 @@
+"""Instructions executed by the cold import and the first parse: a steady figure on a shared machine.
+
+A fresh interpreter's wall-clock time varies by a third and more on a machine shared with other
+work; the number of instructions it executes barely moves. Each figure is the difference between
+two runs under `valgrind --tool=callgrind` (its "Collected" total): the interpreter with what
+`benchmarks/run.py`'s import child loads before it times (argparse, json, subprocess, typing...),
+then with `import govdisclosure`, then with the first parse of the same typical report.
+
+    python benchmarks/instructions.py                    # this checkout's sources
+    python benchmarks/instructions.py --src OTHER/src    # another checkout's (a before/after pair)
+
+Needs valgrind; takes about a minute. Bytecode is cached (in a folder of its own) as after
+`pip install`, and a first untimed round fills that cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import resource  # noqa: F401 - loaded as benchmarks/run.py's child has it loaded
+import statistics  # noqa: F401 - idem
+import subprocess
+import sys
+import tempfile
+import time  # noqa: F401 - idem
+from pathlib import Path
+from typing import Any  # noqa: F401 - idem
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import inputs
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+STEPS = ("interpreter", "import", "first parse")
+
+
+def _child(step: str) -> None:
+    """The measured program: nothing more, or the import, or the import and the first parse."""
+    if step == "interpreter":
+        return
+    import govdisclosure
+
+    if step == "first parse":
+        _, text = next((n, t) for n, t in inputs.corpus() if inputs.TYPICAL_KB[0] <= inputs.kb(t) <= 10)
+        govdisclosure.parse(text)
+
+
+def instructions(src: Path, step: str) -> int:
+    """The instructions callgrind counts for one child run."""
+    env = dict(os.environ, PYTHONPATH=str(src))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    tag = hashlib.sha256(str(src).encode()).hexdigest()[:12]
+    prefix = Path(tempfile.gettempdir()) / f"govdisclosure-instructions-pyc-{tag}"
+    cmd = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        "-X",
+        f"pycache_prefix={prefix}",
+        __file__,
+        "_child",
+        step,
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
+    return int(found[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--src", type=Path, default=SRC, help="the sources to import (a src/ folder)")
+    args = parser.parse_args()
+    src = args.src.resolve()
+    instructions(src, "first parse")  # fills the bytecode cache
+    counts = {step: instructions(src, step) for step in STEPS}
+    figures = {
+        "import_minstr": (counts["import"] - counts["interpreter"]) / 1e6,
+        "first_parse_minstr": (counts["first parse"] - counts["import"]) / 1e6,
+    }
+    print(
+        f"{src}: import {figures['import_minstr']:.0f} M instructions, "
+        f"first parse {figures['first_parse_minstr']:.0f} M instructions"
+    )
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["_child"]:
+        _child(sys.argv[2])
+    else:
+        main()

@@ -1,0 +1,66 @@
+"""The lexicon's label keys indexed for matching a label not seen before (issue 14: the cold first parse).
+
+Label matching (lexicon.py) tries every entry of a table in turn: the same key, a key one starts
+with the other, a key alike enough (difflib's ratio). Each new label used to scan the whole pool
+three times; the index finds the candidates of each rule directly, as positions in the pool,
+ascending, so a rule's answer keeps the pool's order exactly as the scan gave it.
+
+>>> index = KeyIndex(["本年新收政府信息公开申请数量", "其他", "本年新收"])
+>>> index.exact("其他"), index.extending("本年新收"), index.within("本年新收政府信息公开申请数量", 4)
+([1], [0, 2], [0, 2])
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+__all__ = ["KeyIndex"]
+
+
+class KeyIndex:
+    """Positions of a sequence of keys by key, by prefix and by length, with each key's characters."""
+
+    # A plain class, not attrs: built once per table, and attrs classes cost time at import.
+    __slots__ = ("_by_key", "_by_length", "_sorted", "charsets", "counts", "keys")
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        """Index `keys`; positions are indexes into it."""
+        self.keys = tuple(keys)
+        self._by_key: dict[str, list[int]] = {}
+        self._by_length: dict[int, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            self._by_key.setdefault(key, []).append(i)
+            self._by_length.setdefault(len(key), []).append(i)
+        self._sorted = sorted((key, i) for i, key in enumerate(self.keys))
+        #: Each key's characters (a set) and how often each occurs.
+        self.charsets = [frozenset(key) for key in self.keys]
+        self.counts = [dict(Counter(key)) for key in self.keys]
+
+    def exact(self, key: str) -> list[int]:
+        """Positions of the keys equal to `key`."""
+        return self._by_key.get(key, [])
+
+    def extending(self, key: str) -> list[int]:
+        """Positions of the keys that start with `key` (itself included)."""
+        start = bisect.bisect_left(self._sorted, (key,))
+        found = []
+        for other, i in self._sorted[start:]:
+            if not other.startswith(key):
+                break
+            found.append(i)
+        return sorted(found)
+
+    def within(self, key: str, shortest: int) -> list[int]:
+        """Positions of the keys of at least `shortest` characters that `key` starts with."""
+        found = [i for n in range(shortest, len(key) + 1) for i in self._by_key.get(key[:n], ())]
+        return sorted(found)
+
+    def of_lengths(self, fits: Iterator[int] | Sequence[int]) -> list[int]:
+        """Positions of the keys whose length is one of `fits`."""
+        return sorted(i for n in fits for i in self._by_length.get(n, ()))
+
+    def lengths(self) -> list[int]:
+        """The distinct key lengths."""
+        return list(self._by_length)
