@@ -84,7 +84,8 @@ def assemble_rows(
             waiting.append(pending)
         pending = None
 
-    # A values line placed by height (`apart`) after a whole row: the next label's, if it has none.
+    # A values line placed by height (`apart`) while no label waits for values: the label right
+    # below it owns it, if that label has none.
     held: tuple[list[Token], int, int] | None = None
 
     def unheld() -> None:
