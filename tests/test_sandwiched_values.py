@@ -85,25 +85,36 @@ def test_words_that_continue_no_label_settle_nothing() -> None:
     assert _row(lines, "denied_process_information") == []
 
 
+def _fixture(report: str, route: str, at: int, printed: str) -> list[str]:
+    """A committed tool output's lines, after checking the line a test is about."""
+    lines = text(report, route).splitlines()
+    assert lines[at] == printed
+    return lines
+
+
+def _cells(lines: list[str], table: str, row: str) -> list[tuple[object, str | None]]:
+    """A row's values and bases as the parser places them ([] when the row is not placed)."""
+    found = getattr(govdisclosure.parse("\n".join(lines)).tables, table)
+    assert found is not None
+    return [(c.value, c.basis) for c in found.rows.get(row, {}).values()]
+
+
 def test_values_above_a_label_after_a_whole_row_are_the_label_s() -> None:
     # r001, markitdown of the Chromium PDF: `| 行政许可 | 0 | 2 | | 2,380 |`, `|  | 1 | 0 | | 79 |`,
     # then `其他对外管理服务事项` alone.
-    lines = text("r001", "pdf-chromium.markitdown").splitlines()
-    assert lines[35] == "其他对外管理服务事项"
-    table = govdisclosure.parse("\n".join(lines)).tables.active_disclosure
-    assert table is not None
-    row = table["other_administrative_services"]
-    assert [c.value for c in row.values()] == [1, 0, 79]
-    assert {c.basis for c in row.values()} == {"order"}
+    lines = _fixture("r001", "pdf-chromium.markitdown", 35, "其他对外管理服务事项")
+    assert _cells(lines, "active_disclosure", "other_administrative_services") == [
+        (1, "order"),
+        (0, "order"),
+        (79, "order"),
+    ]
 
 
 def test_values_above_a_line_of_other_words_are_not_the_next_label_s() -> None:
-    lines = text("r001", "pdf-chromium.markitdown").splitlines()
+    lines = _fixture("r001", "pdf-chromium.markitdown", 35, "其他对外管理服务事项")
     lines.insert(35, "某某事项")
+    assert _cells(lines, "active_disclosure", "other_administrative_services") == []
     report = govdisclosure.parse("\n".join(lines))
-    table = report.tables.active_disclosure
-    assert table is not None
-    assert "other_administrative_services" not in table.rows
     said = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
     assert any("(1 0 79)" in m for m in said)
 
@@ -111,31 +122,22 @@ def test_values_above_a_line_of_other_words_are_not_the_next_label_s() -> None:
 def test_values_under_the_header_and_above_the_first_label_are_its() -> None:
     # r035, markitdown of the Chromium PDF: the header's pieces, `|  |  | 4 0 | 0 0 | 0 0 4 |`, then
     # `一、本年新收政府信息公开申请数量` alone: the header owns no values.
-    lines = text("r035", "pdf-chromium.markitdown").splitlines()
-    assert lines[56] == "一、本年新收政府信息公开申请数量"
-    table = govdisclosure.parse("\n".join(lines)).tables.applications
-    assert table is not None
-    row = table["new_received"]
-    assert [c.value for c in row.values()] == [4, 0, 0, 0, 0, 0, 4]
-    assert {c.basis for c in row.values()} == {"order"}
+    lines = _fixture("r035", "pdf-chromium.markitdown", 56, "一、本年新收政府信息公开申请数量")
+    assert _cells(lines, "applications", "new_received") == [(v, "order") for v in (4, 0, 0, 0, 0, 0, 4)]
 
 
 def test_values_under_a_label_left_without_values_are_not_the_next_label_s() -> None:
-    lines = text("r035", "pdf-chromium.markitdown").splitlines()
+    lines = _fixture("r035", "pdf-chromium.markitdown", 56, "一、本年新收政府信息公开申请数量")
     lines[54] = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-    table = govdisclosure.parse("\n".join(lines)).tables.applications
-    assert table is not None
-    assert "new_received" not in table.rows
+    assert _cells(lines, "applications", "new_received") == []
 
 
 def test_a_label_s_cell_ends_with_its_tail_and_the_next_values_are_the_next_label_s() -> None:
     # r007, markitdown of the LibreOffice PDF: `（五） 1.信访举报投诉类申` / values / `不予处 请` (a
     # piece of the group label run into the label's last character) / `理` / values / `2.重复申请`.
-    lines = text("r007", "pdf-lo.markitdown").splitlines()
-    assert lines[115] == "不予处 请"
-    table = govdisclosure.parse("\n".join(lines)).tables.applications
-    assert table is not None
-    assert [c.value for c in table["not_processed_complaint"].values()] == [62, 2, 0, 0, 0, 0, 64]
-    duplicate = table["not_processed_duplicate"]
-    assert [c.value for c in duplicate.values()] == [67, 12, 0, 0, 1, 0, 80]
-    assert {c.basis for c in duplicate.values()} == {"order"}
+    lines = _fixture("r007", "pdf-lo.markitdown", 115, "不予处 请")
+    complaint = _cells(lines, "applications", "not_processed_complaint")
+    assert [v for v, _ in complaint] == [62, 2, 0, 0, 0, 0, 64]
+    assert _cells(lines, "applications", "not_processed_duplicate") == [
+        (v, "order") for v in (67, 12, 0, 0, 1, 0, 80)
+    ]
