@@ -9,7 +9,6 @@ generated ones (pieces, joins and edits of every spelling, with and without mark
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,14 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from govdisclosure.lexicon import (
-    ANNOTATION,
     FUZZY_RATIO,
     MIN_PREFIX,
     Entry,
     LabelParts,
     Lexicon,
     _compatible,
-    _order,
     lexicon_for,
-    split_label,
+    match_by,
 )
 from govdisclosure.templates import default_templates
 
@@ -69,21 +66,12 @@ def _fuzzy(parts: LabelParts, pool: list[Entry]) -> list[Entry]:
 
 
 def scanned(lexicon: Lexicon, text: str, table: str | None) -> tuple[Entry, ...]:
-    """Lexicon._match by scanning every entry, as before the index."""
-    parts = split_label(text)
-    if len(parts.key) < 2 and parts.number is None:
-        return ()
-    pool = [e for e in lexicon.entries if table is None or e.table == table]
-    for rule in (_exact, _prefix, _fuzzy):
-        found = rule(parts, pool)
-        if found:
-            return _order(found, parts)
-    head = ANNOTATION.match(unicodedata.normalize("NFKC", text))
-    if head is not None:
-        found = _exact(split_label(head["label"]), pool)
-        if found:
-            return _order(found, parts)
-    return ()
+    """Lexicon._match by scanning every entry, as before the index (the same order of rules)."""
+    return match_by(
+        text,
+        lambda: [e for e in lexicon.entries if table is None or e.table == table],
+        (_exact, _prefix, _fuzzy),
+    )
 
 
 def _asked_by_parsing(paths: list[Path]) -> set[tuple[str, str | None]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
+from typing import TypeVar
 
 import attrs
 import regex
@@ -125,29 +126,34 @@ class Lexicon:
         )
 
     def _match(self, text: str, table: str | None) -> tuple[Entry, ...]:
-        parts = split_label(text)
-        if len(parts.key) < 2 and parts.number is None:
-            return ()
-        pool = _pool(self, table)
-        for rule in (_exact, _prefix, _fuzzy):
-            found = rule(parts, pool)
-            if found:
-                return _order(found, parts)
-        # A local annotation in brackets after a label (规章（设区的市、自治州人民政府应提供相关数据）,
-        # FORMAT.md §2.3): the label before it, matched exactly.
-        head = ANNOTATION.match(unicodedata.normalize("NFKC", text))
-        if head is not None:
-            found = _exact(split_label(head["label"]), pool)
-            if found:
-                return _order(found, parts)
+        return match_by(text, lambda: _pool(self, table), (_exact, _prefix, _fuzzy))
+
+
+P = TypeVar("P")
+Rule = Callable[[LabelParts, P], list[Entry]]  # the entries of a pool a label's parts stand for
+
+
+def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Rule[P]]) -> tuple[Entry, ...]:
+    """The matching order: the exact, prefix and fuzzy rules in turn, then the label before a
+    bracketed annotation (规章（设区的市、自治州人民政府应提供相关数据）, FORMAT.md §2.3) by the
+    exact rule; `pool` is built only for a label long enough to match."""
+    parts = split_label(text)
+    if len(parts.key) < SHORT_KEY and parts.number is None:
         return ()
+    entries = pool()
+    for rule in rules:
+        found = rule(parts, entries)
+        if found:
+            return _order(found, parts)
+    head = ANNOTATION.match(unicodedata.normalize("NFKC", text))
+    found = rules[0](split_label(head["label"]), entries) if head is not None else []
+    return _order(found, parts) if found else ()
 
 
 # The labels a table's body prints down its side: a piece of one is a wrapped line of the label.
 # (Header notes are left out: `和，等于第三项加第四项之和）` stays the sentence that ends a header.)
 GROUP_LABEL_KINDS = frozenset({"group", "outcome_group"})
 ROW_LABEL_KINDS = GROUP_LABEL_KINDS | {"row"}
-
 
 # A group label's column is narrow: a line of it holds a few characters (`度办理结`, `予公开`).
 GROUP_PIECE_CHARS = 4
@@ -235,13 +241,10 @@ def _fuzzy(parts: LabelParts, pool: Pool) -> list[Entry]:
             shared = sum(min(their_counts[c], counts[c]) for c in common)
         if 2.0 * shared / (mine + theirs) < FUZZY_RATIO or not _compatible(parts, e):
             continue
-        matcher = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False)
-        ratio = matcher.ratio()
+        ratio = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False).ratio()
         if ratio >= FUZZY_RATIO:
             scored.append((ratio, e))
-    if not scored:
-        return []
-    best = max(r for r, _ in scored)
+    best = max((r for r, _ in scored), default=None)
     return [e for r, e in scored if r == best]
 
 
