@@ -26,15 +26,15 @@ from ..values import unit_in_header
 from .columns import active_columns, application_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
-from .order import text_prints_rows_in_order
+from .order import printing_order, prints_rows_in_order
 from .positions import ColumnPositions
 from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels
 from .resolve import resolve_fused
 from .review import assemble_review
 from .rows import assemble_rows, row_total_holds
+from .shape import RowShape, row_shapes
 
 __all__ = ["FoundTables", "read_tables"]
-
 
 
 @attrs.frozen
@@ -119,7 +119,9 @@ def _applications_template(
     return fallback
 
 
-def _read_active(region: Region, template: Template, in_order: bool = False, aligned: bool = False) -> Grid:
+def _read_active(
+    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, aligned: bool
+) -> Grid:
     grid = Grid("active_disclosure")
     spec = template.active_disclosure
     for column in spec.columns.values():
@@ -135,7 +137,7 @@ def _read_active(region: Region, template: Template, in_order: bool = False, ali
                         grid.units[e.id] = unit
                     break
 
-    assemble_rows(region, grid, active_columns(template), in_order=in_order, aligned=aligned)
+    assemble_rows(region, grid, active_columns(template), in_order=in_order, aligned=aligned, shapes=shapes)
     reread = reread_active(region, grid, spec) if _unplaced(grid) else None
     return reread or grid
 
@@ -145,7 +147,7 @@ def _unplaced(grid: Grid) -> bool:
 
 
 def _read_applications(
-    region: Region, template: Template, in_order: bool = False, aligned: bool = False
+    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, aligned: bool
 ) -> Grid:
     grid = Grid("applications")
     spec = template.applications
@@ -162,6 +164,7 @@ def _read_applications(
         lambda _, values: row_total_holds(values),
         in_order,
         aligned,
+        shapes,
     )
     return grid
 
@@ -212,15 +215,32 @@ def read_tables(
     names = {n: template_by_signals(r, registry) for n, r in regions.items() if n != "review_litigation"}
     report_template = names.get("active_disclosure") or names.get("applications")
     grids: dict[str, Grid] = {}
-    in_order = text_prints_rows_in_order(regions, template(report_template))
+    # Each table's rows shaped once, with the columns of the template it is read with: the shapes
+    # tell the text's printing order (order.py) and then place the rows.
+    columns = {
+        "active_disclosure": active_columns(template(report_template)),
+        "applications": application_columns(template(names.get("applications") or report_template)),
+    }
+    shaped = {n: row_shapes(regions[n].rows, n, cols) for n, cols in columns.items() if n in regions}
+    in_order = prints_rows_in_order(
+        [printing_order(regions[n].rows, sh, columns[n]) for n, sh in shaped.items()]
+    )
     if "active_disclosure" in regions:
         grids["active_disclosure"] = _read_active(
-            regions["active_disclosure"], template(report_template), in_order, layout.aligned
+            regions["active_disclosure"],
+            template(report_template),
+            shaped["active_disclosure"],
+            in_order,
+            layout.aligned,
         )
     if "applications" in regions:
         signalled = names["applications"]
         grid = _read_applications(
-            regions["applications"], template(signalled or report_template), in_order, layout.aligned
+            regions["applications"],
+            template(signalled or report_template),
+            shaped["applications"],
+            in_order,
+            layout.aligned,
         )
         names["applications"] = signalled or _applications_template(
             grid, registry, report_template, regions["applications"]

@@ -12,15 +12,13 @@ gives; and nothing anywhere in tables 二 and 三 may show the other order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
-from ..templates import Template
-from .columns import active_columns, application_columns
-from .regions import MatchedRow, Region
-from .shape import ColumnsOf, RowShape, row_shapes
+from .regions import MatchedRow
+from .shape import ColumnsOf, RowShape
 
-__all__ = ["Order", "printing_order", "prints_rows_in_order", "text_prints_rows_in_order"]
+__all__ = ["Order", "printing_order", "prints_rows_in_order"]
 
 # What a table's text shows of its printing order: rows in order, something against it, neither.
 Order = Literal["rows", "apart", "unknown"]
@@ -61,14 +59,3 @@ def printing_order(rows: Sequence[MatchedRow], shapes: Sequence[RowShape], colum
 def prints_rows_in_order(orders: Sequence[Order]) -> bool:
     """True when some table of the text shows rows in order and none shows anything against it."""
     return "rows" in orders and "apart" not in orders
-
-
-def text_prints_rows_in_order(regions: Mapping[str, Region], template: Template) -> bool:
-    """Whether the text prints tables 二 and 三 row after row, judged over both."""
-    columns = {"active_disclosure": active_columns(template), "applications": application_columns(template)}
-    orders = [
-        printing_order(region.rows, row_shapes(region.rows, name, columns[name]), columns[name])
-        for name, region in regions.items()
-        if name in columns
-    ]
-    return prints_rows_in_order(orders)

@@ -14,7 +14,7 @@ from .grid import FusedRun, Grid
 from .place import put_row
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
-from .shape import ColumnsOf, row_shapes
+from .shape import ColumnsOf, RowShape, row_shapes
 from .wrapped import joined_readings, put_wrapped
 
 
@@ -56,6 +56,7 @@ def assemble_rows(
     confirm: Callable[[str, list[Token]], bool] = lambda row, values: len(values) == 1,
     in_order: bool = False,
     aligned: bool = False,
+    shapes: Sequence[RowShape] | None = None,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
@@ -64,7 +65,8 @@ def assemble_rows(
     `confirm` says whether values printed one per line after a label may be its row (an identity);
     `in_order`: the text prints rows in order (order.py), so a label's values are those after it;
     `aligned`: the text prints words at their columns' positions (layout.Layout.aligned), so a
-    label printed with no value anywhere is a blank row.
+    label printed with no value anywhere is a blank row; `shapes`: the rows' shapes, if the caller
+    has them already (row_shapes with the same columns).
     """
     positions = positions or ColumnPositions(region.table)
     pending: _Pending | None = None
@@ -118,7 +120,7 @@ def assemble_rows(
         waiting.clear()
         values_first = False
 
-    shapes = row_shapes(region.rows, region.table, columns_of)
+    shapes = shapes if shapes is not None else row_shapes(region.rows, region.table, columns_of)
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         broken = matched.row.bounds == "words" and any(t.kind == "broken" for t in matched.row.tokens)
