@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,5 +47,10 @@ _TRICKY = st.sampled_from("\n\r\t a\u0301\u3000\x0b\x1c\u200b（一）１２，�
 
 @given(st.text(alphabet=_TRICKY | st.characters()))
 def test_normalize_in_one_pass_equals_line_by_line(text: str) -> None:
-    expected = tuple(Line(i, raw, normalize_line(raw)) for i, raw in enumerate(split_lines(text), 1))
+    # A line's page: the form feeds before its first character other than a form feed.
+    pieces = regex.split(r"\r\n|\r|\n", text)
+    before = [sum(piece.count("\f") for piece in pieces[:i]) for i in range(len(pieces))]
+    pages = [n + len(piece) - len(piece.lstrip("\f")) for n, piece in zip(before, pieces, strict=True)]
+    lines = split_lines(text)
+    expected = tuple(Line(i, raw, normalize_line(raw), pages[i - 1]) for i, raw in enumerate(lines, 1))
     assert normalize(text) == expected

@@ -21,6 +21,8 @@ STRAY_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PAGE_FOOTER = regex.compile(
     r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d{1,4}+\s*+页)?+)\s*+$"
 )
+# Form feeds opening a line (or the text): where pdftotext starts a PDF page.
+PAGE_START = regex.compile(r"(?:^|(?<=[\r\n]))\f++")
 # Lone surrogates are not characters (a str can hold them, UTF-8 cannot encode them): each becomes
 # U+FFFD, so a Report always serializes.
 SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -33,6 +35,9 @@ class Line:
     number: int
     raw: str
     text: str
+    # The PDF page the line is on, counted from 0 by the form feeds before it (pdftotext prints one
+    # at each page's start): column positions in aligned text hold within one page only.
+    page: int = 0
 
     @property
     def is_blank(self) -> bool:
@@ -66,14 +71,34 @@ def scrub(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """The text's lines, split on CRLF, CR or LF only, invisible marks and control characters scrubbed."""
+    if "\f" in text:
+        # A page's form feed opens its first line: dropped, not spaced, so the line's words keep
+        # the columns pdftotext -layout printed them at.
+        text = PAGE_START.sub("", text)
     return LINE_END.split(scrub(text))
+
+
+def _pages(text: str) -> list[int]:
+    """Each line's page: the form feeds before its first character (pdftotext opens a page with one)."""
+    pages, before = [], 0
+    for raw in LINE_END.split(text):
+        opening = len(raw) - len(raw.lstrip("\f"))
+        pages.append(before + opening)
+        before += raw.count("\f")
+    return pages
 
 
 def normalize(text: str) -> Sequence[Line]:
     """Every line of the text, numbered from 1, with its normalized form."""
     raws = split_lines(text)
+    pages = _pages(text) if "\f" in text else None
     # One pass over the whole text instead of three calls per line: a line feed is a normalization
     # boundary (a starter that composes with nothing, and no NFKC form holds one), so normalizing
     # the joined lines and splitting again gives exactly each line's `normalize_line`.
     texts = normalize_line("\n".join(raws)).split("\n")
-    return tuple(Line(i, raw, folded) for i, (raw, folded) in enumerate(zip(raws, texts, strict=True), 1))
+    if pages is None:
+        return tuple(Line(i, raw, folded) for i, (raw, folded) in enumerate(zip(raws, texts, strict=True), 1))
+    return tuple(
+        Line(i, raw, folded, page)
+        for i, (raw, folded, page) in enumerate(zip(raws, texts, pages, strict=True), 1)
+    )

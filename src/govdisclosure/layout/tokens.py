@@ -101,6 +101,8 @@ class CellRow:
     # The reader found where the row's label begins and ends (a crawler page's row between two
     # others): words in it are its own label, never a label's wrapped tail from the row above.
     own_label: bool = False
+    # The PDF page the row's line is on (normalize.Line.page): aligned columns hold within a page.
+    page: int = 0
 
     @property
     def texts(self) -> tuple[Token, ...]:

@@ -15,6 +15,9 @@ MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 # Words set off from the words before them by a run of spaces: a column position, not a word gap.
 SET_OFF = regex.compile(r"\S {3,}+\S")
+# A word: what `str.split` gives (its whitespace is \s and the separators \x1c-\x1f), with where
+# it stands.
+WORD = regex.compile(r"[^\s\x1c-\x1f]++")
 # Share of the rows of several words that must show it for the text to be aligned.
 ALIGNED_SHARE = 0.5
 
@@ -39,6 +42,17 @@ def _is_year(word: str, after: str) -> bool:
     return after.startswith("年") and YEAR.match(word) is not None
 
 
+def _place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a word stands on its line, if set off from the words before it.
+
+    pdftotext -layout prints each run of words at the column of its place on the page and the
+    words of one run one space apart: a word one space after another stands where the run put it,
+    not where its own cell is (`…申请数量 299` with 299's column ten characters further right).
+    """
+    set_off = start == 0 or (start >= 2 and text[start - 2 : start].isspace())
+    return (start, end) if set_off else None
+
+
 def split_words(line: Line) -> CellRow:
     """Values split on spaces; the words between them joined into one label (blank cells leave no trace)."""
     tokens: list[Token] = []
@@ -48,7 +62,8 @@ def split_words(line: Line) -> CellRow:
     heading = MD_HEADING.match(text)
     if heading is not None:
         text = text[heading.end() :]
-    split = text.split()
+    found = list(WORD.finditer(text))
+    split = [m.group() for m in found]
     for i, word in enumerate(split):
         # The remembered reading of a cell text: a word is a value, a broken number or label text.
         kind, _ = reading(word)
@@ -58,7 +73,7 @@ def split_words(line: Line) -> CellRow:
             if words:
                 tokens.append(Token("text", undouble("".join(words)), line.number))
                 words = []
-            tokens.append(Token(kind, word, line.number))
+            tokens.append(Token(kind, word, line.number, _place(text, found[i].start(), found[i].end())))
         else:
             if words and LABEL_START.match(word):
                 tokens.append(Token("text", undouble("".join(words)), line.number))
@@ -66,4 +81,4 @@ def split_words(line: Line) -> CellRow:
             words.append(word)
     if words:
         tokens.append(Token("text", undouble("".join(words)), line.number))
-    return CellRow(tuple(tokens), line.number, "spaces", "words")
+    return CellRow(tuple(tokens), line.number, "spaces", "words", page=line.page)

@@ -27,11 +27,12 @@ from .columns import active_columns, application_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .order import printing_order, prints_rows_in_order
+from .pending import row_total_holds
 from .positions import ColumnPositions
 from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels
 from .resolve import resolve_fused
 from .review import assemble_review
-from .rows import assemble_rows, row_total_holds
+from .rows import assemble_rows
 from .shape import RowShape, row_shapes
 
 __all__ = ["FoundTables", "read_tables"]

@@ -33,8 +33,8 @@ from ..layout import Token
 from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
 from .grid import Grid
+from .pending import row_total_holds
 from .regions import MatchedRow, Region
-from .rows import row_total_holds
 
 # More decodings than this means the runs say too little about the rows: read nothing.
 MAX_DECODINGS = 64

@@ -4,43 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import attrs
-
-from ..identities import as_evidence, total_holds
 from ..layout import Token
 from ..lexicon import key_of
-from ..values import clean, read_cell
-from .grid import FusedRun, Grid
+from .aligned import column_anchors
+from .grid import Grid
+from .pending import Pending, put_pending
 from .place import put_row
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, RowShape, row_shapes
-from .wrapped import joined_readings, put_wrapped
-
-
-@attrs.define
-class _Pending:
-    """A data-row label whose values are not all on its own line (PDF text, FORMAT.md §2.2 C, E)."""
-
-    row: str
-    line: int
-    own: list[Token] = attrs.field(factory=list)  # values on the label's line
-    after: list[list[Token]] = attrs.field(factory=list)  # lines of values after it
-    # The values line after the label stood apart (placed by height): a line of the label's own
-    # words after it shows the values sit inside the label's cell.
-    apart: bool = False
-    sandwiched: bool = False
-    # Placed already from its own line: kept only so that the label before it knows it.
-    placed: bool = False
-    # The label also names a group (（六）其他处理: a 2019 row, a 2021 group over three rows).
-    group: bool = False
-    # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
-    broken: bool = False
-    # The label's key as the lexicon knows it: words after its values that continue it are its tail.
-    key: str = ""
-    # A values line no label could own came since the label before (values printed above their
-    # label, LibreOffice centring a row): this label's values may be those.
-    after_stray: bool = False
+from .wrapped import put_wrapped
 
 
 def _no_group(row: str) -> str | None:
@@ -69,10 +42,10 @@ def assemble_rows(
     has them already (row_shapes with the same columns).
     """
     positions = positions or ColumnPositions(region.table)
-    pending: _Pending | None = None
+    pending: Pending | None = None
     # Labels waiting for their values in the current block, resolved together at its end: a
     # label's values may only be told from the next label's once both are seen.
-    waiting: list[_Pending] = []
+    waiting: list[Pending] = []
     # A block whose first values came before any row label prints values before their labels.
     values_first = False
     # Set by a broken number: the next data row is as suspect as the one waiting.
@@ -97,14 +70,23 @@ def assemble_rows(
             grid.unplaced(f"values with no row label ({raw})", held[1])
         held = None
 
+    def no_rows_of(label: Pending, after: list[Pending]) -> bool:
+        # The next label is no row of the group this label may name.
+        return bool(after) and bool(columns_of(label.row)) and group_of(after[0].row) not in label.groups
+
     def resolve() -> None:
         nonlocal values_first
         unheld()
         flush()
         # A label with no value anywhere after it (a blank row, or one whose values come before
         # it or after the next label): the block's values could then be either label's.
-        # A label that may be a group's (its rows below it) is no row without values.
-        waiting[:] = [p for p in waiting if p.placed or p.own or p.after or not p.group]
+        # A label that may be a group's (its rows below it) is no row without values, unless the
+        # text is aligned and no row of that group follows: a blank row (2019's （六）其他处理).
+        waiting[:] = [
+            p
+            for i, p in enumerate(waiting)
+            if p.placed or p.own or p.after or not p.groups or (aligned and no_rows_of(p, waiting[i + 1 :]))
+        ]
         doubtful = values_first or (not aligned and any(not (p.placed or p.own or p.after) for p in waiting))
         for i, found in enumerate(waiting):
             if found.placed:
@@ -116,11 +98,14 @@ def assemble_rows(
             # (Placed on the text's printing order alone, a row says so: basis order.)
             local = not doubtful and (following is None or bool(following.own or following.after))
             gaps = aligned and not values_first  # a label with no value is then a blank row
-            _put_pending(grid, found, columns_of(found.row) or (), confirm, local or in_order, local, gaps)
+            put_pending(
+                grid, found, columns_of(found.row) or (), confirm, local or in_order, local, gaps, anchors
+            )
         waiting.clear()
         values_first = False
 
     shapes = shapes if shapes is not None else row_shapes(region.rows, region.table, columns_of)
+    anchors = column_anchors(region.rows, shapes, columns_of) if aligned else None
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         broken = matched.row.bounds == "words" and any(t.kind == "broken" for t in matched.row.tokens)
@@ -173,7 +158,7 @@ def assemble_rows(
         below = held is not None and held[2] == index - 1
         if held is not None and below and pending is None and not values and len(held[0]) == len(columns):
             # Printed above its label (a tall label cell, values at its middle): basis order.
-            waiting.append(_Pending(segment.anchor.id, shape.line, held[0], placed=True))
+            waiting.append(Pending(segment.anchor.id, shape.line, held[0], placed=True))
             grid.place(segment.anchor.id, columns, held[0], basis="order")
             held = None
             continue
@@ -181,7 +166,7 @@ def assemble_rows(
         if any(v.wrapped for v in values):
             # Numbers wrapped around the row's line: the identities settle their columns, if any.
             flush()
-            waiting.append(_Pending(segment.anchor.id, shape.line, values, placed=True))
+            waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
             put_wrapped(grid, segment.anchor.id, columns, values, shape.line)
             continue
         if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
@@ -190,20 +175,20 @@ def assemble_rows(
                 continue  # the group label centred among its rows (PDF) takes none of theirs
             flush()
             beside = [v for v in values if v.kind == "value"]
-            pending = _Pending(segment.anchor.id, shape.line, beside, key=segment.anchor.key)
+            pending = Pending(segment.anchor.id, shape.line, beside, key=segment.anchor.key)
             pending.broken = suspect or broken
-            pending.group = bool(segment.groups)
+            pending.groups = segment.groups
             pending.after_stray, stray = stray, False
             suspect = False
             continue
         if not printed and not values:
             flush()
-            pending = _Pending(segment.anchor.id, shape.line, key=segment.anchor.key, after_stray=stray)
+            pending = Pending(segment.anchor.id, shape.line, key=segment.anchor.key, after_stray=stray)
             stray = False
             continue
         stray = False
         flush()
-        waiting.append(_Pending(segment.anchor.id, shape.line, values, placed=True))
+        waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
         where = (positions, matched.row.width) if matched.row.width is not None else None
         put_row(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     resolve()
@@ -228,71 +213,3 @@ def _is_header(row: MatchedRow, table: str) -> bool:
     """True when the row names a column, a column group or the header: a header line of the table."""
     kinds = {e.kind for m in row.matches for e in m.entries if e.table == table}
     return bool(kinds & {"column", "column_group", "header", "caption"})
-
-
-def row_total_holds(values: Sequence[Token]) -> bool:
-    """总计 (the last value) = the sum of the others, every one printed: a number, or a none mark
-    counting as nothing (table 三, §1.6)."""
-    return total_holds([as_evidence(read_cell(v.text, v.line)) for v in values])
-
-
-def _put_pending(
-    grid: Grid,
-    pending: _Pending,
-    columns: tuple[str, ...],
-    confirm: Callable[[str, list[Token]], bool],
-    own: bool = True,
-    local: bool = True,
-    aligned: bool = False,
-) -> None:
-    """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
-
-    - the whole row on the line after the label (a wrapped label, pdftotext -raw, pdfplumber);
-    - the row's values on lines after the label, one per line (plain pdftotext) or some lines
-      holding several (a wrapped number's lines among the others, pdftotext -raw), the first maybe
-      beside the label: placed by printed order (basis order) only if the row's identity holds
-      (table 三's row total), since a blank cell leaves no trace there and the next row's values
-      could fill the gap.
-    A number printed broken nearby, or any other shape, places nothing; nor does a label whose
-    values after it may be another label's (`own` false: see assemble_rows). Values that only the
-    text's printing order gives this label (`local` false) carry basis order. In aligned text
-    a label with no value anywhere is a blank row.
-    """
-    n = len(columns)
-    gathered = pending.own + [v for line in pending.after for v in line]
-    shown = " ".join(v.text.strip() for v in gathered)
-    if pending.broken:
-        grid.unplaced(
-            f"{pending.row}: a number printed broken across lines near this row ({shown})", pending.line
-        )
-        return
-    if not pending.after:
-        if pending.own:
-            put_row(grid, pending.row, columns, pending.own, pending.line)
-        elif aligned and not pending.after_stray:
-            # Printed with no value anywhere, in text that keeps each blank cell's place as a gap.
-            grid.place(pending.row, columns, [Token("empty", "", pending.line)] * n)
-        return
-    whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
-    # A values line placed by height between two labels may be either one's: only the label's
-    # own wrapped words after it (values inside its cell) settle that it is this label's.
-    if whole_line and ((own and not pending.apart) or pending.sandwiched):
-        grid.place(pending.row, columns, pending.after[0], basis=None if local else "order")
-        return
-    # Values one per line, or in several lines (a wrapped number's line between the row's others,
-    # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
-    if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
-        grid.place(pending.row, columns, gathered, basis="order")
-        return
-    # More values than columns, lines of lone numbers among them (`178` / `8`): numbers a narrow
-    # cell wrapped, if joining them leaves one reading the identities accept (resolve.py).
-    lines = [pending.own, *pending.after] if pending.own else pending.after
-    readings = joined_readings(lines, n) if own else []
-    if readings:
-        chunks = tuple(clean(v.text) for v in gathered)
-        grid.fused.append(FusedRun(pending.row, columns, chunks, pending.line, tuple(readings)))
-        return
-    grid.unplaced(
-        f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
-        pending.line,
-    )

@@ -1,0 +1,124 @@
+"""Step 4c for tables 二 and 三: a row label whose values are not all on its own line (§2.2 C, E).
+
+PDF text prints a row's label and values apart: the values on the line after a wrapped label, one
+per line, around a tall label cell's middle. The assembly (rows.py) gathers them under the label
+they follow; `put_pending` places them only in the shapes that settle each value's column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ..identities import as_evidence, total_holds
+from ..layout import Token
+from ..values import clean, read_cell
+from .aligned import ColumnAnchors
+from .grid import FusedRun, Grid
+from .place import put_row
+from .wrapped import joined_readings
+
+__all__ = ["Pending", "put_pending", "row_total_holds"]
+
+
+@attrs.define
+class Pending:
+    """A data-row label whose values are not all on its own line (PDF text, FORMAT.md §2.2 C, E)."""
+
+    row: str
+    line: int
+    own: list[Token] = attrs.field(factory=list)  # values on the label's line
+    after: list[list[Token]] = attrs.field(factory=list)  # lines of values after it
+    # The values line after the label stood apart (placed by height): a line of the label's own
+    # words after it shows the values sit inside the label's cell.
+    apart: bool = False
+    sandwiched: bool = False
+    # Placed already from its own line: kept only so that the label before it knows it.
+    placed: bool = False
+    # The label also names a group (（六）其他处理: a 2019 row, a 2021 group over three rows).
+    groups: frozenset[str] = frozenset()
+    # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
+    broken: bool = False
+    # The label's key as the lexicon knows it: words after its values that continue it are its tail.
+    key: str = ""
+    # A values line no label could own came since the label before (values printed above their
+    # label, LibreOffice centring a row): this label's values may be those.
+    after_stray: bool = False
+
+
+def row_total_holds(values: Sequence[Token]) -> bool:
+    """总计 (the last value) = the sum of the others, every one printed: a number, or a none mark
+    counting as nothing (table 三, §1.6)."""
+    return total_holds([as_evidence(read_cell(v.text, v.line)) for v in values])
+
+
+def put_pending(
+    grid: Grid,
+    pending: Pending,
+    columns: tuple[str, ...],
+    confirm: Callable[[str, list[Token]], bool],
+    own: bool = True,
+    local: bool = True,
+    aligned: bool = False,
+    anchors: ColumnAnchors | None = None,
+) -> None:
+    """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
+
+    - the whole row on the line after the label (a wrapped label, pdftotext -raw, pdfplumber);
+    - the row's values on lines after the label, one per line (plain pdftotext) or some lines
+      holding several (a wrapped number's lines among the others, pdftotext -raw), the first maybe
+      beside the label: placed by printed order (basis order) only if the row's identity holds
+      (table 三's row total), since a blank cell leaves no trace there and the next row's values
+      could fill the gap.
+    A number printed broken nearby, or any other shape, places nothing; nor does a label whose
+    values after it may be another label's (`own` false: see assemble_rows). Values that only the
+    text's printing order gives this label (`local` false) carry basis order. In aligned text
+    a label with no value anywhere is a blank row.
+    """
+    n = len(columns)
+    gathered = pending.own + [v for line in pending.after for v in line]
+    shown = " ".join(v.text.strip() for v in gathered)
+    if pending.broken:
+        grid.unplaced(
+            f"{pending.row}: a number printed broken across lines near this row ({shown})", pending.line
+        )
+        return
+    if not pending.after:
+        # Aligned text shows which cells a row prints by where its values stand (aligned.py).
+        picked = anchors.pick(pending.own, columns) if anchors is not None else None
+        if picked is not None:
+            grid.place(pending.row, columns, picked)
+        elif pending.own:
+            put_row(grid, pending.row, columns, pending.own, pending.line)
+        elif aligned and not pending.after_stray:
+            # Printed with no value anywhere, in text that keeps each blank cell's place as a gap.
+            grid.place(pending.row, columns, [Token("empty", "", pending.line)] * n)
+        return
+    whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
+    # A values line placed by height between two labels may be either one's: only the label's
+    # own wrapped words after it (values inside its cell) settle that it is this label's.
+    one_line = not pending.own and len(pending.after) == 1
+    if one_line and ((own and not pending.apart) or pending.sandwiched):
+        line = pending.after[0]
+        picked = line if whole_line else anchors.pick(line, columns) if anchors is not None else None
+        if picked is not None:
+            grid.place(pending.row, columns, picked, basis=None if local else "order")
+            return
+    # Values one per line, or in several lines (a wrapped number's line between the row's others,
+    # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
+    if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
+        grid.place(pending.row, columns, gathered, basis="order")
+        return
+    # More values than columns, lines of lone numbers among them (`178` / `8`): numbers a narrow
+    # cell wrapped, if joining them leaves one reading the identities accept (resolve.py).
+    lines = [pending.own, *pending.after] if pending.own else pending.after
+    readings = joined_readings(lines, n) if own else []
+    if readings:
+        chunks = tuple(clean(v.text) for v in gathered)
+        grid.fused.append(FusedRun(pending.row, columns, chunks, pending.line, tuple(readings)))
+        return
+    grid.unplaced(
+        f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
+        pending.line,
+    )
