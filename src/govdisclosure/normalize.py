@@ -91,13 +91,11 @@ def _pages(text: str) -> list[int]:
 def normalize(text: str) -> Sequence[Line]:
     """Every line of the text, numbered from 1, with its normalized form."""
     raws = split_lines(text)
-    pages = _pages(text) if "\f" in text else None
     # One pass over the whole text instead of three calls per line: a line feed is a normalization
     # boundary (a starter that composes with nothing, and no NFKC form holds one), so normalizing
     # the joined lines and splitting again gives exactly each line's `normalize_line`.
     texts = normalize_line("\n".join(raws)).split("\n")
-    if pages is None:
-        return tuple(Line(i, raw, folded) for i, (raw, folded) in enumerate(zip(raws, texts, strict=True), 1))
+    pages = _pages(text) if "\f" in text else [0] * len(raws)
     return tuple(
         Line(i, raw, folded, page)
         for i, (raw, folded, page) in enumerate(zip(raws, texts, pages, strict=True), 1)

@@ -74,7 +74,8 @@ def put_pending(
     A number printed broken nearby, or any other shape, places nothing; nor does a label whose
     values after it may be another label's (`own` false: see assemble_rows). Values that only the
     text's printing order gives this label (`local` false) carry basis order. In aligned text
-    a label with no value anywhere is a blank row.
+    a label with no value anywhere is a blank row, and a line printing some of a row's cells is
+    placed by where its values stand (aligned.py).
     """
     n = len(columns)
     gathered = pending.own + [v for line in pending.after for v in line]

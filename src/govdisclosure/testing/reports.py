@@ -73,6 +73,7 @@ ORGANS = (
     "平潭综合实验区",
 )
 
+
 def _respelled(value: Any, draw: st.DrawFn) -> Any:
     """`value` with every Label printed as one of its spellings (the others kept as its variants)."""
     if isinstance(value, Label):
