@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,11 +37,24 @@ def test_kinds() -> None:
 
 
 def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
-    """split_words as first written: every word's kind computed afresh, both patterns substituted."""
+    """split_words as first written: every word's kind computed afresh, both patterns substituted.
+
+    Since then: 无 between a bare group marker (（一）) and a label word or the line's end is text.
+    """
     out: list[tuple[str, str]] = []
     words: list[str] = []
-    for word in MD_HEADING.sub("", BOLD.sub("", line.raw)).split():
-        if is_value_text(word) or is_broken_number(word):
+    split = MD_HEADING.sub("", BOLD.sub("", line.raw)).split()
+    for i, word in enumerate(split):
+        after = split[i + 1] if i + 1 < len(split) else None
+        label_next = after is None or not (is_value_text(after) or is_broken_number(after))
+        if (
+            word == "无"
+            and i
+            and regex.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", split[i - 1])
+            and label_next
+        ):
+            words.append(word)
+        elif is_value_text(word) or is_broken_number(word):
             if words:
                 out.append(("text", undouble("".join(words))))
                 words = []
@@ -56,7 +70,7 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
 
 
 WORD_PIECES = st.sampled_from(
-    ["**", "## ", "#", " ", "  ", "1.", "（一）", "行政许可", "信信息息", "2,90", "无"]
+    ["**", "## ", "#", " ", "  ", "1.", "（一）", "(四)", "行政许可", "信信息息", "2,90", "无", "无"]
 )
 
 

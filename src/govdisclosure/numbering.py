@@ -72,6 +72,8 @@ LABEL_MARKER = regex.compile(
 )
 #: A word of PDF text that opens a new label (1. / （三） / 四、), never glued to the words before it.
 LABEL_START = regex.compile(rf"^(?:\d{{1,2}}+[.、．](?!\d)|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)")
+#: A group's marker printed as a word of its own (`(四)` of `(四) 无 息`): its label's words follow.
+GROUP_MARKER = regex.compile(rf"^{_OPEN}{_CJK}++{_CLOSE}$")
 #: A row label's leaf number printed apart from its words (`1. 属于国家秘密`): a cell of its own.
 LEAF_NUMBER = regex.compile(r"^\d{1,2}+[.．、]$")
 #: Where a heading may start inside a long line (folded text): a Chinese numeral, a bracket, 1、.

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import regex
 
 from ..normalize import Line
-from ..numbering import LABEL_START
+from ..numbering import GROUP_MARKER, LABEL_START
 from .tabs import BOLD
 from .tokens import CellRow, Token, reading, undouble
 
@@ -42,6 +42,17 @@ def _is_year(word: str, after: str) -> bool:
     return after.startswith("年") and YEAR.match(word) is not None
 
 
+def _opens_group(split: Sequence[str], i: int) -> bool:
+    """True for 无 between a group's marker and label words or the line's end: the first character
+    of the group's label (（四）无法提供 broken by a narrow cell as `(四) 无 息`), not a none mark.
+
+    Followed by values, it is one (`（五） 无 无 无 …`: a row's cells after its group's marker).
+    """
+    if split[i] != "无" or i == 0 or GROUP_MARKER.match(split[i - 1]) is None:
+        return False
+    return i + 1 == len(split) or reading(split[i + 1])[0] == "text"
+
+
 def _place(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a word stands on its line, if set off from the words before it.
 
@@ -69,6 +80,8 @@ def split_words(line: Line) -> CellRow:
         kind, _ = reading(word)
         if kind == "value" and i + 1 < len(split) and _is_year(word, split[i + 1]):
             kind = "text"  # `（指 2019 年事项数）`: a header's words, the year among them
+        elif kind == "value" and _opens_group(split, i):
+            kind = "text"
         if kind in ("value", "broken"):
             if words:
                 tokens.append(Token("text", undouble("".join(words)), line.number))
