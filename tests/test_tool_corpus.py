@@ -45,12 +45,10 @@ _WRAPPED = (
 )
 _PDFMINER = "pdfminer prints table cells as column blocks in an order the text does not show"
 _PDF_MD = "markitdown draws pipes from word positions: a values line above or below its label is not read"
-_HEADING_DIGIT = "r011: the heading 三、收到和处理… printed as `、 收到…` with `3` on the line under it"
 _ALL_PDF = {
     "pdf-lo.pdftotext": _PLAIN,
     "pdf-chromium.pdftotext": _PLAIN,
     "pdf-lo.pdfplumber": _WRAPPED,
-    "pdf-chromium.pdfplumber": _HEADING_DIGIT,
     "pdf-lo.pdfminer": _PDFMINER,
     "pdf-chromium.pdfminer": _PDFMINER,
     "pdf-lo.markitdown": _PDF_MD,
@@ -68,7 +66,6 @@ KNOWN: dict[tuple[str, str], str] = {
         if r
         not in (
             "pdf-lo.pdfplumber",
-            "pdf-chromium.pdfplumber",
             "pdf-chromium.pdftotext",
             "pdf-chromium.markitdown",
             "pdf-lo.markitdown",

@@ -15,6 +15,7 @@ from .layout.html import is_html_page, read_html
 from .model import Diagnostic, Report
 from .normalize import normalize, split_lines
 from .sections import read_outline
+from .sections.config import sections_config
 from .tables import read_tables
 from .templates import TemplateRegistry, default_templates
 from .textfile import decode, looks_like_path, read_bytes
@@ -98,7 +99,9 @@ def _pipeline(source: str | DocumentText, registry: TemplateRegistry, strict: bo
     else:
         text = source
     lines = normalize(text)
-    found = read_tables(lines, registry, layout)
+    # A section's title ends the table before it (its numeral may be printed on a line of its own).
+    titles = tuple(w for section in sections_config().sections for w in section.spellings)
+    found = read_tables(lines, registry, layout, titles)
     outline = read_outline(lines, found.table_lines, found.markup_lines)
     template = found.template
     checks, check_diagnostics = run_checks(found.tables, registry, template)

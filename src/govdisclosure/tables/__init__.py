@@ -29,7 +29,7 @@ from .grid import Grid
 from .order import printing_order, prints_rows_in_order
 from .pending import row_total_holds
 from .positions import ColumnPositions
-from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels
+from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels, title_keys
 from .resolve import resolve_fused
 from .review import assemble_review
 from .rows import assemble_rows
@@ -193,18 +193,23 @@ def _finish(grid: Grid, template: Template) -> None:
 
 
 def read_tables(
-    lines: Sequence[Line], registry: TemplateRegistry, layout: Layout | None = None
+    lines: Sequence[Line],
+    registry: TemplateRegistry,
+    layout: Layout | None = None,
+    section_titles: tuple[str, ...] = (),
 ) -> FoundTables:
     """Find and reconstruct the three statutory tables.
 
     `layout` holds the rows of positioned cells when a document reader made them; from text they
-    are read here (layout.read_rows).
+    are read here (layout.read_rows). A line naming one of `section_titles` (the report's own
+    section headings) ends the table before it.
     """
     lexicon = lexicon_for(registry)
     if layout is None:
         layout = read_rows(lines, lexicon)
     diagnostics: list[Diagnostic] = []
-    found = _merge(find_regions(match_rows(layout.rows, lexicon), lexicon), diagnostics)
+    rows = match_rows(layout.rows, lexicon)
+    found = _merge(find_regions(rows, lexicon, title_keys(section_titles)), diagnostics)
     regions = {table: region for table, region in found.items() if _shows_a_table(region, lexicon)}
 
     def template(name: str | None) -> Template:

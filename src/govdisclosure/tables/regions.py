@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -65,13 +66,23 @@ class Region:
         )
 
 
-def is_prose(token: Token, entries: Sequence[Entry], lexicon: Lexicon) -> bool:
-    """True for a sentence that is not a label: it ends the table it follows."""
+@functools.cache
+def title_keys(titles: tuple[str, ...]) -> frozenset[str]:
+    """The label keys of section titles, to be told from table words."""
+    return frozenset(key_of(title) for title in titles)
+
+
+def is_prose(
+    token: Token, entries: Sequence[Entry], lexicon: Lexicon, titles: frozenset[str] = frozenset()
+) -> bool:
+    """True for a sentence that is not a label, or a section's title: it ends the table it follows."""
     if token.kind == "prose":
         return True
     if entries or token.kind != "text":
         return False
     key = key_of(token.text)
+    if key in titles:
+        return True  # `、 存在的主要问题及改进情况` / `5`: a heading whose numeral PDF text put below
     long = len(key) >= PROSE_LONG_KEY
     punctuated = len(key) >= PROSE_MIN_KEY and any(p in token.text for p in PROSE_PUNCTUATION)
     # A wrapped label's second line (`只计这一情形，不计其他情形）`) is punctuated but no sentence.
@@ -113,8 +124,11 @@ def _opens(row: MatchedRow) -> str | None:
     return max(votes, key=lambda t: (votes[t], -TABLE_NAMES.index(t)))
 
 
-def find_regions(rows: Sequence[MatchedRow], lexicon: Lexicon) -> list[Region]:
-    """Split matched rows into table regions; prose ends a table, another table's labels switch."""
+def find_regions(
+    rows: Sequence[MatchedRow], lexicon: Lexicon, titles: frozenset[str] = frozenset()
+) -> list[Region]:
+    """Split matched rows into table regions; prose or a section title (`titles`: label keys) ends
+    a table, another table's labels switch."""
     regions: list[Region] = []
     current: str | None = None
     collected: list[MatchedRow] = []
@@ -136,7 +150,9 @@ def find_regions(rows: Sequence[MatchedRow], lexicon: Lexicon) -> list[Region]:
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:
-        prose_at = next((i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries, lexicon)), None)
+        prose_at = next(
+            (i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries, lexicon, titles)), None
+        )
         if prose_at is not None:
             # A line run together (fused, or a crawler page) goes straight from the last table row
             # into the prose after it: its reader marked the prose, so the row before it stays.
