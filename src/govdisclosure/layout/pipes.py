@@ -100,12 +100,77 @@ def pipe_block(lines: Sequence[Line], guessed: bool = False, grid: bool = False)
         # Pipes drawn by a PDF-to-markdown converter from word positions (markitdown on a PDF):
         # a cell holding two numbers, or a number's wrapped piece, shows the pipes are no cell
         # boundaries, so an empty cell there is no blank cell. The words are kept, in order.
-        for line, row in zip(rows, cells, strict=True):
-            kept = [cell for cell in row if cell.strip()]
-            yield CellRow(cells_of(kept, line.number), line.number, "pipes", "words", apart=True)
+        yield from _placed_rows(rows, cells)
         return
     for line, row in zip(rows, cells, strict=True):
         yield CellRow(cells_of(row, line.number), line.number, "pipes")
+
+
+Kinds = tuple[set[int], set[int]]  # a row's cells holding words, and those holding values only
+
+
+def _kinds(row: Sequence[str]) -> Kinds:
+    """The indexes of a row's cells holding words, and of those holding values only."""
+    words: set[int] = set()
+    values: set[int] = set()
+    for i, cell in enumerate(row):
+        if cell.strip():
+            (values if all(is_value_text(w) for w in cell.split()) else words).add(i)
+    return words, values
+
+
+def _complement(row: Sequence[str], after: Sequence[str], kinds: Kinds, kinds_after: Kinds) -> bool:
+    """True when two lines of pipes are one row's: values in different cells, words (a label) in at
+    most one of them and before every value."""
+    if len(after) != len(row):
+        return False
+    (words, values), (words_after, values_after) = kinds, kinds_after
+    if not values or not values_after or (words and words_after) or values & values_after:
+        return False
+    # The cause: 无, a CJK glyph, sits lower than digits, so one line holds the 无 cells alone.
+    if not (_wu_only(row, values) or _wu_only(after, values_after)):
+        return False
+    labels = words | words_after
+    return not labels or (max(labels) < min(values | values_after) and not labels & (values | values_after))
+
+
+def _wu_only(row: Sequence[str], values: set[int]) -> bool:
+    return all(w == "无" for i in values for w in row[i].split())
+
+
+def _placed_rows(lines: Sequence[Line], cells: Sequence[Sequence[str]]) -> Iterator[CellRow]:
+    """Rows of pipes drawn from word positions, the words of each kept in order.
+
+    A row can come out as two lines whose cells complement each other (`| 4 |   | 1 |` over
+    `|   | 无 |   |`: the 无 glyphs sit lower than the digits; the label on either line): one row,
+    merged cell by cell, so its values keep their printed order across the columns.
+    """
+    kinds = [_kinds(row) for row in cells]
+    values_only = [bool(values) and not words for words, values in kinds]
+    i = 0
+    while i < len(lines):
+        row, line = cells[i], lines[i]
+        # A third line of values next to the two (before or after them) is a number LibreOffice
+        # wrapped over three lines (`179` / row / `4` for 1794): no merge settles it.
+        beside = (i > 0 and values_only[i - 1]) or (i + 2 < len(lines) and values_only[i + 2])
+        if i + 1 < len(lines) and not beside and _complement(row, cells[i + 1], kinds[i], kinds[i + 1]):
+            below = lines[i + 1]
+            labelled = below if kinds[i + 1][0] else line
+            tokens = [
+                t
+                for a, b in zip(row, cells[i + 1], strict=True)
+                for t in _cell(a, line.number) + _cell(b, below.number)
+            ]
+            yield CellRow(tuple(tokens), labelled.number, "pipes", "words", apart=True)
+            i += 2
+            continue
+        kept = [c for c in row if c.strip()]
+        yield CellRow(cells_of(kept, line.number), line.number, "pipes", "words", apart=True)
+        i += 1
+
+
+def _cell(text: str, line: int) -> list[Token]:
+    return cell_tokens(text, line) if text.strip() else []
 
 
 def _grid_rows(lines: Sequence[Line]) -> Iterator[CellRow]:
