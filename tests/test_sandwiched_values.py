@@ -8,6 +8,7 @@ cell: it is that label's. Words after the values that continue no label settle n
 
 A values line right under a row printed whole on its line, and right above a label with no value,
 is the label's: a line placed by height is the line above's or below's, and the row above is whole.
+So is a values line after a label when the rows before and after it are printed whole.
 """
 
 from __future__ import annotations
@@ -141,3 +142,22 @@ def test_a_label_s_cell_ends_with_its_tail_and_the_next_values_are_the_next_labe
     assert _cells(lines, "applications", "not_processed_duplicate") == [
         (v, "order") for v in (67, 12, 0, 0, 1, 0, 80)
     ]
+
+
+def test_values_between_two_rows_printed_whole_are_the_label_s_between() -> None:
+    # r025, markitdown of the Chromium PDF: `| … | 3.危及“三安全一稳定” | 无 无 | … | 无 |` (whole), then
+    # `4.保护第三方合法权益` alone, then `| | （三）不 | | 无 无 | … | 无 |` (values placed by height),
+    # then `| | 予公开 | 5.属于三类内部事务信息 | 无 无 | … | 无 |` (whole): the line between can only
+    # be 4's, owned by elimination (basis order).
+    lines = _fixture("r025", "pdf-chromium.markitdown", 72, "4.保护第三方合法权益")
+    assert _cells(lines, "applications", "denied_third_party_rights") == [(None, "order")] * 7
+    kinds = govdisclosure.parse("\n".join(lines)).tables.applications
+    assert kinds is not None
+    assert {c.kind for c in kinds.rows["denied_third_party_rights"].values()} == {"none"}
+
+
+def test_values_after_a_label_before_a_label_left_without_values_are_not_settled() -> None:
+    # The same, with 5's values taken off its line: the values line may then be 5's, printed above it.
+    lines = _fixture("r025", "pdf-chromium.markitdown", 72, "4.保护第三方合法权益")
+    lines[75] = "|     | 予公开  | 5.属于三类内部事务信息   |"
+    assert _cells(lines, "applications", "denied_third_party_rights") == []

@@ -34,6 +34,9 @@ class Pending:
     # words after it shows the values sit inside the label's cell.
     apart: bool = False
     sandwiched: bool = False
+    # The labels before and after it printed their rows whole on their own lines: a values line
+    # placed by height between them can only be this label's.
+    hemmed: bool = False
     # Placed already from its own line: kept only so that the label before it knows it.
     placed: bool = False
     # The label also names a group (（六）其他处理: a 2019 row, a 2021 group over three rows).
@@ -100,11 +103,13 @@ def put_pending(
     # A values line placed by height between two labels may be either one's: only the label's
     # own wrapped words after it (values inside its cell) settle that it is this label's.
     one_line = not pending.own and len(pending.after) == 1
-    if one_line and ((own and not pending.apart) or pending.sandwiched):
+    if one_line and ((own and not pending.apart) or pending.sandwiched or pending.hemmed):
         line = pending.after[0]
         picked = line if whole_line else anchors.pick(line, columns) if anchors is not None else None
+        # Owned by elimination (the neighbours' rows are whole elsewhere): basis order.
+        by_elimination = pending.apart and not pending.sandwiched
         if picked is not None:
-            grid.place(pending.row, columns, picked, basis=None if local else "order")
+            grid.place(pending.row, columns, picked, basis=None if local and not by_elimination else "order")
             return
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.

@@ -97,6 +97,7 @@ def assemble_rows(
             # no label of the block is left without values and the next label has its own.
             # (Placed on the text's printing order alone, a row says so: basis order.)
             local = not doubtful and (following is None or bool(following.own or following.after))
+            found.hemmed = i > 0 and waiting[i - 1].placed and following is not None and following.placed
             gaps = aligned and not values_first  # a label with no value is then a blank row
             put_pending(
                 grid, found, columns_of(found.row) or (), confirm, local or in_order, local, gaps, anchors
