@@ -138,3 +138,27 @@ def test_a_centred_wrap_gives_the_row_right_or_says_so(case: tuple[str, str, int
     placed = {row for row, cells in table.rows.items() if any(c.line == line for c in cells.values())}
     said = {d.line for d in report.diagnostics if d.code in ("cell-ambiguous", "cell-unplaced")}
     assert placed or line in said
+
+
+def _row_of(report: str, route: str, row: str) -> tuple[list[object], list[object]]:
+    """A table 三 row's values as parsed from a committed tool output, and as the report prints them."""
+    folder = CORPUS / report
+    text = (folder / f"{route}.txt").read_text(encoding="utf-8")
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    return [c.value for c in table.rows.get(row, {}).values()], [c["value"] for c in truth[row].values()]
+
+
+def test_a_centred_wrap_in_pipe_cells_is_joined() -> None:
+    # markitdown of the same PDF: `| 2,90 | … | 3,31 |` / `| 一、本年新收… | 358 | 0 24 | 30 | 0 |` /
+    # `| 1 | … | 3 |`: the pipe cells keep their padding (` 1 `), which hid the tails.
+    got, printed = _row_of("r007", "pdf-lo.markitdown", "new_received")
+    assert got == printed
+
+
+def test_zeros_on_three_lines_are_no_wrap() -> None:
+    # r052, markitdown of the Chromium PDF: three rows of `0 0 … 0` one under the other. Joining
+    # the lines above and below as pieces and tails made `00`s, no number a report prints.
+    got, printed = _row_of("r052", "pdf-chromium.markitdown", "carried_over")
+    assert got == printed

@@ -38,6 +38,7 @@ __all__ = ["join_wrapped"]
 
 # What a wrapped number leaves on the next line: a few digits (the cells are narrow).
 TAIL = regex.compile(r"^\d{1,4}$")
+LEADING_ZERO = regex.compile(r"^0\d")
 # A piece above a centred wrap that reads as a number by itself: digits (and separators) only.
 DIGITS = regex.compile(r"^\d[\d,]*+$")
 
@@ -46,7 +47,8 @@ def _tails(row: CellRow, under: CellRow, broken: int) -> tuple[Token, ...] | Non
     """The tails on the line under a row, one per broken piece, or None when that line is no such."""
     if under.line != row.line + 1 or under.bounds != "words" or len(under.tokens) != broken:
         return None
-    if not all(t.kind in ("value", "broken") and TAIL.match(t.text) for t in under.tokens):
+    # (Pipe cells keep their padding: ` 1 `.)
+    if not all(t.kind in ("value", "broken") and TAIL.match(t.text.strip()) for t in under.tokens):
         return None
     return under.tokens
 
@@ -54,8 +56,9 @@ def _tails(row: CellRow, under: CellRow, broken: int) -> tuple[Token, ...] | Non
 def _join(piece: Token, tail: Token, line: int | None = None, wrapped: bool = False) -> Token | None:
     """The piece with its tail joined on, a value (at `line`, if given), or None when the joined
     text is no number."""
-    text = piece.text + tail.text
-    if parse_number(text) is None:
+    text = piece.text.strip() + tail.text.strip()
+    # No number is printed with a leading 0 (`0` + `0` is two cells, not `00`).
+    if LEADING_ZERO.match(text) is not None or parse_number(text) is None:
         return None
     return attrs.evolve(
         piece, kind="value", text=text, line=piece.line if line is None else line, wrapped=wrapped
@@ -88,7 +91,7 @@ def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | No
     pieces = [t for t in above.tokens if t.kind != "text"]
     if (
         not pieces
-        or not all(t.kind == "broken" or DIGITS.match(t.text) for t in pieces)
+        or not all(t.kind == "broken" or DIGITS.match(t.text.strip()) for t in pieces)
         or not row.texts
         or not any(t.kind == "value" for t in row.tokens)
         or any(t.kind == "broken" for t in row.tokens)
