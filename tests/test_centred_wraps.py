@@ -162,3 +162,11 @@ def test_zeros_on_three_lines_are_no_wrap() -> None:
     # the lines above and below as pieces and tails made `00`s, no number a report prints.
     got, printed = _row_of("r052", "pdf-chromium.markitdown", "carried_over")
     assert got == printed
+
+
+def test_a_centred_wrap_across_a_table_rule_is_joined() -> None:
+    # markitdown repeats a rule under each block's first row: `| 三、本年 | … | 1,58 | … | 1,82 |` /
+    # `| --- | … |` / `| （一）予以公开 | 212 | 0 16 | 14 | 0 |` / `| 1 | … | 3 |`. A rule is no line
+    # of text: the pieces' line and the row's line are next to each other.
+    got, printed = _row_of("r007", "pdf-lo.markitdown", "granted")
+    assert got == printed

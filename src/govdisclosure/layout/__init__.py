@@ -178,5 +178,6 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
                 break
         else:  # pragma: no cover - the last rule reads any line
             i += 1
-    rows = join_label_pieces(join_wrapped(state.rows), lexicon)
+    rules = {line.number for line in lines if "--" in line.text and PIPE_RULE.match(line.text) is not None}
+    rows = join_label_pieces(join_wrapped(state.rows, rules), lexicon)
     return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows))

@@ -26,7 +26,7 @@ settle them (tables/resolve.py) or reports them ambiguous.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 import regex
@@ -43,9 +43,11 @@ LEADING_ZERO = regex.compile(r"^0\d")
 DIGITS = regex.compile(r"^\d[\d,]*+$")
 
 
-def _tails(row: CellRow, under: CellRow, broken: int) -> tuple[Token, ...] | None:
+def _tails(
+    row: CellRow, under: CellRow, broken: int, rules: Collection[int] = ()
+) -> tuple[Token, ...] | None:
     """The tails on the line under a row, one per broken piece, or None when that line is no such."""
-    if under.line != row.line + 1 or under.bounds != "words" or len(under.tokens) != broken:
+    if not _next(row.line, under.line, rules) or under.bounds != "words" or len(under.tokens) != broken:
         return None
     # (Pipe cells keep their padding: ` 1 `.)
     if not all(t.kind in ("value", "broken") and TAIL.match(t.text.strip()) for t in under.tokens):
@@ -77,13 +79,20 @@ def _joined(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
     return attrs.evolve(row, tokens=tuple(tokens))
 
 
-def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | None:
+def _next(line: int, after: int, rules: Collection[int]) -> bool:
+    """True when `after` is the line right under `line`, or only table rules (`| --- |`) stand between."""
+    return after == line + 1 or (after > line and all(n in rules for n in range(line + 1, after)))
+
+
+def _centred(
+    above: CellRow, row: CellRow, under: CellRow, rules: Collection[int] = ()
+) -> list[CellRow] | None:
     """The rows a centred wrap becomes: the words above, if any, then the row with its joined numbers."""
     # The cheap tests first: this runs at every row of every text.
     if (
         above.bounds != "words"
         or row.bounds != "words"
-        or (above.line + 1, row.line + 1) != (row.line, under.line)
+        or not (_next(above.line, row.line, rules) and _next(row.line, under.line, rules))
     ):
         return None
     # The pieces: numbers cut by the wrap (`2,90`), or digits that read as a number by themselves
@@ -97,7 +106,7 @@ def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | No
         or any(t.kind == "broken" for t in row.tokens)
     ):
         return None
-    tails = _tails(row, under, len(pieces))
+    tails = _tails(row, under, len(pieces), rules)
     if tails is None:
         return None
     joined = []
@@ -111,20 +120,24 @@ def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | No
     return [*out, attrs.evolve(row, tokens=(*row.tokens, *joined))]
 
 
-def join_wrapped(rows: Sequence[CellRow]) -> list[CellRow]:
-    """The rows, each row of PDF words whose wrapped numbers' tails stand on the next line joined."""
+def join_wrapped(rows: Sequence[CellRow], rules: Collection[int] = ()) -> list[CellRow]:
+    """The rows, each row of PDF words whose wrapped numbers' tails stand on the next line joined.
+
+    `rules`: the lines that are a pipe table's rules (`| --- |`, markitdown repeats one under each
+    block's first row): no line of text, so lines with only rules between are next to each other.
+    """
     out: list[CellRow] = []
     i = 0
     while i < len(rows):
         row = rows[i]
-        centred = _centred(row, rows[i + 1], rows[i + 2]) if i + 2 < len(rows) else None
+        centred = _centred(row, rows[i + 1], rows[i + 2], rules) if i + 2 < len(rows) else None
         if centred is not None:
             out += centred
             i += 3
             continue
         broken = sum(1 for t in row.tokens if t.kind == "broken")
         if broken and row.bounds == "words" and i + 1 < len(rows):
-            tails = _tails(row, rows[i + 1], broken)
+            tails = _tails(row, rows[i + 1], broken, rules)
             joined = _joined(row, tails) if tails is not None else None
             if joined is not None:
                 out.append(joined)
