@@ -142,7 +142,9 @@ def test_strict_raises_with_the_line_and_its_text(monkeypatch: pytest.MonkeyPatc
 
     text = "一、总体情况\n正文。\n\t行政许可\t3\t9\t\n"
 
-    def found_with_error(lines: Any, registry: Any, layout: Any = None) -> tables.FoundTables:
+    def found_with_error(
+        lines: Any, registry: Any, layout: Any = None, titles: Any = ()
+    ) -> tables.FoundTables:
         return tables.FoundTables(diagnostics=(Diagnostic("cell-unplaced", "value 9 has no column", 3),))
 
     monkeypatch.setattr(api, "read_tables", found_with_error)
