@@ -196,20 +196,19 @@ def read_tables(
     lines: Sequence[Line],
     registry: TemplateRegistry,
     layout: Layout | None = None,
-    section_titles: tuple[str, ...] = (),
+    titles: tuple[str, ...] = (),
 ) -> FoundTables:
     """Find and reconstruct the three statutory tables.
 
     `layout` holds the rows of positioned cells when a document reader made them; from text they
-    are read here (layout.read_rows). A line naming one of `section_titles` (the report's own
-    section headings) ends the table before it.
+    are read here (layout.read_rows). A line naming one of `titles` (the report's section
+    headings) ends the table before it.
     """
     lexicon = lexicon_for(registry)
     if layout is None:
         layout = read_rows(lines, lexicon)
     diagnostics: list[Diagnostic] = []
-    rows = match_rows(layout.rows, lexicon)
-    found = _merge(find_regions(rows, lexicon, title_keys(section_titles)), diagnostics)
+    found = _merge(find_regions(match_rows(layout.rows, lexicon), lexicon, title_keys(titles)), diagnostics)
     regions = {table: region for table, region in found.items() if _shows_a_table(region, lexicon)}
 
     def template(name: str | None) -> Template:
