@@ -200,9 +200,8 @@ def read_tables(
 ) -> FoundTables:
     """Find and reconstruct the three statutory tables.
 
-    `layout` holds the rows of positioned cells when a document reader made them; from text they
-    are read here (layout.read_rows). A line naming one of `titles` (the report's section
-    headings) ends the table before it.
+    `layout`: the rows of positioned cells a document reader made (from text, read here by
+    layout.read_rows). A line naming one of `titles` (section headings) ends the table before it.
     """
     lexicon = lexicon_for(registry)
     if layout is None:
