@@ -29,24 +29,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
+from ..lazyregex import lazy_pattern
 from ..values import parse_number
 from .tokens import CellRow, Token
 
 __all__ = ["join_wrapped"]
 
 # What a wrapped number leaves on the next line: a few digits (the cells are narrow).
-TAIL = regex.compile(r"^\d{1,4}$")
+TAIL = lazy_pattern(r"^\d{1,4}$")
 # A piece above a centred wrap that reads as a number by itself: digits (and separators) only.
-DIGITS = regex.compile(r"^\d[\d,]*+$")
+DIGITS = lazy_pattern(r"^\d[\d,]*+$")
 
 
 def _tails(row: CellRow, under: CellRow, broken: int) -> tuple[Token, ...] | None:
     """The tails on the line under a row, one per broken piece, or None when that line is no such."""
     if under.line != row.line + 1 or under.bounds != "words" or len(under.tokens) != broken:
         return None
-    if not all(t.kind in ("value", "broken") and TAIL.match(t.text) for t in under.tokens):
+    if not all(t.kind in ("value", "broken") and TAIL().match(t.text) for t in under.tokens):
         return None
     return under.tokens
 
@@ -88,7 +88,7 @@ def _centred(above: CellRow, row: CellRow, under: CellRow) -> list[CellRow] | No
     pieces = [t for t in above.tokens if t.kind != "text"]
     if (
         not pieces
-        or not all(t.kind == "broken" or DIGITS.match(t.text) for t in pieces)
+        or not all(t.kind == "broken" or DIGITS().match(t.text) for t in pieces)
         or not row.texts
         or not any(t.kind == "value" for t in row.tokens)
         or any(t.kind == "broken" for t in row.tokens)
