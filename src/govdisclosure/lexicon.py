@@ -16,6 +16,7 @@ from .keyindex import KeyIndex
 from .numbering import LABEL_MARKER, label_marker_ordinal
 from .template_spec import LabelKind
 from .templates import TemplateRegistry
+from .textcache import text_cache
 
 EntryKind = LabelKind
 
@@ -58,6 +59,8 @@ def split_label(text: str) -> LabelParts:
     return LabelParts(cjk, paren, number, fold_variants(_NOT_KEY.sub("", text[position:])))
 
 
+# Remembered (textcache.py): the tables step keys every cell, the same texts again and again.
+@text_cache
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
     key: str = fold_variants(_NOT_KEY.sub("", unicodedata.normalize("NFKC", text)))
@@ -120,7 +123,7 @@ class Lexicon:
         key = key_of(text)
         if not key:
             return False
-        rows, groups = _row_keys(self), _group_keys(self)
+        rows, groups = _keys(self, ROW_LABEL_KINDS), _keys(self, GROUP_LABEL_KINDS)
         return key in rows or any(
             key[:k] in groups and key[k:] in rows for k in range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
         )
@@ -160,14 +163,9 @@ GROUP_PIECE_CHARS = 4
 
 
 @cache
-def _row_keys(lexicon: Lexicon) -> str:
-    # One string holding every row label's key apart, so that a piece is found with one `in`.
-    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in ROW_LABEL_KINDS)
-
-
-@cache
-def _group_keys(lexicon: Lexicon) -> str:
-    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in GROUP_LABEL_KINDS)
+def _keys(lexicon: Lexicon, kinds: frozenset[str]) -> str:
+    # One string holding every key of these labels apart, so that a piece is found with one `in`.
+    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in kinds)
 
 
 # The entries a label may match (one table's, or all), and their keys indexed.
