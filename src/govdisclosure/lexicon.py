@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
@@ -13,6 +12,7 @@ import attrs
 import regex
 
 from .keyindex import KeyIndex
+from .nfkc import nfkc
 from .numbering import LABEL_MARKER, label_marker_ordinal
 from .template_spec import LabelKind
 from .templates import TemplateRegistry
@@ -45,7 +45,7 @@ class LabelParts:
 
 def split_label(text: str) -> LabelParts:
     """Peel leading markers off a label and reduce the rest to a key."""
-    text = _MD_ESCAPE.sub("", unicodedata.normalize("NFKC", text))
+    text = _MD_ESCAPE.sub("", nfkc(text))
     cjk = paren = number = None
     position = 0
     while (match := LABEL_MARKER.match(text, position)) is not None and match.end() > position:
@@ -63,7 +63,7 @@ def split_label(text: str) -> LabelParts:
 @text_cache
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
-    key: str = fold_variants(_NOT_KEY.sub("", unicodedata.normalize("NFKC", text)))
+    key: str = fold_variants(_NOT_KEY.sub("", nfkc(text)))
     return key
 
 
@@ -148,7 +148,7 @@ def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Ru
         found = rule(parts, entries)
         if found:
             return _order(found, parts)
-    head = ANNOTATION.match(unicodedata.normalize("NFKC", text))
+    head = ANNOTATION.match(nfkc(text))
     found = rules[0](split_label(head["label"]), entries) if head is not None else []
     return _order(found, parts) if found else ()
 
@@ -285,7 +285,7 @@ def lexicon_for(registry: TemplateRegistry) -> Lexicon:
     seen: dict[tuple[str, str, str, str, int | None, int | None, int | None], Entry] = {}
     for e in _entries_for(registry):
         seen.setdefault((e.table, e.kind, e.id, e.key, e.cjk, e.paren, e.number), e)
-    spellings = {unicodedata.normalize("NFKC", e.spelling).replace(" ", "") for e in seen.values()}
+    spellings = {nfkc(e.spelling).replace(" ", "") for e in seen.values()}
     widths: dict[tuple[str, str], set[int]] = {}
     for template in registry:
         for table in ("active_disclosure", "applications"):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 import attrs
 import regex
+
+from .nfkc import nfkc
 
 # Line ends of every platform; \f, \v and U+2028 stay inside a line so numbers match editors'.
 LINE_END = regex.compile(r"\r\n|\r|\n")
@@ -50,7 +51,7 @@ def normalize_line(raw: str) -> str:
     text = INVISIBLE.sub("", raw)
     text = CONTROL.sub(" ", text)
     # NFKC maps NBSP and U+3000 to spaces and full-width forms to ASCII; tabs survive.
-    return unicodedata.normalize("NFKC", text)
+    return nfkc(text)
 
 
 def scrub(text: str) -> str:
