@@ -1,15 +1,17 @@
-"""Instructions executed by the cold import and the first parse: a steady figure on a shared machine.
+"""Instructions executed by the cold import, the first parse and warm parses: a steady figure.
 
 A fresh interpreter's wall-clock time varies by a third and more on a machine shared with other
 work; the number of instructions it executes barely moves. Each figure is the difference between
 two runs under `valgrind --tool=callgrind` (its "Collected" total): the interpreter with what
 `benchmarks/run.py`'s import child loads before it times (argparse, json, subprocess, typing...),
-then with `import govdisclosure`, then with the first parse of the same typical report.
+then with `import govdisclosure`, then with the first parse of the same typical report. The warm
+figures parse every real report and a sample of the tool corpus once (the caches filled), then
+the real reports or the sample once more: the second pass, per text, is a warm parse.
 
     python benchmarks/instructions.py                    # this checkout's sources
     python benchmarks/instructions.py --src OTHER/src    # another checkout's (a before/after pair)
 
-Needs valgrind; takes about a minute. Bytecode is cached (in a folder of its own) as after
+Needs valgrind; takes a few minutes. Bytecode is cached (in a folder of its own) as after
 `pip install`, and a first untimed round fills that cache.
 """
 
@@ -33,7 +35,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import inputs
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-STEPS = ("interpreter", "import", "first parse")
+STEPS = ("interpreter", "import", "first parse", "warm-up", "warm real", "warm tool")
+# Every TOOL_STEP-th text of the tool corpus (tests/corpus/fixtures): ~50 of its 2,112.
+TOOL_STEP = 40
+
+
+def _warm_texts() -> tuple[list[str], list[str]]:
+    """The real reports and the tool-corpus sample the warm steps parse."""
+    tool = sorted((inputs.REPO / "tests" / "corpus" / "fixtures").rglob("*.txt"))[::TOOL_STEP]
+    return [t for _, t in inputs.corpus()], [p.read_text(encoding="utf-8") for p in tool]
 
 
 def _child(step: str) -> None:
@@ -45,6 +55,12 @@ def _child(step: str) -> None:
     if step == "first parse":
         _, text = next((n, t) for n, t in inputs.corpus() if inputs.TYPICAL_KB[0] <= inputs.kb(t) <= 10)
         govdisclosure.parse(text)
+    elif step.startswith("warm"):
+        real, tool = _warm_texts()
+        for text in real + tool:
+            govdisclosure.parse(text)
+        for text in {"warm real": real, "warm tool": tool}.get(step, []):
+            govdisclosure.parse(text)
 
 
 def instructions(src: Path, step: str) -> int:
@@ -82,9 +98,14 @@ def main() -> None:
         "import_minstr": (counts["import"] - counts["interpreter"]) / 1e6,
         "first_parse_minstr": (counts["first parse"] - counts["import"]) / 1e6,
     }
+    real, tool = (len(texts) for texts in _warm_texts())
+    figures["warm_real_minstr"] = (counts["warm real"] - counts["warm-up"]) / real / 1e6
+    figures["warm_tool_minstr"] = (counts["warm tool"] - counts["warm-up"]) / tool / 1e6
     print(
         f"{src}: import {figures['import_minstr']:.0f} M instructions, "
-        f"first parse {figures['first_parse_minstr']:.0f} M instructions"
+        f"first parse {figures['first_parse_minstr']:.0f} M instructions; warm parse, mean per text: "
+        f"{figures['warm_real_minstr']:.1f} M ({real} real reports), "
+        f"{figures['warm_tool_minstr']:.1f} M ({tool} tool texts)"
     )
     print(json.dumps(figures))
 

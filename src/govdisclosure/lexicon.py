@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
@@ -13,9 +12,11 @@ import attrs
 import regex
 
 from .keyindex import KeyIndex
+from .nfkc import nfkc
 from .numbering import LABEL_MARKER, label_marker_ordinal
 from .template_spec import LabelKind
 from .templates import TemplateRegistry
+from .textcache import text_cache
 
 EntryKind = LabelKind
 
@@ -44,7 +45,7 @@ class LabelParts:
 
 def split_label(text: str) -> LabelParts:
     """Peel leading markers off a label and reduce the rest to a key."""
-    text = _MD_ESCAPE.sub("", unicodedata.normalize("NFKC", text))
+    text = _MD_ESCAPE.sub("", nfkc(text))
     cjk = paren = number = None
     position = 0
     while (match := LABEL_MARKER.match(text, position)) is not None and match.end() > position:
@@ -58,9 +59,11 @@ def split_label(text: str) -> LabelParts:
     return LabelParts(cjk, paren, number, fold_variants(_NOT_KEY.sub("", text[position:])))
 
 
+# Remembered (textcache.py): the tables step keys every cell, the same texts again and again.
+@text_cache
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
-    key: str = fold_variants(_NOT_KEY.sub("", unicodedata.normalize("NFKC", text)))
+    key: str = fold_variants(_NOT_KEY.sub("", nfkc(text)))
     return key
 
 
@@ -120,7 +123,7 @@ class Lexicon:
         key = key_of(text)
         if not key:
             return False
-        rows, groups = _row_keys(self), _group_keys(self)
+        rows, groups = _keys(self, ROW_LABEL_KINDS), _keys(self, GROUP_LABEL_KINDS)
         return key in rows or any(
             key[:k] in groups and key[k:] in rows for k in range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
         )
@@ -145,7 +148,7 @@ def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Ru
         found = rule(parts, entries)
         if found:
             return _order(found, parts)
-    head = ANNOTATION.match(unicodedata.normalize("NFKC", text))
+    head = ANNOTATION.match(nfkc(text))
     found = rules[0](split_label(head["label"]), entries) if head is not None else []
     return _order(found, parts) if found else ()
 
@@ -160,14 +163,9 @@ GROUP_PIECE_CHARS = 4
 
 
 @cache
-def _row_keys(lexicon: Lexicon) -> str:
-    # One string holding every row label's key apart, so that a piece is found with one `in`.
-    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in ROW_LABEL_KINDS)
-
-
-@cache
-def _group_keys(lexicon: Lexicon) -> str:
-    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in GROUP_LABEL_KINDS)
+def _keys(lexicon: Lexicon, kinds: frozenset[str]) -> str:
+    # One string holding every key of these labels apart, so that a piece is found with one `in`.
+    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in kinds)
 
 
 # The entries a label may match (one table's, or all), and their keys indexed.
@@ -287,7 +285,7 @@ def lexicon_for(registry: TemplateRegistry) -> Lexicon:
     seen: dict[tuple[str, str, str, str, int | None, int | None, int | None], Entry] = {}
     for e in _entries_for(registry):
         seen.setdefault((e.table, e.kind, e.id, e.key, e.cjk, e.paren, e.number), e)
-    spellings = {unicodedata.normalize("NFKC", e.spelling).replace(" ", "") for e in seen.values()}
+    spellings = {nfkc(e.spelling).replace(" ", "") for e in seen.values()}
     widths: dict[tuple[str, str], set[int]] = {}
     for template in registry:
         for table in ("active_disclosure", "applications"):

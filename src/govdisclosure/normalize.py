@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 import attrs
 import regex
+
+from .lazyregex import lazy_pattern
+from .nfkc import nfkc
 
 # Line ends of every platform; \f, \v and U+2028 stay inside a line so numbers match editors'.
 LINE_END = regex.compile(r"\r\n|\r|\n")
@@ -22,7 +24,7 @@ PAGE_FOOTER = regex.compile(
     r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d{1,4}+\s*+页)?+)\s*+$"
 )
 # Form feeds opening a line (or the text): where pdftotext starts a PDF page.
-PAGE_START = regex.compile(r"(?:^|(?<=[\r\n]))\f++")
+PAGE_FEEDS = lazy_pattern(r"(?:^|(?<=[\r\n]))\f++")
 # Lone surrogates are not characters (a str can hold them, UTF-8 cannot encode them): each becomes
 # U+FFFD, so a Report always serializes.
 SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -50,7 +52,7 @@ def normalize_line(raw: str) -> str:
     text = INVISIBLE.sub("", raw)
     text = CONTROL.sub(" ", text)
     # NFKC maps NBSP and U+3000 to spaces and full-width forms to ASCII; tabs survive.
-    return unicodedata.normalize("NFKC", text)
+    return nfkc(text)
 
 
 def scrub(text: str) -> str:
@@ -74,7 +76,7 @@ def split_lines(text: str) -> list[str]:
     if "\f" in text:
         # A page's form feed opens its first line: dropped, not spaced, so the line's words keep
         # the columns pdftotext -layout printed them at.
-        text = PAGE_START.sub("", text)
+        text = PAGE_FEEDS().sub("", text)
     return LINE_END.split(scrub(text))
 
 

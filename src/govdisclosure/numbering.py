@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from .lazyregex import lazy_pattern
 from .model import Marker, MarkerStyle
 
 __all__ = [
@@ -73,7 +74,7 @@ LABEL_MARKER = regex.compile(
 #: A word of PDF text that opens a new label (1. / （三） / 四、), never glued to the words before it.
 LABEL_START = regex.compile(rf"^(?:\d{{1,2}}+[.、．](?!\d)|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)")
 #: A group's marker printed as a word of its own (`(四)` of `(四) 无 息`): its label's words follow.
-GROUP_MARKER = regex.compile(rf"^{_OPEN}{_CJK}++{_CLOSE}$")
+GROUP_MARKER = lazy_pattern(rf"^{_OPEN}{_CJK}++{_CLOSE}$")
 #: A row label's leaf number printed apart from its words (`1. 属于国家秘密`): a cell of its own.
 LEAF_NUMBER = regex.compile(r"^\d{1,2}+[.．、]$")
 #: Where a heading may start inside a long line (folded text): a Chinese numeral, a bracket, 1、.

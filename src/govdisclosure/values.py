@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 import regex
 
 from .diagnostics import NUMBER_TOO_LONG
 from .model import Basis, Cell, CellKind, Diagnostic, Number, Tables, Where
+from .nfkc import nfkc
 from .textcache import text_cache
 
 # Longer digit runs are not counts a report prints; refusing them also keeps int() away from
@@ -58,7 +58,7 @@ def clean(raw: str) -> str:
     if raw.isascii():
         # ASCII is NFKC already and holds no invisible mark: only the spaces go.
         return raw.strip()
-    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", raw))
+    text = nfkc(INVISIBLE.sub("", raw))
     return text.strip()
 
 

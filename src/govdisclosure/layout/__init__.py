@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
-import regex
 
+from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
 from ..normalize import PAGE_FOOTER, Line
 from .boxes import box_block, is_box_line
@@ -50,7 +50,7 @@ class LayoutState:
     bare: bool = False
 
 
-TAGS_ONLY = regex.compile(r"^\s*+(?:<[!/]?+[A-Za-z][^<>]*+>\s*+)++$")
+TAGS_ONLY = lazy_pattern(r"^\s*+(?:<[!/]?+[A-Za-z][^<>]*+>\s*+)++$")
 
 # A rule reads the layout it knows at lines[start] and returns the index after what it read, or
 # None when the line does not show its layout.
@@ -161,7 +161,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     i = 0
     while i < len(lines):
         # (A tag needs its "<": most lines are spared both patterns.)
-        if "<" in lines[i].raw and TAGS_ONLY.match(lines[i].raw) and TABLE_TAG.search(lines[i].raw) is None:
+        if "<" in lines[i].raw and TAGS_ONLY().match(lines[i].raw) and TABLE_TAG.search(lines[i].raw) is None:
             # A line of HTML tags alone (`<div class="article">` in pandoc's markdown) holds no
             # text: neither a table row nor a title.
             state.markup.add(lines[i].number)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
+from ..lazyregex import lazy_pattern
 from ..normalize import Line
 from .pipes import BOX, split_pipes
 from .tokens import CellRow, token
 
 # A border line: box-drawing characters and spaces only, a horizontal stroke among them. A line
 # of vertical bars and spaces alone is a row of empty cells (a blank row), not a border.
-BOX_RULE = regex.compile(r"^(?=[^─━═┄┅┈┉╌╍]*+[─━═┄┅┈┉╌╍])[\u2500-\u257f\s]*+$")
+BOX_RULE = lazy_pattern(r"^(?=[^─━═┄┅┈┉╌╍]*+[─━═┄┅┈┉╌╍])[\u2500-\u257f\s]*+$")
 
 
 def is_box_line(line: Line) -> bool:
@@ -21,7 +20,7 @@ def is_box_line(line: Line) -> bool:
 
 
 # Where a border's horizontal strokes meet a column line: one more cell to the right.
-JUNCTION = regex.compile(r"[┬┼┴╤╪╧╦╬╩┯┿┷]")
+JUNCTION = lazy_pattern(r"[┬┼┴╤╪╧╦╬╩┯┿┷]")
 
 
 def box_block(lines: Sequence[Line]) -> list[CellRow]:
@@ -34,9 +33,9 @@ def box_block(lines: Sequence[Line]) -> list[CellRow]:
     rows: list[CellRow] = []
     previous_border = False
     for line in lines:
-        border = BOX_RULE.match(line.raw) is not None
+        border = BOX_RULE().match(line.raw) is not None
         if border and previous_border:
-            cells = len(JUNCTION.findall(line.raw)) + 1
+            cells = len(JUNCTION().findall(line.raw)) + 1
             rows.append(CellRow(tuple(token("", line.number) for _ in range(cells)), line.number, "boxes"))
         elif not border:
             add_box_line(rows, line)
@@ -50,7 +49,7 @@ def add_box_line(rows: list[CellRow], line: Line) -> None:
     A long label wraps inside its box over several lines, with its numbers on one of them;
     reading each line alone would give the label a row of empty cells.
     """
-    if BOX_RULE.match(line.raw):
+    if BOX_RULE().match(line.raw):
         return
     row = split_pipes(line, "boxes")
     previous = rows[-1] if rows else None

@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon, fold_spelling, key_of
 from ..normalize import Line
 from ..numbering import LEAF_NUMBER
@@ -24,23 +25,23 @@ FUSED_PROSE_KEY = 8
 # The digits (and spaces, signs, units) printed after a label.
 DIGIT = regex.compile(r"\d")
 # A heading's number (3、 / 3.) right after a table's last row on a crawler line.
-HEADING_NUMBER = regex.compile(r"^\d{1,2}$")
+HEADING_NUMBER = lazy_pattern(r"^\d{1,2}$")
 MARKS = ("、", ".", "．")
 # A run of spaces before a Han character, after another or after a numbering mark (`1. 属于国家秘密`,
 # `（三） 不予公开`: a label printed with a space after its number), matched whole, possessively: linear.
 HAN_GAP = regex.compile(r"(?<=\p{Han}|[.、．)）])[ \u3000]++(?=\p{Han})")
-RUN = regex.compile(r"[\d\s.,+\-元万%/—－无]*+")
+RUN = lazy_pattern(r"[\d\s.,+\-元万%/—－无]*+")
 # Words the templates do not know, then a value run reaching the next label: a row whose label is
 # unknown, not a sentence (no sentence punctuation outside a bracketed note, and label-short).
 UNKNOWN_LABEL_KEY = 40
 SENTENCE_MARKS = "，,。；;：:！？"
 # A heading's number after a space (`… 4 24,977.64元 3、 收到和处理…`): the table ended before it.
-HEADING_AFTER = regex.compile(r"(?<=\s)(?:\d{1,2}|[一二三四五六七八九十]{1,3})、")
+HEADING_AFTER = lazy_pattern(r"(?<=\s)(?:\d{1,2}|[一二三四五六七八九十]{1,3})、")
 
 
 # A bracketed note right after a label (`规章（设区的市、自治州人民政府应提供相关数据）`,
 # `采购总金额（单位：万元）`): part of the label's cell, not words after the table.
-ANNOTATION = regex.compile(r"[(（][^()（）]{1,60}+[)）]")
+ANNOTATION = lazy_pattern(r"[(（][^()（）]{1,60}+[)）]")
 
 
 @cache
@@ -113,15 +114,15 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
     for i, (start, end) in enumerate(spans):
         stop = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         run = text[end:stop].strip()
-        note = ANNOTATION.match(run)
+        note = ANNOTATION().match(run)
         if note is not None:
             end, run = end + text[end:stop].index(note.group()) + note.end(), run[note.end() :].strip()
         # The run is digits (and none marks) with at most a few spaces; anything wordy is prose
         # after the table.
-        head = RUN.match(run)
+        head = RUN().match(run)
         values = head.group(0).split() if head else []
         after = run[head.end() :] if head else run
-        if values and HEADING_NUMBER.match(values[-1]) and after.startswith(MARKS):
+        if values and HEADING_NUMBER().match(values[-1]) and after.startswith(MARKS):
             values.pop()  # `… 行政事业性收费 3、收到和处理…`: the 3 numbers the next heading
         rest = after.strip()
         if values and LEAF_NUMBER.match(values[-1]) and after[:1].isalpha():
@@ -155,12 +156,12 @@ def _words(text: str, line: int) -> Token:
 
 def _unknown_row(rest: str) -> tuple[str, list[str], str] | None:
     """`<words> <values>`, and what follows from a heading on, when the words read as a label."""
-    heading = HEADING_AFTER.search(rest)
+    heading = HEADING_AFTER().search(rest)
     cut = heading.start() if heading else len(rest)
     head = rest[:cut].rstrip()
     # The run ending the text, matched on the text reversed (a run's characters read the same
     # either way): one pass, where a `$`-anchored search would be quadratic in a long digit run.
-    tail = RUN.match(head[::-1])
+    tail = RUN().match(head[::-1])
     start = len(head) - (tail.end() if tail else 0)
     # The run starts after a space: `规章2 0 0` is not words `规章` and a run `2 0 0`.
     while 0 < start < len(head) and not head[start].isspace():
@@ -170,7 +171,7 @@ def _unknown_row(rest: str) -> tuple[str, list[str], str] | None:
     if not numbers or not all(DIGIT.search(n) or is_value_text(n) for n in numbers):
         return None
     words = head[:start].strip()
-    bare = ANNOTATION.sub("", words)
+    bare = ANNOTATION().sub("", words)
     if not words or any(p in bare for p in SENTENCE_MARKS) or len(key_of(words)) > UNKNOWN_LABEL_KEY:
         return None
     return words, numbers, rest[cut:]

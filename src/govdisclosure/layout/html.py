@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 import attrs
 import regex
 
+from ..lazyregex import lazy_pattern
 from .grid import DocumentText, Grid, GridCell, document_text
 
 __all__ = ["is_html_page", "read_html", "tables_in"]
@@ -27,9 +28,9 @@ __all__ = ["is_html_page", "read_html", "tables_in"]
 TABLE_TAG = regex.compile(r"<table\b", regex.IGNORECASE)
 # A page (not markdown with a table in it): it opens with a doctype, <html>, <head> or <body>, or
 # most of its lines are markup.
-PAGE_START = regex.compile(r"^\s*+(?:<!doctype|<html|<head|<body|<meta|<\?xml)", regex.IGNORECASE)
+PAGE_START = lazy_pattern(r"^\s*+(?:<!doctype|<html|<head|<body|<meta|<\?xml)", regex.IGNORECASE)
 # Text held in text elements, as a page (not markdown) holds it.
-TEXT_BLOCK = regex.compile(r"<(?:p|h[1-6]|br|li|span|font|strong)\b", regex.IGNORECASE)
+TEXT_BLOCK = lazy_pattern(r"<(?:p|h[1-6]|br|li|span|font|strong)\b", regex.IGNORECASE)
 # Elements that end a line of text outside tables.
 BLOCK_TAGS = frozenset(
     {
@@ -199,9 +200,9 @@ def is_html_page(text: str) -> bool:
     """
     if TABLE_TAG.search(text) is None:
         return False
-    if PAGE_START.match(text) is not None:
+    if PAGE_START().match(text) is not None:
         return True
-    return any(TEXT_BLOCK.search(part) is not None for part in _outside_tables(text))
+    return any(TEXT_BLOCK().search(part) is not None for part in _outside_tables(text))
 
 
 def _outside_tables(text: str) -> Iterator[str]:

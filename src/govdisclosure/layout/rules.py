@@ -20,16 +20,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-import regex
-
+from ..lazyregex import lazy_pattern
 from ..normalize import Line
 from .tokens import CellRow, Token, token
 
 # Two or more dash runs separated by spaces, nothing else on the line.
-RULE = regex.compile(r"^[ ]*+-{2,}+(?:[ ]++-{2,}+)++[ ]*+$")
-DASHES = regex.compile(r"-++")
-DASH_LINE = regex.compile(r"^[ ]*+-{2,}+[ -]*+$")
-WORD = regex.compile(r"\S++")
+RULE = lazy_pattern(r"^[ ]*+-{2,}+(?:[ ]++-{2,}+)++[ ]*+$")
+DASHES = lazy_pattern(r"-++")
+DASH_LINE = lazy_pattern(r"^[ ]*+-{2,}+[ -]*+$")
+WORD = lazy_pattern(r"\S++")
 # Header lines a simple table may print right above its first rule.
 MAX_HEADER_LINES = 4
 
@@ -61,12 +60,12 @@ def display_width(text: str) -> int:
 
 def _runs(rule: str) -> list[tuple[int, int]]:
     """Display columns [start, end) of each dash run (the rule is ASCII: one column a character)."""
-    return [match.span() for match in DASHES.finditer(rule)]
+    return [match.span() for match in DASHES().finditer(rule)]
 
 
 def is_rule(line: Line) -> bool:
     """True when the line is a dash rule with two runs or more."""
-    return "--" in line.raw and RULE.match(line.raw) is not None
+    return "--" in line.raw and RULE().match(line.raw) is not None
 
 
 def _column(runs: Sequence[tuple[int, int]], start: int) -> int:
@@ -82,7 +81,7 @@ def _words(line: Line) -> Iterator[tuple[int, str]]:
     """(display column, word) of every word of a line."""
     raw = line.raw.replace("\t", " ")
     at, position = 0, 0
-    for match in WORD.finditer(raw):
+    for match in WORD().finditer(raw):
         position += display_width(raw[at : match.start()])
         yield position, match[0]
         position += display_width(match[0])
@@ -161,7 +160,7 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
     end = start + 1
     closing = None
     while end < len(lines):
-        if DASH_LINE.match(lines[end].raw) and _closes(lines[end], runs):
+        if DASH_LINE().match(lines[end].raw) and _closes(lines[end], runs):
             closing = end  # the closing rule (a multiline table's may be one long run)
             break
         if _outside(lines[end], runs) or (
@@ -183,7 +182,7 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
     while (
         back >= 0
         and not lines[back].is_blank
-        and not DASH_LINE.match(lines[back].raw)
+        and not DASH_LINE().match(lines[back].raw)
         and len(header) < MAX_HEADER_LINES
     ):
         header.insert(0, lines[back])

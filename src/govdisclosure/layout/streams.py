@@ -19,8 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
-import regex
-
+from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
 from ..normalize import Line
 from ..values import is_value_text
@@ -30,7 +29,7 @@ from .tokens import CellRow, Token, token
 MIN_LINES = 20
 PARAGRAPH_SHARE = 0.98
 # A sentence of prose: long, or ending in sentence punctuation.
-PROSE = regex.compile(r"[。；！？]|^.{40,}")
+PROSE = lazy_pattern(r"[。；！？]|^.{40,}")
 INDENTED_SHARE = 0.5
 # A stream reading is trusted once this many data rows confirm it, and none contradicts it.
 MIN_CONFIRMED_ROWS = 5
@@ -41,7 +40,7 @@ def _filled(line: Line) -> bool:
 
 
 def _sentence(line: Line | None) -> bool:
-    return line is not None and PROSE.search(line.text) is not None
+    return line is not None and PROSE().search(line.text) is not None
 
 
 def is_paragraph_stream(lines: Sequence[Line]) -> bool:

@@ -22,6 +22,7 @@ from typing import Literal
 import attrs
 import regex
 
+from ..lazyregex import lazy_pattern
 from ..model import Number, Where
 from ..numbering import LEAF_NUMBER
 from ..textcache import text_cache
@@ -46,7 +47,7 @@ __all__ = [
 TokenKind = Literal["text", "value", "empty", "prose", "broken"]
 Bounds = Literal["cells", "aligned", "words", "fused"]
 
-HAN = regex.compile(r"\p{Han}")
+HAN = lazy_pattern(r"\p{Han}")
 # Only digits, separators and signs, and a digit among them.
 NUMERIC = regex.compile(rf"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++{UNIT}?+$")
 
@@ -118,7 +119,7 @@ class CellRow:
 def undouble(text: str) -> str:
     """信信息息内内容容 -> 信息内容: PDF fake-bold prints every character twice (pdfplumber)."""
     body = text.strip()
-    if len(body) >= 4 and len(body) % 2 == 0 and body[0::2] == body[1::2] and HAN.search(body):
+    if len(body) >= 4 and len(body) % 2 == 0 and body[0::2] == body[1::2] and HAN().search(body):
         return body[0::2]
     return text
 

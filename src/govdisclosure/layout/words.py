@@ -48,7 +48,7 @@ def _opens_group(split: Sequence[str], i: int) -> bool:
 
     Followed by values, it is one (`（五） 无 无 无 …`: a row's cells after its group's marker).
     """
-    if split[i] != "无" or i == 0 or GROUP_MARKER.match(split[i - 1]) is None:
+    if split[i] != "无" or i == 0 or GROUP_MARKER().match(split[i - 1]) is None:
         return False
     return i + 1 == len(split) or reading(split[i + 1])[0] == "text"
 

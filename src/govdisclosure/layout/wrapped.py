@@ -29,18 +29,19 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 import attrs
-import regex
 
+from ..lazyregex import lazy_pattern
 from ..values import parse_number
 from .tokens import CellRow, Token
 
 __all__ = ["join_wrapped"]
 
 # What a wrapped number leaves on the next line: a few digits (the cells are narrow).
-TAIL = regex.compile(r"^\d{1,4}$")
-LEADING_ZERO = regex.compile(r"^0\d")
+TAIL = lazy_pattern(r"^\d{1,4}$")
+# A join that starts like `00`: two cells, not a number (see _join).
+LEADING_ZERO = lazy_pattern(r"^0\d")
 # A piece above a centred wrap that reads as a number by itself: digits (and separators) only.
-DIGITS = regex.compile(r"^\d[\d,]*+$")
+DIGITS = lazy_pattern(r"^\d[\d,]*+$")
 
 
 def _tails(
@@ -50,7 +51,7 @@ def _tails(
     if not _next(row.line, under.line, rules) or under.bounds != "words" or len(under.tokens) != broken:
         return None
     # (Pipe cells keep their padding: ` 1 `.)
-    if not all(t.kind in ("value", "broken") and TAIL.match(t.text.strip()) for t in under.tokens):
+    if not all(t.kind in ("value", "broken") and TAIL().match(t.text.strip()) for t in under.tokens):
         return None
     return under.tokens
 
@@ -60,7 +61,7 @@ def _join(piece: Token, tail: Token, line: int | None = None, wrapped: bool = Fa
     text is no number."""
     text = piece.text.strip() + tail.text.strip()
     # No number is printed with a leading 0 (`0` + `0` is two cells, not `00`).
-    if LEADING_ZERO.match(text) is not None or parse_number(text) is None:
+    if LEADING_ZERO().match(text) is not None or parse_number(text) is None:
         return None
     return attrs.evolve(
         piece, kind="value", text=text, line=piece.line if line is None else line, wrapped=wrapped
@@ -100,7 +101,7 @@ def _centred(
     pieces = [t for t in above.tokens if t.kind != "text"]
     if (
         not pieces
-        or not all(t.kind == "broken" or DIGITS.match(t.text.strip()) for t in pieces)
+        or not all(t.kind == "broken" or DIGITS().match(t.text.strip()) for t in pieces)
         or not row.texts
         or not any(t.kind == "value" for t in row.tokens)
         or any(t.kind == "broken" for t in row.tokens)

@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from ..identities import total_holds
+from ..lazyregex import lazy_pattern
 from ..model import Number
 from ..values import UNITS
 
@@ -21,7 +22,7 @@ MAX_RUN_CHARS = 120
 # The longest cell a split may make: 30 digits, a point and 12 decimals (see _PART).
 _LONGEST_CELL = 43
 
-_PART = regex.compile(r"^(?:0|[1-9]\d{0,29}+)(?:\.\d{1,12}+)?+$")
+_PART = lazy_pattern(r"^(?:0|[1-9]\d{0,29}+)(?:\.\d{1,12}+)?+$")
 
 Split = tuple[str, ...]
 
@@ -47,13 +48,13 @@ def _cuts(chunk: str, k: int, money: tuple[bool, ...], signed: tuple[bool, ...])
     if "+" in body or "-" in body:
         return ()
     if k == 1:
-        ok = _PART.match(body) and ("." not in body or money[0])
+        ok = _PART().match(body) and ("." not in body or money[0])
         return ((sign + body,),) if ok else ()
     found: list[Split] = []
     # Each of the k - 1 cells after this one needs a character at least: cut no later than that.
     for cut in range(1, len(body) - (k - 1) + 1):
         head = body[:cut]
-        if not _PART.match(head) or ("." in head and not money[0]):
+        if not _PART().match(head) or ("." in head and not money[0]):
             if head == "0" or len(head) > _LONGEST_CELL:
                 break
             continue

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ..layout import Token
+from ..lazyregex import lazy_pattern
 from ..values import UNIT, clean
 from .grid import FusedRun, Grid
 from .positions import ColumnPositions
@@ -14,7 +13,7 @@ from .positions import ColumnPositions
 __all__ = ["fit", "put_row"]
 
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
-DIGIT_RUN = regex.compile(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
+DIGIT_RUN = lazy_pattern(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
 
 
 def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token] | None:
@@ -60,7 +59,7 @@ def put_row(
         grid.place(row, columns, fitted)
         return
     filled = [v for v in values if v.kind == "value"]
-    digits_only = all(DIGIT_RUN.match(clean(v.text).replace(" ", "")) for v in filled)
+    digits_only = all(DIGIT_RUN().match(clean(v.text).replace(" ", "")) for v in filled)
     # Table 二 has no identity to confirm a split: only digits printed as one run with no space
     # are split there (规章000); values apart (5 12) may as well be cells with a blank dropped.
     one_run = len(filled) == 1 or grid.table != "active_disclosure"

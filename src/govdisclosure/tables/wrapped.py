@@ -15,9 +15,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-import regex
-
 from ..layout import Token
+from ..lazyregex import lazy_pattern
 from ..values import clean, is_value_text
 from .grid import FusedRun, Grid
 
@@ -44,7 +43,7 @@ def put_wrapped(grid: Grid, row: str, columns: tuple[str, ...], values: list[Tok
 
 
 # A wrapped number's pieces: plain digits (a sign, a unit or a none mark is never cut off).
-DIGITS = regex.compile(r"^\d[\d,.]*+$")
+DIGITS = lazy_pattern(r"^\d[\d,.]*+$")
 # A narrow cell holds a few digits on its second line.
 TAIL_DIGITS = 4
 
@@ -63,7 +62,7 @@ def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str,
         for i in range(len(tokens) - 1)
         if alone[i]
         and alone[i + 1]
-        and DIGITS.match(texts[i])
+        and DIGITS().match(texts[i])
         and texts[i + 1].isdigit()
         and len(texts[i + 1]) <= TAIL_DIGITS
         and is_value_text(texts[i] + texts[i + 1])
