@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure
+from corpus.score import table_cells
 from govdisclosure.normalize import normalize
 
 FIXTURES = Path(__file__).parent / "corpus" / "fixtures"
@@ -209,15 +210,10 @@ def test_a_value_run_into_its_label_is_not_placed_by_position() -> None:
     # LibreOffice's r009 prints `…申请数量 299` one space after the label: pdftotext put 299 right
     # after the label's words, not at its column, so it is no column's place (read by position it
     # made a false column and put 63 one column right).
-    path = FIXTURES / "r009" / "pdf-lo.pdftotext-layout.txt"
-    truth = json.loads((path.parent / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
-    report = govdisclosure.parse(path.read_text(encoding="utf-8"))
-    table = report.tables.applications
-    assert table is not None
-    for row, cells in table.rows.items():
-        for column, cell in cells.items():
-            if cell.kind == "number":
-                assert cell.value == truth[row][column]["value"], (row, column)
+    parsed, printed = table_cells("r009", "pdf-lo.pdftotext-layout", "applications")
+    for place, (kind, value) in parsed.items():
+        if kind == "number":
+            assert value == printed[place][1], place
 
 
 def test_form_feeds_count_pages_and_leave_no_space() -> None:

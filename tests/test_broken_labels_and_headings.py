@@ -11,20 +11,18 @@ A heading's numeral can come out on a line of its own under the title (`、 存�
 
 from __future__ import annotations
 
+from typing import Any
+
 import govdisclosure
-from corpus import text, truth
+from corpus import text
+from corpus.score import table_cells
 
 
-def _row(report: str, route: str, row: str) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+def _row(report: str, route: str, row: str) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """A table 三 row as parsed and as the report prints it: (kind, value) per column."""
-    expected = truth(report)["tables"]["applications"][row]
-    table = govdisclosure.parse(text(report, route)).tables.applications
-    assert table is not None
-    got = table.rows.get(row, {})
-    return (
-        [(got[c].kind, got[c].value) if c in got else ("absent", None) for c in expected],
-        [(cell["kind"], cell["value"]) for cell in expected.values()],
-    )
+    parsed, printed = table_cells(report, route, "applications")
+    columns = [c for r, c in printed if r == row]
+    return [parsed.get((row, c), ("absent", None)) for c in columns], [printed[(row, c)] for c in columns]
 
 
 def test_wu_between_a_group_marker_and_a_label_tail_is_label_text() -> None:
@@ -44,12 +42,7 @@ def test_a_section_title_ends_the_table_before_it() -> None:
     # r011 (Chromium PDF, pdfplumber) prints the heading after table 四 as `、 存在的主要问题及改进情况`
     # with its numeral `5` on the next line: the title ends the table, so neither the `、` nor the
     # `5` is one of its cells (17 values for 15 cells left the table unread).
+    parsed, printed = table_cells("r011", "pdf-chromium.pdfplumber", "review_litigation")
+    assert parsed == printed
     report = govdisclosure.parse(text("r011", "pdf-chromium.pdfplumber"))
-    table = report.tables.review_litigation
-    assert table is not None
-    expected = truth("r011")["tables"]["review_litigation"]
-    got = {(g, c): (cell.kind, cell.value) for g, cells in table.rows.items() for c, cell in cells.items()}
-    assert got == {
-        (g, c): (cell["kind"], cell["value"]) for g, cells in expected.items() for c, cell in cells.items()
-    }
     assert [s.title for s in report.sections][4] == "存在的主要问题及改进情况"

@@ -10,28 +10,14 @@ by cell they are the row.
 from __future__ import annotations
 
 import govdisclosure
-from corpus import text, truth
+from corpus.score import table_cells
 from govdisclosure.layout.pipes import pipe_block
 from govdisclosure.normalize import normalize
 
 
-def _applications(
-    report: str, route: str
-) -> tuple[dict[tuple[str, str], object], dict[tuple[str, str], object]]:
-    """Table 三 as parsed, and as the report prints it: (kind, value) per (row, column)."""
-    table = govdisclosure.parse(text(report, route)).tables.applications
-    assert table is not None
-    got = {(r, c): (cell.kind, cell.value) for r, cells in table.rows.items() for c, cell in cells.items()}
-    printed = truth(report)["tables"]["applications"]
-    expected = {
-        (r, c): (cell["kind"], cell["value"]) for r, cells in printed.items() for c, cell in cells.items()
-    }
-    return got, expected
-
-
 def test_a_row_split_into_digits_and_wu_lines_is_one_row() -> None:
     # r020 (Chromium PDF): `（二）部分公开…` prints `| 4 | | 1 | | 5 |` over `| | 无 | | 无 | 无 |`.
-    got, expected = _applications("r020", "pdf-chromium.markitdown")
+    got, expected = table_cells("r020", "pdf-chromium.markitdown", "applications")
     for row in ("partially_granted", "unavailable_not_held", "unavailable_needs_creation"):
         columns = [c for r, c in expected if r == row]
         assert [got.get((row, c)) for c in columns] == [expected[(row, c)] for c in columns], row
@@ -40,7 +26,7 @@ def test_a_row_split_into_digits_and_wu_lines_is_one_row() -> None:
 def test_a_number_wrapped_over_three_lines_is_not_merged() -> None:
     # r015 (LibreOffice PDF): (七)总计's 1794 and 1920 wrap as `179 … 192` above the row's line and
     # `4 … 0` below it; merging the line above into the row gave 179 and 192.
-    got, expected = _applications("r015", "pdf-lo.markitdown")
+    got, expected = table_cells("r015", "pdf-lo.markitdown", "applications")
     assert {k: v for k, v in got.items() if v[0] == "number" and v != expected[k]} == {}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from os import PathLike
 
 import attrs
@@ -90,6 +91,12 @@ def _registry(templates: TemplateRegistry | None) -> TemplateRegistry:
     return templates if templates is not None else default_templates()
 
 
+@functools.cache
+def _section_titles() -> tuple[str, ...]:
+    # A section's title ends the table before it (its numeral may be printed on a line of its own).
+    return tuple(w for section in sections_config().sections for w in section.spellings)
+
+
 def _pipeline(source: str | DocumentText, registry: TemplateRegistry, strict: bool) -> Report:
     """The steps, in order: lines -> positioned cells -> tables and outline -> checks -> Report."""
     layout: Layout | None = None
@@ -99,9 +106,7 @@ def _pipeline(source: str | DocumentText, registry: TemplateRegistry, strict: bo
     else:
         text = source
     lines = normalize(text)
-    # A section's title ends the table before it (its numeral may be printed on a line of its own).
-    titles = tuple(w for section in sections_config().sections for w in section.spellings)
-    found = read_tables(lines, registry, layout, titles)
+    found = read_tables(lines, registry, layout, _section_titles())
     outline = read_outline(lines, found.table_lines, found.markup_lines)
     template = found.template
     checks, check_diagnostics = run_checks(found.tables, registry, template)

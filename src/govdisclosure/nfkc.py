@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from .textcache import text_cache
 
 __all__ = ["STABLE", "nfkc"]
 
@@ -30,19 +31,17 @@ STABLE = (
 # The standard library's `re`, not `regex`: it tests a character against a class of ranges by a
 # bitmap, ~3x faster over a report's text than `regex`'s search through the ranges.
 _UNSTABLE_RUN = re.compile(f"[^{STABLE}]+")
-# Runs recur (（ ） ： ， and full-width digits): the NFKC of a short run is remembered, a bounded
-# number of them (a run is a few characters; the same run always normalizes the same way).
-_RUN_CHARS = 16
 
 
-@lru_cache(maxsize=4096)
+# Runs recur (（ ） ： ， and full-width digits): their NFKC is remembered under the one cache policy
+# of short texts (textcache.py); the same run always normalizes the same way.
+@text_cache
 def _run_nfkc(run: str) -> str:
     return unicodedata.normalize("NFKC", run)
 
 
 def _nfkc_run(found: re.Match[str]) -> str:
-    run = found.group()
-    return _run_nfkc(run) if len(run) <= _RUN_CHARS else unicodedata.normalize("NFKC", run)
+    return _run_nfkc(found.group())
 
 
 def nfkc(text: str) -> str:

@@ -24,7 +24,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import govdisclosure
 from govdisclosure import Report
+
+from . import text, truth
 
 TABLES = ("active_disclosure", "applications", "review_litigation")
 # What a tool cannot print: a blank cell is empty or a space (an NBSP turns into one in PDF text).
@@ -173,3 +176,17 @@ def assert_reads_everything(truth: Mapping[str, Any], report: Report) -> None:
     assert result.tables_right == 3
     assert (report.template, report.year, report.organ) == (truth["template"], truth["year"], truth["organ"])
     assert result.sections_right == result.sections > 0
+
+
+Cells = dict[tuple[str, str], tuple[str, Any]]
+
+
+def table_cells(report_id: str, route: str, table: str) -> tuple[Cells, Cells]:
+    """One table of a corpus report as parsed from a route's text, and as the report prints it:
+    (kind, value) per (row, column)."""
+    found = getattr(govdisclosure.parse(text(report_id, route)).tables, table)
+    rows = found.rows.items() if found is not None else ()
+    parsed = {(r, c): (cell.kind, cell.value) for r, cells in rows for c, cell in cells.items()}
+    shown = truth(report_id)["tables"][table].items()
+    printed = {(r, c): (cell["kind"], cell["value"]) for r, cells in shown for c, cell in cells.items()}
+    return parsed, printed
