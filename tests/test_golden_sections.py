@@ -105,7 +105,12 @@ def test_canonical_kinds_in_order(path: Path) -> None:
     outline = outline_of(golden)
     kinds = [s.kind for s in outline.sections if s.kind is not None]
     order = [
-        "overview", "active_disclosure", "applications", "review_litigation", "problems", "other_matters"
+        "overview",
+        "active_disclosure",
+        "applications",
+        "review_litigation",
+        "problems",
+        "other_matters",
     ]
     assert kinds == sorted(kinds, key=order.index)
     numbered = [s for s in golden["sections"] if s["marker"][0] not in "(（"]

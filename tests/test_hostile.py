@@ -40,8 +40,7 @@ def measured(request: pytest.FixtureRequest) -> Iterator[tuple[Case, Measurement
 
 # Defects in code this file's author does not own, by (test, case): strict xfails, reported to the
 # lead with their minimal inputs (issue 7). A fix turns one into an XPASS failure: drop its line.
-KNOWN: dict[tuple[str, str], str] = {
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def known_defect(request: pytest.FixtureRequest, case: Case) -> None:

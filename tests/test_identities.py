@@ -24,7 +24,7 @@ from govdisclosure.templates import Template
 from govdisclosure.values import read_cell
 
 TEMPLATES = govdisclosure.default_templates()
-NUMBERS = st.one_of(st.integers(-10**6, 10**6), st.decimals(-10**4, 10**4, places=2, allow_nan=False))
+NUMBERS = st.one_of(st.integers(-(10**6), 10**6), st.decimals(-(10**4), 10**4, places=2, allow_nan=False))
 
 
 @given(parts=st.lists(NUMBERS, min_size=1, max_size=8), off=NUMBERS)

@@ -50,8 +50,15 @@ def test_marker_styles(text: str, expected: tuple[str, str, int]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "第二十条第（一）项", "1.5万元", "2020年", "一是否", "二十届二中全会",
-        "本报告", "(本列数据", "、主动公开", "0、零",
+        "第二十条第（一）项",
+        "1.5万元",
+        "2020年",
+        "一是否",
+        "二十届二中全会",
+        "本报告",
+        "(本列数据",
+        "、主动公开",
+        "0、零",
     ],
 )
 def test_not_markers(text: str) -> None:

@@ -127,3 +127,104 @@ def test_rows_printed_in_order_come_back_whole_and_nothing_else(
     else:
         # Whatever is placed is the row's own, whole (a blank row never takes a number).
         assert all(truth.get(rid) == values for rid, values in got.items()), (got, truth)
+
+
+# Text printed one cell per line with blank cells dropped, in the page's row order (lynx): table 二's
+# `规章` / `规范性文件` / `9` / `9` / `9` reads the same as a block printing its labels first (plain
+# pdftotext). Table 三's row totals can show the order: each run of values after a label holds it.
+APPLICATIONS = [
+    "三、收到和处理政府信息公开申请情况",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "总计",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+]
+ONE_PER_LINE = [
+    "第二十条第（一）项",
+    "信息内容",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "规章",
+    "规范性文件",
+    "9",
+    "9",
+    "9",
+]
+
+
+def _table_three(runs: Sequence[Sequence[int]]) -> list[str]:
+    labels = [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果",
+        "（一）予以公开",
+    ]
+    lines = list(APPLICATIONS)
+    for i, run in enumerate(runs):
+        lines += [labels[i + (i >= 2)], *map(str, run)]
+    return lines
+
+
+def test_table_three_rows_holding_their_totals_show_rows_printed_in_order() -> None:
+    report = _parse([*ONE_PER_LINE, *_table_three([[29, 3, 32], [1, 1], [19, 2, 21]])])
+    table = report.tables.active_disclosure
+    assert table is not None
+    row = table["normative_documents"]
+    assert [row[c].value for c in ("newly_made", "newly_published", "total_published")] == [9, 9, 9]
+    assert {row[c].basis for c in row} == {"order"}
+    assert "regulations" not in table.rows
+
+
+def test_a_run_whose_total_fails_or_too_few_runs_keep_the_values_unplaced() -> None:
+    # 19 + 2 is not 22: the runs after table 三's labels are not (all) their rows.
+    for runs in ([[29, 3, 32], [19, 2, 22]], [[29, 3, 32], [1, 1], [7, 7]]):
+        report = _parse([*ONE_PER_LINE, *_table_three(runs)])
+        table = report.tables.active_disclosure
+        assert table is not None
+        assert "normative_documents" not in table.rows, runs
+        assert "regulations" not in table.rows
+        assert any("9 9 9" in m for m in _unplaced(report)), runs
+
+
+@st.composite
+def _one_per_line(draw: st.DrawFn) -> tuple[list[str], dict[str, list[int]], bool]:
+    """Tables 二 and 三 printed one cell per line in row order, blank cells dropped (lynx).
+
+    Says which table 二 rows print every cell, and whether table 三 shows the order: two runs of
+    three values or more after their labels, each holding its row's total.
+    """
+    lines: list[str] = []
+    full: dict[str, list[int]] = {}
+    for block in _SPEC.blocks:
+        lines += [block.caption, "信息内容"]
+        for rid in block.rows:
+            lines.append(draw(st.sampled_from(_SPELLINGS[rid])))
+            cells = [draw(st.one_of(st.none(), st.integers(1, 99999))) for _ in block.columns]
+            lines += [str(v) for v in cells if v is not None]
+            if all(v is not None for v in cells):
+                full[rid] = [v for v in cells if v is not None]
+    runs = draw(st.lists(st.lists(st.integers(1, 999), min_size=0, max_size=6), min_size=3, max_size=3))
+    table_three = _table_three([[*run, sum(run)] if run else [] for run in runs])
+    return [*lines, *table_three], full, sum(len(run) >= 2 for run in runs) >= 2
+
+
+@given(_one_per_line())
+def test_rows_printed_one_cell_per_line_come_back_when_table_three_shows_the_order(
+    drawn: tuple[list[str], dict[str, list[int]], bool],
+) -> None:
+    lines, full, shown = drawn
+    report = _parse(lines)
+    table = report.tables.active_disclosure
+    assert table is not None
+    got = {rid: [c.value for c in cells.values()] for rid, cells in table.rows.items()}
+    got = {rid: values for rid, values in got.items() if any(v is not None for v in values)}
+    # Never a number in the wrong place: whatever is placed is a row printed in full, as printed.
+    assert all(full.get(rid) == values for rid, values in got.items()), (got, full)
+    if shown:
+        assert got == full

@@ -152,8 +152,18 @@ def test_parse_many_on_hostile_inputs(tmp_path: Path) -> None:
         (load_template, (None,), {}),
         (render, ("not a report",), {}),
     ],
-    ids=["parse-bytes", "parse-none", "parse-templates-str", "parse-max-chars-str", "raise-str",
-         "parse-file-float", "parse-bytes-str", "parse-document-str", "load-template-none", "render-str"],
+    ids=[
+        "parse-bytes",
+        "parse-none",
+        "parse-templates-str",
+        "parse-max-chars-str",
+        "raise-str",
+        "parse-file-float",
+        "parse-bytes-str",
+        "parse-document-str",
+        "load-template-none",
+        "render-str",
+    ],
 )
 def test_wrong_argument_types_raise_type_error(
     fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]

@@ -23,14 +23,21 @@ def shape(sections: Sequence[Section]) -> list[tuple[str | None, str, list[objec
     return [(s.marker.text if s.marker else None, s.title, shape(s.children)) for s in sections]
 
 
-SIX = "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" \
-      "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n"
+SIX = (
+    "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n"
+)
 
 
 def test_six_sections_get_their_kinds_and_no_missing_diagnostic() -> None:
     found = outline(SIX)
     assert [s.kind for s in found.sections] == [
-        "overview", "active_disclosure", "applications", "review_litigation", "problems", "other_matters"
+        "overview",
+        "active_disclosure",
+        "applications",
+        "review_litigation",
+        "problems",
+        "other_matters",
     ]
     assert not [d for d in found.diagnostics if d.code == SECTION_MISSING]
 
@@ -73,8 +80,10 @@ def test_arabic_subsections_under_cjk_seed_001() -> None:
 
 
 def test_lost_parent_and_doubled_heading_seed_000() -> None:
-    text = "（一）主动公开\n（二）依申请公开\n(六) 人大代表建议\n四、政府信息公开行政复议、行政诉讼情况\n\n" \
-           "四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+    text = (
+        "（一）主动公开\n（二）依申请公开\n(六) 人大代表建议\n四、政府信息公开行政复议、行政诉讼情况\n\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+    )
     found = outline(text)
     assert [s.marker.text for s in found.sections if s.marker] == ["（一）", "（二）", "(六)", "四、"]
     assert found.sections[-1].text == "无。"
@@ -82,8 +91,10 @@ def test_lost_parent_and_doubled_heading_seed_000() -> None:
 
 
 def test_fifth_section_printed_as_arabic_seed_002() -> None:
-    text = "四、政府信息公开行政复议、行政诉讼情况\n5、 存在的主要问题及改进情况\n   （一）存在的主要问题\n" \
-           "    1.人员力量配置有待提升。政务公开工作人员力量配置方面存在短板。\n六、其他需要报告的事项\n"
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n5、 存在的主要问题及改进情况\n   （一）存在的主要问题\n"
+        "    1.人员力量配置有待提升。政务公开工作人员力量配置方面存在短板。\n六、其他需要报告的事项\n"
+    )
     assert shape(outline(text).sections) == [
         ("四、", "政府信息公开行政复议、行政诉讼情况", []),
         ("5、", "存在的主要问题及改进情况", [("（一）", "存在的主要问题", [])]),
@@ -92,8 +103,10 @@ def test_fifth_section_printed_as_arabic_seed_002() -> None:
 
 
 def test_numbered_prose_clauses_are_not_headings() -> None:
-    text = "（四）平台建设\n    1、推进政务新媒体规范有序发展。加快政务新媒\n体清理整合进度。\n" \
-           "一是提高思想认识。进一步提高政治站位。\n**一是**发布的信息不够。\n### 三是提高解读效能。\n"
+    text = (
+        "（四）平台建设\n    1、推进政务新媒体规范有序发展。加快政务新媒\n体清理整合进度。\n"
+        "一是提高思想认识。进一步提高政治站位。\n**一是**发布的信息不够。\n### 三是提高解读效能。\n"
+    )
     found = outline(text)
     assert shape(found.sections) == [("（四）", "平台建设", [])]
     assert found.sections[0].text.startswith("1、推进政务新媒体")
@@ -160,7 +173,8 @@ def test_section_text_is_its_own_prose_only() -> None:
 
 def test_inline_headings_in_one_long_line() -> None:
     body = (
-        "本报告根据《条例》编制。统计期限自2023年1月1日起至2023年12月31日止。" * 3
+        "本报告根据《条例》编制。统计期限自2023年1月1日起至2023年12月31日止。"
+        * 3
         + " 一、总体情况 2023年，全区坚持公开。"
         "（一）主动公开方面平潭综合实验区切实落实要求，公开信息13561条。"
         "（二）依申请公开方面持续强化服务理念，严格按照《条例》要求办理。"
@@ -209,9 +223,7 @@ _TITLE_CHARS = "甲乙丙丁戊己庚辛壬癸山水木火土金石田禾竹"
 _STYLE_ORDER: tuple[MarkerStyle, ...] = ("cjk", "cjk_paren", "arabic", "arabic_paren", "circled")
 
 titles = st.text(alphabet=_TITLE_CHARS, min_size=2, max_size=12)
-prose = st.lists(
-    st.text(alphabet=_TITLE_CHARS, min_size=4, max_size=30).map(lambda s: s + "。"), max_size=2
-)
+prose = st.lists(st.text(alphabet=_TITLE_CHARS, min_size=4, max_size=30).map(lambda s: s + "。"), max_size=2)
 
 
 @attrs.frozen
@@ -222,9 +234,7 @@ class Node:
 
 
 def trees(depth: int) -> st.SearchStrategy[tuple[Node, ...]]:
-    child = (
-        st.just(()) if depth == 1 else trees(depth - 1)
-    )
+    child = st.just(()) if depth == 1 else trees(depth - 1)
     node = st.builds(Node, titles, prose.map(tuple), child)
     return st.lists(node, min_size=1, max_size=4).map(tuple)
 

@@ -58,7 +58,9 @@ KNOWN: dict[tuple[str, str], str] = {
     **{("test_every_cell", r): _LAYOUT for r in ("pdf-lo.pdftotext-layout", "pdf-chromium.pdftotext-layout")},
     **{("test_every_fully_printed_row", r): why for r, why in _ALL_PDF.items()},
     ("test_every_fully_printed_row", "html.lynx"): (
-        "a table 二 block printed one cell per line whose next row prints fewer values than columns"
+        "5 cells: a table 二 row printed one cell per line before another label, in texts whose table 三 "
+        "shows no printing order (no runs of values holding their row totals: r009 breaks one, r051's "
+        "are pairs, r062 has no table 三)"
     ),
     **{
         ("test_reports_that_print_every_cell", r): why

@@ -26,7 +26,7 @@ from ..values import unit_in_header
 from .columns import active_columns, application_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
-from .order import printing_order, prints_rows_in_order
+from .order import printing_order, prints_rows_in_order, totals_order
 from .pending import row_total_holds
 from .positions import ColumnPositions
 from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels, title_keys
@@ -226,9 +226,9 @@ def read_tables(
         "applications": application_columns(template(names.get("applications") or report_template)),
     }
     shaped = {n: row_shapes(regions[n].rows, n, cols) for n, cols in columns.items() if n in regions}
-    in_order = prints_rows_in_order(
-        [printing_order(regions[n].rows, sh, columns[n]) for n, sh in shaped.items()]
-    )
+    orders = [printing_order(regions[n].rows, sh, columns[n]) for n, sh in shaped.items()]
+    orders += [totals_order(sh, columns[n]) for n, sh in shaped.items() if n == "applications"]
+    in_order = prints_rows_in_order(orders)
     if "active_disclosure" in regions:
         grids["active_disclosure"] = _read_active(
             regions["active_disclosure"],

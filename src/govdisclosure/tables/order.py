@@ -7,7 +7,9 @@ block's labels first and its values after them (plain pdftotext, pdfminer: `规�
 `理服务事项` / `11 -7 723` is the second row's values after a blank first row, or the first row's
 after all the block's labels. The text as a whole can settle it: two rows in a row, each printed
 on one line with its label, show row-after-row printing, which a labels-first printing never
-gives; and nothing anywhere in tables 二 and 三 may show the other order.
+gives; and nothing anywhere in tables 二 and 三 may show the other order. Text printed one cell per
+line (lynx) shows neither; there table 三's row totals can show it (`totals_order`): runs of values
+after their labels that each hold 总计, which a block of labels printed before its values breaks.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from ..layout import Token as Cell
+from .pending import row_total_holds
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 
-__all__ = ["Order", "printing_order", "prints_rows_in_order"]
+__all__ = ["Order", "printing_order", "prints_rows_in_order", "totals_order"]
 
 # What a table's text shows of its printing order: rows in order, something against it, neither.
 Order = Literal["rows", "apart", "unknown"]
@@ -59,3 +63,34 @@ def printing_order(rows: Sequence[MatchedRow], shapes: Sequence[RowShape], colum
 def prints_rows_in_order(orders: Sequence[Order]) -> bool:
     """True when some table of the text shows rows in order and none shows anything against it."""
     return "rows" in orders and "apart" not in orders
+
+
+def totals_order(shapes: Sequence[RowShape], columns_of: ColumnsOf) -> Order:
+    """What table 三 shows by its row totals: "rows" when its labels' values hold them, run by run.
+
+    Printed one cell per line with blank cells dropped (lynx), a row's values follow its label and
+    nothing is beside it. Each run of values after a label that holds the row's total (总计 = the
+    sum of the others) shows it, if no run breaks it: values before the first label, more values
+    than columns, or a run of several values whose total does not hold (another order).
+    """
+    runs: list[tuple[int, list[Cell]]] = []
+    for shape in shapes:
+        lead = [v for v in shape.lead if v.kind == "value"]
+        if lead:
+            if not runs:
+                return "apart"
+            runs[-1][1].extend(lead)
+        for segment in shape.segments:
+            runs.append(
+                (len(columns_of(segment.anchor.id) or ()), [v for v in segment.values if v.kind == "value"])
+            )
+    held = 0
+    for columns, values in runs:
+        if len(values) > columns:
+            return "apart"
+        if len(values) >= 2:
+            if not row_total_holds(values):
+                return "unknown"
+            # A run of two (`7` / `7`) holds whatever the row: only runs of three or more count.
+            held += len(values) >= 3
+    return "rows" if held >= 2 else "unknown"

@@ -100,7 +100,15 @@ def assemble_rows(
             found.hemmed = i > 0 and waiting[i - 1].placed and following is not None and following.placed
             gaps = aligned and not values_first  # a label with no value is then a blank row
             put_pending(
-                grid, found, columns_of(found.row) or (), confirm, local or in_order, local, gaps, anchors
+                grid,
+                found,
+                columns_of(found.row) or (),
+                confirm,
+                local or in_order,
+                local,
+                gaps,
+                anchors,
+                in_order,
             )
         waiting.clear()
         values_first = False
