@@ -178,6 +178,10 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
                 break
         else:  # pragma: no cover - the last rule reads any line
             i += 1
-    rules = {line.number for line in lines if "--" in line.text and PIPE_RULE.match(line.text) is not None}
-    rows = join_label_pieces(join_wrapped(state.rows, rules), lexicon)
+    textless = {
+        line.number
+        for line in lines
+        if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
+    }
+    rows = join_label_pieces(join_wrapped(state.rows, textless), lexicon)
     return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows))

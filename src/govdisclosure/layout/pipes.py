@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
+import attrs
 import regex
 
 from ..lexicon import Lexicon
@@ -93,14 +94,15 @@ def pipe_block(lines: Sequence[Line], guessed: bool = False, grid: bool = False)
     if grid:
         yield from _grid_rows(lines)
         return
-    rows = [line for line in lines if PIPE_RULE.match(line.text) is None]
+    rules = {line.number for line in lines if PIPE_RULE.match(line.text) is not None}
+    rows = [line for line in lines if line.number not in rules]
     outer = all((t := line.raw.strip(" \t")).startswith("|") and t.endswith("|") for line in rows)
     cells = [_cells(line, outer) for line in rows]
     if guessed:
         # Pipes drawn by a PDF-to-markdown converter from word positions (markitdown on a PDF):
         # a cell holding two numbers, or a number's wrapped piece, shows the pipes are no cell
         # boundaries, so an empty cell there is no blank cell. The words are kept, in order.
-        yield from _placed_rows(rows, cells)
+        yield from _placed_rows(rows, cells, rules)
         return
     for line, row in zip(rows, cells, strict=True):
         yield CellRow(cells_of(row, line.number), line.number, "pipes")
@@ -138,13 +140,21 @@ def _wu_only(row: Sequence[str], values: set[int]) -> bool:
     return all(w == "无" for i in values for w in row[i].split())
 
 
-def _placed_rows(lines: Sequence[Line], cells: Sequence[Sequence[str]]) -> Iterator[CellRow]:
-    """Rows of pipes drawn from word positions, the words of each kept in order.
+def _placed_rows(
+    lines: Sequence[Line], cells: Sequence[Sequence[str]], rules: Collection[int]
+) -> Iterator[CellRow]:
+    """Rows of pipes drawn from word positions, the words of each kept in order with their cells.
 
     A row can come out as two lines whose cells complement each other (`| 4 |   | 1 |` over
     `|   | 无 |   |`: the 无 glyphs sit lower than the digits; the label on either line): one row,
     merged cell by cell, so its values keep their printed order across the columns.
     """
+    # A markdown table starts at a row with a rule under it: the cells of its rows line up.
+    table = 0
+    tables = []
+    for line in lines:
+        table = line.number if line.number + 1 in rules else table
+        tables.append(table)
     kinds = [_kinds(row) for row in cells]
     values_only = [bool(values) and not words for words, values in kinds]
     i = 0
@@ -158,19 +168,19 @@ def _placed_rows(lines: Sequence[Line], cells: Sequence[Sequence[str]]) -> Itera
             labelled = below if kinds[i + 1][0] else line
             tokens = [
                 t
-                for a, b in zip(row, cells[i + 1], strict=True)
-                for t in _cell(a, line.number) + _cell(b, below.number)
+                for k, (a, b) in enumerate(zip(row, cells[i + 1], strict=True))
+                for t in _cell(a, line.number, (tables[i], k)) + _cell(b, below.number, (tables[i + 1], k))
             ]
             yield CellRow(tuple(tokens), labelled.number, "pipes", "words", apart=True)
             i += 2
             continue
-        kept = [c for c in row if c.strip()]
-        yield CellRow(cells_of(kept, line.number), line.number, "pipes", "words", apart=True)
+        kept = [t for k, text in enumerate(row) for t in _cell(text, line.number, (tables[i], k))]
+        yield CellRow(tuple(kept), line.number, "pipes", "words", apart=True)
         i += 1
 
 
-def _cell(text: str, line: int) -> list[Token]:
-    return cell_tokens(text, line) if text.strip() else []
+def _cell(text: str, line: int, place: tuple[int, int]) -> list[Token]:
+    return [attrs.evolve(t, pipe_cell=place) for t in cell_tokens(text, line)] if text.strip() else []
 
 
 def _grid_rows(lines: Sequence[Line]) -> Iterator[CellRow]:

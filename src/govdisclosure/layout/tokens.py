@@ -78,6 +78,10 @@ class Token:
     # A number joined from pieces printed above and below its row's line (a centred wrap, PDF
     # text): its column among the row's values is not shown, only the identities can settle it.
     wrapped: bool = False
+    # (table, cell) for a word in pipes a PDF-to-markdown converter drew at word positions: the
+    # pipes cut every row of one table at the same places, so two lines' words compare left to
+    # right by their cells (the order of two words in one cell, on two lines, is not shown).
+    pipe_cell: tuple[int, int] | None = None
 
     @property
     def number(self) -> Number | None:
@@ -153,10 +157,11 @@ def reading(text: str) -> tuple[TokenKind, str]:
 
 
 def cell_tokens(text: str, line: int, where: Where | None = None) -> list[Token]:
-    """One cell's tokens; a cell holding several numbers apart (PDF-to-markdown) gives one each."""
+    """One cell's tokens; a cell holding several numbers apart (PDF-to-markdown) gives one each,
+    a number's piece a narrow cell wrapped (`2,98 无`) among them."""
     words = text.split()
-    if len(words) > 1 and all(is_value_text(w) for w in words):
-        return [Token("value", w, line, None, where) for w in words]
+    if len(words) > 1 and all(is_value_text(w) or is_broken_number(w) for w in words):
+        return [token(w, line, where=where) for w in words]
     return [token(text, line, where=where)]
 
 

@@ -45,10 +45,10 @@ DIGITS = lazy_pattern(r"^\d[\d,]*+$")
 
 
 def _tails(
-    row: CellRow, under: CellRow, broken: int, rules: Collection[int] = ()
+    row: CellRow, under: CellRow, broken: int, textless: Collection[int] = ()
 ) -> tuple[Token, ...] | None:
     """The tails on the line under a row, one per broken piece, or None when that line is no such."""
-    if not _next(row.line, under.line, rules) or under.bounds != "words" or len(under.tokens) != broken:
+    if not _next(row.line, under.line, textless) or under.bounds != "words" or len(under.tokens) != broken:
         return None
     # (Pipe cells keep their padding: ` 1 `.)
     if not all(t.kind in ("value", "broken") and TAIL().match(t.text.strip()) for t in under.tokens):
@@ -80,20 +80,20 @@ def _joined(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
     return attrs.evolve(row, tokens=tuple(tokens))
 
 
-def _next(line: int, after: int, rules: Collection[int]) -> bool:
-    """True when `after` is the line right under `line`, or only table rules (`| --- |`) stand between."""
-    return after == line + 1 or (after > line and all(n in rules for n in range(line + 1, after)))
+def _next(line: int, after: int, textless: Collection[int]) -> bool:
+    """True when `after` is the line right under `line`, or only lines with no text stand between."""
+    return after == line + 1 or (after > line and all(n in textless for n in range(line + 1, after)))
 
 
 def _centred(
-    above: CellRow, row: CellRow, under: CellRow, rules: Collection[int] = ()
+    above: CellRow, row: CellRow, under: CellRow, textless: Collection[int] = ()
 ) -> list[CellRow] | None:
     """The rows a centred wrap becomes: the words above, if any, then the row with its joined numbers."""
     # The cheap tests first: this runs at every row of every text.
     if (
         above.bounds != "words"
         or row.bounds != "words"
-        or not (_next(above.line, row.line, rules) and _next(row.line, under.line, rules))
+        or not (_next(above.line, row.line, textless) and _next(row.line, under.line, textless))
     ):
         return None
     # The pieces: numbers cut by the wrap (`2,90`), or digits that read as a number by themselves
@@ -107,7 +107,7 @@ def _centred(
         or any(t.kind == "broken" for t in row.tokens)
     ):
         return None
-    tails = _tails(row, under, len(pieces), rules)
+    tails = _tails(row, under, len(pieces), textless)
     if tails is None:
         return None
     joined = []
@@ -121,24 +121,26 @@ def _centred(
     return [*out, attrs.evolve(row, tokens=(*row.tokens, *joined))]
 
 
-def join_wrapped(rows: Sequence[CellRow], rules: Collection[int] = ()) -> list[CellRow]:
+def join_wrapped(rows: Sequence[CellRow], textless: Collection[int] = ()) -> list[CellRow]:
     """The rows, each row of PDF words whose wrapped numbers' tails stand on the next line joined.
 
-    `rules`: the lines that are a pipe table's rules (`| --- |`, markitdown repeats one under each
-    block's first row): no line of text, so lines with only rules between are next to each other.
+    `textless`: the lines that hold no text: blank ones and a pipe table's rules (`| --- |`;
+    markitdown on a PDF repeats one under each block's first row, and starts a new table after a
+    blank line, with a wrapped number's tails as its first row): lines with only those between are
+    next to each other.
     """
     out: list[CellRow] = []
     i = 0
     while i < len(rows):
         row = rows[i]
-        centred = _centred(row, rows[i + 1], rows[i + 2], rules) if i + 2 < len(rows) else None
+        centred = _centred(row, rows[i + 1], rows[i + 2], textless) if i + 2 < len(rows) else None
         if centred is not None:
             out += centred
             i += 3
             continue
         broken = sum(1 for t in row.tokens if t.kind == "broken")
         if broken and row.bounds == "words" and i + 1 < len(rows):
-            tails = _tails(row, rows[i + 1], broken, rules)
+            tails = _tails(row, rows[i + 1], broken, textless)
             joined = _joined(row, tails) if tails is not None else None
             if joined is not None:
                 out.append(joined)

@@ -38,8 +38,17 @@ def put_wrapped(grid: Grid, row: str, columns: tuple[str, ...], values: list[Tok
     for places in itertools.combinations(range(n), len(moving)):
         at = dict(zip(places, moving, strict=True))
         rest = iter(fixed)
-        readings.append(tuple(texts[id(at[i] if i in at else next(rest))] for i in range(n)))
+        order = [at[i] if i in at else next(rest) for i in range(n)]
+        if _drawn_in_order(order):
+            readings.append(tuple(texts[id(v)] for v in order))
     grid.fused.append(FusedRun(row, columns, tuple(texts[id(v)] for v in values), line, tuple(readings)))
+
+
+def _drawn_in_order(order: Sequence[Token]) -> bool:
+    """False when two values of one table's drawn pipes stand against their cells' left-to-right
+    order (markitdown on a PDF: a wrapped number's piece above the row is in a cell of its own)."""
+    cells = [v.pipe_cell for v in order if v.pipe_cell is not None]
+    return not any(a[0] == b[0] and a[1] > b[1] for a, b in itertools.combinations(cells, 2))
 
 
 # A wrapped number's pieces: plain digits (a sign, a unit or a none mark is never cut off).

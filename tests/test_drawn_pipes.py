@@ -1,0 +1,93 @@
+"""Pipes a PDF-to-markdown converter drew at word positions (markitdown on a PDF, FORMAT.md §2.2 D).
+
+markitdown cuts every row of one markdown table at the same x positions, so the cell a word stands
+in orders the words of two lines of one table left to right. LibreOffice centres a row's one-line
+cells and wraps a number too wide for its cell around the row's line (`2,51` above, `4` below):
+
+    |                  |     |     | 2,51 |     |      |     |     |     | 2,52 |
+    | 一、本年新收政府信息公开申请数量 |     |     |      |     | 3 2  |     | —   | 1   | —    |
+    4 0
+
+The joined numbers' columns are not shown, and the identities alone leave six placements; the
+cells of the pieces' line settle that `2,514` comes before every value of the row and `2,520` after
+`3 2`, `—` and `1`, and then the row total leaves one. The texts are committed tool-corpus outputs
+(tests/corpus); the expected cells are the generator's truth, never the parser's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure
+from corpus import text, truth
+from govdisclosure.layout import Token
+from govdisclosure.tables.grid import Grid
+from govdisclosure.tables.wrapped import put_wrapped
+
+ROUTE = "pdf-lo.markitdown"
+# Report -> the table 三 rows whose numbers LibreOffice wrapped around the row's line.
+WRAPPED = {
+    "r058": ("new_received", "granted"),
+    "r064": ("new_received", "granted", "outcome_total"),
+    # `2,98 无`: a wrapped piece in one cell with a 无; its tails after a blank line and a new table.
+    "r021": ("new_received", "outcome_total"),
+}
+
+
+def _decimal(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def test_rows_wrapped_around_their_line_come_back_whole() -> None:
+    for report_id, rows in WRAPPED.items():
+        table = govdisclosure.parse(text(report_id, ROUTE)).tables.applications
+        assert table is not None, report_id
+        expected = truth(report_id)["tables"]["applications"]
+        for row in rows:
+            got = table.rows.get(row, {})
+            assert set(got) == set(expected[row]), (report_id, row)
+            for column, cell in expected[row].items():
+                assert got[column].kind == cell["kind"], (report_id, row, column)
+                assert _decimal(got[column].value) == _decimal(cell["value"]), (report_id, row, column)
+
+
+def _row(values: list[int | None], moving: set[int], cells: list[int]) -> list[Token]:
+    """A row's tokens in printed order: the fixed values in column order, then the wrapped ones."""
+    tokens = [
+        Token("value", "—" if v is None else str(v), 1, pipe_cell=(0, cells[i]), wrapped=i in moving)
+        for i, v in enumerate(values)
+    ]
+    return [t for t in tokens if not t.wrapped] + [t for t in tokens if t.wrapped]
+
+
+@st.composite
+def _drawn_rows(draw: st.DrawFn) -> tuple[list[int | None], set[int], list[int]]:
+    """A table 三 row (none marks among the values, the total last), some numbers wrapped, and the
+    pipe cell of each value: never decreasing left to right, several values sharing a cell."""
+    values: list[int | None] = [draw(st.one_of(st.none(), st.integers(0, 3000))) for _ in range(6)]
+    values.append(sum(v or 0 for v in values))
+    moving = set(draw(st.lists(st.integers(0, 6), min_size=1, max_size=3, unique=True)))
+    steps = draw(st.lists(st.integers(0, 2), min_size=7, max_size=7))
+    cells = [sum(steps[: i + 1]) for i in range(7)]
+    return values, moving, cells
+
+
+@given(_drawn_rows())
+def test_the_cells_order_never_rules_out_the_printed_placement(
+    drawn: tuple[list[int | None], set[int], list[int]],
+) -> None:
+    values, moving, cells = drawn
+    columns = tuple(f"c{i}" for i in range(7))
+    grid = Grid("applications")
+    put_wrapped(grid, "new_received", columns, _row(values, moving, cells), 1)
+    (run,) = grid.fused
+    assert run.readings is not None
+    printed = tuple("—" if v is None else str(v) for v in values)
+    assert printed in run.readings
+    # Every wrapped value whose cell is apart from every other value's has one place left.
+    alone = [i for i in moving if cells.count(cells[i]) == 1]
+    for i in alone:
+        assert {reading[i] for reading in run.readings} == {printed[i]}, (i, run.readings)
