@@ -91,3 +91,38 @@ def test_the_cells_order_never_rules_out_the_printed_placement(
     alone = [i for i in moving if cells.count(cells[i]) == 1]
     for i in alone:
         assert {reading[i] for reading in run.readings} == {printed[i]}, (i, run.readings)
+
+
+# Report -> rows printed as a label alone on its line, then a values line placed by height, between
+# a label whose values line sits inside its own cell (between the label and its wrapped tail) and
+# a label printed whole on its line: the values line can only be the label's between (Chromium).
+BETWEEN = {"r025": ("denied_state_secret", "other_misc"), "r030": ("denied_state_secret",)}
+
+
+def test_a_values_line_between_two_settled_labels_is_the_label_s_between() -> None:
+    for report_id, rows in BETWEEN.items():
+        table = govdisclosure.parse(text(report_id, "pdf-chromium.markitdown")).tables.applications
+        assert table is not None, report_id
+        expected = truth(report_id)["tables"]["applications"]
+        for row in rows:
+            got = table.rows.get(row, {})
+            assert {c: (v.kind, _decimal(v.value)) for c, v in got.items()} == {
+                c: (cell["kind"], _decimal(cell["value"])) for c, cell in expected[row].items()
+            }, (report_id, row)
+            # Owned by elimination, not shown beside the label: basis order.
+            assert {v.basis for v in got.values()} == {"order"}, (report_id, row)
+
+
+def test_a_label_whose_own_values_line_is_partial_does_not_settle_the_next_one() -> None:
+    # （二）部分公开's values line, inside its cell, loses its 总计: the rest of its row may be the
+    # values line after 1.属于国家秘密, which then stays unplaced.
+    whole = "|     |     |            | 无 无 | 无 无 | 1 无 | 1   |"
+    source = text("r025", "pdf-chromium.markitdown")
+    assert source.count(whole) == 1
+    report = govdisclosure.parse(
+        source.replace(whole, "|     |     |            | 无 无 | 无 无 | 1 无 |     |")
+    )
+    table = report.tables.applications
+    assert table is not None
+    assert "denied_state_secret" not in table.rows
+    assert any(d.code == "cell-unplaced" and "denied_state_secret" in d.message for d in report.diagnostics)

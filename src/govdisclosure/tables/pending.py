@@ -34,7 +34,8 @@ class Pending:
     # words after it shows the values sit inside the label's cell.
     apart: bool = False
     sandwiched: bool = False
-    # The labels before and after it printed their rows whole on their own lines: a values line
+    # The label before it has all its values (its row whole on its own line, or one whole line
+    # inside its own cell) and the label after printed its row whole on its line: a values line
     # placed by height between them can only be this label's.
     hemmed: bool = False
     # Placed already from its own line: kept only so that the label before it knows it.

@@ -97,7 +97,9 @@ def assemble_rows(
             # no label of the block is left without values and the next label has its own.
             # (Placed on the text's printing order alone, a row says so: basis order.)
             local = not doubtful and (following is None or bool(following.own or following.after))
-            found.hemmed = i > 0 and waiting[i - 1].placed and following is not None and following.placed
+            found.hemmed = (
+                i > 0 and _settled(waiting[i - 1], columns_of) and following is not None and following.placed
+            )
             gaps = aligned and not values_first  # a label with no value is then a blank row
             put_pending(
                 grid,
@@ -201,6 +203,15 @@ def assemble_rows(
         where = (positions, matched.row.width) if matched.row.width is not None else None
         put_row(grid, segment.anchor.id, columns, values, shape.line, segment.bounds == "fused", where)
     resolve()
+
+
+def _settled(label: Pending, columns_of: ColumnsOf) -> bool:
+    """True when a label's values are all accounted for: its row printed whole on its own line, or
+    one line of all its values inside its own cell (between the label and its wrapped tail)."""
+    if label.placed:
+        return True
+    whole = len(columns_of(label.row) or ())
+    return label.sandwiched and not label.own and len(label.after) == 1 and len(label.after[0]) == whole
 
 
 def _unknown_words(row: MatchedRow) -> str:
