@@ -25,7 +25,7 @@ import govdisclosure
 from corpus import text, truth
 from govdisclosure.layout import Token
 from govdisclosure.tables.grid import Grid
-from govdisclosure.tables.wrapped import put_wrapped
+from govdisclosure.tables.wrapped import put_floating
 
 ROUTE = "pdf-lo.markitdown"
 # Report -> the table 三 rows whose numbers LibreOffice wrapped around the row's line.
@@ -57,10 +57,10 @@ def test_rows_wrapped_around_their_line_come_back_whole() -> None:
 def _row(values: list[int | None], moving: set[int], cells: list[int]) -> list[Token]:
     """A row's tokens in printed order: the fixed values in column order, then the wrapped ones."""
     tokens = [
-        Token("value", "—" if v is None else str(v), 1, pipe_cell=(0, cells[i]), wrapped=i in moving)
+        Token("value", "—" if v is None else str(v), 1, pipe_cell=(0, cells[i]), floating=i in moving)
         for i, v in enumerate(values)
     ]
-    return [t for t in tokens if not t.wrapped] + [t for t in tokens if t.wrapped]
+    return [t for t in tokens if not t.floating] + [t for t in tokens if t.floating]
 
 
 @st.composite
@@ -82,7 +82,7 @@ def test_the_cells_order_never_rules_out_the_printed_placement(
     values, moving, cells = drawn
     columns = tuple(f"c{i}" for i in range(7))
     grid = Grid("applications")
-    put_wrapped(grid, "new_received", columns, _row(values, moving, cells), 1)
+    put_floating(grid, "new_received", columns, _row(values, moving, cells), 1)
     (run,) = grid.fused
     assert run.readings is not None
     printed = tuple("—" if v is None else str(v) for v in values)

@@ -75,9 +75,11 @@ class Token:
     # for layouts that show the grid (an HTML or DOCX table, a pandoc table with its rules).
     column: int | None = None
     span: int = 1
-    # A number joined from pieces printed above and below its row's line (a centred wrap, PDF
-    # text): its column among the row's values is not shown, only the identities can settle it.
-    wrapped: bool = False
+    # The value's column among its row's values is not shown: a number joined from pieces printed
+    # above and below its row's line (a centred wrap, PDF text), or a 无 a PDF-to-markdown converter
+    # drew on a line of its own sharing cells with the row's values. Only the order of the pipe
+    # cells (if any) and the identities can settle it.
+    floating: bool = False
     # (table, cell) for a word in pipes a PDF-to-markdown converter drew at word positions: the
     # pipes cut every row of one table at the same places, so two lines' words compare left to
     # right by their cells (the order of two words in one cell, on two lines, is not shown).

@@ -20,7 +20,7 @@ pieces on the line above (beside, maybe, a piece of the group label), the tails 
     1 3
 
 The pieces and tails are joined in order as above, and the joined numbers are added to the row
-marked `wrapped`: the text does not show their columns, so the table step lets the identities
+marked `floating`: the text does not show their columns, so the table step lets the identities
 settle them (tables/resolve.py) or reports them ambiguous.
 """
 
@@ -56,7 +56,7 @@ def _tails(
     return under.tokens
 
 
-def _join(piece: Token, tail: Token, line: int | None = None, wrapped: bool = False) -> Token | None:
+def _join(piece: Token, tail: Token, line: int | None = None, floating: bool = False) -> Token | None:
     """The piece with its tail joined on, a value (at `line`, if given), or None when the joined
     text is no number."""
     text = piece.text.strip() + tail.text.strip()
@@ -64,7 +64,7 @@ def _join(piece: Token, tail: Token, line: int | None = None, wrapped: bool = Fa
     if LEADING_ZERO().match(text) is not None or parse_number(text) is None:
         return None
     return attrs.evolve(
-        piece, kind="value", text=text, line=piece.line if line is None else line, wrapped=wrapped
+        piece, kind="value", text=text, line=piece.line if line is None else line, floating=floating
     )
 
 
@@ -112,7 +112,7 @@ def _centred(
         return None
     joined = []
     for piece, tail in zip(pieces, tails, strict=True):
-        number = _join(piece, tail, row.line, wrapped=True)
+        number = _join(piece, tail, row.line, floating=True)
         if number is None:
             return None
         joined.append(number)

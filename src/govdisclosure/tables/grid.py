@@ -15,14 +15,15 @@ from ..values import read_cell
 @attrs.frozen
 class FusedRun:
     """A row whose cells' places the identities must settle: digit runs without boundaries
-    (FORMAT.md §2.2 G), or numbers wrapped around the row's line (§2.2 C)."""
+    (FORMAT.md §2.2 G), or values whose columns the text does not show (numbers wrapped around the
+    row's line, §2.2 C; 无 drawn on a line of their own)."""
 
     row: str
     columns: tuple[str, ...]
     chunks: tuple[str, ...]
     line: int
-    # The readings the layout admits, when it enumerated them itself (numbers wrapped around the
-    # row's line, each reading one cell text per column); None: every split of the chunks.
+    # The readings the layout admits, when it enumerated them itself (a row with floating values,
+    # layout.Token.floating), each one cell text per column; None: every split of the chunks.
     readings: tuple[tuple[str, ...], ...] | None = None
 
 

@@ -60,7 +60,7 @@ def resolve_fused(grid: Grid, template: Template) -> None:
     candidates: dict[str, list[Split]] = {}
     for key, run in runs.items():
         if run.readings is not None:
-            # The layout enumerated the readings itself (numbers wrapped around the row's line).
+            # The layout enumerated the readings itself (floating values, layout.Token.floating).
             ok = _reading_total_ok if grid.table == "applications" else _always
             candidates[key] = [r for r in run.readings if ok(r)]
             continue
@@ -81,7 +81,7 @@ def resolve_fused(grid: Grid, template: Template) -> None:
         split = chosen[key]
         if split is None:
             n = len(candidates[key])
-            what = "numbers wrapped around the row" if run.readings is not None else "digits"
+            what = "values whose columns the text does not show" if run.readings is not None else "digits"
             how = "placed" if run.readings is not None else "split"
             grid.diagnostics.append(
                 Diagnostic(

@@ -13,7 +13,7 @@ from .place import put_row
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, RowShape, row_shapes
-from .wrapped import put_wrapped
+from .wrapped import put_floating
 
 
 def _no_group(row: str) -> str | None:
@@ -174,11 +174,12 @@ def assemble_rows(
             held = None
             continue
         unheld()
-        if any(v.wrapped for v in values):
-            # Numbers wrapped around the row's line: the identities settle their columns, if any.
+        if any(v.floating for v in values):
+            # Values whose columns the text does not show (layout.Token.floating): the pipe cells
+            # and the identities settle them, if anything does.
             flush()
             waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
-            put_wrapped(grid, segment.anchor.id, columns, values, shape.line)
+            put_floating(grid, segment.anchor.id, columns, values, shape.line)
             continue
         if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
             unfilled = pending is not None and not pending.own and not pending.after

@@ -1,6 +1,6 @@
 """Step 4, PDF text: a row whose numbers a narrow cell wrapped (FORMAT.md §2.2 C).
 
-layout/wrapped.py joins each wrapped number back and marks it `wrapped`; which columns those
+layout/wrapped.py joins each wrapped number back and marks it `floating`; which columns those
 numbers stand in is not shown. Here every placement of them among the row's other values (each
 kept in printed order) becomes a reading, and tables/resolve.py keeps the one the identities leave.
 
@@ -21,16 +21,18 @@ from ..values import clean, is_value_text
 from .grid import FusedRun, Grid
 
 
-def put_wrapped(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int) -> None:
-    """A row with numbers wrapped around its line: every placement of them among the row's other
-    values (each kept in printed order) is a reading for the identities to choose from (resolve.py)."""
+def put_floating(grid: Grid, row: str, columns: tuple[str, ...], values: list[Token], line: int) -> None:
+    """A row with floating values (numbers wrapped around its line, 无 drawn on a line of their own):
+    every placement of them among the row's other values (each kept in printed order) that the pipe
+    cells allow is a reading for the identities to choose from (resolve.py)."""
     n = len(columns)
-    moving = [v for v in values if v.wrapped]
-    fixed = [v for v in values if not v.wrapped]
+    moving = [v for v in values if v.floating]
+    fixed = [v for v in values if not v.floating]
     if len(values) != n or any(v.kind != "value" for v in values):
         shown = " ".join(v.text.strip() for v in values)
         grid.unplaced(
-            f"{row}: {len(values)} values, some wrapped around the row, for {n} columns ({shown})", line
+            f"{row}: {len(values)} values, some in columns the text does not show, for {n} columns ({shown})",
+            line,
         )
         return
     texts = {id(v): clean(v.text) for v in values}
