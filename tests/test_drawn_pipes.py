@@ -25,7 +25,6 @@ import govdisclosure
 from corpus import text, truth
 from govdisclosure.layout import Token
 from govdisclosure.tables.grid import Grid
-from govdisclosure.tables.wrapped import put_floating
 
 ROUTE = "pdf-lo.markitdown"
 # Report -> the table 三 rows whose numbers LibreOffice wrapped around the row's line.
@@ -82,7 +81,7 @@ def test_the_cells_order_never_rules_out_the_printed_placement(
     values, moving, cells = drawn
     columns = tuple(f"c{i}" for i in range(7))
     grid = Grid("applications")
-    put_floating(grid, "new_received", columns, _row(values, moving, cells), 1)
+    grid.place("new_received", columns, _row(values, moving, cells))
     (run,) = grid.fused
     assert run.readings is not None
     printed = tuple("—" if v is None else str(v) for v in values)
@@ -113,16 +112,67 @@ def test_a_values_line_between_two_settled_labels_is_the_label_s_between() -> No
             assert {v.basis for v in got.values()} == {"order"}, (report_id, row)
 
 
-def test_a_label_whose_own_values_line_is_partial_does_not_settle_the_next_one() -> None:
-    # （二）部分公开's values line, inside its cell, loses its 总计: the rest of its row may be the
-    # values line after 1.属于国家秘密, which then stays unplaced.
-    whole = "|     |     |            | 无 无 | 无 无 | 1 无 | 1   |"
+def test_a_label_with_no_values_line_of_its_own_does_not_settle_the_next_one() -> None:
+    # Without （二）部分公开's values line inside its cell, the values line after 1.属于国家秘密 may be
+    # either label's: it stays unplaced.
+    inside = "|     |     |            | 无 无 | 无 无 | 1 无 | 1   |\n"
     source = text("r025", "pdf-chromium.markitdown")
-    assert source.count(whole) == 1
-    report = govdisclosure.parse(
-        source.replace(whole, "|     |     |            | 无 无 | 无 无 | 1 无 |     |")
-    )
+    assert source.count(inside) == 1
+    report = govdisclosure.parse(source.replace(inside, ""))
     table = report.tables.applications
     assert table is not None
     assert "denied_state_secret" not in table.rows
-    assert any(d.code == "cell-unplaced" and "denied_state_secret" in d.message for d in report.diagnostics)
+    assert "partially_granted" not in table.rows
+    assert any(
+        d.code == "cell-unplaced" and "denied_state_secret" in d.message for d in report.diagnostics
+    )
+
+
+# (report, route) -> rows printed as a line of digits over a line of 无 sharing some of its cells
+# (the 无 glyph sits lower): one row, the 无 floating within their cells, settled by the identities.
+SHARED = {
+    ("r030", "pdf-chromium.markitdown"): (
+        "new_received",
+        "denied_enforcement_case_files",
+        "denied_administrative_inquiry",
+    ),
+    ("r025", "pdf-chromium.markitdown"): ("new_received",),
+    ("r020", "pdf-chromium.markitdown"): ("not_processed_excessive",),
+    ("r020", ROUTE): ("denied_third_party_rights",),
+    ("r025", ROUTE): ("granted",),
+}
+# Rows next to such pairs that are no part of them: two lines of 无 are two rows, and digits under a
+# line of 无 are a wrapped number's tails.
+APART = {
+    ("r025", "pdf-chromium.markitdown"): ("denied_state_secret", "denied_prohibited_by_law", "other_misc"),
+    ("r021", "pdf-chromium.markitdown"): ("unavailable_still_unclear", "not_processed_publication"),
+    ("r056", "pdf-chromium.markitdown"): ("denied_enforcement_case_files", "denied_administrative_inquiry"),
+    ("r021", ROUTE): ("partially_granted", "other_misc"),
+}
+
+
+def _same(report_id: str, route: str, rows: tuple[str, ...]) -> dict[str, set[str | None]]:
+    """Each row as parsed, checked against the truth cell by cell; its cells' bases."""
+    table = govdisclosure.parse(text(report_id, route)).tables.applications
+    assert table is not None, report_id
+    expected = truth(report_id)["tables"]["applications"]
+    bases = {}
+    for row in rows:
+        got = table.rows.get(row, {})
+        assert {c: (v.kind, _decimal(v.value)) for c, v in got.items()} == {
+            c: (cell["kind"], _decimal(cell["value"])) for c, cell in expected[row].items()
+        }, (report_id, route, row)
+        bases[row] = {v.basis for v in got.values()}
+    return bases
+
+
+def test_a_digits_line_over_a_line_of_wu_sharing_its_cells_is_one_row() -> None:
+    for (report_id, route), rows in SHARED.items():
+        for row, bases in _same(report_id, route, rows).items():
+            # The 无's places came from the pipe cells and the identities: the row says so.
+            assert bases == {"split"}, (report_id, route, row)
+
+
+def test_lines_of_wu_and_tails_under_them_stay_rows_of_their_own() -> None:
+    for (report_id, route), rows in APART.items():
+        _same(report_id, route, rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Collection, Iterator, Sequence
+from typing import Literal
 
 import attrs
 import regex
@@ -121,19 +122,35 @@ def _kinds(row: Sequence[str]) -> Kinds:
     return words, values
 
 
-def _complement(row: Sequence[str], after: Sequence[str], kinds: Kinds, kinds_after: Kinds) -> bool:
-    """True when two lines of pipes are one row's: values in different cells, words (a label) in at
-    most one of them and before every value."""
+# How two lines of pipes make one row: their values in different cells (`apart`), or some in the
+# same cells (`shared`: the order of two lines' words in one cell is not shown).
+Pairing = Literal["apart", "shared"]
+# The most values a row has (table 三's seven columns): two lines holding more are two rows.
+SHARED_MOST = 7
+
+
+def _pairing(row: Sequence[str], after: Sequence[str], kinds: Kinds, kinds_after: Kinds) -> Pairing | None:
+    """How two lines of one table are one row's, or None: one line's values all 无, words (a label)
+    in at most one of them and before every value."""
     if len(after) != len(row):
-        return False
+        return None
     (words, values), (words_after, values_after) = kinds, kinds_after
-    if not values or not values_after or (words and words_after) or values & values_after:
-        return False
+    if not values or not values_after or (words and words_after):
+        return None
     # The cause: 无, a CJK glyph, sits lower than digits, so one line holds the 无 cells alone.
     if not (_wu_only(row, values) or _wu_only(after, values_after)):
-        return False
+        return None
     labels = words | words_after
-    return not labels or (max(labels) < min(values | values_after) and not labels & (values | values_after))
+    if labels and (max(labels) > min(values | values_after) or labels & (values | values_after)):
+        return None
+    if not values & values_after:
+        return "apart"
+    # Sharing cells, the lines are one row only as the pieces of its values: the 无 line under a
+    # line with digits (two lines of 无 are two rows; digits under a row are a wrapped number's
+    # tails), no more values than table 三's seven columns.
+    count = sum(len(row[i].split()) for i in values) + sum(len(after[i].split()) for i in values_after)
+    under = _wu_only(after, values_after) and not _wu_only(row, values)
+    return "shared" if under and count <= SHARED_MOST else None
 
 
 def _wu_only(row: Sequence[str], values: set[int]) -> bool:
@@ -145,9 +162,11 @@ def _placed_rows(
 ) -> Iterator[CellRow]:
     """Rows of pipes drawn from word positions, the words of each kept in order with their cells.
 
-    A row can come out as two lines whose cells complement each other (`| 4 |   | 1 |` over
+    A row can come out as two lines of one table, one of them all 无 (`| 4 |   | 1 |` over
     `|   | 无 |   |`: the 无 glyphs sit lower than the digits; the label on either line): one row,
-    merged cell by cell, so its values keep their printed order across the columns.
+    merged cell by cell. Where the two lines' values stand in different cells they keep their
+    printed order across the columns; where some share a cell (`| 2 |` over `| 无 无 |`), the 无
+    are floating (Token.floating): their order against the digits in that cell is not shown.
     """
     # A markdown table starts at a row with a rule under it: the cells of its rows line up.
     table = 0
@@ -158,20 +177,32 @@ def _placed_rows(
     kinds = [_kinds(row) for row in cells]
     values_only = [bool(values) and not words for words, values in kinds]
     i = 0
+    merged = -1  # the last line merged into the row before
     while i < len(lines):
         row, line = cells[i], lines[i]
         # A third line of values next to the two (before or after them) is a number LibreOffice
-        # wrapped over three lines (`179` / row / `4` for 1794): no merge settles it.
-        beside = (i > 0 and values_only[i - 1]) or (i + 2 < len(lines) and values_only[i + 2])
-        if i + 1 < len(lines) and not beside and _complement(row, cells[i + 1], kinds[i], kinds[i + 1]):
+        # wrapped over three lines (`179` / row / `4` for 1794): no merge settles it. (A line
+        # merged into the row before is that row's.)
+        before = i > 0 and values_only[i - 1] and merged != i - 1
+        beside = before or (i + 2 < len(lines) and values_only[i + 2])
+        pairing = None
+        if i + 1 < len(lines) and not beside:
+            pairing = _pairing(row, cells[i + 1], kinds[i], kinds[i + 1])
+            # Cells of two tables do not line up: only values apart are merged across them.
+            pairing = None if pairing == "shared" and tables[i] != tables[i + 1] else pairing
+        if pairing is not None:
             below = lines[i + 1]
             labelled = below if kinds[i + 1][0] else line
+            # The 无 line's marks, where they share cells with the digits above.
+            floats = pairing == "shared"
             tokens = [
                 t
                 for k, (a, b) in enumerate(zip(row, cells[i + 1], strict=True))
-                for t in _cell(a, line.number, (tables[i], k)) + _cell(b, below.number, (tables[i + 1], k))
+                for t in _cell(a, line.number, (tables[i], k))
+                + _cell(b, below.number, (tables[i + 1], k), floats)
             ]
             yield CellRow(tuple(tokens), labelled.number, "pipes", "words", apart=True)
+            merged = i + 1
             i += 2
             continue
         kept = [t for k, text in enumerate(row) for t in _cell(text, line.number, (tables[i], k))]
@@ -179,8 +210,10 @@ def _placed_rows(
         i += 1
 
 
-def _cell(text: str, line: int, place: tuple[int, int]) -> list[Token]:
-    return [attrs.evolve(t, pipe_cell=place) for t in cell_tokens(text, line)] if text.strip() else []
+def _cell(text: str, line: int, place: tuple[int, int], floating: bool = False) -> list[Token]:
+    if not text.strip():
+        return []
+    return [attrs.evolve(t, pipe_cell=place, floating=floating) for t in cell_tokens(text, line)]
 
 
 def _grid_rows(lines: Sequence[Line]) -> Iterator[CellRow]:

@@ -9,7 +9,8 @@ import attrs
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE
 from ..layout import Token
 from ..model import Basis, Cell, Diagnostic
-from ..values import read_cell
+from ..values import clean, read_cell
+from .floating import floating_readings
 
 
 @attrs.frozen
@@ -47,7 +48,12 @@ class Grid:
         """Put one token per column; a row placed twice keeps the first and says so.
 
         `basis` says how the places were settled when the text does not show them (SCHEMA.md).
+        Tokens with floating values (layout.Token.floating) are not in column order: their readings
+        wait for the identities (resolve.py), and the cells then carry basis `split`.
         """
+        if any(t.floating for t in tokens):
+            self._floating(row, columns, tokens)
+            return
         units = self.units
         cells = {
             col: read_cell(tok.text, tok.line, units.get(col), basis=basis, where=tok.where)
@@ -64,6 +70,20 @@ class Grid:
                 )
             return
         self.rows[row] = cells
+
+    def _floating(self, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
+        line = min(t.line for t in tokens)
+        texts = tuple(clean(t.text) for t in tokens)
+        if len(tokens) != len(columns) or any(t.kind != "value" for t in tokens):
+            shown = " ".join(texts)
+            self.unplaced(
+                f"{row}: {len(tokens)} values, some in columns the text does not show, "
+                f"for {len(columns)} columns ({shown})",
+                line,
+            )
+            return
+        readings = floating_readings(tokens, len(columns))
+        self.fused.append(FusedRun(row, tuple(columns), texts, line, readings))
 
     def place_cells(self, row: str, cells: dict[str, Cell]) -> None:
         """Put already-read cells (from a fused-run split)."""

@@ -13,7 +13,6 @@ from .place import put_row
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, RowShape, row_shapes
-from .wrapped import put_floating
 
 
 def _no_group(row: str) -> str | None:
@@ -97,9 +96,7 @@ def assemble_rows(
             # no label of the block is left without values and the next label has its own.
             # (Placed on the text's printing order alone, a row says so: basis order.)
             local = not doubtful and (following is None or bool(following.own or following.after))
-            found.hemmed = (
-                i > 0 and _settled(waiting[i - 1], columns_of) and following is not None and following.placed
-            )
+            found.hemmed = i > 0 and _settled(waiting[i - 1]) and following is not None and following.placed
             gaps = aligned and not values_first  # a label with no value is then a blank row
             put_pending(
                 grid,
@@ -179,7 +176,7 @@ def assemble_rows(
             # and the identities settle them, if anything does.
             flush()
             waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
-            put_floating(grid, segment.anchor.id, columns, values, shape.line)
+            grid.place(segment.anchor.id, columns, values)
             continue
         if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
             unfilled = pending is not None and not pending.own and not pending.after
@@ -206,13 +203,11 @@ def assemble_rows(
     resolve()
 
 
-def _settled(label: Pending, columns_of: ColumnsOf) -> bool:
-    """True when a label's values are all accounted for: its row printed whole on its own line, or
-    one line of all its values inside its own cell (between the label and its wrapped tail)."""
-    if label.placed:
-        return True
-    whole = len(columns_of(label.row) or ())
-    return label.sandwiched and not label.own and len(label.after) == 1 and len(label.after[0]) == whole
+def _settled(label: Pending) -> bool:
+    """True when a label's values are accounted for: its row printed whole on its own line, or its
+    one values line inside its own cell (between the label and its wrapped tail). (A values line
+    after the next label is only placed whole, so it cannot be the rest of a partial one.)"""
+    return label.placed or (label.sandwiched and not label.own and len(label.after) == 1)
 
 
 def _unknown_words(row: MatchedRow) -> str:
