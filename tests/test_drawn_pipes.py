@@ -123,9 +123,7 @@ def test_a_label_with_no_values_line_of_its_own_does_not_settle_the_next_one() -
     assert table is not None
     assert "denied_state_secret" not in table.rows
     assert "partially_granted" not in table.rows
-    assert any(
-        d.code == "cell-unplaced" and "denied_state_secret" in d.message for d in report.diagnostics
-    )
+    assert any(d.code == "cell-unplaced" and "denied_state_secret" in d.message for d in report.diagnostics)
 
 
 # (report, route) -> rows printed as a line of digits over a line of 无 sharing some of its cells
@@ -175,4 +173,17 @@ def test_a_digits_line_over_a_line_of_wu_sharing_its_cells_is_one_row() -> None:
 
 def test_lines_of_wu_and_tails_under_them_stay_rows_of_their_own() -> None:
     for (report_id, route), rows in APART.items():
+        _same(report_id, route, rows)
+
+
+# (report, route) -> rows whose label markitdown drew in one cell with a piece of its group's label
+# (`三、本年 （一）予以公开`, `（四）无 2.没有现成信息需要另`): the piece is the group's, the rest the row's.
+WITH_GROUP_PIECE = {
+    ("r060", "pdf-chromium.markitdown"): ("granted",),
+    ("r024", ROUTE): ("unavailable_needs_creation", "not_processed_excessive"),
+}
+
+
+def test_a_group_label_s_piece_drawn_in_the_row_label_s_cell_is_set_apart() -> None:
+    for (report_id, route), rows in WITH_GROUP_PIECE.items():
         _same(report_id, route, rows)

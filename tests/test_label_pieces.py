@@ -45,3 +45,13 @@ def test_a_sentence_is_no_piece() -> None:
         "我单位将进一步加强政府信息公开工作，",
     ):
         assert not LEXICON.is_piece(sentence), sentence
+
+
+@given(slices(GROUP_LABELS, longest=4))
+def test_a_few_characters_of_a_group_label_are_a_group_piece(piece: str) -> None:
+    assert LEXICON.is_group_piece(piece) or not any(c.isalnum() for c in piece)
+
+
+def test_row_labels_columns_and_long_lines_are_no_group_piece() -> None:
+    for text in ("规章", "自然人", "总计", "（一）予以公开", "三、本年度办理结果", "本年新收"):
+        assert not LEXICON.is_group_piece(text), text

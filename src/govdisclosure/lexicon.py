@@ -128,6 +128,11 @@ class Lexicon:
             key[:k] in groups and key[k:] in rows for k in range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
         )
 
+    def is_group_piece(self, text: str) -> bool:
+        """True when the text is a line of a group label's narrow cell (`三、本年`, `度办理结`)."""
+        key = key_of(text)
+        return 0 < len(key) <= GROUP_PIECE_CHARS and key in _keys(self, GROUP_LABEL_KINDS)
+
     def _match(self, text: str, table: str | None) -> tuple[Entry, ...]:
         return match_by(text, lambda: _pool(self, table), (_exact, _prefix, _fuzzy))
 

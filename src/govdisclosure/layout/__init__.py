@@ -88,7 +88,7 @@ def pipe_rule(state: LayoutState, start: int) -> int | None:
         return None
     # A pandoc grid table: its borders (`+----+`) stand around the block.
     grid = any(0 <= i < len(state.lines) and is_grid_border(state.lines[i]) for i in (start - 1, end))
-    state.rows.extend(pipe_block(state.lines[start:end], state.guessed, grid))
+    state.rows.extend(pipe_block(state.lines[start:end], state.guessed, grid, state.lexicon))
     return end
 
 

@@ -85,12 +85,16 @@ def is_grid_border(line: Line) -> bool:
     return GRID_BORDER.search(line.raw) is not None
 
 
-def pipe_block(lines: Sequence[Line], guessed: bool = False, grid: bool = False) -> Iterator[CellRow]:
+def pipe_block(
+    lines: Sequence[Line], guessed: bool = False, grid: bool = False, lexicon: Lexicon | None = None
+) -> Iterator[CellRow]:
     """The rows of one pipe table; whether it has outer pipes is decided for the whole table.
 
     html2text writes no outer pipes, so its row whose first cell is empty starts with a pipe
     (`| | | 0| …`); only a table whose every row opens and closes with a pipe has outer ones.
     In a grid table (`grid`: pandoc's `+---+` borders) a row is every line between two borders.
+    `lexicon` tells, in pipes drawn at word positions (`guessed`), a group label's piece drawn in
+    one cell with a row label (`三、本年 （一）予以公开`).
     """
     if grid:
         yield from _grid_rows(lines)
@@ -103,7 +107,7 @@ def pipe_block(lines: Sequence[Line], guessed: bool = False, grid: bool = False)
         # Pipes drawn by a PDF-to-markdown converter from word positions (markitdown on a PDF):
         # a cell holding two numbers, or a number's wrapped piece, shows the pipes are no cell
         # boundaries, so an empty cell there is no blank cell. The words are kept, in order.
-        yield from _placed_rows(rows, cells, rules)
+        yield from _placed_rows(rows, cells, rules, lexicon)
         return
     for line, row in zip(rows, cells, strict=True):
         yield CellRow(cells_of(row, line.number), line.number, "pipes")
@@ -158,7 +162,7 @@ def _wu_only(row: Sequence[str], values: set[int]) -> bool:
 
 
 def _placed_rows(
-    lines: Sequence[Line], cells: Sequence[Sequence[str]], rules: Collection[int]
+    lines: Sequence[Line], cells: Sequence[Sequence[str]], rules: Collection[int], lexicon: Lexicon | None
 ) -> Iterator[CellRow]:
     """Rows of pipes drawn from word positions, the words of each kept in order with their cells.
 
@@ -205,9 +209,23 @@ def _placed_rows(
             merged = i + 1
             i += 2
             continue
-        kept = [t for k, text in enumerate(row) for t in _cell(text, line.number, (tables[i], k))]
+        kept = [
+            t
+            for k, text in enumerate(row)
+            for part in _labels(text, lexicon)
+            for t in _cell(part, line.number, (tables[i], k))
+        ]
         yield CellRow(tuple(kept), line.number, "pipes", "words", apart=True)
         i += 1
+
+
+def _labels(text: str, lexicon: Lexicon | None) -> list[str]:
+    """A cell's text, or a group label's piece and the row label it was drawn in one cell with
+    (`三、本年 （一）予以公开`: the two columns' words stand close), when only the row label reads."""
+    head, _, rest = text.strip().partition(" ")
+    if lexicon is None or not rest or lexicon.match(text) or not lexicon.is_group_piece(head):
+        return [text]
+    return [head, rest] if lexicon.match(rest) else [text]
 
 
 def _cell(text: str, line: int, place: tuple[int, int], floating: bool = False) -> list[Token]:
