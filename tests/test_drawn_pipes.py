@@ -187,3 +187,33 @@ WITH_GROUP_PIECE = {
 def test_a_group_label_s_piece_drawn_in_the_row_label_s_cell_is_set_apart() -> None:
     for (report_id, route), rows in WITH_GROUP_PIECE.items():
         _same(report_id, route, rows)
+
+
+def _table_two(report_id: str, route: str) -> tuple[dict[str, object], dict[str, object]]:
+    table = govdisclosure.parse(text(report_id, route)).tables.active_disclosure
+    assert table is not None, report_id
+    expected = truth(report_id)["tables"]["active_disclosure"]
+    got = {(r, c): (v.kind, _decimal(v.value)) for r, cells in table.rows.items() for c, v in cells.items()}
+    want = {
+        (r, c): (cell["kind"], _decimal(cell["value"]))
+        for r, cells in expected.items()
+        for c, cell in cells.items()
+    }
+    return got, want
+
+
+def test_a_cell_printing_a_no_break_space_is_a_printed_blank_cell() -> None:
+    # `&nbsp;` cells: Chromium draws the no-break space, markitdown gives it a cell of its own. The
+    # blank row 规章 is then whole, and `19 19 309` after it can only be 规范性文件's; table 二 comes
+    # back cell for cell, the blanks as blanks.
+    got, want = _table_two("r047", "pdf-chromium.markitdown")
+    assert got == want
+    assert {k: v for k, v in got.items() if k[0] == "regulations"} == {
+        ("regulations", c): ("blank", None) for c in ("newly_made", "newly_published", "total_published")
+    }
+
+
+def test_a_bare_group_marker_before_values_is_the_group_s_piece() -> None:
+    # `| （三） | 4 3 | — — | — — | 7 |` over `4.保护第三方合法权益`: （三） is the first line of （三）不予公开
+    # wrapped in its narrow cell, not words naming no row; the values are the label's below.
+    _same("r063", ROUTE, ("denied_third_party_rights",))

@@ -129,6 +129,7 @@ def _kinds(row: Sequence[str]) -> Kinds:
 # How two lines of pipes make one row: their values in different cells (`apart`), or some in the
 # same cells (`shared`: the order of two lines' words in one cell is not shown).
 Pairing = Literal["apart", "shared"]
+NBSP = "\u00a0"
 # The most values a row has (table 三's seven columns): two lines holding more are two rows.
 SHARED_MOST = 7
 
@@ -230,7 +231,9 @@ def _labels(text: str, lexicon: Lexicon | None) -> list[str]:
 
 def _cell(text: str, line: int, place: tuple[int, int], floating: bool = False) -> list[Token]:
     if not text.strip():
-        return []
+        # A cell printing a no-break space (`&nbsp;` in the page) is drawn: a printed blank cell,
+        # a cell of the row as a value is. A cell of plain spaces is no cell at all.
+        return [Token("value", NBSP, line, pipe_cell=place)] if NBSP in text else []
     return [attrs.evolve(t, pipe_cell=place, floating=floating) for t in cell_tokens(text, line)]
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from ..layout import Token
 from ..lexicon import key_of
+from ..numbering import GROUP_MARKER
 from .aligned import column_anchors
 from .grid import Grid
 from .pending import Pending, put_pending
@@ -211,8 +212,13 @@ def _settled(label: Pending) -> bool:
 
 
 def _unknown_words(row: MatchedRow) -> str:
-    """The words of a row that match no label: what the reader is shown of an unknown row."""
-    return " ".join(m.token.text.strip() for m in row.matches if m.token.kind == "text" and not m.entries)
+    """The words of a row that match no label: what the reader is shown of an unknown row. (A bare
+    group marker, `（三）` of a group label wrapped in its narrow cell, is the group's piece.)"""
+    return " ".join(
+        m.token.text.strip()
+        for m in row.matches
+        if m.token.kind == "text" and not m.entries and GROUP_MARKER().match(m.token.text.strip()) is None
+    )
 
 
 def _continues(key: str, words: str) -> bool:
