@@ -214,6 +214,7 @@ def test_a_cell_printing_a_no_break_space_is_a_printed_blank_cell() -> None:
 
 
 def test_a_bare_group_marker_before_values_is_the_group_s_piece() -> None:
-    # `| （三） | 4 3 | — — | — — | 7 |` over `4.保护第三方合法权益`: （三） is the first line of （三）不予公开
-    # wrapped in its narrow cell, not words naming no row; the values are the label's below.
+    # `| （三） | 4 3 | — — | — — | 7 |` over `4.保护第三方合法权益`: （三） is the first line of
+    # （三）不予公开 wrapped in its narrow cell, not words naming no row; the values are the label's
+    # below.
     _same("r063", ROUTE, ("denied_third_party_rights",))
