@@ -218,3 +218,17 @@ def test_a_bare_group_marker_before_values_is_the_group_s_piece() -> None:
     # （三）不予公开 wrapped in its narrow cell, not words naming no row; the values are the label's
     # below.
     _same("r063", ROUTE, ("denied_third_party_rights",))
+
+
+def test_a_row_placed_twice_keeps_the_first_even_with_floating_values() -> None:
+    columns = tuple(f"c{i}" for i in range(3))
+    printed = [Token("value", t, 1) for t in ("1", "2", "3")]
+    floating = [Token("value", "3", 2), Token("value", "无", 2, floating=True), Token("value", "3", 2)]
+    for first in (printed, floating):
+        grid = Grid("applications")
+        grid.place("granted", columns, first)
+        grid.place("granted", columns, floating)
+        assert len(grid.fused) == (1 if first is floating else 0)
+        assert [d.code for d in grid.diagnostics] == ["table-duplicate"]
+        if first is printed:
+            assert [c.value for c in grid.rows["granted"].values()] == [1, 2, 3]

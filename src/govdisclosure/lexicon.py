@@ -63,8 +63,7 @@ def split_label(text: str) -> LabelParts:
 @text_cache
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
-    key: str = fold_variants(_NOT_KEY.sub("", nfkc(text)))
-    return key
+    return fold_variants(_NOT_KEY.sub("", nfkc(text)))
 
 
 # Marks labels print either way (FORMAT.md §2.3), one form each: quotes of every shape
@@ -120,8 +119,7 @@ class Lexicon:
         The line may begin with a piece of the group label printed in the column to its left
         (`果 的，只计这一情形，不计其他`: 三、本年度办理结果 beside （二）部分公开…, PDF text).
         """
-        key = key_of(text)
-        if not key:
+        if not (key := key_of(text)):
             return False
         rows, groups = _keys(self, ROW_LABEL_KINDS), _keys(self, GROUP_LABEL_KINDS)
         return key in rows or any(
@@ -130,8 +128,7 @@ class Lexicon:
 
     def is_group_piece(self, text: str) -> bool:
         """True when the text is a line of a group label's narrow cell (`三、本年`, `度办理结`)."""
-        key = key_of(text)
-        return 0 < len(key) <= GROUP_PIECE_CHARS and key in _keys(self, GROUP_LABEL_KINDS)
+        return 0 < len(key := key_of(text)) <= GROUP_PIECE_CHARS and key in _keys(self, GROUP_LABEL_KINDS)
 
     def _match(self, text: str, table: str | None) -> tuple[Entry, ...]:
         return match_by(text, lambda: _pool(self, table), (_exact, _prefix, _fuzzy))

@@ -74,6 +74,11 @@ class Grid:
     def _floating(self, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
         line = min(t.line for t in tokens)
         texts = tuple(clean(t.text) for t in tokens)
+        if self.has_row(row):
+            # Its readings would overwrite the row's cells (resolve.py): the first is kept.
+            message = f"{self.table}.{row} printed again ({' '.join(texts)}); the first is kept"
+            self.diagnostics.append(Diagnostic(TABLE_DUPLICATE, message, line))
+            return
         if len(tokens) != len(columns) or any(t.kind != "value" for t in tokens):
             shown = " ".join(texts)
             self.unplaced(

@@ -34,6 +34,9 @@ class Pending:
     # words after it shows the values sit inside the label's cell.
     apart: bool = False
     sandwiched: bool = False
+    # Words naming no row came after its values: they may be an unknown row's label printed
+    # under its values, so the values are not this label's by elimination.
+    stranger: bool = False
     # The label before it has all its values (its row whole on its own line, or one whole line
     # inside its own cell) and the label after printed its row whole on its line: a values line
     # placed by height between them can only be this label's.
@@ -66,7 +69,6 @@ def put_pending(
     local: bool = True,
     aligned: bool = False,
     anchors: ColumnAnchors | None = None,
-    in_order: bool = False,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -74,8 +76,9 @@ def put_pending(
     - the row's values on lines after the label, one per line (plain pdftotext) or some lines
       holding several (a wrapped number's lines among the others, pdftotext -raw), the first maybe
       beside the label: placed by printed order (basis order) only if the row's identity holds
-      (table 三's row total) or the text prints its rows in order (`in_order`, order.py), since a
-      blank cell leaves no trace there and the next row's values could fill the gap.
+      (table 三's row total; for table 二, which has none, the text printing its rows in order:
+      order.py), since a blank cell leaves no trace there and the next row's values could fill
+      the gap.
     A number printed broken nearby, or any other shape, places nothing; nor does a label whose
     values after it may be another label's (`own` false: see assemble_rows). Values that only the
     text's printing order gives this label (`local` false) carry basis order. In aligned text
@@ -115,7 +118,7 @@ def put_pending(
             return
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
-    if len(pending.own) <= 1 and len(gathered) == n and own and (in_order or confirm(pending.row, gathered)):
+    if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
         grid.place(pending.row, columns, gathered, basis="order")
         return
     # More values than columns, lines of lone numbers among them (`178` / `8`): numbers a narrow

@@ -26,7 +26,7 @@ def assemble_rows(
     columns_of: ColumnsOf,
     group_of: Callable[[str], str | None] = _no_group,
     positions: ColumnPositions | None = None,
-    confirm: Callable[[str, list[Token]], bool] = lambda row, values: len(values) == 1,
+    confirm: Callable[[str, list[Token]], bool] | None = None,
     in_order: bool = False,
     aligned: bool = False,
     shapes: Sequence[RowShape] | None = None,
@@ -35,13 +35,15 @@ def assemble_rows(
 
     `group_of` names the group a data row belongs to (（三）不予公开 for 1.属于国家秘密), if any;
     `positions` follows the header's column positions for rows whose layout shows the grid;
-    `confirm` says whether values printed one per line after a label may be its row (an identity);
+    `confirm` says whether values printed one per line after a label may be its row (an identity;
+    with none, table 二's rows, a lone value, or any row in a text printing its rows in order);
     `in_order`: the text prints rows in order (order.py), so a label's values are those after it;
     `aligned`: the text prints words at their columns' positions (layout.Layout.aligned), so a
     label printed with no value anywhere is a blank row; `shapes`: the rows' shapes, if the caller
     has them already (row_shapes with the same columns).
     """
     positions = positions or ColumnPositions(region.table)
+    settles = confirm or (lambda row, values: in_order or len(values) == 1)
     pending: Pending | None = None
     # Labels waiting for their values in the current block, resolved together at its end: a
     # label's values may only be told from the next label's once both are seen.
@@ -97,18 +99,18 @@ def assemble_rows(
             # no label of the block is left without values and the next label has its own.
             # (Placed on the text's printing order alone, a row says so: basis order.)
             local = not doubtful and (following is None or bool(following.own or following.after))
-            found.hemmed = i > 0 and _settled(waiting[i - 1]) and following is not None and following.placed
+            hemmed = i > 0 and _settled(waiting[i - 1]) and following is not None and following.placed
+            found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
             put_pending(
                 grid,
                 found,
                 columns_of(found.row) or (),
-                confirm,
+                settles,
                 local or in_order,
                 local,
                 gaps,
                 anchors,
-                in_order,
             )
         waiting.clear()
         values_first = False
@@ -126,8 +128,12 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             if not values:
-                if pending is not None and pending.after and _continues(pending.key, _unknown_words(matched)):
-                    pending.sandwiched = True  # the label's wrapped tail after its values
+                if pending is not None and pending.after:
+                    words = _unknown_words(matched)
+                    if _continues(pending.key, words):
+                        pending.sandwiched = True  # the label's wrapped tail after its values
+                    elif words:
+                        pending.stranger = True
                 continue
             stray = stray or pending is None or bool(pending.own or pending.after)
             raw = " ".join(v.text.strip() for v in values)
