@@ -249,7 +249,7 @@ def read_tables(
         names["applications"] = signalled or _applications_template(
             grid, registry, report_template, regions["applications"]
         )
-        reread = reread_applications(regions["applications"], grid, registry) if _unplaced(grid) else None
+        reread = reread_applications(regions["applications"], grid, registry)
         if reread is not None:
             grid, names["applications"] = reread
         report_template = report_template or names["applications"]

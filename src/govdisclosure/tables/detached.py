@@ -244,8 +244,10 @@ def _has_broken_numbers(region: Region) -> bool:
 
 
 def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
-    """Table 三 read in printed order, with the template it fits; None unless exactly one fits."""
-    if _has_broken_numbers(region):
+    """Table 三 read in printed order, with the template it fits; None unless exactly one fits and it
+    places rows the label-anchored reading left unplaced or waiting for the identities."""
+    unsettled = grid.fused or any(d.code == CELL_UNPLACED for d in grid.diagnostics)
+    if not unsettled or _has_broken_numbers(region):
         return None
     runs = _runs(region)
     labels = _labels(region)
@@ -272,7 +274,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
             else:
                 fresh.place(row, columns, tokens, basis="order")
         fits.append((fresh, template.name))
-    if len(fits) != 1 or grid.fused:
+    if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
     fresh, name = fits[0]
     _note(fresh, len(fresh.rows), runs[0].values[0].line)

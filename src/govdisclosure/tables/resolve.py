@@ -81,7 +81,7 @@ def resolve_fused(grid: Grid, template: Template) -> None:
         split = chosen[key]
         if split is None:
             n = len(candidates[key])
-            what = "values whose columns the text does not show" if run.readings is not None else "digits"
+            what = "values" if run.readings is not None else "digits"
             how = "placed" if run.readings is not None else "split"
             grid.diagnostics.append(
                 Diagnostic(
