@@ -13,6 +13,7 @@ ascending, so a rule's answer keeps the pool's order exactly as the scan gave it
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -23,7 +24,7 @@ class KeyIndex:
     """Positions of a sequence of keys by key, by prefix and by length, with each key's characters."""
 
     # A plain class, not attrs: built once per table, and attrs classes cost time at import.
-    __slots__ = ("_by_key", "_by_length", "_sorted", "charsets", "counts", "keys")
+    __slots__ = ("_by_key", "_by_length", "_lengths", "_sorted", "charsets", "counts", "keys")
 
     def __init__(self, keys: Sequence[str]) -> None:
         """Index `keys`; positions are indexes into it."""
@@ -34,6 +35,8 @@ class KeyIndex:
             self._by_key.setdefault(key, []).append(i)
             self._by_length.setdefault(len(key), []).append(i)
         self._sorted = sorted((key, i) for i, key in enumerate(self.keys))
+        # The distinct lengths, ascending: a prefix of a length no key has is no key.
+        self._lengths = sorted(self._by_length)
         #: Each key's characters (a set) and how often each occurs.
         self.charsets = [frozenset(key) for key in self.keys]
         self.counts = [dict(Counter(key)) for key in self.keys]
@@ -46,7 +49,7 @@ class KeyIndex:
         """Positions of the keys that start with `key` (itself included)."""
         start = bisect.bisect_left(self._sorted, (key,))
         found = []
-        for other, i in self._sorted[start:]:
+        for other, i in itertools.islice(self._sorted, start, None):
             if not other.startswith(key):
                 break
             found.append(i)
@@ -54,7 +57,12 @@ class KeyIndex:
 
     def within(self, key: str, shortest: int) -> list[int]:
         """Positions of the keys of at least `shortest` characters that `key` starts with."""
-        found = [i for n in range(shortest, len(key) + 1) for i in self._by_key.get(key[:n], ())]
+        # Only the lengths some key has (a prose line of 100 characters has ~100 prefixes, the keys
+        # ~30 lengths): the first parse asks this of every new line.
+        lengths = self._lengths[
+            bisect.bisect_left(self._lengths, shortest) : bisect.bisect_right(self._lengths, len(key))
+        ]
+        found = [i for n in lengths for i in self._by_key.get(key[:n], ())]
         return sorted(found)
 
     def of_lengths(self, fits: Iterator[int] | Sequence[int]) -> list[int]:

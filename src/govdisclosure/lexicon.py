@@ -45,7 +45,13 @@ class LabelParts:
 
 def split_label(text: str) -> LabelParts:
     """Peel leading markers off a label and reduce the rest to a key."""
-    text = _MD_ESCAPE.sub("", nfkc(text))
+    return _split_normalized(nfkc(text))
+
+
+def _split_normalized(text: str) -> LabelParts:
+    # split_label of a text already NFKC-normalized (match_by normalizes once for two uses).
+    if "\\" in text:
+        text = _MD_ESCAPE.sub("", text)
     cjk = paren = number = None
     position = 0
     while (match := LABEL_MARKER.match(text, position)) is not None and match.end() > position:
@@ -140,7 +146,8 @@ def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Ru
     """The matching order: the exact, prefix and fuzzy rules in turn, then the label before a
     bracketed annotation (规章（设区的市、自治州人民政府应提供相关数据）, FORMAT.md §2.3) by the
     exact rule; `pool` is built only for a label long enough to match."""
-    parts = split_label(text)
+    normalized = nfkc(text)
+    parts = _split_normalized(normalized)
     if len(parts.key) < SHORT_KEY and parts.number is None:
         return ()
     entries = pool()
@@ -148,7 +155,7 @@ def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Ru
         found = rule(parts, entries)
         if found:
             return _order(found, parts)
-    head = ANNOTATION.match(nfkc(text))
+    head = ANNOTATION.match(normalized)
     found = rules[0](split_label(head["label"]), entries) if head is not None else []
     return _order(found, parts) if found else ()
 
@@ -220,12 +227,15 @@ def _fuzzy(parts: LabelParts, pool: Pool) -> list[Entry]:
     scored = []
     entries, keyed = pool
     mine = len(parts.key)
-    counts = Counter(parts.key)
-    chars = frozenset(counts)
     # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried.
     fits = [n for n in keyed.lengths() if n >= MIN_PREFIX and not 2 * min(mine, n) < FUZZY_RATIO * (mine + n)]
+    candidates = keyed.of_lengths(fits)
+    if not candidates:
+        return []  # a prose line longer than every key by a quarter: nothing to count
+    chars = frozenset(parts.key)
     distinct = len(chars) == mine
-    for i in keyed.of_lengths(fits):
+    counts: Counter[str] | None = None  # counted for the first candidate that needs it
+    for i in candidates:
         e = entries[i]
         theirs = len(e.key)
         # SequenceMatcher.quick_ratio (2 * shared characters / total) without building a matcher:
@@ -235,6 +245,15 @@ def _fuzzy(parts: LabelParts, pool: Pool) -> list[Entry]:
         if distinct:
             shared = len(common)
         else:
+            # Each distinct character one key holds and the other lacks leaves at least one of its
+            # characters unshared: a bound, in integers, that most prose lines already fail.
+            alike = len(common)
+            # (The same float expression as the test below: a bound never rejects what it keeps.)
+            most = min(theirs - len(keyed.charsets[i]) + alike, mine - len(chars) + alike)
+            if 2.0 * most / (mine + theirs) < FUZZY_RATIO:
+                continue
+            if counts is None:
+                counts = Counter(parts.key)
             their_counts = keyed.counts[i]
             shared = sum(min(their_counts[c], counts[c]) for c in common)
         if 2.0 * shared / (mine + theirs) < FUZZY_RATIO or not _compatible(parts, e):
