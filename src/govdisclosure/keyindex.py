@@ -69,6 +69,37 @@ class KeyIndex:
         """Positions of the keys whose length is one of `fits`."""
         return sorted(i for n in fits for i in self._by_length.get(n, ()))
 
-    def lengths(self) -> list[int]:
-        """The distinct key lengths."""
-        return list(self._by_length)
+    def alike(self, key: str, ratio: float, shortest: int) -> list[int]:
+        """Positions of the keys of at least `shortest` characters that may be `ratio` alike with
+        `key`: difflib's quick_ratio (2 * shared characters / total) reaches `ratio`."""
+        mine = len(key)
+        # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried.
+        fits = [n for n in self._by_length if n >= shortest and not 2 * min(mine, n) < ratio * (mine + n)]
+        candidates = self.of_lengths(fits)
+        if not candidates:
+            return []  # a prose line longer than every key by a quarter: nothing to count
+        chars = frozenset(key)
+        distinct = len(chars) == mine
+        counts: Counter[str] | None = None  # counted for the first candidate that needs it
+        found = []
+        for i in candidates:
+            theirs = len(self.keys[i])
+            # Without building a matcher: most pairs stop here. A key without a repeated character
+            # shares exactly the characters both keys hold (one set intersection, at C speed).
+            common = self.charsets[i] & chars
+            if distinct:
+                shared = len(common)
+            else:
+                # A distinct character one key holds and the other lacks leaves one character
+                # unshared: a bound most prose fails (computed as the test below, so never tighter).
+                alike = len(common)
+                most = min(theirs - len(self.charsets[i]) + alike, mine - len(chars) + alike)
+                if 2.0 * most / (mine + theirs) < ratio:
+                    continue
+                if counts is None:
+                    counts = Counter(key)
+                their_counts = self.counts[i]
+                shared = sum(min(their_counts[c], counts[c]) for c in common)
+            if not 2.0 * shared / (mine + theirs) < ratio:
+                found.append(i)
+        return found

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-import attrs
 import regex
 
 from .keyindex import KeyIndex
@@ -33,8 +31,8 @@ SHORT_KEY = 2
 FUZZY_RATIO = 0.8
 
 
-@attrs.frozen
-class LabelParts:
+# NamedTuples, not attrs: internal, and a fifth of an attrs class's cost to define (docs/performance.md).
+class LabelParts(NamedTuple):
     """A label cell split into its markers (一、 / （三） / 1.) and its matching key."""
 
     cjk: int | None
@@ -93,8 +91,7 @@ def fold_variants(key: str) -> str:
     return key.replace("其它", "其他")
 
 
-@attrs.frozen
-class Entry:
+class Entry(NamedTuple):
     """One label the lexicon knows: which table, what it is, the id it stands for."""
 
     table: str
@@ -107,14 +104,20 @@ class Entry:
     number: int | None = None
 
 
-@attrs.frozen(eq=False)
+# (table, data row id) -> how many value cells the row has in some registered template.
+Widths = Mapping[tuple[str, str], frozenset[int]]
+
+
 class Lexicon:
     """All labels of all registered templates, for matching cells and scanning fused text."""
 
-    entries: tuple[Entry, ...]
-    spellings: tuple[str, ...] = ()
-    # (table, data row id) -> how many value cells the row has in some registered template.
-    widths: Mapping[tuple[str, str], frozenset[int]] = attrs.field(factory=dict)
+    # A plain class, not attrs (~2.6 million instructions to define at import); one per registry,
+    # compared and hashed by identity (it keys the match caches).
+    __slots__ = ("entries", "spellings", "widths")
+
+    def __init__(self, entries: tuple[Entry, ...], spellings: tuple[str, ...], widths: Widths) -> None:
+        """The entries, the spellings (longest first), the value counts of each (table, row id)."""
+        self.entries, self.spellings, self.widths = entries, spellings, widths
 
     def match(self, text: str, table: str | None = None) -> tuple[Entry, ...]:
         """The entries a label cell may stand for, best first; () when it matches none."""
@@ -226,37 +229,10 @@ def _fuzzy(parts: LabelParts, pool: Pool) -> list[Entry]:
         return []
     scored = []
     entries, keyed = pool
-    mine = len(parts.key)
-    # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried.
-    fits = [n for n in keyed.lengths() if n >= MIN_PREFIX and not 2 * min(mine, n) < FUZZY_RATIO * (mine + n)]
-    candidates = keyed.of_lengths(fits)
-    if not candidates:
-        return []  # a prose line longer than every key by a quarter: nothing to count
-    chars = frozenset(parts.key)
-    distinct = len(chars) == mine
-    counts: Counter[str] | None = None  # counted for the first candidate that needs it
-    for i in candidates:
+    # Only keys that hold enough of the label's characters can be alike enough (keyindex.py).
+    for i in keyed.alike(parts.key, FUZZY_RATIO, MIN_PREFIX):
         e = entries[i]
-        theirs = len(e.key)
-        # SequenceMatcher.quick_ratio (2 * shared characters / total) without building a matcher:
-        # most pairs stop here. A key without a repeated character shares exactly the characters
-        # both keys hold (one set intersection, at C speed).
-        common = keyed.charsets[i] & chars
-        if distinct:
-            shared = len(common)
-        else:
-            # Each distinct character one key holds and the other lacks leaves at least one of its
-            # characters unshared: a bound, in integers, that most prose lines already fail.
-            alike = len(common)
-            # (The same float expression as the test below: a bound never rejects what it keeps.)
-            most = min(theirs - len(keyed.charsets[i]) + alike, mine - len(chars) + alike)
-            if 2.0 * most / (mine + theirs) < FUZZY_RATIO:
-                continue
-            if counts is None:
-                counts = Counter(parts.key)
-            their_counts = keyed.counts[i]
-            shared = sum(min(their_counts[c], counts[c]) for c in common)
-        if 2.0 * shared / (mine + theirs) < FUZZY_RATIO or not _compatible(parts, e):
+        if not _compatible(parts, e):
             continue
         ratio = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False).ratio()
         if ratio >= FUZZY_RATIO:
