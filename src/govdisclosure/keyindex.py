@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -73,8 +74,14 @@ class KeyIndex:
         """Positions of the keys of at least `shortest` characters that may be `ratio` alike with
         `key`: difflib's quick_ratio (2 * shared characters / total) reaches `ratio`."""
         mine = len(key)
-        # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried.
-        fits = [n for n in self._by_length if n >= shortest and not 2 * min(mine, n) < ratio * (mine + n)]
+        # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried. Those
+        # lie in [r*m/(2-r), (2-r)*m/r]; the lengths just around it are tested exactly, as before.
+        low = max(shortest, math.floor(ratio * mine / (2 - ratio)) - 1)
+        high = math.ceil((2 - ratio) * mine / ratio) + 1
+        near = self._lengths[
+            bisect.bisect_left(self._lengths, low) : bisect.bisect_right(self._lengths, high)
+        ]
+        fits = [n for n in near if n >= shortest and not 2 * min(mine, n) < ratio * (mine + n)]
         candidates = self.of_lengths(fits)
         if not candidates:
             return []  # a prose line longer than every key by a quarter: nothing to count
