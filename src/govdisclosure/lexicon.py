@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-import attrs
 import regex
 
 from .keyindex import KeyIndex
@@ -33,8 +31,8 @@ SHORT_KEY = 2
 FUZZY_RATIO = 0.8
 
 
-@attrs.frozen
-class LabelParts:
+# NamedTuples, not attrs: internal, and a fifth of an attrs class's cost to define (docs/performance.md).
+class LabelParts(NamedTuple):
     """A label cell split into its markers (一、 / （三） / 1.) and its matching key."""
 
     cjk: int | None
@@ -45,7 +43,13 @@ class LabelParts:
 
 def split_label(text: str) -> LabelParts:
     """Peel leading markers off a label and reduce the rest to a key."""
-    text = _MD_ESCAPE.sub("", nfkc(text))
+    return _split_normalized(nfkc(text))
+
+
+def _split_normalized(text: str) -> LabelParts:
+    # split_label of a text already NFKC-normalized (match_by normalizes once for two uses).
+    if "\\" in text:
+        text = _MD_ESCAPE.sub("", text)
     cjk = paren = number = None
     position = 0
     while (match := LABEL_MARKER.match(text, position)) is not None and match.end() > position:
@@ -86,8 +90,7 @@ def fold_variants(key: str) -> str:
     return key.replace("其它", "其他")
 
 
-@attrs.frozen
-class Entry:
+class Entry(NamedTuple):
     """One label the lexicon knows: which table, what it is, the id it stands for."""
 
     table: str
@@ -100,14 +103,20 @@ class Entry:
     number: int | None = None
 
 
-@attrs.frozen(eq=False)
+# (table, data row id) -> how many value cells the row has in some registered template.
+Widths = Mapping[tuple[str, str], frozenset[int]]
+
+
 class Lexicon:
     """All labels of all registered templates, for matching cells and scanning fused text."""
 
-    entries: tuple[Entry, ...]
-    spellings: tuple[str, ...] = ()
-    # (table, data row id) -> how many value cells the row has in some registered template.
-    widths: Mapping[tuple[str, str], frozenset[int]] = attrs.field(factory=dict)
+    # A plain class, not attrs (~2.6 million instructions to define at import); one per registry,
+    # compared and hashed by identity (it keys the match caches).
+    __slots__ = ("entries", "spellings", "widths")
+
+    def __init__(self, entries: tuple[Entry, ...], spellings: tuple[str, ...], widths: Widths) -> None:
+        """The entries, the spellings (longest first), the value counts of each (table, row id)."""
+        self.entries, self.spellings, self.widths = entries, spellings, widths
 
     def match(self, text: str, table: str | None = None) -> tuple[Entry, ...]:
         """The entries a label cell may stand for, best first; () when it matches none."""
@@ -142,7 +151,8 @@ def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Ru
     """The matching order: the exact, prefix and fuzzy rules in turn, then the label before a
     bracketed annotation (规章（设区的市、自治州人民政府应提供相关数据）, FORMAT.md §2.3) by the
     exact rule; `pool` is built only for a label long enough to match."""
-    parts = split_label(text)
+    normalized = nfkc(text)
+    parts = _split_normalized(normalized)
     if len(parts.key) < SHORT_KEY and parts.number is None:
         return ()
     entries = pool()
@@ -150,7 +160,7 @@ def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Ru
         found = rule(parts, entries)
         if found:
             return _order(found, parts)
-    head = ANNOTATION.match(nfkc(text))
+    head = ANNOTATION.match(normalized)
     found = rules[0](split_label(head["label"]), entries) if head is not None else []
     return _order(found, parts) if found else ()
 
@@ -221,25 +231,10 @@ def _fuzzy(parts: LabelParts, pool: Pool) -> list[Entry]:
         return []
     scored = []
     entries, keyed = pool
-    mine = len(parts.key)
-    counts = Counter(parts.key)
-    chars = frozenset(counts)
-    # 2*min/(sum) bounds the ratio from above: only keys whose lengths allow it are tried.
-    fits = [n for n in keyed.lengths() if n >= MIN_PREFIX and not 2 * min(mine, n) < FUZZY_RATIO * (mine + n)]
-    distinct = len(chars) == mine
-    for i in keyed.of_lengths(fits):
+    # Only keys that hold enough of the label's characters can be alike enough (keyindex.py).
+    for i in keyed.alike(parts.key, FUZZY_RATIO, MIN_PREFIX):
         e = entries[i]
-        theirs = len(e.key)
-        # SequenceMatcher.quick_ratio (2 * shared characters / total) without building a matcher:
-        # most pairs stop here. A key without a repeated character shares exactly the characters
-        # both keys hold (one set intersection, at C speed).
-        common = keyed.charsets[i] & chars
-        if distinct:
-            shared = len(common)
-        else:
-            their_counts = keyed.counts[i]
-            shared = sum(min(their_counts[c], counts[c]) for c in common)
-        if 2.0 * shared / (mine + theirs) < FUZZY_RATIO or not _compatible(parts, e):
+        if not _compatible(parts, e):
             continue
         ratio = difflib.SequenceMatcher(None, parts.key, e.key, autojunk=False).ratio()
         if ratio >= FUZZY_RATIO:

@@ -9,8 +9,7 @@ grammar grammars/report.lark, its embedded transformer), `metadata` (title, orga
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..model import Diagnostic, Section
 from ..normalize import Line
@@ -23,8 +22,9 @@ from .tokens import classify
 __all__ = ["Outline", "read_outline"]
 
 
-@attrs.frozen
-class Outline:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class Outline(NamedTuple):
     """What the outline step found: sections, title, organ, year and its diagnostics."""
 
     sections: tuple[Section, ...] = ()

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from ..diskcache import parsed_toml
 from ..errors import TemplateError
@@ -15,8 +13,9 @@ from ..resources import grammar_text
 __all__ = ["CanonicalSection", "SectionsConfig", "sections_config"]
 
 
-@attrs.frozen
-class CanonicalSection:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class CanonicalSection(NamedTuple):
     """One of the six top-level sections (FORMAT.md §1.2): its kind, official title and aliases."""
 
     kind: str
@@ -29,35 +28,51 @@ class CanonicalSection:
         return (self.title, *self.aliases)
 
 
-@attrs.frozen
 class SectionsConfig:
     """Everything grammars/sections.toml says, frozen."""
 
-    sections: tuple[CanonicalSection, ...]
-    title_endings: tuple[str, ...]
-    max_inline_title: int
-    metadata: Mapping[str, Any]
-    extra_table_labels: tuple[str, ...] = ()
-    # Derived once: (kind, compact spelling) in order, and each compact spelling's kind (the first
-    # section spelling it wins), so heading lookups never re-fold the configured words.
-    compact_spellings: tuple[tuple[str, str], ...] = attrs.field(init=False, repr=False, eq=False)
-    compact_kinds: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
-    # The longest compact spelling: a title longer than this (in Han characters) names no section.
-    longest_spelling: int = attrs.field(init=False, repr=False, eq=False)
-    # Whether a compact spelling holds a digit: when none does, a title with a digit names no section.
-    digit_in_spelling: bool = attrs.field(init=False, repr=False, eq=False)
+    # A plain class, not attrs: built once per process, and an attrs class costs ~2.6 million
+    # instructions to define at import.
+    __slots__ = (
+        "compact_kinds",
+        "compact_spellings",
+        "digit_in_spelling",
+        "extra_table_labels",
+        "longest_spelling",
+        "max_inline_title",
+        "metadata",
+        "sections",
+        "title_endings",
+    )
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self,
+        sections: tuple[CanonicalSection, ...],
+        title_endings: tuple[str, ...],
+        max_inline_title: int,
+        metadata: Mapping[str, Any],
+        extra_table_labels: tuple[str, ...] = (),
+    ) -> None:
+        """The sections, title endings, longest inline title, metadata words and extra table labels."""
         from .labels import compact  # labels imports the templates; config stays light to import
 
-        spellings = tuple((s.kind, compact(w)) for s in self.sections for w in s.spellings)
+        self.sections = sections
+        self.title_endings = title_endings
+        self.max_inline_title = max_inline_title
+        self.metadata = metadata
+        self.extra_table_labels = extra_table_labels
+        # Derived once: (kind, compact spelling) in order, and each compact spelling's kind (the
+        # first section spelling it wins), so heading lookups never re-fold the configured words.
+        spellings = tuple((s.kind, compact(w)) for s in sections for w in s.spellings)
         kinds: dict[str, str] = {}
         for kind, spelling in spellings:
             kinds.setdefault(spelling, kind)
-        object.__setattr__(self, "compact_spellings", spellings)
-        object.__setattr__(self, "compact_kinds", kinds)
-        object.__setattr__(self, "longest_spelling", max(map(len, kinds), default=0))
-        object.__setattr__(self, "digit_in_spelling", any(c.isdigit() for k in kinds for c in k))
+        self.compact_spellings: tuple[tuple[str, str], ...] = spellings
+        self.compact_kinds: Mapping[str, str] = kinds
+        # The longest compact spelling: a title longer than this (in Han characters) names no section.
+        self.longest_spelling = max(map(len, kinds), default=0)
+        # Whether a compact spelling holds a digit: when none does, a title with a digit names no section.
+        self.digit_in_spelling = any(c.isdigit() for k in kinds for c in k)
 
     @property
     def kinds(self) -> tuple[str, ...]:

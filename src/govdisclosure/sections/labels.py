@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
-import attrs
 import regex
 
 from ..lexicon import fold_spelling
@@ -37,29 +36,31 @@ def compact(text: str) -> str:
     return _compact_short(text) if len(text) <= _SHORT else _compact(text)
 
 
-@attrs.frozen
 class TableLabels:
     """Every label of the bundled templates, indexed for the outline's questions."""
 
-    # (ordinal, title) of labels that start with a marker: 一、本年新收… （三）不予公开 1.属于国家秘密.
-    numbered: frozenset[tuple[int, str]]
-    # Every label as compared (captions, rows, columns, header cells, groups), numbered ones in full.
-    all_labels: frozenset[str]
-    # Labels that only ever open a table: captions and the table 三 header note.
-    openers: tuple[str, ...]
-    # Derived once (see `build_labels`): every label joined by _JOIN, for one substring search, and
-    # numbered labels by ordinal; the folded openers.
-    _joined: str = attrs.field(init=False, repr=False, eq=False)
-    _by_ordinal: dict[int, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
-    _folded_openers: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    # A plain class, not attrs: built once per label set, and an attrs class costs ~2.6 million
+    # instructions to define at import.
+    __slots__ = ("_by_ordinal", "_folded_openers", "_joined", "all_labels", "numbered", "openers")
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self, numbered: frozenset[tuple[int, str]], all_labels: frozenset[str], openers: tuple[str, ...]
+    ) -> None:
+        """Index the labels: numbered (ordinal, title) pairs, every label, the table openers."""
+        # (ordinal, title) of labels that start with a marker: 一、本年新收… （三）不予公开 1.属于国家秘密.
+        self.numbered = numbered
+        # Every label as compared (captions, rows, columns, header cells, groups), numbered ones in full.
+        self.all_labels = all_labels
+        # Labels that only ever open a table: captions and the table 三 header note.
+        self.openers = openers
+        # Derived once: every label joined by _JOIN, for one substring search, and numbered labels
+        # by ordinal; the folded openers.
         by_ordinal: dict[int, list[str]] = {}
-        for number, label in sorted(self.numbered):
+        for number, label in sorted(numbered):
             by_ordinal.setdefault(number, []).append(label)
-        object.__setattr__(self, "_joined", _JOIN.join(sorted(self.all_labels)))
-        object.__setattr__(self, "_by_ordinal", {n: tuple(v) for n, v in by_ordinal.items()})
-        object.__setattr__(self, "_folded_openers", tuple(fold(o) for o in self.openers))
+        self._joined = _JOIN.join(sorted(all_labels))
+        self._by_ordinal = {n: tuple(v) for n, v in by_ordinal.items()}
+        self._folded_openers = tuple(fold(o) for o in openers)
 
     def is_row_heading(self, ordinal: int, title: str) -> bool:
         """True when a heading (its ordinal and title) is really a table row label or a piece of one."""

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
-import attrs
 import regex
 
 from ..diagnostics import LINE_SKIPPED
@@ -39,8 +38,9 @@ _DIGITS = regex.compile(r"\d{5,}")
 _DIGIT = regex.compile(r"\d")
 
 
-@attrs.frozen
-class LineToken:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class LineToken(NamedTuple):
     """One token of the outline stream: its kind, line, prose text and (for HEADING) the heading."""
 
     kind: Kind
@@ -168,7 +168,7 @@ def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
     marker = heading.marker if heading is not None else None
     plain = marker is None or marker.style in ("cjk", "arabic")
     if heading is not None and plain and section_kind(heading.title, config) is not None:
-        yield LineToken("HEADING", line.number, "", attrs.evolve(heading, rest=""))
+        yield LineToken("HEADING", line.number, "", heading._replace(rest=""))
         if heading.rest:
             yield LineToken("TABLE", line.number, heading.rest)
         return
@@ -183,7 +183,7 @@ def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[Line
             continue
         near = [out[j].kind for j in (i - 1, i + 1) if 0 <= j < len(out)]
         if "TABLE" in near:
-            out[i] = attrs.evolve(token, kind="TABLE")
+            out[i] = token._replace(kind="TABLE")
     return out
 
 
@@ -208,7 +208,7 @@ def _numerals_apart(lines: Sequence[Line], config: SectionsConfig) -> tuple[list
         if heading is None or heading.marker is not None or section_kind(heading.title, config) is None:
             continue
         joined = numeral["numeral"] + raw
-        out[i] = attrs.evolve(line, raw=joined, text=numeral["numeral"] + line.text.strip())
+        out[i] = line._replace(raw=joined, text=numeral["numeral"] + line.text.strip())
         moved.add(after.number)
     return out, moved
 
