@@ -11,29 +11,20 @@ A heading's numeral can come out on a line of its own under the title (`、 存�
 
 from __future__ import annotations
 
-from typing import Any
-
 import govdisclosure
 from corpus import text
-from corpus.score import table_cells
-
-
-def _row(report: str, route: str, row: str) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
-    """A table 三 row as parsed and as the report prints it: (kind, value) per column."""
-    parsed, printed = table_cells(report, route, "applications")
-    columns = [c for r, c in printed if r == row]
-    return [parsed.get((row, c), ("absent", None)) for c in columns], [printed[(row, c)] for c in columns]
+from corpus.score import row_cells, table_cells
 
 
 def test_wu_between_a_group_marker_and_a_label_tail_is_label_text() -> None:
     # r023 (Chromium PDF, pdfplumber): `1.本机关不掌握相关政府信` / `18 / / / / / 18` / `(四) 无 息`.
-    got, expected = _row("r023", "pdf-chromium.pdfplumber", "unavailable_not_held")
+    got, expected = row_cells("r023", "pdf-chromium.pdfplumber", "unavailable_not_held")
     assert got == expected
 
 
 def test_wu_cells_after_a_group_marker_are_values() -> None:
     # r011 (LibreOffice PDF, pdfplumber): `3.要求提供公开出` / `（五） 无 无 无 无 无 无 无` / `版物`.
-    got, expected = _row("r011", "pdf-lo.pdfplumber", "not_processed_publication")
+    got, expected = row_cells("r011", "pdf-lo.pdfplumber", "not_processed_publication")
     assert got == expected
     assert [kind for kind, _ in got] == ["none"] * 7
 

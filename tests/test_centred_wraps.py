@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
-from corpus.score import score, table_cells
+from corpus.score import row_cells, score
 
 REPORT = Path(__file__).resolve().parent / "corpus" / "fixtures" / "r007"
 TEXT = (REPORT / "pdf-lo.pdfplumber.txt").read_text(encoding="utf-8")
@@ -142,10 +142,8 @@ def test_a_centred_wrap_gives_the_row_right_or_says_so(case: tuple[str, str, int
 
 def _row_of(report: str, route: str, row: str) -> tuple[list[object], list[object]]:
     """A table 三 row's values as parsed from a committed tool output, and as the report prints them."""
-    parsed, printed = table_cells(report, route, "applications")
-    columns = [c for r, c in printed if r == row]
-    got = [parsed[(row, c)][1] for c in columns if (row, c) in parsed]
-    return got, [printed[(row, c)][1] for c in columns]
+    got, printed = row_cells(report, route, row)
+    return [value for kind, value in got if kind != "absent"], [value for _, value in printed]
 
 
 def test_a_centred_wrap_in_pipe_cells_is_joined() -> None:

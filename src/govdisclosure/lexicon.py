@@ -130,14 +130,12 @@ class Lexicon:
         """
         if not (key := key_of(text)):
             return False
-        rows, groups = _keys(self, ROW_LABEL_KINDS), _keys(self, GROUP_LABEL_KINDS)
-        return key in rows or any(
-            key[:k] in groups and key[k:] in rows for k in range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
-        )
+        rows, cuts = _keys(self, ROW_LABEL_KINDS), range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
+        return key in rows or any(_group_piece(self, key[:k]) and key[k:] in rows for k in cuts)
 
     def is_group_piece(self, text: str) -> bool:
         """True when the text is a line of a group label's narrow cell (`三、本年`, `度办理结`)."""
-        return 0 < len(key := key_of(text)) <= GROUP_PIECE_CHARS and key in _keys(self, GROUP_LABEL_KINDS)
+        return _group_piece(self, key_of(text))
 
     def _match(self, text: str, table: str | None) -> tuple[Entry, ...]:
         return match_by(text, lambda: _pool(self, table), (_exact, _prefix, _fuzzy))
@@ -172,6 +170,11 @@ ROW_LABEL_KINDS = GROUP_LABEL_KINDS | {"row"}
 
 # A group label's column is narrow: a line of it holds a few characters (`度办理结`, `予公开`).
 GROUP_PIECE_CHARS = 4
+
+
+def _group_piece(lexicon: Lexicon, key: str) -> bool:
+    # A line of a group label's narrow cell: a few of its key's characters in a row.
+    return 0 < len(key) <= GROUP_PIECE_CHARS and key in _keys(lexicon, GROUP_LABEL_KINDS)
 
 
 @cache

@@ -190,3 +190,11 @@ def table_cells(report_id: str, route: str, table: str) -> tuple[Cells, Cells]:
     shown = truth(report_id)["tables"][table].items()
     printed = {(r, c): (cell["kind"], cell["value"]) for r, cells in shown for c, cell in cells.items()}
     return parsed, printed
+
+
+def row_cells(report_id: str, route: str, row: str) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+    """A table 三 row as parsed from a route's text and as the report prints it, column by column:
+    (kind, value), ("absent", None) for a cell the parse does not give."""
+    parsed, printed = table_cells(report_id, route, "applications")
+    columns = [c for r, c in printed if r == row]
+    return [parsed.get((row, c), ("absent", None)) for c in columns], [printed[(row, c)] for c in columns]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
+from ..diagnostics import TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
 from ..layout import Layout, Token, read_rows
 from ..lexicon import Lexicon, key_of, lexicon_for
 from ..model import (
@@ -139,12 +139,8 @@ def _read_active(
                     break
 
     assemble_rows(region, grid, active_columns(template), in_order=in_order, aligned=aligned, shapes=shapes)
-    reread = reread_active(region, grid, spec) if _unplaced(grid) else None
+    reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
     return reread or grid
-
-
-def _unplaced(grid: Grid) -> bool:
-    return any(d.code == CELL_UNPLACED for d in grid.diagnostics)
 
 
 def _read_applications(

@@ -246,8 +246,7 @@ def _has_broken_numbers(region: Region) -> bool:
 def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
     """Table 三 read in printed order, with the template it fits; None unless exactly one fits and it
     places rows the label-anchored reading left unplaced or waiting for the identities."""
-    unsettled = grid.fused or any(d.code == CELL_UNPLACED for d in grid.diagnostics)
-    if not unsettled or _has_broken_numbers(region):
+    if not (grid.fused or grid.has_unplaced()) or _has_broken_numbers(region):
         return None
     runs = _runs(region)
     labels = _labels(region)

@@ -94,6 +94,10 @@ class Grid:
         """Put already-read cells (from a fused-run split)."""
         self.rows.setdefault(row, {}).update(cells)
 
+    def has_unplaced(self) -> bool:
+        """True when some values were recorded as not placed with certainty."""
+        return any(d.code == CELL_UNPLACED for d in self.diagnostics)
+
     def unplaced(self, message: str, line: int | None) -> None:
         """Record values that could not be put on the grid with certainty."""
         self.diagnostics.append(Diagnostic(CELL_UNPLACED, f"{self.table}: {message}", line))
