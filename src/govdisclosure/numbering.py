@@ -86,6 +86,13 @@ NEXT_CLAUSE = regex.compile(rf"[0-9]{{1,2}}[.、]|\([0-9]{{1,2}}\)|{_CJK}是")
 # The characters a heading marker can open with (each pattern's first): most lines open with none
 # of them, and one set lookup then spares six pattern matches.
 _FIRST = frozenset(CIRCLED + CJK_NUMERALS + "十第(0123456789")
+# For each of them, the marker patterns (in their order) a match may start with it, found by
+# asking each pattern whether the character alone can begin a match (`partial`): a line opening
+# with a bracket tries the two bracket styles, not all six.
+_BY_FIRST = {
+    char: tuple((style, pattern) for style, pattern in _HEADING_MARKERS if pattern.match(char, partial=True))
+    for char in _FIRST
+}
 
 _SPACES = regex.compile(r"\s+")
 
@@ -134,9 +141,10 @@ def can_open_marker(char: str) -> bool:
 
 def match_marker(folded: str, raw: str, pos: int = 0) -> MarkerMatch | None:
     """The marker that starts `folded` at `pos` (raw gives the marker as printed), or None."""
-    if folded[pos : pos + 1] not in _FIRST:
+    candidates = _BY_FIRST.get(folded[pos : pos + 1])
+    if candidates is None:
         return None
-    for style, pattern in _HEADING_MARKERS:
+    for style, pattern in candidates:
         found = pattern.match(folded, pos)
         if found is None:
             continue

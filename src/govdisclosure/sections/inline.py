@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..numbering import INLINE_START, NEXT_CLAUSE, match_marker
@@ -31,9 +32,14 @@ class InlineHit(NamedTuple):
     end: int
 
 
+@lru_cache(maxsize=8)
+def _longest_first(config: SectionsConfig) -> tuple[str, ...]:
+    """The canonical spellings, folded, longest first: built once per configuration, not per marker."""
+    return tuple(sorted((fold(s) for c in config.sections for s in c.spellings), key=len, reverse=True))
+
+
 def _canonical_end(folded: str, pos: int, config: SectionsConfig) -> int:
-    spellings = sorted((fold(s) for c in config.sections for s in c.spellings), key=len, reverse=True)
-    for spelling in spellings:
+    for spelling in _longest_first(config):
         if folded.startswith(spelling, pos):
             return pos + len(spelling)
     return -1

@@ -36,6 +36,8 @@ _LONE_NUMERAL = regex.compile(r"^\s*+(?P<numeral>[1-9]|[一二三四五六])\s*+
 # A digit run of at least five, as fused table cells give (801000081).
 _DIGITS = regex.compile(r"\d{5,}")
 _DIGIT = regex.compile(r"\d")
+# The marker styles of the six canonical headings (一、总体情况, 1、总体情况), bare titles aside.
+_CANONICAL_STYLES = ("cjk", "arabic")
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -164,10 +166,8 @@ def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
     if line.is_blank:
         return
     raw = clean_line(line.raw)
-    heading = read_heading(raw, config)
-    marker = heading.marker if heading is not None else None
-    plain = marker is None or marker.style in ("cjk", "arabic")
-    if heading is not None and plain and section_kind(heading.title, config) is not None:
+    heading = read_heading(raw, config, _CANONICAL_STYLES)
+    if heading is not None and section_kind(heading.title, config) is not None:
         yield LineToken("HEADING", line.number, "", heading._replace(rest=""))
         if heading.rest:
             yield LineToken("TABLE", line.number, heading.rest)
@@ -198,6 +198,10 @@ def _numerals_apart(lines: Sequence[Line], config: SectionsConfig) -> tuple[list
     moved: set[int] = set()
     for i in range(len(out) - 1):
         line, after = out[i], out[i + 1]
+        # A lone numeral is one character once stripped: most lines are longer, and a length test
+        # spares them the pattern (str.strip and the pattern's \s agree on normalized text).
+        if len(after.text) > 1 and len(after.text.strip()) != 1:
+            continue
         numeral = _LONE_NUMERAL.match(after.text)
         if numeral is None:
             continue  # the common case: no line is cleaned for it
@@ -229,6 +233,11 @@ def classify(
             continue  # its numeral went back to the heading above it
         if line.number in markup_lines:
             tokens.append(LineToken("TABLE", line.number, ""))
+            continue
+        if line.is_blank:
+            # Nothing to classify: the cleaned raw line is blank exactly when its normalized text
+            # is (NFKC maps no space to a non-space, nor the reverse: checked for every code point
+            # in tests/test_text_fast_paths.py).
             continue
         if line.number in table_lines and len(line.text) < INLINE_MIN_LENGTH:
             tokens.extend(_table_line(line, config))
