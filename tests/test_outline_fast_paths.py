@@ -157,7 +157,7 @@ def _read_only_in(text: str, styles: tuple[str, ...]) -> None:
 def test_a_lone_numeral_is_one_character_once_stripped(text: str) -> None:
     # _numerals_apart tests the length before the pattern: the pattern only matches such lines.
     if tokens._LONE_NUMERAL.match(text) is not None:
-        assert len(text) <= 1 or len(text.strip()) == 1
+        assert len(text.strip()) == 1
 
 
 def test_a_heading_numeral_printed_apart_is_still_joined() -> None:

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure.layout.rules import display_width
-from govdisclosure.normalize import CONTROL, INVISIBLE
+from govdisclosure.normalize import _TO_SCRUB, CONTROL, INVISIBLE, STRAY_CONTROL, SURROGATE, scrub
 from govdisclosure.sections import heading
 from govdisclosure.sections.config import sections_config
 from govdisclosure.sections.text import _SPACE_RUN, clean_line, clean_title, squeeze
@@ -97,3 +97,18 @@ def test_a_heading_is_read_without_folding_lines_that_open_no_marker(pieces: lis
     found = heading.read_heading(text, CONFIG)
     with mock.patch.object(heading, "can_open_marker", lambda char: True):
         assert heading.read_heading(text, CONFIG) == found
+
+
+def test_scrub_finds_every_character_it_would_change() -> None:
+    # scrub returns a text as it is when one search finds nothing: that search must find exactly
+    # the characters its three substitutions touch, surrogates included.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        touched = any(p.search(char) is not None for p in (INVISIBLE, STRAY_CONTROL, SURROGATE))
+        assert (_TO_SCRUB.search(char) is not None) == touched, hex(code)
+
+
+@given(TEXTS | st.text(alphabet=st.sampled_from("\x00\x0c\r\n\t\u200b\ud800\u00ad a情")))
+def test_scrub_is_the_substitutions(text: str) -> None:
+    expected = SURROGATE.sub("\ufffd", STRAY_CONTROL.sub(" ", INVISIBLE.sub("", text)))
+    assert scrub(text) == expected

@@ -198,9 +198,9 @@ def _numerals_apart(lines: Sequence[Line], config: SectionsConfig) -> tuple[list
     moved: set[int] = set()
     for i in range(len(out) - 1):
         line, after = out[i], out[i + 1]
-        # A lone numeral is one character once stripped: most lines are longer, and a length test
-        # spares them the pattern (str.strip and the pattern's \s agree on normalized text).
-        if len(after.text) > 1 and len(after.text.strip()) != 1:
+        # A lone numeral is one character once stripped: most lines are longer or blank, and a
+        # length test spares them the pattern (str.strip and the pattern's \s agree on normalized text).
+        if len(after.text.strip()) != 1:
             continue
         numeral = _LONE_NUMERAL.match(after.text)
         if numeral is None:
