@@ -5,6 +5,7 @@ generated lines shaped like the real ones otherwise."""
 from __future__ import annotations
 
 import sys
+from unittest import mock
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ from govdisclosure.normalize import normalize, normalize_line
 from govdisclosure.sections import heading, tokens
 from govdisclosure.sections.config import sections_config
 from govdisclosure.sections.fold import fold
-from govdisclosure.sections.labels import table_labels
+from govdisclosure.sections.labels import _compact, table_labels
 from govdisclosure.sections.text import TERMINATORS, clean_line
 
 CONFIG = sections_config()
@@ -165,3 +166,27 @@ def test_a_heading_numeral_printed_apart_is_still_joined() -> None:
     joined, moved = tokens._numerals_apart(lines, CONFIG)
     assert moved == {2, 5}
     assert joined[0].raw == "1、总体情况" and joined[3].raw.startswith("2、")
+
+
+PROSE = st.lists(
+    st.sampled_from([*WORDS, *MARKS, *TITLES, "其", "它", "其它", '"', "\\", "“"]), max_size=40
+).map("".join)
+
+
+@given(PROSE, st.integers(0, 60))
+def test_a_prefix_compacts_to_a_prefix(text: str, cut: int) -> None:
+    # is_fragment rejects a long text by its start's compact form: that must begin the whole's.
+    assert _compact(text).startswith(_compact(text[:cut]))
+
+
+@given(PROSE | st.sampled_from(sorted(LABELS.all_labels)), st.integers(1, 2))
+def test_long_texts_are_fragments_as_before(text: str, min_length: int) -> None:
+    found = LABELS.is_fragment(text, min_length=min_length)
+    with mock.patch.object(LABELS, "_probe", sys.maxsize):
+        assert LABELS.is_fragment(text, min_length=min_length) == found
+
+
+def test_a_long_label_with_spaces_is_still_a_fragment() -> None:
+    longest = max(LABELS.all_labels, key=len)
+    assert LABELS.is_fragment(" ".join(longest) + " " * 100)
+    assert not LABELS.is_fragment("本年度我单位认真贯彻落实政府信息公开条例" * 4)

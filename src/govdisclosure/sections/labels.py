@@ -41,7 +41,7 @@ class TableLabels:
 
     # A plain class, not attrs: built once per label set, and an attrs class costs ~2.6 million
     # instructions to define at import.
-    __slots__ = ("_by_ordinal", "_folded_openers", "_joined", "all_labels", "numbered", "openers")
+    __slots__ = ("_by_ordinal", "_folded_openers", "_joined", "_probe", "all_labels", "numbered", "openers")
 
     def __init__(
         self, numbered: frozenset[tuple[int, str]], all_labels: frozenset[str], openers: tuple[str, ...]
@@ -61,6 +61,9 @@ class TableLabels:
         self._joined = _JOIN.join(sorted(all_labels))
         self._by_ordinal = {n: tuple(v) for n, v in by_ordinal.items()}
         self._folded_openers = tuple(fold(o) for o in openers)
+        # A text this long or longer is a fragment only if its start compacts to no more than
+        # the longest label (compact maps character by character, dropping some: see is_fragment).
+        self._probe = 2 * max(map(len, all_labels), default=0) + 1
 
     def is_row_heading(self, ordinal: int, title: str) -> bool:
         """True when a heading (its ordinal and title) is really a table row label or a piece of one."""
@@ -74,6 +77,11 @@ class TableLabels:
 
     def is_fragment(self, text: str, *, min_length: int = 2) -> bool:
         """True when a line is a label, or a piece of one wrapped across lines (商业企 / 业, 结 果)."""
+        if len(text) > self._probe and len(_compact(text[: self._probe])) > self._probe // 2:
+            # compact works character by character (it folds, drops spaces and quotes, and spells
+            # 其它 as 其他), so a prefix's compact form begins the whole text's: a prose line whose
+            # start is already longer than any label is none, without compacting all of it.
+            return False
         seen = compact(text)
         if len(seen) < min_length:
             return False

@@ -77,12 +77,17 @@ def _is_label_line(raw: str, labels: TableLabels) -> bool:
     pieces = [p for p in _PIECES.split(raw.lstrip().lstrip("#")) if p]
     if len(pieces) == 1:
         return labels.is_fragment(pieces[0])
-    named = [p for p in pieces if not _VALUES_ONLY.match(fold(p))]
-    return (
-        bool(named)
-        and sum(len(p) for p in pieces) >= 2
-        and all(labels.is_fragment(p, min_length=1) for p in named)
-    )
+    if sum(len(p) for p in pieces) < 2:
+        return False
+    named = False
+    # Piece by piece, so a prose line stops at its first piece that is no label's.
+    for piece in pieces:
+        if _VALUES_ONLY.match(fold(piece)):
+            continue
+        if not labels.is_fragment(piece, min_length=1):
+            return False
+        named = True
+    return named
 
 
 def _segments(text: str, line: int, config: SectionsConfig, labels: TableLabels) -> Iterator[LineToken]:
