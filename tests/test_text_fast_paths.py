@@ -55,7 +55,7 @@ def test_bare_titles_are_found_without_cleaning_long_lines(text: str, marked: bo
     found = heading._bare(text, CONFIG, marked)
     never = regex.compile(r"(?!)")
     with (
-        mock.patch.object(heading, "_han_beyond", lambda count: never),
+        mock.patch.object(heading, "_han_beyond", lambda text, count: False),
         mock.patch.object(heading, "_DIGIT", never),
     ):
         assert heading._bare(text, CONFIG, marked) == found
@@ -112,3 +112,8 @@ def test_scrub_finds_every_character_it_would_change() -> None:
 def test_scrub_is_the_substitutions(text: str) -> None:
     expected = SURROGATE.sub("\ufffd", STRAY_CONTROL.sub(" ", INVISIBLE.sub("", text)))
     assert scrub(text) == expected
+
+
+@given(TEXTS | st.text(alphabet=st.sampled_from("一龥丁a 、\u4dff\ua000")), st.integers(0, 20))
+def test_han_beyond_counts_the_basic_han_block(text: str, count: int) -> None:
+    assert heading._han_beyond(text, count) == (sum("\u4e00" <= c <= "\u9fff" for c in text) > count)
