@@ -96,19 +96,6 @@ def _page_matrix(raw: Any, page: Any) -> tuple[Matrix, float]:
     return _compose(turn, (1.0, 0.0, 0.0, -1.0, shift, height - low)), height
 
 
-def _glyphs(raw: Any, page: Any, page_matrix: Matrix, limit: int) -> list[Glyph] | None:
-    """The page's characters as glyphs with pdfminer's boxes, or None when there are over `limit`."""
-    textpage = raw.FPDFText_LoadPage(page)
-    if not textpage:
-        return []
-    try:
-        if raw.FPDFText_CountChars(textpage) > limit:
-            return None
-        return list(_text_glyphs(raw, textpage, page_matrix))
-    finally:
-        raw.FPDFText_ClosePage(textpage)
-
-
 @attrs.frozen(slots=True)
 class _Run:
     """What the characters of one text object share: placement, font size, the font's metrics."""
@@ -300,7 +287,12 @@ def read_page(raw: Any, page: Any, max_chars: int) -> PageContent | None:
             images += 1
         else:
             shapes.append(shape)
-    glyphs = _glyphs(raw, page, matrix, max_chars)
-    if glyphs is None:
-        return None
+    textpage = raw.FPDFText_LoadPage(page)
+    try:
+        if textpage and raw.FPDFText_CountChars(textpage) > max_chars:
+            return None
+        glyphs = list(_text_glyphs(raw, textpage, matrix)) if textpage else []
+    finally:
+        if textpage:
+            raw.FPDFText_ClosePage(textpage)
     return PageContent(glyphs, shapes, images, height)

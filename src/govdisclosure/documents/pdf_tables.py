@@ -15,9 +15,6 @@
    separator (a header printed 本年新 / 制作数量 is one label, a number wrapped 2,90 / 1 is 2,901).
 
 documents/pdf_grid.py turns each table's cells into a grid with their spans.
-
-Near 300 lines on purpose: the four lattice steps above are one pipeline over one page's
-rules and glyphs.
 """
 
 from __future__ import annotations
