@@ -7,8 +7,9 @@
 - cells carry `where` with the page they are printed on; a table running over a page break is
   one table (its repeated header dropped, a row the break cut joined again);
 - fake bold, wrapped numbers, running headers and page numbers, written into PDFs built here;
-- bad input (truncated, garbage, encrypted, a scan, beyond the bounds) raises `DocumentError`,
-  a missing pdfplumber `MissingDependencyError`.
+- bad input (truncated, garbage, encrypted, a scan, a page count short of the pages, beyond the
+  bounds) raises `DocumentError`, a missing pdfplumber or pypdfium2 `MissingDependencyError`;
+- a rotated page, and rules that cross without making a cell, read as printed.
 """
 
 from __future__ import annotations
@@ -347,6 +348,69 @@ def _rules(xs: Sequence[float], ys: Sequence[float]) -> str:
     return out
 
 
+def _cid_pdf(cells: Sequence[tuple[float, float, str]], drawing: str = "") -> bytes:
+    """One page of text in a CID font that is not embedded (Identity-H, a ToUnicode map only).
+
+    The font program is the one PDFium finds on the machine, or none: its glyphs here have no
+    outline, as with STSong-Light on a server without CJK fonts, or a damaged font program.
+    """
+    chars = sorted({ch for _, _, text in cells for ch in text})
+    code = {ch: 0x100 + i for i, ch in enumerate(chars)}
+    cmap = "".join(f"<{code[ch]:04X}> <{ord(ch):04X}>\n" for ch in chars)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def 1 begincodespacerange"
+        f" <0000> <FFFF> endcodespacerange {len(chars)} beginbfchar\n{cmap}endbfchar endcmap"
+        " CMapName currentdict /CMap defineresource pop end end"
+    )
+    # One text object per cell, as WPS prints a table's cells.
+    content = drawing + "".join(
+        f"BT /F1 10 Tf {x} {y} Td <{''.join(f'{code[ch]:04X}' for ch in text)}> Tj ET\n"
+        for x, y, text in cells
+    )
+    font = "/Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R]"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content.encode()),
+        f"<< {font} /ToUnicode 7 0 R >>".encode(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000 /CIDSystemInfo"
+        b" << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap.encode()),
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0"
+        b" /Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_characters_of_a_font_without_outlines_are_read() -> None:
+    # PDFium's text page drops a text object its glyphs give no width: a one-character cell (无)
+    # in a font it cannot draw (its stand-in font has no CJK) would vanish. The glyph's box comes
+    # from the file's widths instead.
+    cells = [(72, 700, "政府信息公开"), (72, 680, "行政许可"), (200, 680, "无"), (230, 680, "1")]
+    document = read_pdf(_cid_pdf(cells, _rules([70, 190, 220, 250], [693, 675])))
+    assert document.lines == ("政府信息公开", "行政许可\t无\t1")
+
+
+def test_glyphs_are_read_not_their_actual_text() -> None:
+    # A marked span's /ActualText does not replace the glyphs it marks (PDFium's text page puts
+    # it in their place, every character at one point): the page reads as printed.
+    marked = "/Span <</ActualText (Total)>> BDC BT /F1 10 Tf 80 682 Td (Tot-al) Tj ET EMC\n"
+    marked += "/Span <</ActualText <FEFF0031>>> BDC BT /F1 10 Tf 180 682 Td (12) Tj ET EMC\n"
+    document = read_pdf(_pdf([_text(72, 720, "Report 2023") + marked + _rules([72, 172, 272], [695, 670])]))
+    assert document.lines == ("Report 2023", "Tot-al\t12")
+
+
 def test_fake_bold_and_wrapped_numbers() -> None:
     page = (
         _bold(72, 760, "Annual report 2023", 14)
@@ -388,6 +452,35 @@ def test_a_dense_grid_is_no_table() -> None:
     document = read_pdf(_pdf([paper + _text(160, 770, "Chart 2023") + table]))
     assert document.lines == ("Chart 2023", "Total\t12")
     assert [[token.text for token in row.tokens] for row in document.rows] == [["Total", "12"]]
+
+
+def test_one_rule_crossing_four_is_no_table() -> None:
+    # A vertical rule across four horizontal ones (a form's margin line, a timeline) makes no cell:
+    # it is no table, and the page is read (pdfplumber's explicit strategy refused it as damaged).
+    lines = "0 0 0 RG 0.5 w 300 500 m 300 400 l S\n"
+    lines += "".join(f"250 {y} m 350 {y} l S\n" for y in (490, 470, 450, 430))
+    table = _rules([72, 172, 272], [700, 670]) + _text(80, 682, "Total") + _text(180, 682, "12")
+    document = read_pdf(_pdf([lines + table + _text(260, 480, "Step one")]))
+    assert document.lines == ("Total\t12", "Step one")
+
+
+def test_a_rotated_page_reads_as_printed() -> None:
+    # /Rotate turns the page as pdfminer turned it: the text runs down the page, one glyph a line,
+    # and the table turned is one column of two cells (a frame: read as its lines).
+    data = _pdf([_rules([72, 172, 272], [700, 670]) + _text(80, 682, "Total") + _text(180, 682, "12")])
+    document = read_pdf(data.replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /Rotate 90"))
+    assert document.lines == ("T", "o", "t", "a", "l", "1", "2")
+
+
+def test_a_page_count_short_of_the_pages_is_refused() -> None:
+    pages = [_text(72, 700, "Body one"), _text(72, 700, "Body two"), _text(72, 700, "Body three")]
+    data = _pdf(pages)
+    # A /Count above the pages listed is harmless: every page is read ...
+    assert read_pdf(data.replace(b"/Count 3", b"/Count 5")).lines == ("Body one", "Body two", "Body three")
+    # ... one below them would leave pages unread: refused, saying so.
+    with pytest.raises(DocumentError, match="has 3 pages, its page count says 1") as caught:
+        read_pdf(data.replace(b"/Count 3", b"/Count 1"), "short.pdf")
+    assert str(caught.value).startswith("short.pdf: ") and "\n" not in str(caught.value)
 
 
 def test_running_headers_and_page_numbers_are_dropped() -> None:
@@ -505,8 +598,9 @@ def test_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
             read_pdf(data)
 
 
-def test_missing_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber raises ImportError
+@pytest.mark.parametrize("module", ["pdfplumber", "pypdfium2"])
+def test_missing_pdfplumber(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # import raises ImportError
     with pytest.raises(MissingDependencyError, match=r"pip install 'govdisclosure\[pdf\]'") as caught:
         read_pdf(_pdf([_text(72, 700, "x")]))
     assert isinstance(caught.value, ImportError)

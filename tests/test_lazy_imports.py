@@ -19,6 +19,7 @@ NOT_ON_IMPORT = (
     "pandas",
     "pdfplumber",
     "pdfminer",
+    "pypdfium2",
     "pyarrow",
     "lxml",
     "docx",

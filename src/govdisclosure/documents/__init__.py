@@ -10,7 +10,7 @@ the pipeline reads exactly as it reads text: one placement step for every source
 | text (UTF-8, UTF-16, GB18030) | not a document: `parse` reads it | - |
 | HTML | `documents/html.py` (charset from BOM, meta or http-equiv) | - |
 | DOCX | `documents/docx.py` (the XML directly: gridSpan, vMerge, numPr) | - |
-| PDF | `documents/pdf.py` (pdfplumber: ruling lines and word positions) | `govdisclosure[pdf]` |
+| PDF | `documents/pdf.py` (PDFium: characters, ruling lines; pdfplumber: geometry) | `govdisclosure[pdf]` |
 | DOC, WPS, RTF, ODT | converted to DOCX by LibreOffice (`documents/office.py`) | `soffice` on PATH |
 """
 

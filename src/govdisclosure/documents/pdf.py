@@ -1,16 +1,21 @@
 """PDF files: ruled tables as grids with their merged cells, the text around them in reading order.
 
-`read_pdf(data)` reads a PDF's text layer with pdfplumber (the optional extra
-`govdisclosure[pdf]`): each page's tables from their ruling lines (documents/pdf_tables.py) as
-grids with their spans (documents/pdf_grid.py), a table running over a page break joined into
-one grid; the other text as lines top to bottom, running headers, footers and page numbers
-dropped (documents/pdf_text.py). The blocks (`read_pdf_blocks`) go to
-`layout.grid.document_text` as every document reader's do.
+`read_pdf(data)` reads a PDF's text layer (the optional extra `govdisclosure[pdf]`): PDFium
+(pypdfium2) parses each page and gives its characters and drawn paths (documents/pdf_page.py);
+each page's tables come from their ruling lines (documents/pdf_tables.py) as grids with their
+spans (documents/pdf_grid.py), a table running over a page break joined into one grid; the other
+text as lines top to bottom, running headers, footers and page numbers dropped
+(documents/pdf_text.py). The blocks (`read_pdf_blocks`) go to `layout.grid.document_text` as
+every document reader's do.
 
-Refused with a one-line `DocumentError`: a PDF pdfminer cannot parse (truncated, damaged), an
-encrypted one (it needs a password), one with no text layer (a scan: it needs OCR first, e.g.
-`ocrmypdf`), and one beyond these bounds on the work (pdfminer reads ~100-150 KB of page content
-a second; a report page draws 5-50 KB):
+pdfminer's object layer (through pdfplumber: no page content interpreted) opens the file first:
+it tells a damaged or encrypted file, and measures what each page draws before PDFium parses it
+(PDFium gives no stream sizes). Refused with a one-line `DocumentError`: a PDF whose objects
+pdfminer cannot parse or PDFium cannot load (truncated, damaged), one whose page count says
+fewer pages than it lists (PDFium would read only as many), an encrypted one (it needs a
+password), one with no text layer (a scan: it needs OCR first, e.g. `ocrmypdf`), and one beyond
+these bounds on the work (a report page draws 5-50 KB; PDFium parses 1 MiB in well under a
+second, the Python after it takes ~8 s for a page of 52,000 filled rectangles):
 
 | bound | limit |
 |---|---|
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import struct
+import threading
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -38,8 +44,9 @@ import attrs
 from ..errors import DocumentError, MissingDependencyError
 from ..layout.grid import DocumentText, Grid, document_text
 from .pdf_grid import continues, grid_of, single_column
+from .pdf_page import read_page
 from .pdf_tables import Part, find_parts, rules_of
-from .pdf_text import Line, dedupe, glyphs_of, strip_margins, text_lines
+from .pdf_text import Line, dedupe, strip_margins, text_lines
 
 __all__ = ["MAX_CONTENT", "MAX_PAGES", "MAX_PAGE_CONTENT", "MAX_PAGE_GLYPHS", "read_pdf", "read_pdf_blocks"]
 
@@ -50,13 +57,16 @@ MAX_PAGE_GLYPHS = 20_000
 # Fake bold prints a glyph twice (or up to four times): the raw count is judged against this
 # multiple, the count after deduplication against MAX_PAGE_GLYPHS.
 FAKE_BOLD_COPIES = 4
-# What pdfminer and pdfplumber let slip when a damaged file garbles an object (a page with no
-# MediaBox: TypeError): the file's fault only when raised inside them, else our own bug.
+# What pdfminer, pdfplumber and pypdfium2 let slip when a damaged file garbles an object (a page
+# with no MediaBox: TypeError): the file's fault only when raised inside them, else our own bug.
 PARSER_SLIPS = (
     *(TypeError, ValueError, KeyError, IndexError, AttributeError, AssertionError),
     *(ZeroDivisionError, OverflowError, RecursionError, UnicodeError, zlib.error, struct.error),
 )
-INSTALL_HINT = "reading PDF needs pdfplumber: pip install 'govdisclosure[pdf]'"
+PDFIUM_PASSWORD = 4
+INSTALL_HINT = "reading PDF needs pypdfium2 and pdfplumber: pip install 'govdisclosure[pdf]'"
+# PDFium is not thread-safe: one document is read at a time in a process.
+_PDFIUM = threading.Lock()
 NO_TEXT = "the PDF has no text layer (no text on any page)"
 OCR_HINT = "the PDF has no text layer (a scan?): it needs OCR first, e.g. ocrmypdf"
 
@@ -81,10 +91,11 @@ def read_pdf_blocks(data: bytes, source: str = "<bytes>") -> list[str | Grid]:
     """A PDF's blocks in reading order: its text lines and its tables' grids (spans resolved)."""
     try:
         import pdfplumber
+        import pypdfium2
     except ImportError as exc:
         raise MissingDependencyError(INSTALL_HINT) from exc
-    with _quiet_pdfminer():
-        pages = _read_pages(pdfplumber, data, source)
+    with _quiet_pdfminer(), _PDFIUM:
+        pages = _read_pages(pdfplumber, pypdfium2, data, source)
     blocks = list(_blocks(pages))
     if not blocks:
         # Nothing but running headers and page numbers (a scan with a stamped footer) is no text.
@@ -93,38 +104,55 @@ def read_pdf_blocks(data: bytes, source: str = "<bytes>") -> list[str | Grid]:
     return blocks
 
 
-def _read_pages(pdfplumber: Any, data: bytes, source: str) -> list[_Page]:
-    """Every page read, within the bounds, or DocumentError saying what the file's trouble is."""
-    with _parser_errors(source), pdfplumber.open(BytesIO(data)) as pdf:
+def _read_pages(pdfplumber: Any, pypdfium2: Any, data: bytes, source: str) -> list[_Page]:
+    """Every page read, within the bounds, or DocumentError saying what the file's trouble is.
+
+    pdfminer's object layer (through pdfplumber, no content interpreted) tells a damaged or
+    encrypted file and measures what each page draws before PDFium parses it; PDFium reads it.
+    """
+    with (
+        _parser_errors(source),
+        pdfplumber.open(BytesIO(data)) as pdf,
+        pypdfium2.PdfDocument(data) as document,
+    ):
         count = len(pdf.pages)
         if count > MAX_PAGES:
             raise DocumentError(f"{source}: the PDF has {count} pages, more than the limit of {MAX_PAGES}")
         pages = []
         content = 0
-        for page in pdf.pages:
+        for index, page in enumerate(pdf.pages):
             content += _content_size(page, source)
             if content > MAX_CONTENT:
                 raise DocumentError(f"{source}: the PDF draws more than {MAX_CONTENT:,} bytes of content")
-            pages.append(_read_page(page, source))
-            page.close()  # its parsed objects are not needed any more: memory stays one page's
+            if index >= len(document):  # PDFium believes the page tree's /Count, pdfminer its pages
+                raise DocumentError(
+                    f"{source}: a damaged PDF: it has {count} pages, its page count says {len(document)}"
+                )
+            pages.append(_read_page(pypdfium2.raw, document.raw, index, source))
         return pages
 
 
-def _read_page(page: Any, source: str) -> _Page:
-    """One pdfplumber page: glyphs (fake bold read once), ruled tables, the lines outside them."""
-    number = int(page.page_number)
-    chars = page.chars
+def _read_page(raw: Any, document: Any, index: int, source: str) -> _Page:
+    """One page: glyphs (fake bold read once), ruled tables, the lines outside them."""
+    number = index + 1
+    page = raw.FPDF_LoadPage(document, index)
+    if not page:
+        raise DocumentError(f"{source}: page {number} is damaged: PDFium cannot load it")
+    try:
+        content = read_page(raw, page, MAX_PAGE_GLYPHS * FAKE_BOLD_COPIES)
+    finally:
+        raw.FPDF_ClosePage(page)
     too_many = DocumentError(f"{source}: page {number} has more than {MAX_PAGE_GLYPHS:,} characters")
-    if len(chars) > MAX_PAGE_GLYPHS * FAKE_BOLD_COPIES:
+    if content is None:
         raise too_many
-    glyphs = dedupe(glyphs_of(chars))
+    glyphs = dedupe(content.glyphs)
     if len(glyphs) > MAX_PAGE_GLYPHS:
         raise too_many
     rest = [g for g in glyphs if g.text.strip()]
-    rules = rules_of([*page.lines, *page.rects, *page.curves])
-    parts = find_parts(page, number, rules, rest) if rules else []
+    rules = rules_of(content.shapes)
+    parts = find_parts(number, rules, rest) if rules else []
     lines = tuple(text_lines(rest, number))
-    return _Page(number, float(page.height), lines, tuple(parts), len(page.images))
+    return _Page(number, content.height, lines, tuple(parts), content.images)
 
 
 def _blocks(pages: Sequence[_Page]) -> Iterator[str | Grid]:
@@ -153,13 +181,14 @@ def _blocks(pages: Sequence[_Page]) -> Iterator[str | Grid]:
 
 @contextmanager
 def _parser_errors(source: str) -> Iterator[None]:
-    """pdfminer's and pdfplumber's failures on a damaged or encrypted file as one DocumentError."""
+    """pdfminer's, pdfplumber's and PDFium's failures on a damaged or encrypted file as one DocumentError."""
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+    from pypdfium2 import PdfiumError
 
     try:
         yield
-    except (PdfminerException, MalformedPDFException, PSException) as exc:
+    except (PdfminerException, MalformedPDFException, PSException, PdfiumError) as exc:
         raise DocumentError(f"{source}: {_reason(exc)}") from exc
     except PARSER_SLIPS as exc:
         if not _raised_in_parser(exc):
@@ -168,22 +197,23 @@ def _parser_errors(source: str) -> Iterator[None]:
 
 
 def _raised_in_parser(exc: BaseException) -> bool:
-    """True when the innermost frame of the exception is pdfminer's or pdfplumber's code."""
+    """True when the innermost frame of the exception is pdfminer's, pdfplumber's or pypdfium2's code."""
     tb = exc.__traceback__
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
     if tb is None:
         return False
     parts = Path(tb.tb_frame.f_code.co_filename).parts
-    return "pdfminer" in parts or "pdfplumber" in parts
+    return "pdfminer" in parts or "pdfplumber" in parts or "pypdfium2" in parts
 
 
 def _reason(exc: BaseException) -> str:
-    """What the exception (pdfminer's, maybe wrapped by pdfplumber) says about the file, in one line."""
+    """What the exception (pdfminer's, maybe wrapped by pdfplumber, or PDFium's) says about the file."""
     from pdfminer.pdfdocument import PDFEncryptionError
 
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-    if isinstance(inner, PDFEncryptionError):  # PDFPasswordIncorrect is one
+    # PDFPasswordIncorrect is a PDFEncryptionError; PDFium says FPDF_ERR_PASSWORD (4).
+    if isinstance(inner, PDFEncryptionError) or getattr(inner, "err_code", None) == PDFIUM_PASSWORD:
         return "the PDF is encrypted: it needs a password (or an encryption pdfminer cannot read)"
     detail = (str(inner).splitlines() or [""])[0][:120] or type(inner).__name__
     return f"a damaged or truncated PDF that cannot be read ({detail})"

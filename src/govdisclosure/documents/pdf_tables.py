@@ -1,12 +1,13 @@
 """PDF tables from their ruling lines (lattice): a page's rules -> pdfplumber's cells, with their text.
 
-1. Rules: the page's visible, axis-parallel strokes. WPS fills every cell (and every paragraph
-   of a page) with white rectangles and draws the borders as lines; Chromium draws borders as
-   thin black filled rectangles; LibreOffice as grey lines. So a rule is a line, a stroked
-   rectangle's side, or a filled shape at most `RULE_THICKNESS` thick — never white, and never
-   a large filled area (cell shading, which borders already bound).
-2. pdfplumber's `TableFinder` with these rules as explicit edges snaps, joins and intersects them
-   into cells (the smallest ruled rectangles) and groups touching cells into tables.
+1. Rules: the page's visible (documents/pdf_page.py: not white), axis-parallel strokes. WPS
+   fills every cell (and every paragraph of a page) with white rectangles and draws the borders
+   as lines; Chromium draws borders as thin black filled rectangles; LibreOffice as grey lines.
+   So a rule is a line, a stroked rectangle's side, or a filled shape at most `RULE_THICKNESS`
+   thick — never a large filled area (cell shading, which borders already bound).
+2. pdfplumber's table geometry (what its `TableFinder` does with explicit edges) snaps, joins
+   and intersects them into cells (the smallest ruled rectangles) and groups touching cells
+   into tables.
    Chromium leaves a table a page break cuts open (no rule at the break): closing rules are
    added where its column rules end together (`_closing`). The work is bounded: too many rules
    and the page is read as text, rules crossing too often are no table (`MAX_CROSSINGS`).
@@ -14,9 +15,6 @@
    separator (a header printed 本年新 / 制作数量 is one label, a number wrapped 2,90 / 1 is 2,901).
 
 documents/pdf_grid.py turns each table's cells into a grid with their spans.
-
-Longer than 300 lines on purpose: the four lattice steps above are one pipeline over one page's
-rules and glyphs.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from .pdf_page import Shape
 from .pdf_text import Glyph, Line, line_text, lines_of, text_lines
 
 __all__ = ["CellBox", "Part", "find_parts", "rules_of"]
@@ -88,18 +87,6 @@ class Part:
     lines: tuple[Line, ...]
 
 
-def _is_white(color: Any) -> bool:
-    """A colour that does not show on paper: white in gray, RGB or CMYK (pdfminer's tuples)."""
-    if isinstance(color, (int, float)):
-        color = (color,)
-    if not isinstance(color, (tuple, list)) or not color:
-        return False
-    values = [float(v) for v in color if isinstance(v, (int, float))]
-    if len(values) != len(color):
-        return False  # a pattern or a named colour: assume it shows
-    return all(v >= 0.95 for v in values) if len(values) in (1, 3) else all(v <= 0.05 for v in values)
-
-
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any] | None:
     """A pdfplumber edge dict for a straight segment, or None when it is oblique or too short."""
     if abs(top - bottom) <= STRAIGHT and x1 - x0 >= RULE_MIN_LENGTH:
@@ -113,9 +100,10 @@ def _edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any] | N
     return None
 
 
-def _thin_fill(obj: dict[str, Any]) -> dict[str, Any] | None:
+def _thin_fill(shape: Shape) -> dict[str, Any] | None:
     """A filled shape drawn as a rule (thin in one direction) as one edge along its middle."""
-    x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
+    xs, ys = [x for x, _ in shape.points], [y for _, y in shape.points]
+    x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
     # Its thin side tells its direction: a rule 1 pt wide and 4 pt long joining two rows' borders
     # is vertical, whatever the threshold.
     if bottom - top <= min(x1 - x0, RULE_THICKNESS):
@@ -127,34 +115,22 @@ def _thin_fill(obj: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _segments(obj: dict[str, Any]) -> Iterable[dict[str, Any] | None]:
-    """The straight stroked segments of a line, rectangle or path."""
-    if obj["object_type"] == "rect":
-        x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
-        yield _edge(x0, top, x1, top)
-        yield _edge(x0, bottom, x1, bottom)
-        yield _edge(x0, top, x0, bottom)
-        yield _edge(x1, top, x1, bottom)
-        return
-    points = obj.get("pts") or []
+def _segments(shape: Shape) -> Iterable[dict[str, Any] | None]:
+    """The straight stroked segments of a subpath (a line's one segment)."""
+    points = shape.points[:2] if shape.line else shape.points
     for (ax, ay), (bx, by) in pairwise(points):
         yield _edge(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
-def rules_of(objects: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The visible axis-parallel rules among a page's lines, rects and curves, as pdfplumber edges."""
+def rules_of(shapes: Iterable[Shape]) -> list[dict[str, Any]]:
+    """The axis-parallel rules among a page's visible subpaths, as pdfplumber edges."""
     edges: list[dict[str, Any]] = []
-    for obj in objects:
-        stroked = bool(obj.get("stroke")) and not _is_white(obj.get("stroking_color"))
-        filled = bool(obj.get("fill")) and not _is_white(obj.get("non_stroking_color"))
-        if obj["object_type"] == "line":
-            # pdfminer marks lines neither stroked nor filled when the path was only clipped.
-            stroked = not _is_white(obj.get("stroking_color"))
+    for shape in shapes:
         found: Iterable[dict[str, Any] | None] = ()
-        if stroked:
-            found = _segments(obj)
-        elif filled:
-            found = (_thin_fill(obj),)
+        if shape.stroke:
+            found = _segments(shape)
+        elif shape.fill:
+            found = (_thin_fill(shape),)
         edges.extend(e for e in found if e is not None)
         if len(edges) > MAX_SEGMENTS:
             break
@@ -197,18 +173,23 @@ def _clusters(edges: list[dict[str, Any]], key: str) -> list[list[dict[str, Any]
     return groups
 
 
-TABLE_SETTINGS: dict[str, Any] = {
-    "vertical_strategy": "explicit",
-    "horizontal_strategy": "explicit",
-    "snap_tolerance": SNAP_TOLERANCE,
-    "join_tolerance": JOIN_TOLERANCE,
-    "intersection_tolerance": INTERSECTION_TOLERANCE,
-    "edge_min_length": RULE_MIN_LENGTH,
-}
+def _cells(vertical: list[dict[str, Any]], horizontal: list[dict[str, Any]]) -> list[list[Box]]:
+    """pdfplumber's table geometry on explicit rules: snapped and joined, intersected, cells grouped.
+
+    What its `TableFinder` does with the `explicit` strategies (no page needed): `merge_edges`,
+    rules shorter than `RULE_MIN_LENGTH` dropped, `edges_to_intersections`,
+    `intersections_to_cells`, `cells_to_tables`.
+    """
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    edges = merge_edges(vertical + horizontal, SNAP_TOLERANCE, SNAP_TOLERANCE, JOIN_TOLERANCE, JOIN_TOLERANCE)
+    edges = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= RULE_MIN_LENGTH]
+    points = edges_to_intersections(edges, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
+    return [list(table) for table in cells_to_tables(intersections_to_cells(points))]
 
 
-def find_parts(page: Any, number: int, rules: list[dict[str, Any]], glyphs: list[Glyph]) -> list[Part]:
-    """The ruled tables of one pdfplumber page, each cell with its text; glyphs used are removed."""
+def find_parts(number: int, rules: list[dict[str, Any]], glyphs: list[Glyph]) -> list[Part]:
+    """The ruled tables of one page, each cell with its text; glyphs used are removed."""
     from pdfplumber.table import merge_edges
 
     def merged(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -224,11 +205,12 @@ def find_parts(page: Any, number: int, rules: list[dict[str, Any]], glyphs: list
     for group in _crossing_groups(rules):
         vertical = [e for e in group if e["orientation"] == "v"]
         horizontal = [e for e in group if e["orientation"] == "h"]
-        settings = {**TABLE_SETTINGS, "explicit_vertical_lines": vertical}
-        for table in page.find_tables({**settings, "explicit_horizontal_lines": horizontal}):
+        if len(vertical) < 2 or len(horizontal) < 2:
+            continue  # pdfplumber's explicit strategy wants two rules each way
+        for cells in _cells(vertical, horizontal):
             boxes: list[Box] = [
                 (float(x0), float(top), float(x1), float(bottom))
-                for x0, top, x1, bottom in table.cells
+                for x0, top, x1, bottom in cells
                 if x1 - x0 >= MIN_CELL and bottom - top >= MIN_CELL
             ]
             if len(boxes) >= 2:

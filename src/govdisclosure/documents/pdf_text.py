@@ -1,7 +1,7 @@
 """PDF text by position: glyphs -> lines in reading order; page headers, footers and numbers dropped.
 
-The glyphs are pdfplumber's chars, copied into `Glyph`s (pdfplumber has no types for them). A
-glyph drawn twice at almost the same place (fake bold: WPS and Word thicken a font that has no
+The glyphs are PDFium's characters (documents/pdf_page.py) with pdfminer's boxes. A glyph drawn
+twice at almost the same place (fake bold: WPS and Word thicken a font that has no
 bold face by printing every character again a fraction of a point to the right) is read once.
 Glyphs whose vertical extents overlap form a line, read left to right; a gap wider than a
 fraction of the font size, or a space glyph, separates words: kept as one space between two
@@ -14,12 +14,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 import attrs
 import regex
 
-__all__ = ["Glyph", "Line", "dedupe", "glyphs_of", "line_text", "lines_of", "strip_margins", "text_lines"]
+__all__ = ["Glyph", "Line", "dedupe", "line_text", "lines_of", "strip_margins", "text_lines"]
 
 # Simulated bold prints a glyph again a fraction of a point away (pdfplumber's dedupe_chars takes
 # 1 pt too); a real neighbour of the same character stands a glyph width away (≥ 4 pt even in
@@ -83,19 +82,6 @@ class Line:
     top: float
     bottom: float
     text: str
-
-
-def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
-    """pdfplumber's char dicts as glyphs (the boundary where pdfplumber's untyped dicts end)."""
-    out = []
-    for char in chars:
-        text = str(char["text"])
-        if not text:
-            continue
-        top, bottom = float(char["top"]), float(char["bottom"])
-        size = float(char.get("size") or (bottom - top) or 1.0)
-        out.append(Glyph(text, float(char["x0"]), float(char["x1"]), top, bottom, size))
-    return out
 
 
 def dedupe(glyphs: Sequence[Glyph], tolerance: float = DEDUPE_TOLERANCE) -> list[Glyph]:
