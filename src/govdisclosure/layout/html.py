@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 
-import attrs
 import regex
 
 from ..lazyregex import lazy_pattern
@@ -52,20 +51,26 @@ def _span(value: str | None) -> int:
     return min(max(int(digits), 1), MAX_SPAN) if digits else 1
 
 
-@attrs.define
+# Plain classes, not attrs: internal and mutable, and an attrs class costs ~2.6 million instructions to
+# define at import (docs/performance.md).
 class _Cell:
-    text: list[str]
-    rowspan: int
-    colspan: int
-    line: int
+    __slots__ = ("colspan", "line", "rowspan", "text")
+
+    def __init__(self, text: list[str], rowspan: int, colspan: int, line: int) -> None:
+        self.text = text
+        self.rowspan = rowspan
+        self.colspan = colspan
+        self.line = line
 
 
-@attrs.define
 class _Table:
-    rows: list[list[_Cell]] = attrs.field(factory=list)
-    cell: _Cell | None = None
-    first_line: int = 0
-    cells: int = 0
+    __slots__ = ("cell", "cells", "first_line", "rows")
+
+    def __init__(self, first_line: int = 0) -> None:
+        self.rows: list[list[_Cell]] = []
+        self.cell: _Cell | None = None
+        self.first_line = first_line
+        self.cells = 0
 
 
 class _Reader(HTMLParser):

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, key_of
 from .tokens import CellRow
 
@@ -64,8 +62,8 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
             text += more
             if _names_a_row(text, lexicon):
                 # The label as one token where it began, then the values of its last line.
-                label = attrs.evolve(rows[i].tokens[0], text=text)
-                joined = attrs.evolve(rows[j], tokens=(label, *rows[j].tokens[1:]))
+                label = rows[i].tokens[0]._replace(text=text)
+                joined = rows[j]._replace(tokens=(label, *rows[j].tokens[1:]))
                 break
             if len(rows[j].tokens) > 1:
                 break  # values end the label
