@@ -13,7 +13,8 @@ import govdisclosure
 
 # Loaded on first use only: cattrs (to_dict/from_dict), pandas (frames), the document readers (and
 # zipfile, theirs), the batch runner, the render writers, the TOML parser (the bundled files come
-# from diskcache.py) and importlib.resources (an installed package is a plain folder).
+# from diskcache.py), importlib.resources (an installed package is a plain folder) and the HTML
+# tokenizer (html.parser and html.entities' tables: only a text with <table> markup needs them).
 NOT_ON_IMPORT = (
     "cattrs",
     "pandas",
@@ -26,6 +27,9 @@ NOT_ON_IMPORT = (
     "tomllib",
     "zipfile",
     "importlib.resources",
+    "html",
+    "html.parser",
+    "govdisclosure.layout.htmlgrid",
     "govdisclosure.batch",
     "govdisclosure.cli",
     "govdisclosure.convert",

@@ -25,7 +25,7 @@ class KeyIndex:
     """Positions of a sequence of keys by key, by prefix and by length, with each key's characters."""
 
     # A plain class, not attrs: built once per table, and attrs classes cost time at import.
-    __slots__ = ("_by_key", "_by_length", "_lengths", "_sorted", "charsets", "counts", "keys")
+    __slots__ = ("_by_key", "_by_length", "_chars", "_lengths", "_sorted", "charsets", "counts", "keys")
 
     def __init__(self, keys: Sequence[str]) -> None:
         """Index `keys`; positions are indexes into it."""
@@ -41,6 +41,8 @@ class KeyIndex:
         #: Each key's characters (a set) and how often each occurs.
         self.charsets = [frozenset(key) for key in self.keys]
         self.counts = [dict(Counter(key)) for key in self.keys]
+        # Every character some key holds.
+        self._chars = frozenset(itertools.chain.from_iterable(self.keys))
 
     def exact(self, key: str) -> list[int]:
         """Positions of the keys equal to `key`."""
@@ -82,6 +84,13 @@ class KeyIndex:
             bisect.bisect_left(self._lengths, low) : bisect.bisect_right(self._lengths, high)
         ]
         fits = [n for n in near if n >= shortest and not 2 * min(mine, n) < ratio * (mine + n)]
+        if fits:
+            # A key shares at most the characters of `key` that some key holds (each as often as
+            # `key` holds it) and at most its own length: lengths that cannot reach the ratio then
+            # go at once (a line of prose holds many characters no label has). Computed as the test
+            # below, with a count never smaller than the shared one, so never tighter.
+            known = sum(map(self._chars.__contains__, key))
+            fits = [n for n in fits if not 2.0 * min(known, n) / (mine + n) < ratio]
         candidates = self.of_lengths(fits)
         if not candidates:
             return []  # a prose line longer than every key by a quarter: nothing to count

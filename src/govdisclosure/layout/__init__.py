@@ -11,8 +11,7 @@ which rule made a row, only how its cells are bounded (`CellRow.bounds`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
@@ -34,20 +33,27 @@ from .wrapped import join_wrapped
 __all__ = ["RULES", "Bounds", "CellRow", "Layout", "Token", "TokenKind", "read_rows"]
 
 
-@attrs.define
 class LayoutState:
     """What the rules share: the lines, the label lexicon, the rows read so far."""
 
-    lines: Sequence[Line]
-    lexicon: Lexicon
-    rows: list[CellRow] = attrs.field(factory=list)
-    # Lines that are table markup as a whole (an HTML table inside markdown): no prose there.
-    markup: set[int] = attrs.field(factory=set)
-    # The text's pipes were drawn from word positions (pipes.guessed_pipes): no cell boundaries.
-    guessed: bool = False
-    # The text's pipe tables have no outer pipes (html2text): a line with one pipe is a row of two
-    # cells (`行政许可|` is a label and its blank cell).
-    bare: bool = False
+    # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
+    # million instructions to define at import (docs/performance.md).
+    __slots__ = ("bare", "guessed", "lexicon", "lines", "markup", "rows")
+
+    def __init__(
+        self, lines: Sequence[Line], lexicon: Lexicon, guessed: bool = False, bare: bool = False
+    ) -> None:
+        """The text's lines and lexicon, and what the text's pipes show (guessed, bare)."""
+        self.lines = lines
+        self.lexicon = lexicon
+        self.rows: list[CellRow] = []
+        # Lines that are table markup as a whole (an HTML table inside markdown): no prose there.
+        self.markup: set[int] = set()
+        # The text's pipes were drawn from word positions (pipes.guessed_pipes): no cell boundaries.
+        self.guessed = guessed
+        # The text's pipe tables have no outer pipes (html2text): a line with one pipe is a row of
+        # two cells (`行政许可|` is a label and its blank cell).
+        self.bare = bare
 
 
 TAGS_ONLY = lazy_pattern(r"^\s*+(?:<[!/]?+[A-Za-z][^<>]*+>\s*+)++$")
@@ -139,8 +145,9 @@ def _skipped(line: Line) -> bool:
     )
 
 
-@attrs.frozen
-class Layout:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class Layout(NamedTuple):
     """The step's result: every row of cells, and the lines that are table markup as a whole."""
 
     rows: tuple[CellRow, ...]

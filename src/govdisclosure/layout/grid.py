@@ -9,6 +9,7 @@ and column (spans resolved) and the line it was printed on. `grid_rows` turns a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -19,6 +20,8 @@ from .tokens import CellRow, Token, token
 __all__ = ["DocumentText", "Grid", "GridCell", "document_text", "grid_rows"]
 
 
+# Grid and GridCell stay attrs classes: the document readers (documents/) make changed copies
+# with attrs.evolve.
 @attrs.frozen
 class GridCell:
     """One cell of a table grid: its text, logical place, spans, and the (1-based) line it starts on."""
@@ -66,8 +69,9 @@ def grid_rows(table: Grid, line_of: dict[int, int] | None = None) -> Iterator[Ce
             yield CellRow(tuple(tokens), first, table.layout, width=width)
 
 
-@attrs.frozen
-class DocumentText:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class DocumentText(NamedTuple):
     """What a document reader gives the pipeline: the report's lines, and its tables' rows.
 
     `lines` is the document's text in reading order, one line per paragraph (or PDF text line)

@@ -11,27 +11,50 @@ label (`规范性文件`), and the values after them are that row's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import attrs
+from functools import cache
 
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, key_of
 from .tokens import CellRow
 
-__all__ = ["join_label_pieces"]
+__all__ = ["join_label_pieces", "may_be_in_a_row_label"]
 
 # A row label wraps over a few lines at most (four in the narrowest PDF cells).
 MOST_PIECES = 4
 
 
+@cache
+def _row_characters(lexicon: Lexicon) -> frozenset[str]:
+    """Every character of a row label's key; 它 too where 他 is one (fold_variants: 其它 keys as 其他)."""
+    found = {c for e in lexicon.entries if e.kind == "row" for c in e.key}
+    return frozenset(found | {"它"} if "他" in found else found)
+
+
+def may_be_in_a_row_label(text: str, lexicon: Lexicon) -> bool:
+    """False when no text holding this one names a row (`_names_a_row`): it holds a Han ideograph
+    that no row label's key holds.
+
+    Exact, not a guess: a Han ideograph is a stable character (nfkc.py), so NFKC leaves it as it
+    is and composes nothing with it, and a key keeps every Han character; so the key of any text
+    holding this one holds its ideographs, 它 alone changed (to 他, after 其). The test costs a set
+    difference; the lexicon's lookup of a line of prose that matches nothing costs ~100 times more,
+    and every run of such lines was looked up again joined (`_names_a_row`).
+    """
+    extra = set(text).difference(_row_characters(lexicon))
+    return not any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in extra)
+
+
 def _piece(row: CellRow, lexicon: Lexicon, last: bool) -> str | None:
-    """The row's first words, if they match no label alone and are all the row holds (the last
-    piece may have the row's values after it on its line)."""
+    """The row's first words, if they may be a piece of a row label but match no label alone, and
+    are all the row holds (the last piece may have the row's values after it on its line)."""
     if row.bounds != "words" or not row.tokens or row.tokens[0].kind != "text":
         return None
     if len(row.tokens) > 1 and not (last and all(t.kind == "value" for t in row.tokens[1:])):
         return None
     text = row.tokens[0].text.strip()
-    return text if text and not lexicon.match(text) else None
+    # A text no row label can hold is never joined (what _names_a_row would say of every join).
+    if not text or not may_be_in_a_row_label(text, lexicon):
+        return None
+    return text if not lexicon.match(text) else None
 
 
 def _names_a_row(text: str, lexicon: Lexicon) -> bool:
@@ -64,8 +87,8 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
             text += more
             if _names_a_row(text, lexicon):
                 # The label as one token where it began, then the values of its last line.
-                label = attrs.evolve(rows[i].tokens[0], text=text)
-                joined = attrs.evolve(rows[j], tokens=(label, *rows[j].tokens[1:]))
+                label = rows[i].tokens[0]._replace(text=text)
+                joined = rows[j]._replace(tokens=(label, *rows[j].tokens[1:]))
                 break
             if len(rows[j].tokens) > 1:
                 break  # values end the label

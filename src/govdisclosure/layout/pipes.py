@@ -6,7 +6,6 @@ import itertools
 from collections.abc import Collection, Iterator, Sequence
 from typing import Literal
 
-import attrs
 import regex
 
 from ..lexicon import Lexicon
@@ -234,7 +233,7 @@ def _cell(text: str, line: int, place: tuple[int, int], floating: bool = False) 
         # A cell printing a no-break space (`&nbsp;` in the page) is drawn: a printed blank cell,
         # a cell of the row as a value is. A cell of plain spaces is no cell at all.
         return [Token("value", NBSP, line, pipe_cell=place)] if NBSP in text else []
-    return [attrs.evolve(t, pipe_cell=place, floating=floating) for t in cell_tokens(text, line)]
+    return [t._replace(pipe_cell=place, floating=floating) for t in cell_tokens(text, line)]
 
 
 def _grid_rows(lines: Sequence[Line]) -> Iterator[CellRow]:

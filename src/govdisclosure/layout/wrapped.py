@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-import attrs
-
 from ..lazyregex import lazy_pattern
 from ..values import parse_number
 from .tokens import CellRow, Token
@@ -63,8 +61,8 @@ def _join(piece: Token, tail: Token, line: int | None = None, floating: bool = F
     # No number is printed with a leading 0 (`0` + `0` is two cells, not `00`).
     if LEADING_ZERO().match(text) is not None or parse_number(text) is None:
         return None
-    return attrs.evolve(
-        piece, kind="value", text=text, line=piece.line if line is None else line, floating=floating
+    return piece._replace(
+        kind="value", text=text, line=piece.line if line is None else line, floating=floating
     )
 
 
@@ -77,7 +75,7 @@ def _joined(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
         if joined is None:
             return None
         tokens.append(joined)
-    return attrs.evolve(row, tokens=tuple(tokens))
+    return row._replace(tokens=tuple(tokens))
 
 
 def _next(line: int, after: int, textless: Collection[int]) -> bool:
@@ -117,8 +115,8 @@ def _centred(
             return None
         joined.append(number)
     words = tuple(t for t in above.tokens if t.kind == "text")
-    out = [attrs.evolve(above, tokens=words)] if words else []
-    return [*out, attrs.evolve(row, tokens=(*row.tokens, *joined))]
+    out = [above._replace(tokens=words)] if words else []
+    return [*out, row._replace(tokens=(*row.tokens, *joined))]
 
 
 def join_wrapped(rows: Sequence[CellRow], textless: Collection[int] = ()) -> list[CellRow]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..diagnostics import TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
 from ..layout import Layout, Token, read_rows
@@ -38,11 +37,13 @@ from .shape import RowShape, row_shapes
 __all__ = ["FoundTables", "read_tables"]
 
 
-@attrs.frozen
-class FoundTables:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class FoundTables(NamedTuple):
     """The tables step's result: the tables, the report template, the lines they occupy, diagnostics."""
 
-    tables: Tables = attrs.field(factory=Tables)
+    # One shared empty value: Tables is frozen.
+    tables: Tables = Tables()
     template: str | None = None
     table_lines: frozenset[int] = frozenset()
     diagnostics: tuple[Diagnostic, ...] = ()

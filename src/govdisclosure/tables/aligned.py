@@ -15,8 +15,7 @@ apart, as the rows have columns, each cluster is a column. Otherwise nothing is 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..layout import Token
 from .regions import MatchedRow
@@ -41,12 +40,13 @@ def _centre(value: Token) -> float:
     return (start + end - 1) / 2
 
 
-@attrs.frozen
-class ColumnAnchors:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class ColumnAnchors(NamedTuple):
     """Each page's value columns, as the clusters of the centres of the values printed there."""
 
-    columns: dict[Key, tuple[Cluster, ...]] = attrs.field(factory=dict)
-    pages: dict[int, int] = attrs.field(factory=dict)  # a line's page
+    columns: dict[Key, tuple[Cluster, ...]]
+    pages: dict[int, int]  # a line's page
 
     def pick(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""

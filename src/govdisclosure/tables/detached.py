@@ -25,8 +25,7 @@ is accepted are one decision; split, the checks could drift from the reading the
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..layout import Token
@@ -42,8 +41,9 @@ MAX_DECODINGS = 64
 MAX_STEPS = 20_000
 
 
-@attrs.frozen
-class _Run:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class _Run(NamedTuple):
     """Values printed on consecutive lines, with the labels printed around them.
 
     A label is the set of data-row ids it may name; a header or group label is an empty set,
@@ -98,8 +98,8 @@ def _blocks(region: Region) -> Iterator[Region]:
         yield Region(region.table, tuple(rows))
 
 
-@attrs.frozen
-class _Rows:
+# A NamedTuple, not an attrs class, as above.
+class _Rows(NamedTuple):
     """Rows decoded from consecutive runs: one or more printed row by row, or a column-major block."""
 
     rows: tuple[tuple[Token, ...], ...]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..diagnostics import CELL_UNPLACED, TABLE_DUPLICATE
 from ..layout import Token
@@ -13,8 +12,9 @@ from ..values import clean, read_cell
 from .floating import floating_readings
 
 
-@attrs.frozen
-class FusedRun:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class FusedRun(NamedTuple):
     """A row whose cells' places the identities must settle: digit runs without boundaries
     (FORMAT.md §2.2 G), or values whose columns the text does not show (numbers wrapped around the
     row's line, §2.2 C; 无 drawn on a line of their own)."""
@@ -28,15 +28,26 @@ class FusedRun:
     readings: tuple[tuple[str, ...], ...] | None = None
 
 
-@attrs.define
 class Grid:
     """Mutable state of one table while its rows are placed; frozen into a Table at the end."""
 
-    table: str
-    rows: dict[str, dict[str, Cell]] = attrs.field(factory=dict)
-    fused: list[FusedRun] = attrs.field(factory=list)
-    diagnostics: list[Diagnostic] = attrs.field(factory=list)
-    units: dict[str, str] = attrs.field(factory=dict)
+    # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
+    # million instructions to define at import (docs/performance.md).
+    __slots__ = ("diagnostics", "fused", "rows", "table", "units")
+
+    def __init__(
+        self,
+        table: str,
+        rows: dict[str, dict[str, Cell]] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        units: dict[str, str] | None = None,
+    ) -> None:
+        """An empty grid of a table, or one with these rows, diagnostics and column units."""
+        self.table = table
+        self.rows: dict[str, dict[str, Cell]] = {} if rows is None else rows
+        self.fused: list[FusedRun] = []
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.units: dict[str, str] = {} if units is None else units
 
     def has_row(self, row: str) -> bool:
         """True once a row has been placed (or is waiting as a fused run)."""

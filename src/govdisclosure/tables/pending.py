@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import attrs
-
 from ..identities import as_evidence, total_holds
 from ..layout import Token
 from ..values import clean, read_cell
@@ -22,36 +20,64 @@ from .wrapped import joined_readings
 __all__ = ["Pending", "put_pending", "row_total_holds"]
 
 
-@attrs.define
 class Pending:
     """A data-row label whose values are not all on its own line (PDF text, FORMAT.md §2.2 C, E)."""
 
-    row: str
-    line: int
-    own: list[Token] = attrs.field(factory=list)  # values on the label's line
-    after: list[list[Token]] = attrs.field(factory=list)  # lines of values after it
-    # The values line after the label stood apart (placed by height): a line of the label's own
-    # words after it shows the values sit inside the label's cell.
-    apart: bool = False
-    sandwiched: bool = False
-    # Words naming no row came after its values: they may be an unknown row's label printed
-    # under its values, so the values are not this label's by elimination.
-    stranger: bool = False
-    # The label before it has all its values (its row whole on its own line, or one whole line
-    # inside its own cell) and the label after printed its row whole on its line: a values line
-    # placed by height between them can only be this label's.
-    hemmed: bool = False
-    # Placed already from its own line: kept only so that the label before it knows it.
-    placed: bool = False
-    # The label also names a group (（六）其他处理: a 2019 row, a 2021 group over three rows).
-    groups: frozenset[str] = frozenset()
-    # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
-    broken: bool = False
-    # The label's key as the lexicon knows it: words after its values that continue it are its tail.
-    key: str = ""
-    # A values line no label could own came since the label before (values printed above their
-    # label, LibreOffice centring a row): this label's values may be those.
-    after_stray: bool = False
+    # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
+    # million instructions to define at import (docs/performance.md).
+    __slots__ = (
+        "after",
+        "after_stray",
+        "apart",
+        "broken",
+        "groups",
+        "hemmed",
+        "key",
+        "line",
+        "own",
+        "placed",
+        "row",
+        "sandwiched",
+        "stranger",
+    )
+
+    def __init__(
+        self,
+        row: str,
+        line: int,
+        own: list[Token] | None = None,
+        *,
+        placed: bool = False,
+        key: str = "",
+        after_stray: bool = False,
+    ) -> None:
+        """The label's row and line, the values on its line, and what is known of it from the start."""
+        self.row = row
+        self.line = line
+        self.own: list[Token] = [] if own is None else own  # values on the label's line
+        self.after: list[list[Token]] = []  # lines of values after it
+        # The values line after the label stood apart (placed by height): a line of the label's
+        # own words after it shows the values sit inside the label's cell.
+        self.apart = False
+        self.sandwiched = False
+        # Words naming no row came after its values: they may be an unknown row's label printed
+        # under its values, so the values are not this label's by elimination.
+        self.stranger = False
+        # The label before it has all its values (its row whole on its own line, or one whole
+        # line inside its own cell) and the label after printed its row whole on its line: a
+        # values line placed by height between them can only be this label's.
+        self.hemmed = False
+        # Placed already from its own line: kept only so that the label before it knows it.
+        self.placed = placed
+        # The label also names a group (（六）其他处理: a 2019 row, a 2021 group over three rows).
+        self.groups: frozenset[str] = frozenset()
+        # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
+        self.broken = False
+        # The label's key as the lexicon knows it: words after its values that continue it are its tail.
+        self.key = key
+        # A values line no label could own came since the label before (values printed above
+        # their label, LibreOffice centring a row): this label's values may be those.
+        self.after_stray = after_stray
 
 
 def row_total_holds(values: Sequence[Token]) -> bool:

@@ -19,22 +19,25 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-import attrs
-
 from ..layout import Token
 from .regions import MatchedRow
 
 Range = tuple[int, int]
 
 
-@attrs.define
 class ColumnPositions:
     """The grid ranges of a table's value columns, as its header rows print them."""
 
-    table: str
-    # The template's value columns are the grid's last columns (table 三), one grid column each.
-    right_aligned: bool = False
-    ranges: dict[str, Range] = attrs.field(factory=dict)
+    # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
+    # million instructions to define at import (docs/performance.md).
+    __slots__ = ("ranges", "right_aligned", "table")
+
+    def __init__(self, table: str, right_aligned: bool = False) -> None:
+        """No ranges yet; `right_aligned`: the template's value columns are the grid's last columns
+        (table 三), one grid column each."""
+        self.table = table
+        self.right_aligned = right_aligned
+        self.ranges: dict[str, Range] = {}
 
     def see(self, row: MatchedRow) -> None:
         """Note the grid columns of the column labels a row prints (a header row)."""

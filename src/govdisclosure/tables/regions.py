@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..layout import CellRow, Token
 from ..lexicon import Entry, Lexicon, key_of
@@ -22,16 +21,17 @@ MIN_LABELLED_ROWS = 2
 MIN_NAMED_LABELS = 3
 
 
-@attrs.frozen
-class MatchedToken:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class MatchedToken(NamedTuple):
     """A token with the label entries it may stand for."""
 
     token: Token
     entries: tuple[Entry, ...]
 
 
-@attrs.frozen
-class MatchedRow:
+# A NamedTuple, not an attrs class, as above.
+class MatchedRow(NamedTuple):
     """A cell row with its label matches."""
 
     row: CellRow
@@ -48,8 +48,8 @@ class MatchedRow:
         return out
 
 
-@attrs.frozen
-class Region:
+# A NamedTuple, not an attrs class, as above.
+class Region(NamedTuple):
     """The rows of one table, in order."""
 
     table: str
@@ -158,7 +158,7 @@ def find_regions(
             # into the prose after it: its reader marked the prose, so the row before it stays.
             if current is not None and prose_at > 0 and row.matches[prose_at].token.kind == "prose":
                 head = row.row
-                kept = attrs.evolve(head, tokens=head.tokens[:prose_at])
+                kept = head._replace(tokens=head.tokens[:prose_at])
                 collected.append(MatchedRow(kept, row.matches[:prose_at]))
             close()
             current, collected, loose = None, [], []

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-
-import attrs
+from typing import NamedTuple
 
 from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
 from ..identities import as_evidence, total_holds
@@ -21,12 +20,14 @@ from .stated import locate, stated_groups
 TABLE = "review_litigation"
 
 
-@attrs.frozen
-class _ValueRow:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class _ValueRow(NamedTuple):
     group: str | None
     values: tuple[Token, ...]
     line: int
-    index: int
+    # The row's place among the region's rows (not `index`: a tuple's method has that name).
+    position: int
     bounds: Bounds
     # Only rows naming a column (a stray 总计) came between this row and the previous one.
     after_columns: bool = False
@@ -70,7 +71,7 @@ def assemble_review(
             garbled_line = garbled_line or row.row.line
         if any(t.kind == "value" for t in after) or len(after) >= len(columns):
             last = value_rows[-1] if value_rows else None
-            if last is not None and not labelled and row.row.bounds == "words" and last.index == index - 1:
+            if last is not None and not labelled and row.row.bounds == "words" and last.position == index - 1:
                 # One value per line (docx2txt, plain pdftotext): consecutive lines are one row.
                 value_rows[-1] = _ValueRow(
                     last.group, last.values + after, last.line, index, last.bounds, joined=True
@@ -224,7 +225,7 @@ def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
     for row in rows:
         last = joined[-1] if joined else None
         if last is not None and row.after_columns and row.bounds == last.bounds == "words":
-            joined[-1] = attrs.evolve(last, values=last.values + row.values, index=row.index, joined=True)
+            joined[-1] = last._replace(values=last.values + row.values, position=row.position, joined=True)
         else:
             joined.append(row)
     return joined

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-import attrs
 from lark import Token, Transformer
 
 from ..grammar import token_parser
@@ -37,8 +36,9 @@ _CACHED_ROWS = 8192
 _LONGEST_CACHED = 64
 
 
-@attrs.frozen
-class Segment:
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class Segment(NamedTuple):
     """A data-row label and the cells printed after it on the same flattened row."""
 
     anchor: Entry
@@ -49,8 +49,8 @@ class Segment:
     bounds: Bounds
 
 
-@attrs.frozen
-class RowShape:
+# A NamedTuple, not an attrs class, as above.
+class RowShape(NamedTuple):
     """One flattened row: what precedes its first data-row label, then one segment per label."""
 
     line: int
@@ -127,12 +127,16 @@ def row_structure(kinds: tuple[str, ...]) -> Structure:
     return structure(kinds) if len(kinds) <= _LONGEST_CACHED else structures([kinds])[0]
 
 
-@attrs.define
 class _Build:
     """One row's structure -> a RowShape record."""
 
-    table: str
-    columns_of: ColumnsOf
+    # A plain class, not attrs: internal, and an attrs class costs ~2.6 million instructions to
+    # define at import (docs/performance.md).
+    __slots__ = ("columns_of", "table")
+
+    def __init__(self, table: str, columns_of: ColumnsOf) -> None:
+        self.table = table
+        self.columns_of = columns_of
 
     def _cells(
         self, row: MatchedRow, kinds: tuple[str, ...], at: Sequence[int], bounded: bool
