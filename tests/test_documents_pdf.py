@@ -319,6 +319,11 @@ def _pdf(pages: Sequence[str]) -> bytes:
             f" /Contents {5 + 2 * i} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    return _assemble(objects)
+
+
+def _assemble(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the catalog first), with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -381,16 +386,7 @@ def _cid_pdf(cells: Sequence[tuple[float, float, str]], drawing: str = "") -> by
         b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0"
         b" /Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _assemble(objects)
 
 
 def test_characters_of_a_font_without_outlines_are_read() -> None:
