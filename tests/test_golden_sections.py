@@ -19,6 +19,7 @@ from govdisclosure.model import Section
 from govdisclosure.normalize import normalize
 from govdisclosure.sections import Outline, read_outline
 from govdisclosure.textfile import read_text
+from test_sections import CANONICAL_KINDS
 
 GOLDEN = Path(__file__).parent / "golden"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -104,15 +105,7 @@ def test_canonical_kinds_in_order(path: Path) -> None:
     golden = load(path)
     outline = outline_of(golden)
     kinds = [s.kind for s in outline.sections if s.kind is not None]
-    order = [
-        "overview",
-        "active_disclosure",
-        "applications",
-        "review_litigation",
-        "problems",
-        "other_matters",
-    ]
-    assert kinds == sorted(kinds, key=order.index)
+    assert kinds == sorted(kinds, key=CANONICAL_KINDS.index)
     numbered = [s for s in golden["sections"] if s["marker"][0] not in "(（"]
     assert len(kinds) == len(numbered)
 

@@ -29,16 +29,20 @@ SIX = (
 )
 
 
+#: The six canonical sections in their printed order (FORMAT.md §2.1), as the tests expect them.
+CANONICAL_KINDS = (
+    "overview",
+    "active_disclosure",
+    "applications",
+    "review_litigation",
+    "problems",
+    "other_matters",
+)
+
+
 def test_six_sections_get_their_kinds_and_no_missing_diagnostic() -> None:
     found = outline(SIX)
-    assert [s.kind for s in found.sections] == [
-        "overview",
-        "active_disclosure",
-        "applications",
-        "review_litigation",
-        "problems",
-        "other_matters",
-    ]
+    assert [s.kind for s in found.sections] == list(CANONICAL_KINDS)
     assert not [d for d in found.diagnostics if d.code == SECTION_MISSING]
 
 

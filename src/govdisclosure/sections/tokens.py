@@ -140,9 +140,7 @@ def _is_row_label(heading: Heading, raw: str, labels: TableLabels) -> bool:
 def _classify_line(
     line: Line, config: SectionsConfig, labels: TableLabels, diagnostics: list[Diagnostic]
 ) -> Iterator[LineToken]:
-    raw = clean_line(line.raw)
-    if not raw.strip():
-        return
+    raw = clean_line(line.raw)  # never blank: classify skips blank lines
     if PAGE_FOOTER.match(raw):
         diagnostics.append(Diagnostic(LINE_SKIPPED, "page footer skipped", line.number))
         return
@@ -168,8 +166,6 @@ def _classify_line(
 def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
     """A line the tables step claimed: TABLE, unless it is one of the six canonical headings,
     which are never table rows (the tables step may count a table's heading as its first line)."""
-    if line.is_blank:
-        return
     raw = clean_line(line.raw)
     heading = read_heading(raw, config, _CANONICAL_STYLES)
     if heading is not None and section_kind(heading.title, config) is not None:
