@@ -4,6 +4,7 @@ generated lines shaped like the real ones otherwise."""
 
 from __future__ import annotations
 
+import difflib
 import sys
 from unittest import mock
 
@@ -190,3 +191,36 @@ def test_a_long_label_with_spaces_is_still_a_fragment() -> None:
     longest = max(LABELS.all_labels, key=len)
     assert LABELS.is_fragment(" ".join(longest) + " " * 100)
     assert not LABELS.is_fragment("本年度我单位认真贯彻落实政府信息公开条例" * 4)
+
+
+def _nearest_by_scan(seen: str) -> str | None:
+    # The definition: the spelling most alike (difflib's ratio, at least SIMILAR), the last of equals.
+    scored = [
+        (difflib.SequenceMatcher(None, seen, spelling).ratio(), i, kind)
+        for i, (kind, spelling) in enumerate(CONFIG.compact_spellings)
+    ]
+    best = max((s for s in scored if s[0] >= heading.SIMILAR), default=None)
+    return None if best is None else best[2]
+
+
+# Titles near a canonical spelling: a spelling with characters dropped, doubled, swapped for
+# others (typos such as 行政法复议), or words around it.
+def _typed(spelling: str, cuts: set[int], noise: list[str]) -> str:
+    return "".join(noise[i % len(noise)] if i in cuts else c for i, c in enumerate(spelling))
+
+
+NOISE = ["", "法", "的", "情况", "政府", "公开", "工作", "年度", "x"]
+NEAR_TITLES = st.builds(
+    _typed,
+    st.sampled_from([s for _, s in CONFIG.compact_spellings]),
+    st.sets(st.integers(0, 20), max_size=4),
+    st.lists(st.sampled_from(NOISE), min_size=1, max_size=3),
+)
+
+
+@given(NEAR_TITLES | PROSE)
+@example("行政法复议行政诉讼情况")
+@example("主动公开政府信息的情况")
+def test_a_title_names_the_section_the_full_scan_names(title: str) -> None:
+    seen = _compact(title)
+    assert heading._nearest(seen, CONFIG.compact_spellings) == _nearest_by_scan(seen)

@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from ..keyindex import KeyIndex
 from ..model import Marker
 from ..numbering import can_open_marker, match_marker
 from .config import SectionsConfig
@@ -58,11 +59,19 @@ def canonical_kind(title: str, config: SectionsConfig) -> str | None:
     return config.compact_kinds.get(compact(title))
 
 
+@lru_cache(maxsize=8)
+def _spelling_index(spellings: tuple[tuple[str, str], ...]) -> KeyIndex:
+    return KeyIndex([spelling for _, spelling in spellings])
+
+
 @lru_cache(maxsize=4096)
 def _nearest(seen: str, spellings: tuple[tuple[str, str], ...]) -> str | None:
     best, score = None, SIMILAR
-    for kind, spelling in spellings:
-        # ratio() is at most 2*min/(len sum): skip the matcher when even that falls short.
+    # Only the spellings whose length and characters let the ratio reach SIMILAR (difflib's
+    # quick_ratio bounds ratio from above; keyindex.py), in their order: most titles build no matcher.
+    for i in _spelling_index(spellings).alike(seen, SIMILAR, 0):
+        kind, spelling = spellings[i]
+        # ratio() is at most 2*min/(len sum): skip the matcher when even that falls short of the best.
         if 2 * min(len(seen), len(spelling)) < score * (len(seen) + len(spelling)):
             continue
         ratio = difflib.SequenceMatcher(None, seen, spelling).ratio()
