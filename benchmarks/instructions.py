@@ -6,7 +6,9 @@ two runs under `valgrind --tool=callgrind` (its "Collected" total): the interpre
 `benchmarks/run.py`'s import child loads before it times (argparse, json, subprocess, typing...),
 then with `import govdisclosure`, then with the first parse of the same typical report. The warm
 figures parse every real report and a sample of the tool corpus once (the caches filled), then
-the real reports or the sample once more: the second pass, per text, is a warm parse.
+the real reports or the sample once more: the second pass, per text, is a warm parse. The cold
+figure parses, after the same warm-up, another sample of the tool corpus that no parse has seen:
+each text's own lines and cells miss the per-text caches, as in a batch of many different reports.
 
     python benchmarks/instructions.py                    # this checkout's sources
     python benchmarks/instructions.py --src OTHER/src    # another checkout's (a before/after pair)
@@ -35,15 +37,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import inputs
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-STEPS = ("interpreter", "import", "first parse", "warm-up", "warm real", "warm tool")
-# Every TOOL_STEP-th text of the tool corpus (tests/corpus/fixtures): ~50 of its 2,112.
+STEPS = ("interpreter", "import", "first parse", "warm-up", "warm real", "warm tool", "cold tool")
+# Every TOOL_STEP-th text of the tool corpus (tests/corpus/fixtures): ~50 of its 2,112; the cold
+# sample starts COLD_OFFSET texts later, so no text of it is in the warm-up.
 TOOL_STEP = 40
+COLD_OFFSET = 17
+
+
+def _tool_sample(start: int) -> list[str]:
+    paths = sorted((inputs.REPO / "tests" / "corpus" / "fixtures").rglob("*.txt"))[start::TOOL_STEP]
+    return [p.read_text(encoding="utf-8") for p in paths]
 
 
 def _warm_texts() -> tuple[list[str], list[str]]:
     """The real reports and the tool-corpus sample the warm steps parse."""
-    tool = sorted((inputs.REPO / "tests" / "corpus" / "fixtures").rglob("*.txt"))[::TOOL_STEP]
-    return [t for _, t in inputs.corpus()], [p.read_text(encoding="utf-8") for p in tool]
+    return [t for _, t in inputs.corpus()], _tool_sample(0)
 
 
 def _child(step: str) -> None:
@@ -55,11 +63,12 @@ def _child(step: str) -> None:
     if step == "first parse":
         _, text = next((n, t) for n, t in inputs.corpus() if inputs.TYPICAL_KB[0] <= inputs.kb(t) <= 10)
         govdisclosure.parse(text)
-    elif step.startswith("warm"):
+    elif step.startswith(("warm", "cold")):
         real, tool = _warm_texts()
         for text in real + tool:
             govdisclosure.parse(text)
-        for text in {"warm real": real, "warm tool": tool}.get(step, []):
+        again = {"warm real": real, "warm tool": tool}.get(step) or []
+        for text in _tool_sample(COLD_OFFSET) if step == "cold tool" else again:
             govdisclosure.parse(text)
 
 
@@ -101,11 +110,14 @@ def main() -> None:
     real, tool = (len(texts) for texts in _warm_texts())
     figures["warm_real_minstr"] = (counts["warm real"] - counts["warm-up"]) / real / 1e6
     figures["warm_tool_minstr"] = (counts["warm tool"] - counts["warm-up"]) / tool / 1e6
+    cold = len(_tool_sample(COLD_OFFSET))
+    figures["cold_tool_minstr"] = (counts["cold tool"] - counts["warm-up"]) / cold / 1e6
     print(
         f"{src}: import {figures['import_minstr']:.0f} M instructions, "
         f"first parse {figures['first_parse_minstr']:.0f} M instructions; warm parse, mean per text: "
         f"{figures['warm_real_minstr']:.1f} M ({real} real reports), "
-        f"{figures['warm_tool_minstr']:.1f} M ({tool} tool texts)"
+        f"{figures['warm_tool_minstr']:.1f} M ({tool} tool texts); a tool text never parsed before: "
+        f"{figures['cold_tool_minstr']:.1f} M ({cold} texts)"
     )
     print(json.dumps(figures))
 
