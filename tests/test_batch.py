@@ -233,3 +233,69 @@ def test_render_names_every_layout_the_renderer_has() -> None:
 def test_render_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["render", str(tmp_path / "absent.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def _organ_and_year(report: govdisclosure.Report) -> tuple[str | None, int | None]:
+    return report.organ, report.year
+
+
+def _refuse_2021(report: govdisclosure.Report) -> object:
+    if report.template == "2021":
+        raise ValueError("no 2021 reports here")
+    return report.template
+
+
+def _unsendable(report: govdisclosure.Report) -> object:
+    return (lambda: report.year) if report.template == "2021" else report.year
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_then_runs_where_the_report_was_parsed(seeds: list[Path], jobs: int) -> None:
+    results = list(govdisclosure.parse_many(seeds, jobs=jobs, then=_organ_and_year))
+    assert [r.index for r in results] == list(range(len(seeds)))
+    for path, result in zip(seeds, results, strict=True):
+        report = govdisclosure.parse_file(path)
+        assert result.ok and result.report is None
+        assert result.value == (report.organ, report.year)
+
+
+# A value that cannot be pickled fails only where it must cross back from a worker.
+@pytest.mark.parametrize(("then", "jobs"), [(_refuse_2021, 1), (_refuse_2021, 2), (_unsendable, 2)])
+def test_a_then_that_fails_is_that_items_error(seeds: list[Path], jobs: int, then: object) -> None:
+    templates = [govdisclosure.parse_file(p).template for p in seeds]
+    assert "2021" in templates and set(templates) - {"2021"}  # both kinds of item below
+    results = list(govdisclosure.parse_many(seeds, jobs=jobs, then=then))  # type: ignore[arg-type]
+    assert [r.ok for r in results] == [t != "2021" for t in templates]
+    for result, template in zip(results, templates, strict=True):
+        assert result.report is None
+        if template == "2021":
+            assert result.value is None and result.error is not None
+            assert ("cannot be sent back" in str(result.error)) == (then is _unsendable)
+        else:
+            assert result.value is not None
+
+
+@pytest.mark.parametrize("with_source", [[], ["--with-source"]])
+def test_json_lines_written_by_the_workers_are_the_ones_written_here(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    with_source: list[str],
+) -> None:
+    # --jobs 2 with one-line JSON has the workers write each line; names as given (`./`, a quote,
+    # CJK) must come back exactly as one process writes them.
+    odd = folder / 'a "报告"\\x.txt'
+    odd.write_bytes((folder / "b.md").read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    monkeypatch.chdir(folder)
+    names = ["./b.md", odd.name, "2023//0.txt", "empty.txt", "absent.txt"]
+    assert cli.main(["parse", "--json", *with_source, *names]) == 2
+    one = capsys.readouterr()
+    assert cli.main(["parse", "--json", "--jobs", "2", *with_source, *names]) == 2
+    two = capsys.readouterr()
+    assert two.out == one.out and two.err == one.err
+    assert len(one.out.splitlines()) == 3 and len(one.err.splitlines()) == 2
+    for name, line in zip(names, two.out.splitlines(), strict=False):
+        data = govdisclosure.parse_file(name).to_dict()
+        expected = {"source": name, "report": data} if with_source else data
+        assert line == json.dumps(expected, ensure_ascii=False)

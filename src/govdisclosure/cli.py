@@ -21,7 +21,7 @@ from .batch import parse_many, resolve_jobs
 from .compare import compare, format_comparison
 from .diagnostics import EMPTY_INPUT
 from .errors import GovDisclosureError
-from .formats import FORMATS, ReportWriter
+from .formats import FORMATS, ReportWriter, report_json
 from .model import Report
 from .progress import Progress
 from .textfile import REPORT_SUFFIXES, decode
@@ -134,10 +134,7 @@ def _results(names: Sequence[str], jobs: int | None) -> Iterator[Result]:
         name = names[result.index]
         source = "<stdin>" if name == "-" else name
         if result.report is None:
-            error = result.error
-            message = error.message if isinstance(error, GovDisclosureError) else f"{source}: {error!r}"
-            print(f"govdisclosure: {message}", file=sys.stderr)
-            yield name, None, message
+            yield name, None, _failed(source, result.error)
             continue
         report = result.report
         if name == "-":
@@ -153,6 +150,36 @@ def _results(names: Sequence[str], jobs: int | None) -> Iterator[Result]:
         yield name, report, None
 
 
+def _failed(source: str, error: BaseException | None) -> str:
+    """Why a batch item gave no report, after that line on stderr."""
+    message = error.message if isinstance(error, GovDisclosureError) else f"{source}: {error!r}"
+    print(f"govdisclosure: {message}", file=sys.stderr)
+    return message
+
+
+def _json_line(report: Report) -> str | None:
+    """In a batch worker: the report's one-line JSON, or None for an empty input."""
+    return None if any(d.code == EMPTY_INPUT for d in report.diagnostics) else report_json(report)
+
+
+def _json_lines(names: Sequence[str], jobs: int | None) -> Iterator[tuple[str, str | None]]:
+    """(name, one-line JSON) per input in order, or (name, None) after a line on stderr saying why.
+
+    The workers write the JSON: a line crosses back to this process instead of the Report,
+    which costs more to pickle and unpickle than the JSON costs to write (docs/performance.md).
+    """
+    for result in parse_many([Path(name) for name in names], jobs=jobs, then=_json_line):
+        name = names[result.index]
+        if result.error is not None:
+            _failed(name, result.error)
+            yield name, None
+        elif result.value is None:
+            print(f"govdisclosure: {name}: empty input, no report to parse", file=sys.stderr)
+            yield name, None
+        else:
+            yield name, result.value
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     status = EXIT_OK
     names = _expand(args.files)
@@ -161,6 +188,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if fmt == "parquet" or args.partition_by:
         return _cmd_parse_parquet(args, names, progress)
     indent = 2 if args.indent else None
+    if fmt == "json" and indent is None and resolve_jobs(args.jobs) > 1 and "-" not in names:
+        return _cmd_parse_json_lines(args, names, progress)
     with _output(args.output) as out:
         writer = ReportWriter(fmt, out, indent=indent, with_source=args.with_source) if fmt else None
         try:
@@ -174,6 +203,25 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                     writer.write(report, source=name)
                 else:
                     out.write(summary(name, report) + "\n")
+                out.flush()
+        finally:
+            progress.close()
+    return status
+
+
+def _cmd_parse_json_lines(args: argparse.Namespace, names: Sequence[str], progress: Progress) -> int:
+    """`parse --json --jobs N` (N > 1, no stdin): the same lines, written by the workers."""
+    status = EXIT_OK
+    with _output(args.output) as out:
+        writer = ReportWriter("json", out, with_source=args.with_source)
+        try:
+            for name, line in _json_lines(names, args.jobs):
+                progress.step(failed=line is None)
+                if line is None:
+                    status = EXIT_BAD_INPUT
+                    continue
+                progress.clear()
+                writer.write_json(line, source=name)
                 out.flush()
         finally:
             progress.close()

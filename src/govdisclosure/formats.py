@@ -24,7 +24,7 @@ from .templates import TemplateRegistry
 if TYPE_CHECKING:  # pragma: no cover - pandas is an optional extra
     import pandas
 
-__all__ = ["FORMATS", "Format", "ReportWriter", "draw_tables", "dumps", "read_cells"]
+__all__ = ["FORMATS", "Format", "ReportWriter", "draw_tables", "dumps", "read_cells", "report_json"]
 
 Format = Literal["json", "jsonl", "csv", "table"]
 #: The names `--format` accepts.
@@ -45,6 +45,11 @@ def _jsonl(record: dict[str, Any]) -> str:
     return json.dumps(
         {k: number_out(v) if k == "value" else v for k, v in record.items()}, ensure_ascii=False
     )
+
+
+def report_json(report: Report) -> str:
+    """The report as SCHEMA.md JSON on one line, as `parse --json` writes it."""
+    return json.dumps(report.to_dict(), ensure_ascii=False)
 
 
 class ReportWriter:
@@ -81,7 +86,9 @@ class ReportWriter:
 
         json: one line per report unless `indent`; `with_source` wraps it as {"source", "report"}.
         """
-        if self.fmt == "json":
+        if self.fmt == "json" and self.indent is None:
+            self.write_json(report_json(report), source)
+        elif self.fmt == "json":
             data: dict[str, Any] = report.to_dict()
             data = {"source": source, "report": data} if self.with_source else data
             self.out.write(json.dumps(data, ensure_ascii=False, indent=self.indent) + "\n")
@@ -91,6 +98,15 @@ class ReportWriter:
             reports: Reports = {source or "": report} if self.keyed else [report]
             for record in cell_records(reports, templates=self.templates):
                 self._record(record)
+
+    def write_json(self, text: str, source: str | None = None) -> None:
+        """Write one report given as its one-line JSON (`report_json`, made in a batch worker)."""
+        if self.fmt != "json" or self.indent is not None:
+            raise ValueError("write_json writes the one-line json format only")
+        if self.with_source:
+            # As json.dumps writes {"source": source, "report": ...} on one line.
+            text = f'{{"source": {json.dumps(source, ensure_ascii=False)}, "report": {text}}}'
+        self.out.write(text + "\n")
 
     def _record(self, record: dict[str, Any]) -> None:
         if self.fmt == "jsonl":
