@@ -110,9 +110,9 @@ def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score
     """Every truth cell looked up in the parse, and every parsed number checked against the truth."""
     out = Score()
     for name in TABLES:
-        expected, got = truth["tables"].get(name), report.tables[name]
+        expected, parsed = truth["tables"].get(name), report.tables[name]
         out.tables += 1
-        out.tables_right += (expected is None) == (got is None)
+        out.tables_right += (expected is None) == (parsed is None)
     for name, row, column, cell in truth_cells(truth):
         table = truth["tables"][name]
         printed = [c["kind"] not in UNPRINTED for c in table[row].values()]
@@ -145,15 +145,15 @@ def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score
     for name, found in report.tables.items():
         if found is None:
             continue
-        for row, column, got in found.cells():
-            if got.kind != "number":
+        for row, column, number in found.cells():
+            if number.kind != "number":
                 continue
-            table = truth["tables"].get(name) or {}
-            cell = table.get(row, {}).get(column)
-            if cell is None or cell["kind"] != "number" or _decimal(cell["value"]) != _decimal(got.value):
-                expected = "absent" if cell is None else f"{cell['kind']} {cell['raw']!r}"
+            rows = truth["tables"].get(name) or {}
+            cell = rows.get(row, {}).get(column)
+            if cell is None or cell["kind"] != "number" or _decimal(cell["value"]) != _decimal(number.value):
+                said = "absent" if cell is None else f"{cell['kind']} {cell['raw']!r}"
                 out.wrong.append(
-                    f"{name}.{row}.{column}: expected {expected}, got {got.raw!r} (line {got.line})"
+                    f"{name}.{row}.{column}: expected {said}, got {number.raw!r} (line {number.line})"
                 )
     out.template_right = report.template == truth["template"]
     out.year_right = report.year == truth["year"]
