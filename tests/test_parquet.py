@@ -253,3 +253,10 @@ def test_cli_output_file_for_other_formats(example_report: Path, tmp_path: Path)
     assert cli.main(["parse", "--format", "csv", "-o", str(out), str(example_report)]) == 0
     report = govdisclosure.parse_file(example_report)
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + len(list(cell_records([report])))
+
+
+def test_results_that_kept_a_value_instead_of_the_report_are_refused(tmp_path: Path) -> None:
+    # parse_many(then=...) returns no report: written as failed rows, the parsed reports would vanish.
+    results = govdisclosure.parse_many(["一、总体情况\n2023年度报告"], then=str)
+    with pytest.raises(TypeError, match="then="):
+        to_parquet(results, tmp_path)

@@ -140,8 +140,11 @@ class ParquetSink:
         """Add one result of `parse_many`: its report, or its error."""
         if result.report is not None:
             self.write(result.report, result.source)
+        elif result.error is None:
+            # A result of `then=` kept a value, not the report: writing it as a failure would hide that.
+            raise TypeError(f"{result.source}: a parse_many result made with then= holds no report to write")
         else:
-            self.write_error(result.source, result.error or "no report")
+            self.write_error(result.source, result.error)
 
     def _counted(self) -> None:
         self.reports += 1
