@@ -188,40 +188,27 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if fmt == "parquet" or args.partition_by:
         return _cmd_parse_parquet(args, names, progress)
     indent = 2 if args.indent else None
-    if fmt == "json" and indent is None and resolve_jobs(args.jobs) > 1 and "-" not in names:
-        return _cmd_parse_json_lines(args, names, progress)
+    # One-line JSON from several workers: each worker writes its lines (_json_lines).
+    lines = fmt == "json" and indent is None and resolve_jobs(args.jobs) > 1 and "-" not in names
+    parsed: Iterator[tuple[str, Report | str | None]] = (
+        _json_lines(names, args.jobs) if lines else ((n, r) for n, r, _ in _results(names, args.jobs))
+    )
     with _output(args.output) as out:
         writer = ReportWriter(fmt, out, indent=indent, with_source=args.with_source) if fmt else None
         try:
-            for name, report, _ in _results(names, args.jobs):
+            for name, report in parsed:
                 progress.step(failed=report is None)
                 if report is None:
                     status = EXIT_BAD_INPUT
                     continue
                 progress.clear()
-                if writer is not None:
+                if isinstance(report, str):
+                    assert writer is not None
+                    writer.write_json(report, source=name)
+                elif writer is not None:
                     writer.write(report, source=name)
                 else:
                     out.write(summary(name, report) + "\n")
-                out.flush()
-        finally:
-            progress.close()
-    return status
-
-
-def _cmd_parse_json_lines(args: argparse.Namespace, names: Sequence[str], progress: Progress) -> int:
-    """`parse --json --jobs N` (N > 1, no stdin): the same lines, written by the workers."""
-    status = EXIT_OK
-    with _output(args.output) as out:
-        writer = ReportWriter("json", out, with_source=args.with_source)
-        try:
-            for name, line in _json_lines(names, args.jobs):
-                progress.step(failed=line is None)
-                if line is None:
-                    status = EXIT_BAD_INPUT
-                    continue
-                progress.clear()
-                writer.write_json(line, source=name)
                 out.flush()
         finally:
             progress.close()
