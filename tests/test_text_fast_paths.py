@@ -11,6 +11,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govdisclosure.layout.fused import HAN_GAP, _han_joined
 from govdisclosure.layout.rules import display_width
 from govdisclosure.normalize import _TO_SCRUB, CONTROL, INVISIBLE, STRAY_CONTROL, SURROGATE, scrub
 from govdisclosure.sections import heading
@@ -117,3 +118,23 @@ def test_scrub_is_the_substitutions(text: str) -> None:
 @given(TEXTS | st.text(alphabet=st.sampled_from("一龥丁a 、\u4dff\ua000")), st.integers(0, 20))
 def test_han_beyond_counts_the_basic_han_block(text: str, count: int) -> None:
     assert heading._han_beyond(text, count) == (sum("\u4e00" <= c <= "\u9fff" for c in text) > count)
+
+
+# Label pieces broken by spaces (`商业 企业`, `1. 属于国家秘密`, `（三） 不予公开`) among prose and digits.
+_GAPPED = st.lists(
+    st.sampled_from(
+        ["商业", "企业", "结果", " ", "\u3000", "  ", "1.", "、", "（三）", "）", "0", "a", "。"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@given(_GAPPED | TEXTS)
+def test_a_fused_line_is_joined_as_character_by_character(text: str) -> None:
+    # _han_joined joins the slices between the gaps; the definition keeps each character outside them.
+    kept = [
+        i
+        for i in range(len(text))
+        if not any(s <= i < e for s, e in map(regex.Match.span, HAN_GAP.finditer(text)))
+    ]
+    assert _han_joined(text) == ("".join(text[i] for i in kept), kept)

@@ -75,13 +75,17 @@ def label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
 
 def _han_joined(text: str) -> tuple[str, list[int]]:
     """The text without spaces between Han characters, and each kept character's place in it."""
+    pieces: list[str] = []
     kept: list[int] = []
     last = 0
     for gap in HAN_GAP.finditer(text):
+        pieces.append(text[last : gap.start()])
         kept.extend(range(last, gap.start()))
         last = gap.end()
+    # Joined by slices between the gaps, not character by character (most lines have no gap).
+    pieces.append(text[last:])
     kept.extend(range(last, len(text)))
-    return "".join(text[i] for i in kept), kept
+    return "".join(pieces), kept
 
 
 def _glued(text: str, spans: list[tuple[int, int]]) -> int:
