@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 
 from govdisclosure.layout.fused import HAN_GAP, _han_joined
 from govdisclosure.layout.rules import display_width
+from govdisclosure.lexicon import fold_spelling
 from govdisclosure.normalize import _TO_SCRUB, CONTROL, INVISIBLE, STRAY_CONTROL, SURROGATE, scrub
 from govdisclosure.sections import heading
 from govdisclosure.sections.config import sections_config
+from govdisclosure.sections.fold import fold
+from govdisclosure.sections.labels import _SPACE, _compact
 from govdisclosure.sections.text import _SPACE_RUN, clean_line, clean_title, squeeze
 
 CONFIG = sections_config()
@@ -138,3 +141,22 @@ def test_a_fused_line_is_joined_as_character_by_character(text: str) -> None:
         if not any(s <= i < e for s, e in map(regex.Match.span, HAN_GAP.finditer(text)))
     ]
     assert _han_joined(text) == ("".join(text[i] for i in kept), kept)
+
+
+# The translation fold_spelling and compact made with str.translate before they replaced mark by mark.
+_SAME_MARKS_TABLE = str.maketrans(
+    {**dict.fromkeys("“”‘’「」『』'", '"'), "、": ",", "，": ",", "（": "(", "）": ")", "．": "."}
+)
+_NO_QUOTES_TABLE = str.maketrans(dict.fromkeys('\\"', None))
+_MARK_PIECES = [*"“”‘’「」『』'、，（）．\\\"", "其它", "其他", "危及", " ", "1.", "规章", "\u3000"]
+_MARKED = st.lists(st.sampled_from(_MARK_PIECES), max_size=20).map("".join)
+
+
+def _folded_by_table(text: str) -> str:
+    return text.translate(_SAME_MARKS_TABLE).replace("其它", "其他")
+
+
+@given(_MARKED | TEXTS)
+def test_spellings_fold_as_the_translation_folded_them(text: str) -> None:
+    assert fold_spelling(text) == _folded_by_table(text)
+    assert _compact(text) == _folded_by_table(_SPACE.sub("", fold(text))).translate(_NO_QUOTES_TABLE)

