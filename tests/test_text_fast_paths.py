@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 
 from govdisclosure.layout.fused import HAN_GAP, _han_joined
 from govdisclosure.layout.rules import display_width
-from govdisclosure.lexicon import fold_spelling
 from govdisclosure.normalize import _TO_SCRUB, CONTROL, INVISIBLE, STRAY_CONTROL, SURROGATE, scrub
 from govdisclosure.sections import heading
 from govdisclosure.sections.config import sections_config
 from govdisclosure.sections.fold import fold
 from govdisclosure.sections.labels import _SPACE, _compact
 from govdisclosure.sections.text import _SPACE_RUN, clean_line, clean_title, squeeze
+from govdisclosure.spelling import fold_spelling
 
 CONFIG = sections_config()
 TITLES = [w for s in CONFIG.sections for w in s.spellings]

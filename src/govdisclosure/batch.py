@@ -8,33 +8,23 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from functools import partial
-from itertools import islice
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any
 
 import attrs
 
 from .api import MAX_INPUT_CHARS, parse, parse_file
 from .errors import GovDisclosureError
 from .model import Report
+from .pool import OrderedPool
 from .templates import TemplateRegistry
 from .textfile import MAX_PATH_CHARS, decode, looks_like_path
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 __all__ = ["BatchResult", "Source", "parse_many", "resolve_jobs"]
 
 #: One input of `parse_many`: a report's text, a path to its file, or the file's bytes.
 Source = str | os.PathLike[str] | bytes
 #: A str holding no line break, at most this long and naming an existing file is read as a path.
-# Tasks in flight per worker: enough to keep every worker busy while a slow report holds the head.
-_WINDOW_PER_JOB = 8
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 @attrs.frozen
@@ -188,65 +178,6 @@ def _arrived(shipped: _Shipped) -> BatchResult:
     return attrs.evolve(result, error=error.build() if isinstance(error, _Carried) else error)
 
 
-class _Pool(Generic[T, R]):
-    """A process pool that yields results in submission order and survives a worker's death."""
-
-    def __init__(self, jobs: int, work: Callable[[T], R], died: Callable[[T, BaseException], R]) -> None:
-        # Imported here: multiprocessing costs cold-import time that single-report users never need.
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._new: Callable[[], ProcessPoolExecutor] = partial(ProcessPoolExecutor, max_workers=jobs)
-        self._jobs = jobs
-        self._work = work
-        self._died = died
-        self._executor = self._new()
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
-
-    def _restart(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
-        self._executor = self._new()
-
-    def _alone(self, task: T) -> R:
-        """Run one task with nothing else in flight, so a dead worker names its input."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self._executor.submit(self._work, task).result()
-        except BrokenProcessPool as exc:
-            self._restart()
-            return self._died(task, exc)
-
-    def map(self, tasks: Iterable[T]) -> Iterator[R]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        source = iter(tasks)
-        window = self._jobs * _WINDOW_PER_JOB
-        pending: deque[tuple[T, Future[R]]] = deque()
-
-        def refill() -> None:
-            for task in islice(source, window - len(pending)):
-                pending.append((task, self._executor.submit(self._work, task)))
-
-        refill()
-        while pending:
-            task, future = pending.popleft()
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                # Some worker died (a crash, the OOM killer): rerun everything in flight one by one.
-                suspects = [task, *(t for t, _ in pending)]
-                pending.clear()
-                self._restart()
-                for suspect in suspects:
-                    yield self._alone(suspect)
-                refill()
-                continue
-            yield result
-            refill()
-
-
 def _died(task: _Task, exc: BaseException) -> _Shipped:
     error = GovDisclosureError(f"{task.source}: the worker process parsing it died ({exc})")
     return BatchResult(task.index, task.source), error
@@ -310,7 +241,7 @@ def _parse_many(
     if workers == 1:
         yield from map(_run_task, tasks)
         return
-    pool: _Pool[_Task, _Shipped] = _Pool(workers, _run_task_remote, _died)
+    pool: OrderedPool[_Task, _Shipped] = OrderedPool(workers, _run_task_remote, _died)
     try:
         for shipped in pool.map(tasks):
             yield _arrived(shipped)

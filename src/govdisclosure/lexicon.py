@@ -12,6 +12,7 @@ import regex
 from .keyindex import KeyIndex
 from .nfkc import nfkc
 from .numbering import LABEL_MARKER, label_marker_ordinal
+from .spelling import fold_variants
 from .template_spec import LabelKind
 from .templates import TemplateRegistry
 from .textcache import text_cache
@@ -68,37 +69,6 @@ def _split_normalized(text: str) -> LabelParts:
 def key_of(text: str) -> str:
     """The matching key of a text: NFKC, no spaces, punctuation or quotes."""
     return fold_variants(_NOT_KEY.sub("", nfkc(text)))
-
-
-# Marks labels print either way (FORMAT.md §2.3), one form each: quotes of every shape
-# (`危及"三安全一稳定"`), 、 and ， (`逾期不补正，行政机关`), brackets and full stops of both widths.
-# Character for character, so a folded text keeps its positions.
-SAME_MARKS: tuple[tuple[str, str], ...] = (
-    *((mark, '"') for mark in "“”‘’「」『』'"),
-    ("、", ","),
-    ("，", ","),
-    ("（", "("),
-    ("）", ")"),
-    ("．", "."),
-)
-
-
-def fold_spelling(text: str) -> str:
-    """The marks and words labels print either way folded to one form, the text's length kept."""
-    # One str.replace per mark the text holds, not str.translate: translate looks every character
-    # up in its table (~50 us for a 500-character line), replace scans at C speed. No mark becomes
-    # another mark of the table, so the replacements in turn are the translation at once.
-    for mark, same in SAME_MARKS:
-        if mark in text:
-            text = text.replace(mark, same)
-    return fold_variants(text)
-
-
-def fold_variants(key: str) -> str:
-    """One spelling for the words labels spell two ways; the outline's label index uses it too."""
-    # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3).
-    # Each replacement keeps the text's length (fold_spelling's promise).
-    return key.replace("其它", "其他")
 
 
 class Entry(NamedTuple):

@@ -8,9 +8,10 @@ from functools import cache
 import regex
 
 from ..lazyregex import lazy_pattern
-from ..lexicon import Lexicon, fold_spelling, key_of
+from ..lexicon import Lexicon, key_of
 from ..normalize import Line
 from ..numbering import LEAF_NUMBER
+from ..spelling import fold_spelling
 from ..values import is_value_text
 from .tokens import Bounds, CellRow, Token, token
 
@@ -54,7 +55,7 @@ def label_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
 
     Spaces between two Han characters are looked through (`结果 纠正`, `商业 企业`: a label broken
     by justification or wrapping, FORMAT.md §2.3), and the spellings that print either way are one
-    (`lexicon.fold_spelling`); the spans are positions in `text` itself.
+    (`spelling.fold_spelling`); the spans are positions in `text` itself.
     """
     joined, at = _han_joined(text)
     joined = fold_spelling(joined)

@@ -7,15 +7,15 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..lexicon import fold_spelling
 from ..numbering import match_marker
+from ..spelling import fold_spelling
 from ..templates import Template, TemplateRegistry, default_templates
 from .fold import fold
 
 __all__ = ["TableLabels", "compact", "table_labels"]
 
 _SPACE = regex.compile(r"\s+")
-# After lexicon.fold_spelling (、/， one mark, quotes of any shape one quote): quotes are dropped, and
+# After spelling.fold_spelling (、/， one mark, quotes of any shape one quote): quotes are dropped, and
 # markdown escapes before them (危及\"三安全一稳定\" reads as 危及“三安全一稳定”).
 _NO_QUOTES = ("\\", '"')
 # Separates labels in TableLabels._joined: a control character no compacted text keeps.
@@ -24,7 +24,7 @@ _JOIN = "\x00"
 
 def _compact(text: str) -> str:
     text = fold_spelling(_SPACE.sub("", fold(text)))
-    for mark in _NO_QUOTES:  # str.replace, not translate: see lexicon.fold_spelling
+    for mark in _NO_QUOTES:  # str.replace, not translate: see spelling.fold_spelling
         if mark in text:
             text = text.replace(mark, "")
     return text

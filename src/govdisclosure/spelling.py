@@ -1,0 +1,40 @@
+"""Marks and words that labels print either way (FORMAT.md §2.3), folded to one form each.
+
+Label matching (`lexicon.py`), the outline's compact form of a title (`sections/labels.py`) and
+the search for labels in a fused line (`layout/fused.py`) all compare texts in this form.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SAME_MARKS", "fold_spelling", "fold_variants"]
+
+
+# Marks labels print either way (FORMAT.md §2.3), one form each: quotes of every shape
+# (`危及"三安全一稳定"`), 、 and ， (`逾期不补正，行政机关`), brackets and full stops of both widths.
+# Character for character, so a folded text keeps its positions.
+SAME_MARKS: tuple[tuple[str, str], ...] = (
+    *((mark, '"') for mark in "“”‘’「」『』'"),
+    ("、", ","),
+    ("，", ","),
+    ("（", "("),
+    ("）", ")"),
+    ("．", "."),
+)
+
+
+def fold_spelling(text: str) -> str:
+    """The marks and words labels print either way folded to one form, the text's length kept."""
+    # One str.replace per mark the text holds, not str.translate: translate looks every character
+    # up in its table (~50 us for a 500-character line), replace scans at C speed. No mark becomes
+    # another mark of the table, so the replacements in turn are the translation at once.
+    for mark, same in SAME_MARKS:
+        if mark in text:
+            text = text.replace(mark, same)
+    return fold_variants(text)
+
+
+def fold_variants(key: str) -> str:
+    """One spelling for the words labels spell two ways; the outline's label index uses it too."""
+    # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3).
+    # Each replacement keeps the text's length (fold_spelling's promise).
+    return key.replace("其它", "其他")
