@@ -24,7 +24,6 @@ __all__ = ["BatchResult", "Source", "parse_many", "resolve_jobs"]
 
 #: One input of `parse_many`: a report's text, a path to its file, or the file's bytes.
 Source = str | os.PathLike[str] | bytes
-#: A str holding no line break, at most this long and naming an existing file is read as a path.
 
 
 @attrs.frozen

@@ -37,17 +37,31 @@ def _read(name: str) -> tuple[Report | None, str | None]:
         report = parse_bytes(sys.stdin.buffer.read(), "<stdin>") if name == "-" else parse_file(name)
     except GovDisclosureError as exc:
         return None, exc.message
-    if any(d.code == EMPTY_INPUT for d in report.diagnostics):
-        source = "<stdin>" if name == "-" else name
-        return None, f"{source}: empty input, no report to parse"
+    if _is_empty(report):
+        return None, _empty_input("<stdin>" if name == "-" else name)
     return report, None
+
+
+def _is_empty(report: Report) -> bool:
+    """True when the input held nothing to parse: no report is written for it."""
+    return any(d.code == EMPTY_INPUT for d in report.diagnostics)
+
+
+def _empty_input(source: str) -> str:
+    return f"{source}: empty input, no report to parse"
+
+
+def _said(message: str) -> str:
+    """The message, after writing it on stderr as the command's one line about an input."""
+    print(f"govdisclosure: {message}", file=sys.stderr)
+    return message
 
 
 def _load(name: str) -> Report | None:
     """The parsed report, or None after one line on stderr saying why the input is unusable."""
     report, problem = _read(name)
     if problem is not None:
-        print(f"govdisclosure: {problem}", file=sys.stderr)
+        _said(problem)
     return report
 
 
@@ -103,7 +117,7 @@ def _stdin_text() -> tuple[str, str] | None:
     try:
         decoded = decode(sys.stdin.buffer.read(), "<stdin>")
     except GovDisclosureError as exc:
-        print(f"govdisclosure: {exc.message}", file=sys.stderr)
+        _said(exc.message)
         return None
     return decoded.text, decoded.encoding
 
@@ -116,9 +130,7 @@ def _results(names: Sequence[str], jobs: int | None) -> Iterator[Result]:
     if resolve_jobs(jobs) == 1:
         for name in names:
             report, problem = _read(name)
-            if problem is not None:
-                print(f"govdisclosure: {problem}", file=sys.stderr)
-            yield name, report, problem
+            yield name, report, None if problem is None else _said(problem)
         return
     items: list[str | Path] = []
     encodings: dict[int, str] = {}
@@ -142,24 +154,20 @@ def _results(names: Sequence[str], jobs: int | None) -> Iterator[Result]:
                 yield name, None, "<stdin>: not decodable"
                 continue
             report = attrs.evolve(report, encoding=encodings[result.index])
-        if any(d.code == EMPTY_INPUT for d in report.diagnostics):
-            message = f"{source}: empty input, no report to parse"
-            print(f"govdisclosure: {message}", file=sys.stderr)
-            yield name, None, message
+        if _is_empty(report):
+            yield name, None, _said(_empty_input(source))
             continue
         yield name, report, None
 
 
 def _failed(source: str, error: BaseException | None) -> str:
     """Why a batch item gave no report, after that line on stderr."""
-    message = error.message if isinstance(error, GovDisclosureError) else f"{source}: {error!r}"
-    print(f"govdisclosure: {message}", file=sys.stderr)
-    return message
+    return _said(error.message if isinstance(error, GovDisclosureError) else f"{source}: {error!r}")
 
 
 def _json_line(report: Report) -> str | None:
     """In a batch worker: the report's one-line JSON, or None for an empty input."""
-    return None if any(d.code == EMPTY_INPUT for d in report.diagnostics) else report_json(report)
+    return None if _is_empty(report) else report_json(report)
 
 
 def _json_lines(names: Sequence[str], jobs: int | None) -> Iterator[tuple[str, str | None]]:
@@ -174,7 +182,7 @@ def _json_lines(names: Sequence[str], jobs: int | None) -> Iterator[tuple[str, s
             _failed(name, result.error)
             yield name, None
         elif result.value is None:
-            print(f"govdisclosure: {name}: empty input, no report to parse", file=sys.stderr)
+            _said(_empty_input(name))
             yield name, None
         else:
             yield name, result.value
