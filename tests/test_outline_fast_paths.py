@@ -224,3 +224,48 @@ NEAR_TITLES = st.builds(
 def test_a_title_names_the_section_the_full_scan_names(title: str) -> None:
     seen = _compact(title)
     assert heading._nearest(seen, CONFIG.compact_spellings) == _nearest_by_scan(seen)
+
+
+class _EveryCharacter:
+    def __contains__(self, char: object) -> bool:
+        return True
+
+
+@given(LINES | st.sampled_from(["## 一、总体情况", "**（二）主动公开**", "  　1、概述", "*一、", ""]))
+def test_a_line_opening_with_no_prefix_character_reads_as_with_the_prefix_pattern(text: str) -> None:
+    # read_heading matches its prefix pattern only on lines opening with a character it can take.
+    found = heading.read_heading(text, CONFIG)
+    with mock.patch.object(heading, "_PREFIX_FIRST", _EveryCharacter()):
+        assert heading.read_heading(text, CONFIG) == found
+
+
+@given(st.lists(LINES, min_size=1, max_size=6), st.integers(0, 5))
+def test_fold_remembers_only_the_same_text(texts: list[str], repeat: int) -> None:
+    # The last text folded is remembered by identity: asking again, or for another, gives its fold.
+    for text in [*texts, texts[repeat % len(texts)], *texts]:
+        assert fold(text) == "".join(ch.translate(fold.__globals__["_FOLD"]) for ch in text)
+
+
+FOOTERS = st.sampled_from(["- 3 -", "第 4 页", "第4页 共9页", "—12—"])
+REPORT_LINES = st.lists(LINES | FOOTERS | st.sampled_from(MARKERS).map(lambda m: m + "总体情况"), max_size=12)
+
+
+def _classified(text: str, table_lines: set[int]) -> tuple[list[tokens.LineToken], list[object]]:
+    found, skipped = tokens.classify(normalize(text), table_lines, CONFIG, LABELS)
+    return found, [(d.code, d.line) for d in skipped]
+
+
+@given(REPORT_LINES, st.integers(1, 4), st.sets(st.integers(1, 16)))
+def test_a_remembered_line_reads_as_a_fresh_one_at_its_own_number(
+    lines: list[str], shift: int, table_lines: set[int]
+) -> None:
+    # Short lines' readings are remembered apart from their numbers: a line read before, at another
+    # number, gives the tokens and footer diagnostics a first reading gives, numbered where it is.
+    text = "\n".join(lines)
+    tokens._remembered_line.cache_clear()
+    tokens._remembered_table_line.cache_clear()
+    fresh, fresh_skipped = _classified(text, table_lines)  # every line read afresh, then remembered
+    moved = {n + shift for n in table_lines}
+    again, again_skipped = _classified("\n" * shift + text, moved)
+    assert again == [t._replace(line=t.line + shift) for t in fresh]
+    assert again_skipped == [(code, line + shift) for code, line in fresh_skipped]

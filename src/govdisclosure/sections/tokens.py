@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterator, Sequence
 from typing import Literal, NamedTuple
 
@@ -11,6 +12,7 @@ from ..diagnostics import LINE_SKIPPED
 from ..model import Diagnostic
 from ..normalize import PAGE_FOOTER, Line
 from ..numbering import match_marker
+from ..textcache import LONGEST, TEXTS
 from ..values import UNIT
 from .config import SectionsConfig
 from .fold import fold
@@ -137,43 +139,68 @@ def _is_row_label(heading: Heading, raw: str, labels: TableLabels) -> bool:
     return len(words) > 1 and labels.is_row_heading(heading.marker.ordinal, words[0])
 
 
+# What a line reads as, apart from its number: (kind, text, heading) of each token.
+Reading = tuple[tuple[Kind, str, "Heading | None"], ...]
+# A page footer's reading: no token but a diagnostic (told by identity, never read as tokens).
+_FOOTER: Reading = (("TEXT", "page footer", None),)
+
+
 def _classify_line(
     line: Line, config: SectionsConfig, labels: TableLabels, diagnostics: list[Diagnostic]
 ) -> Iterator[LineToken]:
     raw = clean_line(line.raw)  # never blank: classify skips blank lines
-    if PAGE_FOOTER.match(raw):
+    remembered = len(raw) <= LONGEST  # (textcache.py's policy: only short texts are remembered)
+    reading = (_remembered_line if remembered else _read_line)(raw, config, labels)
+    if reading is _FOOTER:
         diagnostics.append(Diagnostic(LINE_SKIPPED, "page footer skipped", line.number))
         return
+    for kind, text, heading in reading:
+        yield LineToken(kind, line.number, text, heading)
+
+
+def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading:
+    """What a cleaned line reads as: a footer, a table line, a heading (and its run-in prose), prose."""
+    if PAGE_FOOTER.match(raw):
+        return _FOOTER
     if _is_table_row(raw):
-        yield LineToken("TABLE", line.number, raw.strip())
-        return
+        return (("TABLE", raw.strip(), None),)
     heading = read_heading(raw, config)
     # A table row label printed like a heading (一、本年新收…, （三）不予公开) never opens a section.
     if heading is not None and _is_row_label(heading, raw, labels):
-        yield LineToken("TABLE", line.number, raw.strip())
-        return
+        return (("TABLE", raw.strip(), None),)
     if heading is not None:
-        yield LineToken("HEADING", line.number, "", heading)
-        if heading.rest:
-            yield from _segments(heading.rest, line.number, config, labels)
-        return
+        rest = _segments(heading.rest, 0, config, labels) if heading.rest else ()
+        return (("HEADING", "", heading), *((t.kind, t.text, t.heading) for t in rest))
     if _is_label_line(raw, labels):
-        yield LineToken("TABLE", line.number, raw.strip())
-        return
-    yield from _segments(raw.strip(), line.number, config, labels)
+        return (("TABLE", raw.strip(), None),)
+    return tuple((t.kind, t.text, t.heading) for t in _segments(raw.strip(), 0, config, labels))
+
+
+# Lines repeat from report to report (labels, table rows, headings: 47% of the non-blank lines of
+# the real reports repeat an earlier report's), and a short line's reading is remembered as a
+# cell's is (textcache.py). The configuration and labels are built once per process.
+_remembered_line = functools.lru_cache(maxsize=TEXTS)(_read_line)
 
 
 def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
     """A line the tables step claimed: TABLE, unless it is one of the six canonical headings,
     which are never table rows (the tables step may count a table's heading as its first line)."""
     raw = clean_line(line.raw)
+    remembered = len(raw) <= LONGEST
+    reading = (_remembered_table_line if remembered else _read_table_line)(raw, config)
+    for kind, text, heading in reading:
+        yield LineToken(kind, line.number, text, heading)
+
+
+def _read_table_line(raw: str, config: SectionsConfig) -> Reading:
     heading = read_heading(raw, config, _CANONICAL_STYLES)
     if heading is not None and section_kind(heading.title, config) is not None:
-        yield LineToken("HEADING", line.number, "", heading._replace(rest=""))
-        if heading.rest:
-            yield LineToken("TABLE", line.number, heading.rest)
-        return
-    yield LineToken("TABLE", line.number, raw.strip())
+        head: Reading = (("HEADING", "", heading._replace(rest="")),)
+        return (*head, ("TABLE", heading.rest, None)) if heading.rest else head
+    return (("TABLE", raw.strip(), None),)
+
+
+_remembered_table_line = functools.lru_cache(maxsize=TEXTS)(_read_table_line)
 
 
 def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[LineToken]:
