@@ -21,6 +21,7 @@ MAX_COMBINATIONS = 50_000
 MAX_RUN_CHARS = 120
 # The longest cell a split may make: 30 digits, a point and 12 decimals (see _PART).
 _LONGEST_CELL = 43
+_LONGEST_WHOLE = 30
 
 _PART = lazy_pattern(r"^(?:0|[1-9]\d{0,29}+)(?:\.\d{1,12}+)?+$")
 
@@ -106,6 +107,85 @@ def splits(
     except OverflowError:
         return []
     return found
+
+
+def total_splits(chunks: Sequence[str], n: int, width: int) -> list[Split]:
+    """Every split of the chunks into n whole-number cells, in groups of `width` cells each ending
+    with the sum of the others (table 三's 总计, table 四's group totals): what `splits` gives with
+    `group_totals_ok(width)` and no money or signed column, in its order.
+
+    The cells are found one at a time, and a group's total is not guessed: it is the sum so far,
+    printed next or not at all. A group whose sum has outgrown the characters left is dropped at
+    once. `splits` enumerated every cut and tested each whole split (a crawler page's row of 15
+    digits has 3,003 cuts into 7 cells); this visits the cuts a total can still close, and so
+    also settles runs whose cuts were too many for `splits`'s budget (MAX_NODES).
+    """
+    parts = _sign_chunks(chunks)
+    if width < 2 or n % width or not parts:
+        return splits(chunks, n, [False] * n, [False] * n, group_totals_ok(width))
+    if sum(len(p) for p in parts) > MAX_RUN_CHARS or not all(p.isdigit() and p.isascii() for p in parts):
+        # A sign, a decimal point or another character: no whole-number cell holds it.
+        return []
+    # Characters from each part's start to the run's end.
+    after = [sum(len(p) for p in parts[i:]) for i in range(len(parts) + 1)]
+    found: list[tuple[tuple[tuple[int, tuple[int, ...]], ...], Split]] = []
+    nodes = 0
+
+    def cell(i: int, at: int, acc: Split, total: int) -> None:
+        # acc: the cells so far; parts[i][at:] is where the next cell starts; total: the open group's sum.
+        nonlocal nodes
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise OverflowError
+        if at == len(parts[i]):
+            i, at = i + 1, 0
+            if i == len(parts):
+                if len(acc) == n:
+                    found.append((_order(parts, acc), acc))
+                return
+        left = after[i] - at  # characters left
+        cells = n - len(acc)  # cells left
+        # Each cell needs a character, and what is left of each part a cell of its own.
+        if cells < len(parts) - i or left < cells:
+            return
+        text = parts[i]
+        if (len(acc) + 1) % width == 0:
+            printed = str(total)  # the group's total: its sum, as printed (no leading zero)
+            if len(printed) <= _LONGEST_WHOLE and text.startswith(printed, at):
+                cell(i, at + len(printed), (*acc, printed), 0)
+            return
+        # The rest of the group (cells before its total) and the groups after it need a character
+        # each, and the total at least as many as the sum has digits.
+        rest = width - 1 - len(acc) % width
+        later = cells - rest - 1
+        for end in range(at + 1, len(text) + 1):
+            head = text[at:end]
+            if head[0] == "0" and end > at + 1:
+                break  # a cell that starts with 0 is 0 itself
+            if end - at > _LONGEST_WHOLE:
+                break
+            value = total + int(head)
+            if left - (end - at) - later - (rest - 1) < len(str(value)):
+                break  # a longer cell only grows the sum
+            cell(i, end, (*acc, head), value)
+
+    try:
+        cell(0, 0, (), 0)
+    except OverflowError:
+        return []
+    found.sort(key=lambda pair: pair[0])
+    return [split for _, split in found]
+
+
+def _order(parts: Sequence[str], split: Split) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Where `splits` lists a split: by each part's number of cells, then their lengths, part by part."""
+    out, cells = [], iter(split)
+    for part in parts:
+        lengths: list[int] = []
+        while sum(lengths) < len(part):
+            lengths.append(len(next(cells)))
+        out.append((len(lengths), tuple(lengths)))
+    return tuple(out)
 
 
 def row_total_ok(split: Split) -> bool:

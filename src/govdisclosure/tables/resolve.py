@@ -9,7 +9,7 @@ from ..identities import as_evidence, column_identities, total_holds
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template
 from ..values import read_cell
-from .fused import Split, choose, group_totals_ok, row_total_ok, splits
+from .fused import Split, choose, splits, total_splits
 from .grid import FusedRun, Grid
 
 
@@ -64,15 +64,17 @@ def resolve_fused(grid: Grid, template: Template) -> None:
             ok = _reading_total_ok if grid.table == "applications" else _always
             candidates[key] = [r for r in run.readings if ok(r)]
             continue
-        money = [_is_money(template, grid.table, c) for c in run.columns]
-        signed = [_is_signed(template, grid.table, c) for c in run.columns]
+        n = len(run.columns)
         if grid.table == "applications":
-            accept: Callable[[Split], bool] = row_total_ok
+            # The row's 总计 is the sum of its other cells (no money, no signed column here).
+            candidates[key] = total_splits(run.chunks, n, n)
         elif grid.table == "review_litigation":
-            accept = group_totals_ok(len(template.review_litigation.columns))
+            # Each group of cells ends with its 总计.
+            candidates[key] = total_splits(run.chunks, n, len(template.review_litigation.columns))
         else:
-            accept = _always
-        candidates[key] = splits(run.chunks, len(run.columns), money, signed, accept)
+            money = [_is_money(template, grid.table, c) for c in run.columns]
+            signed = [_is_signed(template, grid.table, c) for c in run.columns]
+            candidates[key] = splits(run.chunks, n, money, signed)
     consistent: Callable[[dict[str, Split]], bool] = _always_map
     if grid.table == "applications":
         consistent = _applications_consistent(grid, template, runs)
