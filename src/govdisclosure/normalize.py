@@ -30,9 +30,11 @@ PAGE_FEEDS = lazy_pattern(r"(?:^|(?<=[\r\n]))\f++")
 # Lone surrogates are not characters (a str can hold them, UTF-8 cannot encode them): each becomes
 # U+FFFD, so a Report always serializes.
 SURROGATE = regex.compile(r"[\ud800-\udfff]")
-# Any character `scrub` changes: most texts hold none, and one search tells so (not `re`: its
-# compiler builds a class beyond Latin-1 one code point at a time, ~1 ms of every import).
-_TO_SCRUB = regex.compile(f"{INVISIBLE.pattern}|{STRAY_CONTROL.pattern}|{SURROGATE.pattern}")
+# Any character `scrub` changes: most texts hold none, and one search of the whole text tells so.
+# One class, in `re`, which tests a character against a class by a bitmap: 2.5 ns a character,
+# where `regex` took 27 through the three classes as alternatives (12 through one class). `re`'s
+# compiler builds that bitmap one code point at a time (0.5 ms of the import), once.
+_TO_SCRUB = re.compile(f"[{INVISIBLE.pattern[1:-1]}{STRAY_CONTROL.pattern[1:-1]}{SURROGATE.pattern[1:-1]}]")
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
