@@ -12,7 +12,7 @@ from ..diagnostics import LINE_SKIPPED
 from ..model import Diagnostic
 from ..normalize import PAGE_FOOTER, Line
 from ..numbering import match_marker
-from ..textcache import LONGEST, TEXTS
+from ..textcache import LONGEST
 from ..values import UNIT
 from .config import SectionsConfig
 from .fold import fold
@@ -40,6 +40,10 @@ _DIGITS = regex.compile(r"\d{5,}")
 _DIGIT = regex.compile(r"\d")
 # The marker styles of the six canonical headings (一、总体情况, 1、总体情况), bare titles aside.
 _CANONICAL_STYLES = ("cjk", "arabic")
+# Line readings remembered (each of the two readings below): a report's few hundred lines and the
+# labels and rows that recur from report to report fit. An entry holds ~570 bytes: 8,192 of them
+# (textcache.TEXTS) raised a batch worker's peak memory from 37 to 46 MB; 1,024 keep it at 38.
+LINES = 1024
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -179,7 +183,7 @@ def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading
 # Lines repeat from report to report (labels, table rows, headings: 47% of the non-blank lines of
 # the real reports repeat an earlier report's), and a short line's reading is remembered as a
 # cell's is (textcache.py). The configuration and labels are built once per process.
-_remembered_line = functools.lru_cache(maxsize=TEXTS)(_read_line)
+_remembered_line = functools.lru_cache(maxsize=LINES)(_read_line)
 
 
 def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
@@ -200,7 +204,7 @@ def _read_table_line(raw: str, config: SectionsConfig) -> Reading:
     return (("TABLE", raw.strip(), None),)
 
 
-_remembered_table_line = functools.lru_cache(maxsize=TEXTS)(_read_table_line)
+_remembered_table_line = functools.lru_cache(maxsize=LINES)(_read_table_line)
 
 
 def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[LineToken]:
