@@ -223,6 +223,22 @@ def test_form_feeds_count_pages_and_leave_no_space() -> None:
     assert lines[1].raw == "   1    2"
 
 
+def test_a_form_feed_between_cr_and_lf_is_one_line_end() -> None:
+    # The feed opens a line and is dropped: CR and LF are then one line end, and the line after
+    # it is on the next page (this raised AssertionError: the pages were counted on two line ends).
+    lines = normalize("一\r\f\n二")
+    assert [(line.raw, line.page) for line in lines] == [("一", 0), ("二", 1)]
+
+
+@given(st.text(alphabet=st.sampled_from("\r\n\f 1一"), max_size=30))
+def test_every_line_has_a_page_counting_the_feeds_before_it(text: str) -> None:
+    lines = normalize(text)
+    pages = [line.page for line in lines]
+    assert pages == sorted(pages) and (not pages or pages[-1] <= text.count("\f"))
+    # The first line's page is the number of feeds the text opens with.
+    assert pages[0] == len(text) - len(text.lstrip("\f"))
+
+
 @given(st.data())
 def test_blank_cells_come_back_blank_or_not_at_all(data: st.DataObject) -> None:
     fixture = data.draw(st.sampled_from(fixtures()))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from govdisclosure.tables import fused
 from govdisclosure.tables.fused import group_totals_ok, splits, total_splits
 
 VALUES = st.sampled_from([0, 0, 0, 1, 2, 3, 7, 10, 12, 20, 99, 100])
@@ -53,15 +52,17 @@ def test_total_splits_are_the_splits_whose_totals_hold(run: tuple[list[str], int
 
 
 def test_a_run_too_long_to_enumerate_is_still_split() -> None:
-    # A table 三 row of 7 cells over two rows' digits, printed in three chunks: enumerating every cut
-    # runs out of its budget (and gave no split); the same enumeration with a budget large enough
-    # finds the splits whose totals hold, and total_splits finds those.
-    chunks, n = ["12010101", "24991109999", "99407"], 14
-    assert splits(chunks, n, [False] * n, [False] * n, group_totals_ok(7)) == []
-    budget = fused.MAX_NODES
-    try:
-        fused.MAX_NODES = 10**9
-        unbounded = splits(chunks, n, [False] * n, [False] * n, group_totals_ok(7))
-    finally:
-        fused.MAX_NODES = budget
-    assert unbounded and total_splits(chunks, n, 7) == unbounded
+    # Table 四 printed as one run of 30 digits: enumerating every cut into its 15 cells runs out of
+    # its budget (and gave no split); total_splits finds the one split whose three group totals hold.
+    chunks, n = ["153734894235838301494037438119"], 15
+    assert splits(chunks, n, [False] * n, [False] * n, group_totals_ok(5)) == []
+    found = total_splits(chunks, n, 5)
+    assert len(found) == 1 and group_totals_ok(5)(found[0]) and "".join(found[0]) == chunks[0]
+
+
+def test_a_run_too_long_for_the_cell_search_is_left_to_the_enumeration() -> None:
+    # Long cells in a table 三 row: the cell search runs out of its budget before the enumeration
+    # of cuts does, and then gives what the enumeration gives (here one split).
+    chunks, n = ["11100011111011011011010100111101110101111", "01330334443"], 7
+    expected = splits(chunks, n, [False] * n, [False] * n, group_totals_ok(7))
+    assert len(expected) == 1 and total_splits(chunks, n, 7) == expected

@@ -91,12 +91,30 @@ def split_lines(text: str) -> list[str]:
 
 
 def _pages(text: str) -> list[int]:
-    """Each line's page: the form feeds before its first character (pdftotext opens a page with one)."""
-    pages, before = [], 0
-    for raw in LINE_END.split(text):
-        opening = len(raw) - len(raw.lstrip("\f"))
-        pages.append(before + opening)
-        before += raw.count("\f")
+    """Each line's page: the form feeds before its first character (pdftotext opens a page with one).
+
+    The lines are the ones `split_lines` makes, after it drops the feeds that open a line: a feed
+    between CR and LF is dropped too, and the two are then one line end (`\r\f\n`: one line
+    break, not two).
+    """
+    pages: list[int] = []
+    before = 0  # feeds before the current line, dropped or kept
+    # (offset in the text, feeds dropped there) for each dropped run, in order.
+    dropped = [(m.start(), len(m.group())) for m in PAGE_FEEDS().finditer(text)]
+    kept = PAGE_FEEDS().sub("", text)
+    offset, shift, runs = 0, 0, iter(dropped)
+    run = next(runs, None)
+    for line in LINE_END.split(kept):
+        # Feeds dropped at or before this line's start (offsets in `kept` shift by those dropped).
+        while run is not None and run[0] - shift <= offset:
+            before += run[1]
+            shift += run[1]
+            run = next(runs, None)
+        pages.append(before)
+        before += line.count("\f")
+        offset += len(line)
+        end = LINE_END.match(kept, offset)
+        offset = end.end() if end is not None else offset
     return pages
 
 

@@ -21,6 +21,7 @@ MAX_COMBINATIONS = 50_000
 MAX_RUN_CHARS = 120
 # The longest cell a split may make: 30 digits, a point and 12 decimals (see _PART).
 _LONGEST_CELL = 43
+# The longest whole-number cell: _PART's 30 digits.
 _LONGEST_WHOLE = 30
 
 _PART = lazy_pattern(r"^(?:0|[1-9]\d{0,29}+)(?:\.\d{1,12}+)?+$")
@@ -118,7 +119,8 @@ def total_splits(chunks: Sequence[str], n: int, width: int) -> list[Split]:
     printed next or not at all. A group whose sum has outgrown the characters left is dropped at
     once. `splits` enumerated every cut and tested each whole split (a crawler page's row of 15
     digits has 3,003 cuts into 7 cells); this visits the cuts a total can still close, and so
-    also settles runs whose cuts were too many for `splits`'s budget (MAX_NODES).
+    also settles runs whose cuts were too many for `splits`'s budget (MAX_NODES). A run too long
+    for its own budget is left to `splits`.
     """
     parts = _sign_chunks(chunks)
     if width < 2 or n % width or not parts:
@@ -172,7 +174,9 @@ def total_splits(chunks: Sequence[str], n: int, width: int) -> list[Split]:
     try:
         cell(0, 0, (), 0)
     except OverflowError:
-        return []
+        # Its budget counts cells, the old search's whole chunks: a run can outgrow this one's and
+        # not that one's, and then that one answers.
+        return splits(chunks, n, [False] * n, [False] * n, group_totals_ok(width))
     found.sort(key=lambda pair: pair[0])
     return [split for _, split in found]
 
