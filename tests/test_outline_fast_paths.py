@@ -239,18 +239,13 @@ def test_a_line_opening_with_no_prefix_character_reads_as_with_the_prefix_patter
         assert heading.read_heading(text, CONFIG) == found
 
 
-@given(st.lists(LINES, min_size=1, max_size=6), st.integers(0, 5))
-def test_fold_remembers_only_the_same_text(texts: list[str], repeat: int) -> None:
-    # The last text folded is remembered by identity: asking again, or for another, gives its fold.
-    for text in [*texts, texts[repeat % len(texts)], *texts]:
-        assert fold(text) == "".join(ch.translate(fold.__globals__["_FOLD"]) for ch in text)
-
-
 FOOTERS = st.sampled_from(["- 3 -", "第 4 页", "第4页 共9页", "—12—"])
 REPORT_LINES = st.lists(LINES | FOOTERS | st.sampled_from(MARKERS).map(lambda m: m + "总体情况"), max_size=12)
 
 
-def _classified(text: str, table_lines: set[int]) -> tuple[list[tokens.LineToken], list[object]]:
+def _classified(
+    text: str, table_lines: set[int]
+) -> tuple[list[tokens.LineToken], list[tuple[str, int | None]]]:
     found, skipped = tokens.classify(normalize(text), table_lines, CONFIG, LABELS)
     return found, [(d.code, d.line) for d in skipped]
 

@@ -4,7 +4,6 @@ give what the full path gives."""
 from __future__ import annotations
 
 import sys
-import typing
 import unicodedata
 from unittest import mock
 
@@ -14,8 +13,6 @@ from hypothesis import strategies as st
 
 from govdisclosure.layout.fused import HAN_GAP, _han_joined
 from govdisclosure.layout.rules import display_width
-from govdisclosure.layout.tokens import Token, TokenKind
-from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import _TO_SCRUB, CONTROL, INVISIBLE, STRAY_CONTROL, SURROGATE, scrub
 from govdisclosure.sections import heading
 from govdisclosure.sections import text as section_text
@@ -24,9 +21,6 @@ from govdisclosure.sections.fold import fold
 from govdisclosure.sections.labels import _SPACE, _compact
 from govdisclosure.sections.text import _SPACE_RUN, clean_line, clean_title, squeeze
 from govdisclosure.spelling import fold_spelling
-from govdisclosure.tables import regions
-from govdisclosure.tables.regions import title_keys
-from govdisclosure.templates import default_templates
 
 CONFIG = sections_config()
 TITLES = [w for s in CONFIG.sections for w in s.spellings]
@@ -176,15 +170,3 @@ def _folded_by_table(text: str) -> str:
 def test_spellings_fold_as_the_translation_folded_them(text: str) -> None:
     assert fold_spelling(text) == _folded_by_table(text)
     assert _compact(text) == _folded_by_table(_SPACE.sub("", fold(text))).translate(_NO_QUOTES_TABLE)
-
-
-@given(
-    st.sampled_from([k for k in typing.get_args(TokenKind) if k not in regions._WORDS]),
-    TEXTS | st.sampled_from(["本年度我单位认真贯彻落实政府信息公开条例，主动公开各类信息。", "一、总体情况"]),
-    st.booleans(),
-)
-def test_only_words_can_be_prose(kind: TokenKind, text: str, matched: bool) -> None:
-    # find_regions asks is_prose of text and prose tokens only: no other kind is ever prose.
-    lexicon = lexicon_for(default_templates())
-    entries = lexicon.match("行政许可") if matched else ()
-    assert not regions.is_prose(Token(kind, text, 1), entries, lexicon, title_keys(("总体情况",)))

@@ -42,20 +42,9 @@ def _fold_run(found: re.Match[str]) -> str:
     return found.group().translate(_FOLD)
 
 
-# The last text folded (the same str object) and its fold: the line classifier asks for one line's
-# fold in several of its tests. One tuple, replaced whole, so threads never see half of it.
-_last: tuple[str, str] = ("", "")
-
-
 def fold(text: str) -> str:
     """Fold full-width forms to ASCII one character at a time, so offsets still index the raw text."""
-    global _last
     if text.isascii():
         # NFKC leaves ASCII unchanged (and tabs are kept anyway).
         return text
-    last = _last
-    if last[0] is text:
-        return last[1]
-    folded = _MAY_FOLD.sub(_fold_run, text)
-    _last = (text, folded)
-    return folded
+    return _MAY_FOLD.sub(_fold_run, text)

@@ -43,7 +43,7 @@ _CANONICAL_STYLES = ("cjk", "arabic")
 # Line readings remembered (each of the two readings below): a report's few hundred lines and the
 # labels and rows that recur from report to report fit. An entry holds ~570 bytes: 8,192 of them
 # (textcache.TEXTS) raised a batch worker's peak memory from 37 to 46 MB; 1,024 keep it at 38.
-LINES = 1024
+REMEMBERED_LINES = 1024
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -144,9 +144,7 @@ def _is_row_label(heading: Heading, raw: str, labels: TableLabels) -> bool:
 
 
 # What a line reads as, apart from its number: (kind, text, heading) of each token.
-Reading = tuple[tuple[Kind, str, "Heading | None"], ...]
-# A page footer's reading: no token but a diagnostic (told by identity, never read as tokens).
-_FOOTER: Reading = (("TEXT", "page footer", None),)
+Reading = tuple[tuple[Kind, str, Heading | None], ...]
 
 
 def _classify_line(
@@ -155,17 +153,18 @@ def _classify_line(
     raw = clean_line(line.raw)  # never blank: classify skips blank lines
     remembered = len(raw) <= LONGEST  # (textcache.py's policy: only short texts are remembered)
     reading = (_remembered_line if remembered else _read_line)(raw, config, labels)
-    if reading is _FOOTER:
+    if reading is None:
         diagnostics.append(Diagnostic(LINE_SKIPPED, "page footer skipped", line.number))
         return
     for kind, text, heading in reading:
         yield LineToken(kind, line.number, text, heading)
 
 
-def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading:
-    """What a cleaned line reads as: a footer, a table line, a heading (and its run-in prose), prose."""
+def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading | None:
+    """What a cleaned line reads as: a table line, a heading (and its run-in prose), prose; None
+    for a page footer (skipped, with a diagnostic)."""
     if PAGE_FOOTER.match(raw):
-        return _FOOTER
+        return None
     if _is_table_row(raw):
         return (("TABLE", raw.strip(), None),)
     heading = read_heading(raw, config)
@@ -183,7 +182,7 @@ def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading
 # Lines repeat from report to report (labels, table rows, headings: 47% of the non-blank lines of
 # the real reports repeat an earlier report's), and a short line's reading is remembered as a
 # cell's is (textcache.py). The configuration and labels are built once per process.
-_remembered_line = functools.lru_cache(maxsize=LINES)(_read_line)
+_remembered_line = functools.lru_cache(maxsize=REMEMBERED_LINES)(_read_line)
 
 
 def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
@@ -204,7 +203,7 @@ def _read_table_line(raw: str, config: SectionsConfig) -> Reading:
     return (("TABLE", raw.strip(), None),)
 
 
-_remembered_table_line = functools.lru_cache(maxsize=LINES)(_read_table_line)
+_remembered_table_line = functools.lru_cache(maxsize=REMEMBERED_LINES)(_read_table_line)
 
 
 def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[LineToken]:

@@ -13,8 +13,6 @@ from ..model import TABLE_NAMES
 # Entry kinds that open a table; a bare column label (总计, 其他) is shared and opens nothing.
 OPENING_KINDS = frozenset({"row", "group", "caption", "header", "column_group", "outcome_group"})
 PROSE_PUNCTUATION = "，。；：！？"
-# The token kinds is_prose may say True of.
-_WORDS = frozenset({"text", "prose"})
 PROSE_MIN_KEY = 12
 PROSE_LONG_KEY = 30
 MIN_LABELLED_ROWS = 2
@@ -152,14 +150,8 @@ def find_regions(
             regions.append(Region(current, tuple(collected)))
 
     for row in rows:
-        # (Values and blank cells are never prose: is_prose is asked of words only.)
         prose_at = next(
-            (
-                i
-                for i, m in enumerate(row.matches)
-                if m.token.kind in _WORDS and is_prose(m.token, m.entries, lexicon, titles)
-            ),
-            None,
+            (i for i, m in enumerate(row.matches) if is_prose(m.token, m.entries, lexicon, titles)), None
         )
         if prose_at is not None:
             # A line run together (fused, or a crawler page) goes straight from the last table row
