@@ -15,7 +15,6 @@ from govdisclosure.layout.fused import HAN_GAP, _han_joined
 from govdisclosure.layout.rules import display_width
 from govdisclosure.normalize import _TO_SCRUB, CONTROL, INVISIBLE, STRAY_CONTROL, SURROGATE, scrub
 from govdisclosure.sections import heading
-from govdisclosure.sections import text as section_text
 from govdisclosure.sections.config import sections_config
 from govdisclosure.sections.fold import fold
 from govdisclosure.sections.labels import _SPACE, _compact
@@ -111,15 +110,6 @@ def test_scrub_finds_every_character_it_would_change() -> None:
         char = chr(code)
         touched = any(p.search(char) is not None for p in (INVISIBLE, STRAY_CONTROL, SURROGATE))
         assert (_TO_SCRUB.search(char) is not None) == touched, hex(code)
-
-
-def test_clean_line_finds_every_character_it_would_change() -> None:
-    # clean_line returns a line as it is when one search finds nothing: that search must find
-    # exactly the characters its two substitutions touch.
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        touched = any(p.search(char) is not None for p in (INVISIBLE, CONTROL))
-        assert (section_text._TO_CLEAN.search(char) is not None) == touched, hex(code)
 
 
 @given(TEXTS | st.text(alphabet=st.sampled_from("\x00\x0c\r\n\t\u200b\ud800\u00ad a情")))
