@@ -6,7 +6,9 @@ the search for labels in a fused line (`layout/fused.py`) all compare texts in t
 
 from __future__ import annotations
 
-__all__ = ["SAME_MARKS", "fold_spelling", "fold_variants"]
+from collections.abc import Iterable
+
+__all__ = ["SAME_MARKS", "fold_spelling", "fold_variants", "replace_marks"]
 
 
 # Marks labels print either way (FORMAT.md §2.3), one form each: quotes of every shape
@@ -24,13 +26,18 @@ SAME_MARKS: tuple[tuple[str, str], ...] = (
 
 def fold_spelling(text: str) -> str:
     """The marks and words labels print either way folded to one form, the text's length kept."""
+    return fold_variants(replace_marks(text, SAME_MARKS))
+
+
+def replace_marks(text: str, marks: Iterable[tuple[str, str]]) -> str:
+    """Each (mark, replacement) of `marks` replaced in turn, where the text holds the mark."""
     # One str.replace per mark the text holds, not str.translate: translate looks every character
-    # up in its table (~50 us for a 500-character line), replace scans at C speed. No mark becomes
-    # another mark of the table, so the replacements in turn are the translation at once.
-    for mark, same in SAME_MARKS:
+    # up in its table (~50 us for a 500-character line), replace scans at C speed. Where no mark
+    # becomes another mark of the pairs, the replacements in turn are the translation at once.
+    for mark, same in marks:
         if mark in text:
             text = text.replace(mark, same)
-    return fold_variants(text)
+    return text
 
 
 def fold_variants(key: str) -> str:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Protocol, TypeVar, cast
+from typing import Concatenate, ParamSpec, Protocol, TypeVar, cast
 
-__all__ = ["LONGEST", "TEXTS", "TextCache", "text_cache"]
+__all__ = ["LONGEST", "TEXTS", "TextCache", "TextsCache", "text_cache", "text_cache_of"]
 
 # Distinct texts remembered per reading, and the longest text remembered.
 TEXTS = 8192
 LONGEST = 256
 
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+P = ParamSpec("P")
 
 
 class TextCache(Protocol[R]):
@@ -49,3 +51,34 @@ def text_cache(func: Callable[[str], R]) -> TextCache[R]:
     read.cache_info = cached.cache_info  # type: ignore[attr-defined]
     read.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return cast("TextCache[R]", read)
+
+
+class TextsCache(Protocol[P, R_co]):
+    """A function of a text and other (hashable) arguments, remembered for short texts."""
+
+    def __call__(self, text: str, /, *args: P.args, **kwargs: P.kwargs) -> R_co:
+        """The reading of the text with the other arguments."""
+
+    def cache_clear(self) -> None:
+        """Forget every remembered reading."""
+
+
+def text_cache_of(
+    maxsize: int,
+) -> Callable[[Callable[Concatenate[str, P], R]], TextsCache[P, R]]:
+    """Remember up to `maxsize` readings of a function whose first argument is the text, by all
+    its arguments, for texts of up to LONGEST characters (a line's reading, with its configuration)."""
+
+    def remember(func: Callable[Concatenate[str, P], R]) -> TextsCache[P, R]:
+        cached = functools.lru_cache(maxsize=maxsize)(func)
+
+        @functools.wraps(func)
+        def read(text: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            if len(text) <= LONGEST:
+                return cached(text, *args, **kwargs)  # type: ignore[arg-type]  # (hashable arguments)
+            return func(text, *args, **kwargs)
+
+        read.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return cast("TextsCache[P, R]", read)
+
+    return remember

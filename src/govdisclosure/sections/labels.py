@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..numbering import match_marker
-from ..spelling import fold_spelling
+from ..spelling import fold_spelling, replace_marks
 from ..templates import Template, TemplateRegistry, default_templates
 from .fold import fold
 
@@ -17,17 +17,13 @@ __all__ = ["TableLabels", "compact", "table_labels"]
 _SPACE = regex.compile(r"\s+")
 # After spelling.fold_spelling (、/， one mark, quotes of any shape one quote): quotes are dropped, and
 # markdown escapes before them (危及\"三安全一稳定\" reads as 危及“三安全一稳定”).
-_NO_QUOTES = ("\\", '"')
+_NO_QUOTES = (("\\", ""), ('"', ""))
 # Separates labels in TableLabels._joined: a control character no compacted text keeps.
 _JOIN = "\x00"
 
 
 def _compact(text: str) -> str:
-    text = fold_spelling(_SPACE.sub("", fold(text)))
-    for mark in _NO_QUOTES:  # str.replace, not translate: see spelling.fold_spelling
-        if mark in text:
-            text = text.replace(mark, "")
-    return text
+    return replace_marks(fold_spelling(_SPACE.sub("", fold(text))), _NO_QUOTES)
 
 
 # Titles and label pieces recur on every line and in every report: remember the short ones.

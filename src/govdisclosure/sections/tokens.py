@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Iterator, Sequence
 from typing import Literal, NamedTuple
 
@@ -12,7 +11,7 @@ from ..diagnostics import LINE_SKIPPED
 from ..model import Diagnostic
 from ..normalize import PAGE_FOOTER, Line
 from ..numbering import match_marker
-from ..textcache import LONGEST
+from ..textcache import text_cache_of
 from ..values import UNIT
 from .config import SectionsConfig
 from .fold import fold
@@ -44,6 +43,11 @@ _CANONICAL_STYLES = ("cjk", "arabic")
 # labels and rows that recur from report to report fit. An entry holds ~570 bytes: 8,192 of them
 # (textcache.TEXTS) raised a batch worker's peak memory from 37 to 46 MB; 1,024 keep it at 38.
 REMEMBERED_LINES = 1024
+
+
+# What a line reads as, apart from its number: (kind, text, heading) of each of its tokens.
+TokenReading = tuple[Kind, str, Heading | None]
+Reading = tuple[TokenReading, ...]
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -96,21 +100,21 @@ def _is_label_line(raw: str, labels: TableLabels) -> bool:
     return named
 
 
-def _segments(text: str, line: int, config: SectionsConfig, labels: TableLabels) -> Iterator[LineToken]:
+def _segments(text: str, config: SectionsConfig, labels: TableLabels) -> Iterator[TokenReading]:
     """A long line cut at the headings inside it; each piece of prose that holds a table becomes TABLE."""
     if len(text) < INLINE_MIN_LENGTH:
-        yield LineToken("TEXT", line, text.strip())
+        yield "TEXT", text.strip(), None
         return
     cuts = [(h.start, h.end, h.heading) for h in find_inline(text, config, labels)]
     before = text[: cuts[0][0]] if cuts else text
-    yield from _prose(before, line, labels)
+    yield from _prose(before, labels)
     for i, (_, end, heading) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
-        yield LineToken("HEADING", line, "", heading)
-        yield from _prose(text[end:stop], line, labels)
+        yield "HEADING", "", heading
+        yield from _prose(text[end:stop], labels)
 
 
-def _prose(text: str, line: int, labels: TableLabels) -> Iterator[LineToken]:
+def _prose(text: str, labels: TableLabels) -> Iterator[TokenReading]:
     """A piece of a long line, up to where a table visibly starts (a caption, the 三 note, digits)."""
     stripped = text.strip().lstrip("。.:：;；，, ")
     if not stripped:
@@ -120,11 +124,11 @@ def _prose(text: str, line: int, labels: TableLabels) -> Iterator[LineToken]:
     pieces = prose.split()
     tabular = "。" not in prose and (_DIGITS.search(prose) or (pieces and labels.is_fragment(pieces[0])))
     if prose.strip() and not tabular:
-        yield LineToken("TEXT", line, prose.strip())
+        yield "TEXT", prose.strip(), None
     elif prose.strip():
         table = prose + table
     if table.strip():
-        yield LineToken("TABLE", line, table.strip())
+        yield "TABLE", table.strip(), None
 
 
 def _is_row_label(heading: Heading, raw: str, labels: TableLabels) -> bool:
@@ -143,16 +147,11 @@ def _is_row_label(heading: Heading, raw: str, labels: TableLabels) -> bool:
     return len(words) > 1 and labels.is_row_heading(heading.marker.ordinal, words[0])
 
 
-# What a line reads as, apart from its number: (kind, text, heading) of each token.
-Reading = tuple[tuple[Kind, str, Heading | None], ...]
-
-
 def _classify_line(
     line: Line, config: SectionsConfig, labels: TableLabels, diagnostics: list[Diagnostic]
 ) -> Iterator[LineToken]:
     raw = clean_line(line.raw)  # never blank: classify skips blank lines
-    remembered = len(raw) <= LONGEST  # (textcache.py's policy: only short texts are remembered)
-    reading = (_remembered_line if remembered else _read_line)(raw, config, labels)
+    reading = _remembered_line(raw, config, labels)
     if reading is None:
         diagnostics.append(Diagnostic(LINE_SKIPPED, "page footer skipped", line.number))
         return
@@ -172,26 +171,23 @@ def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading
     if heading is not None and _is_row_label(heading, raw, labels):
         return (("TABLE", raw.strip(), None),)
     if heading is not None:
-        rest = _segments(heading.rest, 0, config, labels) if heading.rest else ()
-        return (("HEADING", "", heading), *((t.kind, t.text, t.heading) for t in rest))
+        rest = _segments(heading.rest, config, labels) if heading.rest else ()
+        return (("HEADING", "", heading), *rest)
     if _is_label_line(raw, labels):
         return (("TABLE", raw.strip(), None),)
-    return tuple((t.kind, t.text, t.heading) for t in _segments(raw.strip(), 0, config, labels))
+    return tuple(_segments(raw.strip(), config, labels))
 
 
 # Lines repeat from report to report (labels, table rows, headings: 47% of the non-blank lines of
 # the real reports repeat an earlier report's), and a short line's reading is remembered as a
 # cell's is (textcache.py). The configuration and labels are built once per process.
-_remembered_line = functools.lru_cache(maxsize=REMEMBERED_LINES)(_read_line)
+_remembered_line = text_cache_of(REMEMBERED_LINES)(_read_line)
 
 
 def _table_line(line: Line, config: SectionsConfig) -> Iterator[LineToken]:
     """A line the tables step claimed: TABLE, unless it is one of the six canonical headings,
     which are never table rows (the tables step may count a table's heading as its first line)."""
-    raw = clean_line(line.raw)
-    remembered = len(raw) <= LONGEST
-    reading = (_remembered_table_line if remembered else _read_table_line)(raw, config)
-    for kind, text, heading in reading:
+    for kind, text, heading in _remembered_table_line(clean_line(line.raw), config):
         yield LineToken(kind, line.number, text, heading)
 
 
@@ -203,7 +199,7 @@ def _read_table_line(raw: str, config: SectionsConfig) -> Reading:
     return (("TABLE", raw.strip(), None),)
 
 
-_remembered_table_line = functools.lru_cache(maxsize=REMEMBERED_LINES)(_read_table_line)
+_remembered_table_line = text_cache_of(REMEMBERED_LINES)(_read_table_line)
 
 
 def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[LineToken]:
