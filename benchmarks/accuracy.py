@@ -9,7 +9,8 @@ it (tests/corpus/score.py):
 - kind: cells given another kind than the truth's, a number on one side (a blank for a printed
   number; must be 0);
 - determinable: the cells whose place the text shows (every cell for a route that keeps blank
-  cells; the cells of fully printed rows for one that drops them), and how many came back;
+  cells, and for lynx on a report whose cells are paragraphs with no-break-space blanks; the cells
+  of fully printed rows for one that drops them), and how many came back;
 - tables, template, year, sections: found right, out of the reports.
 
 `--documents DIR` also reads the documents themselves (HTML, DOCX, PDF) found in DIR as
@@ -30,7 +31,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "src"))
 
 import govdisclosure  # noqa: E402
-from corpus import DOCUMENTS, html, reports, routes, text, truth  # noqa: E402
+from corpus import DOCUMENTS, html, keeps_blanks, reports, routes, text, truth  # noqa: E402
 from corpus.score import Score, score  # noqa: E402
 
 HEADER = (
@@ -82,9 +83,10 @@ def texts(verbose: bool) -> None:
             start = time.perf_counter()
             report = govdisclosure.parse(text(report_id, route))
             seconds = time.perf_counter() - start
-            found = score(expected, report, route.keeps_blanks)
+            keeps = keeps_blanks(route, expected)
+            found = score(expected, report, keeps)
             by_route[route.name].add(found, seconds)
-            by_style[(route.keeps_blanks, expected["traits"]["blank_style"])].add(found, seconds)
+            by_style[(keeps, expected["traits"]["blank_style"])].add(found, seconds)
             everything.add(found, seconds)
             if verbose and (found.wrong or found.misread):
                 print(f"  WRONG {route.name} {report_id}: {(found.wrong + found.misread)[:3]}")
@@ -93,7 +95,7 @@ def texts(verbose: bool) -> None:
     for name, tally in by_route.items():
         print(tally.line(name))
     print(everything.line("ALL"))
-    print("\nBy blank style (K: routes that keep blank cells; D: routes that drop them):")
+    print("\nBy blank style (K: texts that keep blank cells' places; D: texts that drop them):")
     print(HEADER)
     for (keeps, style), tally in sorted(by_style.items()):
         print(tally.line(f"{'K' if keeps else 'D'} {style}"))

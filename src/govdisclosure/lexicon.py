@@ -93,11 +93,19 @@ class Lexicon:
 
     # A plain class, not attrs (~2.6 million instructions to define at import); one per registry,
     # compared and hashed by identity (it keys the match caches).
-    __slots__ = ("entries", "spellings", "widths")
+    __slots__ = ("entries", "review_cells", "spellings", "widths")
 
-    def __init__(self, entries: tuple[Entry, ...], spellings: tuple[str, ...], widths: Widths) -> None:
-        """The entries, the spellings (longest first), the value counts of each (table, row id)."""
+    def __init__(
+        self,
+        entries: tuple[Entry, ...],
+        spellings: tuple[str, ...],
+        widths: Widths,
+        review_cells: frozenset[int] = frozenset(),
+    ) -> None:
+        """The entries, the spellings (longest first), the value counts of each (table, row id), and
+        how many cells table 四 has in all (its groups' rows side by side: 3 x 5)."""
         self.entries, self.spellings, self.widths = entries, spellings, widths
+        self.review_cells = review_cells
 
     def match(self, text: str, table: str | None = None) -> tuple[Entry, ...]:
         """The entries a label cell may stand for, best first; () when it matches none."""
@@ -272,8 +280,10 @@ def lexicon_for(registry: TemplateRegistry) -> Lexicon:
         for table in ("active_disclosure", "applications"):
             for row in template.row_ids(table):
                 widths.setdefault((table, row), set()).add(len(template.column_ids(table, row)))
+    review = "review_litigation"
     return Lexicon(
         tuple(seen.values()),
         tuple(sorted(spellings, key=len, reverse=True)),
         {key: frozenset(value) for key, value in widths.items()},
+        frozenset(len(t.row_ids(review)) * len(t.column_ids(review)) for t in registry),
     )

@@ -1,6 +1,7 @@
 """The project's own tool corpus: synthetic reports, their truth, and what 33 tool routes made of them.
 
-Loader only (no tool needed): `reports()`, `truth(id)`, `routes()`, `text(id, route)`, `cases()`.
+Loader only (no tool needed): `reports()`, `truth(id)`, `routes()`, `text(id, route)`, `cases()`,
+and `keeps_blanks(route, truth)`: whether a route's text keeps the blank cells' places for a report.
 The fixtures are rebuilt by `regenerate.py`; see README.md in this folder.
 """
 
@@ -23,6 +24,7 @@ __all__ = [
     "Route",
     "cases",
     "html",
+    "keeps_blanks",
     "manifest",
     "reports",
     "routes",
@@ -83,6 +85,21 @@ def routes() -> list[Route]:
         Route(entry["name"], entry["source"], entry["tool"], entry["keeps_blanks"], entry["command"])
         for entry in manifest()["routes"]
     ]
+
+
+def keeps_blanks(route: Route, truth: dict[str, Any]) -> bool:
+    """Whether the route's text keeps each blank cell's place for this report.
+
+    The route's own habit (`Route.keeps_blanks`), and one case more: lynx prints a cell holding a
+    paragraph (`<td><p>…</p></td>`, a page pasted from Word) as a paragraph, so a blank cell printing
+    a no-break space (`<p>&nbsp;</p>`) is an empty line in its place; an empty `<p></p>` prints
+    nothing, and neither does a cell without a paragraph.
+    """
+    if route.keeps_blanks:
+        return True
+    traits = truth["traits"]
+    nbsp = traits["blank_style"] == "nbsp" or traits.get("blank_char") == "\xa0"
+    return route.tool == "lynx" and bool(traits["layout"]["p_in_cells"]) and nbsp
 
 
 def _route_name(route: Route | str) -> str:

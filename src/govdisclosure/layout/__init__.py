@@ -21,6 +21,7 @@ from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
 from .grid import grid_rows
 from .html import TABLE_TAG, tables_in
+from .paragraphs import ParagraphRows, paragraph_rows
 from .pieces import join_label_pieces
 from .pipes import PIPE_RULE, bare_pipes, guessed_pipes, is_grid_border, is_pipe_row, pipe_block
 from .rules import rule_table
@@ -38,12 +39,18 @@ class LayoutState:
 
     # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
     # million instructions to define at import (docs/performance.md).
-    __slots__ = ("bare", "guessed", "lexicon", "lines", "markup", "rows")
+    __slots__ = ("bare", "guessed", "lexicon", "lines", "markup", "paragraphs", "rows")
 
     def __init__(
-        self, lines: Sequence[Line], lexicon: Lexicon, guessed: bool = False, bare: bool = False
+        self,
+        lines: Sequence[Line],
+        lexicon: Lexicon,
+        guessed: bool = False,
+        bare: bool = False,
+        paragraphs: ParagraphRows | None = None,
     ) -> None:
-        """The text's lines and lexicon, and what the text's pipes show (guessed, bare)."""
+        """The text's lines and lexicon, what the text's pipes show (guessed, bare), and its rows
+        printed one cell per paragraph (paragraphs.paragraph_rows)."""
         self.lines = lines
         self.lexicon = lexicon
         self.rows: list[CellRow] = []
@@ -54,6 +61,7 @@ class LayoutState:
         # The text's pipe tables have no outer pipes (html2text): a line with one pipe is a row of
         # two cells (`行政许可|` is a label and its blank cell).
         self.bare = bare
+        self.paragraphs = paragraphs or {}
 
 
 TAGS_ONLY = lazy_pattern(r"^\s*+(?:<[!/]?+[A-Za-z][^<>]*+>\s*+)++$")
@@ -120,6 +128,16 @@ def _line_rule(shows: Callable[[Line, Lexicon], bool], read: Callable[[LayoutSta
     return rule
 
 
+def paragraph_rule(state: LayoutState, start: int) -> int | None:
+    """A row label and its cells one paragraph each, an empty paragraph a blank cell (lynx, §2.2 K)."""
+    found = state.paragraphs.get(start)
+    if found is None:
+        return None
+    row, end = found
+    state.rows.append(row)
+    return end
+
+
 def dash_rule(state: LayoutState, start: int) -> int | None:
     """A table drawn under dash rules (pandoc's simple and multiline tables), as one grid."""
     return rule_table(state.lines, start, state.rows)
@@ -128,6 +146,7 @@ def dash_rule(state: LayoutState, start: int) -> int | None:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("html", html_rule),
     ("rules", dash_rule),
+    ("paragraphs", paragraph_rule),
     ("tabs", _line_rule(lambda line, _: is_tab_row(line), lambda s, line: s.rows.append(split_tabs(line)))),
     ("boxes", box_rule),
     ("pipes", pipe_rule),
@@ -164,7 +183,13 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         return Layout(tuple(streamed))
     if one_cell_per_line(lines):
         return Layout(tuple(group_cells(lines)))
-    state = LayoutState(lines, lexicon, guessed=guessed_pipes(lines, lexicon), bare=bare_pipes(lines))
+    state = LayoutState(
+        lines,
+        lexicon,
+        guessed=guessed_pipes(lines, lexicon),
+        bare=bare_pipes(lines),
+        paragraphs=paragraph_rows(lines, lexicon),
+    )
     i = 0
     while i < len(lines):
         # (A tag needs its "<": most lines are spared both patterns.)

@@ -1,0 +1,109 @@
+"""Layout reader K: a row printed one cell per paragraph, a blank cell one more blank line (FORMAT.md §2.2 K).
+
+A text browser (lynx) prints a table whose cells hold paragraphs (a page pasted from Word:
+`<td><p>…</p></td>`) one cell a paragraph, paragraphs one blank line apart. A cell printing a
+no-break space (`<p>&nbsp;</p>`, the usual blank of such pages) is an empty paragraph: one more
+blank line. So `一、本年新收…` / `` / `1` / six blank lines / `1` is the row 1, five blank
+cells, 1: the blank lines keep each blank cell's place.
+
+A cell that prints nothing at all (`<p></p>`) leaves no blank line, and a converter that does
+not print paragraphs this way (plain pdftotext) leaves blank lines that are no cells. So the
+reading is trusted for a whole text or not at all: every row label alone on its line and followed
+by value paragraphs must come with exactly as many cells (values and empty paragraphs) as a
+template gives its row, and enough rows must confirm it. Otherwise no row is read this way and
+the `words` rule takes each line on its own, as if there were no blank lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from ..lexicon import Lexicon
+from ..normalize import Line
+from ..values import is_value_text
+from .tokens import CellRow, Token, token
+
+# Rows (label and cells) that must confirm the reading before any row is read this way.
+MIN_CONFIRMED_ROWS = 5
+
+# The rows of a confirmed text by the index of their label's line, each with the index after it.
+ParagraphRows = dict[int, tuple[CellRow, int]]
+
+
+def _widths(line: Line, lexicon: Lexicon) -> frozenset[int]:
+    """How many cells follow this line alone in a template: a data row's label its row's width, the
+    last word of table 四's header (a column label) the table's cells; empty for any other line."""
+    text = line.text.strip()
+    if not text or any(is_value_text(word) for word in text.split()):
+        return frozenset()
+    found = lexicon.match(text)
+    rows = (lexicon.widths.get((e.table, e.id), frozenset()) for e in found if e.kind == "row")
+    review = any(e.table == "review_litigation" and e.kind == "column" for e in found)
+    return frozenset().union(*rows, lexicon.review_cells if review else ())
+
+
+def _row_at(lines: Sequence[Line], start: int) -> tuple[CellRow, int]:
+    """The label at `start` and the paragraphs after it, up to the next line that is no value, and
+    the index after the row."""
+    cells: list[Token] = []
+    blank: list[int] = []
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.is_blank:
+            blank.append(line.number)
+        elif blank and is_value_text(line.text.strip()):
+            # The first blank line parts two paragraphs; each further one is an empty paragraph.
+            cells.extend(Token("empty", "", n) for n in blank[1:])
+            cells.append(token(line.raw.strip(), line.number))
+            blank = []
+        else:
+            break
+        i += 1
+    if i < len(lines):
+        # Empty paragraphs before the next label are this row's last cells.
+        cells.extend(Token("empty", "", n) for n in blank[1:])
+    label = lines[start]
+    row = CellRow((token(label.raw.strip(), label.number), *cells), label.number, "paragraph-cells")
+    return row, i
+
+
+def paragraph_rows(lines: Sequence[Line], lexicon: Lexicon) -> ParagraphRows:
+    """The rows of a text printing one cell per paragraph, by their label's line index; {} when the
+    text is not one (or does not confirm it)."""
+    if not _shows_paragraphs(lines):
+        return {}
+    rows: ParagraphRows = {}
+    shown = False
+    for start, line in enumerate(lines):
+        widths = (
+            _widths(line, lexicon) if start + 1 < len(lines) and lines[start + 1].is_blank else frozenset()
+        )
+        if not widths:
+            continue
+        row, end = _row_at(lines, start)
+        cells = row.tokens[1:]
+        if len(cells) not in widths:
+            if cells:
+                return {}  # a row label followed by values or empty paragraphs, not as many as its row has
+            continue  # no cell printed at all (`<p></p>` cells): the label alone confirms nothing
+        rows[start] = (row, end)
+        shown = shown or any(t.kind == "empty" for t in cells)
+    # Rows printing every cell show paragraphs, not what a blank cell prints: one row at least must
+    # hold empty paragraphs, as many as its count needs.
+    return rows if len(rows) >= MIN_CONFIRMED_ROWS and shown else {}
+
+
+def _shows_paragraphs(lines: Sequence[Line]) -> bool:
+    """True when enough lines are a value alone after a blank line, or two blank lines: a cheap
+    test before the reading."""
+    seen = 0
+    for previous, line in itertools.pairwise(lines):
+        if previous.is_blank and (
+            line.is_blank or (" " not in (body := line.text.strip()) and is_value_text(body))
+        ):
+            seen += 1
+            if seen >= MIN_CONFIRMED_ROWS:
+                return True
+    return False

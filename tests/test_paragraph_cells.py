@@ -1,0 +1,177 @@
+"""Cells printed one per paragraph, a blank cell an empty line (lynx on Word-style cells, FORMAT.md §2.2 K).
+
+lynx prints a cell holding a paragraph (`<td><p>…</p></td>`) as a paragraph: its text, then a
+blank line. A blank cell printing a no-break space (`<p>&nbsp;</p>`) is one empty line, so the
+blank lines between two values say how many blank cells stand between them
+(layout/paragraphs.py). A cell printing nothing (`<p></p>`) leaves no line, so the reading is
+trusted only where every row's count fits its width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure
+from corpus import text
+from govdisclosure.model import ApplicationsTable, Cell, Report
+from govdisclosure.templates import Template, default_templates
+from govdisclosure.testing.tables import tables
+
+TEMPLATES = default_templates()
+INDENT = "   "
+HEADER = [
+    "三、收到和处理政府信息公开申请情况",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "总计",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+]
+TAIL = ["四、行政机关所作的决定被申请行政复议、提起行政诉讼的情况", "", "五、存在的主要问题及改进情况", ""]
+# What lynx leaves of a blank cell's paragraph: an empty line, or one holding the spaces it kept.
+BLANK_LINES = ("", "\u00a0", "   ", "   \u00a0")
+
+
+def _paragraph(words: str) -> list[str]:
+    return [INDENT + words, ""]
+
+
+def _cell_lines(cell: Cell, blank: str, vanish: bool) -> list[str]:
+    """A cell as lynx prints it: a paragraph, or an empty line for a blank (none if it vanishes)."""
+    if cell.kind == "blank":
+        return [] if vanish else [blank]
+    return _paragraph(cell.raw.strip())
+
+
+def _lynx(
+    table: ApplicationsTable, template: Template, blank: str, vanish: frozenset[tuple[str, str]]
+) -> str:
+    """Table 三 as lynx prints a Word-style page: every cell a paragraph, group labels before their
+    first row (the rowspan cell comes first), the cells in `vanish` printing nothing (`<p></p>`)."""
+    spec = template.applications
+    lines = [line for words in HEADER for line in _paragraph(words)]
+    groups_seen: set[str] = set()
+    for n, row in enumerate(spec.rows):
+        if row.id not in table.rows:
+            continue
+        if n == 2:
+            lines += _paragraph(spec.outcome_group.label)
+        if row.group and row.group not in groups_seen:
+            groups_seen.add(row.group)
+            lines += _paragraph(spec.groups[row.group].label)
+        lines += _paragraph(row.label.label)
+        for column in spec.value_columns:
+            lines += _cell_lines(table[row.id][column], blank, (row.id, column) in vanish)
+    return "\n".join(lines + TAIL)
+
+
+def _apps(report: Report) -> ApplicationsTable:
+    table = report.tables.applications
+    assert table is not None
+    return table
+
+
+def _template(table: ApplicationsTable) -> Template:
+    return TEMPLATES["2019"] if "other" in table.rows else TEMPLATES["2021"]
+
+
+def _drawn_apps() -> st.SearchStrategy[ApplicationsTable]:
+    # Counts, blanks and none marks in any mix, identities left to chance: the reading is by place.
+    return (
+        tables(kinds=("number", "blank", "none"), identities=False)
+        .map(lambda t: t.applications)
+        .filter(
+            lambda a: (
+                a is not None and any(c.kind == "blank" for row in a.rows.values() for c in row.values())
+            )
+        )
+    )  # type: ignore[return-value]
+
+
+@given(table=_drawn_apps(), blank=st.sampled_from(BLANK_LINES))
+def test_every_cell_comes_back_in_its_place(table: ApplicationsTable, blank: str) -> None:
+    report = govdisclosure.parse(_lynx(table, _template(table), blank, frozenset()))
+    got = _apps(report)
+    assert {r: {c: (v.kind, v.value) for c, v in cols.items()} for r, cols in got.rows.items()} == {
+        r: {c: (v.kind, v.value) for c, v in cols.items()} for r, cols in table.rows.items()
+    }
+    assert "cell-unplaced" not in {d.code for d in report.diagnostics}
+
+
+@given(data=st.data(), blank=st.sampled_from(BLANK_LINES))
+def test_blank_cells_that_print_nothing_give_no_wrong_number(data: st.DataObject, blank: str) -> None:
+    # Some blank cells print no line at all (`<p></p>`): a row's blank lines no longer say where its
+    # values stand, and no value may land in another column.
+    table = data.draw(_drawn_apps())
+    blanks = sorted((r, c) for r, cols in table.rows.items() for c, v in cols.items() if v.kind == "blank")
+    vanish = frozenset(data.draw(st.lists(st.sampled_from(blanks), min_size=1, unique=True)))
+    report = govdisclosure.parse(_lynx(table, _template(table), blank, vanish))
+    found = report.tables.applications
+    for r, cols in (found.rows if found is not None else {}).items():
+        for c, cell in cols.items():
+            if cell.kind != "blank":
+                assert (cell.kind, cell.value) == (table[r][c].kind, table[r][c].value), f"{r}.{c}"
+
+
+def _row(report: Report, row: str) -> list[tuple[str, object]]:
+    return [(cell.kind, cell.value) for cell in _apps(report)[row].values()]
+
+
+def test_lynx_keeps_the_place_of_a_no_break_space_paragraph() -> None:
+    # corpus r051 through lynx: `一、本年新收…` / `` / `1` / six empty lines / `1`: 自然人 1, five
+    # blank cells, 总计 1; the blank row 二、上年结转 is its label and eight empty lines.
+    report = govdisclosure.parse(text("r051", "html.lynx"))
+    blank = ("blank", None)
+    assert _row(report, "new_received") == [("number", 1), *[blank] * 5, ("number", 1)]
+    assert _row(report, "carried_over") == [blank] * 7
+    assert report.tables.active_disclosure is not None
+    assert report.tables.active_disclosure["administrative_enforcement"]["decisions"].value == 6
+    assert report.tables.active_disclosure["administrative_penalty"]["decisions"].kind == "blank"
+    # A blank cell keeps its place in the text: the empty line it printed.
+    cells = _apps(report)["new_received"]
+    assert [c.line for c in cells.values()] == sorted(c.line for c in cells.values())
+    assert len({c.line for c in cells.values()}) == 7
+
+
+def _text(rows: Sequence[tuple[str, Sequence[str]]]) -> str:
+    lines = [line for words in HEADER for line in _paragraph(words)]
+    for label, cells in rows:
+        lines += _paragraph(label)
+        for cell in cells:
+            lines += _paragraph(cell) if cell else [""]
+    return "\n".join(lines + TAIL)
+
+
+SEVEN_BLANK = [""] * 7
+ROWS = [
+    ("一、本年新收政府信息公开申请数量", ["3", "", "", "", "", "", "3"]),
+    ("二、上年结转政府信息公开申请数量", SEVEN_BLANK),
+    ("（一）予以公开", ["2", "", "", "", "", "", "2"]),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["1", "", "", "", "", "", "1"]),
+    ("1.属于国家秘密", SEVEN_BLANK),
+    ("2.其他法律行政法规禁止公开", SEVEN_BLANK),
+]
+
+
+def test_rows_whose_blank_lines_fit_their_widths_are_read_by_place() -> None:
+    report = govdisclosure.parse(_text(ROWS))
+    assert _row(report, "new_received") == [("number", 3), *[("blank", None)] * 5, ("number", 3)]
+    assert _row(report, "denied_state_secret") == [("blank", None)] * 7
+
+
+def test_one_row_with_a_blank_line_too_many_stops_the_reading() -> None:
+    # 部分公开's values stand eight blank lines apart, six blank cells for a row of seven: the text's
+    # blank lines are no cells after all, and no row is read by them (its values stay unplaced).
+    wide = ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["1", "", "", "", "", "", "", "1"])
+    report = govdisclosure.parse(_text([*ROWS[:3], wide, *ROWS[4:]]))
+    assert _apps(report).rows == {}
+    unplaced = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
+    assert [m.split(":")[1].strip() for m in unplaced] == ["new_received", "granted", "partially_granted"]
