@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus import text
+from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
 from govdisclosure.templates import default_templates
 from govdisclosure.testing import tables
@@ -342,34 +343,53 @@ def test_a_values_first_row_after_a_row_of_lone_numbers_is_read_in_printed_order
 
 @st.composite
 def _plans(draw: st.DrawFn, rows: int) -> list[tuple[str, int]]:
-    """Consecutive row slices, each printed label-first, values-first or column by column."""
+    """Consecutive row slices, each printed label-first, values-first, column by column, or as a
+    list of labels followed by their rows' values row by row."""
     plan: list[tuple[str, int]] = []
     left = rows
     while left:
-        style = draw(st.sampled_from(["label-first", "values-first", "column-major"]))
+        style = draw(st.sampled_from(["label-first", "values-first", "column-major", "labels-listed"]))
         if style == "column-major" and left >= 2:
             size = draw(st.integers(2, min(left, 12)).filter(lambda k: k % 7 != 0))
+        elif style == "labels-listed" and left >= 2:
+            size = draw(st.integers(2, min(left, 5)))
         else:
-            style = "label-first" if style == "column-major" else style
+            style = "label-first" if style in ("column-major", "labels-listed") else style
             size = 1
         plan.append((style, size))
         left -= size
     return plan
 
 
-def _print(table: ApplicationsTable, plan: Sequence[tuple[str, int]], labels_after: Sequence[bool]) -> str:
+def _row_lines(values: Sequence[str], paired: bool) -> list[str]:
+    # Chromium's PDFs put 其他's and 总计's values on one text line (`— 1910`).
+    if paired:
+        return [*_singletons(values[:-2]), f"{values[-2]} {values[-1]}", ""]
+    return _singletons(values)
+
+
+def _print(
+    table: ApplicationsTable,
+    plan: Sequence[tuple[str, int]],
+    labels_after: Sequence[bool],
+    paired: Sequence[bool] | None = None,
+) -> str:
     order = list(table.rows)
     template = TEMPLATES["2019"] if "other" in order else TEMPLATES["2021"]
     spec = template.applications
     label = {r.id: r.label.label for r in spec.rows}
     lines, later, i = list(HEAD), [], 0
-    for n, ((style, size), after) in enumerate(zip(plan, labels_after, strict=True)):
+    pairs = paired if paired is not None else [False] * len(plan)
+    for n, ((style, size), after, pair) in enumerate(zip(plan, labels_after, pairs, strict=True)):
         ids = order[i : i + size]
         rows = [[table[r][c].raw for c in spec.value_columns] for r in ids]
         if style == "label-first":
-            lines += [label[ids[0]], "", *_singletons(rows[0])]
+            lines += [label[ids[0]], "", *_row_lines(rows[0], pair)]
+        elif style == "labels-listed":
+            lines += [label[r] for r in ids] + [""]
+            lines += [line for row in rows for line in _row_lines(row, pair)]
         elif style == "values-first":
-            lines += _singletons(rows[0])
+            lines += _row_lines(rows[0], pair)
             later += ids
         else:
             lines += _column_major(rows)
@@ -398,7 +418,8 @@ def test_any_table_printed_in_pdftotext_order_reads_back(data: st.DataObject) ->
     table = data.draw(_balanced_apps())
     plan = data.draw(_plans(len(table.rows)))
     after = data.draw(st.lists(st.booleans(), min_size=len(plan), max_size=len(plan)))
-    report = govdisclosure.parse(_print(table, plan, after))
+    paired = data.draw(st.lists(st.booleans(), min_size=len(plan), max_size=len(plan)))
+    report = govdisclosure.parse(_print(table, plan, after, paired))
     got = _apps(report)
     assert {r: {c: v.value for c, v in cols.items()} for r, cols in got.rows.items()} == {
         r: {c: v.value for c, v in cols.items()} for r, cols in table.rows.items()
@@ -409,11 +430,13 @@ def test_any_table_printed_in_pdftotext_order_reads_back(data: st.DataObject) ->
 @FEWER
 @given(data=st.data())
 def test_a_broken_row_total_in_a_column_block_gives_no_wrong_number(data: st.DataObject) -> None:
+    # A block of rows printed column by column, or row by row after a list of their labels: the
+    # row totals are what shows the order, so one broken total leaves the block unread.
     table = data.draw(_balanced_apps())
     size = data.draw(st.integers(2, 6))
     plan = data.draw(_plans(len(table.rows) - size))
     at = data.draw(st.integers(0, len(plan)))
-    plan.insert(at, ("column-major", size))
+    plan.insert(at, (data.draw(st.sampled_from(["column-major", "labels-listed"])), size))
     after = data.draw(st.lists(st.booleans(), min_size=len(plan), max_size=len(plan)))
     row = list(table.rows)[sum(n for _, n in plan[:at]) + data.draw(st.integers(0, size - 1))]
     total = table[row]["total"]
@@ -430,6 +453,37 @@ def test_a_broken_row_total_in_a_column_block_gives_no_wrong_number(data: st.Dat
         for c, cell in cols.items():
             assert cell.value == broken[r][c].value, f"{r}.{c}"
     assert "cells-by-order" not in _codes(report)
+
+
+def test_a_row_whose_last_two_values_share_a_line_is_one_row() -> None:
+    # corpus r015 through plain pdftotext (Chromium's PDF): the header's `其 总计` is one text line,
+    # so each row ends `55` / `— 1910`, and three rows' values follow 二、上年结转's label, the
+    # other two rows' labels listed later. The whole of table 三 comes back.
+    parsed, printed = table_cells("r015", "pdf-chromium.pdftotext", "applications")
+    assert parsed == printed
+    granted = _apps(govdisclosure.parse(text("r015", "pdf-chromium.pdftotext")))["granted"]
+    assert {c.basis for c in granted.values()} == {"order"}
+
+
+def test_labels_listed_before_their_rows_values_anchor_those_rows() -> None:
+    # corpus r023 through plain pdftotext (Chromium's PDF): `4.无正当理由大量反复申请` /
+    # `5.要求行政机关确认或重新出具已获取信息` / then seven rows' values, row by row. The labels
+    # listed last name the first rows, in order; each of those rows holds its total and the
+    # column identities hold, so the rows are read in printed order.
+    parsed, printed = table_cells("r023", "pdf-chromium.pdftotext", "applications")
+    assert parsed == printed
+    report = govdisclosure.parse(text("r023", "pdf-chromium.pdftotext"))
+    assert {c.basis for c in _apps(report)["not_processed_excessive"].values()} == {"order"}
+    assert "cells-by-order" in _codes(report)
+
+
+def test_labels_listed_before_a_column_major_block_are_no_anchor() -> None:
+    # corpus r012 through pdfminer (Chromium's PDF): fifteen labels listed, then their rows'
+    # values column by column. Read row by row after the list, the rows' totals fail; the block
+    # stays unread (and gives no wrong number).
+    parsed, printed = table_cells("r012", "pdf-chromium.pdfminer", "applications")
+    assert "denied_internal_affairs" not in {row for row, _ in parsed}
+    assert all(printed[key] == value for key, value in parsed.items())
 
 
 def test_a_long_value_stream_is_refused_without_deep_recursion() -> None:
