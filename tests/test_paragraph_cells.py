@@ -175,3 +175,52 @@ def test_one_row_with_a_blank_line_too_many_stops_the_reading() -> None:
     assert _apps(report).rows == {}
     unplaced = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
     assert [m.split(":")[1].strip() for m in unplaced] == ["new_received", "granted", "partially_granted"]
+
+
+def _active_text(blocks: Sequence[tuple[str, Sequence[str], Sequence[tuple[str, Sequence[str]]]]]) -> str:
+    lines = _paragraph("二、主动公开政府信息情况")
+    for caption, columns, rows in blocks:
+        for words in (caption, "信息内容", *columns):
+            lines += _paragraph(words)
+        for label, cells in rows:
+            lines += _paragraph(label)
+            for cell in cells:
+                lines += _paragraph(cell) if cell else [""]
+    return "\n".join(lines + _paragraph("三、收到和处理政府信息公开申请情况"))
+
+
+ACTIVE = [
+    (
+        "第二十条第（一）项",
+        ("本年制发件数", "本年废止件数", "现行有效件数"),
+        [("规章", ["1", "0", "5"]), ("行政规范性文件", ["2", "1", "9"])],
+    ),
+    ("第二十条第（五）项", ("本年处理决定数量",), [("行政许可", ["37"])]),
+    ("第二十条第（六）项", ("本年处理决定数量",), [("行政处罚", ["12"]), ("行政强制", ["3"])]),
+    ("第二十条第（八）项", ("本年收费金额（单位：万元）",), [("行政事业性收费", ["0"])]),
+]
+
+
+def test_paragraphs_that_show_no_empty_one_are_no_layout_of_their_own() -> None:
+    # Every cell printed, one paragraph each: nothing shows that a blank line would be a blank cell,
+    # nor that the rows are printed in order (plain pdftotext prints such paragraphs in its drawing
+    # order). The two-row block is then read by the printed-order reading, and says so.
+    report = govdisclosure.parse(_active_text(ACTIVE))
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert [c.value for c in table["regulations"].values()] == [1, 0, 5]
+    assert {c.basis for c in table["regulations"].values()} == {"order"}
+    assert "cells-by-order" in {d.code for d in report.diagnostics}
+
+
+def test_one_empty_paragraph_shows_the_layout_and_its_order() -> None:
+    # The same text with one blank cell printed as an empty paragraph: the paragraphs are cells in
+    # the page's order, read as printed (no basis), the blank cell in its place.
+    blocks = [(ACTIVE[0][0], ACTIVE[0][1], [("规章", ["1", "", "5"]), ACTIVE[0][2][1]]), *ACTIVE[1:]]
+    table = govdisclosure.parse(_active_text(blocks)).tables.active_disclosure
+    assert table is not None
+    assert [(c.kind, c.value, c.basis) for c in table["regulations"].values()] == [
+        ("number", 1, None),
+        ("blank", None, None),
+        ("number", 5, None),
+    ]
