@@ -224,3 +224,32 @@ def test_one_empty_paragraph_shows_the_layout_and_its_order() -> None:
         ("blank", None, None),
         ("number", 5, None),
     ]
+
+
+def test_a_data_row_label_followed_by_no_cell_refuses_the_text() -> None:
+    # 二、上年结转's label with the next label right under it: a blank row printing nothing, so this
+    # text's blank cells print nothing and its blank lines are no cells; no row is read by them.
+    rows = [ROWS[0], ("二、上年结转政府信息公开申请数量", []), *ROWS[2:]]
+    report = govdisclosure.parse(_text(rows))
+    assert _apps(report).rows == {}
+    assert "cell-unplaced" in {d.code for d in report.diagnostics}
+
+
+def test_table_three_header_total_is_no_table_four_header() -> None:
+    # Table 三's header ends in 总计, a word of table 四's header too: fifteen paragraphs after it
+    # (two rows printed before their labels, and a blank line more) are no table 四 row. They stay
+    # values said unplaced, not cells swallowed.
+    header = [*HEADER[:4], *HEADER[5:], "总计"]
+    lines = [line for words in header for line in _paragraph(words)]
+    lines += [line for v in ["4", "1", "0", "0", "0", "0", "5"] for line in _paragraph(v)] + [""]
+    lines += [line for v in ["0"] * 7 for line in _paragraph(v)]
+    lines += _paragraph("一、本年新收政府信息公开申请数量") + _paragraph("二、上年结转政府信息公开申请数量")
+    for label, cells in ROWS[2:]:
+        lines += _paragraph(label)
+        for cell in cells:
+            lines += _paragraph(cell) if cell else [""]
+    report = govdisclosure.parse("\n".join(lines + TAIL))
+    assert report.tables.review_litigation is None
+    unplaced = " ".join(d.message for d in report.diagnostics if d.code == "cell-unplaced")
+    assert "values with no row label (4)" in unplaced
+    assert "values with no row label (5)" in unplaced

@@ -38,9 +38,9 @@ _LAYOUT = (
 )
 _PLAIN = (
     "plain pdftotext prints cells one per line in the PDF's drawing order: a table is read in printed "
-    "order only where every row's values come whole, each run anchored by its label (right before, or "
-    "in a list right before) or confirmed by its row totals; a value drawn apart from its row (a "
-    "总计 printed rows away, a 无 of a broken group label) leaves the table unread"
+    "order only where every row's values come whole, each run anchored by the label right before it "
+    "or confirmed by its row totals; labels listed before their values, or a value drawn apart from "
+    "its row (a 总计 printed rows away, a 无 of a broken group label), leave the table unread"
 )
 _WRAPPED = (
     "LibreOffice's narrow cells wrap numbers around a row's line (2,90 3,31 / row / 1 3): one row "

@@ -111,6 +111,16 @@ class Lexicon:
         """The entries a label cell may stand for, best first; () when it matches none."""
         return _match_cached(self, text, table)
 
+    def row_widths(self, text: str, sure: bool = True) -> frozenset[int]:
+        """How many value cells a template gives the data row a label names; empty when it names
+        none, or (`sure`) may name something else too (（六）其他处理: a row in 2019, a group in 2021)."""
+        found = self.match(text)
+        if not found or (sure and any(e.kind != "row" for e in found)):
+            return frozenset()
+        return frozenset().union(
+            *(self.widths.get((e.table, e.id), frozenset()) for e in found if e.kind == "row")
+        )
+
     def is_piece(self, text: str) -> bool:
         """True when the text is part of a row's label: a wrapped row label's line, not words of its own.
 

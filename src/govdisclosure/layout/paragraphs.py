@@ -8,10 +8,16 @@ cells, 1: the blank lines keep each blank cell's place.
 
 A cell that prints nothing at all (`<p></p>`) leaves no blank line, and a converter that does
 not print paragraphs this way (plain pdftotext) leaves blank lines that are no cells. So the
-reading is trusted for a whole text or not at all: every row label alone on its line and followed
-by value paragraphs must come with exactly as many cells (values and empty paragraphs) as a
-template gives its row, and enough rows must confirm it. Otherwise no row is read this way and
-the `words` rule takes each line on its own, as if there were no blank lines.
+reading is trusted for a whole text or not at all: every data row label alone on its line, a
+blank line under it, must come with exactly as many cells (values and empty paragraphs) as a
+template gives its row (a label followed by no cell at all is a blank row printing nothing, and
+refuses the text too), enough rows must confirm it, and one at least must hold an empty
+paragraph. Otherwise no row is read this way and the `words` rule takes each line on its own, as
+if there were no blank lines.
+
+What no count can show: a row with one blank cell printing nothing and one value cell printing
+an extra empty paragraph (`<td><p>3</p><p>&nbsp;</p></td>`) has its row's count, and reads shifted.
+Texts from one page rarely mix the two; where they do elsewhere, the text is refused.
 """
 
 from __future__ import annotations
@@ -22,25 +28,38 @@ from collections.abc import Sequence
 from ..lexicon import Lexicon
 from ..normalize import Line
 from ..values import is_value_text
+from .streams import MIN_CONFIRMED_ROWS
 from .tokens import CellRow, Token, token
-
-# Rows (label and cells) that must confirm the reading before any row is read this way.
-MIN_CONFIRMED_ROWS = 5
 
 # The rows of a confirmed text by the index of their label's line, each with the index after it.
 ParagraphRows = dict[int, tuple[CellRow, int]]
 
 
-def _widths(line: Line, lexicon: Lexicon) -> frozenset[int]:
-    """How many cells follow this line alone in a template: a data row's label its row's width, the
-    last word of table 四's header (a column label) the table's cells; empty for any other line."""
+def _in_review(line: Line, lexicon: Lexicon, before: bool) -> bool:
+    """Whether the text stands in table 四 after this line: its labels enter it, another table's
+    leave it (table 三's header also ends in 总计, a table 四 column word)."""
+    found = lexicon.match(line.text.strip()) if not line.is_blank else ()
+    if not found:
+        return before
+    return all(e.table == "review_litigation" for e in found) or (
+        before and any(e.table == "review_litigation" for e in found)
+    )
+
+
+def _widths(line: Line, lexicon: Lexicon, review: bool) -> frozenset[int]:
+    """How many cells follow this line alone in a template: a data row's label its row's width,
+    the last word of table 四's header (a column label, in table 四) the table's cells; empty for
+    any other line."""
     text = line.text.strip()
     if not text or any(is_value_text(word) for word in text.split()):
         return frozenset()
-    found = lexicon.match(text)
-    rows = (lexicon.widths.get((e.table, e.id), frozenset()) for e in found if e.kind == "row")
-    review = any(e.table == "review_litigation" and e.kind == "column" for e in found)
-    return frozenset().union(*rows, lexicon.review_cells if review else ())
+    if review:
+        if any(e.table == "review_litigation" and e.kind == "column" for e in lexicon.match(text)):
+            return lexicon.review_cells
+        return frozenset()
+    # （六）其他处理 followed by cells is 2019's row: were it 2021's group label, one of its rows'
+    # labels would come with no cell, and that refuses the text.
+    return lexicon.row_widths(text, sure=False)
 
 
 def _row_at(lines: Sequence[Line], start: int) -> tuple[CellRow, int]:
@@ -75,19 +94,23 @@ def paragraph_rows(lines: Sequence[Line], lexicon: Lexicon) -> ParagraphRows:
     if not _shows_paragraphs(lines):
         return {}
     rows: ParagraphRows = {}
-    shown = False
+    shown = review = False
     for start, line in enumerate(lines):
-        widths = (
-            _widths(line, lexicon) if start + 1 < len(lines) and lines[start + 1].is_blank else frozenset()
-        )
+        review = _in_review(line, lexicon, review)
+        followed = start + 1 < len(lines) and lines[start + 1].is_blank
+        widths = _widths(line, lexicon, review) if followed else frozenset()
         if not widths:
             continue
         row, end = _row_at(lines, start)
         cells = row.tokens[1:]
         if len(cells) not in widths:
-            if cells:
-                return {}  # a row label followed by values or empty paragraphs, not as many as its row has
-            continue  # no cell printed at all (`<p></p>` cells): the label alone confirms nothing
+            if cells or (not review and lexicon.row_widths(line.text.strip())):
+                # A row label followed by values or empty paragraphs, not as many as its row has;
+                # or a data row's label by no cell at all: a blank row printing nothing, so blank
+                # cells print nothing here and blank lines are no cells. (Table 四's header words
+                # follow one another, and 2021's group label （六）其他处理 its rows' labels.)
+                return {}
+            continue
         rows[start] = (row, end)
         shown = shown or any(t.kind == "empty" for t in cells)
     # Rows printing every cell show paragraphs, not what a blank cell prints: one row at least must

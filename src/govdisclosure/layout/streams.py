@@ -131,12 +131,8 @@ def _confirmed(rows: Sequence[CellRow], lexicon: Lexicon) -> bool:
     checked = 0
     for row in rows:
         first = row.tokens[0]
-        found = lexicon.match(first.text) if first.kind == "text" else ()
-        # （六）其他处理 is a data row in 2019 and a group label over three rows in 2021: a label
-        # that may be something else than a data row confirms nothing.
-        if not found or any(e.kind != "row" for e in found):
-            continue
-        widths = set().union(*(lexicon.widths.get((e.table, e.id), frozenset()) for e in found))
+        # A label that may be something else than a data row confirms nothing (Lexicon.row_widths).
+        widths = lexicon.row_widths(first.text) if first.kind == "text" else frozenset()
         if not widths:
             continue
         cells = row.tokens[1:]

@@ -14,9 +14,7 @@ printed order, and accepts that reading only when the text confirms it at every 
 - the rows decoded are exactly as many as the template's rows, and every one of those rows has
   its label printed somewhere in the table (no row is assumed to be there);
 - every row label printed right before a run names the row the run starts (or, for a
-  column-major block, one of its rows), or ends a list of labels right before it naming its first
-  rows in order (labels listed first, then their values); labels listed after a block come in
-  template order;
+  column-major block, one of its rows), and labels listed after a block come in template order;
 - every row the label-anchored reading had placed gets the same values.
 
 A table that passes is placed in template order with a `cells-by-order` note; one that does not
@@ -28,15 +26,13 @@ is accepted are one decision; split, the checks could drift from the reading the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
-from ..identities import as_evidence, column_identities
 from ..layout import Token
-from ..model import Diagnostic, Number
-from ..templates import ActiveDisclosureSpec, Template, TemplateRegistry
-from ..values import read_cell
+from ..model import Diagnostic
+from ..templates import ActiveDisclosureSpec, TemplateRegistry
 from .grid import Grid
 from .pending import row_total_holds
 from .regions import MatchedRow, Region
@@ -45,10 +41,6 @@ from .regions import MatchedRow, Region
 MAX_DECODINGS = 64
 # A search longer than this (a template with very many rows) is given up: read nothing.
 MAX_STEPS = 20_000
-
-
-# Rows placed by the printed order: each row id with its tokens, in its template's column order.
-Placed = dict[str, tuple[Token, ...]]
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -63,8 +55,6 @@ class _Run(NamedTuple):
     values: tuple[Token, ...]
     before: frozenset[str]
     after: tuple[frozenset[str], ...]
-    # Every label printed since the run before (or the region's start), in printed order.
-    listed: tuple[frozenset[str], ...] = ()
 
 
 def _runs(region: Region) -> list[_Run]:
@@ -73,12 +63,11 @@ def _runs(region: Region) -> list[_Run]:
     values: list[Token] = []
     gap: list[frozenset[str]] = []  # labels since the last value, in printed order
     before: frozenset[str] = frozenset()
-    listed: tuple[frozenset[str], ...] = ()
     last_line = -2
 
     def close() -> None:
         if values:
-            runs.append(_Run(tuple(values), before, tuple(gap), listed))
+            runs.append(_Run(tuple(values), before, tuple(gap)))
 
     for row in region.rows:
         for m in row.matches:
@@ -87,7 +76,6 @@ def _runs(region: Region) -> list[_Run]:
                 if gap or m.token.line > last_line + 1 or not values:
                     close()
                     before = gap[-1] if gap else frozenset()
-                    listed = tuple(gap)
                     values, gap = [], []
                 values.append(m.token)
                 last_line = m.token.line
@@ -120,8 +108,6 @@ class _Rows(NamedTuple):
     before: frozenset[str]
     after: tuple[frozenset[str], ...]
     column_major: bool
-    # Every label printed since the run before these rows' first run, in printed order.
-    listed: tuple[frozenset[str], ...] = ()
 
 
 def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) -> list[list[_Rows]]:
@@ -143,18 +129,18 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
         run, k = runs[i], len(runs[i].values)
         if k % width == 0:  # whole rows, row by row
             whole = tuple(run.values[j : j + width] for j in range(0, k, width))
-            walk(i + 1, [*acc, _Rows(whole, run.before, run.after, False, run.listed)], done + len(whole))
+            walk(i + 1, [*acc, _Rows(whole, run.before, run.after, False)], done + len(whole))
         elif k < width and (end := _row_end(runs, i, width)) is not None:
             # Runs shorter than a row, no label before any but the first, as many values as a row
             # has: one row (one value a line, or two a line where two columns' values share one).
             row = tuple(v for r in runs[i:end] for v in r.values)
-            walk(end, [*acc, _Rows((row,), run.before, runs[end - 1].after, False, run.listed)], done + 1)
+            walk(end, [*acc, _Rows((row,), run.before, runs[end - 1].after, False)], done + 1)
         group = runs[i : i + width]
         if k == 1 or len(group) < width or any(len(r.values) != k or r.before for r in group[1:]):
             return
         if column_major:  # `width` runs of k values: k rows printed column by column
             block = tuple(tuple(r.values[j] for r in group) for j in range(k))
-            walk(i + width, [*acc, _Rows(block, run.before, group[-1].after, True, run.listed)], done + k)
+            walk(i + width, [*acc, _Rows(block, run.before, group[-1].after, True)], done + k)
 
     walk(0, [], 0)
     # A search cut short may have missed a reading that disagrees: then none is trusted.
@@ -173,12 +159,9 @@ def _row_end(runs: Sequence[_Run], start: int, width: int) -> int | None:
     return end if total == width else None
 
 
-def _place(decoding: Sequence[_Rows], order: Sequence[str], listing: bool) -> tuple[Placed, bool] | None:
-    """The decoding's rows in template order, if it has as many rows and the labels agree; and
-    whether a list of labels printed before their values anchored rows (only where `listing`)."""
-    rows = [row for block in decoding for row in block.rows]
-    listed_first = False
-    if len(rows) != len(order):
+def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> dict[str, tuple[Token, ...]] | None:
+    """The decoding's rows in template order, if it has as many rows and the labels agree."""
+    if sum(len(b.rows) for b in decoding) != len(order):
         return None
     known = set(order)
     index = 0
@@ -186,69 +169,29 @@ def _place(decoding: Sequence[_Rows], order: Sequence[str], listing: bool) -> tu
         ids = order[index : index + len(block.rows)]
         named = block.before & known
         if named and not named & set(ids if block.column_major else ids[:1]):
-            listed = _listed_first(block.listed, order[index:]) if listing and not block.column_major else 0
-            # Labels listed first, then values: a column-major block printed after its labels
-            # decodes the same way, so each of the rows listed must satisfy its row total.
-            if not listed or not all(row_total_holds(r) for r in rows[index : index + listed]):
-                return None
-            listed_first = True
+            return None
         if block.column_major:
             if not all(row_total_holds(r) for r in block.rows):
                 return None
-            after = [order.index(i) for label in block.after for i in sorted(label & set(ids))]
-            if after != sorted(after):
+            listed = [order.index(i) for label in block.after for i in sorted(label & set(ids))]
+            if listed != sorted(listed):
                 return None
         index += len(block.rows)
-    return dict(zip(order, rows, strict=True)), listed_first
-
-
-def _listed_first(listed: Sequence[frozenset[str]], ids: Sequence[str]) -> int:
-    """How many rows from here on (`ids`) the row labels printed last before them name, in order,
-    when two or more do: the labels listed first, the values after them (`4.无正当理由…` /
-    `5.要求行政机关确认…` / the two rows' values); 0 when they do not."""
-    labels = [label for label in listed if label]
-    for j in range(min(len(labels), len(ids)), 1, -1):
-        if all(row in label for row, label in zip(ids[:j], labels[-j:], strict=True)):
-            return j
-    return 0
+    rows = [row for block in decoding for row in block.rows]
+    return dict(zip(order, rows, strict=True))
 
 
 def _read(
-    runs: Sequence[_Run],
-    width: int,
-    order: Sequence[str],
-    column_major: bool,
-    balanced: Callable[[Placed], bool] | None = None,
-) -> Placed | None:
-    """The one placement every valid decoding agrees on, or None.
-
-    With `balanced` (table 三's column identities), rows may also be anchored by a list of labels
-    printed before their values, where the placement leaves no identity failing.
-    """
-    placements = []
-    for decoding in _decodings(runs, width, len(order), column_major):
-        found = _place(decoding, order, listing=balanced is not None)
-        if found is not None and (not found[1] or (balanced is not None and balanced(found[0]))):
-            placements.append(found[0])
+    runs: Sequence[_Run], width: int, order: Sequence[str], column_major: bool
+) -> dict[str, tuple[Token, ...]] | None:
+    """The one placement every valid decoding agrees on, or None."""
+    placements = [
+        p for d in _decodings(runs, width, len(order), column_major) if (p := _place(d, order)) is not None
+    ]
     if not placements:
         return None
     texts = [{r: tuple(t.text for t in ts) for r, ts in p.items()} for p in placements]
     return placements[0] if all(t == texts[0] for t in texts) else None
-
-
-def _balanced(template: Template) -> Callable[[Placed], bool]:
-    """Whether a placement of table 三 leaves none of its column identities failing."""
-    columns = template.applications.value_columns
-
-    def check(placed: Placed) -> bool:
-        def value(row: str, column: str) -> Number | None:
-            tokens = placed.get(row)
-            token = tokens[columns.index(column)] if tokens is not None else None
-            return None if token is None else as_evidence(read_cell(token.text, token.line))
-
-        return all(i.holds(value) is not False for i in column_identities(template, placed.keys()))
-
-    return check
 
 
 def _labels(region: Region) -> set[str]:
@@ -262,7 +205,7 @@ def _labels(region: Region) -> set[str]:
     }
 
 
-def _agrees(grid: Grid, placed: Placed, columns_of: dict[str, tuple[str, ...]]) -> bool:
+def _agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
     """True when every row the label-anchored reading placed has the same values here."""
     for row, cells in grid.rows.items():
         tokens = placed.get(row)
@@ -330,7 +273,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         columns = spec.value_columns
         if not runs or not set(order) <= labels:
             continue
-        placed = _read(runs, len(columns), order, column_major=True, balanced=_balanced(template))
+        placed = _read(runs, len(columns), order, column_major=True)
         if (
             placed is None
             or set(grid.rows) - set(placed)
