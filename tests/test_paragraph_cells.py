@@ -19,21 +19,15 @@ from corpus import text
 from govdisclosure.model import ApplicationsTable, Cell, Report
 from govdisclosure.templates import Template, default_templates
 from govdisclosure.testing.tables import tables
+from test_printing_order import APPLICATIONS
 
 TEMPLATES = default_templates()
 INDENT = "   "
+# Table 三's header words as lynx prints them, one paragraph each, with the identity note.
 HEADER = [
-    "三、收到和处理政府信息公开申请情况",
+    APPLICATIONS[0],
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-    "申请人情况",
-    "自然人",
-    "法人或其他组织",
-    "总计",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
+    *APPLICATIONS[1:],
 ]
 TAIL = ["四、行政机关所作的决定被申请行政复议、提起行政诉讼的情况", "", "五、存在的主要问题及改进情况", ""]
 # What lynx leaves of a blank cell's paragraph: an empty line, or one holding the spaces it kept.
