@@ -247,3 +247,13 @@ def test_table_three_header_total_is_no_table_four_header() -> None:
     unplaced = " ".join(d.message for d in report.diagnostics if d.code == "cell-unplaced")
     assert "values with no row label (4)" in unplaced
     assert "values with no row label (5)" in unplaced
+
+
+def test_four_rows_are_too_few_to_confirm_the_reading() -> None:
+    # One empty paragraph in 规章's row, but only four rows in all: too little to trust blank lines
+    # as cells (MIN_CONFIRMED_ROWS), so 规章's two values stay unplaced rather than read around a blank.
+    blocks = [(ACTIVE[0][0], ACTIVE[0][1], [("规章", ["1", "", "5"]), ACTIVE[0][2][1]]), ACTIVE[1], ACTIVE[3]]
+    report = govdisclosure.parse(_active_text(blocks))
+    table = report.tables.active_disclosure
+    assert table is not None and "regulations" not in table.rows
+    assert any(d.code == "cell-unplaced" and "regulations" in d.message for d in report.diagnostics)

@@ -146,7 +146,7 @@ def dash_rule(state: LayoutState, start: int) -> int | None:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("html", html_rule),
     ("rules", dash_rule),
-    ("paragraphs", paragraph_rule),
+    ("paragraph-cells", paragraph_rule),
     ("tabs", _line_rule(lambda line, _: is_tab_row(line), lambda s, line: s.rows.append(split_tabs(line)))),
     ("boxes", box_rule),
     ("pipes", pipe_rule),
