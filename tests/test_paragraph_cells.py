@@ -257,3 +257,15 @@ def test_four_rows_are_too_few_to_confirm_the_reading() -> None:
     table = report.tables.active_disclosure
     assert table is not None and "regulations" not in table.rows
     assert any(d.code == "cell-unplaced" and "regulations" in d.message for d in report.diagnostics)
+
+
+def test_an_empty_paragraph_keeps_its_line_and_what_it_prints() -> None:
+    # docx2txt (corpus r051): each blank cell is the no-break space of its own paragraph, two
+    # lines apart; lynx prints the same cells as empty lines, one apart. Nothing of either is lost.
+    docx = _apps(govdisclosure.parse(text("r051", "docx-lo.docx2txt")))["new_received"]
+    assert [(c.kind, c.raw, c.line) for c in docx.values()][1:3] == [
+        ("blank", "\u00a0", 117),
+        ("blank", "\u00a0", 119),
+    ]
+    lynx = _apps(govdisclosure.parse(text("r051", "html.lynx")))["new_received"]
+    assert [(c.kind, c.raw, c.line) for c in lynx.values()][1:3] == [("blank", "", 104), ("blank", "", 105)]

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from ..lexicon import Lexicon
 from ..normalize import Line
 from ..values import is_value_text
-from .streams import MIN_CONFIRMED_ROWS
+from .streams import MIN_CONFIRMED_ROWS, empty_paragraphs
 from .tokens import CellRow, Token, token
 
 # The rows of a confirmed text by the index of their label's line, each with the index after it.
@@ -66,15 +66,14 @@ def _row_at(lines: Sequence[Line], start: int) -> tuple[CellRow, int]:
     """The label at `start` and the paragraphs after it, up to the next line that is no value, and
     the index after the row."""
     cells: list[Token] = []
-    blank: list[int] = []
+    blank: list[Line] = []
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if line.is_blank:
-            blank.append(line.number)
+            blank.append(line)
         elif blank and is_value_text(line.text.strip()):
-            # The first blank line parts two paragraphs; each further one is an empty paragraph.
-            cells.extend(Token("empty", "", n) for n in blank[1:])
+            cells.extend(empty_paragraphs(blank, 1))
             cells.append(token(line.raw.strip(), line.number))
             blank = []
         else:
@@ -82,7 +81,7 @@ def _row_at(lines: Sequence[Line], start: int) -> tuple[CellRow, int]:
         i += 1
     if i < len(lines):
         # Empty paragraphs before the next label are this row's last cells.
-        cells.extend(Token("empty", "", n) for n in blank[1:])
+        cells.extend(empty_paragraphs(blank, 1))
     label = lines[start]
     row = CellRow((token(label.raw.strip(), label.number), *cells), label.number, "paragraph-cells")
     return row, i

@@ -90,16 +90,25 @@ def _line_cells(lines: Sequence[Line]) -> Iterator[Token]:
         yield token(line.raw.strip(" \t"), line.number)
 
 
+def empty_paragraphs(blank_lines: Sequence[Line], lines_each: int) -> list[Token]:
+    """The empty cells a run of blank lines between two paragraphs holds: the first blank line parts
+    the paragraphs, and each `lines_each` more are one empty paragraph (docx2txt prints two, lynx
+    one), kept at its first line with what it prints (a no-break space, or nothing)."""
+    extra = blank_lines[1:]
+    return [
+        Token("empty", extra[i].raw.strip(" \t"), extra[i].number)
+        for i in range(0, len(extra) - lines_each + 1, lines_each)
+    ]
+
+
 def _paragraph_cells(lines: Sequence[Line]) -> Iterator[Token]:
-    blanks = 0
+    blank: list[Line] = []
     for line in lines:
         if not _filled(line):
-            blanks += 1
+            blank.append(line)
             continue
-        # Paragraphs are joined by one blank line; each two more are an empty paragraph.
-        for _ in range(max(blanks - 1, 0) // 2):
-            yield Token("empty", "", line.number)
-        blanks = 0
+        yield from empty_paragraphs(blank, 2)
+        blank = []
         yield token(line.raw.strip(" \t"), line.number)
 
 
