@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from ..lexicon import Lexicon
+from ..lexicon import Entry, Lexicon
 from ..normalize import Line
 from ..values import is_value_text
 from .streams import MIN_CONFIRMED_ROWS, empty_paragraphs
@@ -35,10 +35,9 @@ from .tokens import CellRow, Token, token
 ParagraphRows = dict[int, tuple[CellRow, int]]
 
 
-def _in_review(line: Line, lexicon: Lexicon, before: bool) -> bool:
-    """Whether the text stands in table 四 after this line: its labels enter it, another table's
-    leave it (table 三's header also ends in 总计, a table 四 column word)."""
-    found = lexicon.match(line.text.strip()) if not line.is_blank else ()
+def _in_review(found: Sequence[Entry], before: bool) -> bool:
+    """Whether the text stands in table 四 after a line naming `found`: its labels enter it, another
+    table's leave it (table 三's header also ends in 总计, a table 四 column word)."""
     if not found:
         return before
     return all(e.table == "review_litigation" for e in found) or (
@@ -46,15 +45,11 @@ def _in_review(line: Line, lexicon: Lexicon, before: bool) -> bool:
     )
 
 
-def _widths(line: Line, lexicon: Lexicon, review: bool) -> frozenset[int]:
-    """How many cells follow this line alone in a template: a data row's label its row's width,
-    the last word of table 四's header (a column label, in table 四) the table's cells; empty for
-    any other line."""
-    text = line.text.strip()
-    if not text or any(is_value_text(word) for word in text.split()):
-        return frozenset()
+def _widths(text: str, found: Sequence[Entry], lexicon: Lexicon, review: bool) -> frozenset[int]:
+    """How many cells follow a line alone in a template: a data row's label its row's width, the
+    last word of table 四's header (a column label, in table 四) the table's cells."""
     if review:
-        if any(e.table == "review_litigation" and e.kind == "column" for e in lexicon.match(text)):
+        if any(e.table == "review_litigation" and e.kind == "column" for e in found):
             return lexicon.review_cells
         return frozenset()
     # （六）其他处理 followed by cells is 2019's row: were it 2021's group label, one of its rows'
@@ -95,15 +90,20 @@ def paragraph_rows(lines: Sequence[Line], lexicon: Lexicon) -> ParagraphRows:
     rows: ParagraphRows = {}
     shown = review = False
     for start, line in enumerate(lines):
-        review = _in_review(line, lexicon, review)
+        text = line.text.strip()
+        # A line alone: a label's words, a blank line under it (a value line names nothing).
+        if not text or any(is_value_text(word) for word in text.split()):
+            continue
+        found = lexicon.match(text)
+        review = _in_review(found, review)
         followed = start + 1 < len(lines) and lines[start + 1].is_blank
-        widths = _widths(line, lexicon, review) if followed else frozenset()
+        widths = _widths(text, found, lexicon, review) if followed else frozenset()
         if not widths:
             continue
         row, end = _row_at(lines, start)
         cells = row.tokens[1:]
         if len(cells) not in widths:
-            if cells or (not review and lexicon.row_widths(line.text.strip())):
+            if cells or (not review and all(e.kind == "row" for e in found)):
                 # A row label followed by values or empty paragraphs, not as many as its row has;
                 # or a data row's label by no cell at all: a blank row printing nothing, so blank
                 # cells print nothing here and blank lines are no cells. (Table 四's header words

@@ -136,7 +136,12 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
             row = tuple(v for r in runs[i:end] for v in r.values)
             walk(end, [*acc, _Rows((row,), run.before, runs[end - 1].after, False)], done + 1)
         group = runs[i : i + width]
-        if k == 1 or len(group) < width or any(len(r.values) != k or r.before for r in group[1:]):
+        if (
+            width == 1
+            or k == 1
+            or len(group) < width
+            or any(len(r.values) != k or r.before for r in group[1:])
+        ):
             return
         if column_major:  # `width` runs of k values: k rows printed column by column
             block = tuple(tuple(r.values[j] for r in group) for j in range(k))
