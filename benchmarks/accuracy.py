@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "src"))
 
 import govdisclosure  # noqa: E402
-from corpus import DOCUMENTS, html, keeps_blanks, reports, routes, text, truth  # noqa: E402
+from corpus import DOCUMENTS, html, keeps_blanks, manifest, reports, routes, text, truth, use_fixtures  # noqa: E402
 from corpus.score import Score, score  # noqa: E402
 
 HEADER = (
@@ -90,7 +90,8 @@ def texts(verbose: bool) -> None:
             everything.add(found, seconds)
             if verbose and (found.wrong or found.misread):
                 print(f"  WRONG {route.name} {report_id}: {(found.wrong + found.misread)[:3]}")
-    print("Texts flattened by each route (64 reports each):")
+    seed = manifest()["generator"]["seed"]
+    print(f"Texts flattened by each route ({len(reports())} reports each, seed {seed}):")
     print(HEADER)
     for name, tally in by_route.items():
         print(tally.line(name))
@@ -101,14 +102,16 @@ def texts(verbose: bool) -> None:
         print(tally.line(f"{'K' if keeps else 'D'} {style}"))
 
 
-def documents(folder: Path | None) -> None:
-    """The documents themselves: every report.html, and the DOCX and PDF files found."""
+def documents(folder: Path | None, sample: bool = True) -> None:
+    """The documents themselves: every report.html, and the DOCX and PDF files found (in `folder`,
+    and the committed sample's when `sample`)."""
     by_kind: dict[str, Tally] = collections.defaultdict(Tally)
     for report_id in reports():
         start = time.perf_counter()
         report = govdisclosure.parse(html(report_id))
         by_kind["html (report.html)"].add(score(truth(report_id), report, True), time.perf_counter() - start)
-    for where in [DOCUMENTS, *([folder] if folder else [])]:
+    # The committed sample documents are of the committed corpus's reports only.
+    for where in [*([DOCUMENTS] if sample else []), *([folder] if folder else [])]:
         for path in sorted(where.glob("r*.*.*")):
             report_id, maker, ext = path.name.split(".", 2)
             if ext not in ("docx", "pdf") or report_id not in reports():
@@ -132,10 +135,17 @@ def main() -> None:
     parser.add_argument("--documents", type=Path, help="a folder of <id>.<maker>.docx|pdf documents")
     parser.add_argument("--no-texts", action="store_true", help="only the documents")
     parser.add_argument("-v", "--verbose", action="store_true", help="list wrong numbers")
+    parser.add_argument(
+        "--fixtures",
+        type=Path,
+        help="another corpus's fixtures folder (regenerate.py --out DIR --seed N writes DIR/fixtures)",
+    )
     args = parser.parse_args()
+    if args.fixtures:
+        use_fixtures(args.fixtures)
     if not args.no_texts:
         texts(args.verbose)
-    documents(args.documents)
+    documents(args.documents, sample=args.fixtures is None)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,19 @@ __all__ = [
     "routes",
     "text",
     "truth",
+    "use_fixtures",
 ]
+
+
+def use_fixtures(folder: Path) -> None:
+    """Read another corpus from now on: `folder` as regenerate.py --out DIR/fixtures wrote it (say, a
+    held-out one made with another --seed)."""
+    global FIXTURES
+    if not (folder / "MANIFEST.json").is_file():
+        raise FileNotFoundError(f"{folder} holds no MANIFEST.json: not a corpus's fixtures folder")
+    FIXTURES = folder
+    manifest.cache_clear()
+    truth.cache_clear()
 
 
 @dataclass(frozen=True)
