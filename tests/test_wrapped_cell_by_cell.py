@@ -64,3 +64,16 @@ def test_a_row_comes_back_whole_or_not_at_all(drawn: tuple[list[str], list[str]]
     lines, truth = drawn
     got = _row(lines)
     assert got == [] or [raw for raw, _ in got] == truth, (lines, got)
+
+
+def test_no_join_in_table_two_whose_rows_have_no_identity() -> None:
+    # Held-out corpus (regenerate.py --seed 20261201) r040, pdfminer on Chromium's PDF: table 二's
+    # 行政事业性收费 change `7` drawn after 政府集中采购's `9`. Joined, it read 97 projects; the text
+    # shows no wrap (9 and 7 each read whole) and no identity of table 二 can confirm a join.
+    lines = ["二、主动公开政府信息情况", "第二十条第（九）项", "信息内容 采购项目数量 采购总金额"]
+    text = "\n".join([*lines, "政府集中采购", "9", "7", "465511.7元", "三、收到和处理政府信息公开申请情况"])
+    report = govdisclosure.parse(text)
+    assert report.tables.active_disclosure is None or not report.tables.active_disclosure.rows
+    assert any(
+        d.code == "cell-unplaced" and "centralized_procurement" in d.message for d in report.diagnostics
+    )

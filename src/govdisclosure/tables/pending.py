@@ -148,9 +148,11 @@ def put_pending(
         grid.place(pending.row, columns, gathered, basis="order")
         return
     # More values than columns, lines of lone numbers among them (`178` / `8`): numbers a narrow
-    # cell wrapped, if joining them leaves one reading the identities accept (resolve.py).
+    # cell wrapped, if joining them leaves one reading table 三's row total accepts (resolve.py).
+    # Both pieces read whole, so only an identity tells a join from two cells; table 二's rows
+    # have none, and there a join would be a guess (`9` / `7` read as 97 projects).
     lines = [pending.own, *pending.after] if pending.own else pending.after
-    readings = joined_readings(lines, n) if own else []
+    readings = joined_readings(lines, n) if own and grid.table == "applications" else []
     if readings:
         chunks = tuple(clean(v.text) for v in gathered)
         grid.fused.append(FusedRun(pending.row, columns, chunks, pending.line, tuple(readings)))
