@@ -499,3 +499,19 @@ def test_a_printed_order_reading_that_places_nothing_new_says_nothing() -> None:
     assert "cells-by-order" not in _codes(report)
     ambiguous = {d.message.split(":")[0] for d in report.diagnostics if d.code == "cell-ambiguous"}
     assert ambiguous == {f"applications.{r}" for r in ("new_received", "granted", "outcome_total")}
+
+
+def test_a_row_printed_as_a_digits_line_and_a_none_line_is_not_one_run_of_cells() -> None:
+    # Held-out corpus (regenerate.py --seed 20261201) r024 through markitdown (Chromium's PDF): a
+    # row's digits (自然人 2, 总计 2) on one line, its five 无 on the next, lines placed by height in
+    # no column order. Read as one row in printed order, 商业企业 got 2 and 总计 got 无.
+    lines = list(HEAD)
+    for row in ORDER_2019:
+        if row.id == "other":
+            lines += [row.label.label, "", "2 2", "", "无 无 无 无 无", ""]
+        else:
+            lines += [row.label.label, "", *_singletons(ZERO_ROW)]
+    report = _parse([*lines, *TAIL])
+    other = _apps(report).rows.get("other", {})
+    assert [c.raw for c in other.values()] in ([], ["2", "无", "无", "无", "无", "无", "2"])
+    assert len(_apps(report).rows) == len(ORDER_2019) - (not other)

@@ -6,11 +6,11 @@ values-first with their labels listed later, some column by column (ten 自然�
 `cell-unplaced`; this module then reads the whole table again as one stream of value runs in
 printed order, and accepts that reading only when the text confirms it at every point:
 
-- the runs decode into rows one way only (short runs with no row label between them make a row
-  when they hold as many values as a row has: seven one-value runs, or five and a line holding
-  其他's and 总计's values; seven equal runs of k values make k rows printed column by column, and
-  then every one of those rows must satisfy its row total, which is what shows the block is
-  column-major);
+- the runs decode into rows one way only (one-value runs with no row label between them make a row
+  when they hold as many values as a row has, the last run maybe holding the row's last values:
+  seven one-value runs, or five and a line holding 其他's and 总计's values; seven equal runs of
+  k values make k rows printed column by column, and then every one of those rows must satisfy
+  its row total, which is what shows the block is column-major);
 - the rows decoded are exactly as many as the template's rows, and every one of those rows has
   its label printed somewhere in the table (no row is assumed to be there);
 - every row label printed right before a run names the row the run starts (or, for a
@@ -153,11 +153,16 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
 
 
 def _row_end(runs: Sequence[_Run], start: int, width: int) -> int | None:
-    """The index after the runs from `start` that hold exactly `width` values with no row label
-    before any but the first; None when they overshoot or a label comes first."""
+    """The index after the runs from `start` that hold exactly `width` values, one value each but
+    the last, with no row label before any but the first; None otherwise."""
     total, end = 0, start
     while end < len(runs) and total < width:
         if end > start and runs[end].before:
+            return None
+        # One cell a line, as plain pdftotext prints a row, where only the row's last cells (其他
+        # and 总计, drawn on one baseline) may share one. Two lines of several values are a
+        # PDF-to-markdown row's lines placed by height (its digits, then its 无s), in no column order.
+        if len(runs[end].values) > 1 and total + len(runs[end].values) != width:
             return None
         total += len(runs[end].values)
         end += 1
