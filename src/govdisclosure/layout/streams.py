@@ -27,7 +27,10 @@ from .tokens import CellRow, Token, token
 
 # Enough lines to judge a whole text by, and the share of them that must fit the tool's habits.
 MIN_LINES = 20
-PARAGRAPH_SHARE = 0.98
+# Lines that touch are one paragraph's lines (a line break inside a cell: `本年新` / `制作数量`). A
+# report whose table 三 is missing has ~80 filled lines, so two such header cells are 2.4% of them;
+# the rows must still confirm the reading (_confirmed), which is what tells PDF text apart.
+PARAGRAPH_SHARE = 0.95
 # A sentence of prose: long, or ending in sentence punctuation.
 PROSE = lazy_pattern(r"[。；！？]|^.{40,}")
 INDENTED_SHARE = 0.5
