@@ -44,6 +44,38 @@ def meta(text: str) -> Outline:
             "沐阳县人民政府",
             2025,
         ),
+        # The year in another font, printed between the title's pieces (pdftotext).
+        (
+            "安平区人民政府 年政府信息公开工作年度\n2020\n报告\n一、总体情况\n",
+            "安平区人民政府2020年政府信息公开工作年度报告",
+            "安平区人民政府",
+            2020,
+        ),
+        # The same through markitdown (Chromium's PDF; held-out corpus, seed 20261201, r006, r035):
+        # the pieces beside the gap drawn as a pipe row with its rule, the year and the tail under it.
+        (
+            "| 凤凰市人民政府办公室 |     | 年政府信息公开工 |     |\n| --- | --- | --- | --- |\n2020\n"
+            "作年度报告\n一、总体情况\n",
+            "凤凰市人民政府办公室2020年政府信息公开工作年度报告",
+            "凤凰市人民政府办公室",
+            2020,
+        ),
+        (
+            "| 双桥县信访局 | 年政府信息公开工作年度报 |     |     |\n"
+            "| ------ | ------------ | --- | --- |\n2024\n告\n一、总体情况\n",
+            "双桥县信访局2024年政府信息公开工作年度报告",
+            "双桥县信访局",
+            2024,
+        ),
+        # A title broken inside 年度报告, its first line a markitdown pipe row (LibreOffice's PDF;
+        # held-out corpus, seed 20261201, r035).
+        (
+            "| 双桥县信访局 |     | 2024 |     | 年政府信息公开工作年 |     |\n"
+            "| --- | --- | --- | --- | --- | --- |\n度报告\n一、总体情况\n",
+            "双桥县信访局2024年政府信息公开工作年度报告",
+            "双桥县信访局",
+            2024,
+        ),
     ],
 )
 def test_title_organ_year(text: str, title: str, organ: str, year: int) -> None:

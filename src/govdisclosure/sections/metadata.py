@@ -98,9 +98,11 @@ def _year_apart(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
 
     The year's digits in another font are placed at another height: text tools then print them
     between the title's pieces. The year goes back into the gap before 年, and the pieces after it
-    complete the title.
+    complete the title. A PDF-to-markdown converter draws the pieces beside the gap as a pipe row
+    with a rule under it (`| X | 年政府信息公开工 |` / `| --- | --- |` / `2020` / `作年度报告`).
     """
-    texts = [clean_line(line.raw).strip() for line in preamble]
+    texts = [_PIPE.sub(" ", clean_line(line.raw)).strip() for line in preamble]
+    texts = [text for text in texts if text and not _RULE.match(text)]
     for i, text in enumerate(texts):
         if not _BARE_YEAR.match(text) or i == 0:
             continue
@@ -132,10 +134,11 @@ def _body_title(preamble: Sequence[Line], config: SectionsConfig) -> str | None:
             continue  # a markdown table's rule under the title's pipe row
         pieces = clean_line(line.raw).split() if len(text) > _LONG_LINE else [text]
         joined = previous + text
-        # The organ on one line, the year and 年度报告 (or just 年度报告) on the next.
+        # The organ on one line, the year and 年度报告 (or just 年度报告, or its last characters:
+        # `…工作年` / `度报告`) on the next.
         if (
             previous
-            and text.endswith(config.word("title_suffix"))
+            and joined.endswith(config.word("title_suffix"))
             and _is_title(joined, config)
             and (
                 not _TWO_HAN.match(text)
