@@ -20,12 +20,17 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import row_cells, score
+from govdisclosure.layout import read_rows
+from govdisclosure.lexicon import lexicon_for
+from govdisclosure.normalize import normalize
+from govdisclosure.templates import default_templates
 
 REPORT = Path(__file__).resolve().parent / "corpus" / "fixtures" / "r007"
 TEXT = (REPORT / "pdf-lo.pdfplumber.txt").read_text(encoding="utf-8")
@@ -78,8 +83,9 @@ def test_when_the_identities_leave_two_placements_nothing_is_placed() -> None:
 
 
 # Any table 三 row of a report printing every cell, with one or two of its numbers wrapped around
-# the row's line as LibreOffice does: no number anywhere is wrong, and the row comes back right or
-# not at all (said: ambiguous or unplaced).
+# the row's line as LibreOffice does, its label beside its values or on a line of its own under
+# them: no number anywhere is wrong, and the row comes back right or not at all (said: ambiguous
+# or unplaced).
 CORPUS = REPORT.parent
 ZEROS = sorted(
     p.name
@@ -99,7 +105,8 @@ def _rows_of(report: str) -> tuple[str, tuple[int, ...]]:
 
 
 @st.composite
-def centred_wraps(draw: st.DrawFn) -> tuple[str, str, int]:
+def centred_wraps(draw: st.DrawFn) -> tuple[str, str, range]:
+    """A report's text with one row wrapped, and the (1-based) lines of the wrap: none if no row."""
     report = draw(st.sampled_from(ZEROS))
     text, rows = _rows_of(report)
     lines = text.split("\n")
@@ -109,35 +116,39 @@ def centred_wraps(draw: st.DrawFn) -> tuple[str, str, int]:
     values = found["values"].split()
     wide = [i for i, v in enumerate(values) if len(v) >= 2]
     if not wide:
-        return report, text, -1
+        return report, text, range(0)
     wrapped = sorted(draw(st.lists(st.sampled_from(wide), min_size=1, max_size=2, unique=True)))
     pieces, tails = [], []
     for i in wrapped:
         cut = draw(st.integers(1, len(values[i]) - 1))
         if not values[i][cut:].isdigit():
-            return report, text, -1
+            return report, text, range(0)
         pieces.append(values[i][:cut])
         tails.append(values[i][cut:])
     kept = [v for i, v in enumerate(values) if i not in wrapped]
+    if draw(st.booleans()):
+        # The label centred on a line of its own under the row's values (LibreOffice, markitdown).
+        lines[at : at + 1] = [" ".join(pieces), " ".join(kept), found["label"], " ".join(tails)]
+        return report, "\n".join(lines), range(at + 1, at + 5)
     lines[at : at + 1] = [" ".join(pieces), f"{found['label']} {' '.join(kept)}", " ".join(tails)]
-    return report, "\n".join(lines), at + 2
+    return report, "\n".join(lines), range(at + 1, at + 4)
 
 
 @settings(max_examples=60)
 @given(centred_wraps())
-def test_a_centred_wrap_gives_the_row_right_or_says_so(case: tuple[str, str, int]) -> None:
-    report_id, text, line = case
+def test_a_centred_wrap_gives_the_row_right_or_says_so(case: tuple[str, str, range]) -> None:
+    report_id, text, wrap = case
     truth = json.loads((CORPUS / report_id / "truth.json").read_text(encoding="utf-8"))
     report = govdisclosure.parse(text)
     result = score(truth, report, keeps_blanks=False)
     assert result.wrong == [] and result.misread == []
-    if line < 0:
+    if not wrap:
         return
     table = report.tables.applications
     assert table is not None
-    placed = {row for row, cells in table.rows.items() if any(c.line == line for c in cells.values())}
+    placed = {row for row, cells in table.rows.items() if any(c.line in wrap for c in cells.values())}
     said = {d.line for d in report.diagnostics if d.code in ("cell-ambiguous", "cell-unplaced")}
-    assert placed or line in said
+    assert placed or said & set(wrap)
 
 
 def _row_of(report: str, route: str, row: str) -> tuple[list[object], list[object]]:
@@ -166,3 +177,69 @@ def test_a_centred_wrap_across_a_table_rule_is_joined() -> None:
     # of text: the pieces' line and the row's line are next to each other.
     got, printed = _row_of("r007", "pdf-lo.markitdown", "granted")
     assert got == printed
+
+
+def test_a_row_label_under_its_values_inside_the_wrap_is_joined() -> None:
+    # r058, markitdown of the LibreOffice PDF: `| 2,51 | … | 2,52 |` / `| 3 | 2 | — | 1 | — |` /
+    # `（七）总计` / `| 4 | … | 0 |`: the row's values and its label each centred on a line of its own
+    # between the pieces and their tails.
+    got, printed = _row_of("r058", "pdf-lo.markitdown", "outcome_total")
+    assert got == printed
+
+
+HELDOUT = Path(__file__).resolve().parent / "corpus" / "heldout" / "seed-20261201"
+
+
+@pytest.mark.parametrize("report", ["r019", "r041"])
+def test_a_group_label_piece_inside_the_wrap_stays_apart(report: str) -> None:
+    # Held-out corpus (seed 20261201), markitdown of LibreOffice's PDFs: `| 1,19 | … | 1,19 |` /
+    # `三、本年` / `| 3 | 0 | 1 | 0 | 0 |` / `（一）予以公开` / `| 2 | … | 6 |` (r019), and the label
+    # beside its values (r041): the group label's piece is no part of the row.
+    folder = HELDOUT / report
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    table = govdisclosure.parse(
+        (folder / "pdf-lo.markitdown.txt").read_text(encoding="utf-8")
+    ).tables.applications
+    assert table is not None
+    assert [c.raw.strip() for c in table.rows["granted"].values()] == [
+        c["raw"] for c in truth["granted"].values()
+    ]
+
+
+def _band(lines: list[str]) -> list[tuple[str, ...]]:
+    """The rows the layout step reads from a few PDF text lines: each row's kinds and texts."""
+    layout = read_rows(normalize("\n".join(lines)), lexicon_for(default_templates()))
+    return [
+        tuple(f"{t.kind}{'~' if t.floating else ''}:{t.text.strip()}" for t in r.tokens) for r in layout.rows
+    ]
+
+
+def test_a_band_of_lines_between_the_pieces_and_the_tails_is_one_row() -> None:
+    rows = _band(["1,19 1,19", "三、本年", "3 0 1 0 0", "（一）予以公开", "2 6"])
+    assert rows == [
+        ("text:三、本年",),
+        (
+            "text:（一）予以公开",
+            *["value:" + v for v in ["3", "0", "1", "0", "0"]],
+            "value~:1,192",
+            "value~:1,196",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Pieces that read as numbers by themselves: a row's own values, not a wrap's pieces.
+        ["119 119", "三、本年", "3 0 1 0 0", "（一）予以公开", "2 6"],
+        # Two row labels in the band: whose row the pieces are is not shown.
+        ["1,19 1,19", "（一）予以公开", "3 0 1 0 0", "（二）部分公开", "2 6"],
+        # Words that are neither a row label nor a group label's piece.
+        ["1,19 1,19", "本表数据截至年底", "3 0 1 0 0", "（一）予以公开", "2 6"],
+        # Values on two lines: their order against each other is not shown.
+        ["1,19 1,19", "3 0", "（一）予以公开", "1 0 0", "2 6"],
+        ["1,19 1,19", "3 0", "（一）予以公开 1 0 0", "2 6"],
+    ],
+)
+def test_a_band_that_shows_no_one_row_joins_nothing(lines: list[str]) -> None:
+    assert not any("~" in token for row in _band(lines) for token in row)

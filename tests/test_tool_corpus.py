@@ -48,9 +48,9 @@ _WRAPPED = (
 )
 _PDFMINER = "pdfminer prints table cells as column blocks in an order the text does not show"
 _PDF_MD = (
-    "17 cells: markitdown draws pipes from word positions; on LibreOffice's PDFs a values line between "
-    "two labels with no values elsewhere (r047), and numbers wrapped with their tails beyond the next "
-    "line (r021, r058)"
+    "10 cells: markitdown draws pipes from word positions; on LibreOffice's PDFs a values line between "
+    "two labels with no values elsewhere (r047), and a wrapped row whose values stand on two lines, "
+    "one of them its label's, in no order the text shows (r021)"
 )
 _ALL_PDF = {
     "pdf-lo.pdftotext": _PLAIN,

@@ -215,5 +215,5 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         for line in lines
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
-    rows = join_label_pieces(join_wrapped(state.rows, textless), lexicon)
+    rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
     return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows))

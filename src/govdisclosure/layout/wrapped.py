@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..lazyregex import lazy_pattern
+from ..lexicon import Lexicon
 from ..values import parse_number
 from .tokens import CellRow, Token
 
@@ -83,43 +84,85 @@ def _next(line: int, after: int, textless: Collection[int]) -> bool:
     return after == line + 1 or (after > line and all(n in textless for n in range(line + 1, after)))
 
 
+# A row's band between a wrapped number's pieces and their tails spans at most this many lines: a
+# group label's piece, the row's values and its label, each centred on a line of its own.
+BAND_LINES = 3
+
+
 def _centred(
-    above: CellRow, row: CellRow, under: CellRow, textless: Collection[int] = ()
-) -> list[CellRow] | None:
-    """The rows a centred wrap becomes: the words above, if any, then the row with its joined numbers."""
+    rows: Sequence[CellRow], i: int, lexicon: Lexicon, textless: Collection[int] = ()
+) -> tuple[list[CellRow], int] | None:
+    """The rows a centred wrap whose pieces are rows[i] becomes (the words beside the pieces, if
+    any, the band's group label pieces, then the row with its joined numbers), and the index after
+    its tails; None when rows[i] starts no centred wrap."""
+    above = rows[i]
     # The cheap tests first: this runs at every row of every text.
-    if (
-        above.bounds != "words"
-        or row.bounds != "words"
-        or not (_next(above.line, row.line, textless) and _next(row.line, under.line, textless))
-    ):
+    if above.bounds != "words":
         return None
     # The pieces: numbers cut by the wrap (`2,90`), or digits that read as a number by themselves
-    # (`178` of 1788); never a none mark. The row's line holds its label and its other cells.
+    # (`178` of 1788); never a none mark.
     pieces = [t for t in above.tokens if t.kind != "text"]
-    if (
-        not pieces
-        or not all(t.kind == "broken" or DIGITS().match(t.text.strip()) for t in pieces)
-        or not row.texts
-        or not any(t.kind == "value" for t in row.tokens)
-        or any(t.kind == "broken" for t in row.tokens)
-    ):
+    if not pieces or not all(t.kind == "broken" or DIGITS().match(t.text.strip()) for t in pieces):
         return None
-    tails = _tails(row, under, len(pieces), textless)
-    if tails is None:
-        return None
-    joined = []
-    for piece, tail in zip(pieces, tails, strict=True):
-        number = _join(piece, tail, row.line, floating=True)
-        if number is None:
+    for size in range(1, BAND_LINES + 1):
+        end = i + 1 + size
+        if end >= len(rows) or not _next(rows[end - 2].line, rows[end - 1].line, textless):
             return None
-        joined.append(number)
-    words = tuple(t for t in above.tokens if t.kind == "text")
-    out = [above._replace(tokens=words)] if words else []
-    return [*out, row._replace(tokens=(*row.tokens, *joined))]
+        band, under = rows[i + 1 : end], rows[end]
+        tails = _tails(band[-1], under, len(pieces), textless)
+        if tails is None:
+            continue
+        split = _band_row(band, lexicon) if size > 1 else (band[0], (), ())
+        if split is None or (size > 1 and any(t.kind != "broken" for t in pieces)):
+            # (A band of several lines is trusted only where every piece is no number by itself.)
+            return None
+        row, values, words_apart = split
+        if (
+            row.bounds != "words"
+            or not row.texts
+            or not (values or any(t.kind == "value" for t in row.tokens))
+            or any(t.kind == "broken" for t in row.tokens)
+        ):
+            return None
+        joined = []
+        for piece, tail in zip(pieces, tails, strict=True):
+            number = _join(piece, tail, row.line, floating=True)
+            if number is None:
+                return None
+            joined.append(number)
+        words = tuple(t for t in above.tokens if t.kind == "text")
+        out = [above._replace(tokens=words)] if words else []
+        return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined))], end + 1
+    return None
 
 
-def join_wrapped(rows: Sequence[CellRow], textless: Collection[int] = ()) -> list[CellRow]:
+def _band_row(
+    band: Sequence[CellRow], lexicon: Lexicon
+) -> tuple[CellRow, tuple[Token, ...], tuple[CellRow, ...]] | None:
+    """A band of lines as one row: the line naming a data row, the values of a line holding only
+    values, and the lines of a group label's pieces (`三、本年`) kept apart; None unless the band
+    holds exactly one row label, its values on one line, and nothing else."""
+    labels, valued, pieces = [], [], []
+    for row in band:
+        texts = row.texts
+        if row.bounds != "words" or any(t.kind == "broken" for t in row.tokens):
+            return None
+        label = " ".join(t.text.strip() for t in texts)
+        if texts and lexicon.row_widths(label, sure=False):
+            labels.append(row)
+        elif texts and not row.has_values and lexicon.is_group_piece(label):
+            pieces.append(row)
+        elif not texts and row.has_values:
+            valued.append(row)
+        else:
+            return None
+    if len(labels) != 1 or len(valued) > 1 or (valued and labels[0].has_values):
+        return None
+    values = tuple(t for t in valued[0].tokens if t.kind == "value") if valued else ()
+    return labels[0], values, tuple(pieces)
+
+
+def join_wrapped(rows: Sequence[CellRow], lexicon: Lexicon, textless: Collection[int] = ()) -> list[CellRow]:
     """The rows, each row of PDF words whose wrapped numbers' tails stand on the next line joined.
 
     `textless`: the lines that hold no text: blank ones and a pipe table's rules (`| --- |`;
@@ -131,10 +174,10 @@ def join_wrapped(rows: Sequence[CellRow], textless: Collection[int] = ()) -> lis
     i = 0
     while i < len(rows):
         row = rows[i]
-        centred = _centred(row, rows[i + 1], rows[i + 2], textless) if i + 2 < len(rows) else None
+        centred = _centred(rows, i, lexicon, textless)
         if centred is not None:
-            out += centred
-            i += 3
+            out += centred[0]
+            i = centred[1]
             continue
         broken = sum(1 for t in row.tokens if t.kind == "broken")
         if broken and row.bounds == "words" and i + 1 < len(rows):
