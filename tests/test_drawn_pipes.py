@@ -16,15 +16,22 @@ cells of the pieces' line settle that `2,514` comes before every value of the ro
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure
 from corpus import text, truth
 from govdisclosure.layout import Token
+from govdisclosure.layout.pipes import pipe_block
+from govdisclosure.lexicon import lexicon_for
+from govdisclosure.normalize import normalize
 from govdisclosure.tables.grid import Grid
+from govdisclosure.templates import default_templates
 
 ROUTE = "pdf-lo.markitdown"
 # Report -> the table 三 rows whose numbers LibreOffice wrapped around the row's line.
@@ -232,3 +239,58 @@ def test_a_row_placed_twice_keeps_the_first_even_with_floating_values() -> None:
         assert [d.code for d in grid.diagnostics] == ["table-duplicate"]
         if first is printed:
             assert [c.value for c in grid.rows["granted"].values()] == [1, 2, 3]
+
+
+HELDOUT = Path(__file__).resolve().parent / "corpus" / "heldout" / "seed-20261201"
+
+
+@pytest.mark.parametrize(
+    ("report_id", "row"),
+    [
+        # `| 4.保护第三方合法权益 | 9 |   |   |   | 9 |` over `| （三）不 |   | 无 | 无 无 | 无 无 |   |`
+        ("r033", "denied_third_party_rights"),
+        ("r033", "not_processed_publication"),
+        # `| 1.申请人无正当理由逾期不补 | | 2 | | | 2 |` over `| （六）其 | | 无 | 无 无 | 无 无 | |`
+        ("r024", "other_no_correction"),
+    ],
+)
+def test_a_group_label_s_piece_on_the_wu_line_is_no_label_of_the_row(report_id: str, row: str) -> None:
+    # Held-out corpus (seed 20261201), markitdown of Chromium's PDFs: the group label's cell is
+    # centred over its rows, so its piece is drawn on a row's 无 line; the two lines are one row.
+    folder = HELDOUT / report_id
+    expected = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    report = govdisclosure.parse((folder / "pdf-chromium.markitdown.txt").read_text(encoding="utf-8"))
+    table = report.tables.applications
+    assert table is not None
+    got = table.rows.get(row, {})
+    assert {c: (v.kind, _decimal(v.value)) for c, v in got.items()} == {
+        c: (cell["kind"], _decimal(cell["value"])) for c, cell in expected[row].items()
+    }
+
+
+def _drawn(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """The rows of pipes drawn at word positions: each row's line and its tokens' texts."""
+    rows = pipe_block(normalize(text), guessed=True, lexicon=lexicon_for(default_templates()))
+    return [(r.line, tuple(t.text.strip() for t in r.tokens)) for r in rows]
+
+
+def test_the_merged_row_stands_at_its_label_s_line_and_the_piece_apart() -> None:
+    got = _drawn(
+        "|  |  | 1.申请人无正当理由逾期不补 |  | 2 |  |  | 2 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "|  | （六）其 |  |  | 无 | 无 无 | 无 无 |  |"
+    )
+    assert got == [
+        (1, ("1.申请人无正当理由逾期不补", "2", "无", "无", "无", "无", "无", "2")),
+        (3, ("（六）其",)),
+    ]
+
+
+def test_a_row_label_on_the_wu_line_keeps_the_lines_apart() -> None:
+    # The 无 line names a row of its own: its 无 are that row's.
+    got = _drawn(
+        "|  |  | 4.保护第三方合法权益 |  | 9 |  |  | 9 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "|  |  | 5.属于三类内部事务信息 |  | 无 | 无 无 | 无 无 |  |"
+    )
+    assert [line for line, _ in got] == [1, 3]

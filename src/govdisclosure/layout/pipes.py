@@ -159,6 +159,12 @@ def _pairing(row: Sequence[str], after: Sequence[str], kinds: Kinds, kinds_after
     return "shared" if under and count <= SHARED_MOST else None
 
 
+def _unpieced(kinds: Kinds, pieces: set[int]) -> Kinds:
+    """A line's kinds with the cells holding a group label's piece left out of its words."""
+    words, values = kinds
+    return words - pieces, values
+
+
 def _wu_only(row: Sequence[str], values: set[int]) -> bool:
     return all(w == "无" for i in values for w in row[i].split())
 
@@ -181,6 +187,12 @@ def _placed_rows(
         table = line.number if line.number + 1 in rules else table
         tables.append(table)
     kinds = [_kinds(row) for row in cells]
+    # A group label's piece (`（三）不`) drawn on a row's 无 line at the group cell's middle: no
+    # label of the row, and set apart when the two lines merge.
+    pieces = [
+        {k for k in words if lexicon is not None and lexicon.is_group_piece(row[k])}
+        for row, (words, _) in zip(cells, kinds, strict=True)
+    ]
     values_only = [bool(values) and not words for words, values in kinds]
     i = 0
     merged = -1  # the last line merged into the row before
@@ -193,21 +205,29 @@ def _placed_rows(
         beside = before or (i + 2 < len(lines) and values_only[i + 2])
         pairing = None
         if i + 1 < len(lines) and not beside:
-            pairing = _pairing(row, cells[i + 1], kinds[i], kinds[i + 1])
+            pairing = _pairing(
+                row, cells[i + 1], _unpieced(kinds[i], pieces[i]), _unpieced(kinds[i + 1], pieces[i + 1])
+            )
             # Cells of two tables do not line up: only values apart are merged across them.
             pairing = None if pairing == "shared" and tables[i] != tables[i + 1] else pairing
         if pairing is not None:
             below = lines[i + 1]
-            labelled = below if kinds[i + 1][0] else line
+            labelled = below if kinds[i + 1][0] - pieces[i + 1] else line
             # The 无 line's marks, where they share cells with the digits above.
             floats = pairing == "shared"
             tokens = [
                 t
                 for k, (a, b) in enumerate(zip(row, cells[i + 1], strict=True))
-                for t in _cell(a, line.number, (tables[i], k))
-                + _cell(b, below.number, (tables[i + 1], k), floats)
+                for t in (_cell(a, line.number, (tables[i], k)) if k not in pieces[i] else [])
+                + (_cell(b, below.number, (tables[i + 1], k), floats) if k not in pieces[i + 1] else [])
             ]
             yield CellRow(tuple(tokens), labelled.number, "pipes", "words", apart=True)
+            for at, n in ((line, i), (below, i + 1)):
+                if pieces[n]:
+                    apart = [
+                        t for k in sorted(pieces[n]) for t in _cell(cells[n][k], at.number, (tables[n], k))
+                    ]
+                    yield CellRow(tuple(apart), at.number, "pipes", "words", apart=True)
             merged = i + 1
             i += 2
             continue
