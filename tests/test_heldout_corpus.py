@@ -3,7 +3,7 @@
 `tests/corpus/heldout/seed-<N>/<id>/` holds a report's truth and, exactly as the tools printed
 them, the texts of the routes that misread it when first measured (benchmarks/accuracy.py
 --fixtures). Each must now give no wrong number, no cell of another kind and the year reported
-on; a route that keeps blank cells' places must give back every cell.
+on; a route that keeps blank cells' places must give back every cell (but pdftotext -layout).
 """
 
 from __future__ import annotations
@@ -39,5 +39,6 @@ def test_heldout_text(path: Path) -> None:
     assert found.wrong == []
     assert found.misread == []
     assert report.year == truth["year"]
-    if keeps_blanks(route, truth):
+    # (pdftotext -layout keeps a blank cell's gap, not its column: tests/test_tool_corpus.py.)
+    if keeps_blanks(route, truth) and not route.name.endswith("pdftotext-layout"):
         assert found.lost == []

@@ -84,6 +84,10 @@ class Token(NamedTuple):
     # pipes cut every row of one table at the same places, so two lines' words compare left to
     # right by their cells (the order of two words in one cell, on two lines, is not shown).
     pipe_cell: tuple[int, int] | None = None
+    # Digits printed on a line of their own under the value's row, each the tail of some value of
+    # the row a narrow cell wrapped (`23` / `5` for 235) when every piece read as a number: which
+    # values they continue is not shown, so the identities choose (tables/wrapped.tail_readings).
+    tails: tuple[str, ...] = ()
 
     @property
     def number(self) -> Number | None:

@@ -187,6 +187,52 @@ def join_wrapped(rows: Sequence[CellRow], lexicon: Lexicon, textless: Collection
                 out.append(joined)
                 i += 2
                 continue
+        tailed = _stray_tails(rows, i, lexicon, textless)
+        if tailed is not None:
+            out += tailed[0]
+            i = tailed[1]
+            continue
         out.append(row)
         i += 1
     return out
+
+
+def _stray_tails(
+    rows: Sequence[CellRow], i: int, lexicon: Lexicon, textless: Collection[int]
+) -> tuple[list[CellRow], int] | None:
+    """A row printing all its values (its label beside them, or alone on the line under them) and,
+    on the line under it, fewer digit tails than values: the rows with the tails on the values
+    (`Token.tails`), and the index after the tails' line; None when rows[i] starts no such shape.
+
+    LibreOffice wraps a number too wide for its cell (`23` / `5` for 235); where every piece reads
+    as a number, only the tails' line shows it, and no value may be trusted as printed.
+    """
+    valued = rows[i]
+    if valued.bounds not in ("words", "aligned") or not valued.has_values:
+        return None
+    values = [t for t in valued.tokens if t.kind == "value"]
+    if any(t.kind == "broken" or t.floating or t.tails for t in valued.tokens):
+        return None
+    label, at = valued, i + 1
+    if not valued.texts and at < len(rows) and not rows[at].has_values:
+        label, at = rows[at], at + 1  # the label under its values (markitdown on a PDF)
+    if at >= len(rows) or not _next(rows[at - 1].line, rows[at].line, textless):
+        return None
+    under = rows[at]
+    tails = [t.text.strip() for t in under.tokens]
+    if (
+        under.bounds not in ("words", "aligned")
+        or not 0 < len(tails) < len(values)
+        or any(t.kind != "value" or not TAIL().match(t.text.strip()) for t in under.tokens)
+    ):
+        return None
+    name = " ".join(t.text.strip() for t in label.texts)
+    if not label.texts or len(values) not in lexicon.row_widths(name, sure=False):
+        return None
+    # Digits over the next row's line may be its centred wrap's pieces (`24` / row / `5`).
+    if _centred(rows, at, lexicon, textless) is not None:
+        return None
+    marked = valued._replace(
+        tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
+    )
+    return [marked, *([label] if label is not valued else [])], at + 1

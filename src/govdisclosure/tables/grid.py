@@ -10,6 +10,7 @@ from ..layout import Token
 from ..model import Basis, Cell, Diagnostic
 from ..values import clean, read_cell
 from .floating import floating_readings
+from .wrapped import tail_readings
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -59,11 +60,12 @@ class Grid:
         """Put one token per column; a row placed twice keeps the first and says so.
 
         `basis` says how the places were settled when the text does not show them (SCHEMA.md).
-        Tokens with floating values (layout.Token.floating) are not in column order: their readings
-        wait for the identities (resolve.py), and the cells then carry basis `split`.
+        Tokens with floating values (layout.Token.floating) are not in column order, and tokens with
+        tails under their row (layout.Token.tails) may not be whole: their readings wait for the
+        identities (resolve.py), and the cells then carry basis `split`.
         """
-        if any(t.floating for t in tokens):
-            self._floating(row, columns, tokens)
+        if any(t.floating or t.tails for t in tokens):
+            self._read_later(row, columns, tokens)
             return
         units = self.units
         cells = {
@@ -82,7 +84,9 @@ class Grid:
             return
         self.rows[row] = cells
 
-    def _floating(self, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
+    def _read_later(self, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
+        """Tokens not in column order (floating) or not whole (tails under the row): their readings
+        wait for the identities (resolve.py)."""
         line = min(t.line for t in tokens)
         texts = tuple(clean(t.text) for t in tokens)
         if self.has_row(row):
@@ -98,7 +102,13 @@ class Grid:
                 line,
             )
             return
-        readings = floating_readings(tokens, len(columns))
+        if any(t.floating for t in tokens) and any(t.tails for t in tokens):
+            self.unplaced(
+                f"{row}: values in columns the text does not show, and tails under them ({texts})", line
+            )
+            return
+        tails = next((t.tails for t in tokens if t.tails), ())
+        readings = tail_readings(texts, tails) if tails else floating_readings(tokens, len(columns))
         self.fused.append(FusedRun(row, tuple(columns), texts, line, readings))
 
     def place_cells(self, row: str, cells: dict[str, Cell]) -> None:

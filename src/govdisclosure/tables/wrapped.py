@@ -59,3 +59,19 @@ def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str,
                 out.append(text)
         readings.append(tuple(out))
     return readings
+
+
+def tail_readings(texts: Sequence[str], tails: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """A row's cell texts as printed, and each way of joining the tails printed under it, in
+    order, to as many of its numbers, in order (layout.Token.tails): `23` and tail `5` read 235.
+
+    A none mark is never cut, and no joined number starts with 0 (`0` + `5` is two cells).
+    """
+    readings = [tuple(texts)]
+    digits = [i for i, text in enumerate(texts) if DIGITS().match(text)]
+    for chosen in itertools.combinations(digits, len(tails)):
+        joined = dict(zip(chosen, tails, strict=True))
+        out = tuple(text + joined.get(i, "") for i, text in enumerate(texts))
+        if all(is_value_text(out[i]) and not out[i].startswith("0") for i in chosen):
+            readings.append(out)
+    return tuple(readings)
