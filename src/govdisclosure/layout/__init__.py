@@ -174,6 +174,9 @@ class Layout(NamedTuple):
     # The text prints its words at their columns' positions (pdftotext -layout, §2.2 C): a blank
     # cell is a gap there, so a row label printed with no value anywhere is a blank row.
     aligned: bool = False
+    # The text is a PDF's, its pages marked by form feeds (pdftotext, pdfminer): cells printed one
+    # per line stand in the PDF's drawing order (tables/drawn.py).
+    paged: bool = False
 
 
 def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
@@ -182,7 +185,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     if streamed is not None:
         return Layout(tuple(streamed))
     if one_cell_per_line(lines):
-        return Layout(tuple(group_cells(lines)))
+        return Layout(tuple(group_cells(lines)), paged=any(line.page for line in lines))
     state = LayoutState(
         lines,
         lexicon,
@@ -216,4 +219,5 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
-    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows))
+    paged = any(line.page for line in lines)
+    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), paged)

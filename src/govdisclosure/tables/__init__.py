@@ -122,9 +122,9 @@ def _applications_template(
 
 
 def _read_active(
-    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, aligned: bool
+    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, layout: Layout
 ) -> Grid:
-    grid = Grid("active_disclosure")
+    grid = Grid("active_disclosure", paged=layout.paged)
     spec = template.active_disclosure
     for column in spec.columns.values():
         if column.unit:
@@ -139,15 +139,17 @@ def _read_active(
                         grid.units[e.id] = unit
                     break
 
-    assemble_rows(region, grid, active_columns(template), in_order=in_order, aligned=aligned, shapes=shapes)
+    assemble_rows(
+        region, grid, active_columns(template), in_order=in_order, aligned=layout.aligned, shapes=shapes
+    )
     reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
     return reread or grid
 
 
 def _read_applications(
-    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, aligned: bool
+    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, layout: Layout
 ) -> Grid:
-    grid = Grid("applications")
+    grid = Grid("applications", paged=layout.paged)
     spec = template.applications
     groups = {r.id: r.group for r in spec.rows}
     # The applicant columns are the grid's last seven (FORMAT.md §1.4): a header printed shifted
@@ -161,17 +163,17 @@ def _read_applications(
         positions,
         lambda _, values: row_total_holds(values),
         in_order,
-        aligned,
+        layout.aligned,
         shapes,
     )
     return grid
 
 
-def _read_review(region: Region, template: Template, prose: Iterable[str], aligned: bool = False) -> Grid:
-    grid = Grid("review_litigation")
+def _read_review(region: Region, template: Template, prose: Iterable[str], layout: Layout) -> Grid:
+    grid = Grid("review_litigation", paged=layout.paged)
     spec = template.review_litigation
     cells = ("value", "empty", "broken")
-    if aligned and not any(t.kind in cells for r in region.rows for t in r.row.tokens):
+    if layout.aligned and not any(t.kind in cells for r in region.rows for t in r.row.tokens):
         # Text aligned by position prints the header and not one value: every cell is a gap.
         line = min(region.lines, default=0)
         for group in spec.groups:
@@ -232,7 +234,7 @@ def read_tables(
             template(report_template),
             shaped["active_disclosure"],
             in_order,
-            layout.aligned,
+            layout,
         )
     if "applications" in regions:
         signalled = names["applications"]
@@ -241,7 +243,7 @@ def read_tables(
             template(signalled or report_template),
             shaped["applications"],
             in_order,
-            layout.aligned,
+            layout,
         )
         names["applications"] = signalled or _applications_template(
             grid, registry, report_template, regions["applications"]
@@ -255,7 +257,7 @@ def read_tables(
         names["review_litigation"] = report_template
         prose = (ln.text for ln in lines if ln.number not in table_lines)
         grids["review_litigation"] = _read_review(
-            regions["review_litigation"], template(report_template), prose, layout.aligned
+            regions["review_litigation"], template(report_template), prose, layout
         )
 
     built: dict[str, Table] = {}

@@ -33,6 +33,7 @@ from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..layout import Token
 from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
+from .drawn import DRAWN_ORDER, shows_column_order
 from .grid import Grid
 from .pending import row_total_holds
 from .regions import MatchedRow, Region
@@ -253,6 +254,15 @@ def _labelled_row_by_row(runs: Sequence[_Run], rows: Sequence[str], columns: Seq
     )
 
 
+def _place_in_order(grid: Grid, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
+    """A row decoded from the printed order placed so (basis order), unless the order of its
+    values is a PDF's drawing order that does not show their columns (drawn.py)."""
+    if shows_column_order(tokens, grid.paged):
+        grid.place(row, columns, tokens, basis="order")
+    else:
+        grid.unplaced(f"{row}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in tokens)})", tokens[0].line)
+
+
 def _values_before_header(part: Region) -> bool:
     """True when a value is printed after the block's caption and before its header row."""
     for row in part.rows[1:]:
@@ -291,13 +301,13 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         ):
             continue
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
-        fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units))
+        fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units), paged=grid.paged)
         for row, tokens in placed.items():
             if row in grid.rows:
                 # Read beside its own label, and the order agrees: printed in place, no basis.
                 fresh.place_cells(row, grid.rows[row])
             else:
-                fresh.place(row, columns, tokens, basis="order")
+                _place_in_order(fresh, row, columns, tokens)
         fits.append((fresh, template.name))
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
@@ -314,7 +324,8 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     """
     if _has_broken_numbers(region):
         return None
-    fresh = Grid(grid.table, rows={r: dict(c) for r, c in grid.rows.items()}, units=dict(grid.units))
+    rows = {r: dict(c) for r, c in grid.rows.items()}
+    fresh = Grid(grid.table, rows=rows, units=dict(grid.units), paged=grid.paged)
     read: set[int] = set()  # lines of the blocks read here
     for part in _blocks(region):
         captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}
@@ -336,7 +347,7 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
             continue
         for row, tokens in placed.items():
             if row not in grid.rows:  # rows read beside their labels stay as printed
-                fresh.place(row, block.columns, tokens, basis="order")
+                _place_in_order(fresh, row, block.columns, tokens)
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
     if not read:
         return None

@@ -34,7 +34,7 @@ class Grid:
 
     # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
     # million instructions to define at import (docs/performance.md).
-    __slots__ = ("diagnostics", "fused", "rows", "table", "units")
+    __slots__ = ("diagnostics", "fused", "paged", "rows", "table", "units")
 
     def __init__(
         self,
@@ -42,9 +42,12 @@ class Grid:
         rows: dict[str, dict[str, Cell]] | None = None,
         diagnostics: list[Diagnostic] | None = None,
         units: dict[str, str] | None = None,
+        paged: bool = False,
     ) -> None:
-        """An empty grid of a table, or one with these rows, diagnostics and column units."""
+        """An empty grid of a table, or one with these rows, diagnostics and column units; `paged`:
+        the table's text is a PDF's (layout.Layout.paged)."""
         self.table = table
+        self.paged = paged
         self.rows: dict[str, dict[str, Cell]] = {} if rows is None else rows
         self.fused: list[FusedRun] = []
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics

@@ -13,6 +13,7 @@ from ..identities import as_evidence, total_holds
 from ..layout import Token
 from ..values import clean, read_cell
 from .aligned import ColumnAnchors
+from .drawn import DRAWN_ORDER, shows_column_order
 from .grid import FusedRun, Grid
 from .place import put_row
 from .wrapped import joined_readings
@@ -145,6 +146,9 @@ def put_pending(
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
     if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
+        if not shows_column_order(gathered, grid.paged):
+            grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
+            return
         grid.place(pending.row, columns, gathered, basis="order")
         return
     # More values than columns, lines of lone numbers among them (`178` / `8`): numbers a narrow

@@ -12,6 +12,7 @@ from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
 from ..values import read_cell
+from .drawn import DRAWN_ORDER, shows_column_order
 from .grid import FusedRun, Grid
 from .place import fit
 from .regions import Region
@@ -126,6 +127,11 @@ def _place(
             basis = "order"
         for g, group in enumerate(groups):
             part = cells[g * width : (g + 1) * width]
+            if basis == "order" and not shows_column_order(part, grid.paged):
+                grid.unplaced(
+                    f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line
+                )
+                continue
             chosen = [(c, t) for c, t in zip(columns, part, strict=True) if c in keep]
             if chosen:
                 grid.place(group, [c for c, _ in chosen], [t for _, t in chosen], basis=basis)
@@ -185,8 +191,10 @@ def _place_by_totals(
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
         start = stop
-        if len(part) == width:
+        if len(part) == width and shows_column_order(part, grid.paged):
             grid.place(group, columns, part, basis="order")
+        elif len(part) == width:
+            grid.unplaced(f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line)
         else:
             raw = " ".join(t.text.strip() for t in part)
             grid.unplaced(

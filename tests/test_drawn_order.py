@@ -1,0 +1,114 @@
+"""Values a PDF tool printed one per line in its reading order (tables/drawn.py, FORMAT.md §2.2 E).
+
+Plain pdftotext rebuilds a reading order from the text blocks' places; `无`, a CJK glyph with
+another box than the digits', moves in it: `行政强制` / `20` / `无` / `+2` is 20, +2, 无 (held-out
+corpus, seed 7, r187). Such a row's order shows nothing of its columns; every other shape keeps
+its reading. The held-out texts themselves are checked in tests/test_heldout_corpus.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import govdisclosure
+from govdisclosure.layout import Token
+from govdisclosure.tables.drawn import shows_column_order
+
+HELDOUT = Path(__file__).resolve().parent / "corpus" / "heldout" / "seed-7"
+
+
+def _values(*lines: str) -> list[Token]:
+    return [Token("value", text, number) for number, line in enumerate(lines, 1) for text in line.split()]
+
+
+@pytest.mark.parametrize(
+    ("values", "paged", "shown"),
+    [
+        (_values("20", "无", "+2"), True, False),  # one per line, 无 among numbers, a PDF's
+        (_values("无", "—", "3"), True, False),  # 无 among other marks too
+        (_values("20", "无", "+2"), False, True),  # no form feed: no PDF's drawing order
+        (_values("20 无 +2"), True, True),  # one line: the words' order on it (pdftotext -raw)
+        (_values("2,68", "/ / 1 / 2", "2,684"), True, True),  # a wrapped row's lines (-raw)
+        (_values("20", "—", "+2"), True, True),  # — and / moved nothing in three corpora
+        (_values("20", "/", "+2"), True, True),
+        (_values("无", "无", "无"), True, True),  # nothing to move against
+    ],
+)
+def test_which_values_show_their_columns_order(values: list[Token], paged: bool, shown: bool) -> None:
+    assert shows_column_order(values, paged) is shown
+
+
+@pytest.mark.parametrize(
+    ("report_id", "table", "row"),
+    [
+        ("r187", "active_disclosure", "administrative_enforcement"),  # 20 / 无 / +2
+        ("r211", "review_litigation", "review"),  # 无 / 3 / 无 / 无 / 3 for 无 无 无 3 3
+    ],
+)
+def test_a_row_mixing_wu_and_numbers_in_drawing_order_is_said_not_placed(
+    report_id: str, table: str, row: str
+) -> None:
+    folder = HELDOUT / report_id
+    report = govdisclosure.parse((folder / "pdf-chromium.pdftotext.txt").read_text(encoding="utf-8"))
+    found = report.tables[table]
+    assert found is not None and row not in found.rows
+    assert any(d.code == "cell-unplaced" and "drawing order" in d.message for d in report.diagnostics)
+    # The rows printing only numbers, or only 无, keep their reading.
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"][table]
+    for other, cells in found.rows.items():
+        assert [c.raw for c in cells.values()] == [c["raw"] for c in truth[other].values()], other
+
+
+def _blocks(*cells: str) -> list[str]:
+    """Cells as plain pdftotext prints them: one a line, a blank line after each."""
+    return [line for cell in cells for line in (cell, "")]
+
+
+def _applications(page_break: str) -> govdisclosure.Report:
+    lines = [
+        page_break + "三、收到和处理政府信息公开申请情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "",
+    ]
+    lines += _blocks("一、本年新收政府信息公开申请数量", "5", "无", "3", "无", "无", "无", "8")
+    lines += _blocks("二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1")
+    lines += _blocks("三、本年度办理结果", "（一）予以公开", "2", "0", "0", "0", "0", "0", "2")
+    return govdisclosure.parse("\n".join(lines))
+
+
+def test_a_label_s_values_one_per_line_in_a_pdf_s_order() -> None:
+    # The row total holds (5 + 3 = 8) whichever cells the 无 stand in: it confirms nothing here.
+    table = _applications("\f").tables.applications
+    assert table is not None
+    assert "new_received" not in table.rows
+    assert [c.raw for c in table.rows["carried_over"].values()] == ["1", "0", "0", "0", "0", "0", "1"]
+
+
+def test_the_same_values_in_text_that_is_no_pdf_s_keep_their_order() -> None:
+    table = _applications("").tables.applications
+    assert table is not None
+    assert [c.raw for c in table.rows["new_received"].values()] == ["5", "无", "3", "无", "无", "无", "8"]
+
+
+def test_table_four_groups_one_per_line_in_a_pdf_s_order() -> None:
+    head = [
+        "\f四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议 行政诉讼",
+        "结果维持 结果纠正 其他结果 尚未审结 总计",
+        "未经复议直接起诉 复议后起诉",
+        "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计",
+        "",
+    ]
+    values = ["无", "无", "无", "3", "3", "1", "0", "0", "0", "1", *["无"] * 5]
+    report = govdisclosure.parse(
+        "\n".join([*head, *_blocks(*values), "五、存在的主要问题及改进情况", "无。"])
+    )
+    table = report.tables.review_litigation
+    assert table is not None
+    assert {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()} == {
+        "litigation_direct": ["1", "0", "0", "0", "1"],
+        "litigation_after_review": ["无"] * 5,
+    }
