@@ -112,3 +112,49 @@ def test_table_four_groups_one_per_line_in_a_pdf_s_order() -> None:
         "litigation_direct": ["1", "0", "0", "0", "1"],
         "litigation_after_review": ["无"] * 5,
     }
+
+
+def _first_row_among_header_words(page_break: str, words: bool) -> govdisclosure.Report:
+    """Table 三 printed label-first one value per line, maybe with a header's pieces among the
+    first row's values (`6` / `商业 科研 …` / `企业 机构 益组织` / `0` `2` `0` `0` `0` / `8`)."""
+    lines = [
+        page_break + "三、收到和处理政府信息公开申请情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "",
+    ]
+    rows = [
+        ("一、本年新收政府信息公开申请数量", ["6", "0", "2", "0", "0", "0", "8"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0", "0", "0", "0", "1"]),
+        ("三、本年度办理结果", []),
+        ("（一）予以公开", ["2", "0", "0", "0", "0", "0", "2"]),
+    ]
+    for label, values in rows:
+        body = _blocks(*values)
+        if words and values[:1] == ["6"]:
+            body = [*body[:2], "商业 科研 社会公 法律服务 其", "企业 机构 益组织", "", *body[2:]]
+        lines += [label, "", *body]
+    return govdisclosure.parse("\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    ("page_break", "words", "placed"),
+    [("\f", True, False), ("\f", False, True), ("", True, True)],
+)
+def test_words_among_a_row_s_values_in_a_pdf_s_order(page_break: str, words: bool, placed: bool) -> None:
+    report = _first_row_among_header_words(page_break, words)
+    table = report.tables.applications
+    assert table is not None
+    assert ("new_received" in table.rows) is placed
+    assert ("other words among them" in " ".join(d.message for d in report.diagnostics)) is not placed
+
+
+def test_words_among_a_row_s_values_in_the_printed_order_reading() -> None:
+    # Held-out r087 through plain pdftotext (LibreOffice's PDF): `6` / the header's pieces / `0` `0`
+    # `0` `2` `0` / `计` / `8` for 6 0 2 0 0 0 8, read in printed order before.
+    folder = HELDOUT / "r087"
+    report = govdisclosure.parse((folder / "pdf-lo.pdftotext.txt").read_text(encoding="utf-8"))
+    table = report.tables.applications
+    assert table is not None and "new_received" not in table.rows
+    assert any(
+        "new_received: values printed one per line with other words" in d.message for d in report.diagnostics
+    )

@@ -33,7 +33,7 @@ from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..layout import Token
 from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
-from .drawn import DRAWN_ORDER, shows_column_order
+from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
 from .grid import Grid
 from .pending import row_total_holds
 from .regions import MatchedRow, Region
@@ -56,6 +56,8 @@ class _Run(NamedTuple):
     values: tuple[Token, ...]
     before: frozenset[str]
     after: tuple[frozenset[str], ...]
+    # Words that name nothing (a header's pieces) came between the run before and this one.
+    interrupted: bool = False
 
 
 def _runs(region: Region) -> list[_Run]:
@@ -65,10 +67,11 @@ def _runs(region: Region) -> list[_Run]:
     gap: list[frozenset[str]] = []  # labels since the last value, in printed order
     before: frozenset[str] = frozenset()
     last_line = -2
+    words = interrupted = False  # words that name nothing: since the last value, before the run
 
     def close() -> None:
         if values:
-            runs.append(_Run(tuple(values), before, tuple(gap)))
+            runs.append(_Run(tuple(values), before, tuple(gap), interrupted))
 
     for row in region.rows:
         for m in row.matches:
@@ -78,12 +81,14 @@ def _runs(region: Region) -> list[_Run]:
                     close()
                     before = gap[-1] if gap else frozenset()
                     values, gap = [], []
+                    interrupted, words = words, False
                 values.append(m.token)
                 last_line = m.token.line
             elif ours:
                 gap.append(frozenset(e.id for e in ours if e.kind == "row"))
             elif m.token.kind != "empty":
                 last_line = -2  # words that are no label: the run stops here
+                words = True
     close()
     return runs
 
@@ -109,6 +114,10 @@ class _Rows(NamedTuple):
     before: frozenset[str]
     after: tuple[frozenset[str], ...]
     column_major: bool
+    # One row of one-value runs with words that name nothing between them (a header's pieces,
+    # plain pdftotext): the reading order went through other blocks there, and the row's values
+    # need not be in their columns' order (held-out seed 7, r087).
+    interrupted: bool = False
 
 
 def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) -> list[list[_Rows]]:
@@ -135,7 +144,8 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
             # Runs shorter than a row, no label before any but the first, as many values as a row
             # has: one row (one value a line, or two a line where two columns' values share one).
             row = tuple(v for r in runs[i:end] for v in r.values)
-            walk(end, [*acc, _Rows((row,), run.before, runs[end - 1].after, False)], done + 1)
+            interrupted = any(r.interrupted for r in runs[i + 1 : end])
+            walk(end, [*acc, _Rows((row,), run.before, runs[end - 1].after, False, interrupted)], done + 1)
         group = runs[i : i + width]
         if (
             width == 1
@@ -170,7 +180,7 @@ def _row_end(runs: Sequence[_Run], start: int, width: int) -> int | None:
     return end if total == width else None
 
 
-def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> dict[str, tuple[Token, ...]] | None:
+def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> _Placed | None:
     """The decoding's rows in template order, if it has as many rows and the labels agree."""
     if sum(len(b.rows) for b in decoding) != len(order):
         return None
@@ -189,19 +199,26 @@ def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> dict[str, tuple[T
                 return None
         index += len(block.rows)
     rows = [row for block in decoding for row in block.rows]
-    return dict(zip(order, rows, strict=True))
+    interrupted = [block.interrupted for block in decoding for _ in block.rows]
+    placed = dict(zip(order, rows, strict=True))
+    return _Placed(placed, frozenset(r for r, cut in zip(order, interrupted, strict=True) if cut))
 
 
-def _read(
-    runs: Sequence[_Run], width: int, order: Sequence[str], column_major: bool
-) -> dict[str, tuple[Token, ...]] | None:
+class _Placed(NamedTuple):
+    """A decoding's rows by row id, and the rows whose values' order is not shown (`_Rows.interrupted`)."""
+
+    rows: dict[str, tuple[Token, ...]]
+    interrupted: frozenset[str]
+
+
+def _read(runs: Sequence[_Run], width: int, order: Sequence[str], column_major: bool) -> _Placed | None:
     """The one placement every valid decoding agrees on, or None."""
     placements = [
         p for d in _decodings(runs, width, len(order), column_major) if (p := _place(d, order)) is not None
     ]
     if not placements:
         return None
-    texts = [{r: tuple(t.text for t in ts) for r, ts in p.items()} for p in placements]
+    texts = [({r: tuple(t.text for t in ts) for r, ts in p.rows.items()}, p.interrupted) for p in placements]
     return placements[0] if all(t == texts[0] for t in texts) else None
 
 
@@ -254,13 +271,19 @@ def _labelled_row_by_row(runs: Sequence[_Run], rows: Sequence[str], columns: Seq
     )
 
 
-def _place_in_order(grid: Grid, row: str, columns: Sequence[str], tokens: Sequence[Token]) -> None:
+def _place_in_order(
+    grid: Grid, row: str, columns: Sequence[str], tokens: Sequence[Token], interrupted: bool = False
+) -> None:
     """A row decoded from the printed order placed so (basis order), unless the order of its
-    values is a PDF's drawing order that does not show their columns (drawn.py)."""
-    if shows_column_order(tokens, grid.paged):
+    values is a PDF's reading order that does not show their columns (drawn.py), or went through
+    words that name nothing between them (`_Rows.interrupted`)."""
+    shown = " ".join(t.text.strip() for t in tokens)
+    if interrupted and grid.paged:
+        grid.unplaced(f"{row}: {INTERRUPTED} ({shown})", tokens[0].line)
+    elif shows_column_order(tokens, grid.paged):
         grid.place(row, columns, tokens, basis="order")
     else:
-        grid.unplaced(f"{row}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in tokens)})", tokens[0].line)
+        grid.unplaced(f"{row}: {DRAWN_ORDER} ({shown})", tokens[0].line)
 
 
 def _values_before_header(part: Region) -> bool:
@@ -293,9 +316,10 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         columns = spec.value_columns
         if not runs or not set(order) <= labels:
             continue
-        placed = _read(runs, len(columns), order, column_major=True)
+        decoded = _read(runs, len(columns), order, column_major=True)
+        placed = decoded.rows if decoded is not None else {}
         if (
-            placed is None
+            decoded is None
             or set(grid.rows) - set(placed)
             or not _agrees(grid, placed, dict.fromkeys(order, columns))
         ):
@@ -307,7 +331,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
                 # Read beside its own label, and the order agrees: printed in place, no basis.
                 fresh.place_cells(row, grid.rows[row])
             else:
-                _place_in_order(fresh, row, columns, tokens)
+                _place_in_order(fresh, row, columns, tokens, row in decoded.interrupted)
         fits.append((fresh, template.name))
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
@@ -342,15 +366,17 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
             several and not _labelled_row_by_row(runs, block.rows, block.columns)
         ):
             continue
-        placed = _read(runs, len(block.columns), block.rows, column_major=False)
-        if placed is None or not _agrees(grid, placed, dict.fromkeys(block.rows, block.columns)):
+        decoded = _read(runs, len(block.columns), block.rows, column_major=False)
+        if decoded is None or not _agrees(grid, decoded.rows, dict.fromkeys(block.rows, block.columns)):
             continue
-        for row, tokens in placed.items():
+        for row, tokens in decoded.rows.items():
             if row not in grid.rows:  # rows read beside their labels stay as printed
-                _place_in_order(fresh, row, block.columns, tokens)
+                _place_in_order(fresh, row, block.columns, tokens, row in decoded.interrupted)
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
     if not read:
         return None
-    fresh.diagnostics = [d for d in grid.diagnostics if d.code != CELL_UNPLACED or d.line not in read]
+    # (What the rows placed here left unplaced stays said.)
+    kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED or d.line not in read]
+    fresh.diagnostics = kept + fresh.diagnostics
     _note(fresh, len(fresh.rows) - len(grid.rows), min(read))
     return fresh

@@ -18,11 +18,17 @@ from collections.abc import Sequence
 from ..layout import Token
 from ..layout.tokens import HAN
 
-__all__ = ["DRAWN_ORDER", "shows_column_order"]
+__all__ = ["DRAWN_ORDER", "INTERRUPTED", "shows_column_order"]
 
 DRAWN_ORDER = (
     "values printed one per line, 无 among others: a PDF's drawing order is not their columns' order"
 )
+
+
+# Words that name nothing (a header's pieces) printed among a row's values, one per line: the
+# reading order went through other blocks there, and the values need not be in their columns'
+# order (`6` / `商业 科研 …` / `0` `0` `0` `2` `0` for 6 0 2 0 0 0; held-out seed 7, r087).
+INTERRUPTED = "values printed one per line with other words among them: their order is not shown"
 
 
 def shows_column_order(values: Sequence[Token], paged: bool) -> bool:

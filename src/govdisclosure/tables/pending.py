@@ -13,7 +13,7 @@ from ..identities import as_evidence, total_holds
 from ..layout import Token
 from ..values import clean, read_cell
 from .aligned import ColumnAnchors
-from .drawn import DRAWN_ORDER, shows_column_order
+from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
 from .grid import FusedRun, Grid
 from .place import put_row
 from .wrapped import joined_readings
@@ -148,6 +148,9 @@ def put_pending(
     if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
         if not shows_column_order(gathered, grid.paged):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
+            return
+        if pending.stranger and grid.paged:
+            grid.unplaced(f"{pending.row}: {INTERRUPTED} ({shown})", pending.line)
             return
         grid.place(pending.row, columns, gathered, basis="order")
         return
