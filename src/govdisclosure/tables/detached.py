@@ -286,6 +286,22 @@ def _place_in_order(
         grid.unplaced(f"{row}: {DRAWN_ORDER} ({shown})", tokens[0].line)
 
 
+def _foreign(part: Region, rows: Sequence[str], columns: Sequence[str]) -> bool:
+    """True when a block's part names another block's row or column: pdfminer printed one block's
+    caption before the block above had printed its cells (`第二十条第（五）项` / `第二十条第（六）项` /
+    `行政许可` …), or a column's header and value apart from their block (`政府集中采购` / `本年增/减` /
+    `1`: the 行政事业性收费 change's), and the printed order mixes the blocks (held-out seed 7, r155,
+    r014)."""
+    own = {"row": set(rows), "column": set(columns)}
+    return any(
+        e.id not in own[e.kind]
+        for r in part.rows
+        for m in r.matches
+        for e in m.entries
+        if e.table == part.table and e.kind in own
+    )
+
+
 def _values_before_header(part: Region) -> bool:
     """True when a value is printed after the block's caption and before its header row."""
     for row in part.rows[1:]:
@@ -354,7 +370,12 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     for part in _blocks(region):
         captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}
         block = next((b for b in spec.blocks if b.caption in captions), None)
-        if block is None or all(r in grid.rows for r in block.rows) or not set(block.rows) <= _labels(part):
+        if (
+            block is None
+            or all(r in grid.rows for r in block.rows)
+            or not set(block.rows) <= _labels(part)
+            or _foreign(part, block.rows, block.columns)
+        ):
             continue
         runs = _runs(part)
         # Values between the caption and the block's header belong to the block before (plain

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -165,7 +166,11 @@ def _place(
             FusedRun("*", columns * len(groups), tuple(t.text.strip() for t in values), rows[0].line)
         )
         return
-    if values and keep == set(columns):
+    # A PDF's values printed among the header's rows, some missing: the reading order went back
+    # and forth between the header's blocks and the values', and the missing one may be any
+    # (pdfminer: `…总` / `计` / `0` / `结果 结果 其他 尚未` / … / 12 values more; held-out seed 7, r184).
+    interrupted = grid.paged and any(b.position - a.position > 1 for a, b in itertools.pairwise(rows))
+    if values and keep == set(columns) and not (interrupted and len(values) < width * len(groups)):
         values = _place_by_totals(grid, groups, columns, values)
     if values and keep == set(columns):
         values = _place_stated(grid, columns, rows, stated())
