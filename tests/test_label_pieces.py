@@ -14,7 +14,15 @@ from govdisclosure.templates import default_templates
 
 LEXICON = lexicon_for(default_templates())
 ROW_LABELS = sorted({e.spelling for e in LEXICON.entries if e.kind == "row" and len(e.spelling) >= 6})
-GROUP_LABELS = sorted({e.spelling for e in LEXICON.entries if e.kind in ("group", "outcome_group")})
+# Reports spell 其他 as 其它 in any label (FORMAT.md §2.3): （六）其它处理.
+GROUP_LABELS = sorted(
+    {
+        spelling
+        for e in LEXICON.entries
+        if e.kind in ("group", "outcome_group")
+        for spelling in (e.spelling, e.spelling.replace("其他", "其它"))
+    }
+)
 
 
 @st.composite
@@ -55,3 +63,11 @@ def test_a_few_characters_of_a_group_label_are_a_group_piece(piece: str) -> None
 def test_row_labels_columns_and_long_lines_are_no_group_piece() -> None:
     for text in ("规章", "自然人", "总计", "（一）予以公开", "三、本年度办理结果", "本年新收"):
         assert not LEXICON.is_group_piece(text), text
+
+
+def test_a_narrow_cell_cutting_qita_between_its_characters() -> None:
+    # Held-out corpus (seed 7) r034 through pdftotext -layout (Chromium's PDF): `（六）其` /
+    # `它处理补正，行政机关不再处理其  1  1`. Read as a sentence, the line ended table 三 and its
+    # values were lost; the label above was then read as a blank row.
+    assert LEXICON.is_group_piece("它处理")
+    assert LEXICON.is_piece("它处理补正，行政机关不再处理其")

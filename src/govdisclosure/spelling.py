@@ -42,6 +42,8 @@ def replace_marks(text: str, marks: Iterable[tuple[str, str]]) -> str:
 
 def fold_variants(key: str) -> str:
     """One spelling for the words labels spell two ways; the outline's label index uses it too."""
-    # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3).
-    # Each replacement keeps the text's length (fold_spelling's promise).
-    return key.replace("其它", "其他")
+    # 其它 and 其他 are one word in every label (法人或其它组织, （六）其它处理; FORMAT.md §2.3),
+    # also cut between its characters by a narrow cell (`（六）其` / `它处理`: no label word starts
+    # with 它). Each replacement keeps the text's length (fold_spelling's promise).
+    key = key.replace("其它", "其他")
+    return "他" + key[1:] if key.startswith("它") else key

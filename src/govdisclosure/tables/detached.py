@@ -287,19 +287,22 @@ def _place_in_order(
 
 
 def _foreign(part: Region, rows: Sequence[str], columns: Sequence[str]) -> bool:
-    """True when a block's part names another block's row or column: pdfminer printed one block's
-    caption before the block above had printed its cells (`第二十条第（五）项` / `第二十条第（六）项` /
-    `行政许可` …), or a column's header and value apart from their block (`政府集中采购` / `本年增/减` /
-    `1`: the 行政事业性收费 change's), and the printed order mixes the blocks (held-out seed 7, r155,
-    r014)."""
+    """True when a block's part names another block's row or column before some of its values:
+    pdfminer printed one block's caption before the block above had printed its cells
+    (`第二十条第（五）项` / `第二十条第（六）项` / `行政许可` / … / `4,221`), or a column's header and
+    value apart from their block (`政府集中采购` / `本年增/减` / `1`: 行政事业性收费's change), and the
+    printed order mixes the blocks (held-out seed 7, r155, r014). (The next block's header words
+    after all of a block's values, plain pdftotext's habit, mix nothing.)"""
     own = {"row": set(rows), "column": set(columns)}
-    return any(
-        e.id not in own[e.kind]
-        for r in part.rows
-        for m in r.matches
-        for e in m.entries
-        if e.table == part.table and e.kind in own
-    )
+    named = False
+    for r in part.rows:
+        for m in r.matches:
+            if named and m.token.kind == "value":
+                return True
+            named = named or any(
+                e.table == part.table and e.kind in own and e.id not in own[e.kind] for e in m.entries
+            )
+    return False
 
 
 def _values_before_header(part: Region) -> bool:
