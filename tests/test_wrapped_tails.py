@@ -11,20 +11,19 @@ r134 printed `一、本年新收政府信息公开申请数量 199 12 7 0 7 10 2
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
-from corpus.score import score
+from corpus.score import assert_right_or_said
 from govdisclosure.layout import read_rows
 from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import normalize
 from govdisclosure.templates import default_templates
+from test_centred_wraps import CORPUS, printed_rows
 
 HEAD = "三、收到和处理政府信息公开申请情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
 NEXT = "二、上年结转政府信息公开申请数量 10 0 0 0 0 0 10\n"
@@ -94,38 +93,18 @@ def test_digits_over_the_next_row_are_its_centred_wrap_s_pieces() -> None:
 
 # Any table 三 row of a report printing every cell, with one of its numbers wrapped so that both
 # pieces read as numbers: no number anywhere is wrong, and the row comes back right or is said.
-CORPUS = Path(__file__).resolve().parent / "corpus" / "fixtures"
-ROW_LINE = regex.compile(r"^(?P<label>[^\s\d]\S*?\p{Han}\S*) (?P<values>(?:[\d,]++ ){6}[\d,]++)$")
-
-
-@functools.cache
-def _zeros() -> tuple[str, ...]:
-    return tuple(
-        p.name
-        for p in sorted(CORPUS.iterdir())
-        if p.is_dir()
-        and json.loads((p / "truth.json").read_text(encoding="utf-8"))["traits"]["blank_style"] == "zeros"
-    )
-
-
 @st.composite
 def tailed_rows(draw: st.DrawFn) -> tuple[str, str, range]:
-    report = draw(st.sampled_from(_zeros()))
-    text = (CORPUS / report / "pdf-chromium.pdftotext-raw.txt").read_text(encoding="utf-8")
-    lines = text.split("\n")
-    rows = [i for i, line in enumerate(lines) if ROW_LINE.match(line)]
-    at = draw(st.sampled_from(rows))
-    found = ROW_LINE.match(lines[at])
-    assert found is not None
-    values = found["values"].split()
+    report, text, at, label, printed = draw(printed_rows())
+    lines, values = text.split("\n"), list(printed)
     # A cut leaving two numbers: digits only, no leading 0 in the tail's join, the head no broken piece.
     cuts = [(i, k) for i, v in enumerate(values) if v.isdigit() for k in range(1, len(v)) if v[0] != "0"]
     if not cuts:
         return report, text, range(0)
     i, k = draw(st.sampled_from(cuts))
     values[i : i + 1] = [values[i][:k]]
-    tail = found["values"].split()[i][k:]
-    lines[at : at + 1] = [f"{found['label']} {' '.join(values)}", tail]
+    tail = printed[i][k:]
+    lines[at : at + 1] = [f"{label} {' '.join(values)}", tail]
     return report, "\n".join(lines), range(at + 1, at + 3)
 
 
@@ -134,13 +113,4 @@ def tailed_rows(draw: st.DrawFn) -> tuple[str, str, range]:
 def test_a_wrapped_row_comes_back_right_or_is_said(case: tuple[str, str, range]) -> None:
     report_id, text, wrap = case
     truth = json.loads((CORPUS / report_id / "truth.json").read_text(encoding="utf-8"))
-    report = govdisclosure.parse(text)
-    result = score(truth, report, keeps_blanks=False)
-    assert result.wrong == [] and result.misread == []
-    if not wrap:
-        return
-    table = report.tables.applications
-    assert table is not None
-    placed = {row for row, cells in table.rows.items() if any(c.line in wrap for c in cells.values())}
-    said = {d.line for d in report.diagnostics if d.code in ("cell-ambiguous", "cell-unplaced")}
-    assert placed or said & set(wrap)
+    assert_right_or_said(truth, govdisclosure.parse(text), wrap)

@@ -205,3 +205,17 @@ def row_cells(report_id: str, route: str, row: str) -> tuple[list[tuple[str, Any
     parsed, printed = table_cells(report_id, route, "applications")
     columns = [c for r, c in printed if r == row]
     return [parsed.get((row, c), ("absent", None)) for c in columns], [printed[(row, c)] for c in columns]
+
+
+def assert_right_or_said(truth: Mapping[str, Any], report: Report, lines: range) -> None:
+    """No number wrong nor of another kind, and the table 三 row a test edited at `lines` placed
+    (a cell of it at those lines) or said there (`cell-ambiguous`, `cell-unplaced`)."""
+    result = score(truth, report, keeps_blanks=False)
+    assert result.wrong == [] and result.misread == []
+    if not lines:
+        return
+    table = report.tables.applications
+    assert table is not None
+    placed = {row for row, cells in table.rows.items() if any(c.line in lines for c in cells.values())}
+    said = {d.line for d in report.diagnostics if d.code in ("cell-ambiguous", "cell-unplaced")}
+    assert placed or said & set(lines)
