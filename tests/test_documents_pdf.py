@@ -609,3 +609,20 @@ def test_read_document_and_parse_bytes_reach_the_reader() -> None:
     report = parse_bytes(data, "r002.lo.pdf")
     assert report.encoding == "pdf"
     assert score(truth("r002"), report, keeps_blanks=True).lost == []
+
+
+def test_a_glyph_across_a_table_s_bottom_rule_is_its_cell_s() -> None:
+    # Held-out corpus (seed 7) r166, LibreOffice's PDF: a row too tall for the page's end is drawn
+    # over the table's bottom rule (`8.属于行政查询事` in its cell, its `8 — … 8` from y 784.5 across
+    # the rule at 785.3). Read as text under the table, the row's cells were empty: printed blanks
+    # for printed numbers.
+    from govdisclosure.documents.pdf_tables import _part
+
+    boxes = [(0.0, 0.0, 50.0, 20.0), (50.0, 0.0, 100.0, 20.0)]
+    label = [Glyph("行", 5.0, 15.0, 5.0, 15.0, 10.0)]
+    across = [Glyph("8", 70.0, 75.0, 18.0, 28.0, 10.0)]  # top above the rule at 20, centre under it
+    under = [Glyph("无", 70.0, 80.0, 22.0, 32.0, 10.0)]  # wholly under the rule: text after the table
+    glyphs = [*label, *across, *under]
+    part = _part(1, boxes, glyphs)
+    assert [cell.text for cell in part.cells] == ["行", "8"]
+    assert glyphs == under

@@ -2,8 +2,9 @@
 
 `tests/corpus/heldout/seed-<N>/<id>/` holds a report's truth and, exactly as the tools printed
 them, the texts of the routes that misread it when first measured (benchmarks/accuracy.py
---fixtures). Each must now give no wrong number, no cell of another kind and the year reported
-on; a route that keeps blank cells' places must give back every cell (but pdftotext -layout).
+--fixtures), or the document itself (`<id>.<maker>.pdf`). Each text must now give no wrong
+number, no cell of another kind and the year reported on; a route that keeps blank cells' places
+must give back every cell (but pdftotext -layout), and so must a document.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from corpus.score import score
 
 HELDOUT = Path(__file__).resolve().parent / "corpus" / "heldout"
 TEXTS = sorted(HELDOUT.glob("seed-*/r*/*.txt"))
+DOCUMENTS = sorted(HELDOUT.glob("seed-*/r*/*.pdf"))
 ROUTES = {route.name: route for route in routes()}
 
 
@@ -42,3 +44,11 @@ def test_heldout_text(path: Path) -> None:
     # (pdftotext -layout keeps a blank cell's gap, not its column: tests/test_tool_corpus.py.)
     if keeps_blanks(route, truth) and not route.name.endswith("pdftotext-layout"):
         assert found.lost == []
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=_case)
+def test_heldout_document(path: Path) -> None:
+    # A document read directly keeps every cell's place: every cell comes back.
+    truth = json.loads((path.parent / "truth.json").read_text(encoding="utf-8"))
+    found = score(truth, govdisclosure.parse_file(path), keeps_blanks=True)
+    assert (found.wrong, found.misread, found.lost) == ([], [], [])
