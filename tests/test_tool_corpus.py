@@ -40,7 +40,9 @@ _PLAIN = (
     "plain pdftotext prints cells one per line in the PDF's drawing order: a table is read in printed "
     "order only where every row's values come whole, each run anchored by the label right before it "
     "or confirmed by its row totals; labels listed before their values, or a value drawn apart from "
-    "its row (a 总计 printed rows away, a 无 of a broken group label), leave the table unread"
+    "its row (a 总计 printed rows away, a 无 of a broken group label), leave the table unread; and a row "
+    "printed one value per line with 无 or other words among them is not read, since the PDF's "
+    "reading order moves 无 (a CJK glyph) and goes through other blocks there"
 )
 _WRAPPED = (
     "LibreOffice's narrow cells wrap numbers around a row's line (2,90 3,31 / row / 1 3): one row "
