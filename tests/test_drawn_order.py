@@ -158,3 +158,22 @@ def test_words_among_a_row_s_values_in_the_printed_order_reading() -> None:
     assert any(
         "new_received: values printed one per line with other words" in d.message for d in report.diagnostics
     )
+
+
+@pytest.mark.parametrize(("values", "placed"), [(("8", "无"), False), (("8", "3"), True)])
+def test_a_block_read_in_printed_order_says_what_it_does_not_place(
+    values: tuple[str, str], placed: bool
+) -> None:
+    # Table 二's printed-order reading (values before their label): a row mixing 无 in a PDF's
+    # order is said, not dropped with the label-anchored reading's diagnostics it replaces.
+    head = [
+        "\f二、主动公开政府信息情况",
+        *_blocks("第二十条第（八）项", "信息内容", "上一年项目数量", "本年增/减"),
+    ]
+    report = govdisclosure.parse(
+        "\n".join([*head, *_blocks(*values, "行政事业性收费"), "三、收到和处理政府信息公开申请情况"])
+    )
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert ("administrative_fees" in table.rows) is placed
+    assert any("drawing order" in d.message for d in report.diagnostics) is not placed

@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import assert_right_or_said
-from govdisclosure.layout import read_rows
+from govdisclosure.layout import CellRow, Token, read_rows
+from govdisclosure.layout.wrapped import join_pieces, join_wrapped
 from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import normalize
+from govdisclosure.tables.wrapped import tail_readings
 from govdisclosure.templates import default_templates
 from test_centred_wraps import CORPUS, printed_rows
 
@@ -114,3 +116,62 @@ def test_a_wrapped_row_comes_back_right_or_is_said(case: tuple[str, str, range])
     report_id, text, wrap = case
     truth = json.loads((CORPUS / report_id / "truth.json").read_text(encoding="utf-8"))
     assert_right_or_said(truth, govdisclosure.parse(text), wrap)
+
+
+def test_a_signed_number_s_tail_in_table_two_places_nothing() -> None:
+    # Review: `+12` / `5` (for +125): tail_readings joins digits only, and table 二 has no total;
+    # the row and its tails are said, never placed cut short.
+    text = "二、主动公开政府信息情况\n第二十条第（八）项\n信息内容 上一年项目数量 本年增/减\n"
+    report = govdisclosure.parse(text + "行政事业性收费 — +12\n5\n第二十条第（九）项\n")
+    table = report.tables.active_disclosure
+    assert table is None or "administrative_fees" not in table.rows
+    assert any("may continue them (— +12 / 5)" in d.message for d in report.diagnostics)
+
+
+def test_table_two_digits_above_a_label_with_no_value_are_its() -> None:
+    # markitdown places a row's values by height (held-out seed 7 r170): `78` is 其他对外管理服务事项's.
+    text = "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+    report = govdisclosure.parse(text + "行政许可 4 +2 1615\n78\n其他对外管理服务事项\n第二十条第（六）项\n")
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["4", "+2", "1615"]
+    assert any(d.code == "cell-unplaced" and "(78)" in d.message for d in report.diagnostics)
+
+
+def test_digits_under_a_row_whose_total_holds_are_not_its() -> None:
+    rows = "一、本年新收政府信息公开申请数量 199 12 7 0 7 10 235\n"
+    rows += "二、上年结转政府信息公开申请数量 10 0 0 0 0 0 10\n11\n"
+    report = govdisclosure.parse(HEAD + rows + "三、本年度办理结果\n（一）予以公开 100 6 3 0 1 1 111\n")
+    table = report.tables.applications
+    assert table is not None
+    assert [c.raw for c in table.rows["carried_over"].values()] == ["10", "0", "0", "0", "0", "0", "10"]
+    assert any(d.code == "cell-unplaced" and "(11)" in d.message for d in report.diagnostics)
+
+
+def test_a_printed_blank_cell_is_no_printed_value() -> None:
+    # A no-break-space cell (markitdown draws one for Chromium's `&nbsp;`) is a blank: the row does
+    # not print all its values, so the digits under it are not its tails.
+    values = ["199", "12", "7", "\u00a0", "7", "10", "23"]
+    row = CellRow(
+        (Token("text", "一、本年新收政府信息公开申请数量", 3), *(Token("value", v, 3) for v in values)),
+        3,
+        "pipes",
+        "words",
+    )
+    under = CellRow((Token("value", "5", 4),), 4, "words", "words")
+    joined = join_wrapped([row, under], lexicon_for(default_templates()))
+    assert joined == [row, under]
+
+
+def test_a_group_label_s_piece_before_the_row_s_label() -> None:
+    # Review: LibreOffice prints `三、本年` on the `（一）予以公开` line; 2171 and 2189 wrapped.
+    text = HEAD + NEXT + "三、本年 （一）予以公开 217 6 — — 12 — 218\n1 9\n（二）部分公开 1 0 0 0 0 0 1\n"
+    assert [raw for raw, _ in _row(text, "granted")] == ["2171", "6", "—", "—", "12", "—", "2189"]
+
+
+def test_a_join_starting_with_zero_is_two_cells() -> None:
+    # `0` / `5` is a 0 and a 5, not 05, in every reader of wrapped numbers (layout.wrapped.join_pieces).
+    assert join_pieces("0", "5") is None
+    assert join_pieces("23", "5") == "235"
+    readings = (("0", "7", "12"), ("0", "75", "12"), ("0", "7", "125"))
+    assert tail_readings(["0", "7", "12"], ["5"]) == readings

@@ -184,8 +184,9 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     streamed = stream_rows(lines, lexicon)
     if streamed is not None:
         return Layout(tuple(streamed))
+    paged = any(line.page for line in lines)
     if one_cell_per_line(lines):
-        return Layout(tuple(group_cells(lines)), paged=any(line.page for line in lines))
+        return Layout(tuple(group_cells(lines)), paged=paged)
     state = LayoutState(
         lines,
         lexicon,
@@ -219,5 +220,4 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
-    paged = any(line.page for line in lines)
     return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), paged)

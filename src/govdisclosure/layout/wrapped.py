@@ -21,19 +21,26 @@ pieces on the line above (beside, maybe, a piece of the group label), the tails 
 
 The pieces and tails are joined in order as above, and the joined numbers are added to the row
 marked `floating`: the text does not show their columns, so the table step lets the identities
-settle them (tables/resolve.py) or reports them ambiguous.
+settle them (tables/resolve.py) or reports them ambiguous. The row may span a band of lines
+between the pieces and the tails: a group label's piece, its values, its label (`_band_row`).
+
+Where both pieces of a wrapped number read as numbers (`23` / `5` for 235), only a line of digit
+tails under a row printing all its values shows the wrap: the tails go on the row's values
+(`Token.tails`) and the tails' line is consumed; the table step keeps the reading table 三's row
+total accepts, or says the row (`_stray_tails`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from ..identities import as_evidence, total_holds
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
-from ..values import parse_number
+from ..values import parse_number, read_cell
 from .tokens import CellRow, Token
 
-__all__ = ["join_wrapped"]
+__all__ = ["join_pieces", "join_wrapped"]
 
 # What a wrapped number leaves on the next line: a few digits (the cells are narrow).
 TAIL = lazy_pattern(r"^\d{1,4}$")
@@ -55,12 +62,20 @@ def _tails(
     return under.tokens
 
 
+def join_pieces(piece: str, tail: str) -> str | None:
+    """The number a wrapped number's piece and its tail make, or None when they make none."""
+    text = piece.strip() + tail.strip()
+    # No number is printed with a leading 0 (`0` + `0` is two cells, not `00`).
+    if LEADING_ZERO().match(text) is not None or parse_number(text) is None:
+        return None
+    return text
+
+
 def _join(piece: Token, tail: Token, line: int | None = None, floating: bool = False) -> Token | None:
     """The piece with its tail joined on, a value (at `line`, if given), or None when the joined
     text is no number."""
-    text = piece.text.strip() + tail.text.strip()
-    # No number is printed with a leading 0 (`0` + `0` is two cells, not `00`).
-    if LEADING_ZERO().match(text) is not None or parse_number(text) is None:
+    text = join_pieces(piece.text, tail.text)
+    if text is None:
         return None
     return piece._replace(
         kind="value", text=text, line=piece.line if line is None else line, floating=floating
@@ -205,13 +220,21 @@ def _stray_tails(
     (`Token.tails`), and the index after the tails' line; None when rows[i] starts no such shape.
 
     LibreOffice wraps a number too wide for its cell (`23` / `5` for 235); where every piece reads
-    as a number, only the tails' line shows it, and no value may be trusted as printed.
+    as a number, only the tails' line shows it, and a table 三 row's total then fails. Digits under
+    a table 三 row whose total holds are another row's values (markitdown places a row's values by
+    height); so are digits under a table 二 row, which has no total, right above a label with no
+    value.
     """
     valued = rows[i]
     if valued.bounds not in ("words", "aligned") or not valued.has_values:
         return None
     values = [t for t in valued.tokens if t.kind == "value"]
-    if any(t.kind == "broken" or t.floating or t.tails for t in valued.tokens):
+    # (A no-break-space cell is a printed blank: the row does not print all its values.)
+    if any(
+        t.kind == "broken" or t.floating or t.tails or not t.text.strip()
+        for t in valued.tokens
+        if t.kind != "text"
+    ):
         return None
     label, at = valued, i + 1
     if not valued.texts and at < len(rows) and not rows[at].has_values:
@@ -226,9 +249,19 @@ def _stray_tails(
         or any(t.kind != "value" or not TAIL().match(t.text.strip()) for t in under.tokens)
     ):
         return None
-    name = " ".join(t.text.strip() for t in label.texts)
-    if not label.texts or len(values) not in lexicon.row_widths(name, sure=False):
+    # The label's words, or the last of its cells naming a row (a group label's piece may stand
+    # before it: `三、本年 （一）予以公开`).
+    names = [" ".join(t.text.strip() for t in label.texts), *(t.text.strip() for t in reversed(label.texts))]
+    name = next((n for n in names if any(e.kind == "row" for e in lexicon.match(n))), None)
+    if name is None or len(values) not in lexicon.row_widths(name, sure=False):
         return None
+    tables = {e.table for e in lexicon.match(name) if e.kind == "row"}
+    if "applications" in tables:
+        # A cut number breaks the row total; digits under a row whose total holds are not its.
+        if total_holds([as_evidence(read_cell(t.text)) for t in values]):
+            return None
+    elif _above_a_label(rows, at, lexicon, textless):
+        return None  # table 二, no total: digits right above a label with no value may be its
     # Digits over the next row's line may be its centred wrap's pieces (`24` / row / `5`).
     if _centred(rows, at, lexicon, textless) is not None:
         return None
@@ -236,3 +269,11 @@ def _stray_tails(
         tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
     )
     return [marked, *([label] if label is not valued else [])], at + 1
+
+
+def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
+    """True when the row after rows[at] is a data row's label with no value on its line."""
+    after = rows[at + 1] if at + 1 < len(rows) else None
+    if after is None or not after.texts or after.has_values or not _next(rows[at].line, after.line, textless):
+        return False
+    return bool(lexicon.row_widths(" ".join(t.text.strip() for t in after.texts), sure=False))

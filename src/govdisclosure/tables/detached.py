@@ -142,7 +142,7 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
             walk(i + 1, [*acc, _Rows(whole, run.before, run.after, False)], done + len(whole))
         elif k < width and (end := _row_end(runs, i, width)) is not None:
             # Runs shorter than a row, no label before any but the first, as many values as a row
-            # has: one row (one value a line, or two a line where two columns' values share one).
+            # has: one row (one value a line, the last line maybe holding the row's last values).
             row = tuple(v for r in runs[i:end] for v in r.values)
             interrupted = any(r.interrupted for r in runs[i + 1 : end])
             walk(end, [*acc, _Rows((row,), run.before, runs[end - 1].after, False, interrupted)], done + 1)
@@ -246,6 +246,8 @@ def _agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[s
 
 
 def _note(grid: Grid, rows: int, line: int | None) -> None:
+    if not rows:
+        return  # (every row the reading found was said unplaced)
     message = (
         f"{grid.table}: {rows} rows read in printed order (labels printed apart from their values): "
         "every row's label is printed, the labels beside the values follow the template's row "

@@ -105,12 +105,16 @@ class Grid:
                 line,
             )
             return
-        if any(t.floating for t in tokens) and any(t.tails for t in tokens):
+        # (A row has floating values or tails, never both: layout/wrapped.py gives no floating row tails.)
+        tails = next((t.tails for t in tokens if t.tails), ())
+        if tails and self.table != "applications":
+            # No identity to tell which of them the tails continue, or whether any does.
+            shown = " ".join(texts)
             self.unplaced(
-                f"{row}: values in columns the text does not show, and tails under them ({texts})", line
+                f"{row}: digits printed under its values may continue them ({shown} / {' '.join(tails)})",
+                line,
             )
             return
-        tails = next((t.tails for t in tokens if t.tails), ())
         readings = tail_readings(texts, tails) if tails else floating_readings(tokens, len(columns))
         self.fused.append(FusedRun(row, tuple(columns), texts, line, readings))
 

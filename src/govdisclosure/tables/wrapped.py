@@ -14,8 +14,9 @@ import itertools
 from collections.abc import Sequence
 
 from ..layout import Token
+from ..layout.wrapped import join_pieces
 from ..lazyregex import lazy_pattern
-from ..values import clean, is_value_text
+from ..values import clean
 
 # A wrapped number's pieces: plain digits (a sign, a unit or a none mark is never cut off).
 DIGITS = lazy_pattern(r"^\d[\d,.]*+$")
@@ -40,7 +41,7 @@ def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str,
         and DIGITS().match(texts[i])
         and texts[i + 1].isdigit()
         and len(texts[i + 1]) <= TAIL_DIGITS
-        and is_value_text(texts[i] + texts[i + 1])
+        and join_pieces(texts[i], texts[i + 1]) is not None
     ]
     readings = []
     for chosen in itertools.combinations(joins, extra):
@@ -65,13 +66,12 @@ def tail_readings(texts: Sequence[str], tails: Sequence[str]) -> tuple[tuple[str
     """A row's cell texts as printed, and each way of joining the tails printed under it, in
     order, to as many of its numbers, in order (layout.Token.tails): `23` and tail `5` read 235.
 
-    A none mark is never cut, and no joined number starts with 0 (`0` + `5` is two cells).
+    A none mark is never cut, and a join must make a number (layout.wrapped.join_pieces).
     """
     readings = [tuple(texts)]
     digits = [i for i, text in enumerate(texts) if DIGITS().match(text)]
     for chosen in itertools.combinations(digits, len(tails)):
-        joined = dict(zip(chosen, tails, strict=True))
-        out = tuple(text + joined.get(i, "") for i, text in enumerate(texts))
-        if all(is_value_text(out[i]) and not out[i].startswith("0") for i in chosen):
-            readings.append(out)
+        joined = {i: join_pieces(texts[i], tail) for i, tail in zip(chosen, tails, strict=True)}
+        if all(text is not None for text in joined.values()):
+            readings.append(tuple(joined.get(i) or text for i, text in enumerate(texts)))
     return tuple(readings)
