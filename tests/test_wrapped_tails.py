@@ -175,3 +175,14 @@ def test_a_join_starting_with_zero_is_two_cells() -> None:
     assert join_pieces("23", "5") == "235"
     readings = (("0", "7", "12"), ("0", "75", "12"), ("0", "7", "125"))
     assert tail_readings(["0", "7", "12"], ["5"]) == readings
+
+
+def test_table_two_values_over_lines_ending_in_short_digits_place_nothing() -> None:
+    # Review (pdftotext -raw): `其他对外管理服务事项 86 643` / `5` is 86, a blank dropped, and 6435
+    # wrapped, or three cells 86 643 5: table 二 has no identity to tell, so nothing is placed.
+    text = "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+    text += "行政许可 5 0 12\n其他对外管理服务事项 86 643\n5\n第二十条第（六）项\n"
+    report = govdisclosure.parse(text)
+    table = report.tables.active_disclosure
+    assert table is not None and "other_administrative_services" not in table.rows
+    assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["5", "0", "12"]

@@ -37,6 +37,7 @@ from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
 from .grid import Grid
 from .pending import row_total_holds
 from .regions import MatchedRow, Region
+from .wrapped import WRAP_UNSHOWN, may_hide_a_wrap
 
 # More decodings than this means the runs say too little about the rows: read nothing.
 MAX_DECODINGS = 64
@@ -282,6 +283,8 @@ def _place_in_order(
     shown = " ".join(t.text.strip() for t in tokens)
     if interrupted and grid.paged:
         grid.unplaced(f"{row}: {INTERRUPTED} ({shown})", tokens[0].line)
+    elif grid.table != "applications" and may_hide_a_wrap(tokens):
+        grid.unplaced(f"{row}: {WRAP_UNSHOWN} ({shown})", tokens[0].line)
     elif shows_column_order(tokens, grid.paged):
         grid.place(row, columns, tokens, basis="order")
     else:

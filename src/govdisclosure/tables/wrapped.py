@@ -22,6 +22,7 @@ from ..values import clean
 DIGITS = lazy_pattern(r"^\d[\d,.]*+$")
 # A narrow cell holds a few digits on its second line.
 TAIL_DIGITS = 4
+WRAP_UNSHOWN = "its last line's digits may be a wrapped number's tail, and no identity tells"
 
 
 def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str, ...]]:
@@ -75,3 +76,18 @@ def tail_readings(texts: Sequence[str], tails: Sequence[str]) -> tuple[tuple[str
         if all(text is not None for text in joined.values()):
             readings.append(tuple(joined.get(i) or text for i, text in enumerate(texts)))
     return tuple(readings)
+
+
+def may_hide_a_wrap(values: Sequence[Token]) -> bool:
+    """True when a row's values, printed on several lines, end with a line of short digits under a
+    line holding more values: the tail of a number a narrow cell wrapped reads the same
+    (`其他对外管理服务事项 86 643` / `5`: 86, a blank dropped, 6435). Only an identity could tell."""
+    lines: dict[int, list[Token]] = {}
+    for value in values:
+        lines.setdefault(value.line, []).append(value)
+    if len(lines) < 2:
+        return False
+    *_, before, last = (lines[n] for n in sorted(lines))
+    return len(last) < len(before) and all(
+        v.text.strip().isdigit() and len(v.text.strip()) <= TAIL_DIGITS for v in last
+    )
