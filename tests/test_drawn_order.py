@@ -25,11 +25,11 @@ def _values(*lines: str) -> list[Token]:
 
 
 @pytest.mark.parametrize(
-    ("values", "paged", "shown"),
+    ("values", "reading_order", "shown"),
     [
         (_values("20", "无", "+2"), True, False),  # one per line, 无 among numbers, a PDF's
         (_values("无", "—", "3"), True, False),  # 无 among other marks too
-        (_values("20", "无", "+2"), False, True),  # no form feed: no PDF's drawing order
+        (_values("20", "无", "+2"), False, True),  # a browser's dump of a page: the page's order
         (_values("20 无 +2"), True, True),  # one line: the words' order on it (pdftotext -raw)
         (_values("2,68", "/ / 1 / 2", "2,684"), True, True),  # a wrapped row's lines (-raw)
         (_values("20", "—", "+2"), True, True),  # — and / moved nothing in three corpora
@@ -37,8 +37,8 @@ def _values(*lines: str) -> list[Token]:
         (_values("无", "无", "无"), True, True),  # nothing to move against
     ],
 )
-def test_which_values_show_their_columns_order(values: list[Token], paged: bool, shown: bool) -> None:
-    assert shows_column_order(values, paged) is shown
+def test_which_values_show_their_columns_order(values: list[Token], reading_order: bool, shown: bool) -> None:
+    assert shows_column_order(values, reading_order) is shown
 
 
 @pytest.mark.parametrize(
@@ -67,28 +67,43 @@ def _blocks(*cells: str) -> list[str]:
     return [line for cell in cells for line in (cell, "")]
 
 
-def _applications(page_break: str) -> govdisclosure.Report:
+def _printed(lines: list[str], source: str) -> str:
+    """Lines as `pdf` (pdftotext: a form feed opens each page), `pdf-nopgbrk` (no form feed) or
+    `lynx` (a browser's dump: every line indented) prints them."""
+    if source == "lynx":
+        return "\n".join("   " + line if line else line for line in lines)
+    return ("\f" if source == "pdf" else "") + "\n".join(lines)
+
+
+def _applications(source: str) -> govdisclosure.Report:
     lines = [
-        page_break + "三、收到和处理政府信息公开申请情况",
+        "三、收到和处理政府信息公开申请情况",
         "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
         "",
     ]
     lines += _blocks("一、本年新收政府信息公开申请数量", "5", "无", "3", "无", "无", "无", "8")
     lines += _blocks("二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1")
     lines += _blocks("三、本年度办理结果", "（一）予以公开", "2", "0", "0", "0", "0", "0", "2")
-    return govdisclosure.parse("\n".join(lines))
+    return govdisclosure.parse(_printed(lines, source))
 
 
 def test_a_label_s_values_one_per_line_in_a_pdf_s_order() -> None:
     # The row total holds (5 + 3 = 8) whichever cells the 无 stand in: it confirms nothing here.
-    table = _applications("\f").tables.applications
+    table = _applications("pdf").tables.applications
     assert table is not None
     assert "new_received" not in table.rows
     assert [c.raw for c in table.rows["carried_over"].values()] == ["1", "0", "0", "0", "0", "0", "1"]
 
 
-def test_the_same_values_in_text_that_is_no_pdf_s_keep_their_order() -> None:
-    table = _applications("").tables.applications
+def test_without_its_form_feeds_a_pdf_s_text_is_still_its_reading_order() -> None:
+    # `pdftotext -nopgbrk`, or a text whose form feeds were stripped (review): lines not indented.
+    table = _applications("pdf-nopgbrk").tables.applications
+    assert table is not None
+    assert "new_received" not in table.rows
+
+
+def test_the_same_values_in_a_browser_s_dump_keep_their_order() -> None:
+    table = _applications("lynx").tables.applications
     assert table is not None
     assert [c.raw for c in table.rows["new_received"].values()] == ["5", "无", "3", "无", "无", "无", "8"]
 
@@ -114,11 +129,11 @@ def test_table_four_groups_one_per_line_in_a_pdf_s_order() -> None:
     }
 
 
-def _first_row_among_header_words(page_break: str, words: bool) -> govdisclosure.Report:
+def _first_row_among_header_words(source: str, words: bool) -> govdisclosure.Report:
     """Table 三 printed label-first one value per line, maybe with a header's pieces among the
     first row's values (`6` / `商业 科研 …` / `企业 机构 益组织` / `0` `2` `0` `0` `0` / `8`)."""
     lines = [
-        page_break + "三、收到和处理政府信息公开申请情况",
+        "三、收到和处理政府信息公开申请情况",
         "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
         "",
     ]
@@ -133,15 +148,15 @@ def _first_row_among_header_words(page_break: str, words: bool) -> govdisclosure
         if words and values[:1] == ["6"]:
             body = [*body[:2], "商业 科研 社会公 法律服务 其", "企业 机构 益组织", "", *body[2:]]
         lines += [label, "", *body]
-    return govdisclosure.parse("\n".join(lines))
+    return govdisclosure.parse(_printed(lines, source))
 
 
 @pytest.mark.parametrize(
-    ("page_break", "words", "placed"),
-    [("\f", True, False), ("\f", False, True), ("", True, True)],
+    ("source", "words", "placed"),
+    [("pdf", True, False), ("pdf-nopgbrk", True, False), ("pdf", False, True), ("lynx", True, True)],
 )
-def test_words_among_a_row_s_values_in_a_pdf_s_order(page_break: str, words: bool, placed: bool) -> None:
-    report = _first_row_among_header_words(page_break, words)
+def test_words_among_a_row_s_values_in_a_pdf_s_order(source: str, words: bool, placed: bool) -> None:
+    report = _first_row_among_header_words(source, words)
     table = report.tables.applications
     assert table is not None
     assert ("new_received" in table.rows) is placed

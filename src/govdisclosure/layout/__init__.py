@@ -174,9 +174,23 @@ class Layout(NamedTuple):
     # The text prints its words at their columns' positions (pdftotext -layout, §2.2 C): a blank
     # cell is a gap there, so a row label printed with no value anywhere is a blank row.
     aligned: bool = False
-    # The text is a PDF's, its pages marked by form feeds (pdftotext, pdfminer): cells printed one
-    # per line stand in the PDF's drawing order (tables/drawn.py).
-    paged: bool = False
+    # Cells the text prints one per line may stand in a PDF's reading order, not its columns'
+    # (pdftotext, pdfminer: tables/drawn.py), not in a browser's order of a page (lynx).
+    reading_order: bool = False
+
+
+# A text whose lines mostly open with a space is a browser's dump of a page (lynx indents every line).
+DUMP_INDENTED_SHARE = 0.5
+
+
+def _reading_order(lines: Sequence[Line]) -> bool:
+    """True when cells printed one per line may stand in a PDF's reading order (tables/drawn.py):
+    form feeds mark the text's pages (pdftotext, pdfminer), or its lines are not indented as a
+    browser's dump of a page is (PDF text with its form feeds stripped, `pdftotext -nopgbrk`)."""
+    if any(line.page for line in lines):
+        return True
+    filled = [line for line in lines if line.text.strip()]
+    return sum(line.raw[:1] == " " for line in filled) <= DUMP_INDENTED_SHARE * len(filled)
 
 
 def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
@@ -184,9 +198,9 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     streamed = stream_rows(lines, lexicon)
     if streamed is not None:
         return Layout(tuple(streamed))
-    paged = any(line.page for line in lines)
+    reading_order = _reading_order(lines)
     if one_cell_per_line(lines):
-        return Layout(tuple(group_cells(lines)), paged=paged)
+        return Layout(tuple(group_cells(lines)), reading_order=reading_order)
     state = LayoutState(
         lines,
         lexicon,
@@ -220,4 +234,4 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
-    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), paged)
+    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), reading_order)

@@ -124,7 +124,7 @@ def _applications_template(
 def _read_active(
     region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, layout: Layout
 ) -> Grid:
-    grid = Grid("active_disclosure", paged=layout.paged)
+    grid = Grid("active_disclosure", reading_order=layout.reading_order)
     spec = template.active_disclosure
     for column in spec.columns.values():
         if column.unit:
@@ -149,7 +149,7 @@ def _read_active(
 def _read_applications(
     region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, layout: Layout
 ) -> Grid:
-    grid = Grid("applications", paged=layout.paged)
+    grid = Grid("applications", reading_order=layout.reading_order)
     spec = template.applications
     groups = {r.id: r.group for r in spec.rows}
     # The applicant columns are the grid's last seven (FORMAT.md §1.4): a header printed shifted
@@ -170,7 +170,7 @@ def _read_applications(
 
 
 def _read_review(region: Region, template: Template, prose: Iterable[str], layout: Layout) -> Grid:
-    grid = Grid("review_litigation", paged=layout.paged)
+    grid = Grid("review_litigation", reading_order=layout.reading_order)
     spec = template.review_litigation
     cells = ("value", "empty", "broken")
     if layout.aligned and not any(t.kind in cells for r in region.rows for t in r.row.tokens):

@@ -281,11 +281,11 @@ def _place_in_order(
     values is a PDF's reading order that does not show their columns (drawn.py), or went through
     words that name nothing between them (`_Rows.interrupted`)."""
     shown = " ".join(t.text.strip() for t in tokens)
-    if interrupted and grid.paged:
+    if interrupted and grid.reading_order:
         grid.unplaced(f"{row}: {INTERRUPTED} ({shown})", tokens[0].line)
     elif grid.table != "applications" and may_hide_a_wrap(tokens):
         grid.unplaced(f"{row}: {WRAP_UNSHOWN} ({shown})", tokens[0].line)
-    elif shows_column_order(tokens, grid.paged):
+    elif shows_column_order(tokens, grid.reading_order):
         grid.place(row, columns, tokens, basis="order")
     else:
         grid.unplaced(f"{row}: {DRAWN_ORDER} ({shown})", tokens[0].line)
@@ -349,7 +349,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         ):
             continue
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
-        fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units), paged=grid.paged)
+        fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units), reading_order=grid.reading_order)
         for row, tokens in placed.items():
             if row in grid.rows:
                 # Read beside its own label, and the order agrees: printed in place, no basis.
@@ -373,7 +373,7 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     if _has_broken_numbers(region):
         return None
     rows = {r: dict(c) for r, c in grid.rows.items()}
-    fresh = Grid(grid.table, rows=rows, units=dict(grid.units), paged=grid.paged)
+    fresh = Grid(grid.table, rows=rows, units=dict(grid.units), reading_order=grid.reading_order)
     read: set[int] = set()  # lines of the blocks read here
     for part in _blocks(region):
         captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}

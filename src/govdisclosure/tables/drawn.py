@@ -4,11 +4,12 @@ Plain pdftotext and pdfminer print a table's cells as text blocks, one a line, i
 order they rebuild from the blocks' places on the page. A row's blocks stand at one height, except
 that `无` is a CJK glyph whose box is not the digits' (nor `—`'s or `/`'s), which moves it in that
 order: `行政强制` / `20` / `无` / `+2` is 20, +2, 无 (held-out corpus, seed 7, r187 and r196,
-Chromium's PDFs). So values printed one per line in paged text (a PDF's: form feeds mark its
-pages) show their columns' order only where a CJK none mark does not stand among other values.
-`—` and `/` among numbers moved nothing in the plain pdftotext and pdfminer texts of three corpora
-(1,536 texts). pdftotext `-raw` prints
-the PDF's own drawing order, a row's cells on one line but for a number's wrapped lines: untouched.
+Chromium's PDFs). So values printed one per line in a PDF's reading order (layout's
+`reading_order`: form feeds mark the text's pages, or its lines are not indented as lynx's dump
+of a page is) show their columns' order only where a CJK none mark does not stand among other
+values. `—` and `/` among numbers moved nothing in the plain pdftotext and pdfminer texts of
+three corpora (1,536 texts). pdftotext `-raw` prints the PDF's own drawing order, a row's cells on
+one line but for a number's wrapped lines: untouched.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ DRAWN_ORDER = (
 INTERRUPTED = "values printed one per line with other words among them: their order is not shown"
 
 
-def shows_column_order(values: Sequence[Token], paged: bool) -> bool:
+def shows_column_order(values: Sequence[Token], reading_order: bool) -> bool:
     """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others."""
     printed = [v for v in values if v.kind == "value"]
     lines = {v.line for v in printed}
-    if not paged or len(lines) < 2 or len(lines) != len(printed):
+    if not reading_order or len(lines) < 2 or len(lines) != len(printed):
         return True
     return len({HAN().search(v.text) is not None for v in printed}) < 2

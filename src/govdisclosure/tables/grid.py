@@ -34,7 +34,7 @@ class Grid:
 
     # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
     # million instructions to define at import (docs/performance.md).
-    __slots__ = ("diagnostics", "fused", "paged", "rows", "table", "units")
+    __slots__ = ("diagnostics", "fused", "reading_order", "rows", "table", "units")
 
     def __init__(
         self,
@@ -42,12 +42,13 @@ class Grid:
         rows: dict[str, dict[str, Cell]] | None = None,
         diagnostics: list[Diagnostic] | None = None,
         units: dict[str, str] | None = None,
-        paged: bool = False,
+        reading_order: bool = False,
     ) -> None:
-        """An empty grid of a table, or one with these rows, diagnostics and column units; `paged`:
-        the table's text is a PDF's (layout.Layout.paged)."""
+        """An empty grid of a table, or one with these rows, diagnostics and column units;
+        `reading_order`: cells its text prints one per line may be in a PDF's reading order
+        (layout.Layout.reading_order)."""
         self.table = table
-        self.paged = paged
+        self.reading_order = reading_order
         self.rows: dict[str, dict[str, Cell]] = {} if rows is None else rows
         self.fused: list[FusedRun] = []
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics

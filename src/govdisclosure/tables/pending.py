@@ -33,6 +33,7 @@ class Pending:
         "broken",
         "groups",
         "hemmed",
+        "interrupted",
         "key",
         "line",
         "own",
@@ -64,6 +65,8 @@ class Pending:
         # Words naming no row came after its values: they may be an unknown row's label printed
         # under its values, so the values are not this label's by elimination.
         self.stranger = False
+        # Such words came between two of its values (a header's pieces, plain pdftotext).
+        self.interrupted = False
         # The label before it has all its values (its row whole on its own line, or one whole
         # line inside its own cell) and the label after printed its row whole on its line: a
         # values line placed by height between them can only be this label's.
@@ -146,10 +149,10 @@ def put_pending(
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
     if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
-        if not shows_column_order(gathered, grid.paged):
+        if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
             return
-        if pending.stranger and grid.paged:
+        if pending.interrupted and grid.reading_order:
             grid.unplaced(f"{pending.row}: {INTERRUPTED} ({shown})", pending.line)
             return
         grid.place(pending.row, columns, gathered, basis="order")

@@ -128,7 +128,7 @@ def _place(
             basis = "order"
         for g, group in enumerate(groups):
             part = cells[g * width : (g + 1) * width]
-            if basis == "order" and not shows_column_order(part, grid.paged):
+            if basis == "order" and not shows_column_order(part, grid.reading_order):
                 grid.unplaced(
                     f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line
                 )
@@ -169,7 +169,7 @@ def _place(
     # A PDF's values printed among the header's rows, some missing: the reading order went back
     # and forth between the header's blocks and the values', and the missing one may be any
     # (pdfminer: `…总` / `计` / `0` / `结果 结果 其他 尚未` / … / 12 values more; held-out seed 7, r184).
-    interrupted = grid.paged and any(b.position - a.position > 1 for a, b in itertools.pairwise(rows))
+    interrupted = grid.reading_order and any(b.position - a.position > 1 for a, b in itertools.pairwise(rows))
     if values and keep == set(columns) and not (interrupted and len(values) < width * len(groups)):
         values = _place_by_totals(grid, groups, columns, values)
     if values and keep == set(columns):
@@ -196,7 +196,7 @@ def _place_by_totals(
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
         start = stop
-        if len(part) == width and shows_column_order(part, grid.paged):
+        if len(part) == width and shows_column_order(part, grid.reading_order):
             grid.place(group, columns, part, basis="order")
         elif len(part) == width:
             grid.unplaced(f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line)

@@ -147,6 +147,8 @@ def assemble_rows(
                 # its own unknown label, not the tail of the label waiting for values.
                 grid.unplaced(after_words, shape.line)
             elif pending is not None:
+                # Words naming nothing between the label's values: the order went through them.
+                pending.interrupted = pending.interrupted or pending.stranger
                 pending.after.append(values)
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
