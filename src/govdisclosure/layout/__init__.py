@@ -27,11 +27,11 @@ from .pipes import PIPE_RULE, bare_pipes, guessed_pipes, is_grid_border, is_pipe
 from .rules import rule_table
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
-from .tokens import Bounds, CellRow, Token, TokenKind
+from .tokens import Bounds, CellRow, Token, TokenKind, printed_total_holds
 from .words import aligned_words, split_words
 from .wrapped import join_wrapped
 
-__all__ = ["RULES", "Bounds", "CellRow", "Layout", "Token", "TokenKind", "read_rows"]
+__all__ = ["RULES", "Bounds", "CellRow", "Layout", "Token", "TokenKind", "printed_total_holds", "read_rows"]
 
 
 class LayoutState:

@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from ..identities import as_evidence, total_holds
 from ..lazyregex import lazy_pattern
 from ..model import Number, Where
 from ..numbering import LEAF_NUMBER
@@ -35,6 +36,7 @@ __all__ = [
     "cell_tokens",
     "cells_of",
     "is_broken_number",
+    "printed_total_holds",
     "reading",
     "token",
     "undouble",
@@ -124,6 +126,12 @@ class CellRow(NamedTuple):
     def has_values(self) -> bool:
         """True when any token is a value."""
         return any(t.kind == "value" for t in self.tokens)
+
+
+def printed_total_holds(values: Sequence[Token]) -> bool:
+    """A printed run's total (its last value) = the sum of the others, every one printed: a number,
+    or a none mark counting as nothing (a table 三 row's 总计, a table 四 group's; §1.6)."""
+    return total_holds([as_evidence(read_cell(v.text, v.line)) for v in values])
 
 
 def undouble(text: str) -> str:

@@ -34,11 +34,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from ..identities import as_evidence, total_holds
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
-from ..values import parse_number, read_cell
-from .tokens import CellRow, Token
+from ..values import parse_number
+from .tokens import CellRow, Token, printed_total_holds
 
 __all__ = ["join_pieces", "join_wrapped"]
 
@@ -258,7 +257,7 @@ def _stray_tails(
     tables = {e.table for e in lexicon.match(name) if e.kind == "row"}
     if "applications" in tables:
         # A cut number breaks the row total; digits under a row whose total holds are not its.
-        if total_holds([as_evidence(read_cell(t.text)) for t in values]):
+        if printed_total_holds(values):
             return None
     elif _above_a_label(rows, at, lexicon, textless):
         return None  # table 二, no total: digits right above a label with no value may be its

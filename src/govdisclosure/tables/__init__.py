@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..diagnostics import TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
-from ..layout import Layout, Token, read_rows
+from ..layout import Layout, Token, printed_total_holds, read_rows
 from ..lexicon import Lexicon, key_of, lexicon_for
 from ..model import (
     TABLE_CLASSES,
@@ -26,7 +26,6 @@ from .columns import active_columns, application_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .order import printing_order, prints_rows_in_order, totals_order
-from .pending import row_total_holds
 from .positions import ColumnPositions
 from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels, title_keys
 from .resolve import resolve_fused
@@ -161,7 +160,7 @@ def _read_applications(
         application_columns(template),
         groups.get,
         positions,
-        lambda _, values: row_total_holds(values),
+        lambda _, values: printed_total_holds(values),
         in_order,
         layout.aligned,
         shapes,

@@ -30,12 +30,11 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
-from ..layout import Token
+from ..layout import Token, printed_total_holds
 from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
 from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
 from .grid import Grid
-from .pending import row_total_holds
 from .regions import MatchedRow, Region
 from .wrapped import WRAP_UNSHOWN, may_hide_a_wrap
 
@@ -193,7 +192,7 @@ def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> _Placed | None:
         if named and not named & set(ids if block.column_major else ids[:1]):
             return None
         if block.column_major:
-            if not all(row_total_holds(r) for r in block.rows):
+            if not all(printed_total_holds(r) for r in block.rows):
                 return None
             listed = [order.index(i) for label in block.after for i in sorted(label & set(ids))]
             if listed != sorted(listed):

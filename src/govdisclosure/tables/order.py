@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ..layout import Token as Cell
-from .pending import row_total_holds
+from ..layout import printed_total_holds
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 
@@ -89,7 +89,7 @@ def totals_order(shapes: Sequence[RowShape], columns_of: ColumnsOf) -> Order:
         if len(values) > columns:
             return "apart"
         if len(values) >= 2:
-            if not row_total_holds(values):
+            if not printed_total_holds(values):
                 return "unknown"
             # A run of two (`7` / `7`) holds whatever the row: only runs of three or more count.
             held += len(values) >= 3

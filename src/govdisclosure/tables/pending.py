@@ -7,18 +7,17 @@ they follow; `put_pending` places them only in the shapes that settle each value
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from ..identities import as_evidence, total_holds
 from ..layout import Token
-from ..values import clean, read_cell
+from ..values import clean
 from .aligned import ColumnAnchors
 from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
 from .grid import FusedRun, Grid
 from .place import put_row
 from .wrapped import joined_readings
 
-__all__ = ["Pending", "put_pending", "row_total_holds"]
+__all__ = ["Pending", "put_pending"]
 
 
 class Pending:
@@ -82,12 +81,6 @@ class Pending:
         # A values line no label could own came since the label before (values printed above
         # their label, LibreOffice centring a row): this label's values may be those.
         self.after_stray = after_stray
-
-
-def row_total_holds(values: Sequence[Token]) -> bool:
-    """总计 (the last value) = the sum of the others, every one printed: a number, or a none mark
-    counting as nothing (table 三, §1.6)."""
-    return total_holds([as_evidence(read_cell(v.text, v.line)) for v in values])
 
 
 def put_pending(

@@ -7,12 +7,10 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
-from ..identities import as_evidence, total_holds
-from ..layout import Bounds, Token
+from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
-from ..values import read_cell
 from .drawn import DRAWN_ORDER, shows_column_order
 from .grid import FusedRun, Grid
 from .place import fit
@@ -118,7 +116,7 @@ def _place(
             # Values printed one per line come in the PDF's drawing order, which need not be the
             # columns' (plain pdftotext): only the three group totals holding confirm it.
             if keep != set(columns) or not all(
-                _total_holds(cells[g * width : (g + 1) * width]) for g in range(len(groups))
+                printed_total_holds(cells[g * width : (g + 1) * width]) for g in range(len(groups))
             ):
                 raw = " ".join(t.text.strip() for t in cells)
                 grid.unplaced(
@@ -215,18 +213,9 @@ def _cuts(values: list[Token], groups: int, width: int, start: int = 0) -> list[
         return [()] if start == len(values) else []
     found: list[tuple[int, ...]] = []
     for stop in range(start + 2, min(start + width, len(values)) + 1):
-        if _total_holds(values[start:stop]):
+        if printed_total_holds(values[start:stop]):
             found += [(stop, *rest) for rest in _cuts(values, groups - 1, width, stop)]
     return found
-
-
-def _total_holds(cells: list[Token]) -> bool:
-    """A group's 总计 (its last cell) = the sum of the four results, every cell printed.
-
-    A none mark counts as nothing (identities.as_evidence): a body printing — where another
-    prints 0 confirms (or refutes) the order as much. A blank confirms nothing.
-    """
-    return total_holds([as_evidence(read_cell(t.text, t.line)) for t in cells])
 
 
 def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
