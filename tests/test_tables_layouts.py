@@ -179,6 +179,23 @@ def test_tab_row_with_too_many_values_is_unplaced() -> None:
     assert "cell-unplaced" in codes(report)
 
 
+def test_values_on_a_line_read_as_a_sentence_are_said() -> None:
+    # A row label the templates do not know, long and punctuated, reads as a sentence and ends the
+    # table: its values are no cell, but they are said with their line, never dropped unseen.
+    rows = [
+        APPS_HEAD,
+        "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+        "（六）其他情形，如申请人撤回申请等\t2\t0\t0\t0\t0\t0\t2",
+        "（七）总计\t3\t0\t0\t0\t0\t0\t3",
+    ]
+    report = govdisclosure.parse("\n".join(rows))
+    table = report.tables.applications
+    assert table is not None and table["new_received"]["total"].value == 3
+    assert "other" not in table.rows
+    said = [d for d in report.diagnostics if d.code == "cell-unplaced" and d.line == 3]
+    assert len(said) == 1 and "2 0 0 0 0 0 2" in said[0].message
+
+
 def test_table_row_labels_never_open_sections_and_no_table_is_null() -> None:
     report = govdisclosure.parse("一、总体情况\n今年我们做了很多工作。")
     assert report.tables.applications is None

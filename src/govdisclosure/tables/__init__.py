@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ..diagnostics import TABLE_DUPLICATE, TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
+from ..diagnostics import TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
 from ..layout import Layout, Token, printed_total_holds, read_rows
 from ..lexicon import Lexicon, key_of, lexicon_for
 from ..model import (
@@ -27,7 +27,15 @@ from .detached import reread_active, reread_applications
 from .grid import Grid
 from .order import printing_order, prints_rows_in_order, totals_order
 from .positions import ColumnPositions
-from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels, title_keys
+from .regions import (
+    MIN_NAMED_LABELS,
+    Region,
+    find_regions,
+    match_rows,
+    merge_regions,
+    named_labels,
+    title_keys,
+)
 from .resolve import resolve_fused
 from .review import assemble_review
 from .rows import assemble_rows
@@ -48,36 +56,6 @@ class FoundTables(NamedTuple):
     diagnostics: tuple[Diagnostic, ...] = ()
     # Lines that are markup as a whole (raw HTML tables in markdown): never prose or a heading.
     markup_lines: frozenset[int] = frozenset()
-
-
-def _values_in(region: Region) -> int:
-    return sum(1 for r in region.rows for t in r.row.tokens if t.kind == "value")
-
-
-def _merge(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> dict[str, Region]:
-    """One region per table: pieces split by prose are joined; a table printed again later is not.
-
-    A table that starts over after another table (a report pasted twice, a doubled page) is
-    reported once with table-duplicate and its first printing is read. Labels without values (an
-    introduction naming 行政复议 and 行政诉讼) are no printing: a later one with values replaces them.
-    """
-    merged: dict[str, Region] = {}
-    previous: str | None = None
-    repeated: set[str] = set()
-    for region in regions:
-        table = region.table
-        if table not in merged:
-            merged[table] = region
-        elif previous == table:
-            merged[table] = Region(table, merged[table].rows + region.rows)
-        elif not _values_in(merged[table]):
-            merged[table] = region
-        elif _values_in(region) and table not in repeated:
-            repeated.add(table)
-            message = f"{table} printed again; the first printing is read, this one is not"
-            diagnostics.append(Diagnostic(TABLE_DUPLICATE, message, min(region.lines, default=None)))
-        previous = table
-    return merged
 
 
 def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
@@ -182,6 +160,17 @@ def _read_review(region: Region, template: Template, prose: Iterable[str], layou
     return grid
 
 
+def _say_ending_values(grid: Grid, region: Region) -> None:
+    """Say the values of the lines that ended the table as sentences: the template knows no row
+    of those words, and each value could still be the table's."""
+    for ended in region.ended_by:
+        words = " ".join(m.token.text.strip() for m in ended.matches if m.token.kind == "text")
+        raw = " ".join(t.text.strip() for t in ended.row.tokens if t.kind == "value")
+        grid.unplaced(
+            f"values after words read as a sentence, which ended the table ({words}: {raw})", ended.row.line
+        )
+
+
 def _finish(grid: Grid, template: Template) -> None:
     """Settle fused runs, and say so when a table found by its labels yielded no cell at all."""
     resolve_fused(grid, template)
@@ -205,7 +194,9 @@ def read_tables(
     if layout is None:
         layout = read_rows(lines, lexicon)
     diagnostics: list[Diagnostic] = []
-    found = _merge(find_regions(match_rows(layout.rows, lexicon), lexicon, title_keys(titles)), diagnostics)
+    found = merge_regions(
+        find_regions(match_rows(layout.rows, lexicon), lexicon, title_keys(titles)), diagnostics
+    )
     regions = {table: region for table, region in found.items() if _shows_a_table(region, lexicon)}
 
     def template(name: str | None) -> Template:
@@ -265,6 +256,7 @@ def read_tables(
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
         grid, chosen = grids[name], template(names.get(name))
+        _say_ending_values(grid, regions[name])
         _finish(grid, chosen)
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)

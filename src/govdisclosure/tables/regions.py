@@ -6,9 +6,10 @@ import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..diagnostics import TABLE_DUPLICATE
 from ..layout import CellRow, Token
 from ..lexicon import Entry, Lexicon, key_of
-from ..model import TABLE_NAMES
+from ..model import TABLE_NAMES, Diagnostic
 
 # Entry kinds that open a table; a bare column label (总计, 其他) is shared and opens nothing.
 OPENING_KINDS = frozenset({"row", "group", "caption", "header", "column_group", "outcome_group"})
@@ -54,6 +55,9 @@ class Region(NamedTuple):
 
     table: str
     rows: tuple[MatchedRow, ...]
+    # Lines that ended the table holding values after their words (`（六）其他情形，如…  1  1`):
+    # read as a sentence, so none of their values is the table's; kept to be said, never dropped unseen.
+    ended_by: tuple[MatchedRow, ...] = ()
 
     @property
     def lines(self) -> frozenset[int]:
@@ -134,7 +138,7 @@ def find_regions(
     collected: list[MatchedRow] = []
     loose: list[MatchedRow] = []  # rows outside any table since the last one
 
-    def close() -> None:
+    def close(ended_by: tuple[MatchedRow, ...] = ()) -> None:
         # One stray label (行政复议 in a sentence) is not a table: a table names two things at least,
         # or prints its header and some values (PDF text whose other header words are broken up).
         labelled = [r for r in collected if r.entries_for(current or "")]
@@ -147,7 +151,7 @@ def find_regions(
             or shown
             or (bool(labelled) and len(named_labels(collected, current, lexicon)) >= MIN_NAMED_LABELS)
         ):
-            regions.append(Region(current, tuple(collected)))
+            regions.append(Region(current, tuple(collected), ended_by))
 
     for row in rows:
         prose_at = next(
@@ -160,7 +164,7 @@ def find_regions(
                 head = row.row
                 kept = head._replace(tokens=head.tokens[:prose_at])
                 collected.append(MatchedRow(kept, row.matches[:prose_at]))
-            close()
+            close((row,) if _values_after(row, prose_at) else ())
             current, collected, loose = None, [], []
             continue
         opened = _opens(row)
@@ -179,6 +183,49 @@ def find_regions(
             loose.append(row)
     close()
     return regions
+
+
+def _values_after(row: MatchedRow, prose_at: int) -> bool:
+    """True when a row of cells prints values after the words read as a sentence (a run-together
+    line's values after its prose are the next table's, read there)."""
+    tail = row.row.tokens[prose_at + 1 :]
+    return (
+        row.row.bounds != "fused"
+        and row.matches[prose_at].token.kind != "prose"
+        and any(t.kind == "value" for t in tail)
+    )
+
+
+def _values_in(region: Region) -> int:
+    return sum(1 for r in region.rows for t in r.row.tokens if t.kind == "value")
+
+
+def merge_regions(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> dict[str, Region]:
+    """One region per table: pieces split by prose are joined; a table printed again later is not.
+
+    A table that starts over after another table (a report pasted twice, a doubled page) is
+    reported once with table-duplicate and its first printing is read. Labels without values (an
+    introduction naming 行政复议 and 行政诉讼) are no printing: a later one with values replaces them.
+    """
+    merged: dict[str, Region] = {}
+    previous: str | None = None
+    repeated: set[str] = set()
+    for region in regions:
+        table = region.table
+        if table not in merged:
+            merged[table] = region
+        elif previous == table:
+            merged[table] = Region(
+                table, merged[table].rows + region.rows, merged[table].ended_by + region.ended_by
+            )
+        elif not _values_in(merged[table]):
+            merged[table] = region
+        elif _values_in(region) and table not in repeated:
+            repeated.add(table)
+            message = f"{table} printed again; the first printing is read, this one is not"
+            diagnostics.append(Diagnostic(TABLE_DUPLICATE, message, min(region.lines, default=None)))
+        previous = table
+    return merged
 
 
 def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
