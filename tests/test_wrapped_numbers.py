@@ -47,3 +47,34 @@ def test_one_tail_for_two_broken_pieces_joins_nothing() -> None:
     report = govdisclosure.parse(TEXT.replace(ROW, ROW.replace("\n0 8\n", "\n0\n")))
     assert report.tables.applications is not None
     assert "new_received" not in report.tables.applications.rows
+
+
+# pdftotext -raw on LibreOffice's PDF (held-out seed 31337, r079): the group label's cell is taller
+# than its first row's, so its pieces print between the row's line and the tails' line (here on the
+# next page: the row is the page's last).
+RAW = Path(__file__).resolve().parent / "corpus" / "heldout" / "seed-31337" / "r079"
+RAW_ROW = "（一）予以公开 2,30 / / / / / 2,30\n\f度办理结\n果\n5 5\n"
+
+
+def test_tails_after_a_group_label_s_pieces_join_when_the_row_total_holds() -> None:
+    text = (RAW / "pdf-lo.pdftotext-raw.txt").read_text(encoding="utf-8")
+    assert RAW_ROW in text
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    assert [c.raw for c in table.rows["granted"].values()] == ["2,305", "/", "/", "/", "/", "/", "2,305"]
+
+
+def test_tails_after_a_group_label_s_pieces_join_nothing_when_the_total_fails() -> None:
+    # `5 6` would make 2,305 and 2,306: the total fails, so the tails are not shown to be the row's.
+    text = (RAW / "pdf-lo.pdftotext-raw.txt").read_text(encoding="utf-8")
+    report = govdisclosure.parse(text.replace(RAW_ROW, RAW_ROW.replace("5 5\n", "5 6\n")))
+    table = report.tables.applications
+    assert table is not None and "granted" not in table.rows
+    assert any(d.code == "cell-unplaced" and "granted" in d.message for d in report.diagnostics)
+
+
+def test_tails_after_lines_that_are_no_group_label_s_pieces_join_nothing() -> None:
+    text = (RAW / "pdf-lo.pdftotext-raw.txt").read_text(encoding="utf-8")
+    report = govdisclosure.parse(text.replace(RAW_ROW, RAW_ROW.replace("度办理结\n", "说明如下\n")))
+    table = report.tables.applications
+    assert table is not None and "granted" not in table.rows

@@ -93,6 +93,29 @@ def _joined(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
     return row._replace(tokens=tuple(tokens))
 
 
+def _tails_after_pieces(
+    rows: Sequence[CellRow], i: int, broken: int, lexicon: Lexicon, textless: Collection[int]
+) -> tuple[list[CellRow], int] | None:
+    """rows[i], its broken pieces joined to the tails under it, then the group label's pieces
+    printed between (`度办理结` / `果`: a taller cell, pdftotext -raw), and the index after the
+    tails; None if no tails follow. Across pieces, only the row total (table 三) shows the tails'."""
+    pieces: list[CellRow] = []
+    at = i + 1
+    while at < len(rows) and len(pieces) <= BAND_LINES:
+        tails = _tails(rows[at - 1], rows[at], broken, textless)
+        joined = _joined(rows[i], tails) if tails is not None else None
+        values = [t for t in joined.tokens if t.kind == "value"] if joined is not None else []
+        if joined is not None and (not pieces or printed_total_holds(values)):
+            return [joined, *pieces], at + 1
+        piece = rows[at]
+        words = " ".join(t.text.strip() for t in piece.texts)
+        if piece.bounds != "words" or piece.has_values or not words or not lexicon.is_group_piece(words):
+            return None
+        pieces.append(piece)
+        at += 1
+    return None
+
+
 def _next(line: int, after: int, textless: Collection[int]) -> bool:
     """True when `after` is the line right under `line`, or only lines with no text stand between."""
     return after == line + 1 or (after > line and all(n in textless for n in range(line + 1, after)))
@@ -195,11 +218,10 @@ def join_wrapped(rows: Sequence[CellRow], lexicon: Lexicon, textless: Collection
             continue
         broken = sum(1 for t in row.tokens if t.kind == "broken")
         if broken and row.bounds == "words" and i + 1 < len(rows):
-            tails = _tails(row, rows[i + 1], broken, textless)
-            joined = _joined(row, tails) if tails is not None else None
-            if joined is not None:
-                out.append(joined)
-                i += 2
+            wrapped = _tails_after_pieces(rows, i, broken, lexicon, textless)
+            if wrapped is not None:
+                out += wrapped[0]
+                i = wrapped[1]
                 continue
         tailed = _stray_tails(rows, i, lexicon, textless)
         if tailed is not None:
