@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import govdisclosure
 
 REPORT = Path(__file__).resolve().parent / "corpus" / "fixtures" / "r005"
@@ -78,3 +80,22 @@ def test_tails_after_lines_that_are_no_group_label_s_pieces_join_nothing() -> No
     report = govdisclosure.parse(text.replace(RAW_ROW, RAW_ROW.replace("度办理结\n", "说明如下\n")))
     table = report.tables.applications
     assert table is not None and "granted" not in table.rows
+
+
+# The same row through pdfplumber: the tails on the line of the group label's piece.
+PLUMBER_ROW = "（一）予以公开 2,30 / / / / / 2,30\n度办理结 5 5\n果\n"
+
+
+@pytest.mark.parametrize(("tails", "placed"), [("5 5", True), ("5 6", False)])
+def test_tails_beside_a_group_label_s_piece(tails: str, placed: bool) -> None:
+    text = (RAW / "pdf-lo.pdfplumber.txt").read_text(encoding="utf-8")
+    assert PLUMBER_ROW in text
+    report = govdisclosure.parse(text.replace(PLUMBER_ROW, PLUMBER_ROW.replace("5 5", tails)))
+    table = report.tables.applications
+    assert table is not None
+    if placed:
+        assert [c.raw for c in table.rows["granted"].values()] == ["2,305", "/", "/", "/", "/", "/", "2,305"]
+        # Settled, 2,320 of 本年新收 and of （七）总计 now stand in one column only.
+        assert table.rows["outcome_total"]["natural_person"].raw == "2,320"
+    else:
+        assert "granted" not in table.rows

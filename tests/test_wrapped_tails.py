@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus.score import assert_right_or_said
 from govdisclosure.layout import CellRow, Token, read_rows
-from govdisclosure.layout.wrapped import join_pieces, join_wrapped
+from govdisclosure.layout.tails import join_pieces
+from govdisclosure.layout.wrapped import join_wrapped
 from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import normalize
 from govdisclosure.tables.wrapped import tail_readings
@@ -170,7 +171,7 @@ def test_a_group_label_s_piece_before_the_row_s_label() -> None:
 
 
 def test_a_join_starting_with_zero_is_two_cells() -> None:
-    # `0` / `5` is a 0 and a 5, not 05, in every reader of wrapped numbers (layout.wrapped.join_pieces).
+    # `0` / `5` is a 0 and a 5, not 05, in every reader of wrapped numbers (layout.tails.join_pieces).
     assert join_pieces("0", "5") is None
     assert join_pieces("23", "5") == "235"
     readings = (("0", "7", "12"), ("0", "75", "12"), ("0", "7", "125"))

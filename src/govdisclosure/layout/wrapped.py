@@ -36,89 +36,48 @@ from collections.abc import Collection, Sequence
 
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
-from ..values import parse_number
+from .tails import TAIL, join_tail, joined_row, next_line, tails_under
 from .tokens import CellRow, Token, printed_total_holds
 
-__all__ = ["join_pieces", "join_wrapped"]
+__all__ = ["join_wrapped"]
 
-# What a wrapped number leaves on the next line: a few digits (the cells are narrow).
-TAIL = lazy_pattern(r"^\d{1,4}$")
-# A join that starts like `00`: two cells, not a number (see _join).
-LEADING_ZERO = lazy_pattern(r"^0\d")
 # A piece above a centred wrap that reads as a number by itself: digits (and separators) only.
 DIGITS = lazy_pattern(r"^\d[\d,]*+$")
-
-
-def _tails(
-    row: CellRow, under: CellRow, broken: int, textless: Collection[int] = ()
-) -> tuple[Token, ...] | None:
-    """The tails on the line under a row, one per broken piece, or None when that line is no such."""
-    if not _next(row.line, under.line, textless) or under.bounds != "words" or len(under.tokens) != broken:
-        return None
-    # (Pipe cells keep their padding: ` 1 `.)
-    if not all(t.kind in ("value", "broken") and TAIL().match(t.text.strip()) for t in under.tokens):
-        return None
-    return under.tokens
-
-
-def join_pieces(piece: str, tail: str) -> str | None:
-    """The number a wrapped number's piece and its tail make, or None when they make none."""
-    text = piece.strip() + tail.strip()
-    # No number is printed with a leading 0 (`0` + `0` is two cells, not `00`).
-    if LEADING_ZERO().match(text) is not None or parse_number(text) is None:
-        return None
-    return text
-
-
-def _join(piece: Token, tail: Token, line: int | None = None, floating: bool = False) -> Token | None:
-    """The piece with its tail joined on, a value (at `line`, if given), or None when the joined
-    text is no number."""
-    text = join_pieces(piece.text, tail.text)
-    if text is None:
-        return None
-    return piece._replace(
-        kind="value", text=text, line=piece.line if line is None else line, floating=floating
-    )
-
-
-def _joined(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
-    """The row with each broken piece joined to its tail, or None when a joined text is no number."""
-    pending = iter(tails)
-    tokens = []
-    for token in row.tokens:
-        joined = _join(token, next(pending)) if token.kind == "broken" else token
-        if joined is None:
-            return None
-        tokens.append(joined)
-    return row._replace(tokens=tuple(tokens))
 
 
 def _tails_after_pieces(
     rows: Sequence[CellRow], i: int, broken: int, lexicon: Lexicon, textless: Collection[int]
 ) -> tuple[list[CellRow], int] | None:
     """rows[i], its broken pieces joined to the tails under it, then the group label's pieces
-    printed between (`度办理结` / `果`: a taller cell, pdftotext -raw), and the index after the
-    tails; None if no tails follow. Across pieces, only the row total (table 三) shows the tails'."""
+    printed between or beside them (`度办理结` / `果`, `度办理结 5 5`: a taller cell), and the index
+    after the tails; None if no tails follow. Past a piece, only the row total (table 三) shows
+    the tails are the row's."""
     pieces: list[CellRow] = []
     at = i + 1
     while at < len(rows) and len(pieces) <= BAND_LINES:
-        tails = _tails(rows[at - 1], rows[at], broken, textless)
-        joined = _joined(rows[i], tails) if tails is not None else None
+        under, piece = _group_piece_apart(rows[at], lexicon)
+        tails = tails_under(rows[at - 1], under, broken, textless)
+        joined = joined_row(rows[i], tails) if tails is not None else None
         values = [t for t in joined.tokens if t.kind == "value"] if joined is not None else []
-        if joined is not None and (not pieces or printed_total_holds(values)):
-            return [joined, *pieces], at + 1
-        piece = rows[at]
-        words = " ".join(t.text.strip() for t in piece.texts)
-        if piece.bounds != "words" or piece.has_values or not words or not lexicon.is_group_piece(words):
+        if joined is not None and (not (pieces or piece) or printed_total_holds(values)):
+            return [joined, *pieces, *([piece] if piece else [])], at + 1
+        if piece is None or under.tokens:
             return None
         pieces.append(piece)
         at += 1
     return None
 
 
-def _next(line: int, after: int, textless: Collection[int]) -> bool:
-    """True when `after` is the line right under `line`, or only lines with no text stand between."""
-    return after == line + 1 or (after > line and all(n in textless for n in range(line + 1, after)))
+def _group_piece_apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, CellRow | None]:
+    """The row without the group label's piece it opens with (`度办理结 5 5`), and that piece as a
+    row of its own; the row and None when it opens with no such piece."""
+    lead = 0
+    while lead < len(row.tokens) and row.tokens[lead].kind == "text":
+        lead += 1
+    words = " ".join(t.text.strip() for t in row.tokens[:lead])
+    if row.bounds != "words" or not words or not lexicon.is_group_piece(words):
+        return row, None
+    return row._replace(tokens=row.tokens[lead:]), row._replace(tokens=row.tokens[:lead])
 
 
 # A row's band between a wrapped number's pieces and their tails spans at most this many lines: a
@@ -143,10 +102,10 @@ def _centred(
         return None
     for size in range(1, BAND_LINES + 1):
         end = i + 1 + size
-        if end >= len(rows) or not _next(rows[end - 2].line, rows[end - 1].line, textless):
+        if end >= len(rows) or not next_line(rows[end - 2].line, rows[end - 1].line, textless):
             return None
         band, under = rows[i + 1 : end], rows[end]
-        tails = _tails(band[-1], under, len(pieces), textless)
+        tails = tails_under(band[-1], under, len(pieces), textless)
         if tails is None:
             continue
         split = _band_row(band, lexicon) if size > 1 else (band[0], (), ())
@@ -163,7 +122,7 @@ def _centred(
             return None
         joined = []
         for piece, tail in zip(pieces, tails, strict=True):
-            number = _join(piece, tail, row.line, floating=True)
+            number = join_tail(piece, tail, row.line, floating=True)
             if number is None:
                 return None
             joined.append(number)
@@ -260,7 +219,7 @@ def _stray_tails(
     label, at = valued, i + 1
     if not valued.texts and at < len(rows) and not rows[at].has_values:
         label, at = rows[at], at + 1  # the label under its values (markitdown on a PDF)
-    if at >= len(rows) or not _next(rows[at - 1].line, rows[at].line, textless):
+    if at >= len(rows) or not next_line(rows[at - 1].line, rows[at].line, textless):
         return None
     under = rows[at]
     tails = [t.text.strip() for t in under.tokens]
@@ -295,6 +254,11 @@ def _stray_tails(
 def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
     """True when the row after rows[at] is a data row's label with no value on its line."""
     after = rows[at + 1] if at + 1 < len(rows) else None
-    if after is None or not after.texts or after.has_values or not _next(rows[at].line, after.line, textless):
+    if (
+        after is None
+        or not after.texts
+        or after.has_values
+        or not next_line(rows[at].line, after.line, textless)
+    ):
         return False
     return bool(lexicon.row_widths(" ".join(t.text.strip() for t in after.texts), sure=False))

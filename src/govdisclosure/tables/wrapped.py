@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..layout import Token
-from ..layout.wrapped import join_pieces
+from ..layout.tails import join_pieces
 from ..lazyregex import lazy_pattern
 from ..values import clean
 
@@ -67,7 +67,7 @@ def tail_readings(texts: Sequence[str], tails: Sequence[str]) -> tuple[tuple[str
     """A row's cell texts as printed, and each way of joining the tails printed under it, in
     order, to as many of its numbers, in order (layout.Token.tails): `23` and tail `5` read 235.
 
-    A none mark is never cut, and a join must make a number (layout.wrapped.join_pieces).
+    A none mark is never cut, and a join must make a number (layout.tails.join_pieces).
     """
     readings = [tuple(texts)]
     digits = [i for i, text in enumerate(texts) if DIGITS().match(text)]
