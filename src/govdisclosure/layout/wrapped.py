@@ -34,15 +34,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
-from .tails import TAIL, join_tail, joined_row, next_line, tails_under
+from .tails import PIECE, TAIL, join_tail, joined_row, next_line, tails_under
 from .tokens import CellRow, Token, printed_total_holds
 
 __all__ = ["join_wrapped"]
-
-# A piece above a centred wrap that reads as a number by itself: digits (and separators) only.
-DIGITS = lazy_pattern(r"^\d[\d,]*+$")
 
 
 def _tails_after_pieces(
@@ -98,7 +94,7 @@ def _centred(
     # The pieces: numbers cut by the wrap (`2,90`), or digits that read as a number by themselves
     # (`178` of 1788); never a none mark.
     pieces = [t for t in above.tokens if t.kind != "text"]
-    if not pieces or not all(t.kind == "broken" or DIGITS().match(t.text.strip()) for t in pieces):
+    if not pieces or not all(t.kind == "broken" or PIECE().match(t.text.strip()) for t in pieces):
         return None
     for size in range(1, BAND_LINES + 1):
         end = i + 1 + size

@@ -14,14 +14,9 @@ import itertools
 from collections.abc import Sequence
 
 from ..layout import Token
-from ..layout.tails import join_pieces
-from ..lazyregex import lazy_pattern
+from ..layout.tails import PIECE, TAIL, join_pieces
 from ..values import clean
 
-# A wrapped number's pieces: plain digits (a sign, a unit or a none mark is never cut off).
-DIGITS = lazy_pattern(r"^\d[\d,.]*+$")
-# A narrow cell holds a few digits on its second line.
-TAIL_DIGITS = 4
 WRAP_UNSHOWN = "its last line's digits may be a wrapped number's tail, and no identity tells"
 
 
@@ -39,9 +34,8 @@ def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str,
         for i in range(len(tokens) - 1)
         if alone[i]
         and alone[i + 1]
-        and DIGITS().match(texts[i])
-        and texts[i + 1].isdigit()
-        and len(texts[i + 1]) <= TAIL_DIGITS
+        and PIECE().match(texts[i])
+        and TAIL().match(texts[i + 1])
         and join_pieces(texts[i], texts[i + 1]) is not None
     ]
     readings = []
@@ -70,7 +64,7 @@ def tail_readings(texts: Sequence[str], tails: Sequence[str]) -> tuple[tuple[str
     A none mark is never cut, and a join must make a number (layout.tails.join_pieces).
     """
     readings = [tuple(texts)]
-    digits = [i for i, text in enumerate(texts) if DIGITS().match(text)]
+    digits = [i for i, text in enumerate(texts) if PIECE().match(text)]
     for chosen in itertools.combinations(digits, len(tails)):
         joined = {i: join_pieces(texts[i], tail) for i, tail in zip(chosen, tails, strict=True)}
         if all(text is not None for text in joined.values()):
@@ -88,6 +82,4 @@ def may_hide_a_wrap(values: Sequence[Token]) -> bool:
     if len(lines) < 2:
         return False
     *_, before, last = (lines[n] for n in sorted(lines))
-    return len(last) < len(before) and all(
-        v.text.strip().isdigit() and len(v.text.strip()) <= TAIL_DIGITS for v in last
-    )
+    return len(last) < len(before) and all(TAIL().match(v.text.strip()) for v in last)
