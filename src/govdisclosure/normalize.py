@@ -84,25 +84,27 @@ def scrub(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """The text's lines, split on CRLF, CR or LF only, invisible marks and control characters scrubbed."""
-    if "\f" in text:
-        # A page's form feed opens its first line: dropped, not spaced, so the line's words keep
-        # the columns pdftotext -layout printed them at.
-        text = PAGE_FEEDS().sub("", text)
-    return LINE_END.split(scrub(text))
+    return LINE_END.split(scrub(_without_page_feeds(text)[0] if "\f" in text else text))
 
 
-def _pages(text: str) -> list[int]:
+def _without_page_feeds(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text without the form feeds that open a line, and (offset, feeds) of each run dropped.
+
+    A page's form feed opens its first line: dropped, not spaced, so the line's words keep the
+    columns pdftotext -layout printed them at.
+    """
+    dropped = [(m.start(), len(m.group())) for m in PAGE_FEEDS().finditer(text)]
+    return PAGE_FEEDS().sub("", text), dropped
+
+
+def _pages(kept: str, dropped: list[tuple[int, int]]) -> list[int]:
     """Each line's page: the form feeds before its first character (pdftotext opens a page with one).
 
-    The lines are the ones `split_lines` makes, after it drops the feeds that open a line: a feed
-    between CR and LF is dropped too, and the two are then one line end (`\r\f\n`: one line
-    break, not two).
+    `kept` and `dropped` are what `_without_page_feeds` makes: a feed between CR and LF is dropped
+    too, and the two are then one line end (`\r\f\n`: one line break, not two).
     """
     pages: list[int] = []
     before = 0  # feeds before the current line, dropped or kept
-    # (offset in the text, feeds dropped there) for each dropped run, in order.
-    dropped = [(m.start(), len(m.group())) for m in PAGE_FEEDS().finditer(text)]
-    kept = PAGE_FEEDS().sub("", text)
     offset, shift, runs = 0, 0, iter(dropped)
     run = next(runs, None)
     for line in LINE_END.split(kept):
@@ -121,14 +123,15 @@ def _pages(text: str) -> list[int]:
 
 def normalize(text: str) -> Sequence[Line]:
     """Every line of the text, numbered from 1, with its normalized form."""
-    raws = split_lines(text)
+    kept, dropped = _without_page_feeds(text) if "\f" in text else (text, [])
+    raws = LINE_END.split(scrub(kept))
     # One pass over the whole text instead of three calls per line: a line feed is a normalization
     # boundary (a starter that composes with nothing, and no NFKC form holds one), so normalizing
     # the joined lines and splitting again gives exactly each line's `normalize_line`.
     # The raw lines are scrubbed: no invisible mark is left, and the only control characters
     # `normalize_line` would space out are the line ends it is joined by. NFKC alone remains.
     texts = nfkc("\n".join(raws)).split("\n")
-    pages = _pages(text) if "\f" in text else [0] * len(raws)
+    pages = _pages(kept, dropped) if "\f" in text else [0] * len(raws)
     if not len(raws) == len(texts) == len(pages):  # pragma: no cover - NFKC never adds or drops a line feed
         raise AssertionError("normalized lines out of step with the raw lines")
     # map() calls Line for each line without a generator's frame: a report has hundreds of lines.
