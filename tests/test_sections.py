@@ -129,6 +129,35 @@ def test_markdown_and_bold_run_in_headings_seed_004() -> None:
     assert found.sections[0].children[0].text == "高新区高度重视。"
 
 
+def test_a_heading_a_pdf_converter_drew_as_a_pipe_row_opens_its_section() -> None:
+    # markitdown on Chromium's PDF (held-out seed 7, r010): a bold run-in heading and the first
+    # line of its paragraph, drawn as a pipe row from the words' positions, a rule under it.
+    text = (
+        "一、总体情况\n"
+        "| （二）规范依申请公开，保障群众合法权益。 |     | 严格执行依申请公开登记、审核、办理、答 |     |\n"
+        "| -------------------- | --- | ------------------- | --- |\n"
+        "复、归档等工作流程。\n"
+    )
+    found = outline(text)
+    assert shape(found.sections) == [
+        ("一、", "总体情况", [("（二）", "规范依申请公开，保障群众合法权益", [])])
+    ]
+    assert found.sections[0].children[0].text.startswith("严格执行依申请公开登记")
+
+
+def test_pipe_rows_of_a_table_open_no_section() -> None:
+    # A row label (a blank row's, no value), a first cell ending 。 beside a value, or a first cell
+    # that is no sentence (a report's own table of platforms): table rows.
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "| （三）不予公开 |     |     |\n"
+        "| （一）加强组织领导。 | 3 |\n"
+        "| （一）政府网站 | 门户网站 |\n"
+    )
+    found = outline(text)
+    assert shape(found.sections) == [("三、", "收到和处理政府信息公开申请情况", [])]
+
+
 def test_table_rows_never_open_sections() -> None:
     text = (
         "三、收到和处理政府信息公开申请情况\n"

@@ -159,11 +159,34 @@ def _classify_line(
         yield LineToken(kind, line.number, text, heading)
 
 
+def _heading_in_pipes(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading | None:
+    """A heading and its run-in prose that a PDF-to-markdown converter drew as a pipe row, from
+    word positions (`| （二）规范依申请公开，保障群众合法权益。 |  | 严格执行…答 |`), or None.
+
+    Only a row whose first cell is a sentence (it ends with 。) reading as a heading, no row
+    label's, and no cell holding a value: a table's row holds values, or names a row.
+    """
+    stripped = raw.strip()
+    if not stripped.startswith("|"):
+        return None
+    cells = [c.strip() for c in stripped.strip("|").split("|") if c.strip()]
+    if not cells or not cells[0].endswith("。") or any(_VALUES_ONLY.match(fold(c)) for c in cells):
+        return None
+    text = " ".join(cells)
+    heading = read_heading(text, config)
+    if heading is None or _is_row_label(heading, text, labels):
+        return None
+    return (("HEADING", "", heading), *(_segments(heading.rest, config, labels) if heading.rest else ()))
+
+
 def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading | None:
     """What a cleaned line reads as: a table line, a heading (and its run-in prose), prose; None
     for a page footer (skipped, with a diagnostic)."""
     if PAGE_FOOTER.match(raw):
         return None
+    heading_in_pipes = _heading_in_pipes(raw, config, labels)
+    if heading_in_pipes is not None:
+        return heading_in_pipes
     if _is_table_row(raw):
         return (("TABLE", raw.strip(), None),)
     heading = read_heading(raw, config)
