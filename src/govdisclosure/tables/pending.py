@@ -141,15 +141,7 @@ def put_pending(
             return
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.
-    # A page's text (lynx) prints a row's cells right after its label in the columns' order: a
-    # label no doubt hangs over (`local`) holding one value per column has its row whole.
-    whole_on_page = local and not grid.reading_order
-    if (
-        len(pending.own) <= 1
-        and len(gathered) == n
-        and own
-        and (whole_on_page or confirm(pending.row, gathered))
-    ):
+    if len(pending.own) <= 1 and len(gathered) == n and own and confirm(pending.row, gathered):
         if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
             return

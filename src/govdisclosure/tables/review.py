@@ -113,13 +113,11 @@ def _place(
         cells = fit(whole[0].values, width * len(groups)) or []
         basis: Basis | None = None
         if whole[0].joined:
-            # Values printed one per line come in a PDF's drawing order, which need not be the
-            # columns' (plain pdftotext): only the three group totals holding confirm it. A page's
-            # text (lynx) prints them in the page's order, the columns', totals holding or not.
-            confirmed = not grid.reading_order or all(
+            # Values printed one per line come in the PDF's drawing order, which need not be the
+            # columns' (plain pdftotext): only the three group totals holding confirm it.
+            if keep != set(columns) or not all(
                 printed_total_holds(cells[g * width : (g + 1) * width]) for g in range(len(groups))
-            )
-            if keep != set(columns) or not confirmed:
+            ):
                 raw = " ".join(t.text.strip() for t in cells)
                 grid.unplaced(
                     f"values printed one per line whose group totals do not hold ({raw})", whole[0].line

@@ -89,10 +89,7 @@ def assemble_rows(
             for i, p in enumerate(waiting)
             if p.placed or p.own or p.after or not p.groups or (aligned and no_rows_of(p, waiting[i + 1 :]))
         ]
-        # (A page's text prints each row's cells right after its label, in the page's order: there a
-        # label with no value is a blank row, and takes none of the next label's.)
-        unread = any(not (p.placed or p.own or p.after) for p in waiting)
-        doubtful = values_first or (not aligned and grid.reading_order and unread)
+        doubtful = values_first or (not aligned and any(not (p.placed or p.own or p.after) for p in waiting))
         for i, found in enumerate(waiting):
             if found.placed:
                 continue
