@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from govdisclosure import numbering
 from govdisclosure.model import Marker
 from govdisclosure.normalize import normalize, normalize_line
-from govdisclosure.sections import heading, tokens
+from govdisclosure.sections import heading, numerals, tokens
 from govdisclosure.sections.config import sections_config
 from govdisclosure.sections.fold import fold
 from govdisclosure.sections.labels import _compact, table_labels
@@ -157,14 +157,14 @@ def _read_only_in(text: str, styles: tuple[str, ...]) -> None:
     )
 )
 def test_a_lone_numeral_is_one_character_once_stripped(text: str) -> None:
-    # _numerals_apart tests the length before the pattern: the pattern only matches such lines.
-    if tokens._LONE_NUMERAL.match(text) is not None:
+    # numerals_apart tests the length before the pattern: the pattern only matches such lines.
+    if numerals._LONE_NUMERAL.match(text) is not None:
         assert len(text.strip()) == 1
 
 
 def test_a_heading_numeral_printed_apart_is_still_joined() -> None:
     lines = normalize("、总体情况\n1\n本年度……\n、 主动公开政府信息情况\n 2 \n")
-    joined, moved = tokens._numerals_apart(lines, CONFIG)
+    joined, moved = numerals.numerals_apart(lines, CONFIG)
     assert moved == {2, 5}
     assert joined[0].raw == "1、总体情况" and joined[3].raw.startswith("2、")
 

@@ -158,6 +158,21 @@ def test_pipe_rows_of_a_table_open_no_section() -> None:
     assert shape(found.sections) == [("三、", "收到和处理政府信息公开申请情况", [])]
 
 
+def test_a_note_row_inside_a_markdown_table_opens_no_section() -> None:
+    # A sentence with a marker in a table's row (review): the table's rows stand above it, so it
+    # is no table of one row a converter drew around a heading.
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "| 信息内容 | 本年制发件数 |\n"
+        "| --- | --- |\n"
+        "| 规章 | 3 |\n"
+        "| 1.本表数据截至12月31日。 |  |\n"
+        "| --- | --- |\n"
+    )
+    found = outline(text)
+    assert shape(found.sections) == [("三、", "收到和处理政府信息公开申请情况", [])]
+
+
 def test_table_rows_never_open_sections() -> None:
     text = (
         "三、收到和处理政府信息公开申请情况\n"

@@ -8,6 +8,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from ..diagnostics import LINE_SKIPPED
+from ..layout.pipes import PIPE_RULE
 from ..model import Diagnostic
 from ..normalize import PAGE_FOOTER, Line
 from ..numbering import match_marker
@@ -18,6 +19,7 @@ from .fold import fold
 from .heading import Heading, read_heading, section_kind
 from .inline import INLINE_MIN_LENGTH, find_inline
 from .labels import TableLabels
+from .numerals import numerals_apart
 from .text import clean_line
 
 __all__ = ["Kind", "LineToken", "classify"]
@@ -28,12 +30,9 @@ Kind = Literal["HEADING", "TEXT", "TABLE"]
 _VALUE = rf"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:{UNIT}|%)?|无|-|/|—)"
 _VALUE_WORD = regex.compile(rf"^{_VALUE}$")
 _VALUES_ONLY = regex.compile(rf"^\s*+{_VALUE}(?:\s++{_VALUE})*+\s*+$")
-# A label followed by at least two values ("规章 0 0 0", "行政许可 368 +61 237800").
 
 # Where a line splits into table cells or label pieces: spaces, tabs and brackets.
 _PIECES = regex.compile(r"[\s()（）]+")
-# A heading's numeral a PDF printed on a line of its own, after its title (`、 总体情况` / `1`).
-_LONE_NUMERAL = regex.compile(r"^\s*+(?P<numeral>[1-9]|[一二三四五六])\s*+$")
 # A digit run of at least five, as fused table cells give (801000081).
 _DIGITS = regex.compile(r"\d{5,}")
 _DIGIT = regex.compile(r"\d")
@@ -148,10 +147,15 @@ def _is_row_label(heading: Heading, raw: str, labels: TableLabels) -> bool:
 
 
 def _classify_line(
-    line: Line, config: SectionsConfig, labels: TableLabels, diagnostics: list[Diagnostic]
+    line: Line,
+    config: SectionsConfig,
+    labels: TableLabels,
+    diagnostics: list[Diagnostic],
+    one_row_table: bool = False,
 ) -> Iterator[LineToken]:
     raw = clean_line(line.raw)  # never blank: classify skips blank lines
-    reading = _remembered_line(raw, config, labels)
+    in_pipes = _heading_in_pipes(raw, config, labels) if one_row_table else None
+    reading = in_pipes or _remembered_line(raw, config, labels)
     if reading is None:
         diagnostics.append(Diagnostic(LINE_SKIPPED, "page footer skipped", line.number))
         return
@@ -160,8 +164,8 @@ def _classify_line(
 
 
 def _heading_in_pipes(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading | None:
-    """A heading and its run-in prose that a PDF-to-markdown converter drew as a pipe row, from
-    word positions (`| （二）规范依申请公开，保障群众合法权益。 |  | 严格执行…答 |`), or None.
+    """A heading and its run-in prose that a PDF-to-markdown converter drew as a pipe table of one
+    row, from word positions (`| （二）规范依申请公开，保障群众合法权益。 |  | 严格执行…答 |`), or None.
 
     Only a row whose first cell is a sentence (it ends with 。) reading as a heading, no row
     label's, and no cell holding a value: a table's row holds values, or names a row.
@@ -184,9 +188,6 @@ def _read_line(raw: str, config: SectionsConfig, labels: TableLabels) -> Reading
     for a page footer (skipped, with a diagnostic)."""
     if PAGE_FOOTER.match(raw):
         return None
-    heading_in_pipes = _heading_in_pipes(raw, config, labels)
-    if heading_in_pipes is not None:
-        return heading_in_pipes
     if _is_table_row(raw):
         return (("TABLE", raw.strip(), None),)
     heading = read_heading(raw, config)
@@ -237,36 +238,6 @@ def _absorb_fragments(tokens: list[LineToken], labels: TableLabels) -> list[Line
     return out
 
 
-def _numerals_apart(lines: Sequence[Line], config: SectionsConfig) -> tuple[list[Line], set[int]]:
-    """Headings whose numeral a PDF printed on the next line, joined back: `、 总体情况` / `1`.
-
-    A browser's PDF draws an arabic `1、` in another font than its title, and text extraction puts
-    the digit on a line of its own after the title. Joined only when the line opens with 、, reads
-    as one of the six canonical titles, and the next line holds that numeral alone.
-    """
-    out = list(lines)
-    moved: set[int] = set()
-    for i in range(len(out) - 1):
-        line, after = out[i], out[i + 1]
-        # A lone numeral is one character once stripped: most lines are longer or blank, and a
-        # length test spares them the pattern (str.strip and the pattern's \s agree on normalized text).
-        if len(after.text.strip()) != 1:
-            continue
-        numeral = _LONE_NUMERAL.match(after.text)
-        if numeral is None:
-            continue  # the common case: no line is cleaned for it
-        raw = clean_line(line.raw).strip()
-        if not raw.startswith("、"):
-            continue
-        heading = read_heading(raw, config)
-        if heading is None or heading.marker is not None or section_kind(heading.title, config) is None:
-            continue
-        joined = numeral["numeral"] + raw
-        out[i] = line._replace(raw=joined, text=numeral["numeral"] + line.text.strip())
-        moved.add(after.number)
-    return out, moved
-
-
 def classify(
     lines: Sequence[Line],
     table_lines: Collection[int],
@@ -277,7 +248,8 @@ def classify(
     """The token stream of a report's lines, and a diagnostic for every line skipped."""
     tokens: list[LineToken] = []
     diagnostics: list[Diagnostic] = []
-    lines, moved = _numerals_apart(lines, config)
+    lines, moved = numerals_apart(lines, config)
+    one_row_tables = _one_row_pipe_tables(lines)
     for line in lines:
         if line.number in moved:
             continue  # its numeral went back to the heading above it
@@ -293,5 +265,19 @@ def classify(
             tokens.extend(_table_line(line, config))
             continue
         # A one-line report (crawler page text) is never all table: its headings are inline.
-        tokens.extend(_classify_line(line, config, labels, diagnostics))
+        tokens.extend(_classify_line(line, config, labels, diagnostics, line.number in one_row_tables))
     return _absorb_fragments(tokens, labels), diagnostics
+
+
+def _one_row_pipe_tables(lines: Sequence[Line]) -> set[int]:
+    """The lines that are a markdown table of one row: a pipe row, its rule under it, no pipe row
+    above (markitdown starts a table at each row it draws apart; a note row inside a table has
+    the table's rows above it)."""
+    found: set[int] = set()
+    filled = [line for line in lines if not line.is_blank]
+    for above, row, rule in zip([None, *filled], filled, [*filled[1:], None], strict=False):
+        if rule is None or not row.raw.lstrip().startswith("|") or PIPE_RULE.match(rule.raw) is None:
+            continue
+        if above is None or not above.raw.lstrip().startswith("|"):
+            found.add(row.number)
+    return found
