@@ -99,3 +99,13 @@ def test_tails_beside_a_group_label_s_piece(tails: str, placed: bool) -> None:
         assert table.rows["outcome_total"]["natural_person"].raw == "2,320"
     else:
         assert "granted" not in table.rows
+
+
+def test_a_decimal_is_no_wrapped_number_s_piece() -> None:
+    # `12.5` over a row, `6` under it (review): 12.56 is no figure a narrow cell's wrap makes of a
+    # count; the lines stay said, and 12.56 is offered nowhere.
+    lines = ["二、主动公开政府信息情况", "第二十条第（八）项", "信息内容 上一年项目数量 本年增/减"]
+    lines += ["12.5", "行政事业性收费 3", "6", "三、收到和处理政府信息公开申请情况"]
+    report = govdisclosure.parse("\n".join(lines))
+    assert not any("12.56" in d.message for d in report.diagnostics)
+    assert any(d.code == "cell-unplaced" and "12.5" in d.message for d in report.diagnostics)

@@ -18,8 +18,9 @@ __all__ = ["PIECE", "TAIL", "join_pieces", "join_tail", "joined_row", "next_line
 # What a wrapped number leaves on the next line: a few digits (the cells are narrow).
 TAIL = lazy_pattern(r"^\d{1,4}$")
 # A wrapped number's first piece that reads as a number by itself (`178` of 1788): digits and
-# separators only (a sign, a unit or a none mark is never cut off).
-PIECE = lazy_pattern(r"^\d[\d,.]*+$")
+# thousands separators only. A sign, a unit or a none mark is never cut off, and neither is a
+# decimal: `12.5` / `6` would offer 12.56, a figure no wrapped count makes.
+PIECE = lazy_pattern(r"^\d[\d,]*+$")
 # A join that starts like `00`: two cells, not a number (see join_pieces).
 LEADING_ZERO = lazy_pattern(r"^0\d")
 
