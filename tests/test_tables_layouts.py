@@ -196,6 +196,21 @@ def test_values_on_a_line_read_as_a_sentence_are_said() -> None:
     assert len(said) == 1 and "2 0 0 0 0 0 2" in said[0].message
 
 
+def test_a_table_whose_only_values_stand_on_the_line_that_ended_it_is_said_unread() -> None:
+    # Two row labels with no value, then the line read as a sentence (review): the table is there,
+    # unread, and the values are said at their line.
+    rows = [
+        APPS_HEAD,
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "（六）其他情形，如申请人撤回申请等\t2\t0\t0\t0\t0\t0\t2",
+    ]
+    report = govdisclosure.parse("\n".join(rows))
+    assert report.tables.applications is not None and report.tables.applications.rows == {}
+    assert {"table-unread", "cell-unplaced"} <= codes(report)
+    assert [d.line for d in report.diagnostics if d.code == "cell-unplaced"] == [4]
+
+
 def test_table_row_labels_never_open_sections_and_no_table_is_null() -> None:
     report = govdisclosure.parse("一、总体情况\n今年我们做了很多工作。")
     assert report.tables.applications is None

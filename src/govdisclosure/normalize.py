@@ -84,7 +84,16 @@ def scrub(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """The text's lines, split on CRLF, CR or LF only, invisible marks and control characters scrubbed."""
-    return LINE_END.split(scrub(_without_page_feeds(text)[0] if "\f" in text else text))
+    return _lines_and_pages(text, pages=False)[0]
+
+
+def _lines_and_pages(text: str, pages: bool = True) -> tuple[list[str], list[int]]:
+    """split_lines's lines, and (if asked) each one's page (`_pages`; none asked, or no form feed: 0)."""
+    if "\f" not in text:
+        lines = LINE_END.split(scrub(text))
+        return lines, [0] * len(lines) if pages else []
+    kept, dropped = _without_page_feeds(text)
+    return LINE_END.split(scrub(kept)), _pages(kept, dropped) if pages else []
 
 
 def _without_page_feeds(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -123,15 +132,13 @@ def _pages(kept: str, dropped: list[tuple[int, int]]) -> list[int]:
 
 def normalize(text: str) -> Sequence[Line]:
     """Every line of the text, numbered from 1, with its normalized form."""
-    kept, dropped = _without_page_feeds(text) if "\f" in text else (text, [])
-    raws = LINE_END.split(scrub(kept))
+    raws, pages = _lines_and_pages(text)
     # One pass over the whole text instead of three calls per line: a line feed is a normalization
     # boundary (a starter that composes with nothing, and no NFKC form holds one), so normalizing
     # the joined lines and splitting again gives exactly each line's `normalize_line`.
     # The raw lines are scrubbed: no invisible mark is left, and the only control characters
     # `normalize_line` would space out are the line ends it is joined by. NFKC alone remains.
     texts = nfkc("\n".join(raws)).split("\n")
-    pages = _pages(kept, dropped) if "\f" in text else [0] * len(raws)
     if not len(raws) == len(texts) == len(pages):  # pragma: no cover - NFKC never adds or drops a line feed
         raise AssertionError("normalized lines out of step with the raw lines")
     # map() calls Line for each line without a generator's frame: a report has hundreds of lines.

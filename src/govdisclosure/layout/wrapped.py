@@ -41,6 +41,10 @@ from .tokens import CellRow, Token, printed_total_holds
 __all__ = ["join_wrapped"]
 
 
+# A group label's pieces a row's tails may stand after: its narrow cell's lines under the row's.
+GROUP_PIECE_LINES = 3
+
+
 def _tails_after_pieces(
     rows: Sequence[CellRow], i: int, broken: int, lexicon: Lexicon, textless: Collection[int]
 ) -> tuple[list[CellRow], int] | None:
@@ -50,14 +54,14 @@ def _tails_after_pieces(
     the tails are the row's."""
     pieces: list[CellRow] = []
     at = i + 1
-    while at < len(rows) and len(pieces) <= BAND_LINES:
+    while at < len(rows):
         under, piece = _group_piece_apart(rows[at], lexicon)
         tails = tails_under(rows[at - 1], under, broken, textless)
         joined = joined_row(rows[i], tails) if tails is not None else None
         values = [t for t in joined.tokens if t.kind == "value"] if joined is not None else []
         if joined is not None and (not (pieces or piece) or printed_total_holds(values)):
             return [joined, *pieces, *([piece] if piece else [])], at + 1
-        if piece is None or under.tokens:
+        if piece is None or under.tokens or len(pieces) == GROUP_PIECE_LINES:
             return None
         pieces.append(piece)
         at += 1

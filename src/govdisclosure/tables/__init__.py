@@ -64,8 +64,10 @@ def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
     Headings and sentences name tables too (四、政府信息公开行政复议、行政诉讼情况 … 如下：): with
     no cell and no label of its own printed, a table is not there (null, never empty cells).
     """
-    if any(m.token.kind in ("value", "empty", "broken") for r in region.rows for m in r.matches):
-        return True
+    if region.ended_by or any(
+        m.token.kind in ("value", "empty", "broken") for r in region.rows for m in r.matches
+    ):
+        return True  # (values on the line that ended it are the table's to say)
     return len(named_labels(region.rows, region.table, lexicon)) >= MIN_NAMED_LABELS
 
 
@@ -256,8 +258,9 @@ def read_tables(
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
         grid, chosen = grids[name], template(names.get(name))
-        _say_ending_values(grid, regions[name])
         _finish(grid, chosen)
+        # (After _finish: a table whose only word is these values is still said unread.)
+        _say_ending_values(grid, regions[name])
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)
         built[name] = TABLE_CLASSES[name](_ordered(grid, chosen, name), names.get(name), first)
