@@ -55,7 +55,8 @@ def digest(path: Path) -> tuple[str, str]:
             report = govdisclosure.parse_file(path)
         payload = json.dumps(report.to_dict(), sort_keys=True, ensure_ascii=False)
     except Exception as exc:  # an exception is an output too
-        payload = f"raised {type(exc).__name__}: {exc}"
+        # (Its message may name the file: by its label, so digests compare across checkouts.)
+        payload = f"raised {type(exc).__name__}: {exc}".replace(str(path), label(path))
     return label(path), hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
