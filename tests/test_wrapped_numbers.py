@@ -11,8 +11,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govdisclosure
+from roundtrip_fields import examples
 
 REPORT = Path(__file__).resolve().parent / "corpus" / "fixtures" / "r005"
 TEXT = (REPORT / "pdf-lo.pdfplumber.txt").read_text(encoding="utf-8")
@@ -109,3 +112,37 @@ def test_a_decimal_is_no_wrapped_number_s_piece() -> None:
     report = govdisclosure.parse("\n".join(lines))
     assert not any("12.56" in d.message for d in report.diagnostics)
     assert any(d.code == "cell-unplaced" and "12.5" in d.message for d in report.diagnostics)
+
+
+@settings(deadline=None, max_examples=examples(dev=20, ci=150))
+@given(
+    person=st.integers(1000, 99_999),
+    others=st.lists(st.sampled_from(["/", "无", "0", "1", "2", "17"]), min_size=5, max_size=5),
+    plumber=st.booleans(),
+    wrong=st.integers(0, 9),
+)
+def test_tails_across_a_group_label_s_pieces_give_the_row_or_nothing(
+    person: int, others: list[str], plumber: bool, wrong: int
+) -> None:
+    # The r079 shape with any row whose 自然人 and 总计 wrap (`2,30` / `5`): the tails joined give
+    # the row; a last tail that breaks the total gives no row at all, never a number.
+    total = person + sum(int(o) for o in others if o.isdigit())
+    cells = [f"{person:,}", *others, f"{total:,}"]
+    pieces, tails = f"{cells[0][:-1]} {' '.join(others)} {cells[-1][:-1]}", [cells[0][-1], cells[-1][-1]]
+    for last, expected in ((tails[1], cells), (str(wrong), None)):
+        if expected is None and last == tails[1]:
+            continue
+        printed = f"{tails[0]} {last}"
+        if plumber:
+            base, row = (RAW / "pdf-lo.pdfplumber.txt"), f"（一）予以公开 {pieces}\n度办理结 {printed}\n果\n"
+            old = PLUMBER_ROW
+        else:
+            base, row = (
+                (RAW / "pdf-lo.pdftotext-raw.txt"),
+                f"（一）予以公开 {pieces}\n\f度办理结\n果\n{printed}\n",
+            )
+            old = RAW_ROW
+        table = govdisclosure.parse(base.read_text(encoding="utf-8").replace(old, row)).tables.applications
+        assert table is not None
+        got = [c.raw for c in table.rows["granted"].values()] if "granted" in table.rows else None
+        assert got == expected
