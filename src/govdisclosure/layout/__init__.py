@@ -177,6 +177,9 @@ class Layout(NamedTuple):
     # Cells the text prints one per line may stand in a PDF's reading order, not its columns'
     # (pdftotext, pdfminer: tables/drawn.py), not in a browser's order of a page (lynx).
     reading_order: bool = False
+    # Form feeds mark the text's pages (normalize.Line.page): aligned columns hold page by page,
+    # and without them a page break cannot be told (`pdftotext -layout -nopgbrk`).
+    paged: bool = False
 
 
 # A text whose lines mostly open with a space is a browser's dump of a page (lynx indents every line).
@@ -234,4 +237,5 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
-    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), reading_order)
+    paged = any(line.page for line in lines)
+    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), reading_order, paged)

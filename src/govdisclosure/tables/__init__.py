@@ -119,7 +119,13 @@ def _read_active(
                     break
 
     assemble_rows(
-        region, grid, active_columns(template), in_order=in_order, aligned=layout.aligned, shapes=shapes
+        region,
+        grid,
+        active_columns(template),
+        in_order=in_order,
+        aligned=layout.aligned,
+        shapes=shapes,
+        paged=layout.paged,
     )
     reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
     return reread or grid
@@ -144,6 +150,7 @@ def _read_applications(
         in_order,
         layout.aligned,
         shapes,
+        layout.paged,
     )
     return grid
 
