@@ -5,6 +5,7 @@ several lines, pandoc's markdown `---` cells under a simple table's rule, html2t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import govdisclosure
@@ -335,3 +336,15 @@ def test_a_year_in_a_broken_header_is_words_not_a_value() -> None:
     assert table is not None
     assert [c.value for c in table["other_administrative_services"].values()] == [0, 0, 0]
     assert not [d for d in report.diagnostics if "2019)" in d.message]
+
+
+def test_a_line_left_of_a_simple_table_s_rule_is_no_header_of_it() -> None:
+    # A cleaner dropped the blank lines (r004, pandoc plain): a grid table's last row, its border
+    # and a heading stand right above table 三's rule. Header lines are indented as far as the rule;
+    # those are not, so the grid row is not read again under the other table's columns.
+    collapsed = re.sub(r"\n{2,}", "\n", text("r004", "html.pandoc-plain"))
+    assert "+\n3、收到和处理政府信息公开申请情况\n  ---" in collapsed
+    table = govdisclosure.parse(collapsed).tables.active_disclosure
+    assert table is not None
+    row = table["centralized_procurement"]
+    assert [row[c].raw for c in ("procurement_projects", "procurement_amount")] == ["16", "0.00"]

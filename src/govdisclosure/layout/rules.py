@@ -179,10 +179,13 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
         after = stop
     header: list[Line] = []
     back = start - 1
+    # (A header line is indented as far as the rule, as every line of the table: a line further
+    # left is text above the table, or another table's, even with no blank line between.)
     while (
         back >= 0
         and not lines[back].is_blank
         and not DASH_LINE().match(lines[back].raw)
+        and not _outside(lines[back], runs)
         and len(header) < MAX_HEADER_LINES
     ):
         header.insert(0, lines[back])
