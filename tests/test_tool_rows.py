@@ -348,3 +348,16 @@ def test_a_line_left_of_a_simple_table_s_rule_is_no_header_of_it() -> None:
     assert table is not None
     row = table["centralized_procurement"]
     assert [row[c].raw for c in ("procurement_projects", "procurement_amount")] == ["16", "0.00"]
+
+
+def test_a_line_whose_cells_stand_off_the_rule_s_runs_is_not_read_by_them() -> None:
+    # pandoc pads each cell flush to its column's run; a line that lost some leading spaces (a
+    # cleaner's strip) has its values moved into other columns: 其他's 1 read as 法律服务机构's, the
+    # 总计 blank (r001). Off its runs, the table is not read by its grid, and every cell comes back.
+    lines = text("r001", "html.pandoc-plain").split("\n")
+    at = next(i for i, line in enumerate(lines) if "（二）部分公开" in line)
+    lines[at] = lines[at][5:]
+    table = govdisclosure.parse("\n".join(lines)).tables.applications
+    assert table is not None
+    row = table["partially_granted"]
+    assert [row[c].raw.strip() for c in ("legal_service_agency", "other_organization", "total")] == ["0", "1", "1"]

@@ -13,6 +13,9 @@ display columns: a Han character is two wide), so a blank cell is a column with 
 keeps its place. A simple table has one row per line and may have header lines right above its
 first rule; a multiline table has a rule at both ends and a blank line between rows, each row
 wrapping over several lines within its columns (a wrapped label is joined back).
+
+pandoc pads each cell flush to its run (left, right or centred): a table with a line whose cells
+stand off their runs (leading spaces a cleaner stripped) is not read by its grid at all.
 """
 
 from __future__ import annotations
@@ -122,6 +125,23 @@ def _outside(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
     return bool(stripped) and display_width(text[: len(text) - len(stripped)]) < runs[0][0]
 
 
+def _lines_up(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
+    """True when each cell's text on the line stands flush left, flush right or centred in its
+    run, as the tool padded it. A line whose leading spaces a cleaner stripped (`line.strip()`) has
+    its cells moved off their runs, and would read shifted into other columns."""
+    cells: dict[int, tuple[int, int]] = {}
+    for position, word in _words(line):
+        column = _column(runs, position)
+        start, _ = cells.get(column, (position, 0))
+        cells[column] = (start, position + display_width(word))
+    for column, (start, end) in cells.items():
+        begin, stop = runs[column]
+        left, right = start - begin, stop - end
+        if left != 0 and right != 0 and abs(left - right) > 1:
+            return False
+    return True
+
+
 def _rows(body: Sequence[Line], runs: Sequence[tuple[int, int]]) -> Iterator[CellRow]:
     """Rows of a table body: blank-separated groups when it has blank lines, else one row a line."""
     if not any(_separates(line) for line in body):
@@ -177,6 +197,8 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
             stop += 1
         body = lines[start + 1 : stop]
         after = stop
+    if not all(_lines_up(line, runs) for line in body if not _separates(line)):
+        return None  # cells off their runs: the grid no longer shows where a value stands
     header: list[Line] = []
     back = start - 1
     # (A header line is indented as far as the rule, as every line of the table: a line further
