@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -145,31 +146,20 @@ def test_a_heading_a_pdf_converter_drew_as_a_pipe_row_opens_its_section() -> Non
     assert found.sections[0].children[0].text.startswith("严格执行依申请公开登记")
 
 
-def test_pipe_rows_of_a_table_open_no_section() -> None:
-    # A row label (a blank row's, no value), a first cell ending 。 beside a value, or a first cell
-    # that is no sentence (a report's own table of platforms): table rows.
-    text = (
-        "三、收到和处理政府信息公开申请情况\n"
-        "| （三）不予公开 |     |     |\n"
-        "| （一）加强组织领导。 | 3 |\n"
-        "| （一）政府网站 | 门户网站 |\n"
-    )
-    found = outline(text)
-    assert shape(found.sections) == [("三、", "收到和处理政府信息公开申请情况", [])]
-
-
-def test_a_note_row_inside_a_markdown_table_opens_no_section() -> None:
-    # A sentence with a marker in a table's row (review): the table's rows stand above it, so it
-    # is no table of one row a converter drew around a heading.
-    text = (
-        "三、收到和处理政府信息公开申请情况\n"
-        "| 信息内容 | 本年制发件数 |\n"
-        "| --- | --- |\n"
-        "| 规章 | 3 |\n"
-        "| 1.本表数据截至12月31日。 |  |\n"
-        "| --- | --- |\n"
-    )
-    found = outline(text)
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A row label (a blank row's, no value), a first cell ending 。 beside a value, or a first
+        # cell that is no sentence (a report's own table of platforms): table rows.
+        "| （三）不予公开 |     |     |\n| （一）加强组织领导。 | 3 |\n| （一）政府网站 | 门户网站 |\n",
+        # A sentence with a marker in a table's row (review): the table's rows stand above it, so
+        # it is no table of one row a converter drew around a heading.
+        "| 信息内容 | 本年制发件数 |\n| --- | --- |\n| 规章 | 3 |\n"
+        "| 1.本表数据截至12月31日。 |  |\n| --- | --- |\n",
+    ],
+)
+def test_pipe_rows_of_a_table_open_no_section(rows: str) -> None:
+    found = outline("三、收到和处理政府信息公开申请情况\n" + rows)
     assert shape(found.sections) == [("三、", "收到和处理政府信息公开申请情况", [])]
 
 

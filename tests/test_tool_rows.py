@@ -360,4 +360,8 @@ def test_a_line_whose_cells_stand_off_the_rule_s_runs_is_not_read_by_them() -> N
     table = govdisclosure.parse("\n".join(lines)).tables.applications
     assert table is not None
     row = table["partially_granted"]
-    assert [row[c].raw.strip() for c in ("legal_service_agency", "other_organization", "total")] == ["0", "1", "1"]
+    assert [row[c].raw.strip() for c in ("legal_service_agency", "other_organization", "total")] == [
+        "0",
+        "1",
+        "1",
+    ]
