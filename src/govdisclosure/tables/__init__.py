@@ -59,7 +59,8 @@ class FoundTables(NamedTuple):
 
 
 def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
-    """True when the region holds a cell, or prints at least a few of the table's own labels.
+    """True when the region holds a cell, values on the line that ended it (the table's to say),
+    or prints at least a few of the table's own labels.
 
     Headings and sentences name tables too (四、政府信息公开行政复议、行政诉讼情况 … 如下：): with
     no cell and no label of its own printed, a table is not there (null, never empty cells).
@@ -67,7 +68,7 @@ def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
     if region.ended_by or any(
         m.token.kind in ("value", "empty", "broken") for r in region.rows for m in r.matches
     ):
-        return True  # (values on the line that ended it are the table's to say)
+        return True
     return len(named_labels(region.rows, region.table, lexicon)) >= MIN_NAMED_LABELS
 
 
