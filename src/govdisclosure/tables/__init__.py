@@ -59,8 +59,7 @@ class FoundTables(NamedTuple):
 
 
 def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
-    """True when the region holds a cell, values on the line that ended it (the table's to say),
-    or prints at least a few of the table's own labels.
+    """True when the region holds a cell, values on the line that ended it, or a few of its labels.
 
     Headings and sentences name tables too (四、政府信息公开行政复议、行政诉讼情况 … 如下：): with
     no cell and no label of its own printed, a table is not there (null, never empty cells).
