@@ -84,16 +84,16 @@ def scrub(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """The text's lines, split on CRLF, CR or LF only, invisible marks and control characters scrubbed."""
-    return _lines_and_pages(text, pages=False)[0]
+    return _lines_and_pages(text)[0]
 
 
-def _lines_and_pages(text: str, pages: bool = True) -> tuple[list[str], list[int]]:
-    """split_lines's lines, and (if asked) each one's page (`_pages`; none asked, or no form feed: 0)."""
+def _lines_and_pages(text: str) -> tuple[list[str], list[int]]:
+    """split_lines's lines, and each one's page (`_pages`; 0 for all when no form feed)."""
     if "\f" not in text:
         lines = LINE_END.split(scrub(text))
-        return lines, [0] * len(lines) if pages else []
+        return lines, [0] * len(lines)
     kept, dropped = _without_page_feeds(text)
-    return LINE_END.split(scrub(kept)), _pages(kept, dropped) if pages else []
+    return LINE_END.split(scrub(kept)), _pages(kept, dropped)
 
 
 def _without_page_feeds(text: str) -> tuple[str, list[tuple[int, int]]]:

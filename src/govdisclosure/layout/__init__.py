@@ -186,11 +186,11 @@ class Layout(NamedTuple):
 DUMP_INDENTED_SHARE = 0.5
 
 
-def _reading_order(lines: Sequence[Line]) -> bool:
+def _reading_order(lines: Sequence[Line], paged: bool) -> bool:
     """True when cells printed one per line may stand in a PDF's reading order (tables/drawn.py):
-    form feeds mark the text's pages (pdftotext, pdfminer), or its lines are not indented as a
-    browser's dump of a page is (PDF text with its form feeds stripped, `pdftotext -nopgbrk`)."""
-    if any(line.page for line in lines):
+    form feeds mark the text's pages (`paged`: pdftotext, pdfminer), or its lines are not indented
+    as a browser's dump of a page is (PDF text with its form feeds stripped, `pdftotext -nopgbrk`)."""
+    if paged:
         return True
     filled = [line for line in lines if line.text.strip()]
     return sum(line.raw[:1] == " " for line in filled) <= DUMP_INDENTED_SHARE * len(filled)
@@ -201,7 +201,8 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     streamed = stream_rows(lines, lexicon)
     if streamed is not None:
         return Layout(tuple(streamed))
-    reading_order = _reading_order(lines)
+    paged = any(line.page for line in lines)
+    reading_order = _reading_order(lines, paged)
     if one_cell_per_line(lines):
         return Layout(tuple(group_cells(lines)), reading_order=reading_order)
     state = LayoutState(
@@ -237,5 +238,4 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
-    paged = any(line.page for line in lines)
     return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), reading_order, paged)

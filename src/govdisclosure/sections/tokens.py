@@ -274,6 +274,8 @@ def _one_row_pipe_tables(lines: Sequence[Line]) -> set[int]:
     above (markitdown starts a table at each row it draws apart; a note row inside a table has
     the table's rows above it)."""
     found: set[int] = set()
+    if not any("|" in line.raw for line in lines):
+        return found  # (most texts: no pipe at all)
     filled = [line for line in lines if not line.is_blank]
     for above, row, rule in zip([None, *filled], filled, [*filled[1:], None], strict=False):
         if rule is None or not row.raw.lstrip().startswith("|") or PIPE_RULE.match(rule.raw) is None:
