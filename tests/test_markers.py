@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure.model import MarkerStyle
-from govdisclosure.numbering import cjk_number, match_marker, render_marker
+from govdisclosure.numbering import BARE_MARKER, LABEL_START, cjk_number, match_marker, render_marker
 from govdisclosure.sections.fold import fold
 
 STYLES: tuple[MarkerStyle, ...] = ("cjk", "cjk_paren", "arabic", "arabic_paren", "circled", "ordinal_phrase")
@@ -87,3 +87,15 @@ def test_fold_keeps_offsets() -> None:
     raw = "（一）１、①　Ａ"
     assert len(fold(raw)) == len(raw)
     assert fold(raw) == "(一)1、① A"
+
+
+@pytest.mark.parametrize("word", ["1.", "12、", "3．", "5\\.", "（二）", "(六)", "四、"])
+def test_a_label_marker_alone_is_a_bare_marker_and_opens_a_label(word: str) -> None:
+    # (`5\.`: markdown escapes a leading 5. so that it is no list item; pandoc and html2text keep it.)
+    assert BARE_MARKER.match(word) is not None
+    assert LABEL_START.match(word + "属于国家秘密") is not None
+
+
+@pytest.mark.parametrize("word", ["1.5", "5\\", "5", "（二）部分公开", "四、结转", "2019年", "\\.5"])
+def test_a_value_or_a_whole_label_is_no_bare_marker(word: str) -> None:
+    assert BARE_MARKER.match(word) is None

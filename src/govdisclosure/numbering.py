@@ -16,6 +16,7 @@ from .lazyregex import lazy_pattern
 from .model import Marker, MarkerStyle
 
 __all__ = [
+    "BARE_MARKER",
     "CIRCLED",
     "CJK_NUMERALS",
     "INLINE_START",
@@ -73,7 +74,10 @@ LABEL_MARKER = regex.compile(
     regex.VERBOSE,
 )
 #: A word of PDF text that opens a new label (1. / （三） / 四、), never glued to the words before it.
-LABEL_START = regex.compile(rf"^(?:\d{{1,2}}+[.、．](?!\d)|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)")
+#: (Markdown escapes a leading 1. as `1\.`: pandoc's and html2text's text keep the backslash.)
+LABEL_START = regex.compile(rf"^(?:\d{{1,2}}+\\?[.、．](?!\d)|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)")
+#: A label cell holding its marker alone (`5.`, `(二)`, `三、`): its words wrapped onto the next line.
+BARE_MARKER = regex.compile(rf"^(?:\d{{1,2}}+\\?[.、．]|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)$")
 #: A group's marker printed as a word of its own (`(四)` of `(四) 无 息`): its label's words follow.
 GROUP_MARKER = lazy_pattern(rf"^{_OPEN}{_CJK}++{_CLOSE}$")
 #: A row label's leaf number printed apart from its words (`1. 属于国家秘密`): a cell of its own.

@@ -11,6 +11,7 @@ which rule made a row, only how its cells are bounded (`CellRow.bounds`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..lazyregex import lazy_pattern
@@ -177,8 +178,10 @@ class Layout(NamedTuple):
     # Cells the text prints one per line may stand in a PDF's reading order, not its columns'
     # (pdftotext, pdfminer: tables/drawn.py), not in a browser's order of a page (lynx).
     reading_order: bool = False
-    # Form feeds mark the text's pages (normalize.Line.page): aligned columns hold page by page,
-    # and without them a page break cannot be told (`pdftotext -layout -nopgbrk`).
+    # Form feeds mark the text's pages (normalize.Line.page) and lines keep their leading spaces:
+    # aligned columns hold page by page. Without feeds a page break cannot be told (`pdftotext
+    # -layout -nopgbrk`); with every line's leading spaces stripped, a line's words stand shifted by
+    # its own indent.
     paged: bool = False
 
 
@@ -238,4 +241,14 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
-    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), reading_order, paged)
+    positioned = paged and _keeps_indents(lines)
+    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), reading_order, positioned)
+
+
+def _keeps_indents(lines: Sequence[Line]) -> bool:
+    """True when some line of a page other than its first opens with a space: the text keeps its
+    lines' leading spaces. (A cleaner stripping them, `^ +`, leaves the ones after a page's form feed.)"""
+    return any(
+        line.raw[:1] in (" ", "\t") and line.page == before.page and line.text.strip()
+        for before, line in pairwise(lines)
+    )

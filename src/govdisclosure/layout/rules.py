@@ -25,7 +25,8 @@ from collections.abc import Iterator, Sequence
 
 from ..lazyregex import lazy_pattern
 from ..normalize import Line
-from .tokens import CellRow, Token, token
+from ..numbering import BARE_MARKER
+from .tokens import CellRow, Token, reading, token
 
 # Two or more dash runs separated by spaces, nothing else on the line.
 RULE = lazy_pattern(r"^[ ]*+-{2,}+(?:[ ]++-{2,}+)++[ ]*+$")
@@ -125,15 +126,25 @@ def _outside(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
     return bool(stripped) and display_width(text[: len(text) - len(stripped)]) < runs[0][0]
 
 
+def _squeezed(kinds: Sequence[str]) -> bool:
+    """True when one run holds what stands in several cells: two values, or words ending in a value
+    (`规章 0 0 9`, `一、本年新收… 72`), a row whose spaces a cleaner squeezed off its grid."""
+    return kinds.count("value") > 1 or (len(kinds) > 1 and kinds[-1] == "value" and "text" in kinds)
+
+
 def _lines_up(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
     """True when each cell's text on the line stands flush left, flush right or centred in its
     run, as the tool padded it. A line whose leading spaces a cleaner stripped (`line.strip()`) has
     its cells moved off their runs, and would read shifted into other columns."""
     cells: dict[int, tuple[int, int]] = {}
+    kinds: dict[int, list[str]] = {}
     for position, word in _words(line):
         column = _column(runs, position)
         start, _ = cells.get(column, (position, 0))
         cells[column] = (start, position + display_width(word))
+        kinds.setdefault(column, []).append(reading(word)[0])
+    if any(_squeezed(found) for found in kinds.values()):
+        return False
     for column, (start, end) in cells.items():
         begin, stop = runs[column]
         left, right = start - begin, stop - end
@@ -142,11 +153,31 @@ def _lines_up(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
     return True
 
 
+def _wraps_marker(row: Sequence[Line], line: Line, runs: Sequence[tuple[int, int]]) -> bool:
+    """True when the line carries on the row's cell that printed its label's marker alone (`5.`,
+    `(二)`) and prints nothing else: a multiline table's wrapped cell whose blank lines between rows
+    a cleaner dropped. A label cell is never a marker alone, so it is no blank row of its own."""
+    if len(row) != 1:
+        return False
+    columns = {_column(runs, position) for position, _ in _words(line)}
+    if len(columns) != 1:
+        return False
+    (column,) = columns
+    above = [word for position, word in _words(row[0]) if _column(runs, position) == column]
+    return len(above) == 1 and BARE_MARKER.match(above[0]) is not None
+
+
 def _rows(body: Sequence[Line], runs: Sequence[tuple[int, int]]) -> Iterator[CellRow]:
     """Rows of a table body: blank-separated groups when it has blank lines, else one row a line."""
     if not any(_separates(line) for line in body):
+        rows: list[list[Line]] = []
         for line in body:
-            yield _row([line], runs)
+            if rows and _wraps_marker(rows[-1], line, runs):
+                rows[-1].append(line)
+            else:
+                rows.append([line])
+        for lines in rows:
+            yield _row(lines, runs)
         return
     group: list[Line] = []
     for line in body:
@@ -197,8 +228,14 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
             stop += 1
         body = lines[start + 1 : stop]
         after = stop
+    if all(_separates(line) for line in body):
+        return None  # a rule with no row under it closes a table whose lines were read already
     if not all(_lines_up(line, runs) for line in body if not _separates(line)):
         return None  # cells off their runs: the grid no longer shows where a value stands
+    if all(not line.raw[:1].isspace() for line in (rule, *body) if not _separates(line)):
+        # pandoc indents every table; one whose every line is flush left lost its leading spaces,
+        # and a row whose first cells are blank then stands shifted by whole columns.
+        return None
     header: list[Line] = []
     back = start - 1
     # (A header line is indented as far as the rule, as every line of the table: a line further
@@ -212,6 +249,8 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
     ):
         header.insert(0, lines[back])
         back -= 1
+    if not all(_lines_up(line, runs) for line in header):
+        return None
     if header:
         numbers = {line.number for line in header}
         while previous_rows and previous_rows[-1].line in numbers:
