@@ -10,7 +10,6 @@ cleaner over every report, and cell by cell where a reading was mended.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable
 
 from hypothesis import given, settings
@@ -18,34 +17,13 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus import reports, text, truth
+from corpus.cleaners import SETTLED, squeeze
 from corpus.score import Score, score
 from govdisclosure.layout import CellRow
 from govdisclosure.layout.rules import is_rule, rule_table
 from govdisclosure.normalize import Line, normalize
 
-
-def _lines(clean: Callable[[str], str]) -> Callable[[str], str]:
-    return lambda whole: "\n".join(clean(line) for line in whole.split("\n"))
-
-
-def _squeeze(line: str) -> str:
-    return re.sub(r"[ \t]+", " ", line)
-
-
-def _no_blank_lines(whole: str) -> str:
-    return re.sub(r"\n{2,}", "\n", whole)
-
-
-CLEANERS: dict[str, Callable[[str], str]] = {
-    "leading spaces stripped": _lines(lambda line: line.lstrip(" ")),
-    "lines stripped": _lines(str.strip),
-    "space runs squeezed": _squeeze,
-    "blank lines dropped": _no_blank_lines,
-    "squeezed, blank lines dropped": lambda whole: _no_blank_lines(
-        re.sub(r"\n[ \t]+\n", "\n\n", _squeeze(whole))
-    ),
-    "form feeds dropped": lambda whole: whole.replace("\f", ""),
-}
+CLEANERS = SETTLED
 SPACED_ROUTES = (
     "html.pandoc-plain",
     "html.pandoc-markdown",
@@ -89,7 +67,7 @@ def test_no_cleaner_gives_a_wrong_number() -> None:
 @given(
     report=st.sampled_from(reports()),
     route=st.sampled_from(PANDOC_ROUTES),
-    clean=st.sampled_from([lambda line: line.lstrip(" "), str.strip, _squeeze]),
+    clean=st.sampled_from([lambda line: line.lstrip(" "), str.strip, squeeze]),
     picks=st.randoms(use_true_random=False),
     share=st.floats(0.05, 1.0),
 )
