@@ -12,12 +12,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
 from corpus import reports, text, truth
-from corpus.cleaners import SETTLED, squeeze
+from corpus.cleaners import OPEN, SETTLED, squeeze
 from corpus.score import Score, score
 from govdisclosure.layout import CellRow
 from govdisclosure.layout.rules import is_rule, rule_table
@@ -208,3 +209,15 @@ def test_a_header_line_off_the_rule_s_runs_is_not_read_by_them() -> None:
         rule_table(_numbered("   结果维持 结果纠正 总计", runs, "             1          1", ""), 1, [])
         is None
     )
+
+
+@pytest.mark.parametrize("report", ["r005", "r007", "r019", "r053", "r058", "r064"])
+def test_reflowed_pdf_text_places_no_row_a_wrapped_number_s_tails_may_reach(report: str) -> None:
+    # PDF text "reflowed" (a paragraph's lines joined by a space; pdfplumber prints no blank line,
+    # so the whole text is one line): a wrapped number's pieces (`2,90 3,31`) end the header's or a
+    # row's run, and their tails (`1 3`) join the next row's values, which then count as many as
+    # its columns (r007: `358 0 24 30 0 1 3` for 2,901 358 0 24 30 0 3,313). Such a row is unread.
+    joined = OPEN["paragraph lines joined"](text(report, "pdf-lo.pdfplumber"))
+    assert "\n" not in joined.strip()
+    found = score(truth(report), govdisclosure.parse(joined), keeps_blanks=False)
+    assert _silent(found) == []

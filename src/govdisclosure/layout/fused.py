@@ -25,6 +25,8 @@ CRAWL_MIN_LABELS = 10
 FUSED_PROSE_KEY = 8
 # The digits (and spaces, signs, units) printed after a label.
 DIGIT = regex.compile(r"\d")
+# The end of a wrapped number's first piece: numbers run together end in a group of three digits.
+WRAPPED_PIECE = lazy_pattern(r",\d{1,2}$")
 # A heading's number (3、 / 3.) right after a table's last row on a crawler line.
 HEADING_NUMBER = lazy_pattern(r"^\d{1,2}$")
 MARKS = ("、", ".", "．")
@@ -149,8 +151,13 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
 
 def _values(values: list[str], line: int) -> list[Token]:
     # A digit run is a value however it reads (35-15 is two cells run together); a none mark
-    # (/, 无) is a cell of its own.
-    return [Token("value", v, line) if DIGIT.search(v) else token(v, line) for v in values]
+    # (/, 无) is a cell of its own. But a run ending in a comma group short of three digits (`2,90`)
+    # is no numbers run together: a wrapped number's piece (PDF text whose lines were joined).
+    return [_digits(v, line) if DIGIT.search(v) else token(v, line) for v in values]
+
+
+def _digits(run: str, line: int) -> Token:
+    return Token("broken" if WRAPPED_PIECE().search(run) else "value", run, line)
 
 
 def _words(text: str, line: int) -> Token:

@@ -241,4 +241,14 @@ def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
         if "broken" not in kinds or not kinds <= {"broken", "value", "empty"}:
             break
         tail.insert(0, row)
+    if not tail and last is not None:
+        # The pieces at the end of a header's line (`… 机构 他 2,90 3,31`: PDF text whose lines
+        # were joined): the same, cut from the words before them.
+        tokens = last.row.tokens
+        count = 0
+        while count < len(tokens) and tokens[-1 - count].kind in ("broken", "value", "empty"):
+            count += 1
+        pieces = tokens[len(tokens) - count :]
+        if any(t.kind == "broken" for t in pieces) and count < len(tokens):
+            tail.append(MatchedRow(last.row._replace(tokens=pieces), last.matches[-count:]))
     return tail

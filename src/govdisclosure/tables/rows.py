@@ -204,7 +204,7 @@ def assemble_rows(
             pending.broken = suspect or broken
             pending.groups = segment.groups
             pending.after_stray, stray = stray, False
-            suspect = False
+            suspect = broken  # a wrapped number's tails come after its piece: in the next row
             continue
         if not printed and not values:
             flush()
