@@ -194,21 +194,21 @@ def test_a_rule_with_no_row_under_it_reads_no_header_above_it() -> None:
 
 
 def test_a_header_line_off_the_rule_s_runs_is_not_read_by_them() -> None:
-    # Header lines are padded to the runs as the rows are; one a cleaner moved is not read in the grid.
+    # Header lines are padded to the runs as the rows are. An indented line of prose above the
+    # table that does not line up is no header (the table is read without it); a line of values
+    # standing off the runs is a row a cleaner moved off the grid, and the grid is not used.
     runs = "  ---------- ---------- ------"
+    body = ("             1          1", "")
     rows: list[CellRow] = []
-    assert (
-        rule_table(_numbered("  结果维持   结果纠正   总计", runs, "             1          1", ""), 1, rows)
-        == 3
-    )
+    assert rule_table(_numbered("  结果维持   结果纠正   总计", runs, *body), 1, rows) == 3
     assert [[t.text.strip() for t in row.tokens] for row in rows] == [
         ["结果维持", "结果纠正", "总计"],
         ["", "1", "1"],
     ]
-    assert (
-        rule_table(_numbered("   结果维持 结果纠正 总计", runs, "             1          1", ""), 1, [])
-        is None
-    )
+    rows = []
+    assert rule_table(_numbered("   本机关 本年度 情况如下：", runs, *body), 1, rows) == 3
+    assert [[t.text.strip() for t in row.tokens] for row in rows] == [["", "1", "1"]]
+    assert rule_table(_numbered("   规章 0 0 总计", runs, *body), 1, []) is None
 
 
 @pytest.mark.parametrize("report", ["r005", "r007", "r019", "r053", "r058", "r064"])

@@ -68,3 +68,21 @@ def test_heldout_text_without_its_form_feeds(path: Path) -> None:
     report = govdisclosure.parse(path.read_bytes().decode("utf-8").replace("\f", ""))
     found = score(truth, report, keeps_blanks(ROUTES[path.stem], truth))
     assert (found.wrong, found.misread) == ([], [])
+
+
+def test_a_blank_row_after_a_wrapped_row_placed_by_position_stays_blank() -> None:
+    # Seed 7, r165, pdftotext -layout of LibreOffice's PDF: （一）予以公开 and （七）总计 print 3,735 in
+    # 自然人 and 总计, each number wrapped (`3,73` above the label, `5` below it), and the rows
+    # after them, （二）部分公开 and 四、结转下年度继续办理, print no value. The wrapped rows' values
+    # are placed by where they stand on the page, so no values above a blank row can be its own.
+    folder = HELDOUT / "seed-7" / "r165"
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    printed = (folder / "pdf-lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    assert "3,73" in printed
+    table = govdisclosure.parse(printed).tables.applications
+    assert table is not None
+    for row in ("partially_granted", "carried_forward"):
+        assert {c: cell.kind for c, cell in table[row].items()} == {
+            c: cell["kind"] for c, cell in truth[row].items()
+        }
+        assert {cell["kind"] for cell in truth[row].values()} == {"blank"}

@@ -58,7 +58,7 @@ SETTLED: dict[str, Cleaner] = {
     "lines stripped": per_line(str.strip),
     "blank lines dropped": _no_blank_lines,
     "space runs squeezed": squeeze,
-    "squeezed, blank lines dropped": _squeezed_no_blank_lines,
+    "squeezed and blank lines dropped": _squeezed_no_blank_lines,
 }
 OPEN: dict[str, Cleaner] = {
     "long lines wrapped at 80 columns": per_line(_wrap),

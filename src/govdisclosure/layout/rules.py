@@ -247,10 +247,14 @@ def rule_table(lines: Sequence[Line], start: int, previous_rows: list[CellRow]) 
         and not _outside(lines[back], runs)
         and len(header) < MAX_HEADER_LINES
     ):
+        if not _lines_up(lines[back], runs):
+            # Held to the runs as the rows are: an indented line of prose above the table is no
+            # header; a line of values standing off them, a row moved off the grid (squeezed).
+            if any(reading(word)[0] == "value" for _, word in _words(lines[back])):
+                return None
+            break
         header.insert(0, lines[back])
         back -= 1
-    if not all(_lines_up(line, runs) for line in header):
-        return None
     if header:
         numbers = {line.number for line in header}
         while previous_rows and previous_rows[-1].line in numbers:

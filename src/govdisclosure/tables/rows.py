@@ -190,9 +190,10 @@ def assemble_rows(
             waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
             grid.place(segment.anchor.id, columns, values)
             continue
-        if not printed:
+        if not printed and anchors is None:
             # Values printed after the label before, not closed off by its wrapped tail, may be
             # this label's printed above it (its label wrapped, `2.` / values / `申请人逾期…`).
+            # (Where positions place the rows, the values' columns tell whose they are.)
             stray = stray or (pending is not None and bool(pending.after) and not pending.sandwiched)
         if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
             unfilled = pending is not None and not pending.own and not pending.after
