@@ -221,3 +221,28 @@ def test_reflowed_pdf_text_places_no_row_a_wrapped_number_s_tails_may_reach(repo
     assert "\n" not in joined.strip()
     found = score(truth(report), govdisclosure.parse(joined), keeps_blanks=False)
     assert _silent(found) == []
+
+
+def test_a_marker_s_cell_wrapped_over_three_lines_is_one_row_without_its_blank_lines() -> None:
+    # r003 from DOCX, pandoc plain, the 5. row's label wrapped once more (`要求` /
+    # `行政机关确认或重新出具已获取信息`, each in the label's column), then blank lines dropped.
+    lines = text("r003", "docx-lo.pandoc-plain").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip() == "要求行政机关确认或重新出具已获取信息")
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines[at : at + 1] = [indent + "要求", indent + "行政机关确认或重新出具已获取信息"]
+    parsed = govdisclosure.parse(SETTLED["blank lines dropped"]("\n".join(lines)))
+    assert _silent(score(truth("r003"), parsed, keeps_blanks=False)) == []
+    assert _row(parsed, "applications", "not_processed_confirmation") == [("number", "0")] * 7
+
+
+def test_a_line_opening_a_label_of_its_own_ends_a_wrapped_marker_cell() -> None:
+    # `6.` opens the next row's label (a blank row), not more of the 5. row's wrapped cell.
+    lines = _numbered(
+        "  ---------- ---- ----", "  5.         0    0", "  要求", "  6.其他", "  ---------- ---- ----", ""
+    )
+    rows: list[CellRow] = []
+    assert rule_table(lines, 0, rows) == 5
+    assert [[t.text.strip() for t in row.tokens] for row in rows] == [
+        ["5.要求", "0", "0"],
+        ["6.其他", "", ""],
+    ]

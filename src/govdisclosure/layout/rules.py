@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 
 from ..lazyregex import lazy_pattern
 from ..normalize import Line
-from ..numbering import BARE_MARKER
+from ..numbering import BARE_MARKER, LABEL_START
 from .tokens import CellRow, Token, reading, token
 
 # Two or more dash runs separated by spaces, nothing else on the line.
@@ -156,15 +156,17 @@ def _lines_up(line: Line, runs: Sequence[tuple[int, int]]) -> bool:
 def _wraps_marker(row: Sequence[Line], line: Line, runs: Sequence[tuple[int, int]]) -> bool:
     """True when the line carries on the row's cell that printed its label's marker alone (`5.`,
     `(二)`) and prints nothing else: a multiline table's wrapped cell whose blank lines between rows
-    a cleaner dropped. A label cell is never a marker alone, so it is no blank row of its own."""
-    if len(row) != 1:
-        return False
-    columns = {_column(runs, position) for position, _ in _words(line)}
-    if len(columns) != 1:
+    a cleaner dropped. A label cell is never a marker alone, so it is no blank row of its own; the
+    cell may wrap over more lines (`5.` / `要求` / `行政机关确认…`), each printing only that column,
+    until a line opens a label of its own."""
+    words = list(_words(line))
+    columns = {_column(runs, position) for position, _ in words}
+    if len(columns) != 1 or LABEL_START.match(words[0][1]) is not None:
         return False
     (column,) = columns
     above = [word for position, word in _words(row[0]) if _column(runs, position) == column]
-    return len(above) == 1 and BARE_MARKER.match(above[0]) is not None
+    carried = all({_column(runs, position) for position, _ in _words(more)} == columns for more in row[1:])
+    return len(above) == 1 and BARE_MARKER.match(above[0]) is not None and carried
 
 
 def _rows(body: Sequence[Line], runs: Sequence[tuple[int, int]]) -> Iterator[CellRow]:
