@@ -178,11 +178,11 @@ class Layout(NamedTuple):
     # Cells the text prints one per line may stand in a PDF's reading order, not its columns'
     # (pdftotext, pdfminer: tables/drawn.py), not in a browser's order of a page (lynx).
     reading_order: bool = False
-    # Form feeds mark the text's pages (normalize.Line.page) and lines keep their leading spaces:
-    # aligned columns hold page by page. Without feeds a page break cannot be told (`pdftotext
-    # -layout -nopgbrk`); with every line's leading spaces stripped, a line's words stand shifted by
-    # its own indent.
-    paged: bool = False
+    # Where an aligned text's values stand shows their columns, page by page: form feeds mark its
+    # pages (normalize.Line.page) and its lines keep their leading spaces. Without feeds a page
+    # break cannot be told (`pdftotext -layout -nopgbrk`); with every line's leading spaces
+    # stripped, a line's words stand shifted by its own indent.
+    positioned: bool = False
 
 
 # A text whose lines mostly open with a space is a browser's dump of a page (lynx indents every line).

@@ -163,10 +163,12 @@ def _wraps_marker(row: Sequence[Line], line: Line, runs: Sequence[tuple[int, int
     columns = {_column(runs, position) for position, _ in words}
     if len(columns) != 1 or LABEL_START.match(words[0][1]) is not None:
         return False
+    if len(row) > 1:
+        # (Each line joined so far was held to this; the last one's column is the cell's.)
+        return {_column(runs, position) for position, _ in _words(row[-1])} == columns
     (column,) = columns
     above = [word for position, word in _words(row[0]) if _column(runs, position) == column]
-    carried = all({_column(runs, position) for position, _ in _words(more)} == columns for more in row[1:])
-    return len(above) == 1 and BARE_MARKER.match(above[0]) is not None and carried
+    return len(above) == 1 and BARE_MARKER.match(above[0]) is not None
 
 
 def _rows(body: Sequence[Line], runs: Sequence[tuple[int, int]]) -> Iterator[CellRow]:

@@ -125,7 +125,7 @@ def _read_active(
         in_order=in_order,
         aligned=layout.aligned,
         shapes=shapes,
-        paged=layout.paged,
+        positioned=layout.positioned,
     )
     reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
     return reread or grid
@@ -150,7 +150,7 @@ def _read_applications(
         in_order,
         layout.aligned,
         shapes,
-        layout.paged,
+        layout.positioned,
     )
     return grid
 

@@ -228,6 +228,10 @@ def merge_regions(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> d
     return merged
 
 
+# What a line of a wrapped number's pieces holds: pieces, and the values or empty cells beside them.
+_PIECE_ROW_KINDS = frozenset({"broken", "value", "empty"})
+
+
 def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
     """The last rows, if they hold nothing but broken numbers (`2,90 3,31`), or the last row if it
     is values placed by height (markitdown's pipe row of a PDF): its label may be the one below."""
@@ -238,7 +242,7 @@ def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
     tail: list[MatchedRow] = []
     for row in reversed(rows):
         kinds = {t.kind for t in row.row.tokens}
-        if "broken" not in kinds or not kinds <= {"broken", "value", "empty"}:
+        if "broken" not in kinds or not kinds <= _PIECE_ROW_KINDS:
             break
         tail.insert(0, row)
     if not tail and last is not None:
@@ -246,7 +250,7 @@ def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
         # were joined): the same, cut from the words before them.
         tokens = last.row.tokens
         count = 0
-        while count < len(tokens) and tokens[-1 - count].kind in ("broken", "value", "empty"):
+        while count < len(tokens) and tokens[-1 - count].kind in _PIECE_ROW_KINDS:
             count += 1
         pieces = tokens[len(tokens) - count :]
         if any(t.kind == "broken" for t in pieces) and count < len(tokens):

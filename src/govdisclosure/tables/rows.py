@@ -30,7 +30,7 @@ def assemble_rows(
     in_order: bool = False,
     aligned: bool = False,
     shapes: Sequence[RowShape] | None = None,
-    paged: bool = False,
+    positioned: bool = False,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
@@ -41,8 +41,8 @@ def assemble_rows(
     `in_order`: the text prints rows in order (order.py), so a label's values are those after it;
     `aligned`: the text prints words at their columns' positions (layout.Layout.aligned), so a
     label printed with no value anywhere is a blank row; `shapes`: the rows' shapes, if the caller
-    has them already (row_shapes with the same columns); `paged`: form feeds mark the aligned
-    text's pages, so where values stand tells their columns page by page (aligned.py).
+    has them already (row_shapes with the same columns); `positioned`: where the aligned
+    text's values stand tells their columns, page by page (layout.Layout.positioned, aligned.py).
     """
     positions = positions or ColumnPositions(region.table)
     settles = confirm or (lambda row, values: in_order or len(values) == 1)
@@ -119,7 +119,7 @@ def assemble_rows(
 
     shapes = shapes if shapes is not None else row_shapes(region.rows, region.table, columns_of)
     # (Columns move from page to page: with no page marked, a row's positions settle nothing.)
-    anchors = column_anchors(region.rows, shapes, columns_of) if aligned and paged else None
+    anchors = column_anchors(region.rows, shapes, columns_of) if aligned and positioned else None
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         broken = matched.row.bounds == "words" and any(t.kind == "broken" for t in matched.row.tokens)
