@@ -132,6 +132,11 @@ class Lexicon:
         rows, cuts = _keys(self, ROW_LABEL_KINDS), range(1, min(GROUP_PIECE_CHARS, len(key) - 1) + 1)
         return key in rows or any(_group_piece(self, key[:k]) and key[k:] in rows for k in cuts)
 
+    def is_fragment(self, text: str) -> bool:
+        """True when each word is part of a label's key (`年度办 理结果`, `机构`), not words of its own."""
+        keys = _keys(self, frozenset(e.kind for e in self.entries))
+        return bool(words := text.split()) and all((key := key_of(w)) and key in keys for w in words)
+
     def is_group_piece(self, text: str) -> bool:
         """True when the text is a line of a group label's narrow cell (`三、本年`, `度办理结`)."""
         return _group_piece(self, key_of(text))
@@ -166,7 +171,6 @@ def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Ru
 # (Header notes are left out: `和，等于第三项加第四项之和）` stays the sentence that ends a header.)
 GROUP_LABEL_KINDS = frozenset({"group", "outcome_group"})
 ROW_LABEL_KINDS = GROUP_LABEL_KINDS | {"row"}
-
 # A group label's column is narrow: a line of it holds a few characters (`度办理结`, `予公开`).
 GROUP_PIECE_CHARS = 4
 
@@ -265,11 +269,8 @@ def _spelled(
 ) -> Iterator[Entry]:
     """One entry per spelling; `marked` labels keep their markers (（三）, 1., 四、) apart from the key."""
     for s in spellings:
-        if marked:
-            p = split_label(s)
-            yield Entry(table, kind, id_, p.key, s, p.cjk, p.paren, p.number)
-        else:
-            yield Entry(table, kind, id_, key_of(s), s)
+        p = split_label(s) if marked else LabelParts(None, None, None, key_of(s))
+        yield Entry(table, kind, id_, p.key, s, p.cjk, p.paren, p.number)
 
 
 def _entries_for(registry: TemplateRegistry) -> Iterator[Entry]:

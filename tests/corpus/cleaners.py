@@ -45,6 +45,12 @@ def _wrap(line: str) -> str:
     )
 
 
+def _one_line(whole: str) -> str:
+    # The whole text on one line, the spaces around each line break as one: a crawler's page text
+    # (FORMAT.md §2.2 I), or a tool's text a pipeline stored that way.
+    return re.sub(r"\s*\n\s*", " ", whole)
+
+
 def _joined_paragraphs(whole: str) -> str:
     # A paragraph's lines joined by a space: PDF text "reflowed" to undo its hard line breaks.
     return "\n\n".join(" ".join(p.split("\n")) for p in re.split(r"\n[ \t]*\n", whole))
@@ -59,6 +65,7 @@ SETTLED: dict[str, Cleaner] = {
     "blank lines dropped": _no_blank_lines,
     "space runs squeezed": squeeze,
     "squeezed and blank lines dropped": _squeezed_no_blank_lines,
+    "lines joined into one": _one_line,
 }
 OPEN: dict[str, Cleaner] = {
     "long lines wrapped at 80 columns": per_line(_wrap),

@@ -130,7 +130,8 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
         values = head.group(0).split() if head else []
         after = run[head.end() :] if head else run
         if values and HEADING_NUMBER().match(values[-1]) and after.startswith(MARKS):
-            values.pop()  # `… 行政事业性收费 3、收到和处理…`: the 3 numbers the next heading
+            # `… 行政事业性收费 3、收到和处理…`: the 3 numbers the next heading, and opens its words.
+            after = values.pop() + after
         rest = after.strip()
         if values and LEAF_NUMBER.match(values[-1]) and after[:1].isalpha():
             # `… 0 0 2.<words>`: a leaf's number glued to the words after it opens their row.
@@ -145,7 +146,7 @@ def split_fused(line: Line, lexicon: Lexicon) -> Iterator[CellRow]:
             words, numbers, rest = unknown
             tokens = [Token("text", words, line.number), *_values(numbers, line.number)]
         if rest:
-            tokens.append(_words(rest, line.number))
+            tokens.extend(_words_and_pieces(rest, line.number))
         yield CellRow(tuple(tokens), line.number, "fused", bounds, own_label=True)
 
 
@@ -158,6 +159,24 @@ def _values(values: list[str], line: int) -> list[Token]:
 
 def _digits(run: str, line: int) -> Token:
     return Token("broken" if WRAPPED_PIECE().search(run) else "value", run, line)
+
+
+WORD = lazy_pattern(r"\S++")
+
+
+def _words_and_pieces(text: str, line: int) -> Iterator[Token]:
+    """The words after a label's run, a wrapped number's pieces among them kept apart as such
+    (`… 务机构 他 组织 3,12 3,12`: the header's words and the pieces PDF text joined into one line
+    prints before a row)."""
+    last = 0
+    for word in WORD().finditer(text):
+        if word.group().replace(",", "").isdigit() and WRAPPED_PIECE().search(word.group()):
+            if text[last : word.start()].strip():
+                yield _words(text[last : word.start()].strip(), line)
+            yield Token("broken", word.group(), line)
+            last = word.end()
+    if text[last:].strip():
+        yield _words(text[last:].strip(), line)
 
 
 def _words(text: str, line: int) -> Token:
@@ -185,5 +204,9 @@ def _unknown_row(rest: str) -> tuple[str, list[str], str] | None:
     words = head[:start].strip()
     bare = ANNOTATION().sub("", words)
     if not words or any(p in bare for p in SENTENCE_MARKS) or len(key_of(words)) > UNKNOWN_LABEL_KEY:
+        return None
+    if any(is_value_text(w) for w in words.split()):
+        # Values among the words (`5. 要求…重新出 — — — 具已获取信息 (六) 1. 申请人…`): no label,
+        # but labels broken up by other rows' cells (PDF text joined into one line).
         return None
     return words, numbers, rest[cut:]

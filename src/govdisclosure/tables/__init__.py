@@ -25,7 +25,7 @@ from ..values import unit_in_header
 from .columns import active_columns, application_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
-from .order import printing_order, prints_rows_in_order, totals_order
+from .order import Order, text_order
 from .positions import ColumnPositions
 from .regions import (
     MIN_NAMED_LABELS,
@@ -101,7 +101,7 @@ def _applications_template(
 
 
 def _read_active(
-    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, layout: Layout
+    region: Region, template: Template, shapes: Sequence[RowShape], order: Order, layout: Layout
 ) -> Grid:
     grid = Grid("active_disclosure", reading_order=layout.reading_order)
     spec = template.active_disclosure
@@ -122,7 +122,7 @@ def _read_active(
         region,
         grid,
         active_columns(template),
-        in_order=in_order,
+        order=order,
         aligned=layout.aligned,
         shapes=shapes,
         positioned=layout.positioned,
@@ -132,7 +132,7 @@ def _read_active(
 
 
 def _read_applications(
-    region: Region, template: Template, shapes: Sequence[RowShape], in_order: bool, layout: Layout
+    region: Region, template: Template, shapes: Sequence[RowShape], order: Order, layout: Layout
 ) -> Grid:
     grid = Grid("applications", reading_order=layout.reading_order)
     spec = template.applications
@@ -147,7 +147,7 @@ def _read_applications(
         groups.get,
         positions,
         lambda _, values: printed_total_holds(values),
-        in_order,
+        order,
         layout.aligned,
         shapes,
         layout.positioned,
@@ -155,7 +155,9 @@ def _read_applications(
     return grid
 
 
-def _read_review(region: Region, template: Template, prose: Iterable[str], layout: Layout) -> Grid:
+def _read_review(
+    region: Region, template: Template, prose: Iterable[str], layout: Layout, order: Order
+) -> Grid:
     grid = Grid("review_litigation", reading_order=layout.reading_order)
     spec = template.review_litigation
     cells = ("value", "empty", "broken")
@@ -165,7 +167,7 @@ def _read_review(region: Region, template: Template, prose: Iterable[str], layou
         for group in spec.groups:
             grid.place(group, tuple(spec.columns), [Token("empty", "", line)] * len(spec.columns))
         return grid
-    assemble_review(region, grid, spec, prose)
+    assemble_review(region, grid, spec, prose, order == "apart")
     return grid
 
 
@@ -224,15 +226,13 @@ def read_tables(
         "applications": application_columns(template(names.get("applications") or report_template)),
     }
     shaped = {n: row_shapes(regions[n].rows, n, cols) for n, cols in columns.items() if n in regions}
-    orders = [printing_order(regions[n].rows, sh, columns[n]) for n, sh in shaped.items()]
-    orders += [totals_order(sh, columns[n]) for n, sh in shaped.items() if n == "applications"]
-    in_order = prints_rows_in_order(orders)
+    order = text_order({n: (regions[n], sh, columns[n]) for n, sh in shaped.items()}, lexicon)
     if "active_disclosure" in regions:
         grids["active_disclosure"] = _read_active(
             regions["active_disclosure"],
             template(report_template),
             shaped["active_disclosure"],
-            in_order,
+            order,
             layout,
         )
     if "applications" in regions:
@@ -241,7 +241,7 @@ def read_tables(
             regions["applications"],
             template(signalled or report_template),
             shaped["applications"],
-            in_order,
+            order,
             layout,
         )
         names["applications"] = signalled or _applications_template(
@@ -256,7 +256,7 @@ def read_tables(
         names["review_litigation"] = report_template
         prose = (ln.text for ln in lines if ln.number not in table_lines)
         grids["review_litigation"] = _read_review(
-            regions["review_litigation"], template(report_template), prose, layout
+            regions["review_litigation"], template(report_template), prose, layout, order
         )
 
     built: dict[str, Table] = {}

@@ -18,7 +18,8 @@ printed order, and accepts that reading only when the text confirms it at every 
 - every row the label-anchored reading had placed gets the same values.
 
 A table that passes is placed in template order with a `cells-by-order` note; one that does not
-keeps the label-anchored result and its `cell-unplaced` diagnostics.
+keeps the label-anchored result and its `cell-unplaced` diagnostics. A table of text joined into
+one line is not read again: its runs of values stand on no lines that tell them apart.
 
 Longer than 300 lines on purpose: the printed-order reading and every check that must hold before it
 is accepted are one decision; split, the checks could drift from the reading they guard.
@@ -319,6 +320,12 @@ def _values_before_header(part: Region) -> bool:
     return False
 
 
+def _one_line(region: Region) -> bool:
+    # Runs of values are told apart by the lines they stand on: text joined into one line (a
+    # crawler page, or PDF text joined) shows none, so its printed order decodes nothing.
+    return any(r.row.own_label for r in region.rows)
+
+
 def _has_broken_numbers(region: Region) -> bool:
     # A number a narrow cell wrapped in two (`2,90` / `1`) leaves pieces that read as values: the
     # printed order then holds more values than cells, and no reading of it can be trusted.
@@ -328,7 +335,7 @@ def _has_broken_numbers(region: Region) -> bool:
 def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
     """Table 三 read in printed order, with the template it fits; None unless exactly one fits and it
     places rows the label-anchored reading left unplaced or waiting for the identities."""
-    if not (grid.fused or grid.has_unplaced()) or _has_broken_numbers(region):
+    if not (grid.fused or grid.has_unplaced()) or _has_broken_numbers(region) or _one_line(region):
         return None
     runs = _runs(region)
     labels = _labels(region)
@@ -369,7 +376,7 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     Table 二 has no row total, so a block is read row by row only, never column-major; None when
     no block reads this way.
     """
-    if _has_broken_numbers(region):
+    if _has_broken_numbers(region) or _one_line(region):
         return None
     rows = {r: dict(c) for r, c in grid.rows.items()}
     fresh = Grid(grid.table, rows=rows, units=dict(grid.units), reading_order=grid.reading_order)

@@ -32,10 +32,14 @@ DRAWN_ORDER = (
 INTERRUPTED = "values printed one per line with other words among them: their order is not shown"
 
 
-def shows_column_order(values: Sequence[Token], reading_order: bool) -> bool:
-    """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others."""
+def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
+    """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others.
+
+    `lined` false: text joined into one line, which shows no line a value stood on: its values
+    are taken as printed one per line, the only way they show no order of their own.
+    """
     printed = [v for v in values if v.kind == "value"]
     lines = {v.line for v in printed}
-    if not reading_order or len(lines) < 2 or len(lines) != len(printed):
+    if not reading_order or (lined and (len(lines) < 2 or len(lines) != len(printed))):
         return True
     return len({HAN().search(v.text) is not None for v in printed}) < 2

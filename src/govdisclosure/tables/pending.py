@@ -30,6 +30,7 @@ class Pending:
         "after_stray",
         "apart",
         "broken",
+        "by_order",
         "groups",
         "hemmed",
         "interrupted",
@@ -81,6 +82,9 @@ class Pending:
         # A values line no label could own came since the label before (values printed above
         # their label, LibreOffice centring a row): this label's values may be those.
         self.after_stray = after_stray
+        # Its values follow it on one line of text only in the text's order (a crawler page, or
+        # PDF text joined into one line), in a text that does not show its rows printed in order.
+        self.by_order = False
 
 
 def put_pending(
@@ -103,7 +107,9 @@ def put_pending(
       order.py), since a blank cell leaves no trace there and the next row's values could fill
       the gap.
     A number printed broken nearby, or any other shape, places nothing; nor does a label whose
-    values after it may be another label's (`own` false: see assemble_rows). Values that only the
+    values after it may be another label's (`own` false: see assemble_rows). A row of one-line
+    text that shows another order (`Pending.by_order`) is placed whole only where its identity
+    holds too (`confirm`), and says its basis order. Values that only the
     text's printing order gives this label (`local` false) carry basis order. In aligned text
     a label with no value anywhere is a blank row, and a line printing some of a row's cells is
     placed by where its values stand (aligned.py).
@@ -136,8 +142,11 @@ def put_pending(
         picked = line if whole_line else anchors.pick(line, columns) if anchors is not None else None
         # Owned by elimination (the neighbours' rows are whole elsewhere): basis order.
         by_elimination = pending.apart and not pending.sandwiched
-        if picked is not None:
-            grid.place(pending.row, columns, picked, basis=None if local and not by_elimination else "order")
+        # Values after the label only in one line's order: the row's identity must hold too.
+        confirmed = not pending.by_order or confirm(pending.row, picked or [])
+        if picked is not None and confirmed:
+            by_order = not local or by_elimination or pending.by_order
+            grid.place(pending.row, columns, picked, basis="order" if by_order else None)
             return
     # Values one per line, or in several lines (a wrapped number's line between the row's others,
     # pdftotext -raw: `2,901` / `358 0 24 30 0` / `3,313`), read in printed order.

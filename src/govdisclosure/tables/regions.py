@@ -58,6 +58,10 @@ class Region(NamedTuple):
     # Lines that ended the table holding values after their words (`（六）其他情形，如…  1  1`):
     # read as a sentence, so none of their values is the table's; kept to be said, never dropped unseen.
     ended_by: tuple[MatchedRow, ...] = ()
+    # The words read as a sentence that closed the region (find_regions), and those that stood
+    # among its rows: the region is pieces they split, joined (merge_regions).
+    closed_by: str = ""
+    split_by: tuple[str, ...] = ()
 
     @property
     def lines(self) -> frozenset[int]:
@@ -138,7 +142,7 @@ def find_regions(
     collected: list[MatchedRow] = []
     loose: list[MatchedRow] = []  # rows outside any table since the last one
 
-    def close(ended_by: tuple[MatchedRow, ...] = ()) -> None:
+    def close(ended_by: tuple[MatchedRow, ...] = (), closed_by: str = "") -> None:
         # One stray label (行政复议 in a sentence) is not a table: a table names two things at least,
         # or prints its header and some values (PDF text whose other header words are broken up).
         labelled = [r for r in collected if r.entries_for(current or "")]
@@ -151,7 +155,7 @@ def find_regions(
             or shown
             or (bool(labelled) and len(named_labels(collected, current, lexicon)) >= MIN_NAMED_LABELS)
         ):
-            regions.append(Region(current, tuple(collected), ended_by))
+            regions.append(Region(current, tuple(collected), ended_by, closed_by))
 
     for row in rows:
         prose_at = next(
@@ -164,8 +168,9 @@ def find_regions(
                 head = row.row
                 kept = head._replace(tokens=head.tokens[:prose_at])
                 collected.append(MatchedRow(kept, row.matches[:prose_at]))
-            close((row,) if _values_after(row, prose_at) else ())
-            current, collected, loose = None, [], []
+            close((row,) if _values_after(row, prose_at) else (), row.matches[prose_at].token.text)
+            # (Pieces of wrapped numbers may end the line after its prose: `…之和） 公益 3,12 3,12`.)
+            current, collected, loose = None, [], [row]
             continue
         opened = _opens(row)
         if opened is not None and opened != current:
@@ -215,8 +220,17 @@ def merge_regions(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> d
         if table not in merged:
             merged[table] = region
         elif previous == table:
+            # (Split after a row label and values: the words stood among its rows, not in its
+            # header, nor after labels a sentence named before the table.)
+            first = merged[table]
+            labelled = any(e.kind == "row" for r in first.rows for _, e in r.entries_for(table))
+            split = (first.closed_by,) if labelled and _values_in(first) else ()
             merged[table] = Region(
-                table, merged[table].rows + region.rows, merged[table].ended_by + region.ended_by
+                table,
+                first.rows + region.rows,
+                first.ended_by + region.ended_by,
+                region.closed_by,
+                first.split_by + split,
             )
         elif not _values_in(merged[table]):
             merged[table] = region

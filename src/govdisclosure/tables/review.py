@@ -33,15 +33,24 @@ class _ValueRow(NamedTuple):
     after_columns: bool = False
     # Gathered from values printed one per line: their order, not a printed row, makes the row.
     joined: bool = False
+    # A row of one-line text that shows rows printed out of order: its values stand in the order
+    # the text reads them in, each as if on a line of its own (drawn.shows_column_order).
+    unlined: bool = False
 
 
 def assemble_review(
-    region: Region, grid: Grid, spec: ReviewLitigationSpec, prose: Iterable[str] = ()
+    region: Region,
+    grid: Grid,
+    spec: ReviewLitigationSpec,
+    prose: Iterable[str] = (),
+    out_of_order: bool = False,
 ) -> None:
     """Place table 四's cells; a header overwritten by numbers is reported, not guessed (§2.6).
 
     `prose` is the report's text outside the tables: figures it states for a group (stated.py)
-    may tell which printed numbers are that group's when their order cannot.
+    may tell which printed numbers are that group's when their order cannot. `out_of_order`: the
+    text shows rows printed out of order (order.py), so a row of one-line text is read only as
+    values printed one per line are.
     """
     groups, columns = tuple(spec.groups), tuple(spec.columns)
     named_columns: set[str] = set()
@@ -77,7 +86,12 @@ def assemble_review(
                     last.group, last.values + after, last.line, index, last.bounds, joined=True
                 )
             else:
-                value_rows.append(_ValueRow(group, after, row.row.line, index, row.row.bounds, only_columns))
+                unlined = out_of_order and row.row.own_label
+                value_rows.append(
+                    _ValueRow(
+                        group, after, row.row.line, index, row.row.bounds, only_columns, unlined, unlined
+                    )
+                )
             only_columns = True
         elif not all(any(e.table == TABLE and e.kind == "column" for e in m.entries) for m in row.matches):
             only_columns = False
@@ -126,7 +140,7 @@ def _place(
             basis = "order"
         for g, group in enumerate(groups):
             part = cells[g * width : (g + 1) * width]
-            if basis == "order" and not shows_column_order(part, grid.reading_order):
+            if basis == "order" and not shows_column_order(part, grid.reading_order, not whole[0].unlined):
                 grid.unplaced(
                     f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line
                 )
@@ -169,7 +183,7 @@ def _place(
     # (pdfminer: `…总` / `计` / `0` / `结果 结果 其他 尚未` / … / 12 values more; held-out seed 7, r184).
     interrupted = grid.reading_order and any(b.position - a.position > 1 for a, b in itertools.pairwise(rows))
     if values and keep == set(columns) and not (interrupted and len(values) < width * len(groups)):
-        values = _place_by_totals(grid, groups, columns, values)
+        values = _place_by_totals(grid, groups, columns, values, not any(r.unlined for r in rows))
     if values and keep == set(columns):
         values = _place_stated(grid, columns, rows, stated())
     if values:
@@ -178,13 +192,14 @@ def _place(
 
 
 def _place_by_totals(
-    grid: Grid, groups: tuple[str, ...], columns: tuple[str, ...], values: list[Token]
+    grid: Grid, groups: tuple[str, ...], columns: tuple[str, ...], values: list[Token], lined: bool = True
 ) -> list[Token]:
     """A run with blank cells dropped, cut into the groups where their totals allow one cut only.
 
     Each group then ends with its printed 总计; a group printing all its cells is read in printed
     order (basis order), the others are said with their values (which columns are blank is not
     shown). Returns the values still unplaced: all of them when the totals allow no cut or several.
+    `lined` false: one-line text, whose values show no line each stood on (drawn.shows_column_order).
     """
     width = len(columns)
     cuts = _cuts(values, len(groups), width)
@@ -194,7 +209,7 @@ def _place_by_totals(
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
         start = stop
-        if len(part) == width and shows_column_order(part, grid.reading_order):
+        if len(part) == width and shows_column_order(part, grid.reading_order, lined):
             grid.place(group, columns, part, basis="order")
         elif len(part) == width:
             grid.unplaced(f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line)

@@ -9,6 +9,7 @@ from ..lexicon import key_of
 from ..numbering import GROUP_MARKER
 from .aligned import column_anchors
 from .grid import Grid
+from .order import Order
 from .pending import Pending, put_pending
 from .place import put_row
 from .positions import ColumnPositions
@@ -27,7 +28,7 @@ def assemble_rows(
     group_of: Callable[[str], str | None] = _no_group,
     positions: ColumnPositions | None = None,
     confirm: Callable[[str, list[Token]], bool] | None = None,
-    in_order: bool = False,
+    order: Order = "unknown",
     aligned: bool = False,
     shapes: Sequence[RowShape] | None = None,
     positioned: bool = False,
@@ -38,12 +39,14 @@ def assemble_rows(
     `positions` follows the header's column positions for rows whose layout shows the grid;
     `confirm` says whether values printed one per line after a label may be its row (an identity;
     with none, table 二's rows, a lone value, or any row in a text printing its rows in order);
-    `in_order`: the text prints rows in order (order.py), so a label's values are those after it;
+    `order`: the text's printing order (order.py): "rows", so a label's values are those after it,
+    or "apart", so a row of one-line text is not its label's by the text's order alone;
     `aligned`: the text prints words at their columns' positions (layout.Layout.aligned), so a
     label printed with no value anywhere is a blank row; `shapes`: the rows' shapes, if the caller
     has them already (row_shapes with the same columns); `positioned`: where the aligned
     text's values stand tells their columns, page by page (layout.Layout.positioned, aligned.py).
     """
+    in_order = order == "rows"
     positions = positions or ColumnPositions(region.table)
     settles = confirm or (lambda row, values: in_order or len(values) == 1)
     pending: Pending | None = None
@@ -122,7 +125,9 @@ def assemble_rows(
     anchors = column_anchors(region.rows, shapes, columns_of) if aligned and positioned else None
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
-        broken = matched.row.bounds == "words" and any(t.kind == "broken" for t in matched.row.tokens)
+        # (A row of one-line text is words apart, or run together: a piece there is a piece too.)
+        spaced = matched.row.bounds == "words" or matched.row.own_label
+        broken = spaced and any(t.kind == "broken" for t in matched.row.tokens)
         if broken and pending is not None:
             pending.broken = True
         if shape.caption:
@@ -195,13 +200,22 @@ def assemble_rows(
             # this label's printed above it (its label wrapped, `2.` / values / `申请人逾期…`).
             # (Where positions place the rows, the values' columns tell whose they are.)
             stray = stray or (pending is not None and bool(pending.after) and not pending.sandwiched)
-        if segment.bounds == "words" and (printed < len(columns) or suspect or broken):
+        # A row of one-line text (a crawler page's, or PDF text joined into one line): its values
+        # follow its label only in the text's order, which no line shows to be a row's.
+        by_order = matched.row.own_label and order == "apart"
+        cut = suspect or broken  # a wrapped number's piece in the row or just before it
+        if by_order or (segment.bounds == "words" and printed < len(columns)) or (spaced and cut):
             unfilled = pending is not None and not pending.own and not pending.after
             if not printed and unfilled and pending is not None and group_of(pending.row) in segment.groups:
                 continue  # the group label centred among its rows (PDF) takes none of theirs
             flush()
             beside = [v for v in values if v.kind == "value"]
-            pending = Pending(segment.anchor.id, shape.line, beside, key=segment.anchor.key)
+            pending = Pending(
+                segment.anchor.id, shape.line, [] if by_order else beside, key=segment.anchor.key
+            )
+            if by_order and beside:
+                pending.after.append(beside)
+                pending.by_order = True
             pending.broken = suspect or broken
             pending.groups = segment.groups
             pending.after_stray, stray = stray, False

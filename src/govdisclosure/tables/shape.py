@@ -59,6 +59,9 @@ class RowShape(NamedTuple):
     labelled: bool
     # The row opens a new 第二十条 block: no label before it owns the values after it.
     caption: bool = False
+    # A row of one-line text opening with words no template knows (layout.fused's unknown row):
+    # its values are those words' own, no label's before it.
+    own_words: bool = False
 
 
 def _kinds(row: MatchedRow, table: str, columns_of: ColumnsOf) -> tuple[str, ...]:
@@ -179,7 +182,8 @@ class _Build:
                     e.table == self.table and e.kind == "caption" for e in row.matches[j].entries
                 )
         shaped = tuple(self.segment(row, kinds, at) for at in segments)
-        return RowShape(line, tuple(cells), shaped, labelled, caption)
+        own_words = row.row.own_label and kinds[:1] == ("TEXT",) and not shaped
+        return RowShape(line, tuple(cells), shaped, labelled, caption, own_words)
 
 
 def row_shapes(rows: Sequence[MatchedRow], table: str, columns_of: ColumnsOf) -> list[RowShape]:
