@@ -97,12 +97,21 @@ def tables_in(markup: str, first_line: int = 1) -> Sequence[Grid]:
     return _read(markup, first_line - 1).tables
 
 
+# A tag holding a space HTML does not count as one (U+3000, NBSP): a line break inside the tag
+# (`<td` / `data-valign="center">`, as pandoc wraps markup) that a text's cleaner joined with one.
+WIDE_SPACE_TAG = lazy_pattern(r"<[A-Za-z][^<>\u3000\u00a0]*+[\u3000\u00a0][^<>]*+>")
+WIDE_SPACES = str.maketrans({"\u3000": " ", "\u00a0": " "})
+
+
 def _read(markup: str, line_offset: int = 0) -> Reader:
     # The tokenizer's module on first use: html.parser (with html.entities' tables) costs ~17
     # million instructions to import, and a text with no <table> never needs it.
     from .htmlgrid import Reader
 
     reader = Reader(line_offset)
+    if "\u3000" in markup or "\u00a0" in markup:
+        # (Such a tag read as written would be no tag: its cell and the cell's text lost.)
+        markup = WIDE_SPACE_TAG().sub(lambda tag: tag.group().translate(WIDE_SPACES), markup)
     reader.feed(markup)
     reader.close()
     return reader
