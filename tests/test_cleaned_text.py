@@ -21,6 +21,7 @@ from corpus import reports, text, truth
 from corpus.cleaners import OPEN, SETTLED, squeeze
 from corpus.score import Score, score
 from govdisclosure.layout import CellRow
+from govdisclosure.layout.joined import unjoined
 from govdisclosure.layout.rules import is_rule, rule_table
 from govdisclosure.normalize import Line, normalize
 
@@ -246,3 +247,38 @@ def test_a_line_opening_a_label_of_its_own_ends_a_wrapped_marker_cell() -> None:
         ["5.要求", "0", "0"],
         ["6.其他", "", ""],
     ]
+
+
+# Routes whose tables a paragraph join puts on one line with their separator row or borders: pipe
+# tables (pandoc's gfm, markitdown) and w3m's box-drawn grids.
+JOINED_TABLE_ROUTES = (
+    "html.pandoc-gfm",
+    "html.pandoc3-gfm",
+    "html.markitdown",
+    "docx-lo.markitdown",
+    "docx-pandoc.markitdown",
+    "html.w3m",
+)
+
+
+@pytest.mark.parametrize("route", JOINED_TABLE_ROUTES)
+def test_a_table_whose_rows_a_paragraph_join_put_on_one_line_gives_no_wrong_number(route: str) -> None:
+    # A paragraph's lines joined by a space (PDF text "reflowed", an open cleaner) join a table's
+    # rows: `| h | h | | --- | --- | |  | 14 |`. Read as one row, the empty cell the join left
+    # between two rows shifted every later value by one column (r009's table 四: 14 under 其他结果).
+    joined = OPEN["paragraph lines joined"]
+    silent = [
+        f"{report}: {problem}"
+        for report in reports()
+        for problem in _silent(score(truth(report), govdisclosure.parse(joined(text(report, route))), False))
+    ]
+    assert silent == [], f"{len(silent)} wrong or other-kind cells, e.g. {silent[:5]}"
+
+
+def test_a_markdown_table_joined_into_one_line_is_cut_back_into_its_rows() -> None:
+    rows = unjoined([" 行政复议 ", " 总计 ", " ", " --- ", " --- ", " ", "  ", " 30 ", " ", " 1 ", " 1 "])
+    assert rows == [[" 行政复议 ", " 总计 "], ["  ", " 30 "], [" 1 ", " 1 "]]
+    # Dashes a row prints for none marks are no separator row: one row, as printed.
+    assert unjoined([" 行政许可 ", " --- ", " --- ", " 5 "]) == [[" 行政许可 ", " --- ", " --- ", " 5 "]]
+    # Rows joined that do not cut at the separator row's width: which cells were a row's is not shown.
+    assert unjoined([" a ", " b ", " ", " --- ", " --- ", " ", " 1 ", " 2 ", " ", " 3 "]) == []

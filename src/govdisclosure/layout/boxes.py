@@ -19,6 +19,8 @@ def is_box_line(line: Line) -> bool:
     return BOX.search(line.raw) is not None
 
 
+# A table's corner: only its top and bottom borders hold one, never a row's line.
+CORNER = lazy_pattern(r"[┌┐└┘╔╗╚╝┏┓┗┛]")
 # Where a border's horizontal strokes meet a column line: one more cell to the right.
 JUNCTION = lazy_pattern(r"[┬┼┴╤╪╧╦╬╩┯┿┷]")
 
@@ -49,7 +51,9 @@ def add_box_line(rows: list[CellRow], line: Line) -> None:
     A long label wraps inside its box over several lines, with its numbers on one of them;
     reading each line alone would give the label a row of empty cells.
     """
-    if BOX_RULE().match(line.raw):
+    if BOX_RULE().match(line.raw) or CORNER().search(line.raw):
+        # (A row's line holding a table's corner is rows and borders a cleaner joined into one: a
+        # cell's wrapped lines then stand apart, and which cells were a row's is not shown.)
         return
     row = split_pipes(line, "boxes")
     previous = rows[-1] if rows else None

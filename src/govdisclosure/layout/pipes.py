@@ -11,6 +11,7 @@ import regex
 from ..lexicon import Lexicon
 from ..normalize import Line
 from ..values import is_value_text
+from .joined import unjoined
 from .tokens import CellRow, Token, cell_tokens, cells_of, is_broken_number
 
 # A markdown table's separator row: |---|:---:|.
@@ -111,7 +112,8 @@ def pipe_block(
         yield from _placed_rows(rows, cells, rules, lexicon)
         return
     for line, row in zip(rows, cells, strict=True):
-        yield CellRow(cells_of(row, line.number), line.number, "pipes")
+        for part in unjoined(row):
+            yield CellRow(cells_of(part, line.number), line.number, "pipes")
 
 
 Kinds = tuple[set[int], set[int]]  # a row's cells holding words, and those holding values only
