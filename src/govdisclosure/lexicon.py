@@ -134,7 +134,7 @@ class Lexicon:
 
     def is_fragment(self, text: str) -> bool:
         """True when each word is part of a label's key (`年度办 理结果`, `机构`), not words of its own."""
-        keys = _keys(self, frozenset(e.kind for e in self.entries))
+        keys = _keys(self, None)
         return bool(words := text.split()) and all((key := key_of(w)) and key in keys for w in words)
 
     def is_group_piece(self, text: str) -> bool:
@@ -181,9 +181,9 @@ def _group_piece(lexicon: Lexicon, key: str) -> bool:
 
 
 @cache
-def _keys(lexicon: Lexicon, kinds: frozenset[str]) -> str:
-    # One string holding every key of these labels apart, so that a piece is found with one `in`.
-    return "\n".join(key_of(e.spelling) for e in lexicon.entries if e.kind in kinds)
+def _keys(lexicon: Lexicon, kinds: frozenset[str] | None) -> str:
+    # One string holding every key of these labels (None: all) apart: a piece is found with one `in`.
+    return "\n".join(key_of(e.spelling) for e in lexicon.entries if kinds is None or e.kind in kinds)
 
 
 # The entries a label may match (one table's, or all), and their keys indexed.

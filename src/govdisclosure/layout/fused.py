@@ -13,7 +13,7 @@ from ..normalize import Line
 from ..numbering import LEAF_NUMBER
 from ..spelling import fold_spelling
 from ..values import is_value_text
-from .tokens import Bounds, CellRow, Token, token
+from .tokens import Bounds, CellRow, Token, is_broken_number, token
 
 # A fused line is long and holds several table labels; shorter lines are real rows.
 FUSED_MIN_CHARS = 80
@@ -25,8 +25,6 @@ CRAWL_MIN_LABELS = 10
 FUSED_PROSE_KEY = 8
 # The digits (and spaces, signs, units) printed after a label.
 DIGIT = regex.compile(r"\d")
-# The end of a wrapped number's first piece: numbers run together end in a group of three digits.
-WRAPPED_PIECE = lazy_pattern(r",\d{1,2}$")
 # A heading's number (3、 / 3.) right after a table's last row on a crawler line.
 HEADING_NUMBER = lazy_pattern(r"^\d{1,2}$")
 MARKS = ("、", ".", "．")
@@ -158,7 +156,7 @@ def _values(values: list[str], line: int) -> list[Token]:
 
 
 def _digits(run: str, line: int) -> Token:
-    return Token("broken" if WRAPPED_PIECE().search(run) else "value", run, line)
+    return Token("broken" if is_broken_number(run) else "value", run, line)
 
 
 WORD = lazy_pattern(r"\S++")
@@ -170,7 +168,7 @@ def _words_and_pieces(text: str, line: int) -> Iterator[Token]:
     prints before a row)."""
     last = 0
     for word in WORD().finditer(text):
-        if word.group().replace(",", "").isdigit() and WRAPPED_PIECE().search(word.group()):
+        if is_broken_number(word.group()):
             if text[last : word.start()].strip():
                 yield _words(text[last : word.start()].strip(), line)
             yield Token("broken", word.group(), line)

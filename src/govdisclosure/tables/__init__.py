@@ -167,7 +167,7 @@ def _read_review(
         for group in spec.groups:
             grid.place(group, tuple(spec.columns), [Token("empty", "", line)] * len(spec.columns))
         return grid
-    assemble_review(region, grid, spec, prose, order == "apart")
+    assemble_review(region, grid, spec, prose, order)
     return grid
 
 

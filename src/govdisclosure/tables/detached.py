@@ -320,12 +320,6 @@ def _values_before_header(part: Region) -> bool:
     return False
 
 
-def _one_line(region: Region) -> bool:
-    # Runs of values are told apart by the lines they stand on: text joined into one line (a
-    # crawler page, or PDF text joined) shows none, so its printed order decodes nothing.
-    return any(r.row.own_label for r in region.rows)
-
-
 def _has_broken_numbers(region: Region) -> bool:
     # A number a narrow cell wrapped in two (`2,90` / `1`) leaves pieces that read as values: the
     # printed order then holds more values than cells, and no reading of it can be trusted.
@@ -335,7 +329,8 @@ def _has_broken_numbers(region: Region) -> bool:
 def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
     """Table 三 read in printed order, with the template it fits; None unless exactly one fits and it
     places rows the label-anchored reading left unplaced or waiting for the identities."""
-    if not (grid.fused or grid.has_unplaced()) or _has_broken_numbers(region) or _one_line(region):
+    # (Runs of values are told apart by the lines they stand on: one line of text shows none.)
+    if not (grid.fused or grid.has_unplaced()) or _has_broken_numbers(region) or region.one_line:
         return None
     runs = _runs(region)
     labels = _labels(region)
@@ -376,7 +371,7 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     Table 二 has no row total, so a block is read row by row only, never column-major; None when
     no block reads this way.
     """
-    if _has_broken_numbers(region) or _one_line(region):
+    if _has_broken_numbers(region) or region.one_line:
         return None
     rows = {r: dict(c) for r, c in grid.rows.items()}
     fresh = Grid(grid.table, rows=rows, units=dict(grid.units), reading_order=grid.reading_order)

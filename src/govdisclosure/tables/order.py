@@ -42,7 +42,7 @@ def printing_order(
     rows: Sequence[MatchedRow],
     shapes: Sequence[RowShape],
     columns_of: ColumnsOf,
-    lexicon: Lexicon | None = None,
+    lexicon: Lexicon,
 ) -> Order:
     """What one table shows: "rows" (row after row), "apart" (something against it), or "unknown".
 
@@ -55,8 +55,7 @@ def printing_order(
     a column named after a row label of its block (what PDF text joined into one line prints,
     and a page's text never does).
     """
-    pieces = lexicon is not None and _pieces_among_rows(rows, lexicon)
-    if any(r.row.apart for r in rows) or pieces or _header_among_rows(rows):
+    if any(r.row.apart for r in rows) or _pieces_among_rows(rows, lexicon) or _header_among_rows(rows):
         return "apart"
     shown = False
     # Per label of the current block: its columns, the values after it, the values beside it.
@@ -87,9 +86,8 @@ def split_order(region: Region, lexicon: Lexicon) -> Order:
     sentence (`（一）予以公开 度办理结 果 （二）部分公开（区分处 理的，…`): PDF text joined into one
     line prints them among the rows, and a page's text prints none inside a table (a long label
     no template knows, `丁丁丁丁丁丁丁丁`, may read as a sentence there); else "unknown"."""
-    one_line = any(r.row.own_label for r in region.rows)
     pieces = (" ".join(w for w in words.split() if not is_value_text(w)) for words in region.split_by)
-    return "apart" if one_line and any(lexicon.is_fragment(words) for words in pieces) else "unknown"
+    return "apart" if region.one_line and any(lexicon.is_fragment(words) for words in pieces) else "unknown"
 
 
 def _pieces_among_rows(rows: Sequence[MatchedRow], lexicon: Lexicon) -> bool:

@@ -143,8 +143,7 @@ def put_pending(
         # Owned by elimination (the neighbours' rows are whole elsewhere): basis order.
         by_elimination = pending.apart and not pending.sandwiched
         # Values after the label only in one line's order: the row's identity must hold too.
-        confirmed = not pending.by_order or confirm(pending.row, picked or [])
-        if picked is not None and confirmed:
+        if picked is not None and (not pending.by_order or confirm(pending.row, picked)):
             by_order = not local or by_elimination or pending.by_order
             grid.place(pending.row, columns, picked, basis="order" if by_order else None)
             return

@@ -64,6 +64,12 @@ class Region(NamedTuple):
     split_by: tuple[str, ...] = ()
 
     @property
+    def one_line(self) -> bool:
+        """True when the table's rows are text joined into one line (layout.fused: a crawler page,
+        or a tool's text a pipeline joined), where values are beside a label only in its order."""
+        return any(r.row.own_label for r in self.rows)
+
+    @property
     def lines(self) -> frozenset[int]:
         """Lines that hold this table's labels or values; a fused line holds the prose too, so not it."""
         return frozenset(

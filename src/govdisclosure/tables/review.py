@@ -13,6 +13,7 @@ from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
 from .drawn import DRAWN_ORDER, shows_column_order
 from .grid import FusedRun, Grid
+from .order import Order
 from .place import fit
 from .regions import Region
 from .stated import locate, stated_groups
@@ -43,14 +44,14 @@ def assemble_review(
     grid: Grid,
     spec: ReviewLitigationSpec,
     prose: Iterable[str] = (),
-    out_of_order: bool = False,
+    order: Order = "unknown",
 ) -> None:
     """Place table 四's cells; a header overwritten by numbers is reported, not guessed (§2.6).
 
     `prose` is the report's text outside the tables: figures it states for a group (stated.py)
-    may tell which printed numbers are that group's when their order cannot. `out_of_order`: the
-    text shows rows printed out of order (order.py), so a row of one-line text is read only as
-    values printed one per line are.
+    may tell which printed numbers are that group's when their order cannot. `order`: the text's
+    printing order (order.py); "apart", and a row of one-line text is read only as values printed
+    one per line are.
     """
     groups, columns = tuple(spec.groups), tuple(spec.columns)
     named_columns: set[str] = set()
@@ -86,7 +87,7 @@ def assemble_review(
                     last.group, last.values + after, last.line, index, last.bounds, joined=True
                 )
             else:
-                unlined = out_of_order and row.row.own_label
+                unlined = order == "apart" and row.row.own_label
                 value_rows.append(
                     _ValueRow(
                         group, after, row.row.line, index, row.row.bounds, only_columns, unlined, unlined
