@@ -269,3 +269,37 @@ def test_a_value_pushed_off_its_column_makes_no_column_of_its_own() -> None:
     last = max(v.page for v in fixture.values)
     blanks = {i for i, v in enumerate(fixture.values) if v.page == last and v.column == "natural_person"}
     _check(fixture, blanks)
+
+
+def test_a_header_spelling_each_column_settles_rows_printing_one_cell() -> None:
+    # Chromium's r002 fills only 总计: each row prints one value. The header prints 总 / 计 at the
+    # values' place on its page (`一、本年新收…  4`), so every row of that page is settled by
+    # where its value stands, its six other cells blank. The rows of the next page, with no
+    # header, stay unplaced.
+    path = FIXTURES / "r002" / "pdf-chromium.pdftotext-layout.txt"
+    text = path.read_text(encoding="utf-8")
+    truth = json.loads((path.parent / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    first_page = text[text.index("申请人情况") : text.index("\f", text.index("申请人情况"))]
+    rows = [row for row in truth if row in table.rows]
+    assert len(rows) >= 18
+    for row in rows:
+        assert {c: (cell.kind, cell.raw) for c, cell in table[row].items()} == {
+            c: (cell["kind"], cell["raw"]) for c, cell in truth[row].items()
+        }
+    assert "new_received" in rows and "not_processed_excessive" in rows
+    assert "4.无正当理由大量反复申请" in first_page and "5.要求行政机关确认" not in first_page
+    assert "outcome_total" not in table.rows
+
+
+def test_a_page_with_a_value_run_into_its_label_is_still_read_by_position() -> None:
+    # LibreOffice's r009: `一、本年新收政府信息公开申请数量 299` runs 299 into its label, left of
+    # where the label's run ends. Its start is the run's, not its own, so the label stands no
+    # further right than the values do: the page is as poppler printed it, and its rows, each
+    # printing six of seven cells, come back by where their values stand under the header.
+    parsed, printed = table_cells("r009", "pdf-lo.pdftotext-layout", "applications")
+    rows = ("new_received", "carried_over", "granted", "partially_granted", "denied_state_secret")
+    for row in rows:
+        cells = {place: cell for place, cell in printed.items() if place[0] == row}
+        assert {place: parsed.get(place) for place in cells} == cells, row

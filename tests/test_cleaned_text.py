@@ -282,3 +282,15 @@ def test_a_markdown_table_joined_into_one_line_is_cut_back_into_its_rows() -> No
     assert unjoined([" 行政许可 ", " --- ", " --- ", " 5 "]) == [[" 行政许可 ", " --- ", " --- ", " 5 "]]
     # Rows joined that do not cut at the separator row's width: which cells were a row's is not shown.
     assert unjoined([" a ", " b ", " ", " --- ", " --- ", " ", " 1 ", " 2 ", " ", " 3 "]) == []
+
+
+def test_a_wrapped_or_joined_layout_text_places_nothing_by_where_its_values_stand() -> None:
+    # pdftotext -layout prints the label columns wholly left of the value columns. Lines wrapped at
+    # 80 columns put a row's last value at column 0 of the next line (r027 on Chromium: the 1 of
+    # （六）其他处理's 总计 read as 自然人's, its 1 as 商业企业's); a paragraph's lines joined run a
+    # label's pieces after values (r006 on Chromium: `… 5 1 6` then the next label). Neither page
+    # is as poppler printed it: its values are placed by no position (open cleaners, both).
+    cases = [("long lines wrapped at 80 columns", "r027"), ("paragraph lines joined", "r006")]
+    for cleaner, report in cases:
+        cleaned = OPEN[cleaner](text(report, "pdf-chromium.pdftotext-layout"))
+        assert _silent(score(truth(report), govdisclosure.parse(cleaned), keeps_blanks=False)) == [], cleaner

@@ -86,3 +86,19 @@ def test_a_blank_row_after_a_wrapped_row_placed_by_position_stays_blank() -> Non
             c: cell["kind"] for c, cell in truth[row].items()
         }
         assert {cell["kind"] for cell in truth[row].values()} == {"blank"}
+
+
+def test_a_values_line_of_a_block_of_table_two_is_placed_by_its_block_columns() -> None:
+    # Seed 7, r064, pdftotext -layout of LibreOffice's PDF: 其他对外管理服务事项 opens a page, its
+    # value 4 on a line of its own under the label's first piece. Table 二's 第二十条第（五）项 and
+    # （六）项 blocks share their columns, whose values on that page stand at 13, 29 and 51: the
+    # line's 4 is 上一年项目数量's, its two other cells blank.
+    folder = HELDOUT / "seed-7" / "r064"
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"]["active_disclosure"]
+    printed = (folder / "pdf-lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    table = govdisclosure.parse(printed).tables.active_disclosure
+    assert table is not None
+    row = "other_administrative_services"
+    assert {c: (cell.kind, cell.raw.strip()) for c, cell in table[row].items()} == {
+        c: (cell["kind"], cell["raw"].strip()) for c, cell in truth[row].items()
+    }

@@ -10,7 +10,7 @@ which rule made a row, only how its cells are bounded (`CellRow.bounds`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -29,10 +29,21 @@ from .rules import rule_table
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
 from .tokens import Bounds, CellRow, Token, TokenKind, printed_total_holds
-from .words import aligned_words, split_words
+from .words import Run, Runs, WordRuns, aligned_words, split_words
 from .wrapped import join_wrapped
 
-__all__ = ["RULES", "Bounds", "CellRow", "Layout", "Token", "TokenKind", "printed_total_holds", "read_rows"]
+__all__ = [
+    "RULES",
+    "Bounds",
+    "CellRow",
+    "Layout",
+    "Run",
+    "Runs",
+    "Token",
+    "TokenKind",
+    "printed_total_holds",
+    "read_rows",
+]
 
 
 class LayoutState:
@@ -183,6 +194,9 @@ class Layout(NamedTuple):
     # break cannot be told (`pdftotext -layout -nopgbrk`); with every line's leading spaces
     # stripped, a line's words stand shifted by its own indent.
     positioned: bool = False
+    # Where each run of words stands, line by line, in a positioned text (words.WordRuns): the
+    # header's words settle the columns of the values standing under them (tables/aligned.py).
+    runs: Mapping[int, Runs] = {}
 
 
 # A text whose lines mostly open with a space is a browser's dump of a page (lynx indents every line).
@@ -242,7 +256,9 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     }
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
     positioned = paged and _keeps_indents(lines)
-    return Layout(tuple(rows), frozenset(state.markup), aligned_words(lines, rows), reading_order, positioned)
+    aligned = aligned_words(lines, rows)
+    runs = WordRuns(lines) if aligned and positioned else {}
+    return Layout(tuple(rows), frozenset(state.markup), aligned, reading_order, positioned, runs)
 
 
 def _keeps_indents(lines: Sequence[Line]) -> bool:

@@ -90,6 +90,10 @@ class Token(NamedTuple):
     # the row a narrow cell wrapped (`23` / `5` for 235) when every piece read as a number: which
     # values they continue is not shown, so the identities choose (tables/wrapped.tail_readings).
     tails: tuple[str, ...] = ()
+    # Aligned text (pdftotext -layout): a word stands one space before this one, and one after it,
+    # in the same run of words: where this word starts, or ends, is then not where its run does
+    # (tables/aligned.py).
+    joined: tuple[bool, bool] = (False, False)
 
     @property
     def number(self) -> Number | None:

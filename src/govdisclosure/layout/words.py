@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -11,6 +12,8 @@ from ..numbering import GROUP_MARKER, LABEL_START
 from .tabs import BOLD
 from .tokens import CellRow, Token, reading, undouble
 
+Run = tuple[int, int, str]  # where a run of words starts and ends on its line, and its text
+
 MD_HEADING = regex.compile(r"^\s*+#{1,6}+\s++")
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 # Words set off from the words before them by a run of spaces: a column position, not a word gap.
@@ -18,6 +21,8 @@ SET_OFF = regex.compile(r"\S {3,}+\S")
 # A word: what `str.split` gives (its whitespace is \s and the separators \x1c-\x1f), with where
 # it stands.
 WORD = regex.compile(r"[^\s\x1c-\x1f]++")
+# A run of words as pdftotext -layout prints one: words one space apart, set off by two or more.
+RUN = regex.compile(r"[^\s\x1c-\x1f]++(?: [^\s\x1c-\x1f]++)*+")
 # Share of the rows of several words that must show it for the text to be aligned.
 ALIGNED_SHARE = 0.5
 
@@ -37,6 +42,43 @@ def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow]) -> bool:
     return set_off >= ALIGNED_SHARE * len(several)
 
 
+class Runs(NamedTuple):
+    """The runs of words of one line of aligned text, and the PDF page the line is on."""
+
+    page: int
+    runs: tuple[Run, ...]
+
+
+class WordRuns(Mapping[int, Runs]):
+    """Where each run of words stands on each line of aligned text (start, end, text), by line number.
+
+    pdftotext -layout prints a text block's line as one run, its words one space apart, and sets
+    runs off by two spaces or more; where a run stands is what tables/aligned.py reads. Read on
+    demand: only the lines of tables' headers are asked for.
+    """
+
+    # A plain class, not attrs: internal, and an attrs class costs ~2.6 million instructions to
+    # define at import (docs/performance.md).
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        """The text's lines, by line number; lines holding nothing have no runs."""
+        self._lines = {line.number: line for line in lines if line.text.strip()}
+
+    def __getitem__(self, number: int) -> Runs:
+        """The runs of the line numbered `number`."""
+        line = self._lines[number]
+        return Runs(line.page, tuple((m.start(), m.end(), m.group()) for m in RUN.finditer(line.raw)))
+
+    def __iter__(self) -> Iterator[int]:
+        """The numbers of the lines holding words."""
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        """How many lines hold words."""
+        return len(self._lines)
+
+
 def _is_year(word: str, after: str) -> bool:
     # A year followed by 年 (a header's `2018 年事项数）` broken by PDF text): no table value is.
     return after.startswith("年") and YEAR.match(word) is not None
@@ -53,26 +95,27 @@ def _opens_group(split: Sequence[str], i: int) -> bool:
     return i + 1 == len(split) or reading(split[i + 1])[0] == "text"
 
 
-def _place(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where a word stands on its line, if set off from the words before it.
-
-    pdftotext -layout prints each run of words at the column of its place on the page and the
-    words of one run one space apart: a word one space after another stands where the run put it,
-    not where its own cell is (`…申请数量 299` with 299's column ten characters further right).
-    """
-    set_off = start == 0 or (start >= 2 and text[start - 2 : start].isspace())
-    return (start, end) if set_off else None
-
-
 def split_words(line: Line) -> CellRow:
-    """Values split on spaces; the words between them joined into one label (blank cells leave no trace)."""
+    """Values split on spaces; the words between them joined into one label (blank cells leave no trace).
+
+    Each token keeps where it stands on the line (`Token.x`; a label from its first word's start
+    to its last word's end), which aligned text's columns are read from (tables/aligned.py).
+    """
     tokens: list[Token] = []
     words: list[str] = []
+    spans: list[tuple[int, int]] = []
     text = BOLD.sub("", line.raw) if "**" in line.raw else line.raw
     # A match, not a substitution: `sub` would try the anchored pattern at every position.
     heading = MD_HEADING.match(text)
     if heading is not None:
         text = text[heading.end() :]
+
+    def label() -> None:
+        if words:
+            tokens.append(Token("text", undouble("".join(words)), line.number, (spans[0][0], spans[-1][1])))
+            words.clear()
+            spans.clear()
+
     found = list(WORD.finditer(text))
     split = [m.group() for m in found]
     for i, word in enumerate(split):
@@ -82,16 +125,18 @@ def split_words(line: Line) -> CellRow:
             kind = "text"  # `（指 2019 年事项数）`: a header's words, the year among them
         elif kind == "value" and _opens_group(split, i):
             kind = "text"
+        start, end = found[i].start(), found[i].end()
         if kind in ("value", "broken"):
-            if words:
-                tokens.append(Token("text", undouble("".join(words)), line.number))
-                words = []
-            tokens.append(Token(kind, word, line.number, _place(text, found[i].start(), found[i].end())))
+            label()
+            joined = (
+                i > 0 and found[i - 1].end() == start - 1,
+                i + 1 < len(split) and found[i + 1].start() == end + 1,
+            )
+            tokens.append(Token(kind, word, line.number, (start, end), joined=joined))
         else:
-            if words and LABEL_START.match(word):
-                tokens.append(Token("text", undouble("".join(words)), line.number))
-                words = []
+            if LABEL_START.match(word):
+                label()
             words.append(word)
-    if words:
-        tokens.append(Token("text", undouble("".join(words)), line.number))
+            spans.append((start, end))
+    label()
     return CellRow(tuple(tokens), line.number, "spaces", "words", page=line.page)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..diagnostics import TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
-from ..layout import Layout, Token, printed_total_holds, read_rows
+from ..layout import Layout, printed_total_holds, read_rows
 from ..lexicon import Lexicon, key_of, lexicon_for
 from ..model import (
     TABLE_CLASSES,
@@ -20,6 +20,7 @@ from ..model import (
     Tables,
 )
 from ..normalize import Line
+from ..template_spec import Label
 from ..templates import Template, TemplateRegistry
 from ..values import unit_in_header
 from .columns import active_columns, application_columns
@@ -37,9 +38,10 @@ from .regions import (
     title_keys,
 )
 from .resolve import resolve_fused
-from .review import assemble_review
+from .review import read_review
 from .rows import assemble_rows
 from .shape import RowShape, row_shapes
+from .spelled import header_labels
 
 __all__ = ["FoundTables", "read_tables"]
 
@@ -125,7 +127,8 @@ def _read_active(
         order=order,
         aligned=layout.aligned,
         shapes=shapes,
-        positioned=layout.positioned,
+        runs=layout.runs,
+        labels=header_labels(spec.columns, Label(spec.header)),
     )
     reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
     return reread or grid
@@ -150,24 +153,9 @@ def _read_applications(
         order,
         layout.aligned,
         shapes,
-        layout.positioned,
+        layout.runs,
+        header_labels(spec.columns, *(Label(t) for t in spec.header_labels), spec.column_group),
     )
-    return grid
-
-
-def _read_review(
-    region: Region, template: Template, prose: Iterable[str], layout: Layout, order: Order
-) -> Grid:
-    grid = Grid("review_litigation", reading_order=layout.reading_order)
-    spec = template.review_litigation
-    cells = ("value", "empty", "broken")
-    if layout.aligned and not any(t.kind in cells for r in region.rows for t in r.row.tokens):
-        # Text aligned by position prints the header and not one value: every cell is a gap.
-        line = min(region.lines, default=0)
-        for group in spec.groups:
-            grid.place(group, tuple(spec.columns), [Token("empty", "", line)] * len(spec.columns))
-        return grid
-    assemble_review(region, grid, spec, prose, order)
     return grid
 
 
@@ -255,8 +243,8 @@ def read_tables(
     if "review_litigation" in regions:
         names["review_litigation"] = report_template
         prose = (ln.text for ln in lines if ln.number not in table_lines)
-        grids["review_litigation"] = _read_review(
-            regions["review_litigation"], template(report_template), prose, layout, order
+        grids["review_litigation"] = read_review(
+            regions["review_litigation"], template(report_template).review_litigation, prose, layout, order
         )
 
     built: dict[str, Table] = {}

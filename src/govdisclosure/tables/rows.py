@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from ..layout import Token
+from ..layout import Runs, Token
 from ..lexicon import key_of
 from ..numbering import GROUP_MARKER
 from .aligned import column_anchors
@@ -15,6 +15,7 @@ from .place import put_row
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, RowShape, row_shapes
+from .spelled import HeaderLabels
 
 
 def _no_group(row: str) -> str | None:
@@ -31,7 +32,8 @@ def assemble_rows(
     order: Order = "unknown",
     aligned: bool = False,
     shapes: Sequence[RowShape] | None = None,
-    positioned: bool = False,
+    runs: Mapping[int, Runs] | None = None,
+    labels: HeaderLabels | None = None,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
@@ -43,8 +45,9 @@ def assemble_rows(
     or "apart", so a row of one-line text is not its label's by the text's order alone;
     `aligned`: the text prints words at their columns' positions (layout.Layout.aligned), so a
     label printed with no value anywhere is a blank row; `shapes`: the rows' shapes, if the caller
-    has them already (row_shapes with the same columns); `positioned`: where the aligned
-    text's values stand tells their columns, page by page (layout.Layout.positioned, aligned.py).
+    has them already (row_shapes with the same columns); `runs`: where the runs of words of a
+    positioned text stand (layout.Layout.runs), which tells the values' columns page by page, with
+    what the table's header prints in `labels` (aligned.py).
     """
     in_order = order == "rows"
     positions = positions or ColumnPositions(region.table)
@@ -122,7 +125,7 @@ def assemble_rows(
 
     shapes = shapes if shapes is not None else row_shapes(region.rows, region.table, columns_of)
     # (Columns move from page to page: with no page marked, a row's positions settle nothing.)
-    anchors = column_anchors(region.rows, shapes, columns_of) if aligned and positioned else None
+    anchors = column_anchors(region.rows, shapes, columns_of, runs, labels) if aligned and runs else None
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         # (A row of one-line text is words apart, or run together: a piece there is a piece too.)

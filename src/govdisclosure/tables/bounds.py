@@ -1,0 +1,70 @@
+"""Step 4a for aligned text: the columns that where a page's runs stand leaves one way (tables/aligned.py).
+
+pdftotext -layout prints a run wholly left of another on the page wholly left of it, a space or
+more apart (aligned.py says why, and where it holds). Turned round: when run A starts at or before
+the character column where run B ends, A's column is B's or one left of it; both ways (the printed
+ranges touch or overlap), one column. Two values of one line are two columns, left to right. These
+bounds, with the columns known beforehand, give each run the smallest and the largest column it
+may take; where they meet, the column is settled.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from typing import NamedTuple
+
+__all__ = ["Place", "PrintedRun", "settled_columns"]
+
+Place = tuple[int, tuple[int, int]]  # a run's line and where it stands there
+
+
+# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
+# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
+class PrintedRun(NamedTuple):
+    """A value (or a header word) of one page, as settled_columns reads it."""
+
+    place: Place  # its line and where it stands there
+    start: int | None  # where its run starts, if it opens the run
+    end: int | None  # where its run ends, if it closes the run
+    column: int | None = None  # its column, where already known (a header word's, a cluster's)
+
+
+def settled_columns(printed: Sequence[PrintedRun], width: int) -> dict[Place, int] | None:
+    """Each column the bounds leave one value (or a header word) in; None when they contradict each other."""
+    low = {p.place: 0 if p.column is None else p.column for p in printed}
+    high = {p.place: width - 1 if p.column is None else p.column for p in printed}
+    lines: dict[int, list[PrintedRun]] = {}
+    for p in printed:
+        lines.setdefault(p.place[0], []).append(p)
+    rows = [sorted(row, key=lambda p: p.place[1]) for row in lines.values()]
+    starts = sorted((p.start, p.place) for p in printed if p.start is not None)
+    ends = sorted((p.end, p.place) for p in printed if p.end is not None)
+    start_at = [start for start, _ in starts]
+    end_at = [end for end, _ in ends]
+    changed = True
+    while changed:
+        changed = False
+        # start(A) <= end(B): A's column is at most B's. So B is at least the lowest of any such A
+        # (the runs starting by B's end: a prefix of `starts`), and A at most the highest of any
+        # such B (the runs ending from A's start on: a suffix of `ends`).
+        floors = list(itertools.accumulate((low[place] for _, place in starts), max))
+        for end, place in ends:
+            count = bisect.bisect_right(start_at, end)
+            if count and floors[count - 1] > low[place]:
+                low[place], changed = floors[count - 1], True
+        ceilings = list(itertools.accumulate((high[place] for _, place in reversed(ends)), min))[::-1]
+        for start, place in starts:
+            first = bisect.bisect_left(end_at, start)
+            if first < len(ends) and ceilings[first] < high[place]:
+                high[place], changed = ceilings[first], True
+        for row in rows:
+            for left, right in itertools.pairwise(row):
+                if low[left.place] + 1 > low[right.place]:
+                    low[right.place], changed = low[left.place] + 1, True
+                if high[right.place] - 1 < high[left.place]:
+                    high[left.place], changed = high[right.place] - 1, True
+        if any(low[p] > high[p] for p in low):
+            return None
+    return {place: low[place] for place in low if low[place] == high[place]}
