@@ -126,6 +126,21 @@ def test_values_touching_are_one_column_and_a_line_reads_left_to_right() -> None
     }
 
 
+def test_runs_one_touching_the_next_are_one_column_and_a_space_apart_are_not() -> None:
+    # Known in column 0, a run at 30-35 (its end, 35, is the column after its last character).
+    # One starting at 35 touches it: column 0. One starting at 37, a space after both, may be
+    # either column.
+    known = PrintedRun((1, (30, 35)), 30, 35, column=0)
+    touching, apart = PrintedRun((2, (35, 36)), 35, 36), PrintedRun((3, (37, 38)), 37, 38)
+    assert settled_columns([known, touching, apart], 2) == {(1, (30, 35)): 0, (2, (35, 36)): 0}
+    # The other way: a run ending at 35, where one known in column 1 starts, is in column 1.
+    right = PrintedRun((1, (35, 40)), 35, 40, column=1)
+    assert settled_columns([right, PrintedRun((2, (30, 35)), 30, 35)], 2) == {
+        (1, (35, 40)): 1,
+        (2, (30, 35)): 1,
+    }
+
+
 def test_bounds_that_cross_settle_nothing() -> None:
     # Two values touching, known in two columns: the page is not printed as the rule says.
     runs = [PrintedRun((1, (30, 32)), 30, 32, column=0), PrintedRun((2, (31, 33)), 31, 33, column=1)]
@@ -167,7 +182,8 @@ def test_words_stacked_under_each_other_that_spell_a_label_are_its_column(
     fixed = spelled_columns(lines, labels)
     found: dict[int, list[int]] = {}
     for run in sorted(fixed):
-        found.setdefault(run.place[0], []).append(run.column or 0)
+        assert run.column is not None
+        found.setdefault(run.place[0], []).append(run.column)
     assert found == columns
 
 
@@ -175,6 +191,17 @@ def test_a_label_spelled_two_ways_fixes_nothing() -> None:
     # Two stacks both spell 其他: neither is known to be the column's.
     lines = [(10, ((30, 31, "其"), (40, 41, "其"))), (11, ((30, 31, "他"), (40, 41, "他")))]
     assert spelled_columns(lines, [("其他",)]) == []
+
+
+def test_labels_spelled_with_a_word_in_common_fix_nothing() -> None:
+    # One 机构 (44-53) stands under both 研 and 服务: 科研机构 and 法律服务机构 are each spelled
+    # once, but one word cannot stand in two cells, so neither stack is known to be its column's.
+    lines = [
+        (10, ((43, 44, "科"), (52, 54, "法律"))),
+        (11, ((43, 44, "研"), (52, 54, "服务"))),
+        (12, ((44, 53, "机构"),)),
+    ]
+    assert spelled_columns(lines, [("科研机构",), ("法律服务机构",)]) == []
 
 
 def test_a_header_with_words_of_two_cells_run_together_fixes_nothing() -> None:
@@ -188,7 +215,13 @@ def test_a_header_with_words_of_two_cells_run_together_fixes_nothing() -> None:
     ]
     assert spelled_columns(lines, [("自然人",), ("商业企业",), ("科研机构",), ("社会公益组织",)]) == []
     # Without the squeezed line, the stacks are read.
-    assert spelled_columns([lines[0], lines[2], lines[3]], [("自然人",), ("社会公益组织",)]) != []
+    fixed = spelled_columns([lines[0], lines[2], lines[3]], [("自然人",), ("社会公益组织",)])
+    # (自 / 人 spell nothing without 然.)
+    assert sorted((run.place, run.column) for run in fixed) == [
+        ((10, (34, 36)), 1),
+        ((12, (34, 36)), 1),
+        ((13, (34, 36)), 1),
+    ]
 
 
 def test_a_value_one_space_after_a_word_says_so() -> None:
@@ -224,16 +257,12 @@ def test_the_header_is_the_lines_of_header_words_right_above_the_first_row() -> 
     )
     runs = WordRuns(normalize(text))
     assert [number for number, _ in header_lines(runs, 10, _header_labels())] == [3, 4, 6, 7, 8, 9]
-    # A sentence above the header ends it too; so does a page's first line above (a form feed).
-    sentence = text.replace("三、收到和处理政府信息公开申请情况", "本年度申请办理情况如下：")
-    assert [n for n, _ in header_lines(WordRuns(normalize(sentence)), 10, _header_labels())] == [
-        3,
-        4,
-        6,
-        7,
-        8,
-        9,
-    ]
+    # A sentence ends it too (one standing between header lines, line 5); so does a page's first
+    # line above (a form feed).
+    lines = text.split("\n")
+    lines[4] = "本年度申请办理情况如下："
+    sentence = "\n".join(lines)
+    assert [n for n, _ in header_lines(WordRuns(normalize(sentence)), 10, _header_labels())] == [6, 7, 8, 9]
     paged = text.replace("        自    商", "\f        自    商")
     assert [n for n, _ in header_lines(WordRuns(normalize(paged)), 10, _header_labels())] == [6, 7, 8, 9]
 
@@ -258,3 +287,17 @@ def test_a_value_run_into_its_label_is_bounded_by_where_it_ends_only() -> None:
     anchors = column_anchors(rows, shapes, lambda _: columns)
     assert anchors.pick(full, columns) == full
     assert anchors.pick([nine], columns) is None
+
+
+def test_a_values_line_between_two_blocks_of_other_columns_is_neither_block_s() -> None:
+    # Block one (columns a, b) prints 1 and 2 at 30 and 40; a line of 7 alone, no label; then a
+    # row of block two (columns c, d). The 7 could be block two's, printed above its label.
+    first = [Token("value", "1", 1, (30, 31)), Token("value", "2", 1, (40, 41))]
+    seven = Token("value", "7", 2, (30, 31))
+    one, two = _row(1, "规章", first), _row(3, "行政许可", [Token("value", "5", 3, (60, 61))])
+    lone = (MatchedRow(CellRow((seven,), 2, "spaces", "words"), ()), RowShape(2, (seven,), (), False))
+    blocks = {"row1": ("a", "b"), "row3": ("c", "d")}
+    rows, shapes = zip(one, lone, two, strict=True)
+    anchors = column_anchors(rows, shapes, lambda row: blocks.get(row))
+    assert anchors.pick(first, ("a", "b")) == first
+    assert anchors.pick([seven], ("a", "b")) is None

@@ -303,3 +303,26 @@ def test_a_page_with_a_value_run_into_its_label_is_still_read_by_position() -> N
     for row in rows:
         cells = {place: cell for place, cell in printed.items() if place[0] == row}
         assert {place: parsed.get(place) for place in cells} == cells, row
+
+
+def test_table_four_printing_no_value_is_all_blank_unless_a_value_follows_among_its_words() -> None:
+    # LibreOffice's r004 leaves table 四 all blank: -layout prints its header and not one value.
+    text = (FIXTURES / "r004" / "pdf-lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    truth = json.loads((FIXTURES / "r004" / "truth.json").read_text(encoding="utf-8"))
+    assert {c["kind"] for g in truth["tables"]["review_litigation"].values() for c in g.values()} == {"blank"}
+    section_five = text.index("五、")
+
+    def kinds(printed: str) -> set[str]:
+        table = govdisclosure.parse(printed).tables.review_litigation
+        return {cell.kind for group in (table.rows if table else {}).values() for cell in group.values()}
+
+    assert kinds(text) == {"blank"}
+    # A number after the next section's words (a page number, a list's `1`) is no cell of it.
+    for after in ("\n                                   5\n", "\n    1  加强培训。\n"):
+        assert kinds(text.rstrip("\f") + after) == {"blank"}, after
+    # A number right under the table, before any other word, could be its cell (lines joined can
+    # leave a value out of the table's rows): the table is not read, and the number is said.
+    under = text[:section_five] + "                               5\n\n" + text[section_five:]
+    report = govdisclosure.parse(under)
+    assert kinds(under) == set()
+    assert any(d.code == "cell-unplaced" and "review_litigation" in d.message for d in report.diagnostics)

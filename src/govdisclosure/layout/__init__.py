@@ -192,7 +192,7 @@ class Layout(NamedTuple):
     # Where an aligned text's values stand shows their columns, page by page: form feeds mark its
     # pages (normalize.Line.page) and its lines keep their leading spaces. Without feeds a page
     # break cannot be told (`pdftotext -layout -nopgbrk`); with every line's leading spaces
-    # stripped, a line's words stand shifted by its own indent.
+    # stripped, a line's words stand shifted by its own indent. (`runs` are read only then.)
     positioned: bool = False
     # Where each run of words stands, line by line, in a positioned text (words.WordRuns): the
     # header's words settle the columns of the values standing under them (tables/aligned.py).

@@ -68,7 +68,8 @@ class WordRuns(Mapping[int, Runs]):
     def __getitem__(self, number: int) -> Runs:
         """The runs of the line numbered `number`."""
         line = self._lines[number]
-        return Runs(line.page, tuple((m.start(), m.end(), m.group()) for m in RUN.finditer(line.raw)))
+        text = _aligned_text(line)
+        return Runs(line.page, tuple((m.start(), m.end(), m.group()) for m in RUN.finditer(text)))
 
     def __iter__(self) -> Iterator[int]:
         """The numbers of the lines holding words."""
@@ -95,6 +96,14 @@ def _opens_group(split: Sequence[str], i: int) -> bool:
     return i + 1 == len(split) or reading(split[i + 1])[0] == "text"
 
 
+def _aligned_text(line: Line) -> str:
+    """The line without markdown's bold marks and heading marks: where its words stand is counted on this."""
+    text = BOLD.sub("", line.raw) if "**" in line.raw else line.raw
+    # A match, not a substitution: `sub` would try the anchored pattern at every position.
+    heading = MD_HEADING.match(text)
+    return text[heading.end() :] if heading is not None else text
+
+
 def split_words(line: Line) -> CellRow:
     """Values split on spaces; the words between them joined into one label (blank cells leave no trace).
 
@@ -104,11 +113,7 @@ def split_words(line: Line) -> CellRow:
     tokens: list[Token] = []
     words: list[str] = []
     spans: list[tuple[int, int]] = []
-    text = BOLD.sub("", line.raw) if "**" in line.raw else line.raw
-    # A match, not a substitution: `sub` would try the anchored pattern at every position.
-    heading = MD_HEADING.match(text)
-    if heading is not None:
-        text = text[heading.end() :]
+    text = _aligned_text(line)
 
     def label() -> None:
         if words:

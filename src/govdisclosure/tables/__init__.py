@@ -38,7 +38,7 @@ from .regions import (
     title_keys,
 )
 from .resolve import resolve_fused
-from .review import read_review
+from .review_table import read_review
 from .rows import assemble_rows
 from .shape import RowShape, row_shapes
 from .spelled import header_labels
@@ -243,8 +243,9 @@ def read_tables(
     if "review_litigation" in regions:
         names["review_litigation"] = report_template
         prose = (ln.text for ln in lines if ln.number not in table_lines)
+        spec = template(report_template).review_litigation
         grids["review_litigation"] = read_review(
-            regions["review_litigation"], template(report_template).review_litigation, prose, layout, order
+            regions["review_litigation"], spec, prose, layout, order, lines
         )
 
     built: dict[str, Table] = {}

@@ -14,7 +14,7 @@ cell, is one rule:
 
 Turned round: when run A starts at or before the character column where run B ends, A does not
 stand wholly right of B. Cells do not overlap and a cell's text stands inside its cell, so
-start(A) <= end(B) says A's column is B's or one left of it; both ways (the printed ranges touch
+start(A) <= end(B) says A's column is at most B's; both ways (the printed ranges touch
 or overlap), one column. Two values of one line are two columns, left to right. A value is
 placed when these bounds leave it exactly one column (`settled_columns`); a page whose bounds
 contradict each other places nothing.
@@ -138,6 +138,12 @@ def _labels_left_of_values(rows: Sequence[MatchedRow]) -> set[int]:
     return {p for p in pages if p not in value_start or label_end.get(p, -1) < value_start[p]}
 
 
+def _next_columns(shapes: Sequence[RowShape], index: int, columns_of: ColumnsOf) -> tuple[str, ...] | None:
+    """The columns of the first labelled row after row `index`, if any."""
+    following = (columns_of(s.anchor.id) for shape in shapes[index + 1 :] for s in shape.segments)
+    return next((columns for columns in following if columns), None)
+
+
 def column_anchors(
     rows: Sequence[MatchedRow],
     shapes: Sequence[RowShape],
@@ -160,9 +166,12 @@ def column_anchors(
     # line after a row stands in that row's columns, the grid's columns of its block.
     uniform = next(iter(kinds)) if len(kinds) == 1 else None
     current = uniform
-    for matched, shape in zip(rows, shapes, strict=True):
+    for index, (matched, shape) in enumerate(zip(rows, shapes, strict=True)):
         cells = [(columns_of(s.anchor.id), s.values) for s in shape.segments]
-        if shape.lead and (uniform or not shape.segments):
+        # (Between two blocks of other columns, the line could be the next block's: none.)
+        if shape.lead and (
+            uniform or (not shape.segments and _next_columns(shapes, index, columns_of) == current)
+        ):
             cells.append((uniform or current, shape.lead))
         current = next((c for c, _ in reversed(cells) if c), current)
         for columns, values in cells:

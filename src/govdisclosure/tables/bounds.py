@@ -2,10 +2,10 @@
 
 pdftotext -layout prints a run wholly left of another on the page wholly left of it, a space or
 more apart (aligned.py says why, and where it holds). Turned round: when run A starts at or before
-the character column where run B ends, A's column is B's or one left of it; both ways (the printed
-ranges touch or overlap), one column. Two values of one line are two columns, left to right. These
-bounds, with the columns known beforehand, give each run the smallest and the largest column it
-may take; where they meet, the column is settled.
+the character column where run B ends, A's column is B's or some column left of it: at most B's.
+Both ways (the printed ranges touch or overlap), one column. Two values of one line are two
+columns, left to right. These bounds, with the columns known beforehand, give each run the
+smallest and the largest column it may take; where they meet, the column is settled.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class PrintedRun(NamedTuple):
 
 
 def settled_columns(printed: Sequence[PrintedRun], width: int) -> dict[Place, int] | None:
-    """Each column the bounds leave one value (or a header word) in; None when they contradict each other."""
+    """The column of each run the bounds leave one column; None when the bounds contradict each other."""
     low = {p.place: 0 if p.column is None else p.column for p in printed}
     high = {p.place: width - 1 if p.column is None else p.column for p in printed}
     lines: dict[int, list[PrintedRun]] = {}
@@ -46,9 +46,10 @@ def settled_columns(printed: Sequence[PrintedRun], width: int) -> dict[Place, in
     changed = True
     while changed:
         changed = False
-        # start(A) <= end(B): A's column is at most B's. So B is at least the lowest of any such A
-        # (the runs starting by B's end: a prefix of `starts`), and A at most the highest of any
-        # such B (the runs ending from A's start on: a suffix of `ends`).
+        # start(A) <= end(B): A's column is at most B's. So B's lowest column is at least the
+        # largest of the lowest columns of such runs A (those starting by B's end: a prefix of
+        # `starts`), and A's highest at most the smallest of the highest columns of such runs B
+        # (those ending from A's start on: a suffix of `ends`).
         floors = list(itertools.accumulate((low[place] for _, place in starts), max))
         for end, place in ends:
             count = bisect.bisect_right(start_at, end)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
-from ..layout import Bounds, Layout, Token, printed_total_holds
+from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
@@ -37,30 +37,6 @@ class _ValueRow(NamedTuple):
     # A row of one-line text that shows rows printed out of order: its values stand in the order
     # the text reads them in, each as if on a line of its own (drawn.shows_column_order).
     unlined: bool = False
-
-
-def read_review(
-    region: Region, spec: ReviewLitigationSpec, prose: Iterable[str], layout: Layout, order: Order
-) -> Grid:
-    """Table 四 read from its region (assemble_review), or all blank where aligned text prints no value.
-
-    Text aligned by position (pdftotext -layout) printing the header and not one value leaves every
-    cell a gap; only if no value stands after the table either: a value line the region left out
-    (lines joined, `… 3  3 四、政府信息公开行政复议…`, the header and its `1` then outside it) could be
-    its cell.
-    """
-    grid = Grid("review_litigation", reading_order=layout.reading_order)
-    cells = ("value", "empty", "broken")
-    last = max((r.row.line for r in region.rows), default=0)
-    after = (t for row in layout.rows if row.line > last for t in row.tokens)
-    if layout.aligned and not any(t.kind in cells for r in region.rows for t in r.row.tokens):
-        if not any(t.kind in cells for t in after):
-            line = min(region.lines, default=0)
-            for group in spec.groups:
-                grid.place(group, tuple(spec.columns), [Token("empty", "", line)] * len(spec.columns))
-        return grid
-    assemble_review(region, grid, spec, prose, order)
-    return grid
 
 
 def assemble_review(

@@ -101,8 +101,9 @@ def spelled_columns(
 
     `lines`: the header's lines (number, runs), top to bottom; `labels`: each column's spellings.
     A label spelled by words stacked one under the other, each standing under the one above, is
-    that column's cell. A label spelled more than one way, or a word in two labels' spellings,
-    fixes nothing.
+    that column's cell. A label spelled more than one way, or with a word that some other label's
+    spelling uses too, fixes nothing. (The words of a spelling are on later and later lines, not
+    always the next: another column's pieces may stand on the lines between.)
     """
     if any(" " in text for _, runs in lines for _, _, text in runs):
         # Words of two cells one space apart are one line of poppler's (`然 商业 科研`), printed
@@ -114,18 +115,14 @@ def spelled_columns(
     words = [
         [_Word((number, (start, end)), key_of(text)) for start, end, text in runs] for number, runs in lines
     ]
-    fixed: dict[_Word, int] = {}
-    twice: set[_Word] = set()
-    for column, spellings in enumerate(labels):
-        chains = {chain for spelling in spellings for chain in _chains(words, key_of(spelling))}
-        if len(chains) != 1:
-            continue
-        for word in next(iter(chains)):
-            if word in fixed:
-                twice.add(word)
-            fixed[word] = column
-    return [
-        PrintedRun(word.place, word.place[1][0], word.place[1][1], column)
-        for word, column in fixed.items()
-        if word not in twice
+    spelled = [
+        {chain for spelling in spellings for chain in _chains(words, key_of(spelling))}
+        for spellings in labels
     ]
+    fixed: list[PrintedRun] = []
+    for column, chains in enumerate(spelled):
+        others = {word for other in spelled if other is not chains for chain in other for word in chain}
+        if len(chains) != 1 or others & set(next(iter(chains))):
+            continue
+        fixed += [PrintedRun(word.place, *word.place[1], column) for word in next(iter(chains))]
+    return fixed
