@@ -153,9 +153,9 @@ def column_anchors(
 ) -> ColumnAnchors:
     """The columns each page's positions settle for the values of a table printed by aligned text.
 
-    `runs`: where the text's runs of words stand (layout.Layout.runs), and `labels`: each value
-    column's spellings; with both, the header printed above a set of columns' first row fixes
-    the columns of the runs spelling their labels.
+    `runs`: where the text's runs of words stand (layout.Layout.runs), and `labels`: what the
+    table's header prints; with both, the header printed above a set of columns' first row on a
+    page fixes the columns of the words spelling their labels (spelled.py).
     """
     printed: dict[Key, list[PrintedRun]] = {}
     first: dict[Key, int] = {}  # the line of each set of columns' first row on its page
