@@ -189,13 +189,11 @@ class Layout(NamedTuple):
     # Cells the text prints one per line may stand in a PDF's reading order, not its columns'
     # (pdftotext, pdfminer: tables/drawn.py), not in a browser's order of a page (lynx).
     reading_order: bool = False
-    # Where an aligned text's values stand shows their columns, page by page: form feeds mark its
-    # pages (normalize.Line.page) and its lines keep their leading spaces. Without feeds a page
-    # break cannot be told (`pdftotext -layout -nopgbrk`); with every line's leading spaces
-    # stripped, a line's words stand shifted by its own indent. (`runs` are read only then.)
-    positioned: bool = False
-    # Where each run of words stands, line by line, in a positioned text (words.WordRuns): the
-    # header's words settle the columns of the values standing under them (tables/aligned.py).
+    # Where each run of words stands, line by line (words.WordRuns), in aligned text whose words'
+    # places show their columns, page by page (tables/aligned.py): form feeds mark its pages
+    # (normalize.Line.page) and its lines keep their leading spaces. Without feeds a page break
+    # cannot be told (`pdftotext -layout -nopgbrk`); with every line's leading spaces stripped, a
+    # line's words stand shifted by its own indent. Empty for any other text.
     runs: Mapping[int, Runs] = {}
 
 
@@ -258,7 +256,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     positioned = paged and _keeps_indents(lines)
     aligned = aligned_words(lines, rows)
     runs = WordRuns(lines) if aligned and positioned else {}
-    return Layout(tuple(rows), frozenset(state.markup), aligned, reading_order, positioned, runs)
+    return Layout(tuple(rows), frozenset(state.markup), aligned, reading_order, runs)
 
 
 def _keeps_indents(lines: Sequence[Line]) -> bool:

@@ -138,10 +138,14 @@ def _labels_left_of_values(rows: Sequence[MatchedRow]) -> set[int]:
     return {p for p in pages if p not in value_start or label_end.get(p, -1) < value_start[p]}
 
 
-def _next_columns(shapes: Sequence[RowShape], index: int, columns_of: ColumnsOf) -> tuple[str, ...] | None:
-    """The columns of the first labelled row after row `index`, if any."""
-    following = (columns_of(s.anchor.id) for shape in shapes[index + 1 :] for s in shape.segments)
-    return next((columns for columns in following if columns), None)
+def _next_columns(shapes: Sequence[RowShape], columns_of: ColumnsOf) -> list[tuple[str, ...] | None]:
+    """For each row, the columns of the first labelled row after it, if any."""
+    found: list[tuple[str, ...] | None] = [None] * len(shapes)
+    following: tuple[str, ...] | None = None
+    for index in range(len(shapes) - 1, -1, -1):
+        found[index] = following
+        following = next((c for s in shapes[index].segments if (c := columns_of(s.anchor.id))), following)
+    return found
 
 
 def column_anchors(
@@ -166,12 +170,11 @@ def column_anchors(
     # line after a row stands in that row's columns, the grid's columns of its block.
     uniform = next(iter(kinds)) if len(kinds) == 1 else None
     current = uniform
+    after = _next_columns(shapes, columns_of)
     for index, (matched, shape) in enumerate(zip(rows, shapes, strict=True)):
         cells = [(columns_of(s.anchor.id), s.values) for s in shape.segments]
         # (Between two blocks of other columns, the line could be the next block's: none.)
-        if shape.lead and (
-            uniform or (not shape.segments and _next_columns(shapes, index, columns_of) == current)
-        ):
+        if shape.lead and (uniform or (not shape.segments and after[index] == current)):
             cells.append((uniform or current, shape.lead))
         current = next((c for c, _ in reversed(cells) if c), current)
         for columns, values in cells:

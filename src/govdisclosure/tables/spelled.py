@@ -28,11 +28,6 @@ class HeaderLabels(NamedTuple):
     columns: Mapping[str, tuple[str, ...]]  # a column id -> its spellings
     texts: tuple[str, ...]  # every text the header prints (the columns' labels, the merged cells')
 
-    def prints(self, word: str) -> bool:
-        """True when `word` is a piece of some header text (`科`, `和，等于第三项加第四项之和）`)."""
-        key = key_of(word)
-        return bool(key) and any(key in key_of(text) for text in self.texts)
-
 
 def header_labels(columns: Mapping[str, Column], *texts: Label) -> HeaderLabels:
     """What a table's header prints: its value `columns`' labels and the merged cells' `texts`."""
@@ -51,13 +46,20 @@ def header_lines(
     table's rows before) ends the header.
     """
     found: list[tuple[int, tuple[Run, ...]]] = []
+    texts = [key_of(text) for text in labels.texts]
+
+    def printed(word: str) -> bool:
+        # A piece of some header text (`科`, `和，等于第三项加第四项之和）`).
+        key = key_of(word)
+        return bool(key) and any(key in text for text in texts)
+
     below = runs.get(first)
     for number in range(first - 1, -1, -1):
         line = runs.get(number)
         if line is None:
             continue
         words = [word for _, _, text in line.runs for word in text.split(" ")]
-        if below is None or line.page != below.page or not all(labels.prints(word) for word in words):
+        if below is None or line.page != below.page or not all(printed(word) for word in words):
             break
         found.append((number, line.runs))
     return found[::-1]
