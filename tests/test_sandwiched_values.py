@@ -130,7 +130,19 @@ def test_values_under_the_header_and_above_the_first_label_are_its() -> None:
 def test_values_under_a_label_left_without_values_are_not_the_next_label_s() -> None:
     lines = _fixture("r035", "pdf-chromium.markitdown", 56, "一、本年新收政府信息公开申请数量")
     lines[54] = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    # Where they stand settles nothing; with 一's total broken, nothing else does either.
+    lines[55] = lines[55].replace("0 0 4 |", "0 0 5 |")
     assert _cells(lines, "applications", "new_received") == []
+
+
+def test_values_a_stray_label_leaves_unsettled_are_settled_by_the_table_s_identities() -> None:
+    # The same stray label above 一's values: the table's values, row after row, fill its cells
+    # exactly and every identity holds on them; 二 is read beside its label, the one row 一 could
+    # trade places with. 一 is given its values in printed order (tables/balanced.py): read as
+    # （二）'s, 一 would take （二）'s 2 … 2 and the balance (一 + 二 = 总计 + 四) would fail.
+    lines = _fixture("r035", "pdf-chromium.markitdown", 56, "一、本年新收政府信息公开申请数量")
+    lines[54] = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    assert _cells(lines, "applications", "new_received") == [(v, "order") for v in (4, 0, 0, 0, 0, 0, 4)]
 
 
 def test_a_label_s_cell_ends_with_its_tail_and_the_next_values_are_the_next_label_s() -> None:

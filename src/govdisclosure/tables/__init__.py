@@ -23,6 +23,7 @@ from ..normalize import Line
 from ..template_spec import Label
 from ..templates import Template, TemplateRegistry
 from ..values import unit_in_header
+from .balanced import reread_balanced
 from .columns import active_columns, application_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
@@ -235,7 +236,9 @@ def read_tables(
         names["applications"] = signalled or _applications_template(
             grid, registry, report_template, regions["applications"]
         )
-        reread = reread_applications(regions["applications"], grid, registry)
+        reread = reread_applications(regions["applications"], grid, registry) or reread_balanced(
+            regions["applications"], grid, registry
+        )
         if reread is not None:
             grid, names["applications"] = reread
         report_template = report_template or names["applications"]

@@ -39,6 +39,17 @@ from .grid import Grid
 from .regions import MatchedRow, Region
 from .wrapped import WRAP_UNSHOWN, may_hide_a_wrap
 
+__all__ = [
+    "ValueRun",
+    "agrees",
+    "has_broken_numbers",
+    "labelled_rows",
+    "place_in_order",
+    "reread_active",
+    "reread_applications",
+    "value_runs",
+]
+
 # More decodings than this means the runs say too little about the rows: read nothing.
 MAX_DECODINGS = 64
 # A search longer than this (a template with very many rows) is given up: read nothing.
@@ -47,7 +58,7 @@ MAX_STEPS = 20_000
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
 # at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
-class _Run(NamedTuple):
+class ValueRun(NamedTuple):
     """Values printed on consecutive lines, with the labels printed around them.
 
     A label is the set of data-row ids it may name; a header or group label is an empty set,
@@ -61,9 +72,9 @@ class _Run(NamedTuple):
     interrupted: bool = False
 
 
-def _runs(region: Region) -> list[_Run]:
+def value_runs(region: Region) -> list[ValueRun]:
     """The value runs of a region in printed order."""
-    runs: list[_Run] = []
+    runs: list[ValueRun] = []
     values: list[Token] = []
     gap: list[frozenset[str]] = []  # labels since the last value, in printed order
     before: frozenset[str] = frozenset()
@@ -72,7 +83,7 @@ def _runs(region: Region) -> list[_Run]:
 
     def close() -> None:
         if values:
-            runs.append(_Run(tuple(values), before, tuple(gap), interrupted))
+            runs.append(ValueRun(tuple(values), before, tuple(gap), interrupted))
 
     for row in region.rows:
         for m in row.matches:
@@ -121,7 +132,7 @@ class _Rows(NamedTuple):
     interrupted: bool = False
 
 
-def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) -> list[list[_Rows]]:
+def _decodings(runs: Sequence[ValueRun], width: int, rows: int, column_major: bool) -> list[list[_Rows]]:
     """Every way the runs split into `rows` rows of `width` values (none past the search limits)."""
     if sum(len(r.values) for r in runs) != width * rows:
         return []
@@ -164,7 +175,7 @@ def _decodings(runs: Sequence[_Run], width: int, rows: int, column_major: bool) 
     return [] if len(found) > MAX_DECODINGS or steps > MAX_STEPS else found
 
 
-def _row_end(runs: Sequence[_Run], start: int, width: int) -> int | None:
+def _row_end(runs: Sequence[ValueRun], start: int, width: int) -> int | None:
     """The index after the runs from `start` that hold exactly `width` values, one value each but
     the last, with no row label before any but the first; None otherwise."""
     total, end = 0, start
@@ -212,7 +223,7 @@ class _Placed(NamedTuple):
     interrupted: frozenset[str]
 
 
-def _read(runs: Sequence[_Run], width: int, order: Sequence[str], column_major: bool) -> _Placed | None:
+def _read(runs: Sequence[ValueRun], width: int, order: Sequence[str], column_major: bool) -> _Placed | None:
     """The one placement every valid decoding agrees on, or None."""
     placements = [
         p for d in _decodings(runs, width, len(order), column_major) if (p := _place(d, order)) is not None
@@ -223,7 +234,7 @@ def _read(runs: Sequence[_Run], width: int, order: Sequence[str], column_major: 
     return placements[0] if all(t == texts[0] for t in texts) else None
 
 
-def _labels(region: Region) -> set[str]:
+def labelled_rows(region: Region) -> set[str]:
     """Every data row whose label the region prints."""
     return {
         e.id
@@ -234,7 +245,7 @@ def _labels(region: Region) -> set[str]:
     }
 
 
-def _agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
+def agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
     """True when every row the label-anchored reading placed has the same values here."""
     for row, cells in grid.rows.items():
         tokens = placed.get(row)
@@ -257,7 +268,7 @@ def _note(grid: Grid, rows: int, line: int | None) -> None:
     grid.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, line))
 
 
-def _labelled_row_by_row(runs: Sequence[_Run], rows: Sequence[str], columns: Sequence[str]) -> bool:
+def _labelled_row_by_row(runs: Sequence[ValueRun], rows: Sequence[str], columns: Sequence[str]) -> bool:
     """True when each row's values come right after that row's own label, row after row."""
     width = len(columns)
     if all(len(run.values) == 1 for run in runs) and len(runs) == len(rows) * width:
@@ -274,14 +285,16 @@ def _labelled_row_by_row(runs: Sequence[_Run], rows: Sequence[str], columns: Seq
     )
 
 
-def _place_in_order(
+def place_in_order(
     grid: Grid, row: str, columns: Sequence[str], tokens: Sequence[Token], interrupted: bool = False
 ) -> None:
     """A row decoded from the printed order placed so (basis order), unless the order of its
     values is a PDF's reading order that does not show their columns (drawn.py), or went through
-    words that name nothing between them (`_Rows.interrupted`)."""
+    words that name nothing between them (`_Rows.interrupted`); values all printed alike (seven
+    `0`s) show no order, and need none."""
     shown = " ".join(t.text.strip() for t in tokens)
-    if interrupted and grid.reading_order:
+    alike = len({t.text.strip() for t in tokens}) == 1
+    if interrupted and grid.reading_order and not alike:
         grid.unplaced(f"{row}: {INTERRUPTED} ({shown})", tokens[0].line)
     elif grid.table != "applications" and may_hide_a_wrap(tokens):
         grid.unplaced(f"{row}: {WRAP_UNSHOWN} ({shown})", tokens[0].line)
@@ -320,7 +333,7 @@ def _values_before_header(part: Region) -> bool:
     return False
 
 
-def _has_broken_numbers(region: Region) -> bool:
+def has_broken_numbers(region: Region) -> bool:
     # A number a narrow cell wrapped in two (`2,90` / `1`) leaves pieces that read as values: the
     # printed order then holds more values than cells, and no reading of it can be trusted.
     return any(t.kind == "broken" for r in region.rows for t in r.row.tokens)
@@ -330,10 +343,10 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
     """Table 三 read in printed order, with the template it fits; None unless exactly one fits and it
     places rows the label-anchored reading left unplaced or waiting for the identities."""
     # (Runs of values are told apart by the lines they stand on: one line of text shows none.)
-    if not (grid.fused or grid.has_unplaced()) or _has_broken_numbers(region) or region.one_line:
+    if not (grid.fused or grid.has_unplaced()) or has_broken_numbers(region) or region.one_line:
         return None
-    runs = _runs(region)
-    labels = _labels(region)
+    runs = value_runs(region)
+    labels = labelled_rows(region)
     fits: list[tuple[Grid, str]] = []
     for template in registry:
         spec = template.applications
@@ -346,7 +359,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         if (
             decoded is None
             or set(grid.rows) - set(placed)
-            or not _agrees(grid, placed, dict.fromkeys(order, columns))
+            or not agrees(grid, placed, dict.fromkeys(order, columns))
         ):
             continue
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
@@ -356,7 +369,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
                 # Read beside its own label, and the order agrees: printed in place, no basis.
                 fresh.place_cells(row, grid.rows[row])
             else:
-                _place_in_order(fresh, row, columns, tokens, row in decoded.interrupted)
+                place_in_order(fresh, row, columns, tokens, row in decoded.interrupted)
         fits.append((fresh, template.name))
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
@@ -371,7 +384,7 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     Table 二 has no row total, so a block is read row by row only, never column-major; None when
     no block reads this way.
     """
-    if _has_broken_numbers(region) or region.one_line:
+    if has_broken_numbers(region) or region.one_line:
         return None
     rows = {r: dict(c) for r, c in grid.rows.items()}
     fresh = Grid(grid.table, rows=rows, units=dict(grid.units), reading_order=grid.reading_order)
@@ -382,11 +395,11 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         if (
             block is None
             or all(r in grid.rows for r in block.rows)
-            or not set(block.rows) <= _labels(part)
+            or not set(block.rows) <= labelled_rows(part)
             or _foreign(part, block.rows, block.columns)
         ):
             continue
-        runs = _runs(part)
+        runs = value_runs(part)
         # Values between the caption and the block's header belong to the block before (plain
         # pdftotext prints a row's last value after the next caption); and a block of several
         # rows and columns printed without a label before each row may be column by column
@@ -397,11 +410,11 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         ):
             continue
         decoded = _read(runs, len(block.columns), block.rows, column_major=False)
-        if decoded is None or not _agrees(grid, decoded.rows, dict.fromkeys(block.rows, block.columns)):
+        if decoded is None or not agrees(grid, decoded.rows, dict.fromkeys(block.rows, block.columns)):
             continue
         for row, tokens in decoded.rows.items():
             if row not in grid.rows:  # rows read beside their labels stay as printed
-                _place_in_order(fresh, row, block.columns, tokens, row in decoded.interrupted)
+                place_in_order(fresh, row, block.columns, tokens, row in decoded.interrupted)
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
     if not read:
         return None

@@ -1,0 +1,311 @@
+"""Table 三 from its values in printed order, row after row, where every identity holds (tables/balanced.py).
+
+Plain pdftotext and pdfminer print a table 三 that prints every cell as its values row after row,
+with the row labels wherever their blocks fall. The values are placed by the template's row order
+when they fill its cells exactly and every identity holds on them; a row is given only where its
+own label is printed at its values, or where every row that could trade places with it (the
+identities still holding) prints the same values.
+
+A property prints any balanced table so (labels before, among or apart from their values; zeros as
+`0`, `—` or `/`; thousands with commas; Chromium's `其他 总计` line) and checks the rows pinned by
+their labels come back right and nothing comes back wrong; one swapped pair of values, or `0` and
+`—` both standing for nothing, and the reading places nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclosure
+from corpus import text
+from corpus.score import table_cells
+from govdisclosure.model import ApplicationsTable, Report
+from govdisclosure.tables.balanced import UNPINNED
+from govdisclosure.templates import default_templates
+
+TEMPLATES = default_templates()
+HEAD = [
+    "三、收到和处理政府信息公开申请情况",
+    "申请人情况",
+    "",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "",
+    "法人或其他组织",
+    "自然人",
+    "",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+    "",
+]
+TAIL = ["", "五、存在的主要问题及改进情况", "下一步，将继续加强平台建设，不断提高公开质量。"]
+ROW_AFTER_ROW = "row after row"
+Rows = dict[str, list[int]]
+
+
+def _apps(report: Report) -> ApplicationsTable:
+    table = report.tables.applications
+    assert table is not None
+    return table
+
+
+def _balanced_note(report: Report) -> bool:
+    return any(d.code == "cells-by-order" and ROW_AFTER_ROW in d.message for d in report.diagnostics)
+
+
+@st.composite
+def _counts(draw: st.DrawFn, template: str) -> Rows:
+    """A table 三 of the template's standard rows whose every identity holds; mostly zeros, as
+    real reports are, with numbers up to the thousands."""
+    spec = TEMPLATES[template].applications
+    count = st.one_of(st.just(0), st.just(0), st.integers(1, 9), st.integers(10, 4000))
+    ids = [r.id for r in spec.rows if r.standard]
+    role = {r.id: r.role for r in spec.rows}
+    parts = {r: {c: draw(count) for c in spec.part_columns} for r in ids}
+    for c in spec.part_columns:
+        done = sum(parts[r][c] for r in ids if role[r] == "outcome")
+        parts["outcome_total"][c] = done
+        available = done + parts["carried_forward"][c]
+        parts["carried_over"][c] = min(parts["carried_over"][c], available)
+        parts["new_received"][c] = available - parts["carried_over"][c]
+    return {r: [*parts[r].values(), sum(parts[r].values())] for r in ids}
+
+
+def _printed(value: int, zero: str, commas: bool) -> str:
+    if value == 0:
+        return zero
+    return f"{value:,}" if commas else str(value)
+
+
+def _print(
+    template: str, rows: Rows, styles: Sequence[str], zero: str, commas: bool, paired: bool
+) -> list[str]:
+    """Plain pdftotext's shape: a value a line (其他's and 总计's on one line when `paired`), each
+    label before its row's values, among them, or listed after the table's values (`apart`)."""
+    spec = TEMPLATES[template].applications
+    label = {r.id: r.label.label for r in spec.rows}
+    lines, apart = list(HEAD), []
+    for (row, values), style in zip(rows.items(), styles, strict=True):
+        cells = [_printed(v, zero, commas) for v in values]
+        printed = [[c, ""] for c in cells[:-2]] + (
+            [[f"{cells[-2]} {cells[-1]}", ""]] if paired else [[cells[-2], ""], [cells[-1], ""]]
+        )
+        if style == "before":
+            printed.insert(0, [label[row], ""])
+        elif style.startswith("inside"):
+            printed.insert(int(style[-1]), [label[row], ""])
+        else:
+            apart.append(label[row])
+        lines += [line for pair in printed for line in pair]
+    return [*lines, *apart, *TAIL]
+
+
+def _styles(rows: int) -> st.SearchStrategy[list[str]]:
+    # A label among its row's values breaks the runs the readings of detached.py decode.
+    style = st.sampled_from(["before", "inside1", "inside3", "inside5", "apart", "apart"])
+    return st.lists(style, min_size=rows, max_size=rows).filter(lambda s: "inside1" in s or "inside3" in s)
+
+
+# Each example parses a 300-line table: a fifth of the profile's examples keeps CI inside its budget.
+FEWER = settings(max_examples=max(30, settings().max_examples // 5))
+
+
+@FEWER
+@given(data=st.data())
+def test_rows_pinned_by_their_labels_come_back_and_nothing_wrong(data: st.DataObject) -> None:
+    template = data.draw(st.sampled_from(["2019", "2021"]))
+    rows = data.draw(_counts(template))
+    styles = data.draw(_styles(len(rows)))
+    zero = data.draw(st.sampled_from(["0", "—", "/"]))
+    commas, paired = data.draw(st.booleans()), data.draw(st.booleans())
+    report = govdisclosure.parse("\n".join(_print(template, rows, styles, zero, commas, paired)))
+    got = _apps(report)
+    spec = TEMPLATES[template].applications
+    for row, cells in got.rows.items():
+        assert [cells[c].value or 0 for c in spec.value_columns] == rows[row], row
+    pinned = [row for row, style in zip(rows, styles, strict=True) if style.startswith("inside")]
+    assert set(pinned) <= set(got.rows)
+    assert _balanced_note(report)
+    # Rows the labels do not pin: given only where every row that could take their place prints
+    # the same values; else said, never guessed.
+    unpinned = {d.message.split(":")[1].strip() for d in report.diagnostics if UNPINNED in d.message}
+    assert set(rows) == set(got.rows) | unpinned
+    assert not set(got.rows) & unpinned
+
+
+@FEWER
+@given(data=st.data())
+def test_one_swapped_pair_of_values_breaks_an_identity_and_nothing_is_read_so(data: st.DataObject) -> None:
+    template = data.draw(st.sampled_from(["2019", "2021"]))
+    rows = data.draw(_counts(template).filter(lambda r: any(any(v) for v in r.values())))
+    styles = data.draw(_styles(len(rows)))
+    zero = data.draw(st.sampled_from(["0", "—", "/"]))
+    flat = [(r, i) for r, values in rows.items() for i in range(len(values))]
+    a, b = data.draw(st.lists(st.sampled_from(flat), min_size=2, max_size=2, unique=True))
+    if rows[a[0]][a[1]] == rows[b[0]][b[1]]:
+        b = next(p for p in flat if rows[p[0]][p[1]] != rows[a[0]][a[1]])
+    swapped = {r: list(v) for r, v in rows.items()}
+    swapped[a[0]][a[1]], swapped[b[0]][b[1]] = rows[b[0]][b[1]], rows[a[0]][a[1]]
+    report = govdisclosure.parse("\n".join(_print(template, swapped, styles, zero, False, False)))
+    assert not _balanced_note(report)
+    # (Rows the other readings give are the rows as printed.)
+    spec = TEMPLATES[template].applications
+    for row, cells in _apps(report).rows.items():
+        assert [cells[c].value or 0 for c in spec.value_columns] == swapped[row], row
+
+
+def _all_apart_2019(rows: Rows, zero: str = "0") -> str:
+    styles = ["inside3"] + ["apart"] * (len(rows) - 1)
+    return "\n".join(_print("2019", rows, styles, zero, False, False))
+
+
+def _zero_rows(template: str = "2019") -> Rows:
+    return {r.id: [0] * 7 for r in TEMPLATES[template].applications.rows if r.standard}
+
+
+def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
+    rows = _zero_rows()
+    for row in ("new_received", "granted", "outcome_total"):
+        rows[row] = [5, 0, 0, 0, 0, 0, 5]
+    report = govdisclosure.parse(_all_apart_2019(rows))
+    # 一 is pinned (its label stands among its values); 二 is the only other input row; （一） is the
+    # only outcome row with numbers, but nothing shows it is （一）: the outcome rows stay unread.
+    got = _apps(report)
+    assert got["new_received"]["total"].value == 5
+    assert [c.raw for c in got["carried_over"].values()] == ["0"] * 7
+    assert {c.basis for c in got["carried_over"].values()} == {"order"}
+    assert "granted" not in got.rows and "denied_state_secret" not in got.rows
+    assert any(UNPINNED in d.message and "granted" in d.message for d in report.diagnostics)
+    # outcome_total and carried_forward could trade places: 5 … 5 and 0 … 0 differ, so neither is given.
+    assert "outcome_total" not in got.rows and "carried_forward" not in got.rows
+
+
+def test_a_table_of_zeros_alone_is_read_whole() -> None:
+    report = govdisclosure.parse(_all_apart_2019(_zero_rows()))
+    got = _apps(report)
+    assert len(got.rows) == len(_zero_rows()) and got.template == "2019"
+    assert {c.value for cells in got.rows.values() for c in cells.values()} == {0}
+    checks = [c for c in report.checks if c.name.startswith("applications.")]
+    assert checks and all(c.decided for c in checks if c.status == "pass")
+
+
+def test_zero_printed_two_ways_is_refused() -> None:
+    # `0` and `—` both count as nothing to the identities: a reading could swap them unseen.
+    rows = _zero_rows()
+    lines = _all_apart_2019(rows).split("\n")
+    at = lines.index("0", len(HEAD) + 20)
+    lines[at] = "—"
+    report = govdisclosure.parse("\n".join(lines))
+    assert not _balanced_note(report)
+    assert "carried_over" not in _apps(report).rows
+
+
+def test_one_value_too_many_or_too_few_reads_nothing_so() -> None:
+    lines = _all_apart_2019(_zero_rows()).split("\n")
+    at = lines.index("0", len(HEAD) + 20)
+    for edited in (lines[:at] + lines[at + 1 :], [*lines[:at], "0", *lines[at:]]):
+        report = govdisclosure.parse("\n".join(edited))
+        assert not _balanced_note(report)
+
+
+def test_a_row_label_not_printed_is_not_assumed() -> None:
+    rows = _zero_rows()
+    printed = _all_apart_2019(rows).split("\n")
+    label = next(r.label.label for r in TEMPLATES["2019"].applications.rows if r.id == "denied_state_secret")
+    report = govdisclosure.parse("\n".join(line for line in printed if line != label))
+    assert not _balanced_note(report)
+
+
+def test_pdfminer_text_of_a_zeros_report_comes_back_whole() -> None:
+    # corpus r052 through pdfminer (LibreOffice's PDF): table 三's values row after row, each row's
+    # label at its values, none read before; （四）3's seven `0`s run through a header's pieces, and
+    # seven values printed alike need no order.
+    parsed, printed = table_cells("r052", "pdf-lo.pdfminer", "applications")
+    assert parsed == printed
+    report = govdisclosure.parse(text("r052", "pdf-lo.pdfminer"))
+    assert _balanced_note(report)
+
+
+def test_plain_pdftotext_rows_pinned_read_and_the_rest_said() -> None:
+    # corpus r026 through plain pdftotext (LibreOffice's PDF), a report printing — for nothing: the
+    # values come row after row, but most groups' labels are listed apart from them (`（二）部分公开…`
+    # after a run of rows' values). 四、结转's label stands among its values (six `—`, the label,
+    # the last `—`), and （七）总计 is then the one row left that could trade places with it: both
+    # come back. Each other row is said, since a label between two rows' values may be either's.
+    parsed, printed = table_cells("r026", "pdf-lo.pdftotext", "applications")
+    assert {row for row, _ in parsed} == {"outcome_total", "carried_forward"}
+    assert all(printed[key] == value for key, value in parsed.items())
+    report = govdisclosure.parse(text("r026", "pdf-lo.pdftotext"))
+    assert len([d for d in report.diagnostics if UNPINNED in d.message]) == 21
+
+
+def test_a_number_wrapped_in_a_narrow_cell_stops_the_reading() -> None:
+    # LibreOffice wraps 2,585 and 2,586 in 自然人's and 总计's narrow cells around the row's line
+    # (held-out seed 31337, r078 through pdfplumber): the values left, `/ 1 / / / 5 6`, read as a
+    # row whose total holds (1 + 5 = 6), and every identity holds with 5 in 其他, each row's label
+    # standing among its values. No value near a broken number is read in printed order.
+    lines = list(HEAD)
+    for row in TEMPLATES["2019"].applications.rows:
+        if not row.standard:
+            continue
+        if row.id in ("new_received", "granted", "outcome_total"):  # each label among its values
+            lines += ["2,58 2,58", "/ 1", row.label.label, "/ / /", "5 6"]
+        else:
+            lines.append(f"{row.label.label} {' '.join(['/'] * 7)}")
+    report = govdisclosure.parse("\n".join([*lines, *TAIL]))
+    assert not _balanced_note(report)
+    other = [c.value for cells in _apps(report).rows.values() if (c := cells.get("other"))]
+    assert 5 not in other
+
+
+def test_text_joined_into_one_line_is_not_read_so() -> None:
+    # One line shows no line a value stood on: the runs the pinning reads are not there.
+    rows = _zero_rows()
+    rows["new_received"] = rows["granted"] = rows["outcome_total"] = [3, 0, 0, 0, 0, 0, 3]
+    joined = " ".join(line for line in _all_apart_2019(rows).split("\n") if line)
+    assert not _balanced_note(govdisclosure.parse(joined))
+
+
+def test_rows_read_beside_their_labels_must_agree_with_the_printed_order() -> None:
+    # 二's values (label apart) printed before 一's line (`一、本年新收… 5 0 0 0 0 0 5`, read beside
+    # its label). In template order 一 would get 二's values, which its own line contradicts; the
+    # two input rows trade places with every identity holding, so only that line shows it. The
+    # reading is refused, and 二 is not given 一's values.
+    rows = _zero_rows()
+    rows["new_received"] = [5, 0, 0, 0, 0, 0, 5]
+    rows["carried_over"] = [2, 0, 0, 0, 0, 0, 2]
+    rows["granted"] = rows["outcome_total"] = [7, 0, 0, 0, 0, 0, 7]
+    printed = {"carried_over": rows["carried_over"], **rows}
+    styles = ["apart", "before", "before", "inside3", *(["apart"] * (len(rows) - 4))]
+    lines = _print("2019", printed, styles, "0", False, False)
+    label = next(r.label.label for r in TEMPLATES["2019"].applications.rows if r.id == "new_received")
+    at = lines.index(label)
+    lines[at : at + 15] = [f"{label} 5 0 0 0 0 0 5", ""]
+    report = govdisclosure.parse("\n".join(lines))
+    got = _apps(report)
+    assert got["new_received"]["total"].value == 5
+    assert not _balanced_note(report)
+    assert "carried_over" not in got.rows
+
+
+def test_a_row_whose_values_run_through_other_words_is_said() -> None:
+    # Words that name nothing among a row's values (`续表`, a table's continuation line): the reading
+    # order went through other blocks there, and the row's values need not be in their columns' order.
+    rows = _zero_rows()
+    rows["granted"] = rows["new_received"] = rows["outcome_total"] = [4, 0, 0, 0, 0, 3, 7]
+    styles = ["inside3", "apart", "inside1", *(["apart"] * (len(rows) - 3))]
+    lines = _print("2019", rows, styles, "0", False, False)
+    label = next(r.label.label for r in TEMPLATES["2019"].applications.rows if r.id == "granted")
+    at = lines.index(label) + 4  # after the label and the value after it
+    report = govdisclosure.parse("\n".join([*lines[:at], "续表", "", *lines[at:]]))
+    assert _balanced_note(report)
+    assert "granted" not in _apps(report).rows
+    assert any(
+        "granted: values printed one per line with other words" in d.message for d in report.diagnostics
+    )
