@@ -174,7 +174,7 @@ def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
     for row in ("new_received", "granted", "outcome_total"):
         rows[row] = [5, 0, 0, 0, 0, 0, 5]
     report = govdisclosure.parse(_all_apart_2019(rows))
-    # 一 is pinned (its label stands among its values); 二 is the only other input row; （一） is the
+    # 一 is pinned (its label stands among its values), so 二 is the one input row left; （一） is the
     # only outcome row with numbers, but nothing shows it is （一）: the outcome rows stay unread.
     got = _apps(report)
     assert got["new_received"]["total"].value == 5
@@ -182,8 +182,9 @@ def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
     assert {c.basis for c in got["carried_over"].values()} == {"order"}
     assert "granted" not in got.rows and "denied_state_secret" not in got.rows
     assert any(UNPINNED in d.message and "granted" in d.message for d in report.diagnostics)
-    # outcome_total and carried_forward could trade places: 5 … 5 and 0 … 0 differ, so neither is given.
-    assert "outcome_total" not in got.rows and "carried_forward" not in got.rows
+    # （七）总计 and 四、结转 trade places with no row: 总计 is the outcome rows' sum, 四 is not.
+    assert got["outcome_total"]["total"].value == 5
+    assert [c.raw for c in got["carried_forward"].values()] == ["0"] * 7
 
 
 def test_a_table_of_zeros_alone_is_read_whole() -> None:

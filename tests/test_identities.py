@@ -16,11 +16,12 @@ from govdisclosure.identities import (
     review_identities,
     rows_by_role,
     total_holds,
+    trading_places,
 )
 from govdisclosure.model import ApplicationsTable, Cell
 from govdisclosure.tables.grid import FusedRun, Grid
 from govdisclosure.tables.resolve import resolve_fused
-from govdisclosure.templates import Template
+from govdisclosure.templates import Template, default_templates
 from govdisclosure.values import read_cell
 
 TEMPLATES = govdisclosure.default_templates()
@@ -149,3 +150,19 @@ def test_a_check_reads_its_cells_as_the_identity_does(drawn: tuple[Template, App
         assert (check.left, check.right) == rule.sides(table.value)
         assert check.status == ("uncertain" if holds is None else "pass" if holds else "fail")
         assert check.cells == tuple(f"applications.{r}.{c}" for r, c in (*rule.left, *rule.right))
+
+
+def test_rows_trade_places_only_with_rows_summed_on_the_same_sides() -> None:
+    # FORMAT.md §1.6: 一 + 二 = （七）总计 + 四 per column, and （七）总计 = the outcome rows' sum. Swapping
+    # 一 and 二, or two outcome rows, keeps both; 总计 and 四 stand on different sides of the second.
+    for name in ("2019", "2021"):
+        template = default_templates()[name]
+        rows = [r.id for r in template.applications.rows if r.standard]
+        places = trading_places(template, rows)
+        groups: dict[tuple[str, ...], set[str]] = {}
+        for row in rows:
+            groups.setdefault(places[row], set()).add(row)
+        outcomes = set(rows) - {"new_received", "carried_over", "outcome_total", "carried_forward"}
+        assert sorted(map(sorted, groups.values())) == sorted(
+            [["carried_over", "new_received"], sorted(outcomes), ["outcome_total"], ["carried_forward"]]
+        )

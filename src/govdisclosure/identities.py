@@ -23,6 +23,7 @@ __all__ = [
     "review_identities",
     "side_total",
     "total_holds",
+    "trading_places",
 ]
 
 #: A cell of one table: (row, column).
@@ -118,6 +119,23 @@ def column_identities(template: Template, present: Collection[str]) -> list[Iden
             )
         )
     return out
+
+
+def trading_places(template: Template, present: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """Each present table 三 row's place in the column identities: on which side of each it sums.
+
+    Rows with the same place can trade whole rows with every identity still holding (each row's
+    total moves with it): the two input rows, the outcome rows; 总计 and 四、结转 each stand alone.
+    """
+    column = template.applications.value_columns[0]
+    identities = [i for i in column_identities(template, present) if (i.left + i.right)[0][1] == column]
+    return {
+        row: tuple(
+            "left" if (row, column) in i.left else "right" if (row, column) in i.right else ""
+            for i in identities
+        )
+        for row in present
+    }
 
 
 def application_identities(template: Template, present: Collection[str]) -> list[Identity]:

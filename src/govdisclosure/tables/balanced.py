@@ -1,31 +1,34 @@
 """Step 4b, last: table 三's values in printed order, row after row, where every identity holds on them.
 
-Plain pdftotext prints a table's cells in the reading order it rebuilds from the PDF's blocks.
-In the texts of Chromium's and LibreOffice's PDFs a table 三 printing every cell (0, 无, `/` or
-`—` for nothing) comes out as its values row after row, one a line, while its row labels stand
-wherever their blocks fall: a group's labels before the rows above them have printed their
-values, a label in the middle of its row's values. The readings of detached.py need each run of
-values confirmed by the label printed right before it, and read none of those tables.
+Plain pdftotext and pdfminer print a table's cells in the reading order they rebuild from the PDF's
+blocks. A table 三 printing every cell (0, 无, `/` or `—` for nothing) often comes out as its values
+row after row, one a line, while its row labels stand wherever their blocks fall: a group's labels
+listed before or after other rows' values, a label in the middle of its row's values. The readings
+of detached.py need each run of values confirmed by the label printed right before it.
 
-The values alone can still settle the table, and the identities say whether they do. A reading
-here is accepted only when all of this holds:
+The values can still settle the table, and the identities say how far. The values are cut into the
+template's rows, in its order, only when all of this holds:
 
-- the table's values are exactly as many as one template's cells, every row's label is printed
-  in the table (no row is assumed to be there), no value is a wrapped number's piece, and the
-  text is not joined into one line (whose values stand on no lines that tell them apart);
-- read row after row in the template's order, every identity of table 三 holds on them (each
-  row's total, each column's balance and outcome total; a none mark counts as nothing), and at
-  least one holds on a number other than 0;
+- they are exactly as many as one template's cells, every row's label is printed in the table (no
+  row is assumed to be there), no value is a wrapped number's piece, and the text is not joined
+  into one line (whose values stand on no lines that tell them apart);
+- every identity of table 三 holds on the rows so cut (each row's total, each column's balance and
+  outcome total; a none mark counts as nothing): a value printed apart from its row (a 总计 rows
+  away) shifts every value after it and breaks them, so they settle where each row's values begin
+  and which column each value is in;
 - every value worth nothing is printed the same way (all `0`, or all one none mark): the
   identities cannot tell `0` from `—`, so a mix of them could stand in each other's places unseen;
 - every row the label-anchored reading placed gets the same values.
 
-A value printed apart from its row (a 总计 rows away) shifts every value after it and breaks the
-identities; on the plain pdftotext texts of five generated corpora (the committed one and four
-held out, 1,792 texts) no reading accepted here was wrong. The rows are placed with basis `order`
-(so every check over them says `decided`); a row whose values mix 无 with numbers in a PDF's
-reading order, or run through other words, is still left unplaced (drawn.py), since 无's glyph
-moves in that order the same way in rows of the same shape and the identities would not show it.
+The identities do not settle which row is which among rows that sum on the same sides of them
+(`identities.trading_places`: the two input rows; the outcome rows), which can trade whole places
+with every identity holding. So a row is given (basis `order`, so every check over it says
+`decided`) only where its own label is printed among its values, or where every row of its place
+that no label pins prints the same values; a label between two rows' values pins neither, since
+plain pdftotext prints some rows label first and others values first. Each other row is
+`cell-unplaced`, saying why. A row whose values mix 无 with numbers in a PDF's reading order, or run
+through other words, is still left unplaced (drawn.py): 无's glyph moves in that order the same way
+in rows of the same shape, and the identities would not show it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
-from ..identities import application_identities, as_evidence
+from ..identities import application_identities, as_evidence, trading_places
 from ..layout import Token
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template, TemplateRegistry
@@ -72,11 +75,6 @@ def _identities_hold(template: Template, rows: dict[str, tuple[Token, ...]]) -> 
     return all(identity.holds(value) is True for identity in application_identities(template, set(rows)))
 
 
-# Rows that can trade places with every identity still holding: the two input rows, the outcome
-# rows, and the outcome total with the row carried forward (each identity sums one of these sets).
-_TRADING = {"input": "input", "outcome": "outcome", "outcome_total": "total", "output": "total"}
-
-
 def _pinned(runs: Sequence[ValueRun], order: Sequence[str], width: int) -> set[str]:
     """Rows whose own label is printed among their values. A label between two rows' values pins
     neither: plain pdftotext prints some rows label first and others values first, so it may be
@@ -93,8 +91,8 @@ def _pinned(runs: Sequence[ValueRun], order: Sequence[str], width: int) -> set[s
 def _settled(template: Template, rows: dict[str, tuple[Token, ...]], pinned: set[str]) -> set[str]:
     """Rows whose values no other reading the identities allow would change: pinned by their
     label, or every unpinned row that could take their place printing the same values."""
-    role = {r.id: _TRADING[r.role] for r in template.applications.rows}
-    loose: dict[str, set[tuple[str, ...]]] = {}
+    role = trading_places(template, set(rows))
+    loose: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for row, tokens in rows.items():
         if row not in pinned:
             loose.setdefault(role[row], set()).add(tuple(clean(t.text) for t in tokens))
