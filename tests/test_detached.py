@@ -20,26 +20,9 @@ from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
 from govdisclosure.templates import default_templates
 from govdisclosure.testing import tables
+from plain_table import HEAD, TAIL
 
 TEMPLATES = default_templates()
-HEAD = [
-    "三、收到和处理政府信息公开申请情况",
-    "申请人情况",
-    "",
-    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-    "",
-    "法人或其他组织",
-    "自然人",
-    "",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
-    "",
-]
-TAIL = ["", "五、存在的主要问题及改进情况", "下一步，将继续加强平台建设，不断提高公开质量。"]
 ZERO_ROW = ["0"] * 7
 
 
