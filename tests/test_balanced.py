@@ -1,15 +1,16 @@
 """Table 三 from its values in printed order, row after row, where every identity holds (tables/balanced.py).
 
 Plain pdftotext and pdfminer print a table 三 that prints every cell as its values row after row,
-with the row labels wherever their blocks fall. The values are placed by the template's row order
-when they fill its cells exactly and every identity holds on them; a row is given only where its
-own label is printed at its values, or where every row that could trade places with it (the
-identities still holding) prints the same values.
+with the row labels wherever their blocks fall. The values are cut into the template's rows when
+they fill its cells exactly and every identity holds on them; a row is given only where its own
+label is printed among its values, or where every placement of the printed rows the identities
+allow gives it the same values.
 
-A property prints any balanced table so (labels before, among or apart from their values; zeros as
-`0`, `—` or `/`; thousands with commas; Chromium's `其他 总计` line) and checks the rows pinned by
-their labels come back right and nothing comes back wrong; one swapped pair of values, or `0` and
-`—` both standing for nothing, and the reading places nothing.
+Properties print any balanced table so (labels before, among or apart from their values; zeros as
+`0`, `—` or `/`; thousands with commas; Chromium's `其他 总计` line; rows moved out of the
+template's order) and check the rows pinned by their labels come back right and nothing comes back
+wrong; one swapped pair of values, or `0` and `—` both standing for nothing, and the reading places
+nothing.
 """
 
 from __future__ import annotations
@@ -43,11 +44,12 @@ def _balanced_note(report: Report) -> bool:
 
 
 @st.composite
-def _counts(draw: st.DrawFn, template: str) -> Rows:
+def _counts(draw: st.DrawFn, template: str, count: st.SearchStrategy[int] | None = None) -> Rows:
     """A table 三 of the template's standard rows whose every identity holds; mostly zeros, as
     real reports are, with numbers up to the thousands."""
     spec = TEMPLATES[template].applications
-    count = st.one_of(st.just(0), st.just(0), st.integers(1, 9), st.integers(10, 4000))
+    if count is None:
+        count = st.one_of(st.just(0), st.just(0), st.integers(1, 9), st.integers(10, 4000))
     ids = [r.id for r in spec.rows if r.standard]
     role = {r.id: r.role for r in spec.rows}
     parts = {r: {c: draw(count) for c in spec.part_columns} for r in ids}
@@ -220,8 +222,8 @@ def test_plain_pdftotext_rows_pinned_read_and_the_rest_said() -> None:
     # corpus r026 through plain pdftotext (LibreOffice's PDF), a report printing — for nothing: the
     # values come row after row, but most groups' labels are listed apart from them (`（二）部分公开…`
     # after a run of rows' values). 四、结转's label stands among its values (six `—`, the label,
-    # the last `—`), and （七）总计 is then the one row left that could trade places with it: both
-    # come back. Each other row is said, since a label between two rows' values may be either's.
+    # the last `—`), and no placement the identities allow gives （七）总计 other values: both come
+    # back. Each other row is said, since a label between two rows' values may be either's.
     parsed, printed = table_cells("r026", "pdf-lo.pdftotext", "applications")
     assert {row for row, _ in parsed} == {"outcome_total", "carried_forward"}
     assert all(printed[key] == value for key, value in parsed.items())
@@ -293,3 +295,55 @@ def test_a_row_whose_values_run_through_other_words_is_said() -> None:
     assert any(
         "granted: values printed one per line with other words" in d.message for d in report.diagnostics
     )
+
+
+@st.composite
+def _stream_orders(draw: st.DrawFn, rows: Sequence[str]) -> list[str]:
+    """The rows in the order their values are printed: the template's, or with rows moved."""
+    order = list(rows)
+    for _ in range(draw(st.integers(0, 3))):
+        i, j = draw(st.integers(0, len(order) - 1)), draw(st.integers(0, len(order) - 1))
+        order.insert(j, order.pop(i))
+    return order
+
+
+@FEWER
+@given(data=st.data())
+def test_rows_printed_out_of_the_template_s_order_give_no_wrong_number(data: st.DataObject) -> None:
+    # Nothing in the text shows that rows come in the template's order: a row is given only where
+    # every placement of the printed rows the identities allow gives it the same values, so rows
+    # printed in any order (identities holding on them, as on the report's) give none wrong.
+    template = data.draw(st.sampled_from(["2019", "2021"]))
+    small = st.one_of(st.just(0), st.just(0), st.just(0), st.integers(1, 3))
+    rows = data.draw(_counts(template, small))
+    order = data.draw(_stream_orders(list(rows)))
+    styles = data.draw(_styles(len(rows)))
+    zero = data.draw(st.sampled_from(["0", "—"]))
+    printed = {row: rows[row] for row in order}
+    report = govdisclosure.parse("\n".join(_print(template, printed, styles, zero, False, False)))
+    spec = TEMPLATES[template].applications
+    for row, cells in _apps(report).rows.items():
+        assert [cells[c].value or 0 for c in spec.value_columns] == rows[row], row
+
+
+def test_a_2021_table_with_two_blank_rows_is_not_read_as_2019() -> None:
+    # 二 and 四 left blank: the 23 rows printed hold 161 values, 2019's count, and every 2019 label
+    # is printed (its （六）其他处理 is 2021's group label). The 2021 rows' labels (（六）'s three) name
+    # no 2019 row, which shows the table is no 2019 one (review of 1538dd5: 二 was given （一）'s
+    # values). Nothing is read in printed order, and no blank cell gets a number.
+    spec = TEMPLATES["2021"].applications
+    label = {r.id: r.label.label for r in spec.rows}
+    rows = {
+        r.id: [0] * 7 for r in spec.rows if r.standard and r.id not in ("carried_over", "carried_forward")
+    }
+    rows["new_received"] = rows["outcome_total"] = [9, 0, 0, 0, 0, 0, 9]
+    rows["granted"] = rows["partially_granted"] = rows["other_misc"] = [3, 0, 0, 0, 0, 0, 3]
+    styles = ["inside3", *(["apart"] * (len(rows) - 1))]
+    lines = _print("2021", rows, styles, "0", False, False)
+    lines[-len(TAIL) : -len(TAIL)] = ["（六）其他处理", label["carried_over"], label["carried_forward"]]
+    report = govdisclosure.parse("\n".join(lines))
+    assert not _balanced_note(report)
+    got = _apps(report)
+    assert "carried_over" not in got.rows and "carried_forward" not in got.rows
+    for row, cells in got.rows.items():
+        assert [cells[c].value for c in spec.value_columns] == rows[row], row

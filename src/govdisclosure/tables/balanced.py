@@ -9,31 +9,36 @@ of detached.py need each run of values confirmed by the label printed right befo
 The values can still settle the table, and the identities say how far. The values are cut into the
 template's rows, in its order, only when all of this holds:
 
-- they are exactly as many as one template's cells, every row's label is printed in the table (no
-  row is assumed to be there), no value is a wrapped number's piece, and the text is not joined
-  into one line (whose values stand on no lines that tell them apart);
+- they are exactly as many as one template's cells, every row of the template has its label
+  printed and every row label printed names one of its rows (no row is assumed to be there, and a
+  2021 table with two blank rows, 2019's number of values, is no 2019 table), no value is a wrapped
+  number's piece, and the text is not joined into one line (whose values stand on no lines that
+  tell them apart);
 - every identity of table 三 holds on the rows so cut (each row's total, each column's balance and
   outcome total; a none mark counts as nothing): a value printed apart from its row (a 总计 rows
   away) shifts every value after it and breaks them, so they settle where each row's values begin
-  and which column each value is in;
+  (the order of a row's values is the printed order, which a PDF's reading order keeps but for 无);
 - every value worth nothing is printed the same way (all `0`, or all one none mark): the
   identities cannot tell `0` from `—`, so a mix of them could stand in each other's places unseen;
 - every row the label-anchored reading placed gets the same values.
 
-The identities do not settle which row is which among rows that sum on the same sides of them
-(`identities.trading_places`: the two input rows; the outcome rows), which can trade whole places
-with every identity holding. So a row is given (basis `order`, so every check over it says
-`decided`) only where its own label is printed among its values, or where every row of its place
-that no label pins prints the same values; a label between two rows' values pins neither, since
-plain pdftotext prints some rows label first and others values first. Each other row is
-`cell-unplaced`, saying why. A row whose values mix 无 with numbers in a PDF's reading order, or run
-through other words, is still left unplaced (drawn.py): 无's glyph moves in that order the same way
-in rows of the same shape, and the identities would not show it.
+The identities do not settle which row is which: whole rows can take each other's places with
+every identity holding, freely among rows summed on the same sides of them
+(`identities.trading_places`: the two input rows; the outcome rows) and across such groups where
+the figures allow it (一 and 二 with （一） and （二） when 四 and the other outcome rows are 0). So a row
+is given (basis `order`, so every check over it says `decided`) only where its own label is
+printed among its values, or where every placement the identities allow gives it the same values
+(`_settled`); a label between two rows' values pins neither, since plain pdftotext prints some rows
+label first and others values first. Each other row is `cell-unplaced`, saying why. A row whose
+values mix 无 with numbers in a PDF's reading order, or run through other words, is still left
+unplaced (drawn.py): 无's glyph moves in that order the same way in rows of the same shape, and the
+identities would not show it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..identities import application_identities, as_evidence, trading_places
@@ -41,16 +46,37 @@ from ..layout import Token
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template, TemplateRegistry
 from ..values import clean, read_cell
-from .detached import ValueRun, agrees, has_broken_numbers, labelled_rows, place_in_order, value_runs
+from .detached import ValueRun, agrees, has_broken_numbers, place_in_order, value_runs
 from .grid import Grid
 from .regions import Region
 
 __all__ = ["reread_balanced"]
 
+#: A row's printed values, cell by cell.
+Texts = tuple[str, ...]
+
 UNPINNED = (
-    "values read in printed order, but no label printed at them shows this row's place among the "
-    "rows that could trade places with it, every identity still holding"
+    "values read in printed order, but no label printed at them shows this row's place, and other "
+    "rows could take it with every identity still holding"
 )
+
+
+def _row_labels(region: Region) -> list[frozenset[str]]:
+    """The rows each row label printed in the table may name."""
+    return [
+        ids
+        for r in region.rows
+        for m in r.matches
+        if (ids := frozenset(e.id for e in m.entries if e.table == region.table and e.kind == "row"))
+    ]
+
+
+def _labels_fit(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
+    """Every row of the template has its label printed, and every row label printed names one of
+    its rows: a 2021 table with two blank rows prints 2019's number of values, and its （六） rows'
+    labels are what show it is no 2019 table."""
+    rows = set(order)
+    return rows <= set().union(*labels) and all(ids & rows for ids in labels)
 
 
 def _rows(values: Sequence[Token], order: Sequence[str], width: int) -> dict[str, tuple[Token, ...]]:
@@ -88,15 +114,108 @@ def _pinned(runs: Sequence[ValueRun], order: Sequence[str], width: int) -> set[s
     return pinned
 
 
-def _settled(template: Template, rows: dict[str, tuple[Token, ...]], pinned: set[str]) -> set[str]:
-    """Rows whose values no other reading the identities allow would change: pinned by their
-    label, or every unpinned row that could take their place printing the same values."""
-    role = trading_places(template, set(rows))
-    loose: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for row, tokens in rows.items():
+# More placements than this, and only the rows pinned by their labels are given.
+MAX_PLACEMENTS = 20_000
+
+
+def _multisets(pool: Counter[Texts], size: int) -> Iterator[Counter[Texts]]:
+    """Every sub-multiset of `size` items of the pool."""
+    if size == 0:
+        yield Counter()
+        return
+    items = sorted(pool)
+    for k, item in enumerate(items):
+        rest = Counter({i: pool[i] for i in items[k:]})
+        rest[item] -= 1
+        for tail in _multisets(+rest, size - 1):
+            tail[item] += 1
+            yield tail
+
+
+def _settled(template: Template, rows: dict[str, Texts], pinned: set[str]) -> set[str]:
+    """Rows whose values every placement of the rows' values the identities allow gives them.
+
+    Rows summed on the same sides of every column identity (identities.trading_places) take each
+    other's places freely, so each such group of unpinned rows is given a multiset of the printed
+    rows' values, every way the column identities allow (the largest group takes what is left; a
+    row's total moves with its row), and a row is settled where its group got one value in all of
+    them. A pinned row keeps its own values.
+    """
+    places = trading_places(template, set(rows))
+    sign = {"left": 1, "right": -1, "": 0}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for row in rows:
         if row not in pinned:
-            loose.setdefault(role[row], set()).add(tuple(clean(t.text) for t in tokens))
-    return {row for row in rows if row in pinned or len(loose[role[row]]) == 1}
+            groups.setdefault(places[row], []).append(row)
+    order = sorted(groups, key=lambda g: len(groups[g]))
+    # (Every cell is a number or a none mark here: the identities held on every row.)
+    vectors = {t: [as_evidence(read_cell(c)) or 0 for c in t] for t in set(rows.values())}
+    sides = range(len(next(iter(places.values()))))
+    width = len(template.applications.value_columns)
+    # Each column identity as one signed sum that must be 0, the pinned rows' share computed once.
+    fixed = [
+        [sum(sign[places[r][k]] * vectors[rows[r]][c] for r in pinned) for c in range(width)] for k in sides
+    ]
+    seen: dict[tuple[str, ...], set[Texts]] = {g: set() for g in order}
+    budget = [MAX_PLACEMENTS]
+    pool = Counter(rows[r] for r in rows if r not in pinned)
+    everything = [sum(n * vectors[t][c] for t, n in pool.items()) for c in range(width)]
+
+    def total(texts: Counter[Texts]) -> list[Number]:
+        return [sum(n * vectors[t][c] for t, n in texts.items()) for c in range(width)]
+
+    def holds(sums: dict[tuple[str, ...], list[Number]]) -> bool:
+        return not any(
+            fixed[k][c] + sum(sign[group[k]] * part[c] for group, part in sums.items())
+            for k in sides
+            for c in range(width)
+        )
+
+    def needed(
+        group: tuple[str, ...], sums: dict[tuple[str, ...], list[Number]]
+    ) -> tuple[Number, ...] | None:
+        """The sum the last group but one must have for some identity to hold, the last group taking
+        what is left; None when no identity tells it."""
+        last = order[-1]
+        for k in sides:
+            if coefficient := sign[group[k]] - sign[last[k]]:
+                rest = [
+                    fixed[k][c]
+                    + sum((sign[g[k]] - sign[last[k]]) * part[c] for g, part in sums.items())
+                    + sign[last[k]] * everything[c]
+                    for c in range(width)
+                ]
+                # (No sum of whole values is a fraction: then nothing fits, the empty key.)
+                return () if any(r % coefficient for r in rest) else tuple(-r // coefficient for r in rest)
+        return None
+
+    # The last group but one, small: its multisets by their sum, to look up instead of trying each.
+    second = order[-2] if len(order) > 1 and len(groups[order[-2]]) <= 3 else None
+    by_sum: dict[tuple[Number, ...], list[Counter[Texts]]] = {}
+    for chosen in _multisets(pool, len(groups[second])) if second else ():
+        by_sum.setdefault(tuple(total(chosen)), []).append(chosen)
+
+    def place(k: int, left: Counter[Texts], given: dict[tuple[str, ...], Counter[Texts]]) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        sums = {g: total(texts) for g, texts in given.items()}
+        if k == len(order) - 1:
+            # The largest group takes what is left: its sum is the pool's less the others'.
+            sums[order[k]] = [everything[c] - sum(part[c] for part in sums.values()) for c in range(width)]
+            if holds(sums):
+                for group, texts in {**given, order[k]: left}.items():
+                    seen[group] |= set(texts)
+            return True
+        group = order[k]
+        choices: Iterable[Counter[Texts]] = _multisets(left, len(groups[group]))
+        if group == second and (want := needed(group, sums)) is not None:
+            choices = [c for c in by_sum.get(want, []) if all(left[t] >= n for t, n in c.items())]
+        return all(place(k + 1, left - chosen, {**given, group: chosen}) for chosen in choices)
+
+    if order and not place(0, pool, {}):
+        return set(pinned)
+    return {row for row in rows if row in pinned or len(seen[places[row]]) == 1}
 
 
 def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
@@ -114,13 +233,13 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         if run.interrupted:
             cut.add(index)
         index += len(run.values)
-    labels = labelled_rows(region)
+    labels = _row_labels(region)
     fits: list[tuple[Grid, str]] = []
     for template in registry:
         spec = template.applications
         order = [r.id for r in spec.rows if r.standard]
         width = len(spec.value_columns)
-        if len(values) != width * len(order) or not set(order) <= labels:
+        if len(values) != width * len(order) or not _labels_fit(labels, order):
             continue
         rows = _rows(values, order, width)
         if (
@@ -129,7 +248,8 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
             or not _identities_hold(template, rows)
         ):
             continue
-        settled = _settled(template, rows, _pinned(runs, order, width) | set(grid.rows))
+        texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
+        settled = _settled(template, texts, _pinned(runs, order, width) | set(grid.rows))
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
         fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units), reading_order=grid.reading_order)
         for i, (row, tokens) in enumerate(rows.items()):
