@@ -132,14 +132,15 @@ def _multisets(pool: Counter[Texts], size: int) -> Iterator[Counter[Texts]]:
             yield tail
 
 
-def _settled(template: Template, rows: dict[str, Texts], pinned: set[str]) -> set[str]:
+def _settled(template: Template, rows: dict[str, Texts], pinned: set[str], lookup: bool = True) -> set[str]:
     """Rows whose values every placement of the rows' values the identities allow gives them.
 
     Rows summed on the same sides of every column identity (identities.trading_places) take each
     other's places freely, so each such group of unpinned rows is given a multiset of the printed
     rows' values, every way the column identities allow (the largest group takes what is left; a
     row's total moves with its row), and a row is settled where its group got one value in all of
-    them. A pinned row keeps its own values.
+    them. A pinned row keeps its own values. `lookup` false tries every multiset of the last group
+    but one instead of looking up the sum it needs (slower; the tests compare the two).
     """
     places = trading_places(template, set(rows))
     sign = {"left": 1, "right": -1, "": 0}
@@ -190,7 +191,7 @@ def _settled(template: Template, rows: dict[str, Texts], pinned: set[str]) -> se
         return None
 
     # The last group but one, small: its multisets by their sum, to look up instead of trying each.
-    second = order[-2] if len(order) > 1 and len(groups[order[-2]]) <= 3 else None
+    second = order[-2] if lookup and len(order) > 1 and len(groups[order[-2]]) <= 3 else None
     by_sum: dict[tuple[Number, ...], list[Counter[Texts]]] = {}
     for chosen in _multisets(pool, len(groups[second])) if second else ():
         by_sum.setdefault(tuple(total(chosen)), []).append(chosen)
