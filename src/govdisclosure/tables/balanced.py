@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..identities import application_identities, as_evidence, trading_places
@@ -46,7 +47,7 @@ from ..layout import Token
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template, TemplateRegistry
 from ..values import clean, read_cell
-from .detached import ValueRun, agrees, has_broken_numbers, place_in_order, value_runs
+from .detached import ValueRun, agrees, has_broken_numbers, place_in_order, row_labels, value_runs
 from .grid import Grid
 from .regions import Region
 
@@ -59,16 +60,6 @@ UNPINNED = (
     "values read in printed order, but no label printed at them shows this row's place, and other "
     "rows could take it with every identity still holding"
 )
-
-
-def _row_labels(region: Region) -> list[frozenset[str]]:
-    """The rows each row label printed in the table may name."""
-    return [
-        ids
-        for r in region.rows
-        for m in r.matches
-        if (ids := frozenset(e.id for e in m.entries if e.table == region.table and e.kind == "row"))
-    ]
 
 
 def _labels_fit(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
@@ -101,17 +92,15 @@ def _identities_hold(template: Template, rows: dict[str, tuple[Token, ...]]) -> 
     return all(identity.holds(value) is True for identity in application_identities(template, set(rows)))
 
 
-def _pinned(runs: Sequence[ValueRun], order: Sequence[str], width: int) -> set[str]:
-    """Rows whose own label is printed among their values. A label between two rows' values pins
-    neither: plain pdftotext prints some rows label first and others values first, so it may be
-    either row's."""
-    pinned: set[str] = set()
-    at = 0
-    for run in runs:
-        start, at = at, at + len(run.values)
-        if start % width and start < width * len(order) and order[start // width] in run.before:
-            pinned.add(order[start // width])
-    return pinned
+def _pinned(runs: Sequence[ValueRun], starts: Sequence[int], order: Sequence[str], width: int) -> set[str]:
+    """Rows whose own label is printed among their values (`starts`: where each run's first value
+    stands among the table's). A label between two rows' values pins neither: plain pdftotext
+    prints some rows label first and others values first, so it may be either row's."""
+    return {
+        order[start // width]
+        for run, start in zip(runs, starts, strict=True)
+        if start % width and start < width * len(order) and order[start // width] in run.before
+    }
 
 
 # More placements than this, and only the rows pinned by their labels are given.
@@ -196,15 +185,19 @@ def _settled(template: Template, rows: dict[str, Texts], pinned: set[str], looku
     for chosen in _multisets(pool, len(groups[second])) if second else ():
         by_sum.setdefault(tuple(total(chosen)), []).append(chosen)
 
-    def place(k: int, left: Counter[Texts], given: dict[tuple[str, ...], Counter[Texts]]) -> bool:
+    def place(
+        k: int,
+        left: Counter[Texts],
+        given: dict[tuple[str, ...], Counter[Texts]],
+        sums: dict[tuple[str, ...], list[Number]],
+    ) -> bool:
         budget[0] -= 1
         if budget[0] < 0:
             return False
-        sums = {g: total(texts) for g, texts in given.items()}
         if k == len(order) - 1:
             # The largest group takes what is left: its sum is the pool's less the others'.
-            sums[order[k]] = [everything[c] - sum(part[c] for part in sums.values()) for c in range(width)]
-            if holds(sums):
+            rest = [everything[c] - sum(part[c] for part in sums.values()) for c in range(width)]
+            if holds({**sums, order[k]: rest}):
                 for group, texts in {**given, order[k]: left}.items():
                     seen[group] |= set(texts)
             return True
@@ -212,9 +205,12 @@ def _settled(template: Template, rows: dict[str, Texts], pinned: set[str], looku
         choices: Iterable[Counter[Texts]] = _multisets(left, len(groups[group]))
         if group == second and (want := needed(group, sums)) is not None:
             choices = [c for c in by_sum.get(want, []) if all(left[t] >= n for t, n in c.items())]
-        return all(place(k + 1, left - chosen, {**given, group: chosen}) for chosen in choices)
+        return all(
+            place(k + 1, left - chosen, {**given, group: chosen}, {**sums, group: total(chosen)})
+            for chosen in choices
+        )
 
-    if order and not place(0, pool, {}):
+    if order and not place(0, pool, {}, {}):
         return set(pinned)
     return {row for row in rows if row in pinned or len(seen[places[row]]) == 1}
 
@@ -227,14 +223,12 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         return None
     runs = value_runs(region)
     values = [v for run in runs for v in run.values]
+    if not values:
+        return None
+    starts = list(accumulate((len(run.values) for run in runs[:-1]), initial=0))
     # The runs that begin after words naming nothing: a row whose values they cut is interrupted.
-    cut = set()
-    index = 0
-    for run in runs:
-        if run.interrupted:
-            cut.add(index)
-        index += len(run.values)
-    labels = _row_labels(region)
+    cut = {start for run, start in zip(runs, starts, strict=True) if run.interrupted}
+    labels = row_labels(region)
     fits: list[tuple[Grid, str]] = []
     for template in registry:
         spec = template.applications
@@ -250,7 +244,7 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         ):
             continue
         texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
-        settled = _settled(template, texts, _pinned(runs, order, width) | set(grid.rows))
+        settled = _settled(template, texts, _pinned(runs, starts, order, width) | set(grid.rows))
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
         fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units), reading_order=grid.reading_order)
         for i, (row, tokens) in enumerate(rows.items()):

@@ -47,6 +47,7 @@ __all__ = [
     "place_in_order",
     "reread_active",
     "reread_applications",
+    "row_labels",
     "value_runs",
 ]
 
@@ -234,15 +235,19 @@ def _read(runs: Sequence[ValueRun], width: int, order: Sequence[str], column_maj
     return placements[0] if all(t == texts[0] for t in texts) else None
 
 
-def labelled_rows(region: Region) -> set[str]:
-    """Every data row whose label the region prints."""
-    return {
-        e.id
+def row_labels(region: Region) -> list[frozenset[str]]:
+    """The rows each row label the region prints may name, label by label."""
+    return [
+        ids
         for r in region.rows
         for m in r.matches
-        for e in m.entries
-        if e.table == region.table and e.kind == "row"
-    }
+        if (ids := frozenset(e.id for e in m.entries if e.table == region.table and e.kind == "row"))
+    ]
+
+
+def labelled_rows(region: Region) -> set[str]:
+    """Every data row whose label the region prints."""
+    return set().union(*row_labels(region))
 
 
 def agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
