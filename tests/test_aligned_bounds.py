@@ -204,9 +204,10 @@ def test_labels_spelled_with_a_word_in_common_fix_nothing() -> None:
     assert spelled_columns(lines, [("科研机构",), ("法律服务机构",)]) == []
 
 
-def test_a_header_with_words_of_two_cells_run_together_fixes_nothing() -> None:
+def test_words_a_squeezed_line_placed_fix_nothing() -> None:
     # `然 商业 科研`: poppler made words of three cells one line, printed squeezed (held-out
-    # seed 7 r049: read, it put 商业企业's 2 under 社会公益组织).
+    # seed 7 r049: read, it put 商业企业's 2 under 社会公益组织). 自, 社会, 人 and 公益 touch it,
+    # 组织 touches 公益: the block holding the squeezed line placed them all.
     lines = [
         (10, ((26, 27, "自"), (34, 36, "社会"))),
         (11, ((26, 36, "然 商业 科研"),)),
@@ -221,6 +222,83 @@ def test_a_header_with_words_of_two_cells_run_together_fixes_nothing() -> None:
         ((10, (34, 36)), 1),
         ((12, (34, 36)), 1),
         ((13, (34, 36)), 1),
+    ]
+
+
+def test_words_under_a_word_a_squeezed_line_placed_fix_nothing() -> None:
+    # 社会 stands under the end of `然 商业 科研`, 公益 and 组织 under 社会 but clear of the
+    # squeezed line: poppler placed each under the line above, so they moved with it.
+    lines = [
+        (10, ((30, 37, "然 商业 科研"),)),
+        (11, ((36, 38, "社会"),)),
+        (12, ((37, 39, "公益"),)),
+        (13, ((37, 39, "组织"),)),
+    ]
+    assert spelled_columns(lines, [("公益组织",)]) == []
+    # Without the squeezed line, they are a stack.
+    assert [run.column for run in spelled_columns(lines[1:], [("公益组织",)])] == [0, 0]
+
+
+def test_words_one_space_after_a_squeezed_line_fix_nothing() -> None:
+    # Held-out seed 7's r160 (Chromium): 社会 printed one space after `然 商业 科研` (31-38) on
+    # the line below, 公益 and 组织 under it, stood where 科研机构's values stood (its `1` at 40).
+    # 法律 / 服务 / 机构, 其 / 他 and 总 / 计 stand apart from them all and keep their columns.
+    lines = [
+        (2, ((31, 32, "自"),)),
+        (3, ((39, 41, "社会"), (48, 50, "法律"), (57, 58, "总"))),
+        (4, ((31, 38, "然 商业 科研"), (53, 54, "其"))),
+        (5, ((39, 41, "公益"), (48, 50, "服务"), (57, 58, "计"))),
+        (6, ((31, 38, "人 企业 机构"), (53, 54, "他"))),
+        (7, ((39, 41, "组织"), (48, 50, "机构"))),
+    ]
+    labels = [("社会公益组织",), ("法律服务机构",), ("其他",), ("总计",)]
+    fixed = spelled_columns(lines, labels)
+    assert sorted({(run.place[1], run.column) for run in fixed}) == [
+        ((48, 50), 1),
+        ((53, 54), 2),
+        ((57, 58), 3),
+    ]
+
+
+def test_a_squeezed_line_at_the_right_leaves_the_stacks_left_of_it() -> None:
+    # Chromium's r016: `其 总计` (57-61) squeezed; 他 stands under it. The stacks left of it are
+    # no block of its, and fix their columns; 他 does not, and neither does 总计.
+    lines = [
+        (2, ((38, 39, "商"), (43, 44, "科"))),
+        (3, ((30, 32, "自然"), (47, 49, "社会"))),
+        (4, ((38, 39, "业"), (43, 44, "研"), (57, 61, "其 总计"))),
+        (5, ((31, 32, "人"), (47, 49, "公益"))),
+        (6, ((38, 39, "企"), (43, 44, "机"), (57, 58, "他"))),
+        (7, ((47, 49, "组织"),)),
+        (8, ((38, 39, "业"), (43, 44, "构"))),
+    ]
+    labels = [("自然人",), ("商业企业",), ("科研机构",), ("社会公益组织",), ("其他",), ("总计",)]
+    fixed = spelled_columns(lines, labels)
+    assert sorted({(run.place[1], run.column) for run in fixed}) == [
+        ((30, 32), 0),
+        ((31, 32), 0),
+        ((38, 39), 1),
+        ((43, 44), 2),
+        ((47, 49), 3),
+    ]
+
+
+def test_a_header_with_no_squeezed_run_keeps_every_word() -> None:
+    # 社会 starts one space after 商业 (34-36) on the line below, and 公益 one space after 企业:
+    # with no line of several cells' words, nothing shows a block of other cells (4.1 million
+    # pairs of values and such words held, aligned.py). Both stacks fix their columns.
+    lines = [
+        (9, ((37, 39, "社会"),)),
+        (10, ((34, 36, "商业"),)),
+        (11, ((34, 36, "企业"),)),
+        (12, ((37, 39, "公益"),)),
+    ]
+    fixed = spelled_columns(lines, [("商业企业",), ("社会公益",)])
+    assert sorted((run.place, run.column) for run in fixed) == [
+        ((9, (37, 39)), 1),
+        ((10, (34, 36)), 0),
+        ((11, (34, 36)), 0),
+        ((12, (37, 39)), 1),
     ]
 
 
