@@ -3,17 +3,20 @@
 Header words wrap inside their narrow cells, long row labels wrap away from their numbers, merged
 group labels sit on their own line in the middle of their rows, pages end with a `-N-` footer.
 A blank cell prints nothing here, so this layout cannot hold blank cells (docs/rendering.md).
+Columns are counted in characters, every character one as poppler counts them (CJK included), and
+a value stands centred in its column under its header's pieces: a text that placed values by
+display width (a CJK character two) put a value of one column flush against the next column's
+header word, which a reader of poppler's positions (tables/aligned.py) takes for that column's.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from .grid import Covered, Slot, TableGrid
 from .outline import Block, Heading, Paragraph
 
-LABEL_COLUMNS = 40  # display columns of the label area
+LABEL_COLUMNS = 20  # character columns of the label area
 VALUE_COLUMNS = 9  # display columns of one value column
 PROSE_CHARS = 30  # characters per prose line (a narrow A4 text column)
 HEADER_PIECE = 2  # characters per line of a wrapped narrow header (结果/维持)
@@ -24,8 +27,8 @@ SPACED_ROWS = 12  # a group label this tall prints letter-spaced (三 、本 年
 
 
 def width(text: str) -> int:
-    """Display width: CJK and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Character columns, as poppler counts them: every character takes one, CJK included."""
+    return len(text)
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -61,7 +64,9 @@ def _header_lines(grid: TableGrid, row: tuple[Slot, ...], positions: list[tuple[
     narrow: list[tuple[int, list[str]]] = []
     for (column, in_values), slot in zip(positions, row, strict=True):
         if in_values and slot.colspan == 1:
-            narrow.append((column, _chunks(slot.text, HEADER_PIECE)))
+            pieces = _chunks(slot.text, HEADER_PIECE)
+            centred = column + (VALUE_COLUMNS - max(width(piece) for piece in pieces)) // 2
+            narrow.append((centred, pieces))
         elif in_values:
             yield _at("", column + VALUE_COLUMNS * (slot.colspan // 2), slot.text)
         else:
@@ -106,8 +111,9 @@ def _data_lines(row: tuple[Slot, ...], positions: list[tuple[int, bool]]) -> Ite
         line = pieces[0]
     for (p, _), slot in zip(positions, row, strict=True):
         if slot.role == "value" and slot.text.strip():
-            right = p + VALUE_COLUMNS * (1 + slot.colspan // 2)
-            line = _at(line, max(right - width(slot.text), width(line) + 2), slot.text)
+            # Centred in its column, as its header's pieces are: poppler prints each under the other.
+            start = p + (VALUE_COLUMNS * (1 + slot.colspan // 2) - width(slot.text)) // 2
+            line = _at(line, max(start, width(line) + 2), slot.text)
     yield line
 
 

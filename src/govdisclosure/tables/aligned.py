@@ -45,7 +45,7 @@ from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 from .spelled import HeaderLabels, header_lines, spelled_columns
 
-__all__ = ["ColumnAnchors", "column_anchors"]
+__all__ = ["ColumnAnchors", "column_anchors", "printed_run"]
 
 # Centres of one column's values differ by the numbers' widths (`1,411` and `8`): at most this.
 SPREAD = 2.0
@@ -82,6 +82,13 @@ class ColumnAnchors(NamedTuple):
             picked[column] = value
         line = values[0].line
         return [cell if cell is not None else Token("empty", "", line) for cell in picked]
+
+
+def printed_run(value: Token, x: tuple[int, int]) -> PrintedRun:
+    """A value where it stands on its line (`x`, its `Token.x`): where its run starts and ends, as
+    far as the value's own start and end are its run's (`Token.joined`)."""
+    opens, closes = (not joined for joined in value.joined)
+    return PrintedRun((value.line, x), x[0] if opens else None, x[1] if closes else None)
 
 
 def _centre(place: Place) -> float:
@@ -185,12 +192,7 @@ def column_anchors(
                 first[key] = matched.row.line
             for value in values:
                 if value.kind == "value" and value.x is not None:
-                    start, end = value.x
-                    opens, closes = (not joined for joined in value.joined)
-                    place = (value.line, value.x)
-                    printed.setdefault(key, []).append(
-                        PrintedRun(place, start if opens else None, end if closes else None)
-                    )
+                    printed.setdefault(key, []).append(printed_run(value, value.x))
     found: dict[Key, dict[Place, int]] = {}
     as_printed = _labels_left_of_values(rows)
     for key, seen in printed.items():

@@ -1,4 +1,4 @@
-"""Step 4 for table 四: its region read (review.py), or all blank where aligned text prints no value."""
+"""Step 4 for table 四: its region read (review.py, review_aligned.py), or all blank (aligned, no value)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .grid import Grid
 from .order import Order
 from .regions import Region
 from .review import assemble_review
+from .review_aligned import review_by_position
 
 __all__ = ["read_review"]
 
@@ -39,6 +40,10 @@ def read_review(
                 grid.place(group, tuple(spec.columns), [Token("empty", "", line)] * len(spec.columns))
         return grid
     assemble_review(region, grid, spec, prose, order)
+    if grid.has_unplaced():
+        # A values line showing some cells only, placed where the header's words and the page's
+        # positions leave each value one column (review_aligned.py).
+        return review_by_position(region, spec, layout) or grid
     return grid
 
 

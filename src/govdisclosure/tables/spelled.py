@@ -135,25 +135,38 @@ def spelled_columns(
 ) -> list[PrintedRun]:
     """The header's words that spell one column's label, each fixed at that column.
 
-    `lines`: the header's lines (number, runs), top to bottom; `labels`: each column's spellings.
-    A label spelled by words stacked one under the other, each standing under the one above, is
-    that column's cell. A label spelled more than one way, or with a word that some other label's
-    spelling uses too, fixes nothing. (The words of a spelling are on later and later lines, not
-    always the next: another column's pieces may stand on the lines between.)
+    `lines`: the header's lines (number, runs), top to bottom; `labels`: each column's spellings,
+    left to right. A label spelled by words stacked one under the other, each standing under the
+    one above, is that column's cell. A label spelled more ways than the columns it names, or
+    with a word that some other label's spelling uses too, fixes nothing. A label several columns
+    share (table 四's 总计, once per group) fixes them where it is spelled once for each: the
+    spellings then stand apart, and a cell printed wholly left of another is no cell right of it
+    (aligned.py), so they stand in the columns' order. (The words of a
+    spelling are on later and later lines, not always the next: another column's pieces may stand
+    on the lines between.)
     """
     shifted = _placed_by_other_cells(lines)
     lines = [(number, tuple(run for run in runs if (number, run) not in shifted)) for number, runs in lines]
     words = [
         [_Word((number, (start, end)), key_of(text)) for start, end, text in runs] for number, runs in lines
     ]
-    spelled = [
-        {chain for spelling in spellings for chain in _chains(words, key_of(spelling))}
-        for spellings in labels
-    ]
+    columns: dict[tuple[str, ...], list[int]] = {}
+    for column, spellings in enumerate(labels):
+        columns.setdefault(tuple(spellings), []).append(column)
+    spelled = {
+        label: {chain for spelling in label for chain in _chains(words, key_of(spelling))}
+        for label in columns
+    }
     fixed: list[PrintedRun] = []
-    for column, chains in enumerate(spelled):
-        others = {word for other in spelled if other is not chains for chain in other for word in chain}
-        if len(chains) != 1 or others & set(next(iter(chains))):
+    for label, chains in spelled.items():
+        others = {
+            word for other, found in spelled.items() if other != label for chain in found for word in chain
+        }
+        # Spellings standing over each other would spell across each other too (one's 总 over the
+        # other's 计): as many spellings as columns stand apart, left to right by where they start.
+        ordered = sorted(chains, key=lambda chain: min(word.place[1][0] for word in chain))
+        if len(ordered) != len(columns[label]) or any(others & set(chain) for chain in ordered):
             continue
-        fixed += [PrintedRun(word.place, *word.place[1], column) for word in next(iter(chains))]
+        for column, chain in zip(columns[label], ordered, strict=True):
+            fixed += [PrintedRun(word.place, *word.place[1], column) for word in chain]
     return fixed

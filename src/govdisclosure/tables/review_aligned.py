@@ -1,0 +1,65 @@
+"""Step 4 for table 四 in aligned text: its one values line placed by where each value stands.
+
+pdftotext `-layout` prints table 四's fifteen cells on one line under its header, a blank cell a
+gap. Where the header's words fix columns (spelled.py: the three groups' `总` / `计` stacks, one
+spelling per group, left to right) and the rule poppler's column assignment keeps leaves each
+value exactly one column (bounds.py, aligned.py says why it holds), the line is the table: its
+values in those columns, every other cell blank. A report filling only the groups' totals
+(`0   0   0` under three `总计`) comes back whole this way; a value the bounds leave two columns
+(a `1` under the squeezed `结果 结果 其他 尚未`, whose words say nothing) leaves the line to the
+reading in printed order (review.py).
+"""
+
+from __future__ import annotations
+
+from ..layout import Layout, Token
+from ..templates import ReviewLitigationSpec
+from .aligned import printed_run
+from .bounds import settled_columns
+from .grid import Grid
+from .regions import Region
+from .spelled import HeaderLabels, header_lines, spelled_columns
+
+__all__ = ["review_by_position"]
+
+
+def _header(spec: ReviewLitigationSpec) -> HeaderLabels:
+    """Table 四's header: each of the fifteen cells' column label, and every text it prints."""
+    columns = {
+        f"{group}.{column}": label.label.spellings
+        for group in spec.groups
+        for column, label in spec.columns.items()
+    }
+    texts = (
+        *spec.signals,
+        *(s for label in spec.groups.values() for s in label.spellings),
+        *(s for found in columns.values() for s in found),
+    )
+    return HeaderLabels(columns, texts)
+
+
+def review_by_position(region: Region, spec: ReviewLitigationSpec, layout: Layout) -> Grid | None:
+    """Table 四 from its one values line where the header's words and the bounds place every value.
+
+    None unless the text is aligned by position, the region prints exactly one line of values and
+    nothing else on it, and every value of it is left one column.
+    """
+    if not layout.runs:  # (Only text aligned by position has its runs: layout.Layout.runs.)
+        return None
+    lines = [m.row for m in region.rows if any(t.kind != "text" for t in m.row.tokens)]
+    if len(lines) != 1 or any(t.kind != "value" or t.x is None for t in lines[0].tokens):
+        return None
+    row = lines[0]
+    labels = _header(spec)
+    header = spelled_columns(header_lines(layout.runs, row.line, labels), list(labels.columns.values()))
+    values = [printed_run(v, v.x) for v in row.tokens if v.x is not None]
+    settled = settled_columns(values + header, len(labels.columns))
+    if settled is None or any(value.place not in settled for value in values):
+        return None
+    picked = {settled[value.place]: token for value, token in zip(values, row.tokens, strict=True)}
+    grid = Grid("review_litigation", reading_order=layout.reading_order)
+    width = len(spec.columns)
+    for index, group in enumerate(spec.groups):
+        tokens = [picked.get(index * width + k, Token("empty", "", row.line)) for k in range(width)]
+        grid.place(group, tuple(spec.columns), tokens)
+    return grid
