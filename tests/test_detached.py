@@ -18,6 +18,7 @@ import govdisclosure
 from corpus import text
 from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
+from govdisclosure.tables.detached import labels_fit
 from govdisclosure.templates import default_templates
 from govdisclosure.testing import tables
 from plain_table import HEAD, TAIL
@@ -498,3 +499,21 @@ def test_a_row_printed_as_a_digits_line_and_a_none_line_is_not_one_run_of_cells(
     other = _apps(report).rows.get("other", {})
     assert [c.raw for c in other.values()] in ([], ["2", "无", "无", "无", "无", "无", "2"])
     assert len(_apps(report).rows) == len(ORDER_2019) - (not other)
+
+
+def test_a_template_fits_where_its_rows_are_labelled_and_no_label_names_another_s() -> None:
+    # One rule for both printed-order readings (reread_applications here, balanced.py).
+    templates = default_templates()
+    rows = {
+        name: [r.id for r in templates[name].applications.rows if r.standard] for name in templates.names()
+    }
+    # A 2021 table prints each of its rows' labels, and （六）其他处理, 2019's `other` row's label.
+    printed = [frozenset({row}) for row in rows["2021"]] + [frozenset({"other"})]
+    assert labels_fit(printed, rows["2021"]) is False  # （六）其他处理 names no 2021 row
+    assert labels_fit(printed[:-1], rows["2021"])
+    # Every 2019 row is labelled there too, but （六）'s three labels name no 2019 row.
+    assert set(rows["2019"]) <= set().union(*printed)
+    assert labels_fit(printed, rows["2019"]) is False
+    # A row's label missing: no fit. A label that may name two rows, one of them the template's: fits.
+    assert labels_fit(printed[1:-1], rows["2021"]) is False
+    assert labels_fit([*printed[:-1], frozenset({"other", "granted"})], rows["2021"])

@@ -47,7 +47,15 @@ from ..layout import Token
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template, TemplateRegistry
 from ..values import clean, read_cell
-from .detached import ValueRun, agrees, has_broken_numbers, place_in_order, row_labels, value_runs
+from .detached import (
+    ValueRun,
+    agrees,
+    has_broken_numbers,
+    labels_fit,
+    place_in_order,
+    row_labels,
+    value_runs,
+)
 from .grid import Grid
 from .regions import Region
 
@@ -60,14 +68,6 @@ UNPINNED = (
     "values read in printed order, but no label printed at them shows this row's place, and other "
     "rows could take it with every identity still holding"
 )
-
-
-def _labels_fit(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
-    """Every row of the template has its label printed, and every row label printed names one of
-    its rows: a 2021 table with two blank rows prints 2019's number of values, and its （六） rows'
-    labels are what show it is no 2019 table."""
-    rows = set(order)
-    return rows <= set().union(*labels) and all(ids & rows for ids in labels)
 
 
 def _rows(values: Sequence[Token], order: Sequence[str], width: int) -> dict[str, tuple[Token, ...]]:
@@ -234,7 +234,7 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         spec = template.applications
         order = [r.id for r in spec.rows if r.standard]
         width = len(spec.value_columns)
-        if len(values) != width * len(order) or not _labels_fit(labels, order):
+        if len(values) != width * len(order) or not labels_fit(labels, order):
             continue
         rows = _rows(values, order, width)
         if (

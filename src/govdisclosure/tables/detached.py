@@ -44,6 +44,7 @@ __all__ = [
     "agrees",
     "has_broken_numbers",
     "labelled_rows",
+    "labels_fit",
     "place_in_order",
     "reread_active",
     "reread_applications",
@@ -250,6 +251,14 @@ def labelled_rows(region: Region) -> set[str]:
     return set().union(*row_labels(region))
 
 
+def labels_fit(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
+    """Every row of a template (`order`) has its label printed, and every row label printed
+    (`labels`, row_labels) names one of its rows: a 2021 table with two blank rows prints 2019's
+    number of values, and its （六） rows' labels are what show it is no 2019 table."""
+    rows = set(order)
+    return rows <= set().union(*labels) and all(ids & rows for ids in labels)
+
+
 def agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
     """True when every row the label-anchored reading placed has the same values here."""
     for row, cells in grid.rows.items():
@@ -351,13 +360,13 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
     if not (grid.fused or grid.has_unplaced()) or has_broken_numbers(region) or region.one_line:
         return None
     runs = value_runs(region)
-    labels = labelled_rows(region)
+    labels = row_labels(region)
     fits: list[tuple[Grid, str]] = []
     for template in registry:
         spec = template.applications
         order = [r.id for r in spec.rows if r.standard]
         columns = spec.value_columns
-        if not runs or not set(order) <= labels:
+        if not runs or not labels_fit(labels, order):
             continue
         decoded = _read(runs, len(columns), order, column_major=True)
         placed = decoded.rows if decoded is not None else {}
