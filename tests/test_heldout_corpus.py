@@ -6,7 +6,9 @@ them, the texts of the routes that misread it when first measured (benchmarks/ac
 number, no cell of another kind and the year reported on; a route that keeps blank cells' places
 must give back every cell (but pdftotext -layout), and so must a document; a route that drops
 them, every cell of a row the report prints in full, where the committed corpus meets that
-target (tests/test_tool_corpus.py).
+target (tests/test_tool_corpus.py). `seed-wide-tables/` holds reports a review printed with tables
+wider than their pages (real Chromium and LibreOffice PDFs, pdftotext -layout): the cells past the
+page's edge print nothing and must not come back blank.
 """
 
 from __future__ import annotations

@@ -39,13 +39,14 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from ..layout import Runs, Token
+from ..lexicon import key_of
 from ..values import UNITS
 from .bounds import Place, PrintedRun, settled_columns
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 from .spelled import HeaderLabels, header_lines, spelled_columns
 
-__all__ = ["ColumnAnchors", "column_anchors", "printed_run"]
+__all__ = ["ColumnAnchors", "column_anchors", "printed_run", "shows_last_column"]
 
 # Centres of one column's values differ by the numbers' widths (`1,411` and `8`): at most this.
 SPREAD = 2.0
@@ -64,6 +65,9 @@ class ColumnAnchors(NamedTuple):
 
     columns: dict[Key, dict[Place, int]]
     pages: dict[int, int]  # a line's page
+    # Sets of columns whose header prints no piece of their last column's label: a table wider
+    # than its page, cut at the page's edge (`_cut_off`).
+    cut: frozenset[tuple[str, ...]] = frozenset()
 
     def pick(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""
@@ -89,6 +93,15 @@ def printed_run(value: Token, x: tuple[int, int]) -> PrintedRun:
     far as the value's own start and end are its run's (`Token.joined`)."""
     opens, closes = (not joined for joined in value.joined)
     return PrintedRun((value.line, x), x[0] if opens else None, x[1] if closes else None)
+
+
+def shows_last_column(settled: Mapping[Place, int], width: int) -> bool:
+    """True when the page shows the columns' last one: a header word fixed to it, or a value the
+    bounds settle there. A table wider than its page is cut at the page's edge, and the columns
+    past the cut print nothing on the page although their cells are not blank (held-out
+    variants of r004 and r065: 法律服务机构's and 总计's values cut off, read as blank cells);
+    the columns up to one the page shows are printed whole."""
+    return width - 1 in settled.values()
 
 
 def _centre(place: Place) -> float:
@@ -194,6 +207,7 @@ def column_anchors(
                 if value.kind == "value" and value.x is not None:
                     printed.setdefault(key, []).append(printed_run(value, value.x))
     found: dict[Key, dict[Place, int]] = {}
+    cut = _cut_off(first, runs, labels) if runs and labels else frozenset()
     as_printed = _labels_left_of_values(rows)
     for key, seen in printed.items():
         if key[0] not in as_printed:
@@ -203,6 +217,49 @@ def column_anchors(
             lines = header_lines(runs, first[key], labels)
             header = spelled_columns(lines, [labels.columns[c] for c in key[1]])
         settled = settled_columns(_clustered(seen, len(key[1])) + header, len(key[1]))
-        if settled:
+        if settled and shows_last_column(settled, len(key[1])):
             found[key] = settled
-    return ColumnAnchors(found, pages)
+    return ColumnAnchors(found, pages, cut)
+
+
+# The lines above a table's first row on its page read for its header's words, whatever else
+# they print (header_lines stops at the first line that is not all header words).
+HEADER_REACH = 10
+
+
+def _above(runs: Mapping[int, Runs], line: int) -> str:
+    """The words of the HEADER_REACH lines holding words right above `line`, on its page."""
+    page = runs[line].page if line in runs else None
+    found: list[str] = []
+    for number in range(line - 1, max(line - 4 * HEADER_REACH, 0) - 1, -1):
+        above = runs.get(number)
+        if above is None:
+            continue
+        if above.page != page or len(found) == HEADER_REACH:
+            break
+        found.append("".join(text for _, _, text in above.runs))
+    return "".join(found)
+
+
+def _cut_off(
+    first: Mapping[Key, int], runs: Mapping[int, Runs], labels: HeaderLabels
+) -> frozenset[tuple[str, ...]]:
+    """The sets of columns whose first column's label (自然人) stands among the words right above
+    their first row and whose last column's (总计) does not: a table wider than its page, its
+    last columns cut off at the page's edge with their header, so a row printing no value may
+    print its values past the cut, and is no row printed blank (a held-out variant of r087: every
+    row of table 三 read blank). A header split by a page break, or none on the page, shows
+    neither end and says nothing."""
+    cut: set[tuple[str, ...]] = set()
+    for columns in {c for _, c in first}:
+        if not all(c in labels.columns for c in columns):
+            continue
+        _, line = min((p, n) for (p, c), n in first.items() if c == columns)
+        words = set(key_of(_above(runs, line)))
+        first_shown, last_shown = (
+            any(set(key_of(spelling)) <= words for spelling in labels.columns[column])
+            for column in (columns[0], columns[-1])
+        )
+        if first_shown and not last_shown:
+            cut.add(columns)
+    return frozenset(cut)

@@ -129,8 +129,9 @@ def put_pending(
             grid.place(pending.row, columns, picked)
         elif pending.own:
             put_row(grid, pending.row, columns, pending.own, pending.line)
-        elif aligned and not pending.after_stray:
-            # Printed with no value anywhere, in text that keeps each blank cell's place as a gap.
+        elif aligned and not pending.after_stray and (anchors is None or columns not in anchors.cut):
+            # Printed with no value anywhere, in text that keeps each blank cell's place as a gap
+            # (not in a table cut at the page's edge: aligned._cut_off).
             grid.place(pending.row, columns, [Token("empty", "", pending.line)] * n)
         return
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n

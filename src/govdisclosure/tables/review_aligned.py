@@ -4,17 +4,21 @@ pdftotext `-layout` prints table 四's fifteen cells on one line under its heade
 gap. Where the header's words fix columns (spelled.py: the three groups' `总` / `计` stacks, one
 spelling per group, left to right) and the rule poppler's column assignment keeps leaves each
 value exactly one column (bounds.py, aligned.py says why it holds), the line is the table: its
-values in those columns, every other cell blank. A report filling only the groups' totals
-(`0   0   0` under three `总计`) comes back whole this way; a value the bounds leave two columns
-(a `1` under the squeezed `结果 结果 其他 尚未`, whose words say nothing) leaves the line to the
-reading in printed order (review.py).
+values in those columns, every other cell blank. That needs the page to show the table's last
+column (a table wider than its page is cut at the page's edge: the cells past the cut print
+nothing and are not blank, aligned.shows_last_column), and a line that is more than one number
+alone on its page's last line (Word's bare page number `5` in the footer of a page that a table
+printing no value ends). A report filling only the groups' totals (`0   0   0` under three `总计`)
+comes back whole this way; a value the bounds leave two columns (a `1` under the squeezed
+`结果 结果 其他 尚未`, whose words say nothing) leaves the line to the reading in printed order
+(review.py).
 """
 
 from __future__ import annotations
 
 from ..layout import Layout, Token
 from ..templates import ReviewLitigationSpec
-from .aligned import printed_run
+from .aligned import printed_run, shows_last_column
 from .bounds import settled_columns
 from .grid import Grid
 from .regions import Region
@@ -42,7 +46,8 @@ def review_by_position(region: Region, spec: ReviewLitigationSpec, layout: Layou
     """Table 四 from its one values line where the header's words and the bounds place every value.
 
     None unless the text is aligned by position, the region prints exactly one line of values and
-    nothing else on it, and every value of it is left one column.
+    nothing else on it (not one number alone on its page's last line), every value of it is left
+    one column, and the page shows the table's last column (aligned.shows_last_column).
     """
     if not layout.runs:  # (Only text aligned by position has its runs: layout.Layout.runs.)
         return None
@@ -50,11 +55,20 @@ def review_by_position(region: Region, spec: ReviewLitigationSpec, layout: Layou
     if len(lines) != 1 or any(t.kind != "value" or t.x is None for t in lines[0].tokens):
         return None
     row = lines[0]
+    last = not any(n > row.line and layout.runs[n].page == row.page for n in layout.runs)
+    if len(row.tokens) == 1 and last:
+        # One number alone on its page's last line may be the page's number (Word prints a bare
+        # `5` in the footer): no values line shown.
+        return None
     labels = _header(spec)
     header = spelled_columns(header_lines(layout.runs, row.line, labels), list(labels.columns.values()))
     values = [printed_run(v, v.x) for v in row.tokens if v.x is not None]
     settled = settled_columns(values + header, len(labels.columns))
-    if settled is None or any(value.place not in settled for value in values):
+    if (
+        settled is None
+        or any(value.place not in settled for value in values)
+        or not shows_last_column(settled, len(labels.columns))
+    ):
         return None
     picked = {settled[value.place]: token for value, token in zip(values, row.tokens, strict=True)}
     grid = Grid("review_litigation", reading_order=layout.reading_order)

@@ -103,8 +103,9 @@ def _placed_by_other_cells(lines: Sequence[tuple[int, tuple[Run, ...]]]) -> set[
     poppler (`TextOutputDev.cc`) prints a text block three columns or more right of every block
     wholly left of it, or, overlapping one, at a share of that block's width; and a line within
     a block one column after the block's lines wholly left of it, or under the character above.
-    Values are blocks of their own, so a value wholly left of a header word is printed wholly left
-    of it unless the word's block holds text further left: other cells' words. A run of words one
+    Values are blocks of their own (or lines of values, `2,783 377`, set apart from the header),
+    so a value wholly left of a header word is printed wholly left of it unless the word's block
+    holds text further left: other cells' words. A run of words one
     space apart (`然 商业 科研`) is such a block's line, words of several cells printed squeezed;
     the runs of other lines touching it, or starting one space after it, were placed by it (under
     its characters, or after it) in its block, and so, in turn, were the runs touching or following
@@ -137,8 +138,8 @@ def spelled_columns(
 
     `lines`: the header's lines (number, runs), top to bottom; `labels`: each column's spellings,
     left to right. A label spelled by words stacked one under the other, each standing under the
-    one above, is that column's cell. A label spelled more ways than the columns it names, or
-    with a word that some other label's spelling uses too, fixes nothing. A label several columns
+    one above, is that column's cell. A label spelled in more or fewer ways than the columns it
+    names, or with a word that some other label's spelling uses too, fixes nothing. A label several columns
     share (table 四's 总计, once per group) fixes them where it is spelled once for each: the
     spellings then stand apart, and a cell printed wholly left of another is no cell right of it
     (aligned.py), so they stand in the columns' order. (The words of a
