@@ -55,11 +55,12 @@ def review_by_position(region: Region, spec: ReviewLitigationSpec, layout: Layou
     if len(lines) != 1 or any(t.kind != "value" or t.x is None for t in lines[0].tokens):
         return None
     row = lines[0]
-    last = not any(n > row.line and layout.runs[n].page == row.page for n in layout.runs)
-    if len(row.tokens) == 1 and last:
+    if len(row.tokens) == 1:
         # One number alone on its page's last line may be the page's number (Word prints a bare
-        # `5` in the footer): no values line shown.
-        return None
+        # `5` in the footer): no values line shown. (The next line holding words tells.)
+        following = min((n for n in layout.runs if n > row.line), default=None)
+        if following is None or layout.runs[following].page != row.page:
+            return None
     labels = _header(spec)
     header = spelled_columns(header_lines(layout.runs, row.line, labels), list(labels.columns.values()))
     values = [printed_run(v, v.x) for v in row.tokens if v.x is not None]
