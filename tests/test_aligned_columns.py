@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus.score import table_cells
 from govdisclosure.normalize import normalize
+from govdisclosure.templates import default_templates
 
 FIXTURES = Path(__file__).parent / "corpus" / "fixtures"
 VALUE = regex.compile(r"(?<=^|\s\s)[\d,]++(?=\s|$)")
@@ -337,15 +338,7 @@ def _squeezed_header(fixture: Fixture) -> bool:
     return any(regex.search(r"\p{Han} \p{Han}", line[20:]) for line in fixture.lines[start:end])
 
 
-COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_organization",
-    "legal_service_agency",
-    "other_organization",
-    "total",
-)
+COLUMNS = default_templates().latest().applications.value_columns  # 自然人 … 总计, left to right
 
 
 @given(st.data())
