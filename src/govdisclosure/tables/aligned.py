@@ -65,8 +65,8 @@ class ColumnAnchors(NamedTuple):
 
     columns: dict[Key, dict[Place, int]]
     pages: dict[int, int]  # a line's page
-    # Sets of columns whose header prints no piece of their last column's label: a table wider
-    # than its page, cut at the page's edge (`_cut_off`).
+    # Sets of columns whose header shows their first column's label and not their last's: a
+    # table wider than its page, cut at the page's edge (`_cut_off`).
     cut: frozenset[tuple[str, ...]] = frozenset()
 
     def pick(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:

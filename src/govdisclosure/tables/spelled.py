@@ -105,16 +105,16 @@ def _placed_by_other_cells(lines: Sequence[tuple[int, tuple[Run, ...]]]) -> set[
     a block one column after the block's lines wholly left of it, or under the character above.
     Values are blocks of their own (or lines of values, `2,783 377`, set apart from the header),
     so a value wholly left of a header word is printed wholly left of it unless the word's block
-    holds text further left: other cells' words. A run of words one
-    space apart (`然 商业 科研`) is such a block's line, words of several cells printed squeezed;
-    the runs of other lines touching it, or starting one space after it, were placed by it (under
-    its characters, or after it) in its block, and so, in turn, were the runs touching or following
-    those. They are set aside; the header's other words keep to the rule (held-out seed 7's r160:
-    社会, printed one space after `然 商业 科研`, stood over 科研机构's values). Measured on the
-    `-layout` texts of five corpora (1,280 texts; 836 whose table 三 header fixes some column, 545
-    of them squeezed; 99,191 pairs of a value and a header word whose columns the truth gives), no
-    pair broke the rule. (A header with no squeezed run keeps every word: 4.1 million pairs held there,
-    aligned.py.)
+    holds text further left: other cells' words. A run of words one space apart (`然 商业 科研`)
+    is such a block's line, words of several cells printed squeezed; the runs of other lines
+    touching it, or starting one space after it, were placed by it (under its characters, or
+    after it) in its block, and so, in turn, were the runs touching or following those. They are
+    set aside; the header's other words keep to the rule (held-out seed 7's r160: 社会, printed
+    one space after `然 商业 科研`, stood over 科研机构's values). Measured on the `-layout` texts
+    of five corpora (1,280 texts; 836 whose table 三 header fixes some column, 545 of them
+    squeezed; 99,191 pairs of a value and a header word whose columns the truth gives), no pair
+    broke the rule. (A header with no squeezed run keeps every word: 4.1 million pairs held
+    there, aligned.py.)
     """
     runs = [(number, run) for number, line in lines for run in line]
     shifted = {(number, run) for number, run in runs if " " in run[2]}
@@ -139,12 +139,12 @@ def spelled_columns(
     `lines`: the header's lines (number, runs), top to bottom; `labels`: each column's spellings,
     left to right. A label spelled by words stacked one under the other, each standing under the
     one above, is that column's cell. A label spelled in more or fewer ways than the columns it
-    names, or with a word that some other label's spelling uses too, fixes nothing. A label several columns
-    share (table 四's 总计, once per group) fixes them where it is spelled once for each: the
-    spellings then stand apart, and a cell printed wholly left of another is no cell right of it
-    (aligned.py), so they stand in the columns' order. (The words of a
-    spelling are on later and later lines, not always the next: another column's pieces may stand
-    on the lines between.)
+    names, or with a word that some other label's spelling uses too, fixes nothing. A label
+    several columns share (table 四's 总计, once per group) fixes them where it is spelled once for
+    each: the spellings then stand apart, and a cell printed wholly left of another is no cell
+    right of it (aligned.py), so they stand in the columns' order. (The words of a spelling are on
+    later and later lines, not always the next: another column's pieces may stand on the lines
+    between.)
     """
     shifted = _placed_by_other_cells(lines)
     lines = [(number, tuple(run for run in runs if (number, run) not in shifted)) for number, runs in lines]
