@@ -1,0 +1,71 @@
+"""A page's text around the report: a site's navigation and footer, whose items pages part with pipes.
+
+A crawler keeps all of a page's text (FORMAT.md §2.2 I), the site's header and footer too, and a
+government site's footer is often `使用帮助 | 联系我们 | 隐私保护 | 关于我们`. Joined into one line with
+the report, those pipes made the whole line one pipe row, the report one "cell" of it: every
+table was lost (../shared's pingtan pages, `crawl` route of tests/corpus/real-tools/). Text longer
+than any table's cell between two pipes is the page's text, not a cell (layout/joined.py).
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import govdisclosure
+from corpus import text
+from govdisclosure.layout.joined import MAX_CELL, cut_at_text
+from govdisclosure.normalize import normalize
+
+# Crawler texts of the committed corpus: both templates, several blank styles (zeros, blank, 无, /).
+REPORTS = ("r001", "r005", "r011", "r028", "r046")
+ITEMS = st.sampled_from(
+    ("使用帮助", "联系我们", "隐私保护", "新媒体矩阵", "关于我们", "网站地图", "English", "无障碍")
+)
+BARS = st.sampled_from((" | ", "|", " |", "| ", "　|　"))
+
+
+def _cells(report: govdisclosure.Report) -> list[tuple[str, str, str, str, object]]:
+    return [
+        (name, row, column, cell.kind, cell.value)
+        for name, table in report.tables.items()
+        if table is not None
+        for row, column, cell in table.cells()
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@example(
+    report="r001",
+    before=[],
+    after=["使用帮助", "联系我们", "隐私保护", "新媒体矩阵", "关于我们"],
+    bar=" | ",
+    end=" |",
+)
+@given(
+    report=st.sampled_from(REPORTS),
+    before=st.lists(ITEMS, max_size=6),
+    after=st.lists(ITEMS, min_size=2, max_size=8),
+    bar=BARS,
+    end=st.sampled_from(("", " |", " | 网站标识码：3590000001 版权所有：某某市人民政府办公室")),
+)
+def test_a_site_s_navigation_and_footer_around_a_page_s_text_change_no_cell(
+    report: str, before: list[str], after: list[str], bar: str, end: str
+) -> None:
+    page = text(report, "html.crawl")
+    assert "|" not in page and "\n" not in page.strip()
+    nav = bar.join(before)
+    framed = f"{nav} {page} {bar.join(after)}{end}"
+    alone = _cells(govdisclosure.parse(page))
+    assert alone  # (else there would be nothing to keep)
+    assert _cells(govdisclosure.parse(framed)) == alone
+
+
+def test_a_line_is_cut_only_around_text_longer_than_any_cell() -> None:
+    (row,) = normalize("| 规章 | 0 | 0 | 0 |")
+    assert cut_at_text(row) == [row]
+    body = "二、主动公开政府信息情况 " + "规章 0 0 0 " * (MAX_CELL // 8)
+    (line,) = normalize(f"首页 | 政务公开 | {body} | 使用帮助 | 联系我们 |")
+    pieces = [piece.raw for piece in cut_at_text(line)]
+    assert pieces == ["首页 | 政务公开 |", f" {body} ", "| 使用帮助 | 联系我们 |"]
+    assert {piece.number for piece in cut_at_text(line)} == {line.number}
