@@ -171,12 +171,30 @@ def _wraps_marker(row: Sequence[Line], line: Line, runs: Sequence[tuple[int, int
     return len(above) == 1 and BARE_MARKER.match(above[0]) is not None
 
 
+def _continues_attributes(row: Sequence[Line], line: Line, runs: Sequence[tuple[int, int]]) -> bool:
+    """True when every cell the line prints carries on an attribute block its column left open in
+    the row (`[规章]{style="font-family:…;` / `letter-spacing:…"}`): pandoc's markdown of a page's
+    styled text (layout/attributes.py) wraps a cell's attributes over lines with no blank line
+    between rows, and those lines are the row's, not rows of their own."""
+    columns = {_column(runs, position) for position, _ in _words(line)}
+    if not columns:
+        return False
+    opened = dict.fromkeys(columns, 0)
+    for above in row:
+        for position, word in _words(above):
+            column = _column(runs, position)
+            if column in opened:
+                opened[column] += word.count("{") - word.count("}")
+    return all(depth > 0 for depth in opened.values())
+
+
 def _rows(body: Sequence[Line], runs: Sequence[tuple[int, int]]) -> Iterator[CellRow]:
-    """Rows of a table body: blank-separated groups when it has blank lines, else one row a line."""
+    """Rows of a table body: blank-separated groups when it has blank lines, else one row a line
+    (and the lines a wrapped marker or wrapped attributes carry on)."""
     if not any(_separates(line) for line in body):
         rows: list[list[Line]] = []
         for line in body:
-            if rows and _wraps_marker(rows[-1], line, runs):
+            if rows and (_wraps_marker(rows[-1], line, runs) or _continues_attributes(rows[-1], line, runs)):
                 rows[-1].append(line)
             else:
                 rows.append([line])
