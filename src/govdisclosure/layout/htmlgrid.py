@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from ..normalize import Line
 from .grid import Grid, GridCell
+from .pipes import PIPE_RULE, is_pipe_row
 
 __all__ = ["Reader"]
 
@@ -72,10 +74,32 @@ class Reader(HTMLParser):
         return self.getpos()[0] + self.first_line_offset
 
     def _flush_text(self) -> None:
-        line = "".join(self.text).replace("\r", "").replace("\n", "").strip(MARKUP_SPACE)
+        text = "".join(self.text).replace("\r", "")
+        self.text = []
+        while (found := _markdown_table(text)) is not None:
+            start, end = found
+            lines = text.split("\n")
+            self._add_line("".join(lines[:start]))
+            self._add_markdown_table(lines[start:end])
+            self.text_line += end
+            text = "\n".join(lines[end:])
+        self._add_line(text.replace("\n", ""))
+
+    def _add_line(self, text: str) -> None:
+        line = text.strip(MARKUP_SPACE)
         if line:
             self.lines.append((self.text_line, line))
-        self.text = []
+
+    def _add_markdown_table(self, lines: list[str]) -> None:
+        """A markdown table in the page's text (pandoc's gfm writer draws with pipes a table it can,
+        among the raw HTML of those it cannot), as a table of the page: a cell between two pipes."""
+        table = _Table(first_line=self.text_line)
+        for i, line in enumerate(lines):
+            if PIPE_RULE.match(line) is None:
+                cells = line.strip(MARKUP_SPACE).removeprefix("|").removesuffix("|").split("|")
+                table.rows.append([_Cell([cell], 1, 1, self.text_line + i) for cell in cells])
+        self.tables.append(_grid(table, len(self.tables), self.text_line + len(lines) - 1))
+        self.table_slots.append(len(self.lines))
 
     def _end_cell(self) -> None:
         table = self.stack[-1] if self.stack else None
@@ -150,6 +174,21 @@ class Reader(HTMLParser):
                 table.rows.append([])
             table.rows[-1].append(table.cell)
             table.cell = None
+
+
+def _markdown_table(text: str) -> tuple[int, int] | None:
+    """The lines [start, end) of the first markdown table in a text node: a pipe row, the rule
+    under it, and the pipe rows after; None when it holds none."""
+    if "|" not in text or "-" not in text:
+        return None
+    lines = [Line(i, line, line) for i, line in enumerate(text.split("\n"))]
+    for i in range(1, len(lines)):
+        if PIPE_RULE.match(lines[i].text) is not None and is_pipe_row(lines[i - 1]):
+            end = i + 1
+            while end < len(lines) and is_pipe_row(lines[end]):
+                end += 1
+            return i - 1, end
+    return None
 
 
 def _cell_text(cell: _Cell) -> str:

@@ -1,0 +1,62 @@
+"""pandoc `-t gfm` of a page: markdown pipe tables among the page's raw HTML (FORMAT.md §2.2 J).
+
+pandoc's gfm writer draws with pipes a table it can (no merged cell) and keeps the others, and the
+page's styled text, as raw HTML. Such a text reads as an HTML page (its text held in <p>, <span>),
+and the pipe table in it was no table of the page: table 二 was lost on all seven of ../shared's
+pingtan pages (tests/corpus/real-tools/). A markdown table in a page's text is a table of the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govdisclosure
+from govdisclosure.layout.html import is_html_page
+
+REAL_TOOLS = Path(__file__).parent / "corpus" / "real-tools"
+
+
+def test_a_pipe_table_among_a_page_s_raw_html_is_one_of_its_tables() -> None:
+    text = (REAL_TOOLS / "pingtan-zone-2023.html" / "pandoc-gfm.txt").read_text(encoding="utf-8")
+    assert is_html_page(text)
+    assert "| 行政规范性文件     | 77 " in text  # (table 二 drawn with pipes)
+    table = govdisclosure.parse(text).tables.active_disclosure
+    assert table is not None
+    # The values as the text prints them.
+    assert [table.value("normative_documents", c) for c in ("issued", "repealed", "in_force")] == [
+        77,
+        132,
+        470,
+    ]
+    assert table.value("administrative_licensing", "decisions") == 2629
+    assert table.value("administrative_penalty", "decisions") == 1330
+    assert table.value("administrative_enforcement", "decisions") == 54
+    assert str(table.value("administrative_fees", "fee_amount")) == "5949.088667"
+
+
+def test_a_page_s_pipe_table_keeps_its_blank_cells_and_its_lines() -> None:
+    page = "\n".join(
+        (
+            "<p>某某县2021年政府信息公开工作年度报告</p>",
+            "<p><strong>二、主动公开政府信息情况</strong></p>",
+            "",
+            "|                    |              |              |              |",
+            "|--------------------|--------------|--------------|--------------|",
+            "| 第二十条第（一）项 |              |              |              |",
+            "| 信息内容           | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+            "| 规章               |              | 2            |              |",
+            "| 行政规范性文件     | 5            |              | 31           |",
+            "",
+            "<table><tr><td>三、其他</td></tr></table>",
+        )
+    )
+    assert is_html_page(page)
+    table = govdisclosure.parse(page).tables.active_disclosure
+    assert table is not None
+    regulations = table["regulations"]
+    assert [regulations[c].kind for c in ("issued", "repealed", "in_force")] == ["blank", "number", "blank"]
+    assert regulations["repealed"].value == 2
+    assert table.value("normative_documents", "in_force") == 31
+    # Its place in the page: the page's first table, the pipe table's fifth row, second column.
+    where = table["normative_documents"]["issued"].where
+    assert where is not None and (where.table, where.row, where.column) == (1, 5, 2)
