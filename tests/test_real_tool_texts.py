@@ -55,10 +55,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "7 cells: a row's values drawn on a line of their own after the page number (`- 3 -`), apart "
         "from its label"
     ),
-    (_EVERY, "real-html/pingtan-zone-2021.html", "markitdown"): (
-        "the page gives 商业企业 two grid columns (colspan=2) in every row of table 三, and markitdown "
-        "prints the span's second column as an empty cell: 8 cells for 7 columns in every row"
-    ),
     (_EVERY, "real-html/pingtan-zone-2020.html", "crawl"): (
         "the crawler joins a cell's text nodes with spaces, and the page prints some numbers in two "
         "spans (`<span>2</span><span>0</span>`): `2 0` among table 三's values gives a row more "

@@ -102,6 +102,10 @@ class Token(NamedTuple):
         return read_cell(self.text, self.line).value
 
 
+# Layouts whose cells are parted by marks on the row's line (CellRow.parted).
+PARTED = frozenset({"pipes", "boxes", "tabs"})
+
+
 # A NamedTuple, not an attrs class, as above.
 class CellRow(NamedTuple):
     """One flattened table row as its layout gives it."""
@@ -121,6 +125,13 @@ class CellRow(NamedTuple):
     own_label: bool = False
     # The PDF page the row's line is on (normalize.Line.page): aligned columns hold within a page.
     page: int = 0
+
+    @property
+    def parted(self) -> bool:
+        """True when marks on the row's line part its cells (pipes, box borders, tabs): each cell is
+        the row's own, so an empty cell beside them may be a merged cell's second column, printed
+        empty (markitdown prints a `colspan="2"` cell as the cell and an empty one)."""
+        return self.bounds == "cells" and self.layout in PARTED
 
     @property
     def texts(self) -> tuple[Token, ...]:

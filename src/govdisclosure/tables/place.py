@@ -16,12 +16,15 @@ __all__ = ["fit", "put_row"]
 DIGIT_RUN = lazy_pattern(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
 
 
-def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token] | None:
+def fit(tokens: Sequence[Token], n: int, trim_start: bool = True, parted: bool = False) -> list[Token] | None:
     """Exactly n value/empty cells, dropping empties at the ends that stand for merged cells.
 
     Trailing empties go first: copies pad rows at the end more often than at the start.
     `trim_start=False` keeps the start as it is (a row with words in it, which trimming there
-    could shift into another column).
+    could shift into another column). In a row whose cells are parted on its line (`parted`,
+    CellRow.parted), n values and more empties leave one reading: every value is a cell of the
+    row, so n of them fill the n columns and no empty one can be a column's (each is a merged
+    cell's second column: `| 22 | 0 | | 0 | 0 | 0 | 3 | 25 |` under a 商业企业 two columns wide).
     """
     cells = list(tokens)
     while len(cells) > n:
@@ -30,7 +33,9 @@ def fit(tokens: Sequence[Token], n: int, trim_start: bool = True) -> list[Token]
         elif trim_start and cells[0].kind == "empty":
             cells.pop(0)
         else:
-            return None
+            values = [c for c in cells if c.kind != "empty"]
+            filled = parted and len(values) == n and all(c.kind == "value" for c in values)
+            return values if filled else None
     return cells if len(cells) == n else None
 
 
@@ -42,8 +47,12 @@ def put_row(
     line: int,
     fused: bool = False,
     where: tuple[ColumnPositions, int | None] | None = None,
+    parted: bool = False,
+    widened: bool = False,
 ) -> None:
-    """One row's cells on the grid: by position, by count, as a fused run to split, or said unplaced."""
+    """One row's cells on the grid: by position, by count, as a fused run to split, or said unplaced.
+    (`parted`: marks on the line part the row's cells, `fit`; `widened`: every such row of the
+    table holds more cells than columns, rows.widened_columns.)"""
     # Where the layout shows the grid, the values stand in their columns (positions.py).
     if where is not None:
         positions, width = where
@@ -52,9 +61,10 @@ def put_row(
             grid.place(row, columns, picked)
             return
     # With words among the cells only padding at the end may go: trimming at the start could
-    # shift the words into another column.
+    # shift the words into another column. Where every row of the table is wider than its columns,
+    # an empty cell after the label may be a column's blank as well as the label's span.
     has_text = any(v.kind == "text" for v in values)
-    fitted = fit(values, len(columns), trim_start=not has_text)
+    fitted = fit(values, len(columns), trim_start=not (has_text or widened), parted=parted)
     if fitted is not None:
         grid.place(row, columns, fitted)
         return
