@@ -22,8 +22,11 @@ from corpus.cleaners import OPEN, SETTLED, squeeze
 from corpus.score import Score, score
 from govdisclosure.layout import CellRow
 from govdisclosure.layout.joined import unjoined
+from govdisclosure.layout.pipes import guessed_pipes
 from govdisclosure.layout.rules import is_rule, rule_table
+from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import Line, normalize
+from govdisclosure.templates import default_templates
 
 CLEANERS = SETTLED
 SPACED_ROUTES = (
@@ -282,6 +285,47 @@ def test_a_markdown_table_joined_into_one_line_is_cut_back_into_its_rows() -> No
     assert unjoined([" 行政许可 ", " --- ", " --- ", " 5 "]) == [[" 行政许可 ", " --- ", " --- ", " 5 "]]
     # Rows joined that do not cut at the separator row's width: which cells were a row's is not shown.
     assert unjoined([" a ", " b ", " ", " --- ", " --- ", " ", " 1 ", " 2 ", " ", " 3 "]) == []
+
+
+def test_tables_joined_into_one_line_with_text_around_them_are_cut_back_each_at_its_width() -> None:
+    # `**二、…** | h | h | | --- | --- | | 1 | 2 | **三、…** | x | y | z | | --- | --- | --- |`
+    # ` | 3 | 4 | 7 | 完`: the text the join left before, between and after the tables stands where
+    # an empty cell would.
+    cells = [
+        "**二、**",
+        " h ",
+        " h ",
+        " ",
+        "---",
+        "---",
+        " ",
+        " 1 ",
+        " 2 ",
+        " **三、** ",
+        " x ",
+        " y ",
+        " z ",
+    ]
+    cells += [" ", "---", "---", "---", " ", " 3 ", " 4 ", " 7 ", " 完"]
+    assert unjoined(cells) == [
+        ["**二、**"],
+        [" h ", " h "],
+        [" 1 ", " 2 "],
+        [" **三、** "],
+        [" x ", " y ", " z "],
+        [" 3 ", " 4 ", " 7 "],
+        [" 完"],
+    ]
+    # One table that does not cut at its width (a row one cell short): no row at all, since the
+    # pipes may be a PDF's words' places, which cut into rows only by chance.
+    assert unjoined([*cells[:7], " 1 ", *cells[9:]]) == []
+
+
+def test_a_pipe_cell_holding_two_numbers_shows_pipes_drawn_from_word_positions_on_any_line() -> None:
+    lexicon = lexicon_for(default_templates())
+    last = normalize("| 规章 | 0 0 | 1 |")
+    assert guessed_pipes(last, lexicon)  # (the text's last line too: a joined text has no other)
+    assert not guessed_pipes(normalize("| 规章 | 0 | 1 |"), lexicon)
 
 
 def test_a_wrapped_or_joined_layout_text_places_nothing_by_where_its_values_stand() -> None:

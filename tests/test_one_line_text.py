@@ -47,6 +47,19 @@ def test_a_route_s_text_joined_into_one_line_gives_no_wrong_number(route: str) -
     assert silent == [], f"{len(silent)} wrong or other-kind cells, e.g. {silent[:5]}"
 
 
+def test_pandoc_gfm_joined_into_one_line_comes_back_whole() -> None:
+    # Table 二 drawn with pipes, the others raw HTML, headings and prose between them: the text
+    # the join left around a markdown table is no cell of it (layout/joined.unjoined).
+    lost = [
+        f"{report}: {cell}"
+        for report in reports()
+        for cell in score(
+            truth(report), govdisclosure.parse(ONE_LINE(text(report, "html.pandoc-gfm"))), True
+        ).lost
+    ]
+    assert lost == [], f"{len(lost)} cells lost, e.g. {lost[:5]}"
+
+
 def test_joining_leaves_one_line() -> None:
     # (Else the test above would check the tools' own line breaks, not a line joined.)
     joined = ONE_LINE(text("r006", "pdf-lo.pdftotext"))

@@ -24,25 +24,71 @@ RULE_CELL = regex.compile(r"^\s*+:?+-{3,}+:?+\s*+$")
 
 
 def unjoined(cells: list[str]) -> list[list[str]]:
-    """A line's cells as the rows they are: one row, or, where the line holds a table's rows joined
+    """A line's cells as the rows they are: one row, or, where the line holds tables' rows joined
     (`| h | h | | --- | --- | | 1 | 2 |`: a separator row between two empty cells the join left),
-    those rows cut at every such cell, each as wide as the separator row. Rows joined that do not
-    cut that way give no row: which cells were a row's is not shown. (`| 行政许可 | --- | --- |`,
-    dashes printed for none, is one row.)"""
-    start = next((i for i, cell in enumerate(cells) if RULE_CELL.match(cell)), None)
-    if start is None:
+    each table's rows cut at every such cell, each as wide as its separator row. Text the join left
+    between two tables, or before the first or after the last (`**三、收到和处理…** 本年度…如下：`), stands
+    where an empty cell would, and is a row of its own. Where one table's rows joined do not cut
+    that way, no row is given: which cells were a row's is not shown (markitdown prints table 三's
+    rows each as wide as its own cells), and pipes a PDF-to-markdown converter drew from word
+    positions cut into rows only by chance (pipes.guessed_pipes needs the lines to tell them).
+    (`| 行政许可 | --- | --- |`, dashes printed for none, is one row.)"""
+    runs = _separator_runs(cells)
+    if not runs:
         return [cells]
-    width = 0
-    while start + width < len(cells) and RULE_CELL.match(cells[start + width]):
-        width += 1
-    end, period = start + width, width + 1
-    between = (start == 0 or not cells[start - 1].strip()) and end < len(cells) and not cells[end].strip()
-    if width < 2 or not between:
-        return [cells]
-    if start % period or (len(cells) + 1) % period or any(c.strip() for c in cells[width::period]):
-        return []
-    rows = [cells[i : i + width] for i in range(0, len(cells), period)]
-    return [row for row in rows if not all(RULE_CELL.match(cell) for cell in row)]
+    firsts: list[int] = []
+    for k, (start, width) in enumerate(runs):
+        # A table's first row: its header right before its separator row, and any row before that.
+        floor = runs[k - 1][0] + runs[k - 1][1] + 1 if k else 0
+        first = start
+        while first - width - 1 >= floor and not cells[first - 1].strip():
+            first -= width + 1
+        firsts.append(first)
+    rows = [cells[: firsts[0]]]  # text before the first table (where a join would be)
+    for k, (start, width) in enumerate(runs):
+        limit = firsts[k + 1] - 1 if k + 1 < len(runs) else len(cells)
+        table, end = _table_rows(cells, firsts[k], start, width, limit)
+        if not table:
+            return []
+        rows += [*table, cells[end : limit + 1]]  # its rows, then the text after it
+    return [row for row in rows if row and (len(row) > 1 or row[0].strip())]
+
+
+def _separator_runs(cells: list[str]) -> list[tuple[int, int]]:
+    """(start, width) of every separator row among the cells: two or more `---` cells in a row,
+    an empty cell (or the line's end) on each side."""
+    runs = []
+    i = 0
+    while i < len(cells):
+        if RULE_CELL.match(cells[i]) is None:
+            i += 1
+            continue
+        width = 1
+        while i + width < len(cells) and RULE_CELL.match(cells[i + width]):
+            width += 1
+        before = i == 0 or not cells[i - 1].strip()
+        after = i + width < len(cells) and not cells[i + width].strip()
+        if width >= 2 and before and after:
+            runs.append((i, width))
+        i += width
+    return runs
+
+
+def _table_rows(
+    cells: list[str], first: int, start: int, width: int, limit: int
+) -> tuple[list[list[str]], int]:
+    """One table's rows (its separator row left out) from `first` up to `limit`, where the cells
+    after it begin, and where its last row ends; no row unless they cut into rows of `width` one
+    empty cell apart, the last one ending at `limit` or, for the line's last table, one cell (a
+    join, or text after the table) before the end."""
+    period = width + 1
+    end = first + width  # after the first row
+    while end + period <= limit and not cells[end].strip():
+        end += period
+    last = limit == len(cells)
+    if end <= start + width or not (end == limit or (last and end == limit - 1)):
+        return [], limit
+    return [cells[i : i + width] for i in range(first, end, period) if i != start], end
 
 
 # A table's cell is never a page of text: the longest cell of a pipe row in the project's corpora

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Collection, Iterator, Sequence
 from typing import Literal
 
@@ -71,12 +70,13 @@ def guessed_pipes(lines: Sequence[Line], lexicon: Lexicon) -> bool:
     a label that wrapped out of its cell (`| 三、本年 | …` / `度办理结`), shows it for the whole
     text, which one tool wrote. A markdown table is followed by a blank line or a whole line.
     """
-    for line, after in itertools.pairwise(lines):
+    for line, after in zip(lines, [*lines[1:], None], strict=True):
         if not (is_pipe_row(line) or PIPE_RULE.match(line.text)):
             continue
+        # (The last line too: a text joined into one line has nothing after it.)
         if any(_guessed(cell) for cell in _cells(line, outer=None)):
             return True
-        rest = after.text.strip()
+        rest = after.text.strip() if after is not None else ""
         if rest and len(rest) <= MAX_PIECE and not any(c in rest for c in "|+") and not lexicon.match(rest):
             return True
     return False
