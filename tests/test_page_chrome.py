@@ -9,11 +9,13 @@ than any table's cell between two pipes is the page's text, not a cell (layout/j
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
-from corpus import text
+from corpus import reports, text, truth
+from corpus.score import score
 from govdisclosure.layout.joined import MAX_CELL, cut_at_text
 from govdisclosure.normalize import normalize
 
@@ -69,3 +71,42 @@ def test_a_line_is_cut_only_around_text_longer_than_any_cell() -> None:
     pieces = [piece.raw for piece in cut_at_text(line)]
     assert pieces == ["首页 | 政务公开 |", f" {body} ", "| 使用帮助 | 联系我们 |"]
     assert {piece.number for piece in cut_at_text(line)} == {line.number}
+
+
+# A note in a table's cell longer than a page's footer text (458 characters).
+NOTE = (
+    "（说明："
+    + "本项统计口径包括本机关及所属单位依法制作并公开的各类政府信息，不含内部管理信息。" * 12
+    + "）"
+)
+
+
+def _with_note(markdown: str) -> str:
+    """Every pipe row holding values and a blank cell between two others with the note in its last
+    such cell: a table row whose cell is long, not a page's text around pipes."""
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        parts = line.split("|")
+        blank = [j for j, part in enumerate(parts[1:-1], 1) if not part.strip()]
+        if line.count("|") >= 3 and blank and any(part.strip().isdigit() for part in parts):
+            parts[blank[-1]] = f" {NOTE} "
+            lines[i] = "|".join(parts)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "route", ["html.markitdown", "docx-lo.markitdown", "html.pandoc-gfm", "html.html2text"]
+)
+def test_a_long_note_in_a_table_s_cell_beside_values_gives_no_wrong_number(route: str) -> None:
+    assert len(NOTE) > MAX_CELL
+    silent = []
+    for report in reports():
+        found = score(truth(report), govdisclosure.parse(_with_note(text(report, route))), keeps_blanks=False)
+        silent += [f"{report}: {problem}" for problem in found.wrong + found.misread]
+    assert silent == [], f"{len(silent)} wrong or other-kind cells, e.g. {silent[:5]}"
+
+
+def test_a_footer_parted_by_full_width_bars_is_no_pipe_row_either() -> None:
+    page = text("r001", "html.crawl")
+    alone = _cells(govdisclosure.parse(page))
+    assert _cells(govdisclosure.parse(f"{page} 使用帮助｜联系我们｜隐私保护｜关于我们")) == alone

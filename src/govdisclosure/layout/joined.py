@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..normalize import Line, normalize_line
+from ..values import is_value_text
 
 __all__ = ["MAX_CELL", "RULE_CELL", "cut_at_text", "unjoined"]
 
@@ -96,20 +97,26 @@ def _table_rows(
 # crawler or a cleaner joined onto the pipes' line: a site's footer (`使用帮助 | 联系我们 | …`) after
 # the whole report, a markdown table's rows after the prose before them.
 MAX_CELL = 400
-# What parts a line's cells: a pipe, or a box-drawing border (pipes.BOX).
-CELL_BORDER = regex.compile(r"[|\u2500-\u257f]")
+# What parts a line's cells: a pipe (a full-width one too: `使用帮助｜联系我们`), or a box-drawing border
+# (pipes.BOX).
+CELL_BORDER = regex.compile(r"[|\uff5c\u2500-\u257f]")
 
 
 def cut_at_text(line: Line) -> list[Line]:
-    """The line, or, where text longer than any cell stands between its pipes, the line cut around
-    that text: each such stretch a line of its own (read by words, as a page's text is), each run of
-    cells between them another. Every piece keeps the line's number."""
-    if len(line.raw) <= MAX_CELL or line.raw.count("|") < 2:
+    """The line, or, where text longer than any cell stands between its pipes and the cells around
+    it hold no value (a site's navigation and footer), the line cut around that text: each such
+    stretch a line of its own (read by words, as a page's text is), each run of cells between them
+    another. A row with values beside a long cell is a table's row whose cell is long (a note), and
+    stays whole: cut, its values would stand as a row of their own. Every piece keeps the line's
+    number."""
+    if len(line.raw) <= MAX_CELL:
         return [line]
     borders = [m.start() for m in CELL_BORDER.finditer(line.raw)]
+    if len(borders) < 2:
+        return [line]
     stretches = [(a + 1, b) for a, b in zip([-1, *borders], [*borders, len(line.raw)], strict=True)]
     long = [(a, b) for a, b in stretches if len(line.raw[a:b].strip()) > MAX_CELL]
-    if not long:
+    if not long or any(is_value_text(line.raw[a:b].strip()) for a, b in stretches if (a, b) not in long):
         return [line]
     pieces: list[str] = []
     start = 0
@@ -118,5 +125,7 @@ def cut_at_text(line: Line) -> list[Line]:
         start = b
     pieces.append(line.raw[start:])
     return [
-        Line(line.number, piece, normalize_line(piece), line.page) for piece in pieces if piece.strip(" |\t")
+        Line(line.number, piece, normalize_line(piece), line.page)
+        for piece in pieces
+        if CELL_BORDER.sub("", piece).strip()
     ]
