@@ -52,6 +52,9 @@ DECLARATIONS = st.sampled_from(
         "mso-bidi-font-family:'Times New Roman'",
         "white-space: pre",
         "background-image: initial",
+        # Word quotes a font with spaces; pandoc escapes the quotes inside the attribute's value.
+        'font-family:\\"Times New Roman\\"',
+        'mso-fareast-font-family:\\"仿宋_GB2312\\"',
     )
 )
 STYLES = st.lists(DECLARATIONS, min_size=1, max_size=6).map(lambda d: "; ".join(d) + ";")
@@ -78,8 +81,35 @@ def test_text_without_a_brace_is_left_as_it_is(text: str) -> None:
 
 
 def test_braces_and_brackets_that_style_nothing_stay() -> None:
-    for text in ("a {} b", "[x] {y}", "【2021】", "{1,2}", "见附件[1]"):
+    # (Braces right after a word are the report's text: pandoc writes no attributes there.)
+    for text in ("a {} b", "[x] {y}", "【2021】", "{1,2}", "见附件[1]", "1{.x}2", "收费{.5元", "1{x=1}.5"):
         assert without_attributes(text) == text
+
+
+def test_a_raised_span_is_no_part_of_the_number_before_it() -> None:
+    # A footnote mark styled up (`<span style="vertical-align:super">1</span>` after 10): not 101.
+    assert without_attributes('10[1]{style="vertical-align:super"}').split() == ["10", "1"]
+    # Runs Word split a number into join again: `<span>2</span><span>0</span>` is 20.
+    assert without_attributes('[2]{style="font-size:14pt"}[0]{style="font-size:14pt"}') == "20"
+    page = "\n".join(
+        (
+            "某某县2021年政府信息公开工作年度报告",
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            "| 第二十条第（五）项 | |",
+            "|---|---|",
+            "| 信息内容 | 本年处理决定数量 |",
+            '| 行政许可 | 10[1]{style="vertical-align:super"} |',
+            "| 第二十条第（六）项 | |",
+            "| 信息内容 | 本年处理决定数量 |",
+            "| 行政处罚 | 7 |",
+        )
+    )
+    table = govdisclosure.parse(page).tables.active_disclosure
+    assert table is not None
+    assert table.value("administrative_licensing", "decisions") is None
+    assert table.value("administrative_penalty", "decisions") == 7
 
 
 def test_a_heading_whose_attributes_go_on_over_the_next_lines_is_read() -> None:
