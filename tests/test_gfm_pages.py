@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import govdisclosure
+from corpus import reports, text, truth
+from corpus.score import score
 from govdisclosure.layout.html import is_html_page
 
 REAL_TOOLS = Path(__file__).parent / "corpus" / "real-tools"
@@ -60,3 +64,40 @@ def test_a_page_s_pipe_table_keeps_its_blank_cells_and_its_lines() -> None:
     # Its place in the page: the page's first table, the pipe table's fifth row, second column.
     where = table["normative_documents"]["issued"].where
     assert where is not None and (where.table, where.row, where.column) == (1, 5, 2)
+
+
+def _page(markdown: str) -> str:
+    # A site's navigation before the report, as a page lays it out: the text reads as a page.
+    nav = '<table class="nav"><tr><td>首页</td><td>政务公开</td></tr></table><p>当前位置：首页</p>'
+    return f"{nav}\n\n{markdown}"
+
+
+def _edited_pipe_rows(markdown: str, edit: str) -> str:
+    """Every row under a pipe table's rule edited: `extra` adds a cell after its last, beyond the
+    header's (GitHub ignores it), `escaped` puts an escaped pipe at the end of its first cell
+    (`规章 \\|注`: a pipe in the cell's text)."""
+    lines = markdown.split("\n")
+    under_rule = False
+    for i, line in enumerate(lines):
+        if not line.startswith("|"):
+            under_rule = False
+        elif set(line) <= set("|-: "):
+            under_rule = True
+        elif under_rule:
+            first = line.index("|", 1)  # (the end of the row's first cell)
+            lines[i] = line + " 备注 |" if edit == "extra" else f"{line[:first]}\\|注 {line[first:]}"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("edit", ["extra", "escaped"])
+def test_a_page_s_pipe_rows_are_read_as_github_reads_them(edit: str) -> None:
+    silent = []
+    placed = 0
+    for report in reports():
+        page = _page(_edited_pipe_rows(text(report, "html.pandoc-gfm"), edit))
+        assert is_html_page(page)
+        found = score(truth(report), govdisclosure.parse(page), keeps_blanks=False)
+        silent += [f"{report}: {problem}" for problem in found.wrong + found.misread]
+        placed += found.right
+    assert silent == [], f"{len(silent)} wrong or other-kind cells, e.g. {silent[:5]}"
+    assert placed  # (the pages were read at all)

@@ -4,6 +4,7 @@ outside tables as lines. Imported on first use by html.py, which says what it is
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from ..normalize import Line
@@ -26,6 +27,8 @@ MAX_SPAN = 50
 MAX_TABLE_CELLS = 100_000
 # Spaces that surround a cell's text in the markup; NBSP is content (a blank cell), so it stays.
 MARKUP_SPACE = " \t\r\n"
+# A markdown table's cell border: a pipe not escaped (`\\|` is a pipe inside a cell).
+UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def _span(value: str | None) -> int:
@@ -92,11 +95,16 @@ class Reader(HTMLParser):
 
     def _add_markdown_table(self, lines: list[str]) -> None:
         """A markdown table in the page's text (pandoc's gfm writer draws with pipes a table it can,
-        among the raw HTML of those it cannot), as a table of the page: a cell between two pipes."""
+        among the raw HTML of those it cannot), as a table of the page, read as GitHub's markdown
+        reads it: a cell between two pipes not escaped (`\\|` is a pipe in a cell's text), every
+        row as wide as the header row (cells missing are empty, cells beyond it no cells)."""
         table = _Table(first_line=self.text_line)
+        width = 0
         for i, line in enumerate(lines):
             if PIPE_RULE.match(line) is None:
-                cells = line.strip(MARKUP_SPACE).removeprefix("|").removesuffix("|").split("|")
+                cells = [cell.replace("\\|", "|") for cell in UNESCAPED_PIPE.split(_inner(line))]
+                width = width or len(cells)
+                cells = (cells + [""] * width)[:width]
                 table.rows.append([_Cell([cell], 1, 1, self.text_line + i) for cell in cells])
         self.tables.append(_grid(table, len(self.tables), self.text_line + len(lines) - 1))
         self.table_slots.append(len(self.lines))
@@ -174,6 +182,12 @@ class Reader(HTMLParser):
                 table.rows.append([])
             table.rows[-1].append(table.cell)
             table.cell = None
+
+
+def _inner(line: str) -> str:
+    """A markdown table row without its outer pipes (the closing one only where not escaped)."""
+    row = line.strip(MARKUP_SPACE).removeprefix("|")
+    return row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
 
 
 def _markdown_table(text: str) -> tuple[int, int] | None:
