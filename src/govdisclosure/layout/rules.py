@@ -174,7 +174,7 @@ def _wraps_marker(row: Sequence[Line], line: Line, runs: Sequence[tuple[int, int
 def _continues_attributes(row: Sequence[Line], line: Line, runs: Sequence[tuple[int, int]]) -> bool:
     """True when every cell the line prints carries on an attribute block its column left open in
     the row (`[规章]{style="font-family:…;` / `letter-spacing:…"}`): pandoc's markdown of a page's
-    styled text (layout/attributes.py) wraps a cell's attributes over lines with no blank line
+    styled text (markup.py) wraps a cell's attributes over lines with no blank line
     between rows, and those lines are the row's, not rows of their own."""
     columns = {_column(runs, position) for position, _ in _words(line)}
     if not columns:

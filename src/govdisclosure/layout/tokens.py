@@ -21,9 +21,9 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from ..attributes import without_attributes
 from ..identities import as_evidence, total_holds
 from ..lazyregex import lazy_pattern
+from ..markup import without_markup
 from ..model import Number, Where
 from ..numbering import LEAF_NUMBER
 from ..textcache import text_cache
@@ -176,9 +176,9 @@ def reading(text: str) -> tuple[TokenKind, str]:
     """A cell text's token kind and the text its token keeps (a label undoubled).
 
     Remembered by text: the same cells (0, 无, each label) recur row after row, report after report.
-    Pandoc's attribute markup (`[0]{style="…"}`, layout/attributes.py) is no part of the cell's text.
+    Pandoc's attribute markup (`[0]{style="…"}`, markup.py) is no part of the cell's text.
     """
-    text = without_attributes(text)
+    text = without_markup(text)
     if not clean(text):
         return "empty", text
     if is_value_text(text):
@@ -190,9 +190,9 @@ def reading(text: str) -> tuple[TokenKind, str]:
 
 def cell_tokens(text: str, line: int, where: Where | None = None) -> list[Token]:
     """One cell's tokens; a cell holding several numbers apart (PDF-to-markdown) gives one each,
-    a number's piece a narrow cell wrapped (`2,98 无`) among them. Pandoc's attribute markup
-    (`[0]{style="…"}`) is no part of the cell's text."""
-    text = without_attributes(text)
+    a number's piece a narrow cell wrapped (`2,98 无`) among them. Inline markup (pandoc's
+    `[0]{style="…"}`, a page's raw `<span>` between a table's pipes) is no part of the cell's text."""
+    text = without_markup(text, tags=True)
     words = text.split()
     if len(words) > 1 and all(is_value_text(w) or is_broken_number(w) for w in words):
         return [token(w, line, where=where) for w in words]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
-from ..attributes import unstyled
+from ..markup import unmarked
 from ..model import Diagnostic, Section
 from ..normalize import Line
 from .config import sections_config
@@ -39,7 +39,7 @@ def read_outline(
     lines: Sequence[Line], table_lines: Collection[int], markup_lines: Collection[int] = ()
 ) -> Outline:
     """The report's outline; lines inside tables never open a section, markup lines hold no text."""
-    lines = unstyled(lines)
+    lines = unmarked(lines)
     config = sections_config()
     labels = table_labels(extra=config.extra_table_labels)
     tokens, skipped = classify(lines, table_lines, config, labels, markup_lines)

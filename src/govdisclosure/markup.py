@@ -1,10 +1,11 @@
-"""Pandoc markdown's attribute syntax, which a page's inline styles become (FORMAT.md §2.2 J).
+"""Inline markup a page's styles leave in markdown: pandoc's attribute spans and raw HTML tags (§2.2 J).
 
 A page exported from Word styles every run of text (`<span style="font-family:仿宋_GB2312">`), and
 pandoc's markdown writer keeps each as a bracketed span, `[一、本年新收…]{style="font-family:…"}`,
 with empty ones between (`[]{style="…"}`); a grid table wraps such a cell over several lines, the
-attributes too. What the reader sees is the text inside the brackets: the attributes and the
-brackets of their spans are markup, as an HTML tag is.
+attributes too. Its gfm writer keeps the tags themselves, inside a pipe table's cells
+(`| <span style="…">规章</span> | <span style="…">0</span> |`). What a reader sees is the text:
+the attributes, the brackets of their spans and the tags are markup.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import regex
 from .lazyregex import lazy_pattern
 from .normalize import Line
 
-__all__ = ["unstyled", "without_attributes"]
+__all__ = ["unmarked", "without_markup"]
 
 # One attribute: an id (#x), a class (.x) or key=value, the value quoted (escapes kept: Word writes
 # `font-family:"Times New Roman"`, pandoc `style="font-family:\\"Times New Roman\\""`) or bare.
@@ -37,12 +38,22 @@ SPAN = lazy_pattern(rf"\[([^\[\]]*+)\]{_BLOCK}")
 ATTRIBUTES = lazy_pattern(rf"\]{_CLOSED}|(?:(?<=[)\s])|^){_BLOCK}")
 
 
-def without_attributes(text: str) -> str:
-    """The text with pandoc's attribute blocks gone and the spans they styled unwrapped.
+# An inline HTML tag (`<span style="…">`, `</span>`, `<br/>`), by its name: `<5` is no tag.
+TAG = lazy_pattern(r"</?+[A-Za-z][A-Za-z0-9]*+(?:\s[^<>]*+)?+/?+>")
+# A tag that raises or lowers its text: a footnote mark, no digit of the number before it.
+RAISED = ("sup", "sub", "vertical-align")
 
-    A span raised or lowered (`vertical-align`: a footnote mark, `10[1]{style="vertical-align:
-    super"}`) is set apart by spaces: its digits are no part of the number before it. Spans side by
-    side join (`[2]{…}[0]{…}` is 20: Word splits a number's runs so)."""
+
+def without_markup(text: str, tags: bool = False) -> str:
+    """The text with pandoc's attribute blocks gone, the spans they styled unwrapped, and with
+    `tags` (a cell's text, between a table's pipes) its inline HTML tags gone too: elsewhere a line
+    of tags is a raw table's markup (`<td>0</td>`), read as such (layout.html_rule).
+
+    A span raised or lowered (`vertical-align`, `<sup>`: a footnote mark, `10[1]{style="vertical-
+    align:super"}`) is set apart by spaces: its digits are no part of the number before it. Spans
+    side by side join (`[2]{…}[0]{…}` is 20: Word splits a number's runs so)."""
+    if tags and "<" in text:
+        text = TAG().sub(_tag_text, text)
     if "{" not in text:
         return text
     while True:
@@ -53,16 +64,20 @@ def without_attributes(text: str) -> str:
     return ATTRIBUTES().sub("", text)
 
 
+def _tag_text(tag: regex.Match[str]) -> str:
+    return " " if any(word in tag[0].lower() for word in RAISED) else ""
+
+
 def _span_text(span: regex.Match[str]) -> str:
     return f" {span[1]} " if "vertical-align" in span[0] else span[1]
 
 
-def unstyled(lines: Sequence[Line]) -> Sequence[Line]:
+def unmarked(lines: Sequence[Line]) -> Sequence[Line]:
     """The lines, each line's text without attribute markup (a heading `[一、总体情况]{style="…"}`)."""
     if not any("{" in line.text for line in lines):
         return lines
     return [
-        line._replace(raw=without_attributes(line.raw), text=without_attributes(line.text))
+        line._replace(raw=without_markup(line.raw), text=without_markup(line.text))
         if "{" in line.text
         else line
         for line in lines

@@ -1,4 +1,4 @@
-"""Pandoc markdown of a styled page (FORMAT.md §2.2 J): attribute spans are markup, not a cell's text.
+"""Markdown of a styled page (FORMAT.md §2.2 J): attribute spans and raw tags are markup, not text.
 
 A page exported from Word styles each run of text, and pandoc's markdown writer keeps every style
 as a bracketed span: `[规章]{style="font-family:仿宋_GB2312;…"}[]{style="…"}`, wrapped over
@@ -15,7 +15,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govdisclosure
-from govdisclosure.attributes import without_attributes
+from corpus import reports, truth
+from corpus import text as tool_text
+from corpus.score import score
+from govdisclosure.markup import without_markup
 
 REAL_TOOLS = Path(__file__).parent / "corpus" / "real-tools"
 
@@ -72,25 +75,25 @@ def test_a_styled_span_reads_as_its_text(text: str, attributes: list[str], empty
         styled = f"[{styled}]{block}"
     if empty:
         styled += '[]{style="font-family:Calibri;mso-fareast-font-family:宋体;"}'
-    assert without_attributes(styled) == text
+    assert without_markup(styled) == text
 
 
 @given(text=st.text(st.characters(blacklist_characters="{"), max_size=40))
 def test_text_without_a_brace_is_left_as_it_is(text: str) -> None:
-    assert without_attributes(text) == text
+    assert without_markup(text) == text
 
 
 def test_braces_and_brackets_that_style_nothing_stay() -> None:
     # (Braces right after a word are the report's text: pandoc writes no attributes there.)
     for text in ("a {} b", "[x] {y}", "【2021】", "{1,2}", "见附件[1]", "1{.x}2", "收费{.5元", "1{x=1}.5"):
-        assert without_attributes(text) == text
+        assert without_markup(text) == text
 
 
 def test_a_raised_span_is_no_part_of_the_number_before_it() -> None:
     # A footnote mark styled up (`<span style="vertical-align:super">1</span>` after 10): not 101.
-    assert without_attributes('10[1]{style="vertical-align:super"}').split() == ["10", "1"]
+    assert without_markup('10[1]{style="vertical-align:super"}').split() == ["10", "1"]
     # Runs Word split a number into join again: `<span>2</span><span>0</span>` is 20.
-    assert without_attributes('[2]{style="font-size:14pt"}[0]{style="font-size:14pt"}') == "20"
+    assert without_markup('[2]{style="font-size:14pt"}[0]{style="font-size:14pt"}') == "20"
     page = "\n".join(
         (
             "某某县2021年政府信息公开工作年度报告",
@@ -115,7 +118,7 @@ def test_a_raised_span_is_no_part_of_the_number_before_it() -> None:
 def test_a_heading_whose_attributes_go_on_over_the_next_lines_is_read() -> None:
     # pandoc wraps a long style over the lines after the heading's own.
     head = '[二、主动公开政府信息情况]{style="font-family: 黑体; color: rgb(76, 76, 76); letter-spacing:'
-    assert without_attributes(head) == "二、主动公开政府信息情况"
+    assert without_markup(head) == "二、主动公开政府信息情况"
     text = "\n\n".join(
         (
             "某某县人民政府2021年政府信息公开工作年度报告",
@@ -147,3 +150,41 @@ def test_a_multiline_table_whose_cells_wrap_their_styles_is_read_row_by_row() ->
     assert table.value("administrative_penalty", "decisions") == 1282
     assert table.value("administrative_enforcement", "decisions") == 42
     assert str(table.value("administrative_fees", "fee_amount")) == "24252.311082"
+
+
+@given(text=CELL_TEXTS, style=STYLES, raised=st.booleans())
+def test_a_raw_html_span_reads_as_its_text(text: str, style: str, raised: bool) -> None:
+    # pandoc's gfm writer keeps a styled page's tags inside a pipe table's cells.
+    tagged = f'<span style="{style.replace(chr(92), "")}">{text}</span><span style="font-size:12pt"></span>'
+    assert without_markup(tagged, tags=True) == text
+    # Outside a table's cells a line of tags is a raw table's markup (`<td>0</td>`), kept as it is.
+    assert without_markup(tagged) == tagged
+    if raised:  # a footnote mark raised after a number: set apart, not read into it
+        assert without_markup(f"{text}<sup>1</sup>", tags=True).split() == [*text.split(), "1"]
+
+
+def _tagged_cells(markdown: str) -> str:
+    """Every pipe-table cell's text wrapped in a styled span, as pandoc's gfm writer keeps a Word
+    page's runs (the cells' own spacing kept outside the tags)."""
+    style = "font-family:仿宋_GB2312;color:rgb(51,51,51)"
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("|") and not set(line) <= set("|-: "):
+            cells = line.split("|")
+            lines[i] = "|".join(
+                f' <span style="{style}">{cell.strip()}</span> ' if cell.strip() else cell for cell in cells
+            )
+    return "\n".join(lines)
+
+
+def test_pipe_tables_whose_cells_hold_a_page_s_raw_spans_come_back_whole() -> None:
+    lost, silent = [], []
+    for report in reports():
+        markdown = tool_text(report, "html.pandoc-gfm")
+        if "|" not in markdown:
+            continue
+        found = score(truth(report), govdisclosure.parse(_tagged_cells(markdown)), keeps_blanks=True)
+        alone = score(truth(report), govdisclosure.parse(markdown), keeps_blanks=True)
+        lost += [f"{report}: {cell}" for cell in found.lost if cell not in alone.lost]
+        silent += [f"{report}: {problem}" for problem in found.wrong + found.misread]
+    assert (lost, silent) == ([], [])
