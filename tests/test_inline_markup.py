@@ -19,6 +19,7 @@ from corpus import reports, truth
 from corpus import text as tool_text
 from corpus.score import score
 from govdisclosure.markup import without_markup
+from govdisclosure.values import is_value_text
 
 REAL_TOOLS = Path(__file__).parent / "corpus" / "real-tools"
 
@@ -159,8 +160,13 @@ def test_a_raw_html_span_reads_as_its_text(text: str, style: str, raised: bool) 
     assert without_markup(tagged, tags=True) == text
     # Outside a table's cells a line of tags is a raw table's markup (`<td>0</td>`), kept as it is.
     assert without_markup(tagged) == tagged
-    if raised:  # a footnote mark raised after a number: set apart, not read into it
-        assert without_markup(f"{text}<sup>1</sup>", tags=True).split() == [*text.split(), "1"]
+    if raised:  # a footnote mark raised after a number is no digit of it, nor a number alone
+        for marked in (f"{text}<sup>1</sup>", f'{text}<span style="vertical-align:super">1</span>'):
+            assert not is_value_text(without_markup(marked, tags=True))
+    # Tags between two digits: a footnote mark or a number's runs, not told apart; no number.
+    for between in ('<a href="#fn1">1</a>', "<span>1</span>", "<br>1"):
+        if text.strip().isdigit():
+            assert not is_value_text(without_markup(f"{text}{between}", tags=True))
 
 
 def _tagged_cells(markdown: str) -> str:
@@ -188,3 +194,21 @@ def test_pipe_tables_whose_cells_hold_a_page_s_raw_spans_come_back_whole() -> No
         lost += [f"{report}: {cell}" for cell in found.lost if cell not in alone.lost]
         silent += [f"{report}: {problem}" for problem in found.wrong + found.misread]
     assert (lost, silent) == ([], [])
+
+
+def test_a_footnote_mark_after_a_value_in_a_pipe_cell_is_no_number() -> None:
+    # `| … | 2<sup>1</sup> |`: the mark is no digit of the number, nor a value of the next column;
+    # the cell stays text as printed (an exponent, 10<sup>3</sup>, would be a raised digit too).
+    silent = []
+    for report in reports():
+        lines = tool_text(report, "html.pandoc-gfm").split("\n")
+        for i, line in enumerate(lines):
+            cells = line.rstrip().split("|")
+            if line.startswith("|") and len(cells) > 3 and cells[-2].strip().isdigit():
+                cells[-2] = f" {cells[-2].strip()}<sup>1</sup> "
+                lines[i] = "|".join(cells)
+        found = score(truth(report), govdisclosure.parse("\n".join(lines)), keeps_blanks=False)
+        silent += [
+            f"{report}: {problem}" for problem in found.wrong + found.misread if "got text" not in problem
+        ]
+    assert silent == [], f"{len(silent)} wrong or other-kind cells, e.g. {silent[:5]}"

@@ -21,9 +21,9 @@ from govdisclosure.normalize import normalize
 
 # Crawler texts of the committed corpus: both templates, several blank styles (zeros, blank, 无, /).
 REPORTS = ("r001", "r005", "r011", "r028", "r046")
-ITEMS = st.sampled_from(
-    ("使用帮助", "联系我们", "隐私保护", "新媒体矩阵", "关于我们", "网站地图", "English", "无障碍")
-)
+# (Numbers too: a list of years, a visit count, the `0` and `无` of a site's widgets.)
+WORDS = ("使用帮助", "联系我们", "隐私保护", "新媒体矩阵", "关于我们", "网站地图", "English", "无障碍")
+ITEMS = st.sampled_from((*WORDS, "2024", "2023", "1234", "0", "无"))
 BARS = st.sampled_from((" | ", "|", " |", "| ", "　|　"))
 
 

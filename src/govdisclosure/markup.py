@@ -40,8 +40,11 @@ ATTRIBUTES = lazy_pattern(rf"\]{_CLOSED}|(?:(?<=[)\s])|^){_BLOCK}")
 
 # An inline HTML tag (`<span style="…">`, `</span>`, `<br/>`), by its name: `<5` is no tag.
 TAG = lazy_pattern(r"</?+[A-Za-z][A-Za-z0-9]*+(?:\s[^<>]*+)?+/?+>")
-# A tag that raises or lowers its text: a footnote mark, no digit of the number before it.
-RAISED = ("sup", "sub", "vertical-align")
+# Tags between two digits (`2<sup>1</sup>`, `0<a href="#fn1">1</a>`, `<span>2</span><span>0</span>`):
+# a footnote mark after a number or a number's runs, which the text does not tell apart; or a
+# raised or lowered text (a footnote mark, alone in its cell too). The cell keeps its tags, and is
+# no number.
+UNTOLD = lazy_pattern(r"\d\s*+(?:<[^<>]*+>\s*+)++\d|<su[bp]\b|vertical-align", regex.IGNORECASE)
 
 
 def without_markup(text: str, tags: bool = False) -> str:
@@ -49,11 +52,12 @@ def without_markup(text: str, tags: bool = False) -> str:
     `tags` (a cell's text, between a table's pipes) its inline HTML tags gone too: elsewhere a line
     of tags is a raw table's markup (`<td>0</td>`), read as such (layout.html_rule).
 
-    A span raised or lowered (`vertical-align`, `<sup>`: a footnote mark, `10[1]{style="vertical-
-    align:super"}`) is set apart by spaces: its digits are no part of the number before it. Spans
-    side by side join (`[2]{…}[0]{…}` is 20: Word splits a number's runs so)."""
-    if tags and "<" in text:
-        text = TAG().sub(_tag_text, text)
+    A span raised or lowered (`vertical-align`: a footnote mark, `10[1]{style="vertical-align:
+    super"}`) is set apart by spaces: its digits are no part of the number before it. Spans side by
+    side join (`[2]{…}[0]{…}` is 20: Word splits a number's runs so). Tags between two digits leave
+    the cell as it is printed, as does raised text (UNTOLD)."""
+    if tags and "<" in text and UNTOLD().search(text) is None:
+        text = TAG().sub("", text)
     if "{" not in text:
         return text
     while True:
@@ -62,10 +66,6 @@ def without_markup(text: str, tags: bool = False) -> str:
             break
         text = unwrapped
     return ATTRIBUTES().sub("", text)
-
-
-def _tag_text(tag: regex.Match[str]) -> str:
-    return " " if any(word in tag[0].lower() for word in RAISED) else ""
 
 
 def _span_text(span: regex.Match[str]) -> str:

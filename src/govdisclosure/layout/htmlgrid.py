@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 
 from ..normalize import Line
+from ..values import is_value_text
 from .grid import Grid, GridCell
 from .pipes import PIPE_RULE, is_pipe_row
 
@@ -96,16 +97,21 @@ class Reader(HTMLParser):
     def _add_markdown_table(self, lines: list[str]) -> None:
         """A markdown table in the page's text (pandoc's gfm writer draws with pipes a table it can,
         among the raw HTML of those it cannot), as a table of the page, read as GitHub's markdown
-        reads it: a cell between two pipes not escaped (`\\|` is a pipe in a cell's text), every
-        row as wide as the header row (cells missing are empty, cells beyond it no cells)."""
+        reads it: a cell between two pipes not escaped (`\\|` is a pipe in a cell's text), and
+        cells beyond the header row's width no cells where they hold no value (`| 备注 |` after a
+        row's last cell). A row still wider or narrower than the header is left out: which of its
+        cells stands in which column is not shown (GitHub pads a short row with empty cells, a
+        claim of blanks the row does not print, and drops a value beyond the header's width)."""
         table = _Table(first_line=self.text_line)
         width = 0
         for i, line in enumerate(lines):
             if PIPE_RULE.match(line) is None:
                 cells = [cell.replace("\\|", "|") for cell in UNESCAPED_PIPE.split(_inner(line))]
                 width = width or len(cells)
-                cells = (cells + [""] * width)[:width]
-                table.rows.append([_Cell([cell], 1, 1, self.text_line + i) for cell in cells])
+                if not any(is_value_text(cell.strip()) for cell in cells[width:]):
+                    cells = cells[:width]
+                if len(cells) == width:
+                    table.rows.append([_Cell([cell], 1, 1, self.text_line + i) for cell in cells])
         self.tables.append(_grid(table, len(self.tables), self.text_line + len(lines) - 1))
         self.table_slots.append(len(self.lines))
 
@@ -135,7 +141,7 @@ class Reader(HTMLParser):
             found = dict(attrs)
             if table.cells < MAX_TABLE_CELLS:
                 table.cell = _Cell([], _span(found.get("rowspan")), _span(found.get("colspan")), self._line())
-        elif table is None and tag in BLOCK_TAGS:
+        elif table is None and tag in BLOCK_TAGS and not self._in_pipe_row():
             self._flush_text()
         # Inside a cell, <br> and <p> join their pieces without a space: 本年新<br/>制作数量.
 
@@ -152,8 +158,14 @@ class Reader(HTMLParser):
             self.table_slots.append(len(self.lines))
         elif table is not None and tag in ("td", "th"):
             self._end_cell()
-        elif table is None and tag in BLOCK_TAGS:
+        elif table is None and tag in BLOCK_TAGS and not self._in_pipe_row():
             self._flush_text()
+
+    def _in_pipe_row(self) -> bool:
+        """True when the text so far ends inside a markdown table's row (`| 8`): a tag there is in a
+        cell's text (pandoc's gfm writes `<br />` for a line break in a cell), not the row's end."""
+        line = "".join(self.text).rsplit("\n", 1)[-1].strip(MARKUP_SPACE)
+        return line.startswith("|") and not line.endswith("|")
 
     def handle_data(self, data: str) -> None:
         if self.skip:

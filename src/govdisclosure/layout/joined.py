@@ -103,24 +103,29 @@ CELL_BORDER = regex.compile(r"[|\uff5c\u2500-\u257f]")
 
 
 def cut_at_text(line: Line) -> list[Line]:
-    """The line, or, where text longer than any cell stands between its pipes and the cells around
-    it hold no value (a site's navigation and footer), the line cut around that text: each such
-    stretch a line of its own (read by words, as a page's text is), each run of cells between them
-    another. A row with values beside a long cell is a table's row whose cell is long (a note), and
-    stays whole: cut, its values would stand as a row of their own. Every piece keeps the line's
-    number."""
+    """The line, or, where text longer than any cell stands between its pipes, the line cut around
+    that text: each such stretch a line of its own (read by words, as a page's text is), each run of
+    cells between them another. Every piece keeps the line's number.
+
+    Cut there is text before the first pipe or after the last (the report before a site's footer),
+    text between cells that hold no value (a site's navigation and footer around the report), and
+    text holding a report's heading or a raw table (markdown joined into one line). A long cell
+    beside values and holding neither is a note in a table's row, which stays whole: cut, the values
+    before it would stand as a row of their own."""
     if len(line.raw) <= MAX_CELL:
         return [line]
     borders = [m.start() for m in CELL_BORDER.finditer(line.raw)]
     if len(borders) < 2:
         return [line]
     stretches = [(a + 1, b) for a, b in zip([-1, *borders], [*borders, len(line.raw)], strict=True)]
-    long = [(a, b) for a, b in stretches if len(line.raw[a:b].strip()) > MAX_CELL]
-    if not long or any(is_value_text(line.raw[a:b].strip()) for a, b in stretches if (a, b) not in long):
+    texts = [line.raw[a:b].strip() for a, b in stretches]
+    long = [i for i, text in enumerate(texts) if len(text) > MAX_CELL]
+    if not long or not all(_page_text(texts, i) for i in long):
         return [line]
     pieces: list[str] = []
     start = 0
-    for a, b in long:
+    for i in long:
+        a, b = stretches[i]
         pieces += [line.raw[start:a], line.raw[a:b]]
         start = b
     pieces.append(line.raw[start:])
@@ -129,3 +134,16 @@ def cut_at_text(line: Line) -> list[Line]:
         for piece in pieces
         if CELL_BORDER.sub("", piece).strip()
     ]
+
+
+# A report's section heading (`三、收到和处理…`) or a raw HTML table: what no table's cell holds.
+PAGE_MARK = regex.compile(r"(?:^|[\s*#>])[一二三四五六]、|<table\b", regex.IGNORECASE)
+
+
+def _page_text(texts: list[str], i: int) -> bool:
+    """True when the long stretch `texts[i]` is a page's text, not a table's cell (cut_at_text)."""
+    if i in (0, len(texts) - 1) or PAGE_MARK.search(texts[i]) is not None:
+        return True
+    before = next((text for text in reversed(texts[:i]) if text), "")
+    after = next((text for text in texts[i + 1 :] if text), "")
+    return not (is_value_text(before) or is_value_text(after))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..layout import Token
 from ..lazyregex import lazy_pattern
 from ..values import UNIT, clean
 from .grid import FusedRun, Grid
 from .positions import ColumnPositions
+from .regions import MatchedRow
+from .shape import ColumnsOf, RowShape
 
-__all__ = ["fit", "put_row"]
+__all__ = ["fit", "put_row", "widened_columns"]
 
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
 DIGIT_RUN = lazy_pattern(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
@@ -52,7 +54,7 @@ def put_row(
 ) -> None:
     """One row's cells on the grid: by position, by count, as a fused run to split, or said unplaced.
     (`parted`: marks on the line part the row's cells, `fit`; `widened`: every such row of the
-    table holds more cells than columns, rows.widened_columns.)"""
+    table holds more cells than columns, widened_columns.)"""
     # Where the layout shows the grid, the values stand in their columns (positions.py).
     if where is not None:
         positions, width = where
@@ -87,3 +89,39 @@ def put_row(
         return
     raw = " ".join(v.text.strip() or "∅" for v in values)
     grid.unplaced(f"{row}: {len(values)} cells for {len(columns)} columns ({raw})", line)
+
+
+def widened_columns(
+    rows: Sequence[MatchedRow],
+    shapes: Sequence[RowShape],
+    columns_of: ColumnsOf,
+    group_of: Callable[[str], str | None],
+) -> frozenset[tuple[str, ...]]:
+    """The column sets whose rows parted on their line (CellRow.parted) print more cells than
+    columns where no label's span can be among them, padding at a row's end aside: a row printing
+    a value in its first column, or a group's row printing a value (`1.属于国家秘密` has no span
+    beside its group's label); where no group's row prints a value, every group's row too wide
+    (its empty cells may be padding or such a column: not told). Such an empty cell is a merged
+    cell's empty column (a page's 商业企业 two grid columns wide, printed `| 22 | 0 | | 0 |` by
+    markitdown), so in that table an empty cell after a label may be a column's blank as well as
+    the label's span (put_row)."""
+    widened: set[tuple[str, ...]] = set()
+    blank_rows: dict[tuple[str, ...], list[int]] = {}  # cells of each group's row printing no value
+    printing: set[tuple[str, ...]] = set()  # column sets with a group's row printing a value
+    for matched, shape in zip(rows, shapes, strict=True):
+        for segment in shape.segments if matched.row.parted else ():
+            columns = columns_of(segment.anchor.id) or ()
+            cells = list(segment.values)
+            grouped = group_of(segment.anchor.id) is not None
+            if not columns or not cells:
+                continue
+            if grouped and not any(c.kind == "value" for c in cells):
+                blank_rows.setdefault(columns, []).append(len(cells))
+                continue
+            printing.update([columns] if grouped else [])
+            while len(cells) > len(columns) and cells[-1].kind == "empty":
+                cells.pop()
+            if len(cells) > len(columns) and (grouped or cells[0].kind == "value"):
+                widened.add(columns)
+    unshown = {c for c, widths in blank_rows.items() if c not in printing and min(widths) > len(c)}
+    return frozenset(widened | unshown)

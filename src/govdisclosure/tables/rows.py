@@ -11,7 +11,7 @@ from .aligned import column_anchors
 from .grid import Grid
 from .order import Order
 from .pending import Pending, put_pending
-from .place import put_row
+from .place import put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
 from .shape import ColumnsOf, RowShape, row_shapes
@@ -126,7 +126,7 @@ def assemble_rows(
     shapes = shapes if shapes is not None else row_shapes(region.rows, region.table, columns_of)
     # (Columns move from page to page: with no page marked, a row's positions settle nothing.)
     anchors = column_anchors(region.rows, shapes, columns_of, runs, labels) if aligned and runs else None
-    widened = widened_columns(region.rows, shapes, columns_of)
+    widened = widened_columns(region.rows, shapes, columns_of, group_of)
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         # (A row of one-line text is words apart, or run together: a piece there is a piece too.)
@@ -237,22 +237,6 @@ def assemble_rows(
         fused, wide = segment.bounds == "fused", columns in widened
         put_row(grid, segment.anchor.id, columns, values, shape.line, fused, where, matched.row.parted, wide)
     resolve()
-
-
-def widened_columns(
-    rows: Sequence[MatchedRow], shapes: Sequence[RowShape], columns_of: ColumnsOf
-) -> frozenset[tuple[str, ...]]:
-    """The column sets whose every row parted on its line (CellRow.parted) holds more cells after its
-    label than columns: each row has a merged cell's empty column among its values (a page's
-    商业企业 two grid columns wide, printed `| 0 | |` by markitdown), not only a label's span."""
-    narrowest: dict[tuple[str, ...], int] = {}
-    for matched, shape in zip(rows, shapes, strict=True):
-        for segment in shape.segments if matched.row.parted else ():
-            # (A label with no cell after it is a group's beside its first row: `（六）其他处理 | 1.…`.)
-            columns = columns_of(segment.anchor.id) or ()
-            if segment.values:
-                narrowest[columns] = min(narrowest.get(columns, len(segment.values)), len(segment.values))
-    return frozenset(columns for columns, cells in narrowest.items() if columns and cells > len(columns))
 
 
 def _settled(label: Pending) -> bool:
