@@ -5,7 +5,8 @@ install stays light. The body is read in document order:
 
 - a paragraph (`w:p`) is one text block: its runs' `w:t`, `w:tab` as a space, `w:br` a line
   break; inserted text (`w:ins`) is read, deleted text (`w:del`, `w:moveFrom`), hidden runs
-  (`w:vanish`), field codes and drawings (text boxes float outside the flow) are not. Headers,
+  (`w:vanish`), field codes and drawings (text boxes float outside the flow) are not; a raised or
+  lowered run (`w:vertAlign`, a footnote mark) is marked `^`, so `2` `¹` reads as no number. Headers,
   footers, footnotes and comments live in other parts and are not read.
 - Word's auto-numbering (`w:numPr`, direct or from the paragraph style) is printed before the
   text as Word prints it (`一、`, `（一）`, `1、` …; numbering.xml, see `docx_numbering.Numbering`), since
@@ -43,6 +44,7 @@ from .docx_package import (
     VAL,
     is_encrypted_ooxml,
     read_parts,
+    run_format,
     w,
 )
 from .formats import ZIP_ERRORS
@@ -63,7 +65,8 @@ MAX_SPAN = 64
 MAX_DEPTH = 64
 
 P, TBL, TR, TC, R, T = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t")
-RPR, TCPR, TRPR = w("rPr"), w("tcPr"), w("trPr")
+TCPR, TRPR = w("tcPr"), w("trPr")
+RAISED = ("superscript", "subscript")
 # Run content that prints as a space, as a line break, or as a hyphen.
 SPACES = frozenset({w("tab"), w("ptab")})
 BREAKS = frozenset({w("br"), w("cr")})
@@ -267,16 +270,12 @@ def _runs(p: ElementTree.Element, line_break: str) -> str:
             parts.append(line_break)
         elif tag == HYPHEN:
             parts.append("-")
-        elif tag in INLINE and not (tag == R and _hidden(child)):
+        elif tag in INLINE and not (tag == R and run_format(child, "vanish") not in (None, *FALSE)):
+            # A run raised or lowered (w:vertAlign) is a footnote mark, no digit of a number before
+            # it (`2` `¹`): its place is kept (`2^1`), which reads as no number.
+            parts += ["^"] if tag == R and run_format(child, "vertAlign") in RAISED else []
             stack.append(iter(child))
     return "".join(parts)
-
-
-def _hidden(run: ElementTree.Element) -> bool:
-    """A run formatted hidden (w:vanish): Word does not print it."""
-    rpr = run.find(RPR)
-    vanish = rpr.find(w("vanish")) if rpr is not None else None
-    return vanish is not None and vanish.get(VAL) not in FALSE
 
 
 def _deleted(tr: ElementTree.Element) -> bool:

@@ -219,3 +219,11 @@ def _ole_kind(data: bytes) -> str:
     if is_encrypted_ooxml(data):
         return "an encrypted (password-protected) Word document: remove the password and save it again"
     return "a Word 97-2003 (.doc/.wps) file, not DOCX: read it with read_document (LibreOffice converts it)"
+
+
+def run_format(run: ElementTree.Element, name: str) -> str | None:
+    """The value of one of a run's properties (`w:rPr/w:<name>/@w:val`; "" when set with none, as
+    `<w:vanish/>`), or None when the run has no such property."""
+    rpr = run.find(w("rPr"))
+    found = rpr.find(w(name)) if rpr is not None else None
+    return None if found is None else found.get(VAL, "")

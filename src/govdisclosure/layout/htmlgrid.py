@@ -23,6 +23,8 @@ BLOCK_TAGS = frozenset(
     }
 )
 SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
+# Elements that raise or lower their text: in a cell, a footnote mark.
+RAISED = frozenset({"sup", "sub"})
 # Spans beyond these are markup errors (or attacks); real tables stay far below.
 MAX_SPAN = 50
 MAX_TABLE_CELLS = 100_000
@@ -136,6 +138,10 @@ class Reader(HTMLParser):
         elif table is not None and tag == "tr":
             self._end_cell()
             table.rows.append([])
+        elif table is not None and tag in RAISED and table.cell is not None:
+            # A footnote mark raised after a number (`2<sup>1</sup>`) is no digit of it: the cell
+            # keeps the mark's place (`2^1`), and reads as no number.
+            table.cell.text.append("^")
         elif table is not None and tag in ("td", "th"):
             self._end_cell()
             found = dict(attrs)
