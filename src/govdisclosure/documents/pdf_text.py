@@ -35,6 +35,10 @@ WORD_GAP = 0.2
 # without rules (规章  0  0  0) stay apart. Justified body text (WPS, Word, LibreOffice, Chromium)
 # leaves at most 0.3 em between glyphs (measured on every test PDF).
 COLUMN_GAP = 1.0
+# A superscript or subscript: drawn smaller than the line's glyphs (Chromium and Word draw footnote
+# marks at about 0.6–0.85 of the size) and moved a quarter of their size off the baseline.
+SHIFTED_SIZE = 0.9
+SHIFT = 0.25
 # The top and bottom share of the page where running headers, footers and page numbers stand.
 # Body text reaches into it too (the WPS reports: body from 0.098 to 0.928 of the height, the
 # footer - 2 - at 0.942), so a margin line is dropped only as a page number or when it repeats.
@@ -134,10 +138,13 @@ def _wide(char: str) -> bool:
 
 
 def line_text(glyphs: Sequence[Glyph]) -> str:
-    """One line's glyphs as text: one space between narrow-script words, none next to CJK."""
+    """One line's glyphs as text: one space between narrow-script words, none next to CJK; a run of
+    smaller glyphs raised or lowered off the line (a footnote mark, `2¹`) marked `^` before it, so
+    that it joins no number (`2^1`)."""
     parts: list[str] = []
     gap = False
     previous: Glyph | None = None
+    base: Glyph | None = None  # the last glyph on the line's own baseline
     for glyph in glyphs:
         if glyph.text in SPACES:
             gap = True
@@ -148,10 +155,21 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
         narrow = bool(parts) and not _wide(parts[-1][-1]) and not _wide(glyph.text[0])
         if parts and ((gap and narrow) or space > COLUMN_GAP * size):
             parts.append(" ")
+        shifted = base is not None and _shifted(glyph, base)
+        if shifted and previous is base:
+            parts.append("^")
         parts.append(glyph.text)
         gap = False
         previous = glyph
+        base = base if shifted else glyph
     return "".join(parts)
+
+
+def _shifted(glyph: Glyph, base: Glyph) -> bool:
+    """True when the glyph is smaller than the line's and raised or lowered off its baseline."""
+    shift = SHIFT * base.size
+    moved = glyph.bottom < base.bottom - shift or glyph.top > base.top + shift
+    return glyph.size < SHIFTED_SIZE * base.size and moved
 
 
 def text_lines(glyphs: Iterable[Glyph], page: int) -> Iterator[Line]:
