@@ -53,9 +53,10 @@ def without_markup(text: str, tags: bool = False) -> str:
     of tags is a raw table's markup (`<td>0</td>`), read as such (layout.html_rule).
 
     A span raised or lowered (`vertical-align`: a footnote mark, `10[1]{style="vertical-align:
-    super"}`) is set apart by spaces: its digits are no part of the number before it. Spans side by
-    side join (`[2]{…}[0]{…}` is 20: Word splits a number's runs so). Tags between two digits leave
-    the cell as it is printed, as does raised text (UNTOLD)."""
+    super"}`) is marked `^` (`10^1`), as the document readers mark one: its digits are no part of
+    the number before it, nor a value of their own. Spans side by side join (`[2]{…}[0]{…}` is 20:
+    Word splits a number's runs so). Tags between two digits leave the cell as it is printed, as
+    does raised text (UNTOLD)."""
     if tags and "<" in text and UNTOLD().search(text) is None:
         text = TAG().sub("", text)
     if "{" not in text:
@@ -69,7 +70,7 @@ def without_markup(text: str, tags: bool = False) -> str:
 
 
 def _span_text(span: regex.Match[str]) -> str:
-    return f" {span[1]} " if "vertical-align" in span[0] else span[1]
+    return f"^{span[1]}" if "vertical-align" in span[0] else span[1]
 
 
 def unmarked(lines: Sequence[Line]) -> Sequence[Line]:
