@@ -132,3 +132,16 @@ def test_a_line_break_tag_inside_a_page_s_pipe_row_does_not_end_the_row() -> Non
         found = score(truth(report), govdisclosure.parse(_page("\n".join(lines))), keeps_blanks=False)
         silent += [f"{report}: {problem}" for problem in found.wrong + found.misread]
     assert silent == [], f"{len(silent)} wrong or other-kind cells, e.g. {silent[:5]}"
+
+
+def test_a_page_line_opening_with_a_pipe_outside_a_table_ends_at_its_tag() -> None:
+    # `| 当前位置：首页` in a page's breadcrumb is no markdown table's row: its paragraph ends there.
+    page = (
+        "<html><body><p>| 当前位置：首页</p><p>某某县人民政府2021年政府信息公开工作年度报告</p>"
+        "<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>"
+        "<table><tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr></table></body></html>"
+    )
+    assert [section.title for section in govdisclosure.parse(page).sections] == [
+        "总体情况",
+        "主动公开政府信息情况",
+    ]

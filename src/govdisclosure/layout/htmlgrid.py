@@ -30,6 +30,8 @@ MAX_SPAN = 50
 MAX_TABLE_CELLS = 100_000
 # Spaces that surround a cell's text in the markup; NBSP is content (a blank cell), so it stays.
 MARKUP_SPACE = " \t\r\n"
+# The text pieces looked at for a markdown table's row left open by a tag (Reader._in_pipe_row).
+TAIL_PIECES = 64
 # A markdown table's cell border: a pipe not escaped (`\\|` is a pipe inside a cell).
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
@@ -168,10 +170,13 @@ class Reader(HTMLParser):
             self._flush_text()
 
     def _in_pipe_row(self) -> bool:
-        """True when the text so far ends inside a markdown table's row (`| 8`): a tag there is in a
-        cell's text (pandoc's gfm writes `<br />` for a line break in a cell), not the row's end."""
-        line = "".join(self.text).rsplit("\n", 1)[-1].strip(MARKUP_SPACE)
-        return line.startswith("|") and not line.endswith("|")
+        """True when the text so far ends inside a markdown table's row (`| 8`, after the table's
+        rule): a tag there is in a cell's text (pandoc's gfm writes `<br />` for a line break in a
+        cell), not the row's end. (A line opening with a pipe outside a table, `| 当前位置`, ends at
+        the tag as any text does. The last pieces only: a text node is one piece.)"""
+        text = "".join(self.text[-TAIL_PIECES:])
+        line = text.rsplit("\n", 1)[-1].strip(MARKUP_SPACE)
+        return line.startswith("|") and not line.endswith("|") and _markdown_table(text) is not None
 
     def handle_data(self, data: str) -> None:
         if self.skip:
