@@ -16,6 +16,7 @@ import regex
 
 from .lazyregex import lazy_pattern
 from .normalize import Line
+from .values import RAISED_MARK
 
 __all__ = ["unmarked", "without_markup"]
 
@@ -70,7 +71,7 @@ def without_markup(text: str, tags: bool = False) -> str:
 
 
 def _span_text(span: regex.Match[str]) -> str:
-    return f"^{span[1]}" if "vertical-align" in span[0] else span[1]
+    return f"{RAISED_MARK}{span[1]}" if "vertical-align" in span[0] else span[1]
 
 
 def unmarked(lines: Sequence[Line]) -> Sequence[Line]:

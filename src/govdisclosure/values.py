@@ -18,6 +18,10 @@ MAX_DIGITS = 30
 # Characters that carry no content inside a cell: zero-width marks, BOM, bidi marks.
 INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u00ad]")
 
+#: What a document's reader prints before a run raised or lowered off the line in a cell (a footnote
+#: mark after a number, `2¹` -> `2^1`): no digit of the number before it, and no number at all.
+RAISED_MARK = "^"
+
 #: The money units cells and headers print (FORMAT.md §2.5), 万元 first so it is never read as 元.
 UNITS = ("万元", "元")
 #: The units as a pattern piece, for every pattern that allows a unit after digits.

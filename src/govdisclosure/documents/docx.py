@@ -35,6 +35,7 @@ import attrs
 
 from ..errors import DocumentError
 from ..layout.grid import DocumentText, Grid, GridCell, document_text
+from ..values import RAISED_MARK
 from .docx_numbering import Numbering, Styles, num_pr, xml_int, xml_val
 from .docx_package import (
     ALTERNATE,
@@ -273,7 +274,7 @@ def _runs(p: ElementTree.Element, line_break: str) -> str:
         elif tag in INLINE and not (tag == R and run_format(child, "vanish") not in (None, *FALSE)):
             # A run raised or lowered (w:vertAlign) is a footnote mark, no digit of a number before
             # it (`2` `¹`): its place is kept (`2^1`), which reads as no number.
-            parts += ["^"] if tag == R and run_format(child, "vertAlign") in RAISED else []
+            parts += [RAISED_MARK] if tag == R and run_format(child, "vertAlign") in RAISED else []
             stack.append(iter(child))
     return "".join(parts)
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 import regex
 
+from ..values import RAISED_MARK
+
 __all__ = ["Glyph", "Line", "dedupe", "line_text", "lines_of", "strip_margins", "text_lines"]
 
 # Simulated bold prints a glyph again a fraction of a point away (pdfplumber's dedupe_chars takes
@@ -157,7 +159,7 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
             parts.append(" ")
         shifted = base is not None and _shifted(glyph, base)
         if shifted and previous is base:
-            parts.append("^")
+            parts.append(RAISED_MARK)
         parts.append(glyph.text)
         gap = False
         previous = glyph

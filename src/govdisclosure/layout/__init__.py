@@ -22,7 +22,7 @@ from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
 from .grid import grid_rows
 from .html import TABLE_TAG, tables_in
-from .joined import cut_at_text
+from .joined import MAX_CELL, cut_at_text
 from .paragraphs import ParagraphRows, paragraph_rows
 from .pieces import join_label_pieces
 from .pipes import PIPE_RULE, bare_pipes, guessed_pipes, is_grid_border, is_pipe_row, pipe_block
@@ -214,7 +214,8 @@ def _reading_order(lines: Sequence[Line], paged: bool) -> bool:
 
 def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     """Every table-like part of the text as rows of cell tokens, each read by the layout it shows."""
-    lines = [piece for line in lines for piece in cut_at_text(line)]
+    if any(len(line.raw) > MAX_CELL for line in lines):  # (most texts have no line to cut)
+        lines = [piece for line in lines for piece in cut_at_text(line)]
     streamed = stream_rows(lines, lexicon)
     if streamed is not None:
         return Layout(tuple(streamed))

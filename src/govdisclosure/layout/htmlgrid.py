@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 
 from ..normalize import Line
-from ..values import is_value_text
+from ..values import RAISED_MARK, is_value_text
 from .grid import Grid, GridCell
 from .pipes import PIPE_RULE, is_pipe_row
 
@@ -143,7 +143,7 @@ class Reader(HTMLParser):
         elif table is not None and tag in RAISED and table.cell is not None:
             # A footnote mark raised after a number (`2<sup>1</sup>`) is no digit of it: the cell
             # keeps the mark's place (`2^1`), and reads as no number.
-            table.cell.text.append("^")
+            table.cell.text.append(RAISED_MARK)
         elif table is not None and tag in ("td", "th"):
             self._end_cell()
             found = dict(attrs)
