@@ -32,11 +32,6 @@ DROPPED = "[TABLE]"
 # Targets not met yet, by (test, document, route): strict xfails saying what is lost.
 _EVERY = "test_every_cell_of_every_table_the_text_prints"
 _PDFMINER = "pdfminer prints table cells as column blocks in an order the text does not show"
-_WRAPPED_LABELS = (
-    "a row whose label wraps over lines prints its values on a line of their own between two labels "
-    "(`（二）部分公开（区分处理的，只计这一情 形，不` / `9 0 0 0 0 0 9` / `计其他情形）`): "
-    "whose they are the text does not show"
-)
 KNOWN: dict[tuple[str, str, str], str] = {
     (_EVERY, "real-pdf/huaian-city-gov-2024.pdf", "pdftotext"): (
         "table 四 printed one value per line in the PDF's drawing order, in an order its group totals do "
@@ -49,8 +44,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     (_EVERY, "real-pdf/huaian-city-gov-2024.pdf", "pdfminer"): _PDFMINER,
     (_EVERY, "real-pdf/huaian-hongze-gov-2023.pdf", "pdfminer"): _PDFMINER,
     (_EVERY, "real-pdf/huaian-hongze-gov-2024.pdf", "pdfminer"): _PDFMINER,
-    (_EVERY, "real-pdf/huaian-hongze-gov-2023.pdf", "pdfplumber"): _WRAPPED_LABELS,
-    (_EVERY, "real-pdf/huaian-hongze-gov-2024.pdf", "pdfplumber"): _WRAPPED_LABELS,
     (_EVERY, "real-pdf/huaian-hongze-gov-2024.pdf", "markitdown"): (
         "7 cells: a row's values drawn on a line of their own after the page number (`- 3 -`), apart "
         "from its label"

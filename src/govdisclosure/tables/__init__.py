@@ -24,7 +24,7 @@ from ..template_spec import Label
 from ..templates import Template, TemplateRegistry
 from ..values import unit_in_header
 from .balanced import reread_balanced
-from .columns import active_columns, application_columns
+from .columns import active_columns, application_columns, application_successors
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .order import Order, text_order
@@ -156,6 +156,7 @@ def _read_applications(
         shapes,
         layout.runs,
         header_labels(spec.columns, *(Label(t) for t in spec.header_labels), spec.column_group),
+        application_successors(template),
     )
     return grid
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..templates import Template
 from .shape import ColumnsOf
 
-__all__ = ["active_columns", "application_columns"]
+__all__ = ["active_columns", "application_columns", "application_successors"]
 
 
 def active_columns(template: Template) -> ColumnsOf:
@@ -24,3 +26,16 @@ def application_columns(template: Template) -> ColumnsOf:
     spec = template.applications
     known = {r.id for r in spec.rows}
     return lambda row_id: spec.value_columns if row_id in known else None
+
+
+def application_successors(template: Template) -> Callable[[str, str], bool]:
+    """Whether row b is table 三's next row after row a (rows the template marks non-standard skipped)."""
+    rows = template.applications.rows
+    at = {r.id: i for i, r in enumerate(rows)}
+
+    def follows(a: str, b: str) -> bool:
+        if a not in at or b not in at or at[b] <= at[a]:
+            return False
+        return all(not r.standard for r in rows[at[a] + 1 : at[b]])
+
+    return follows

@@ -34,6 +34,7 @@ def assemble_rows(
     shapes: Sequence[RowShape] | None = None,
     runs: Mapping[int, Runs] | None = None,
     labels: HeaderLabels | None = None,
+    follows: Callable[[str, str], bool] | None = None,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
@@ -47,7 +48,10 @@ def assemble_rows(
     label printed with no value anywhere is a blank row; `shapes`: the rows' shapes, if the caller
     has them already (row_shapes with the same columns); `runs`: where the runs of words of a
     positioned text stand (layout.Layout.runs), which tells the values' columns page by page, with
-    what the table's header prints in `labels` (aligned.py).
+    what the table's header prints in `labels` (aligned.py); `follows(a, b)`: row b is the
+    template's next row after row a, so that a whole values line standing alone between row a,
+    whose values are all placed, and b's label right below it is b's (pdfplumber prints a row's
+    values on a line of their own above its label).
     """
     in_order = order == "rows"
     positions = positions or ColumnPositions(region.table)
@@ -70,8 +74,9 @@ def assemble_rows(
         pending = None
 
     # A values line placed by height (`apart`) while no label waits for values: the label right
-    # below it owns it, if that label has none.
-    held: tuple[list[Token], int, int] | None = None
+    # below it owns it, if that label has none. (Held after a whole row of line text, the row it
+    # came after: only that row's next row in the template may own it.)
+    held: tuple[list[Token], int, int, str | None] | None = None
 
     def unheld() -> None:
         nonlocal held
@@ -151,9 +156,18 @@ def assemble_rows(
             raw = " ".join(v.text.strip() for v in values)
             words = _unknown_words(matched)
             after_words = f"values after words that name no row of the table ({words}: {raw})"
-            if pending is not None and pending.sandwiched and matched.row.apart and not words:
-                # The label's cell ended with its tail: values placed by height after it are not its.
+            if (
+                pending is not None
+                and pending.sandwiched
+                and not words
+                and (matched.row.apart or _whole(pending, columns_of))
+            ):
+                # The label's cell ended with its tail: values placed by height after it are not its,
+                # nor, in line text, a whole row's more after the whole row printed inside it.
                 flush()
+            after_whole = (
+                _after_whole(waiting, columns_of, follows) if pending is None and not words else None
+            )
             if words and matched.row.own_label:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
@@ -165,12 +179,15 @@ def assemble_rows(
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 values_first = values_first or not waiting
-                if matched.row.apart and not words:
+                if (matched.row.apart and not words) or after_whole is not None:
                     # A row placed by height is the line above's or below's. No label above waits
                     # for values (each was printed whole, or it is the header): the label right
-                    # below, if it has no value, owns it.
+                    # below, if it has no value, owns it. In line text rows follow each other
+                    # down the page, a row's values line at its label's height or just above it:
+                    # after a whole row, a whole values line is the next row's, if its label is
+                    # right below (and it is not the line before a label the text left out).
                     unheld()
-                    held = (values, shape.line, index)
+                    held = (values, shape.line, index, None if matched.row.apart else after_whole)
                 else:
                     grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
             elif not _is_header(matched, region.table):
@@ -185,7 +202,17 @@ def assemble_rows(
         printed = sum(v.kind == "value" for v in values)
         # (Right under the values: any line between could be the label they belong to.)
         below = held is not None and held[2] == index - 1
-        if held is not None and below and pending is None and not values and len(held[0]) == len(columns):
+        heir = held is not None and (
+            held[3] is None or (follows is not None and follows(held[3], segment.anchor.id))
+        )
+        if (
+            held is not None
+            and below
+            and heir
+            and pending is None
+            and not values
+            and len(held[0]) == len(columns)
+        ):
             # Printed above its label (a tall label cell, values at its middle): basis order.
             waiting.append(Pending(segment.anchor.id, shape.line, held[0], placed=True))
             grid.place(segment.anchor.id, columns, held[0], basis="order")
@@ -244,6 +271,24 @@ def _settled(label: Pending) -> bool:
     one values line inside its own cell (between the label and its wrapped tail). (A values line
     after the next label is only placed whole, so it cannot be the rest of a partial one.)"""
     return label.placed or (label.sandwiched and not label.own and len(label.after) == 1)
+
+
+def _whole(label: Pending, columns_of: ColumnsOf) -> bool:
+    """True when a label's row is printed whole on one line: its own, or one line after it."""
+    n = len(columns_of(label.row) or ())
+    if label.placed:
+        return sum(v.kind == "value" for v in label.own) == n
+    return not label.own and len(label.after) == 1 and sum(v.kind == "value" for v in label.after[0]) == n
+
+
+def _after_whole(
+    waiting: list[Pending], columns_of: ColumnsOf, follows: Callable[[str, str], bool] | None
+) -> str | None:
+    """The row a values line comes right after, if that row is printed whole (see assemble_rows)."""
+    if follows is None or not waiting:
+        return None
+    last = waiting[-1]
+    return last.row if (last.placed or last.sandwiched) and _whole(last, columns_of) else None
 
 
 def _unknown_words(row: MatchedRow) -> str:
