@@ -219,9 +219,17 @@ def _stray_tails(
     label, at = valued, i + 1
     if not valued.texts and at < len(rows) and not rows[at].has_values:
         label, at = rows[at], at + 1  # the label under its values (markitdown on a PDF)
+    # A group label's pieces may stand between (`度办理结` / `果`: 三、本年度办理结果's tall cell), or
+    # open the tails' line (`度办理结 8`).
+    pieces: list[CellRow] = []
+    while at < len(rows) and len(pieces) < GROUP_PIECE_LINES and _group_piece_line(rows[at], lexicon):
+        if not next_line(rows[at - 1].line, rows[at].line, textless):
+            return None
+        pieces.append(rows[at])
+        at += 1
     if at >= len(rows) or not next_line(rows[at - 1].line, rows[at].line, textless):
         return None
-    under = rows[at]
+    under, piece = _group_piece_apart(rows[at], lexicon)
     tails = [t.text.strip() for t in under.tokens]
     if (
         under.bounds not in ("words", "aligned")
@@ -248,7 +256,13 @@ def _stray_tails(
     marked = valued._replace(
         tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
     )
-    return [marked, *([label] if label is not valued else [])], at + 1
+    return [marked, *([label] if label is not valued else []), *pieces, *([piece] if piece else [])], at + 1
+
+
+def _group_piece_line(row: CellRow, lexicon: Lexicon) -> bool:
+    """True when a line holds nothing but a piece of a group label (`度办理结`, `果`)."""
+    words = " ".join(t.text.strip() for t in row.texts)
+    return row.bounds == "words" and not row.has_values and bool(words) and lexicon.is_group_piece(words)
 
 
 def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
