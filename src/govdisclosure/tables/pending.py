@@ -15,9 +15,10 @@ from .aligned import ColumnAnchors
 from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
 from .grid import FusedRun, Grid
 from .place import put_row
+from .shape import ColumnsOf
 from .wrapped import joined_readings
 
-__all__ = ["Pending", "put_pending"]
+__all__ = ["Pending", "put_pending", "settled", "whole", "whole_row_before"]
 
 
 class Pending:
@@ -173,3 +174,28 @@ def put_pending(
         f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
         pending.line,
     )
+
+
+def settled(label: Pending) -> bool:
+    """True when a label's values are accounted for: its row printed whole on its own line, or its
+    one values line inside its own cell (between the label and its wrapped tail). (A values line
+    after the next label is only placed whole, so it cannot be the rest of a partial one.)"""
+    return label.placed or (label.sandwiched and not label.own and len(label.after) == 1)
+
+
+def whole(label: Pending, columns_of: ColumnsOf) -> bool:
+    """True when a label's row is printed whole on one line: its own, or one line after it."""
+    n = len(columns_of(label.row) or ())
+    if label.placed:
+        return sum(v.kind == "value" for v in label.own) == n
+    return not label.own and len(label.after) == 1 and sum(v.kind == "value" for v in label.after[0]) == n
+
+
+def whole_row_before(
+    waiting: list[Pending], columns_of: ColumnsOf, follows: Callable[[str, str], bool] | None
+) -> str | None:
+    """The row a values line comes right after, if that row is printed whole (see assemble_rows)."""
+    if follows is None or not waiting:
+        return None
+    last = waiting[-1]
+    return last.row if (last.placed or last.sandwiched) and whole(last, columns_of) else None

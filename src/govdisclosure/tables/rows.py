@@ -10,7 +10,7 @@ from ..numbering import GROUP_MARKER
 from .aligned import column_anchors
 from .grid import Grid
 from .order import Order
-from .pending import Pending, put_pending
+from .pending import Pending, put_pending, settled, whole, whole_row_before
 from .place import put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
@@ -112,7 +112,7 @@ def assemble_rows(
             # no label of the block is left without values and the next label has its own.
             # (Placed on the text's printing order alone, a row says so: basis order.)
             local = not doubtful and (following is None or bool(following.own or following.after))
-            hemmed = i > 0 and _settled(waiting[i - 1]) and following is not None and following.placed
+            hemmed = i > 0 and settled(waiting[i - 1]) and following is not None and following.placed
             found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
             put_pending(
@@ -160,13 +160,13 @@ def assemble_rows(
                 pending is not None
                 and pending.sandwiched
                 and not words
-                and (matched.row.apart or _whole(pending, columns_of))
+                and (matched.row.apart or whole(pending, columns_of))
             ):
                 # The label's cell ended with its tail: values placed by height after it are not its,
                 # nor, in line text, a whole row's more after the whole row printed inside it.
                 flush()
             after_whole = (
-                _after_whole(waiting, columns_of, follows) if pending is None and not words else None
+                whole_row_before(waiting, columns_of, follows) if pending is None and not words else None
             )
             if words and matched.row.own_label:
                 # A row the reader found whole between two others (a crawler page's): its words are
@@ -264,31 +264,6 @@ def assemble_rows(
         fused, wide = segment.bounds == "fused", columns in widened
         put_row(grid, segment.anchor.id, columns, values, shape.line, fused, where, matched.row.parted, wide)
     resolve()
-
-
-def _settled(label: Pending) -> bool:
-    """True when a label's values are accounted for: its row printed whole on its own line, or its
-    one values line inside its own cell (between the label and its wrapped tail). (A values line
-    after the next label is only placed whole, so it cannot be the rest of a partial one.)"""
-    return label.placed or (label.sandwiched and not label.own and len(label.after) == 1)
-
-
-def _whole(label: Pending, columns_of: ColumnsOf) -> bool:
-    """True when a label's row is printed whole on one line: its own, or one line after it."""
-    n = len(columns_of(label.row) or ())
-    if label.placed:
-        return sum(v.kind == "value" for v in label.own) == n
-    return not label.own and len(label.after) == 1 and sum(v.kind == "value" for v in label.after[0]) == n
-
-
-def _after_whole(
-    waiting: list[Pending], columns_of: ColumnsOf, follows: Callable[[str, str], bool] | None
-) -> str | None:
-    """The row a values line comes right after, if that row is printed whole (see assemble_rows)."""
-    if follows is None or not waiting:
-        return None
-    last = waiting[-1]
-    return last.row if (last.placed or last.sandwiched) and _whole(last, columns_of) else None
 
 
 def _unknown_words(row: MatchedRow) -> str:
