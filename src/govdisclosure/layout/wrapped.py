@@ -222,7 +222,10 @@ def _stray_tails(
     # A group label's pieces may stand between (`度办理结` / `果`: 三、本年度办理结果's tall cell), or
     # open the tails' line (`度办理结 8`).
     pieces: list[CellRow] = []
-    while at < len(rows) and len(pieces) < GROUP_PIECE_LINES and _group_piece_line(rows[at], lexicon):
+    while at < len(rows) and len(pieces) < GROUP_PIECE_LINES and not rows[at].has_values:
+        rest, piece = _group_piece_apart(rows[at], lexicon)
+        if piece is None or rest.tokens:
+            break
         if not next_line(rows[at - 1].line, rows[at].line, textless):
             return None
         pieces.append(rows[at])
@@ -257,12 +260,6 @@ def _stray_tails(
         tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
     )
     return [marked, *([label] if label is not valued else []), *pieces, *([piece] if piece else [])], at + 1
-
-
-def _group_piece_line(row: CellRow, lexicon: Lexicon) -> bool:
-    """True when a line holds nothing but a piece of a group label (`度办理结`, `果`)."""
-    words = " ".join(t.text.strip() for t in row.texts)
-    return row.bounds == "words" and not row.has_values and bool(words) and lexicon.is_group_piece(words)
 
 
 def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:

@@ -198,4 +198,4 @@ def whole_row_before(
     if follows is None or not waiting:
         return None
     last = waiting[-1]
-    return last.row if (last.placed or last.sandwiched) and whole(last, columns_of) else None
+    return last.row if settled(last) and whole(last, columns_of) else None

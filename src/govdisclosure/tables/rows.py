@@ -165,9 +165,6 @@ def assemble_rows(
                 # The label's cell ended with its tail: values placed by height after it are not its,
                 # nor, in line text, a whole row's more after the whole row printed inside it.
                 flush()
-            after_whole = (
-                whole_row_before(waiting, columns_of, follows) if pending is None and not words else None
-            )
             if words and matched.row.own_label:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
@@ -179,7 +176,9 @@ def assemble_rows(
                 pending.apart = pending.apart or matched.row.apart
             elif not shape.labelled:
                 values_first = values_first or not waiting
-                if (matched.row.apart and not words) or after_whole is not None:
+                apart = matched.row.apart
+                before = None if words or apart else whole_row_before(waiting, columns_of, follows)
+                if (apart and not words) or before is not None:
                     # A row placed by height is the line above's or below's. No label above waits
                     # for values (each was printed whole, or it is the header): the label right
                     # below, if it has no value, owns it. In line text rows follow each other
@@ -187,7 +186,7 @@ def assemble_rows(
                     # after a whole row, a whole values line is the next row's, if its label is
                     # right below (and it is not the line before a label the text left out).
                     unheld()
-                    held = (values, shape.line, index, None if matched.row.apart else after_whole)
+                    held = (values, shape.line, index, before)
                 else:
                     grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
             elif not _is_header(matched, region.table):
