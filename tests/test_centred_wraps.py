@@ -241,3 +241,23 @@ def test_a_band_of_lines_between_the_pieces_and_the_tails_is_one_row() -> None:
 )
 def test_a_band_that_shows_no_one_row_joins_nothing(lines: list[str]) -> None:
     assert not any("~" in token for row in _band(lines) for token in row)
+
+
+def test_a_row_printed_whole_is_no_wrap_s_pieces() -> None:
+    # pdfplumber: a row whole on its label's line, the next row whole, then a values line above the
+    # label after them. The first row's values are no wrap's pieces (a row label stands beside
+    # them), so the values line is no tails: it stays a row of its own.
+    rows = _band(
+        [
+            "3.要求提供公开出版物 1 1 1 1 1 1 6",
+            "4.无正当理由大量反复申请 0 0 0 0 0 0 0",
+            "0 0 0 0 0 0 0",
+            "5.要求行政机关确认或重新出具已获取信息",
+        ]
+    )
+    assert rows == [
+        ("text:3.要求提供公开出版物", *["value:1"] * 6, "value:6"),
+        ("text:4.无正当理由大量反复申请", *["value:0"] * 7),
+        tuple(["value:0"] * 7),
+        ("text:5.要求行政机关确认或重新出具已获取信息",),
+    ]

@@ -164,17 +164,9 @@ def _print(rows: dict[str, list[int]], above: Sequence[bool]) -> str:
 
 
 def _aboves(data: st.DataObject, rows: dict[str, list[int]]) -> list[bool]:
-    """Which rows print their values above their labels: any row but the first whose two rows
-    before print only zeros. (Under rows printing other numbers a values line may also be the
-    tails of numbers a narrow cell wrapped, `1` / `0` for 10 (layout/wrapped.py), and the label
-    after it, left with none, takes the next line as printed under it: the text cannot tell.)"""
-    order = list(rows)
-    return [
-        i > 0
-        and not any(any(rows[r]) for r in order[max(0, i - 2) : i])
-        and data.draw(st.booleans(), label=row)
-        for i, row in enumerate(order)
-    ]
+    """Which rows print their values above their labels: any row but the first (the rows above
+    may print any numbers: a whole values line under a row printed whole is no wrap's tails)."""
+    return [i > 0 and data.draw(st.booleans(), label=row) for i, row in enumerate(rows)]
 
 
 # Each example parses a 30-line table: a fifth of the profile's examples is enough.

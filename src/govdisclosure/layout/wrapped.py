@@ -100,6 +100,12 @@ def _centred(
     pieces = [t for t in above.tokens if t.kind != "text"]
     if not pieces or not all(t.kind == "broken" or PIECE().match(t.text.strip()) for t in pieces):
         return None
+    words = tuple(t for t in above.tokens if t.kind == "text")
+    if words and not lexicon.is_group_piece(" ".join(t.text.strip() for t in words)):
+        # Beside a wrap's pieces stands at most a group label's piece (`三、本年 2,90`): a row's
+        # label with digits is that row printed whole, and a values line under the row after it
+        # is the next label's, printed above it (pdfplumber), not tails.
+        return None
     for size in range(1, BAND_LINES + 1):
         end = i + 1 + size
         if end >= len(rows) or not next_line(rows[end - 2].line, rows[end - 1].line, textless):
@@ -126,7 +132,6 @@ def _centred(
             if number is None:
                 return None
             joined.append(number)
-        words = tuple(t for t in above.tokens if t.kind == "text")
         out = [above._replace(tokens=words)] if words else []
         return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined))], end + 1
     return None
