@@ -12,10 +12,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govdisclosure
 from govdisclosure.layout import Token
 from govdisclosure.tables.drawn import shows_column_order
+from govdisclosure.templates import default_templates
 
 HELDOUT = Path(__file__).resolve().parent / "corpus" / "heldout" / "seed-7"
 
@@ -225,3 +228,115 @@ def test_words_naming_no_row_after_a_label_leave_its_row_unplaced_in_indented_te
     report = govdisclosure.parse(_printed(lines, "lynx"))
     table = report.tables.active_disclosure
     assert table is not None and "regulations" not in table.rows
+
+
+# --- a value drawn after the next block's label (table 二, plain pdftotext) ---------------------
+
+ACTIVE = default_templates()["2021"].active_disclosure
+ROW_LABEL = {row: label.label for row, label in ACTIVE.rows.items()}
+COLUMN_LABEL = {c.id: c.label.label for c in ACTIVE.columns.values()}
+
+
+def _table_two(blocks: list[list[str]]) -> govdisclosure.Report:
+    """Table 二 as plain pdftotext prints it: a form feed, then each block's lines, one a line."""
+    lines = ["\f二、主动公开政府信息情况"]
+    for block in blocks:
+        lines += _blocks(*block)
+    return govdisclosure.parse("\n".join([*lines, "三、收到和处理政府信息公开申请情况"]))
+
+
+LATER_BLOCKS = [
+    ["第二十条第（五）项", "信息内容", "行政许可", "本年处理决定数量", "204"],
+    ["第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "766", "行政强制", "187"],
+]
+
+
+def test_a_value_after_a_block_printing_fewer_values_than_its_cells_is_not_placed() -> None:
+    # Held-out seed 20261203, r013, LibreOffice's PDF through plain pdftotext: 规范性文件 is 19 1 204,
+    # 行政许可 blank; pdftotext draws 204 (the page's rightmost column) after 行政许可's block
+    # header, where it read as 行政许可's.
+    first = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数"]
+    first += ["规章（设区的市、自治州人民政府应提供相关数", "据）", "19", "规范性文件", "1"]
+    report = _table_two([first, *LATER_BLOCKS])
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert "administrative_licensing" not in table.rows
+    assert any(
+        d.code == "cell-unplaced"
+        and d.message.startswith("active_disclosure: administrative_licensing: values printed after")
+        for d in report.diagnostics
+    )
+    # The block after it printed values after its labels: nothing drifted past it.
+    assert [c.raw for c in table.rows["administrative_penalty"].values()] == ["766"]
+    assert [c.raw for c in table.rows["administrative_enforcement"].values()] == ["187"]
+
+
+def test_a_value_after_a_block_printing_every_cell_is_its_label_s() -> None:
+    first = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数"]
+    first += ["规章", "3", "0", "5", "规范性文件", "19", "1", "204"]
+    table = _table_two([first, *LATER_BLOCKS]).tables.active_disclosure
+    assert table is not None
+    assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["204"]
+
+
+@st.composite
+def _drifted_tables(draw: st.DrawFn) -> tuple[dict[str, list[str | None]], list[list[str]]]:
+    """Table 二's cells (None blank), and its blocks as plain pdftotext prints them: each block's
+    caption, `信息内容`, its header, then each row's label and printed values; one value of a row
+    that prints others too may be drawn after the next block's header or first label."""
+    cells = {
+        row: draw(st.lists(st.one_of(st.none(), st.integers(0, 999).map(str)), min_size=n, max_size=n))
+        for block in ACTIVE.blocks
+        for row in block.rows
+        for n in [len(block.columns)]
+    }
+    blocks: list[list[str]] = []
+    ends: dict[str, tuple[int, int]] = {}  # where each row's last printed line stands
+    for b, block in enumerate(ACTIVE.blocks):
+        lines = ["第二十条" + block.caption.removeprefix("第二十条"), "信息内容"]
+        lines.append(" ".join(COLUMN_LABEL[c] for c in block.columns))
+        for row in block.rows:
+            lines += [ROW_LABEL[row], *[v for v in cells[row] if v]]
+            ends[row] = (b, len(lines) - 1)
+        blocks.append(lines)
+    movable = [
+        row
+        for block in ACTIVE.blocks[:-1]
+        for row in block.rows
+        if sum(v is not None for v in cells[row]) >= 2
+    ]
+    if movable and draw(st.booleans(), label="drift"):
+        b, at = ends[draw(st.sampled_from(movable), label="drifting row")]
+        value = blocks[b].pop(at)
+        # Right after the next block's header, or after its first row's label.
+        blocks[b + 1].insert(draw(st.sampled_from([3, 4]), label="landing line"), value)
+    return cells, blocks
+
+
+@settings(max_examples=max(30, settings().max_examples // 2))
+@given(_drifted_tables())
+def test_a_drifted_value_gives_no_wrong_number(
+    case: tuple[dict[str, list[str | None]], list[list[str]]],
+) -> None:
+    cells, blocks = case
+    table = _table_two(blocks).tables.active_disclosure
+    rows = table.rows if table is not None else {}
+    for row, got in rows.items():
+        assert [c.raw or None for c in got.values()] == cells[row], row
+
+
+def test_a_pdf_s_blank_lines_are_no_blank_cells() -> None:
+    # Each block of plain pdftotext's text ends in a blank line: read as LibreOffice's text export
+    # (an empty line a blank cell), 规章 / `` / `0` / `` read as blank, 0, blank for blank, blank, 0.
+    # A form feed marks a PDF's text, which no cell-stream tool prints.
+    blocks = [
+        ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数"],
+        ["第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可"],
+        ["第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "行政强制"],
+        ["第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费"],
+    ]
+    blocks[0] += ["规章", "0", "行政规范性文件", "0"]
+    table = _table_two(blocks).tables.active_disclosure
+    assert table is not None
+    assert "regulations" not in table.rows
+    assert "normative_documents" not in table.rows

@@ -216,10 +216,12 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     """Every table-like part of the text as rows of cell tokens, each read by the layout it shows."""
     if any(len(line.raw) > MAX_CELL for line in lines):  # (most texts have no line to cut)
         lines = [piece for line in lines for piece in cut_at_text(line)]
-    streamed = stream_rows(lines, lexicon)
+    # Form feeds mark a PDF's pages (pdftotext, pdfminer): its blank lines part the page's text
+    # blocks, never a stream's blank cells or empty paragraphs (no other tool prints a feed).
+    paged = any(line.page for line in lines)
+    streamed = stream_rows(lines, lexicon) if not paged else None
     if streamed is not None:
         return Layout(tuple(streamed))
-    paged = any(line.page for line in lines)
     reading_order = _reading_order(lines, paged)
     if one_cell_per_line(lines):
         return Layout(tuple(group_cells(lines)), reading_order=reading_order)
@@ -228,7 +230,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         lexicon,
         guessed=guessed_pipes(lines, lexicon),
         bare=bare_pipes(lines),
-        paragraphs=paragraph_rows(lines, lexicon),
+        paragraphs=paragraph_rows(lines, lexicon) if not paged else {},
     )
     i = 0
     while i < len(lines):

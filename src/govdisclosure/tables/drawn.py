@@ -18,8 +18,11 @@ from collections.abc import Sequence
 
 from ..layout import Token
 from ..layout.tokens import HAN
+from .order import Order
+from .regions import MatchedRow
+from .shape import RowShape
 
-__all__ = ["DRAWN_ORDER", "INTERRUPTED", "shows_column_order"]
+__all__ = ["DRAWN_ORDER", "DRIFTED", "INTERRUPTED", "drawn_apart", "shows_column_order"]
 
 DRAWN_ORDER = (
     "values printed one per line, 无 among others: a PDF's drawing order is not their columns' order"
@@ -30,6 +33,30 @@ DRAWN_ORDER = (
 # reading order went through other blocks there, and the values need not be in their columns'
 # order (`6` / `商业 科研 …` / `0` `0` `0` `2` `0` for 6 0 2 0 0 0; held-out seed 7, r087).
 INTERRUPTED = "values printed one per line with other words among them: their order is not shown"
+
+
+# A table block (between two of table 二's captions) whose label gathered fewer values after it than
+# its row has cells: in a PDF's reading order a value of that row may come after the next caption
+# (`规范性文件` / `1` / `第二十条第（五）项` / … / `行政许可` / `本年处理决定数量` / `204`: 规范性文件's 204,
+# 行政许可 blank; held-out seed 20261203, r013). Values after a label in the blocks after it may
+# then be that row's: no line shows whose they are.
+DRIFTED = (
+    "values printed after a table block that printed fewer values than its cells: "
+    "in a PDF's reading order they may be that block's"
+)
+
+
+def drawn_apart(
+    rows: Sequence[MatchedRow], shapes: Sequence[RowShape], order: Order, reading_order: bool
+) -> bool:
+    """True when a table's text is a PDF's reading order with no value on a row label's line: each
+    value on a line of its own, or in one-line text shown out of order (`apart`). A block's value
+    may then be drawn after the next block's label (DRIFTED)."""
+    return reading_order and not any(
+        shape.segments[-1].values
+        for row, shape in zip(rows, shapes, strict=True)
+        if shape.segments and not (row.row.own_label and order == "apart")
+    )
 
 
 def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:

@@ -34,7 +34,7 @@ class Grid:
 
     # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
     # million instructions to define at import (docs/performance.md).
-    __slots__ = ("diagnostics", "fused", "reading_order", "rows", "table", "units")
+    __slots__ = ("diagnostics", "drifted", "fused", "reading_order", "rows", "table", "units")
 
     def __init__(
         self,
@@ -53,6 +53,8 @@ class Grid:
         self.fused: list[FusedRun] = []
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.units: dict[str, str] = {} if units is None else units
+        # The lines of the row labels of blocks whose values may be a block's before (drawn.DRIFTED).
+        self.drifted: set[int] = set()
 
     def has_row(self, row: str) -> bool:
         """True once a row has been placed (or is waiting as a fused run)."""

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from ..layout import Token
 from ..values import clean
 from .aligned import ColumnAnchors
-from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
+from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, shows_column_order
 from .grid import FusedRun, Grid
 from .place import put_row
 from .shape import ColumnsOf
 from .wrapped import joined_readings
 
-__all__ = ["Pending", "put_pending", "settled", "whole", "whole_row_before"]
+__all__ = ["Pending", "drifts", "put_pending", "settled", "whole", "whole_row_before"]
 
 
 class Pending:
@@ -97,6 +97,7 @@ def put_pending(
     local: bool = True,
     aligned: bool = False,
     anchors: ColumnAnchors | None = None,
+    drifted: bool = False,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -111,7 +112,9 @@ def put_pending(
     values after it may be another label's (`own` false: see assemble_rows). A row of one-line
     text that shows another order (`Pending.by_order`) is placed whole only where its identity
     holds too (`confirm`), and says its basis order. Values that only the
-    text's printing order gives this label (`local` false) carry basis order. In aligned text
+    text's printing order gives this label (`local` false) carry basis order. `drifted`: a block
+    before printed fewer values than its cells in a PDF's reading order, so values after the label
+    may be that block's (drawn.DRIFTED): they place nothing. In aligned text
     a label with no value anywhere is a blank row, and a line printing some of a row's cells is
     placed by where its values stand (aligned.py).
     """
@@ -122,6 +125,9 @@ def put_pending(
         grid.unplaced(
             f"{pending.row}: a number printed broken across lines near this row ({shown})", pending.line
         )
+        return
+    if drifted and pending.after:
+        grid.unplaced(f"{pending.row}: {DRIFTED} ({shown})", pending.line)
         return
     if not pending.after:
         # Aligned text shows which cells a row prints by where its values stand (aligned.py).
@@ -174,6 +180,19 @@ def put_pending(
         f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
         pending.line,
     )
+
+
+def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
+    """True when values after the next block's labels may be a block's before them (drawn.DRIFTED):
+    a label of this block gathered values after it, fewer than its row's cells; or the blocks
+    before did, and this one's labels gathered none after them (a value lands where some print)."""
+    if any(p.after for p in labels if not p.placed):
+        return any(
+            len(p.own) + sum(map(len, p.after)) < len(columns_of(p.row) or ())
+            for p in labels
+            if p.after and not p.placed
+        )
+    return drifted
 
 
 def settled(label: Pending) -> bool:

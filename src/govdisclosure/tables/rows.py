@@ -8,9 +8,10 @@ from ..layout import Runs, Token
 from ..lexicon import key_of
 from ..numbering import GROUP_MARKER
 from .aligned import column_anchors
+from .drawn import drawn_apart
 from .grid import Grid
 from .order import Order
-from .pending import Pending, put_pending, settled, whole, whole_row_before
+from .pending import Pending, drifts, put_pending, settled, whole, whole_row_before
 from .place import put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
@@ -66,6 +67,8 @@ def assemble_rows(
     suspect = False
     # Set by a values line that the label before already had values for, or that had no label.
     stray = False
+    # Set by a block whose label gathered fewer values than its cells (pending.drifts).
+    drifted = False
 
     def flush() -> None:
         nonlocal pending
@@ -90,7 +93,7 @@ def assemble_rows(
         return bool(after) and bool(columns_of(label.row)) and group_of(after[0].row) not in label.groups
 
     def resolve() -> None:
-        nonlocal values_first
+        nonlocal values_first, drifted
         unheld()
         flush()
         # A label with no value anywhere after it (a blank row, or one whose values come before
@@ -124,7 +127,10 @@ def assemble_rows(
                 local,
                 gaps,
                 anchors,
+                drifted,
             )
+        grid.drifted.update(p.line for p in waiting if drifted)  # (no block reading there: detached.py)
+        drifted = lone and drifts(waiting, columns_of, drifted)
         waiting.clear()
         values_first = False
 
@@ -132,6 +138,8 @@ def assemble_rows(
     # (Columns move from page to page: with no page marked, a row's positions settle nothing.)
     anchors = column_anchors(region.rows, shapes, columns_of, runs, labels) if aligned and runs else None
     widened = widened_columns(region.rows, shapes, columns_of, group_of)
+    # Rows with no identity (table 二) whose values may be another block's (drawn.DRIFTED).
+    lone = confirm is None and drawn_apart(region.rows, shapes, order, grid.reading_order)
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         # (A row of one-line text is words apart, or run together: a piece there is a piece too.)
