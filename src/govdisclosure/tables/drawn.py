@@ -35,11 +35,12 @@ DRAWN_ORDER = (
 INTERRUPTED = "values printed one per line with other words among them: their order is not shown"
 
 
-# A table block (between two of table 二's captions) whose label gathered fewer values after it than
-# its row has cells: in a PDF's reading order a value of that row may come after the next caption
-# (`规范性文件` / `1` / `第二十条第（五）项` / … / `行政许可` / `本年处理决定数量` / `204`: 规范性文件's 204,
-# 行政许可 blank; held-out seed 20261203, r013). Values after a label in the blocks after it may
-# then be that row's: no line shows whose they are.
+# A table block (between two of table 二's captions) whose labels gathered fewer values after them
+# than their rows have cells: in a PDF's reading order a value of the block may come after the
+# next caption (`规范性文件` / `1` / `第二十条第（五）项` / … / `行政许可` / `本年处理决定数量` /
+# `204`: 规范性文件's 204, 行政许可 blank; held-out seed 20261203, r013). Values after a label in
+# the next block printing values after its labels may then be that block's: no line shows whose
+# they are (pending.drifts).
 DRIFTED = (
     "values printed after a table block that printed fewer values than its cells: "
     "in a PDF's reading order they may be that block's"

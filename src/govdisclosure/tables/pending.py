@@ -184,14 +184,15 @@ def put_pending(
 
 def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
     """True when values after the next block's labels may be a block's before them (drawn.DRIFTED):
-    a label of this block gathered values after it, fewer than its row's cells; or the blocks
-    before did, and this one's labels gathered none after them (a value lands where some print)."""
-    if any(p.after for p in labels if not p.placed):
-        return any(
-            len(p.own) + sum(map(len, p.after)) < len(columns_of(p.row) or ())
-            for p in labels
-            if p.after and not p.placed
-        )
+    this block's labels gathered values after them, fewer than their rows' cells (a value drawn
+    from one row into another's hides among them: 规章 / `3` `0` `204`, 规范性文件's 204, and 规章's
+    `5` after the next block's label); or the blocks before did, and this one's labels gathered
+    none after them (a value lands where some print). (A block whose values were all drawn away
+    looks blank: not caught.)"""
+    printing = [p for p in labels if not p.placed]
+    if any(p.after for p in printing):
+        gathered = sum(len(p.own) + sum(map(len, p.after)) for p in printing)
+        return gathered < sum(len(columns_of(p.row) or ()) for p in printing)
     return drifted
 
 

@@ -67,7 +67,7 @@ def assemble_rows(
     suspect = False
     # Set by a values line that the label before already had values for, or that had no label.
     stray = False
-    # Set by a block whose label gathered fewer values than its cells (pending.drifts).
+    # Set by a block whose labels gathered fewer values than their cells (pending.drifts).
     drifted = False
 
     def flush() -> None:
@@ -129,7 +129,8 @@ def assemble_rows(
                 anchors,
                 drifted,
             )
-        grid.drifted.update(p.line for p in waiting if drifted)  # (no block reading there: detached.py)
+        if drifted:
+            grid.drifted.update(p.line for p in waiting)  # (no block reading there: detached.py)
         drifted = lone and drifts(waiting, columns_of, drifted)
         waiting.clear()
         values_first = False
