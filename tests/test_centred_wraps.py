@@ -261,3 +261,23 @@ def test_a_row_printed_whole_is_no_wrap_s_pieces() -> None:
         tuple(["value:0"] * 7),
         ("text:5.要求行政机关确认或重新出具已获取信息",),
     ]
+
+
+def test_a_row_printing_all_its_values_takes_no_wrap_s_pieces() -> None:
+    # pdfplumber: a row whose label was left out prints its values alone (`1 1 1 1 1 1 6`), then
+    # a row whole on its line, then the next row's values above its label. Joined as a wrap
+    # (`10` … `60`), the whole row would hold fourteen values for seven cells.
+    rows = _band(
+        [
+            "1 1 1 1 1 1 6",
+            "4.无正当理由大量反复申请 0 0 0 0 0 0 0",
+            "0 0 0 0 0 0 0",
+            "5.要求行政机关确认或重新出具已获取信息",
+        ]
+    )
+    assert rows == [
+        (*["value:1"] * 6, "value:6"),
+        ("text:4.无正当理由大量反复申请", *["value:0"] * 7),
+        tuple(["value:0"] * 7),
+        ("text:5.要求行政机关确认或重新出具已获取信息",),
+    ]

@@ -132,6 +132,52 @@ def test_table_four_groups_one_per_line_in_a_pdf_s_order() -> None:
     }
 
 
+def _table_four_across(values: list[str], across: bool) -> govdisclosure.Report:
+    """Table 四 one value per line as plain pdftotext prints LibreOffice's PDF (held-out seed
+    20261204, r056): 行政复议's header, its values, then (`across`) the litigation groups' header
+    with 复议后起诉 before their values, or the whole header first."""
+    first = [
+        "行政复议 行政诉讼",
+        "未经复议直接起诉",
+        "结果 结果 其他 尚未",
+        "总",
+        "维持 纠正 结果 审结",
+        "计",
+    ]
+    second = ["复议后起诉", "结果 结果 其他 尚未", "总", "维持 纠正 结果 审结", "计"]
+    body = [*first, *_blocks(*values[:5]), *second] if across else [*first, *second, *_blocks(*values[:5])]
+    lines = ["\f四、政府信息公开行政复议、行政诉讼情况", *body, *_blocks(*values[5:])]
+    return govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
+
+
+@pytest.mark.parametrize("across", [True, False])
+def test_table_four_marks_among_numbers_through_another_group_s_header(across: bool) -> None:
+    # r056: 未经复议直接起诉 is — — 1 — 1; pdftotext ordered the value blocks by the header's, and
+    # its run came out `—` / `1` / `—` / `—` / `1` (复议后起诉's first `—` in it), the total holding:
+    # read as — 1 — — 1 before. Printed after the whole header, the same values keep their reading.
+    values = ["—", "—", "—", "1", "1", "—", "1", "—", "—", "1", *["—"] * 5]
+    report = _table_four_across(values, across)
+    table = report.tables.review_litigation
+    assert table is not None
+    placed = (
+        {"litigation_after_review"} if across else {"review", "litigation_direct", "litigation_after_review"}
+    )
+    assert set(table.rows) == placed
+    assert [c.raw for c in table.rows["litigation_after_review"].values()] == ["—"] * 5
+    assert sum("through another group's header" in d.message for d in report.diagnostics) == (
+        2 if across else 0
+    )
+
+
+def test_table_four_numbers_through_another_group_s_header_keep_their_reading() -> None:
+    # Numbers alone: each group's total checks which are its (the real huaian-hongze 2024 report's
+    # plain pdftotext text prints its table 四 so, and gives every golden cell).
+    values = ["1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
+    table = _table_four_across(values, True).tables.review_litigation
+    assert table is not None
+    assert [c.raw for c in table.rows["litigation_direct"].values()] == ["1", "0", "0", "0", "1"]
+
+
 def _first_row_among_header_words(source: str, words: bool) -> govdisclosure.Report:
     """Table 三 printed label-first one value per line, maybe with a header's pieces among the
     first row's values (`6` / `商业 科研 …` / `企业 机构 益组织` / `0` `2` `0` `0` `0` / `8`)."""

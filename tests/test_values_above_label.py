@@ -202,3 +202,22 @@ def test_a_label_left_out_gives_no_wrong_number(data: st.DataObject) -> None:
     assert order[gone] not in _apps(report).rows
     for row, cells in _apps(report).rows.items():
         assert [c.value for c in cells.values()] == rows[row], row
+
+
+def test_labels_and_values_lines_alternating_after_a_stray_line_place_nothing() -> None:
+    # The label of 7.属于行政执法案卷 left out, its values where it stood, and every row after it
+    # printing its values above its label: each values line may be the label's above or below it,
+    # and read below, 5.要求行政机关确认…'s took （六）其他处理's `0 0 0 0 0 1 1`.
+    rows = {row: [0] * 7 for row in ROWS}
+    for row in ("new_received", "other", "outcome_total"):
+        rows[row] = [0, 0, 0, 0, 0, 1, 1]
+    order = list(rows)
+    first = order.index("denied_enforcement_case_files")
+    above = [first <= i <= order.index("other") for i in range(len(order))]
+    lines = _print(rows, above).split("\n")
+    lines.remove(LABEL["denied_enforcement_case_files"])
+    report = govdisclosure.parse("\n".join(lines))
+    for row, cells in _apps(report).rows.items():
+        assert [c.value for c in cells.values()] == rows[row], row
+    assert "not_processed_confirmation" not in _apps(report).rows
+    assert any("between two labels" in m for m in _unplaced(report))

@@ -124,6 +124,7 @@ def _centred(
             or not row.texts
             or not (values or any(t.kind == "value" for t in row.tokens))
             or any(t.kind == "broken" for t in row.tokens)
+            or _too_many(row, len(values) + len(pieces), lexicon)
         ):
             return None
         joined = []
@@ -135,6 +136,14 @@ def _centred(
         out = [above._replace(tokens=words)] if words else []
         return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined))], end + 1
     return None
+
+
+def _too_many(row: CellRow, added: int, lexicon: Lexicon) -> bool:
+    """True when a row's values and `added` more are more than any template gives the row it names:
+    the lines around it are no wrap of its numbers (`1 1 1 1 1 1 6` over a row printing its seven,
+    `0 0 0 0 0 0 0` under it: rows printed above their labels)."""
+    widths = lexicon.row_widths(" ".join(t.text.strip() for t in row.texts), sure=False)
+    return bool(widths) and sum(t.kind == "value" for t in row.tokens) + added > max(widths)
 
 
 def _band_row(

@@ -18,14 +18,35 @@ from collections.abc import Sequence
 
 from ..layout import Token
 from ..layout.tokens import HAN
+from ..values import NONE_MARKS, clean
 from .order import Order
 from .regions import MatchedRow
 from .shape import RowShape
 
-__all__ = ["DRAWN_ORDER", "DRIFTED", "INTERRUPTED", "drawn_apart", "shows_column_order"]
+__all__ = [
+    "DRAWN_ORDER",
+    "DRIFTED",
+    "INTERRUPTED",
+    "MARKS_UNCHECKED",
+    "drawn_apart",
+    "shows_column_order",
+    "shows_marks_places",
+]
 
 DRAWN_ORDER = (
     "values printed one per line, 无 among others: a PDF's drawing order is not their columns' order"
+)
+
+
+# Table 四's values printed one per line through another group's header (a group's label among the
+# header's lines between two runs of values): LibreOffice's PDF through plain pdftotext orders the
+# value blocks by the header's blocks above them, and a group's run took a `—` of the next group's
+# and gave one of its own (`— 1 — — 1` for — — 1 — 1; held-out seed 20261204, r056). A group's
+# total checks which numbers are its, and none marks count as nothing in it: where marks and
+# numbers mix, where each stands is not checked.
+MARKS_UNCHECKED = (
+    "values printed one per line through another group's header, none marks among numbers: "
+    "the group's total does not show where each stands"
 )
 
 
@@ -71,3 +92,9 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
     if not reading_order or (lined and (len(lines) < 2 or len(lines) != len(printed))):
         return True
     return len({HAN().search(v.text) is not None for v in printed}) < 2
+
+
+def shows_marks_places(values: Sequence[Token]) -> bool:
+    """False when a table 四 group's values mix none marks with numbers (MARKS_UNCHECKED)."""
+    printed = [v for v in values if v.kind == "value"]
+    return len({clean(v.text) in NONE_MARKS for v in printed}) < 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..layout import Token
+from ..lexicon import key_of
 from ..values import clean
 from .aligned import ColumnAnchors
 from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, shows_column_order
@@ -18,7 +19,11 @@ from .place import put_row
 from .shape import ColumnsOf
 from .wrapped import joined_readings
 
-__all__ = ["Pending", "drifts", "put_pending", "settled", "whole", "whole_row_before"]
+# Labels and whole values lines alternating after a values line no label owned: each line may be
+# the label's above it or the one's below it (a row's values above its label, pdfplumber).
+BETWEEN = "values printed between two labels after a line no label owned: above or below its label, not shown"
+
+__all__ = ["Pending", "continues", "drifts", "put_pending", "settled", "whole", "whole_row_before"]
 
 
 class Pending:
@@ -30,6 +35,7 @@ class Pending:
         "after",
         "after_stray",
         "apart",
+        "between",
         "broken",
         "by_order",
         "groups",
@@ -86,6 +92,10 @@ class Pending:
         # Its values follow it on one line of text only in the text's order (a crawler page, or
         # PDF text joined into one line), in a text that does not show its rows printed in order.
         self.by_order = False
+        # A whole values line no label owned stands right above it (line text: a row's values may
+        # stand above its label), or the label before is such a label and took the line between:
+        # the line after it may as well be the next label's.
+        self.between = False
 
 
 def put_pending(
@@ -125,6 +135,9 @@ def put_pending(
         grid.unplaced(
             f"{pending.row}: a number printed broken across lines near this row ({shown})", pending.line
         )
+        return
+    if pending.between and pending.after and not pending.own:
+        grid.unplaced(f"{pending.row}: {BETWEEN} ({shown})", pending.line)
         return
     if drifted and pending.after:
         grid.unplaced(f"{pending.row}: {DRIFTED} ({shown})", pending.line)
@@ -180,6 +193,16 @@ def put_pending(
         f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
         pending.line,
     )
+
+
+def continues(key: str, words: str) -> bool:
+    """True when the last words are a later part of the label (`益` of 保护第三方合法权益), not a
+    label's start; a piece of the group label may stand before them (`法提供 另行制作`), or run
+    into the label's last characters (`不予处请`: 不予处理's piece, then 请 ending 信访举报投诉类申请)."""
+    tail = key_of(words.split()[-1]) if words.strip() else ""
+    if not tail or key.startswith(tail):
+        return False
+    return tail in key or any(key.endswith(tail[-k:]) for k in range(1, len(tail)))
 
 
 def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:

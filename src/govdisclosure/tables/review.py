@@ -11,7 +11,7 @@ from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
-from .drawn import DRAWN_ORDER, shows_column_order
+from .drawn import DRAWN_ORDER, MARKS_UNCHECKED, shows_column_order, shows_marks_places
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
@@ -182,9 +182,13 @@ def _place(
     # A PDF's values printed among the header's rows, some missing: the reading order went back
     # and forth between the header's blocks and the values', and the missing one may be any
     # (pdfminer: `…总` / `计` / `0` / `结果 结果 其他 尚未` / … / 12 values more; held-out seed 7, r184).
-    interrupted = grid.reading_order and any(b.position - a.position > 1 for a, b in itertools.pairwise(rows))
+    gaps = [b for a, b in itertools.pairwise(rows) if b.position - a.position > 1]
+    interrupted = grid.reading_order and bool(gaps)
+    # A group's label among the header's lines between two runs (not a stray 总计): the order went
+    # through another group's header there (held-out seed 20261204, r056; _place_by_totals).
+    across = grid.reading_order and any(not b.after_columns for b in gaps)
     if values and keep == set(columns) and not (interrupted and len(values) < width * len(groups)):
-        values = _place_by_totals(grid, groups, columns, values, not any(r.unlined for r in rows))
+        values = _place_by_totals(grid, groups, columns, values, not any(r.unlined for r in rows), across)
     if values and keep == set(columns):
         values = _place_stated(grid, columns, rows, stated())
     if values:
@@ -193,7 +197,12 @@ def _place(
 
 
 def _place_by_totals(
-    grid: Grid, groups: tuple[str, ...], columns: tuple[str, ...], values: list[Token], lined: bool = True
+    grid: Grid,
+    groups: tuple[str, ...],
+    columns: tuple[str, ...],
+    values: list[Token],
+    lined: bool = True,
+    across: bool = False,
 ) -> list[Token]:
     """A run with blank cells dropped, cut into the groups where their totals allow one cut only.
 
@@ -201,6 +210,7 @@ def _place_by_totals(
     order (basis order), the others are said with their values (which columns are blank is not
     shown). Returns the values still unplaced: all of them when the totals allow no cut or several.
     `lined` false: one-line text, whose values show no line each stood on (drawn.shows_column_order).
+    `across`: the run went through another group's header (drawn.shows_marks_places).
     """
     width = len(columns)
     cuts = _cuts(values, len(groups), width)
@@ -210,7 +220,11 @@ def _place_by_totals(
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
         start = stop
-        if len(part) == width and shows_column_order(part, grid.reading_order, lined):
+        if len(part) == width and across and not shows_marks_places(part):
+            grid.unplaced(
+                f"{group}: {MARKS_UNCHECKED} ({' '.join(t.text.strip() for t in part)})", part[0].line
+            )
+        elif len(part) == width and shows_column_order(part, grid.reading_order, lined):
             grid.place(group, columns, part, basis="order")
         elif len(part) == width:
             grid.unplaced(f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from ..layout import Runs, Token
-from ..lexicon import key_of
 from ..numbering import GROUP_MARKER
 from .aligned import column_anchors
 from .drawn import drawn_apart
 from .grid import Grid
 from .order import Order
-from .pending import Pending, drifts, put_pending, settled, whole, whole_row_before
+from .pending import Pending, continues, drifts, put_pending, settled, whole, whole_row_before
 from .place import put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import MatchedRow, Region
@@ -156,7 +155,7 @@ def assemble_rows(
             if not values:
                 if pending is not None and pending.after:
                     words = _unknown_words(matched)
-                    if _continues(pending.key, words):
+                    if continues(pending.key, words):
                         pending.sandwiched = True  # the label's wrapped tail after its values
                     elif words:
                         pending.stranger = True
@@ -247,6 +246,7 @@ def assemble_rows(
             unfilled = pending is not None and not pending.own and not pending.after
             if not printed and unfilled and pending is not None and group_of(pending.row) in segment.groups:
                 continue  # the group label centred among its rows (PDF) takes none of theirs
+            previous = pending
             flush()
             beside = [v for v in values if v.kind == "value"]
             pending = Pending(
@@ -258,6 +258,9 @@ def assemble_rows(
             pending.broken = suspect or broken
             pending.groups = segment.groups
             pending.after_stray, stray = stray, False
+            pending.between = not beside and (
+                (below and not heir) or bool(previous and previous.between and previous.after)
+            )
             suspect = broken  # a wrapped number's tails come after its piece: in the next row
             continue
         if not printed and not values:
@@ -282,16 +285,6 @@ def _unknown_words(row: MatchedRow) -> str:
         for m in row.matches
         if m.token.kind == "text" and not m.entries and GROUP_MARKER().match(m.token.text.strip()) is None
     )
-
-
-def _continues(key: str, words: str) -> bool:
-    """True when the last words are a later part of the label (`益` of 保护第三方合法权益), not a
-    label's start; a piece of the group label may stand before them (`法提供 另行制作`), or run
-    into the label's last characters (`不予处请`: 不予处理's piece, then 请 ending 信访举报投诉类申请)."""
-    tail = key_of(words.split()[-1]) if words.strip() else ""
-    if not tail or key.startswith(tail):
-        return False
-    return tail in key or any(key.endswith(tail[-k:]) for k in range(1, len(tail)))
 
 
 def _is_header(row: MatchedRow, table: str) -> bool:
