@@ -38,6 +38,8 @@ def _values(*lines: str) -> list[Token]:
         (_values("20", "—", "+2"), True, True),  # — and / moved nothing in three corpora
         (_values("20", "/", "+2"), True, True),
         (_values("无", "无", "无"), True, True),  # nothing to move against
+        (_values("476", "无 无"), True, False),  # 无 on a line apart from the digits (markitdown)
+        (_values("无 476", "无"), True, True),  # a line holding both kinds: no glyph-box parting
     ],
 )
 def test_which_values_show_their_columns_order(values: list[Token], reading_order: bool, shown: bool) -> None:
@@ -148,6 +150,35 @@ def _table_four_across(values: list[str], across: bool) -> govdisclosure.Report:
     body = [*first, *_blocks(*values[:5]), *second] if across else [*first, *second, *_blocks(*values[:5])]
     lines = ["\f四、政府信息公开行政复议、行政诉讼情况", *body, *_blocks(*values[5:])]
     return govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
+
+
+def test_a_wrapped_label_s_digits_line_apart_from_its_wu_line() -> None:
+    # Held-out seed 20261205, r021, LibreOffice's PDF through markitdown: 其他对外管理服务事项 is
+    # 无 无 476, its label wrapped, the digits drawn on a line of their own above the 无s (a glyph
+    # box of another height): `476` / `无 无` read as 476 无 无 before.
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（五）项",
+        "信息内容 上一年项目数量 本年增/减 处理决定数量",
+        "行政许可 无 无 无",
+        "其他对外管理",
+        "476",
+        "无 无",
+        "服务事项",
+        "第二十条第（六）项",
+        "信息内容 上一年项目数量 本年增/减 处理决定数量",
+        "行政处罚 5 -4 1,430",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    report = govdisclosure.parse("\n".join(lines))
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert "other_administrative_services" not in table.rows
+    assert any(
+        "other_administrative_services" in d.message and "drawing order" in d.message
+        for d in report.diagnostics
+    )
+    assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["无"] * 3
 
 
 @pytest.mark.parametrize("across", [True, False])

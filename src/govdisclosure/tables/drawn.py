@@ -82,16 +82,27 @@ def drawn_apart(
 
 
 def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
-    """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others.
+    """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others, or
+    printed on lines each holding one kind (`476` / `无 无`).
 
     `lined` false: text joined into one line, which shows no line a value stood on: its values
     are taken as printed one per line, the only way they show no order of their own.
     """
     printed = [v for v in values if v.kind == "value"]
     lines = {v.line for v in printed}
-    if not reading_order or (lined and (len(lines) < 2 or len(lines) != len(printed))):
+    if not reading_order or (lined and len(lines) < 2):
         return True
-    return len({HAN().search(v.text) is not None for v in printed}) < 2
+    kinds = {HAN().search(v.text) is not None for v in printed}
+    if lined and len(lines) != len(printed):
+        # Several values on a line (a wrapped number's line among a row's, pdftotext -raw): lines
+        # each holding one kind, 无 apart from the digits, are as one per line (`55` / `— 1910`,
+        # plain pdftotext), or glyphs parted by their boxes (markitdown on a PDF: `476` / `无 无`
+        # for 无 无 476): no order shown. A line mixing the kinds keeps its words' order.
+        by_line = {
+            line: {HAN().search(v.text) is not None for v in printed if v.line == line} for line in lines
+        }
+        return len(kinds) < 2 or any(len(k) > 1 for k in by_line.values())
+    return len(kinds) < 2
 
 
 def shows_marks_places(values: Sequence[Token]) -> bool:
