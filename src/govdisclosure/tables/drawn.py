@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..layout import Token
 from ..layout.tokens import HAN
-from ..values import NONE_MARKS, clean
+from ..values import read_cell
 from .order import Order
 from .regions import MatchedRow
 from .shape import RowShape
@@ -92,18 +92,17 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
     lines = {v.line for v in printed}
     if not reading_order or (lined and len(lines) < 2):
         return True
-    kinds = {HAN().search(v.text) is not None for v in printed}
+    placed = {(v.line, HAN().search(v.text) is not None) for v in printed}  # (line, is a CJK mark)
+    kinds = {cjk for _, cjk in placed}
     if lined and len(lines) != len(printed):
         # Several values on a line (a wrapped number's lines among a row's, pdftotext -raw: `1,23`
         # / `7` / `无 无 无 无 无` / `1,23` / `7`): the printed order, but where the row's values
         # stand on two lines, one for each kind: a tool that parted the glyphs by their boxes
         # (markitdown on a PDF: `476` / `无 无` for 无 无 476, held-out seed 20261205, r021).
-        by_line = [{HAN().search(v.text) is not None for v in printed if v.line == line} for line in lines]
-        return len(kinds) < 2 or len(lines) != 2 or any(len(k) > 1 for k in by_line)
+        return not (len(kinds) == 2 and len(lines) == 2 and len(placed) == 2)
     return len(kinds) < 2
 
 
 def shows_marks_places(values: Sequence[Token]) -> bool:
     """False when a table 四 group's values mix none marks with numbers (MARKS_UNCHECKED)."""
-    printed = [v for v in values if v.kind == "value"]
-    return len({clean(v.text) in NONE_MARKS for v in printed}) < 2
+    return len({read_cell(v.text).kind == "none" for v in values if v.kind == "value"}) < 2

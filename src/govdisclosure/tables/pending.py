@@ -97,6 +97,10 @@ class Pending:
         # the line after it may as well be the next label's.
         self.between = False
 
+    def gathered(self) -> list[Token]:
+        """The values on the label's line, then those on the lines after it, in printed order."""
+        return self.own + [v for line in self.after for v in line]
+
 
 def put_pending(
     grid: Grid,
@@ -129,7 +133,7 @@ def put_pending(
     placed by where its values stand (aligned.py).
     """
     n = len(columns)
-    gathered = pending.own + [v for line in pending.after for v in line]
+    gathered = pending.gathered()
     shown = " ".join(v.text.strip() for v in gathered)
     if pending.broken:
         grid.unplaced(
@@ -214,7 +218,7 @@ def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
     looks blank: not caught.)"""
     printing = [p for p in labels if not p.placed]
     if any(p.after for p in printing):
-        gathered = sum(len(p.own) + sum(map(len, p.after)) for p in printing)
+        gathered = sum(len(p.gathered()) for p in printing)
         return gathered < sum(len(columns_of(p.row) or ()) for p in printing)
     return drifted
 

@@ -220,18 +220,16 @@ def _place_by_totals(
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
         start = stop
+        shown = " ".join(t.text.strip() for t in part)
         if len(part) == width and across and not shows_marks_places(part):
-            grid.unplaced(
-                f"{group}: {MARKS_UNCHECKED} ({' '.join(t.text.strip() for t in part)})", part[0].line
-            )
+            grid.unplaced(f"{group}: {MARKS_UNCHECKED} ({shown})", part[0].line)
         elif len(part) == width and shows_column_order(part, grid.reading_order, lined):
             grid.place(group, columns, part, basis="order")
         elif len(part) == width:
-            grid.unplaced(f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line)
+            grid.unplaced(f"{group}: {DRAWN_ORDER} ({shown})", part[0].line)
         else:
-            raw = " ".join(t.text.strip() for t in part)
             grid.unplaced(
-                f"{group}: {len(part)} values for {width} columns, ending with its total ({raw})",
+                f"{group}: {len(part)} values for {width} columns, ending with its total ({shown})",
                 part[0].line,
             )
     return []
