@@ -438,3 +438,115 @@ def test_a_pdf_s_blank_lines_are_no_blank_cells() -> None:
     assert "regulations" not in table.rows
     assert "normative_documents" not in table.rows
     assert sum(d.code == "cell-unplaced" for d in report.diagnostics) == 2
+
+
+# --- a row's values line drawn among the pieces of a wrapped label (pdfminer) -------------------
+
+APPLICATIONS = default_templates()["2021"].applications
+
+
+@st.composite
+def _wrapped_label_rows(draw: st.DrawFn) -> tuple[dict[str, list[str]], str]:
+    """Table 三's rows and its text as pdfminer prints a PDF whose label cells wrap: each label in
+    pieces, its printed values on one line after one of them (`—` for none, or a blank cell left
+    out), a blank line after each line; one row's values line may be drawn after a line of the
+    next row's."""
+    none = draw(st.sampled_from(["—", ""]), label="none printed as")
+    cells: dict[str, list[str]] = {}
+    groups: list[list[str]] = []  # a group label printed before a row's label, or nothing
+    rows: list[list[str]] = []  # each row's label pieces with its values line among them
+    group = None
+    for row in APPLICATIONS.rows:
+        if row.id == "other":
+            continue  # （六）其他处理: 2021's group over three rows, printed as their group's label
+        groups.append([APPLICATIONS.groups[row.group].label] if row.group not in (None, group) else [])
+        group = row.group
+        six = draw(st.lists(st.one_of(st.just(none), st.integers(0, 9).map(str)), min_size=6, max_size=6))
+        numbers = [int(v) for v in six if v not in ("—", "")]
+        cells[row.id] = [*six, str(sum(numbers)) if numbers else none]
+        label = row.label.label
+        cuts = sorted(draw(st.sets(st.integers(8, len(label) - 2), max_size=2))) if len(label) > 9 else []
+        pieces = [label[a:b] for a, b in zip([0, *cuts], [*cuts, len(label)], strict=True)]
+        printed = " ".join(v for v in cells[row.id] if v)
+        at = draw(st.integers(1, len(pieces)), label=f"{row.id}: values after piece")
+        rows.append([*pieces[:at], printed, *pieces[at:]] if printed else pieces)
+    # The values line drawn late: a row's, after a line of the next row's (seed 20261207, r001:
+    # 5.要求行政机关确认…'s after `1.申请人无正当理由逾期`, the first piece of the next label).
+    ids = list(cells)
+    printing = [i for i in range(len(ids) - 1) if any(cells[ids[i]])]
+    if printing and draw(st.booleans(), label="drawn late"):
+        i = draw(st.sampled_from(printing), label="late row")
+        values = " ".join(v for v in cells[ids[i]] if v)
+        rows[i].remove(values)
+        rows[i + 1].insert(draw(st.integers(1, len(rows[i + 1])), label="after line"), values)
+    return cells, _pdfminer_table(
+        [line for before, row in zip(groups, rows, strict=True) for line in (*before, *row)]
+    )
+
+
+def _pdfminer_table(body: list[str]) -> str:
+    """Table 三's header and body lines as pdfminer prints them: a blank line after each."""
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+    lines += [c.label.label for c in APPLICATIONS.columns.values()]
+    lines += [*body, "四、政府信息公开行政复议、行政诉讼情况"]
+    return "\f" + "\n".join(line for line in lines for line in (line, ""))
+
+
+def _drawn_late(body: list[str]) -> dict[str, list[str]]:
+    report = govdisclosure.parse(_pdfminer_table(body))
+    table = report.tables.applications
+    assert table is not None
+    return {row: [c.raw for c in cells.values()] for row, cells in table.rows.items()}
+
+
+def test_a_values_line_inside_a_label_after_a_label_with_none_is_not_placed() -> None:
+    # 1.属于国家秘密's values drawn inside the next label's cell, whose own follow it: either line
+    # may be 2.其他法律行政法规禁止公开's (found by the property below).
+    rows = _drawn_late(
+        [
+            "（三）不予公开",
+            "1.属于国家秘密",
+            "2.其他法律行政",
+            "1 — — — — — 1",
+            "法规禁止公开",
+            "— 2 — — — — 2",
+            "3.危及“三安全一稳定”",
+            "— — 3 — — — 3",
+        ]
+    )
+    assert "denied_state_secret" not in rows
+    assert "denied_prohibited_by_law" not in rows
+    own = ["—", "—", "3", "—", "—", "—", "3"]
+    assert rows.get("denied_three_safeties_one_stability", own) == own
+
+
+def test_a_wrapped_label_s_tail_naming_its_row_again_is_no_new_label() -> None:
+    # `通知要求缴纳费用、…` names 2.申请人逾期未按收费…'s row on its own: it is that label's tail,
+    # so the values inside the cell and those after it are two lines for one row, neither placed.
+    rows = _drawn_late(
+        [
+            "（六）其他处理",
+            "1.申请人无正当理由逾期不",
+            "补正、行政机关不",
+            "再处理其政府信息公开申请",
+            "2.申请人逾期未按收费",
+            "— 1 4 — — 3 8",
+            "通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "— 3 — — — — 3",
+            "3.其他",
+            "— — 5 — — — 5",
+        ]
+    )
+    assert "other_fee_unpaid" not in rows
+
+
+@settings(max_examples=max(100, settings().max_examples))  # (the wrong readings are rare shapes)
+@given(_wrapped_label_rows())
+def test_a_values_line_drawn_among_a_wrapped_label_s_pieces_gives_no_wrong_number(
+    case: tuple[dict[str, list[str]], str],
+) -> None:
+    cells, text = case
+    table = govdisclosure.parse(text).tables.applications
+    rows = table.rows if table is not None else {}
+    for row, got in rows.items():
+        assert [c.raw for c in got.values()] == cells[row], row

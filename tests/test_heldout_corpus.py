@@ -90,6 +90,48 @@ def test_a_blank_row_after_a_wrapped_row_placed_by_position_stays_blank() -> Non
         assert {cell["kind"] for cell in truth[row].values()} == {"blank"}
 
 
+def test_a_values_line_between_two_labels_placed_by_position_keeps_the_next_from_a_blank_row() -> None:
+    # Seed 20261207, r002, pdftotext -layout of LibreOffice's PDF: （七）总计 prints 1,039 3 2 1
+    # 1,045 on a line of its own right above its label, two blank lines after `3. 其他`'s label, and
+    # nothing on its label's line. Unlike r165's wrapped numbers, the label before took a whole
+    # values line it cannot place: the line may be either label's, so （七）总计 is no blank row.
+    folder = HELDOUT / "seed-20261207" / "r002"
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    printed = (folder / "pdf-lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    assert "\n                   1,039   3   2   1   1,045\n      (七) 总计\n" in printed
+    report = govdisclosure.parse(printed)
+    table = report.tables.applications
+    assert table is not None
+    assert truth["outcome_total"]["total"]["raw"] == "1,045"
+    assert all(cell.kind != "blank" for cell in table.rows.get("outcome_total", {}).values())
+    assert any(d.code == "cell-unplaced" and "1,039 3 2 1 1,045" in d.message for d in report.diagnostics), (
+        report.diagnostics
+    )
+
+
+def test_values_lines_on_both_sides_of_a_wrapped_labels_piece_are_not_placed() -> None:
+    # Seed 20261207, r001, pdfminer of Chromium's PDF: 5.要求行政机关确认…'s `— — — — — — —` is
+    # drawn after the first piece of the next label, 1.申请人无正当理由逾期…, whose own `1` /
+    # `— — — — — 1` come after its second piece, `不补正，行政机关不再处`, which does not end the
+    # label. Two values lines inside one label's cell: neither is shown to be its.
+    folder = HELDOUT / "seed-20261207" / "r001"
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    printed = (folder / "pdf-chromium.pdfminer.txt").read_text(encoding="utf-8")
+    assert (
+        "1.申请人无正当理由逾期\n\n— — — — — — —\n\n不补正，行政机关不再处\n\n1\n\n— — — — — 1\n" in printed
+    )
+    assert truth["other_no_correction"]["natural_person"]["raw"] == "1"
+    report = govdisclosure.parse(printed)
+    table = report.tables.applications
+    assert table is not None
+    assert table.rows.get("other_no_correction", {}) == {}
+    assert any(
+        d.code == "cell-unplaced"
+        and d.message.startswith("applications: other_no_correction: two values lines inside")
+        for d in report.diagnostics
+    ), report.diagnostics
+
+
 def test_a_values_line_of_a_block_of_table_two_is_placed_by_its_block_columns() -> None:
     # Seed 7, r064, pdftotext -layout of LibreOffice's PDF: 其他对外管理服务事项 opens a page, its
     # value 4 on a line of its own under the label's first piece. Table 二's 第二十条第（五）项 and

@@ -22,8 +22,21 @@ from .wrapped import joined_readings
 # Labels and whole values lines alternating after a values line no label owned: each line may be
 # the label's above it or the one's below it (a row's values above its label, pdfplumber).
 BETWEEN = "values printed between two labels after a line no label owned: above or below its label, not shown"
+DOUBLED = (
+    "two values lines inside a wrapped label's cell, or inside and right after it: whose each is, not shown"
+)
 
-__all__ = ["Pending", "continues", "drifts", "put_pending", "settled", "whole", "whole_row_before"]
+__all__ = [
+    "Pending",
+    "continues",
+    "doubles",
+    "drifts",
+    "ends",
+    "put_pending",
+    "settled",
+    "whole",
+    "whole_row_before",
+]
 
 
 class Pending:
@@ -38,11 +51,13 @@ class Pending:
         "between",
         "broken",
         "by_order",
+        "doubled",
         "groups",
         "hemmed",
         "interrupted",
         "key",
         "line",
+        "open",
         "own",
         "placed",
         "row",
@@ -69,6 +84,11 @@ class Pending:
         # own words after it shows the values sit inside the label's cell.
         self.apart = False
         self.sandwiched = False
+        # The last of the label's wrapped words seen so far do not end it: its cell goes on below.
+        self.open = False
+        # A values line came after such words: two values lines inside the label's cell, either of
+        # which may be another row's drawn there (pdfminer draws a row's values late).
+        self.doubled = False
         # Words naming no row came after its values: they may be an unknown row's label printed
         # under its values, so the values are not this label's by elimination.
         self.stranger = False
@@ -96,6 +116,11 @@ class Pending:
         # stand above its label), or the label before is such a label and took the line between:
         # the line after it may as well be the next label's.
         self.between = False
+
+    def wrapped_tail(self, words: str) -> None:
+        """The label's own wrapped words after its values: those values sit inside its cell."""
+        self.sandwiched = True
+        self.open = not ends(self.key, words)
 
     def gathered(self) -> list[Token]:
         """The values on the label's line, then those on the lines after it, in printed order."""
@@ -139,6 +164,9 @@ def put_pending(
         grid.unplaced(
             f"{pending.row}: a number printed broken across lines near this row ({shown})", pending.line
         )
+        return
+    if pending.doubled:
+        grid.unplaced(f"{pending.row}: {DOUBLED} ({shown})", pending.line)
         return
     if pending.between and pending.after and not pending.own:
         grid.unplaced(f"{pending.row}: {BETWEEN} ({shown})", pending.line)
@@ -197,6 +225,21 @@ def put_pending(
         f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
         pending.line,
     )
+
+
+def doubles(label: Pending, waiting: list[Pending]) -> bool:
+    """True when a values line right after a label's wrapped tail may share its cell with the
+    values line inside it: the tail does not end the label, so the cell goes on below; or the
+    row label before (no group's) has no value, so the line inside may be that row's, drawn late
+    (pdfminer's reading order), and this one the label's own."""
+    before = next((p for p in reversed(waiting) if not p.groups), None)
+    return label.open or (before is not None and not (before.placed or before.own or before.after))
+
+
+def ends(key: str, words: str) -> bool:
+    """True when the last words end the label (`申请` of …政府信息公开申请): its cell ends there."""
+    tail = key_of(words.split()[-1]) if words.strip() else ""
+    return bool(tail) and key.endswith(tail)
 
 
 def continues(key: str, words: str) -> bool:

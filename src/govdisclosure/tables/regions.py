@@ -10,6 +10,7 @@ from ..diagnostics import TABLE_DUPLICATE
 from ..layout import CellRow, Token
 from ..lexicon import Entry, Lexicon, key_of
 from ..model import TABLE_NAMES, Diagnostic
+from ..numbering import GROUP_MARKER
 
 # Entry kinds that open a table; a bare column label (总计, 其他) is shared and opens nothing.
 OPENING_KINDS = frozenset({"row", "group", "caption", "header", "column_group", "outcome_group"})
@@ -47,6 +48,20 @@ class MatchedRow(NamedTuple):
                     out.append((i, e))
                     break
         return out
+
+    def unknown_words(self) -> str:
+        """The words of the row that match no label: what the reader is shown of an unknown row. (A
+        bare group marker, `（三）` of a group label wrapped in its narrow cell, is the group's piece.)"""
+        return " ".join(
+            m.token.text.strip()
+            for m in self.matches
+            if m.token.kind == "text" and not m.entries and GROUP_MARKER().match(m.token.text.strip()) is None
+        )
+
+    def names_header(self, table: str) -> bool:
+        """True when the row names a column, a column group or the header: a header line of the table."""
+        kinds = {e.kind for m in self.matches for e in m.entries if e.table == table}
+        return bool(kinds & {"column", "column_group", "header", "caption"})
 
 
 # A NamedTuple, not an attrs class, as above.

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from ..layout import Runs, Token
-from ..numbering import GROUP_MARKER
 from .aligned import column_anchors
 from .drawn import drawn_apart
 from .grid import Grid
 from .order import Order
-from .pending import Pending, continues, drifts, put_pending, settled, whole, whole_row_before
+from .pending import Pending, continues, doubles, drifts, put_pending, settled, whole, whole_row_before
 from .place import put_row, widened_columns
 from .positions import ColumnPositions
-from .regions import MatchedRow, Region
+from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .spelled import HeaderLabels
 
@@ -154,15 +153,15 @@ def assemble_rows(
             suspect = suspect or broken
             if not values:
                 if pending is not None and pending.after:
-                    words = _unknown_words(matched)
+                    words = matched.unknown_words()
                     if continues(pending.key, words):
-                        pending.sandwiched = True  # the label's wrapped tail after its values
+                        pending.wrapped_tail(words)
                     elif words:
                         pending.stranger = True
                 continue
             stray = stray or pending is None or bool(pending.own or pending.after)
             raw = " ".join(v.text.strip() for v in values)
-            words = _unknown_words(matched)
+            words = matched.unknown_words()
             after_words = f"values after words that name no row of the table ({words}: {raw})"
             if (
                 pending is not None
@@ -170,9 +169,12 @@ def assemble_rows(
                 and not words
                 and (matched.row.apart or whole(pending, columns_of))
             ):
-                # The label's cell ended with its tail: values placed by height after it are not its,
-                # nor, in line text, a whole row's more after the whole row printed inside it.
-                flush()
+                if not matched.row.apart and doubles(pending, waiting):
+                    pending.doubled = True
+                else:
+                    # The label's cell ended with its tail: values placed by height after it are
+                    # not its, nor, in line text, a whole row's more after the whole row inside it.
+                    flush()
             if words and matched.row.own_label:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
@@ -197,7 +199,7 @@ def assemble_rows(
                     held = (values, shape.line, index, before)
                 else:
                     grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
-            elif not _is_header(matched, region.table):
+            elif not matched.names_header(region.table):
                 # A group's label and words the templates do not know, then values: the row's own
                 # label is unknown. Said, never dropped unseen. (A header line's years, `本年增/减（指
                 # 2019 年增加或减少`, are header words.)
@@ -205,6 +207,15 @@ def assemble_rows(
             continue
         segment = shape.segments[-1]
         values = list(segment.values)
+        if (
+            pending
+            and pending.after
+            and not values
+            and [s.anchor.id for s in shape.segments] == [pending.row]
+        ):
+            # Its wrapped tail naming its row again (`通知要求缴纳费用、…不再处理其政府信息公开申请`).
+            pending.wrapped_tail(" ".join(t.text for t in matched.row.tokens))
+            continue
         columns = columns_of(segment.anchor.id) or ()
         printed = sum(v.kind == "value" for v in values)
         # (Right under the values: any line between could be the label they belong to.)
@@ -233,11 +244,11 @@ def assemble_rows(
             waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
             grid.place(segment.anchor.id, columns, values)
             continue
-        if not printed and anchors is None:
-            # Values printed after the label before, not closed off by its wrapped tail, may be
-            # this label's printed above it (its label wrapped, `2.` / values / `申请人逾期…`).
-            # (Where positions place the rows, the values' columns tell whose they are.)
-            stray = stray or (pending is not None and bool(pending.after) and not pending.sandwiched)
+        if not printed and pending is not None and (anchors is None or not pending.broken):
+            # Values after the label before, not closed off by its wrapped tail, may be this
+            # label's printed above it (`2.` / values / `申请人逾期…`; -layout's `3. 其他` / values /
+            # `(七) 总计`); where positions are read, but for a wrapped number's tail (broken).
+            stray = stray or (bool(pending.after) and not pending.sandwiched)
         # A row of one-line text (a crawler page's, or PDF text joined into one line): its values
         # follow its label only in the text's order, which no line shows to be a row's.
         by_order = matched.row.own_label and order == "apart"
@@ -275,19 +286,3 @@ def assemble_rows(
         fused, wide = segment.bounds == "fused", columns in widened
         put_row(grid, segment.anchor.id, columns, values, shape.line, fused, where, matched.row.parted, wide)
     resolve()
-
-
-def _unknown_words(row: MatchedRow) -> str:
-    """The words of a row that match no label: what the reader is shown of an unknown row. (A bare
-    group marker, `（三）` of a group label wrapped in its narrow cell, is the group's piece.)"""
-    return " ".join(
-        m.token.text.strip()
-        for m in row.matches
-        if m.token.kind == "text" and not m.entries and GROUP_MARKER().match(m.token.text.strip()) is None
-    )
-
-
-def _is_header(row: MatchedRow, table: str) -> bool:
-    """True when the row names a column, a column group or the header: a header line of the table."""
-    kinds = {e.kind for m in row.matches for e in m.entries if e.table == table}
-    return bool(kinds & {"column", "column_group", "header", "caption"})
