@@ -121,3 +121,10 @@ def test_any_text_gives_a_consistent_cell(raw: str) -> None:
     assert (cell.value is not None) == (cell.kind == "number")
     if not raw.strip(" \t\u00a0\u3000"):
         assert cell.kind == "blank"
+
+
+@pytest.mark.parametrize("raw", ["\U00011de0", "1\U00011de0", "2.\U00011de1", "-\U00011de3"])
+def test_digits_of_a_newer_unicode_than_python_s_are_no_number(raw: str) -> None:
+    # `regex` reads U+11DE0 as a digit, Python's int() does not (hypothesis found the crash).
+    cell = read_cell(raw)
+    assert (cell.kind, cell.value) == ("text", None)

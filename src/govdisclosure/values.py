@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import regex
 
@@ -80,15 +80,15 @@ def parse_number(text: str) -> tuple[Number, str | None] | None:
         return None
     digits = match["int"].replace(",", "")
     frac = match["frac"]
+    if not (digits + (frac or "")).isdecimal():
+        # `regex` knows digits of a newer Unicode than Python does (U+11DE0): no number to read.
+        return None
     negative = match["sign"] == "-"
     value: Number
     if frac is None:
         value = -int(digits) if negative else int(digits)
     else:
-        try:
-            value = Decimal(f"{'-' if negative else ''}{digits}.{frac}")
-        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-            return None
+        value = Decimal(f"{'-' if negative else ''}{digits}.{frac}")
     return value, match["unit"]
 
 
