@@ -135,20 +135,29 @@ def test_table_four_groups_one_per_line_in_a_pdf_s_order() -> None:
     }
 
 
-def _table_four_across(values: list[str], across: bool) -> govdisclosure.Report:
-    """Table 四 one value per line as plain pdftotext prints LibreOffice's PDF (held-out seed
-    20261204, r056): 行政复议's header, its values, then (`across`) the litigation groups' header
-    with 复议后起诉 before their values, or the whole header first."""
-    first = [
-        "行政复议 行政诉讼",
-        "未经复议直接起诉",
-        "结果 结果 其他 尚未",
-        "总",
-        "维持 纠正 结果 审结",
-        "计",
-    ]
-    second = ["复议后起诉", "结果 结果 其他 尚未", "总", "维持 纠正 结果 审结", "计"]
-    body = [*first, *_blocks(*values[:5]), *second] if across else [*first, *second, *_blocks(*values[:5])]
+def _table_four_across(values: list[str], across: bool, chromium: bool = False) -> govdisclosure.Report:
+    """Table 四 one value per line as plain pdftotext prints LibreOffice's PDF (held-out seeds
+    20261204 r056, 20261208 r025): 行政复议's header with 未经复议直接起诉's, its values, then
+    (`across`) 复议后起诉's header before the litigation groups' values, or the whole header first;
+    `chromium`, as it prints Chromium's: 行政复议's header, its values, then both litigation groups'
+    labels and headers, then their values."""
+    head = ["结果 结果 其他 尚未", "总", "维持 纠正 结果 审结", "计"]
+    if chromium:
+        body = [
+            "行政复议 行政诉讼",
+            *head,
+            *_blocks(*values[:5]),
+            "未经复议直接起诉",
+            "复议后起诉",
+            *head,
+            *head,
+        ]
+    else:
+        first = ["行政复议 行政诉讼", "未经复议直接起诉", *head]
+        second = ["复议后起诉", *head]
+        body = (
+            [*first, *_blocks(*values[:5]), *second] if across else [*first, *second, *_blocks(*values[:5])]
+        )
     lines = ["\f四、政府信息公开行政复议、行政诉讼情况", *body, *_blocks(*values[5:])]
     return govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
 
@@ -185,29 +194,67 @@ def test_a_wrapped_label_s_digits_line_apart_from_its_wu_line() -> None:
 @pytest.mark.parametrize("across", [True, False])
 def test_table_four_marks_among_numbers_through_another_group_s_header(across: bool) -> None:
     # r056: 未经复议直接起诉 is — — 1 — 1; pdftotext ordered the value blocks by the header's, and
-    # its run came out `—` / `1` / `—` / `—` / `1` (复议后起诉's first `—` in it), the total holding:
-    # read as — 1 — — 1 before. Printed after the whole header, the same values keep their reading.
+    # its run, after 复议后起诉's header, came out `—` / `1` / `—` / `—` / `1` (复议后起诉's first `—`
+    # in it), the total holding: read as — 1 — — 1 before. 行政复议's — — — 1 1, the first run,
+    # and 复议后起诉's marks, after their own label, keep their reading; printed after the whole
+    # header, all three do.
     values = ["—", "—", "—", "1", "1", "—", "1", "—", "—", "1", *["—"] * 5]
     report = _table_four_across(values, across)
     table = report.tables.review_litigation
     assert table is not None
     placed = (
-        {"litigation_after_review"} if across else {"review", "litigation_direct", "litigation_after_review"}
+        {"review", "litigation_after_review"}
+        if across
+        else {"review", "litigation_direct", "litigation_after_review"}
     )
     assert set(table.rows) == placed
+    assert [c.raw for c in table.rows["review"].values()] == ["—", "—", "—", "1", "1"]
     assert [c.raw for c in table.rows["litigation_after_review"].values()] == ["—"] * 5
     assert sum("through another group's header" in d.message for d in report.diagnostics) == (
-        2 if across else 0
+        1 if across else 0
     )
 
 
-def test_table_four_numbers_through_another_group_s_header_keep_their_reading() -> None:
-    # Numbers alone: each group's total checks which are its (the real huaian-hongze 2024 report's
-    # plain pdftotext text prints its table 四 so, and gives every golden cell).
-    values = ["1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
-    table = _table_four_across(values, True).tables.review_litigation
+@pytest.mark.parametrize("direct", [["0", "2", "0", "0", "2"], ["0"] * 5])
+def test_table_four_numbers_apart_from_their_label_are_not_placed_unless_alike(direct: list[str]) -> None:
+    # r025: 未经复议直接起诉 is 0 0 2 0 2; its run, after 复议后起诉's header, came out `0 2 0 0 2`, the
+    # total holding: read as 0 2 0 0 2 before (two wrong numbers). The total checks which numbers
+    # are a group's, not where each stands: its values stand apart from its label, after
+    # 复议后起诉's; 0 0 0 0 0 reads the same in any order. 复议后起诉's values, after their own
+    # label, and 行政复议's, the first run's, are read as printed (r056's were right there).
+    values = ["1", "0", "1", "0", "2", *direct, "1", "0", "0", "0", "1"]
+    report = _table_four_across(values, True)
+    table = report.tables.review_litigation
     assert table is not None
-    assert [c.raw for c in table.rows["litigation_direct"].values()] == ["1", "0", "0", "0", "1"]
+    alike = len(set(direct[:-1])) == 1
+    assert {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()} == {
+        "review": ["1", "0", "1", "0", "2"],
+        **({"litigation_direct": direct} if alike else {}),
+        "litigation_after_review": ["1", "0", "0", "0", "1"],
+    }
+    assert [d.message for d in report.diagnostics if "through another group's header" in d.message] == (
+        []
+        if alike
+        else [
+            "review_litigation: litigation_direct: values printed one per line through another group's "
+            "header, not all alike: the group's total does not show where each stands (0 2 0 0 2)"
+        ]
+    )
+
+
+@pytest.mark.parametrize("chromium", [True, False])
+def test_table_four_numbers_after_their_own_groups_labels_keep_their_reading(chromium: bool) -> None:
+    # Each group's label right before its values (Chromium's PDFs), or the whole header first (the
+    # real huaian-hongze 2024 report's plain pdftotext text): nothing shows the order went astray,
+    # and each group's total checks which numbers are its.
+    values = ["1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
+    table = _table_four_across(values, False, chromium).tables.review_litigation
+    assert table is not None
+    assert {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()} == {
+        "review": ["1", "1", "0", "0", "2"],
+        "litigation_direct": ["1", "0", "0", "0", "1"],
+        "litigation_after_review": ["2", "0", "1", "0", "3"],
+    }
 
 
 def _first_row_among_header_words(source: str, words: bool) -> govdisclosure.Report:

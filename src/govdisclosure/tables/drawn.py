@@ -24,13 +24,13 @@ from .regions import MatchedRow
 from .shape import RowShape
 
 __all__ = [
+    "ACROSS_HEADER",
     "DRAWN_ORDER",
     "DRIFTED",
     "INTERRUPTED",
-    "MARKS_UNCHECKED",
     "drawn_apart",
+    "reads_alike",
     "shows_column_order",
-    "shows_marks_places",
 ]
 
 DRAWN_ORDER = (
@@ -40,12 +40,13 @@ DRAWN_ORDER = (
 
 # Table 四's values printed one per line through another group's header (a group's label among the
 # header's lines between two runs of values): LibreOffice's PDF through plain pdftotext orders the
-# value blocks by the header's blocks above them, and a group's run took a `—` of the next group's
-# and gave one of its own (`— 1 — — 1` for — — 1 — 1; held-out seed 20261204, r056). A group's
-# total checks which numbers are its, and none marks count as nothing in it: where marks and
-# numbers mix, where each stands is not checked.
-MARKS_UNCHECKED = (
-    "values printed one per line through another group's header, none marks among numbers: "
+# value blocks by the header's blocks above them, so a group's run may hold its values in another
+# order (`0 2 0 0 2` for 0 0 2 0 2, held-out seed 20261208, r025) or with a `—` of the next group's
+# (`— 1 — — 1` for — — 1 — 1, seed 20261204, r056), its total still holding. The total checks which
+# numbers are the group's, not where each stands: only a group whose values before its total are
+# all alike (`0 0 0 0 0`) reads the same in any order.
+ACROSS_HEADER = (
+    "values printed one per line through another group's header, not all alike: "
     "the group's total does not show where each stands"
 )
 
@@ -103,6 +104,7 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
     return len(kinds) < 2
 
 
-def shows_marks_places(values: Sequence[Token]) -> bool:
-    """False when a table 四 group's values mix none marks with numbers (MARKS_UNCHECKED)."""
-    return len({read_cell(v.text).kind == "none" for v in values if v.kind == "value"}) < 2
+def reads_alike(values: Sequence[Token]) -> bool:
+    """True when a table 四 group's values before its total are all one cell: any order of them
+    reads the same (ACROSS_HEADER)."""
+    return len({(c.kind, c.value) for v in values[:-1] if v.kind == "value" for c in [read_cell(v.text)]}) < 2

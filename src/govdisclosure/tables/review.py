@@ -11,11 +11,12 @@ from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
-from .drawn import DRAWN_ORDER, MARKS_UNCHECKED, shows_column_order, shows_marks_places
+from .drawn import DRAWN_ORDER, shows_column_order
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
 from .regions import Region
+from .review_totals import place_by_totals
 from .stated import locate, stated_groups
 
 TABLE = "review_litigation"
@@ -37,6 +38,8 @@ class _ValueRow(NamedTuple):
     # A row of one-line text that shows rows printed out of order: its values stand in the order
     # the text reads them in, each as if on a line of its own (drawn.shows_column_order).
     unlined: bool = False
+    # The groups whose labels stood between the previous row of values and this one.
+    named: frozenset[str] = frozenset()
 
 
 def assemble_review(
@@ -60,6 +63,7 @@ def assemble_review(
     group: str | None = None
     group_keys = {g: [key_of(s) for s in label.spellings] for g, label in spec.groups.items()}
     only_columns = False
+    named: set[str] = set()  # groups named since the last row of values
     for index, row in enumerate(region.rows):
         labelled = [i for i, m in enumerate(row.matches) if any(e.table == TABLE for e in m.entries)]
         for i in labelled:
@@ -68,12 +72,14 @@ def assemble_review(
                 named_columns.add(entry.id)
             elif entry.kind == "group":
                 group = entry.id
+                named.add(group)
         for m in row.matches:
             # "行政诉讼（未经复议直接起诉）": a group named inside a longer heading.
             text_key = key_of(m.token.text)
-            named = [g for g, keys in group_keys.items() if any(k in text_key for k in keys)]
-            if m.token.kind == "text" and named:
-                group = max(named, key=lambda g: len(key_of(spec.groups[g].label)))
+            named_here = [g for g, keys in group_keys.items() if any(k in text_key for k in keys)]
+            if m.token.kind == "text" and named_here:
+                group = max(named_here, key=lambda g: len(key_of(spec.groups[g].label)))
+                named.add(group)
         last_label = labelled[-1] if labelled else -1
         before = [m.token for m in row.matches[: last_label + 1] if m.token.kind == "value"]
         after = tuple(m.token for m in row.matches[last_label + 1 :] if m.token.kind in ("value", "empty"))
@@ -84,15 +90,30 @@ def assemble_review(
             if last is not None and not labelled and row.row.bounds == "words" and last.position == index - 1:
                 # One value per line (docx2txt, plain pdftotext): consecutive lines are one row.
                 value_rows[-1] = _ValueRow(
-                    last.group, last.values + after, last.line, index, last.bounds, joined=True
+                    last.group,
+                    last.values + after,
+                    last.line,
+                    index,
+                    last.bounds,
+                    joined=True,
+                    named=last.named,
                 )
             else:
                 unlined = order == "apart" and row.row.own_label
                 value_rows.append(
                     _ValueRow(
-                        group, after, row.row.line, index, row.row.bounds, only_columns, unlined, unlined
+                        group,
+                        after,
+                        row.row.line,
+                        index,
+                        row.row.bounds,
+                        only_columns,
+                        unlined,
+                        unlined,
+                        frozenset(named),
                     )
                 )
+                named = set()
             only_columns = True
         elif not all(any(e.table == TABLE and e.kind == "column" for e in m.entries) for m in row.matches):
             only_columns = False
@@ -184,66 +205,18 @@ def _place(
     # (pdfminer: `…总` / `计` / `0` / `结果 结果 其他 尚未` / … / 12 values more; held-out seed 7, r184).
     gaps = [b for a, b in itertools.pairwise(rows) if b.position - a.position > 1]
     interrupted = grid.reading_order and bool(gaps)
-    # A group's label among the header's lines between two runs (not a stray 总计): the order went
-    # through another group's header there (held-out seed 20261204, r056; _place_by_totals).
-    across = grid.reading_order and any(not b.after_columns for b in gaps)
     if values and keep == set(columns) and not (interrupted and len(values) < width * len(groups)):
-        values = _place_by_totals(grid, groups, columns, values, not any(r.unlined for r in rows), across)
+        runs = (
+            [(sum(t.kind == "value" for t in r.values), r.named) for r in rows]
+            if grid.reading_order
+            else None
+        )
+        values = place_by_totals(grid, groups, columns, values, not any(r.unlined for r in rows), runs)
     if values and keep == set(columns):
         values = _place_stated(grid, columns, rows, stated())
     if values:
         raw = " ".join(t.text.strip() for t in values)
         grid.unplaced(f"{len(values)} values in an order that cannot be placed ({raw})", rows[0].line)
-
-
-def _place_by_totals(
-    grid: Grid,
-    groups: tuple[str, ...],
-    columns: tuple[str, ...],
-    values: list[Token],
-    lined: bool = True,
-    across: bool = False,
-) -> list[Token]:
-    """A run with blank cells dropped, cut into the groups where their totals allow one cut only.
-
-    Each group then ends with its printed 总计; a group printing all its cells is read in printed
-    order (basis order), the others are said with their values (which columns are blank is not
-    shown). Returns the values still unplaced: all of them when the totals allow no cut or several.
-    `lined` false: one-line text, whose values show no line each stood on (drawn.shows_column_order).
-    `across`: the run went through another group's header (drawn.shows_marks_places).
-    """
-    width = len(columns)
-    cuts = _cuts(values, len(groups), width)
-    if len(cuts) != 1:
-        return values
-    start = 0
-    for group, stop in zip(groups, cuts[0], strict=True):
-        part = values[start:stop]
-        start = stop
-        shown = " ".join(t.text.strip() for t in part)
-        if len(part) == width and across and not shows_marks_places(part):
-            grid.unplaced(f"{group}: {MARKS_UNCHECKED} ({shown})", part[0].line)
-        elif len(part) == width and shows_column_order(part, grid.reading_order, lined):
-            grid.place(group, columns, part, basis="order")
-        elif len(part) == width:
-            grid.unplaced(f"{group}: {DRAWN_ORDER} ({shown})", part[0].line)
-        else:
-            grid.unplaced(
-                f"{group}: {len(part)} values for {width} columns, ending with its total ({shown})",
-                part[0].line,
-            )
-    return []
-
-
-def _cuts(values: list[Token], groups: int, width: int, start: int = 0) -> list[tuple[int, ...]]:
-    """Every way to cut values[start:] into `groups` runs of 2 to `width` values, each one's total holding."""
-    if groups == 0:
-        return [()] if start == len(values) else []
-    found: list[tuple[int, ...]] = []
-    for stop in range(start + 2, min(start + width, len(values)) + 1):
-        if printed_total_holds(values[start:stop]):
-            found += [(stop, *rest) for rest in _cuts(values, groups - 1, width, stop)]
-    return found
 
 
 def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:

