@@ -191,6 +191,31 @@ def test_a_wrapped_label_s_digits_line_apart_from_its_wu_line() -> None:
     assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["无"] * 3
 
 
+@pytest.mark.parametrize("source", ["lynx", "pdf"])
+def test_table_four_with_a_broken_total_one_value_per_line(source: str) -> None:
+    # Held-out seed 20261209, r064: the report's 未经复议直接起诉 is — — — 2 3, its total broken (a
+    # report breaking an identity). A browser's dump prints the page's cells in order: all fifteen
+    # are placed, and the identity check says the total fails. A PDF's reading order is confirmed
+    # only by the totals: none is placed.
+    head = [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议",
+        "行政诉讼",
+        *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        "未经复议直接起诉",
+        "复议后起诉",
+        *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
+    ]
+    values = ["1", "6", "—", "5", "12", "—", "—", "—", "2", "3", "6", "—", "—", "3", "9"]
+    text = _printed(_blocks(*head, *values, "五、存在的主要问题及改进情况", "无。"), source)
+    table = govdisclosure.parse(text).tables.review_litigation
+    assert table is not None
+    if source == "lynx":
+        assert [c.raw for cells in table.rows.values() for c in cells.values()] == values
+    else:
+        assert table.rows == {}
+
+
 @pytest.mark.parametrize("across", [True, False])
 def test_table_four_marks_among_numbers_through_another_group_s_header(across: bool) -> None:
     # r056: 未经复议直接起诉 is — — 1 — 1; pdftotext ordered the value blocks by the header's, and

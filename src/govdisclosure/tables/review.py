@@ -150,9 +150,13 @@ def _place(
         basis: Basis | None = None
         if whole[0].joined:
             # Values printed one per line come in the PDF's drawing order, which need not be the
-            # columns' (plain pdftotext): only the three group totals holding confirm it.
-            if keep != set(columns) or not all(
-                printed_total_holds(cells[g * width : (g + 1) * width]) for g in range(len(groups))
+            # columns' (plain pdftotext): only the three group totals holding confirm it. A page's
+            # dump (lynx) prints the page's cells in order: there a report's broken total is its own.
+            if keep != set(columns) or (
+                grid.reading_order
+                and not all(
+                    printed_total_holds(cells[g * width : (g + 1) * width]) for g in range(len(groups))
+                )
             ):
                 raw = " ".join(t.text.strip() for t in cells)
                 grid.unplaced(
