@@ -122,14 +122,25 @@ def test_table_four_one_cell_per_line_with_none_marks_is_read_in_order() -> None
     assert after["total"].basis == "order"
 
 
-def test_table_four_one_cell_per_line_whose_totals_fail_is_not_placed() -> None:
-    # The same stream with a total that does not hold: the order is not confirmed, nothing placed.
+def test_table_four_one_cell_per_line_whose_total_fails_is_the_page_s_cells_in_order() -> None:
+    # The same stream with a total that does not hold (4 printed 5): a page's dump prints the
+    # page's fifteen cells in order, so they are placed by that order, and the identity check says
+    # the total is not shown to hold (held-out seed 20261209, r064: one report in ten breaks an identity). In a
+    # PDF's reading order only the totals confirm the order (test_drawn_order.py).
     lines = list(REVIEW_LYNX)
     lines[-2] = "   5\n"
     report = govdisclosure.parse("\n".join(lines))
     table = report.tables.review_litigation
-    assert table is None or not list(table.cells())
-    assert "cell-unplaced" in {d.code for d in report.diagnostics}
+    assert table is not None
+    after = table["litigation_after_review"]
+    assert [after[c].value for c in ("upheld", "corrected", "other_result", "total")] == [1, None, 3, 5]
+    assert {cell.basis for _, _, cell in table.cells()} == {"order"}
+    assert len(list(table.cells())) == 15
+    check = next(
+        c for c in report.checks if c.name == "review_litigation.group_total.litigation_after_review"
+    )
+    # (A none mark among its cells leaves the sum unknown: uncertain, not pass.)
+    assert (check.status, check.decided) == ("uncertain", True)
 
 
 def test_values_after_an_unknown_label_under_a_group_are_said_not_dropped() -> None:
