@@ -107,4 +107,5 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
 def reads_alike(values: Sequence[Token]) -> bool:
     """True when a table 四 group's values before its total are all one cell: any order of them
     reads the same (ACROSS_HEADER)."""
-    return len({(c.kind, c.value) for v in values[:-1] if v.kind == "value" for c in [read_cell(v.text)]}) < 2
+    cells = (read_cell(v.text) for v in values[:-1] if v.kind == "value")
+    return len({(cell.kind, cell.value) for cell in cells}) < 2

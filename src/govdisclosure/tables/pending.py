@@ -236,9 +236,14 @@ def doubles(label: Pending, waiting: list[Pending]) -> bool:
     return label.open or (before is not None and not (before.placed or before.own or before.after))
 
 
+def _last_word(words: str) -> str:
+    """The matching key of the last of the words ("" for none)."""
+    return key_of(words.split()[-1]) if words.strip() else ""
+
+
 def ends(key: str, words: str) -> bool:
     """True when the last words end the label (`申请` of …政府信息公开申请): its cell ends there."""
-    tail = key_of(words.split()[-1]) if words.strip() else ""
+    tail = _last_word(words)
     return bool(tail) and key.endswith(tail)
 
 
@@ -246,7 +251,7 @@ def continues(key: str, words: str) -> bool:
     """True when the last words are a later part of the label (`益` of 保护第三方合法权益), not a
     label's start; a piece of the group label may stand before them (`法提供 另行制作`), or run
     into the label's last characters (`不予处请`: 不予处理's piece, then 请 ending 信访举报投诉类申请)."""
-    tail = key_of(words.split()[-1]) if words.strip() else ""
+    tail = _last_word(words)
     if not tail or key.startswith(tail):
         return False
     return tail in key or any(key.endswith(tail[-k:]) for k in range(1, len(tail)))
