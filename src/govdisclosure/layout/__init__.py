@@ -257,9 +257,10 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         for line in lines
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
-    rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless), lexicon)
+    # (Whether the words stand at their columns is read before the wraps are joined: it shows them.)
+    aligned = aligned_words(lines, state.rows)
+    rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless, aligned), lexicon)
     positioned = paged and _keeps_indents(lines)
-    aligned = aligned_words(lines, rows)
     runs = WordRuns(lines) if aligned and positioned else {}
     return Layout(tuple(rows), frozenset(state.markup), aligned, reading_order, runs)
 

@@ -12,17 +12,8 @@ but digit tails, exactly one per broken piece, and every joined text reads as on
 (`3,15` + `0` is `3,150`; `3,15` + `08` is no number, so nothing is joined). Anything else is left as
 it was: the table step then reports the row's cells unplaced.
 
-A row whose one-line cells LibreOffice centred prints a wrapped number around its line: the first
-pieces on the line above (beside, maybe, a piece of the group label), the tails on the line under:
-
-    2,90 3,31
-    一、本年新收政府信息公开申请数量 358 0 24 30 0
-    1 3
-
-The pieces and tails are joined in order as above, and the joined numbers are added to the row
-marked `floating`: the text does not show their columns, so the table step lets the identities
-settle them (tables/resolve.py) or reports them ambiguous. The row may span a band of lines
-between the pieces and the tails: a group label's piece, its values, its label (`_band_row`).
+A row whose one-line cells LibreOffice centred prints a wrapped number around its line, the first
+pieces above it and the tails under it: centred.py.
 
 Where both pieces of a wrapped number read as numbers (`23` / `5` for 235), only a line of digit
 tails under a row printing all its values shows the wrap: the tails go on the row's values
@@ -35,8 +26,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..lexicon import Lexicon
-from .tails import PIECE, TAIL, join_tail, joined_row, next_line, tails_under
-from .tokens import CellRow, Token, printed_total_holds
+from .centred import centred_wrap
+from .tails import TAIL, joined_row, next_line, tails_under
+from .tokens import CellRow, printed_total_holds
 
 __all__ = ["join_wrapped"]
 
@@ -80,111 +72,21 @@ def _group_piece_apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, CellRow
     return row._replace(tokens=row.tokens[lead:]), row._replace(tokens=row.tokens[:lead])
 
 
-# A row's band between a wrapped number's pieces and their tails spans at most this many lines: a
-# group label's piece, the row's values and its label, each centred on a line of its own.
-BAND_LINES = 3
-
-
-def _centred(
-    rows: Sequence[CellRow], i: int, lexicon: Lexicon, textless: Collection[int] = ()
-) -> tuple[list[CellRow], int] | None:
-    """The rows a centred wrap whose pieces are rows[i] becomes (the words beside the pieces, if
-    any, the band's group label pieces, then the row with its joined numbers), and the index after
-    its tails; None when rows[i] starts no centred wrap."""
-    above = rows[i]
-    # The cheap tests first: this runs at every row of every text.
-    if above.bounds != "words":
-        return None
-    # The pieces: numbers cut by the wrap (`2,90`), or digits that read as a number by themselves
-    # (`178` of 1788); never a none mark.
-    pieces = [t for t in above.tokens if t.kind != "text"]
-    if not pieces or not all(t.kind == "broken" or PIECE().match(t.text.strip()) for t in pieces):
-        return None
-    words = tuple(t for t in above.tokens if t.kind == "text")
-    if words and not lexicon.is_group_piece(" ".join(t.text.strip() for t in words)):
-        # Beside a wrap's pieces stands at most a group label's piece (`三、本年 2,90`): a row's
-        # label with digits is that row printed whole, and a values line under the row after it
-        # is the next label's, printed above it (pdfplumber), not tails.
-        return None
-    for size in range(1, BAND_LINES + 1):
-        end = i + 1 + size
-        if end >= len(rows) or not next_line(rows[end - 2].line, rows[end - 1].line, textless):
-            return None
-        band, under = rows[i + 1 : end], rows[end]
-        tails = tails_under(band[-1], under, len(pieces), textless)
-        if tails is None:
-            continue
-        split = _band_row(band, lexicon) if size > 1 else (band[0], (), ())
-        if split is None or (size > 1 and any(t.kind != "broken" for t in pieces)):
-            # (A band of several lines is trusted only where every piece is no number by itself.)
-            return None
-        row, values, words_apart = split
-        if (
-            row.bounds != "words"
-            or not row.texts
-            or not (values or any(t.kind == "value" for t in row.tokens))
-            or any(t.kind == "broken" for t in row.tokens)
-            or _too_many(row, len(values) + len(pieces), lexicon)
-        ):
-            return None
-        joined = []
-        for piece, tail in zip(pieces, tails, strict=True):
-            number = join_tail(piece, tail, row.line, floating=True)
-            if number is None:
-                return None
-            joined.append(number)
-        out = [above._replace(tokens=words)] if words else []
-        return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined))], end + 1
-    return None
-
-
-def _too_many(row: CellRow, added: int, lexicon: Lexicon) -> bool:
-    """True when a row's values and `added` more are more than any template gives the row it names:
-    the lines around it are no wrap of its numbers (`1 1 1 1 1 1 6` over a row printing its seven,
-    `0 0 0 0 0 0 0` under it: rows printed above their labels)."""
-    widths = lexicon.row_widths(" ".join(t.text.strip() for t in row.texts), sure=False)
-    return bool(widths) and sum(t.kind == "value" for t in row.tokens) + added > max(widths)
-
-
-def _band_row(
-    band: Sequence[CellRow], lexicon: Lexicon
-) -> tuple[CellRow, tuple[Token, ...], tuple[CellRow, ...]] | None:
-    """A band of lines as one row: the line naming a data row, the values of a line holding only
-    values, and the lines of a group label's pieces (`三、本年`) kept apart; None unless the band
-    holds exactly one row label, its values on one line, and nothing else."""
-    labels, valued, pieces = [], [], []
-    for row in band:
-        texts = row.texts
-        if row.bounds != "words" or any(t.kind == "broken" for t in row.tokens):
-            return None
-        label = " ".join(t.text.strip() for t in texts)
-        if texts and lexicon.row_widths(label, sure=False):
-            labels.append(row)
-        elif texts and not row.has_values and lexicon.is_group_piece(label):
-            pieces.append(row)
-        elif not texts and row.has_values:
-            valued.append(row)
-        else:
-            return None
-    if len(labels) != 1 or len(valued) > 1 or (valued and labels[0].has_values):
-        return None
-    values = tuple(t for t in valued[0].tokens if t.kind == "value") if valued else ()
-    return labels[0], values, tuple(pieces)
-
-
-def join_wrapped(rows: Sequence[CellRow], lexicon: Lexicon, textless: Collection[int] = ()) -> list[CellRow]:
+def join_wrapped(
+    rows: Sequence[CellRow], lexicon: Lexicon, textless: Collection[int] = (), aligned: bool = False
+) -> list[CellRow]:
     """The rows, each row of PDF words whose wrapped numbers' tails stand on the next line joined.
 
     `textless`: the lines that hold no text: blank ones and a pipe table's rules (`| --- |`;
     markitdown on a PDF repeats one under each block's first row, and starts a new table after a
     blank line, with a wrapped number's tails as its first row): lines with only those between are
-    next to each other.
+    next to each other. `aligned`: the text prints words at their columns (words.aligned_words).
     """
     out: list[CellRow] = []
     i = 0
     while i < len(rows):
         row = rows[i]
-        centred = _centred(rows, i, lexicon, textless)
+        centred = centred_wrap(rows, i, lexicon, textless, aligned)
         if centred is not None:
             out += centred[0]
             i = centred[1]
@@ -196,7 +98,7 @@ def join_wrapped(rows: Sequence[CellRow], lexicon: Lexicon, textless: Collection
                 out += wrapped[0]
                 i = wrapped[1]
                 continue
-        tailed = _stray_tails(rows, i, lexicon, textless)
+        tailed = _stray_tails(rows, i, lexicon, textless, aligned)
         if tailed is not None:
             out += tailed[0]
             i = tailed[1]
@@ -207,7 +109,7 @@ def join_wrapped(rows: Sequence[CellRow], lexicon: Lexicon, textless: Collection
 
 
 def _stray_tails(
-    rows: Sequence[CellRow], i: int, lexicon: Lexicon, textless: Collection[int]
+    rows: Sequence[CellRow], i: int, lexicon: Lexicon, textless: Collection[int], aligned: bool = False
 ) -> tuple[list[CellRow], int] | None:
     """A row printing all its values (its label beside them, or alone on the line under them) and,
     on the line under it, fewer digit tails than values: the rows with the tails on the values
@@ -268,7 +170,7 @@ def _stray_tails(
     elif _above_a_label(rows, at, lexicon, textless):
         return None  # table 二, no total: digits right above a label with no value may be its
     # Digits over the next row's line may be its centred wrap's pieces (`24` / row / `5`).
-    if _centred(rows, at, lexicon, textless) is not None:
+    if centred_wrap(rows, at, lexicon, textless, aligned) is not None:
         return None
     marked = valued._replace(
         tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
