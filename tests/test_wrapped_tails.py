@@ -28,6 +28,7 @@ from govdisclosure.tables.wrapped import tail_readings
 from govdisclosure.templates import default_templates
 from test_centred_wraps import CORPUS, printed_rows
 
+LEXICON = lexicon_for(default_templates())
 HEAD = "三、收到和处理政府信息公开申请情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
 NEXT = "二、上年结转政府信息公开申请数量 10 0 0 0 0 0 10\n"
 
@@ -109,7 +110,14 @@ def tailed_rows(draw: st.DrawFn) -> tuple[str, str, range]:
     i, k = draw(st.sampled_from(cuts))
     values[i : i + 1] = [values[i][:k]]
     tail = printed[i][k:]
-    lines[at : at + 1] = [f"{label} {' '.join(values)}", tail]
+    # The label wrapped in its cell too, the tail beside its second line (held-out seed 20261215).
+    # (A cut that leaves the first line naming the row: a cell wraps a label at its width.)
+    named = LEXICON.match(label)[:1]
+    cut = draw(
+        st.sampled_from([0, *(k for k in range(4, len(label) - 1) if LEXICON.match(label[:k])[:1] == named)])
+    )
+    head, rest = (label[:cut], label[cut:]) if cut else (label, "")
+    lines[at : at + 1] = [f"{head} {' '.join(values)}", f"{rest} {tail}".strip()]
     return report, "\n".join(lines), range(at + 1, at + 3)
 
 
@@ -139,6 +147,28 @@ def test_table_two_digits_above_a_label_with_no_value_are_its() -> None:
     assert table is not None
     assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["4", "+2", "1615"]
     assert any(d.code == "cell-unplaced" and "(78)" in d.message for d in report.diagnostics)
+
+
+# Held-out corpus (seed 20261215) r062, LibreOffice's PDF through pdftotext -raw, pdfplumber,
+# -layout and markitdown: the label and 101 both wrapped in the row's two-line cells, the tail beside
+# the label's second line. `10` was read as the row's total before.
+PARTIAL_HEAD = "（二）部分公开（区分处理的，只计这一 85 12 0 4 0 0 10\n"
+
+
+def test_a_tail_beside_the_label_s_second_line() -> None:
+    text = HEAD + NEXT + PARTIAL_HEAD + "情形，不计其他情形） 1\n（三）不予公开\n"
+    assert _row(text, "partially_granted") == [(v, "split") for v in ("85", "12", "0", "4", "0", "0", "101")]
+
+
+def test_digits_beside_words_that_do_not_go_on_the_label_are_no_tails() -> None:
+    # The label's start again (a new row's words), or words of no label: the row as printed, its
+    # total failing its check, and the digits said.
+    for words in ("部分公开", "说明如下"):
+        report = govdisclosure.parse(HEAD + NEXT + PARTIAL_HEAD + f"{words} 1\n（三）不予公开\n")
+        table = report.tables.applications
+        assert table is not None
+        assert [c.raw for c in table.rows["partially_granted"].values()][-1] == "10", words
+        assert any(c.status == "fail" and "partially_granted" in c.name for c in report.checks)
 
 
 def test_digits_under_a_row_whose_total_holds_are_not_its() -> None:

@@ -18,14 +18,16 @@ pieces above it and the tails under it: centred.py.
 Where both pieces of a wrapped number read as numbers (`23` / `5` for 235), only a line of digit
 tails under a row printing all its values shows the wrap: the tails go on the row's values
 (`Token.tails`) and the tails' line is consumed; the table step keeps the reading table 三's row
-total accepts, or says the row (`_stray_tails`).
+total accepts, or says the row (`_stray_tails`). Where the row's label wrapped in its cell too, the
+tails stand beside the label's later words (`情形，不计其他情形） 1`): those words stay a row of their own.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Sequence
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, key_of
 from .centred import centred_wrap
 from .tails import TAIL, joined_row, next_line, tails_under
 from .tokens import CellRow, printed_total_holds
@@ -149,6 +151,10 @@ def _stray_tails(
     if at >= len(rows) or not next_line(rows[at - 1].line, rows[at].line, textless):
         return None
     under, piece = _group_piece_apart(rows[at], lexicon)
+    # Or the label's own wrapped words (`情形，不计其他情形） 1`: the tail beside them, in the row's
+    # two-line cells), checked against the row's label below.
+    lead = () if piece else tuple(itertools.takewhile(lambda t: t.kind == "text", under.tokens))
+    under = under._replace(tokens=under.tokens[len(lead) :])
     tails = [t.text.strip() for t in under.tokens]
     if (
         under.bounds not in ("words", "aligned")
@@ -161,6 +167,8 @@ def _stray_tails(
     names = [" ".join(t.text.strip() for t in label.texts), *(t.text.strip() for t in reversed(label.texts))]
     name = next((n for n in names if any(e.kind == "row" for e in lexicon.match(n))), None)
     if name is None or len(values) not in lexicon.row_widths(name, sure=False):
+        return None
+    if lead and not _continues(name, " ".join(t.text.strip() for t in lead), lexicon):
         return None
     tables = {e.table for e in lexicon.match(name) if e.kind == "row"}
     if "applications" in tables:
@@ -175,7 +183,17 @@ def _stray_tails(
     marked = valued._replace(
         tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
     )
-    return [marked, *([label] if label is not valued else []), *pieces, *([piece] if piece else [])], at + 1
+    words = [rows[at]._replace(tokens=lead)] if lead else []
+    apart = [*([label] if label is not valued else []), *pieces, *([piece] if piece else []), *words]
+    return [marked, *apart], at + 1
+
+
+def _continues(name: str, words: str, lexicon: Lexicon) -> bool:
+    """True when the words are a later part of the row label `name` names, not its start."""
+    key = key_of(words)
+    return bool(key) and any(
+        key in e.key and not e.key.startswith(key) for e in lexicon.match(name) if e.kind == "row"
+    )
 
 
 def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
