@@ -15,7 +15,9 @@ it (tests/corpus/score.py):
 
 `--documents DIR` also reads the documents themselves (HTML, DOCX, PDF) found in DIR as
 `<id>.<maker>.<ext>` (tests/corpus/regenerate.py --documents writes them; the committed sample is
-tests/corpus/documents/), and every report.html of the corpus. docs/flattening.md records a run.
+tests/corpus/documents/), and every report.html of the corpus. Documents that regenerate.py wrote
+beside another corpus's fixtures (`--out DIR --documents DIR/docs`) are scored against that
+corpus's truth; another `--fixtures` is refused. docs/flattening.md records a run.
 """
 
 from __future__ import annotations
@@ -130,6 +132,13 @@ def documents(folder: Path | None, sample: bool = True) -> None:
         print(tally.line(name))
 
 
+def _fixtures_beside(folder: Path | None) -> Path | None:
+    """The fixtures of the corpus whose documents `folder` holds, when regenerate.py --out DIR wrote
+    both (`DIR/fixtures`, and `DIR/docs` as --documents); None for another folder."""
+    beside = folder.resolve().parent / "fixtures" if folder else None
+    return beside if beside is not None and (beside / "MANIFEST.json").is_file() else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=Path, help="a folder of <id>.<maker>.docx|pdf documents")
@@ -141,11 +150,23 @@ def main() -> None:
         help="another corpus's fixtures folder (regenerate.py --out DIR --seed N writes DIR/fixtures)",
     )
     args = parser.parse_args()
-    if args.fixtures:
-        use_fixtures(args.fixtures)
+    fixtures = args.fixtures or _fixtures_beside(args.documents)
+    if (
+        args.documents
+        and args.fixtures
+        and _fixtures_beside(args.documents) not in (None, args.fixtures.resolve())
+    ):
+        # Scored against another corpus's truth, every document reads wrong (seeds differ).
+        parser.error(
+            f"--documents {args.documents} sits beside {_fixtures_beside(args.documents)}, not --fixtures"
+        )
+    if fixtures:
+        if not args.fixtures:
+            print(f"(--documents {args.documents}: scored against the corpus beside it, {fixtures})")
+        use_fixtures(fixtures)
     if not args.no_texts:
         texts(args.verbose)
-    documents(args.documents, sample=args.fixtures is None)
+    documents(args.documents, sample=fixtures is None)
 
 
 if __name__ == "__main__":
