@@ -30,6 +30,8 @@ from govdisclosure.api import parse_bytes, parse_document
 from govdisclosure.documents import detect_format, read_document
 from govdisclosure.documents import pdf as pdf_module
 from govdisclosure.documents.pdf import read_pdf, read_pdf_blocks
+from govdisclosure.documents.pdf_grid import grid_of
+from govdisclosure.documents.pdf_tables import CellBox, Part
 from govdisclosure.documents.pdf_text import Glyph, Line, dedupe, line_text, strip_margins
 from govdisclosure.errors import DocumentError, MissingDependencyError
 from govdisclosure.layout.grid import DocumentText, Grid
@@ -626,3 +628,45 @@ def test_a_glyph_across_a_table_s_bottom_rule_is_its_cell_s() -> None:
     part = _part(1, boxes, glyphs)
     assert [cell.text for cell in part.cells] == ["行", "8"]
     assert glyphs == under
+
+
+def _parts(above: tuple[str, str], rests: list[tuple[str, str]]) -> list[Part]:
+    """A two-column table over a page break: a group label and a row `above` on page 3, and on page 4
+    the rows `rests`, each 38 pt tall (LibreOffice leaves a cut row's rest that tall)."""
+    first = (
+        CellBox(0, 600, 40, 620, "行政复议"),
+        CellBox(0, 620, 20, 640, above[0]),
+        CellBox(20, 620, 40, 640, above[1]),
+    )
+    more = tuple(
+        CellBox(x, 50 + 38 * i, x + 20, 88 + 38 * i, text)
+        for i, row in enumerate(rests)
+        for x, text in zip((0, 20), row, strict=True)
+    )
+    return [Part(3, 0, 600, 40, 640, first, ()), Part(4, 0, 50, 40, 50 + 38 * len(rests), more, ())]
+
+
+def _texts_of(parts: list[Part]) -> list[list[str]]:
+    return [[c.text for c in row] for row in grid_of(parts, 0).rows]
+
+
+def test_a_row_of_blank_cells_alone_under_a_header_is_a_row() -> None:
+    # Held-out seed 20261216, r038 (Chromium, every cell blank): table 四's one data row stood alone
+    # on the next page, and was taken for the rest of a header row the break cut (15 cells lost).
+    grid = grid_of(_parts(("结果维持", "结果纠正"), [("", "")]), 0)
+    assert [[c.text for c in row] for row in grid.rows] == [["行政复议"], ["结果维持", "结果纠正"], ["", ""]]
+    assert [c.page for c in grid.rows[2]] == [4, 4]
+
+
+def test_a_cut_row_s_rest_is_joined_to_it() -> None:
+    # LibreOffice splits a row over the break, leaving a tall empty rest (held-out seed 20261202,
+    # r011: table 四's blank data row) or the last digits of a number wrapped in a narrow cell.
+    assert _texts_of(_parts(("", ""), [("", "")])) == [["行政复议"], ["", ""]]
+    assert _texts_of(_parts(("0", "7"), [("", "")])) == [["行政复议"], ["0", "7"]]
+    assert _texts_of(_parts(("结果维持", "7"), [("", "5")])) == [["行政复议"], ["结果维持", "75"]]
+    # Rows after it: the empty row is the header's rest, the next one the table's.
+    assert _texts_of(_parts(("结果维持", "结果纠正"), [("", ""), ("0", "0")])) == [
+        ["行政复议"],
+        ["结果维持", "结果纠正"],
+        ["0", "0"],
+    ]
