@@ -670,3 +670,17 @@ def test_a_cut_row_s_rest_is_joined_to_it() -> None:
         ["结果维持", "结果纠正"],
         ["0", "0"],
     ]
+
+
+def test_a_label_s_rest_beside_a_number_s_rest_is_the_cut_row_s() -> None:
+    # Held-out seed 20261215, r062 (LibreOffice): （二）部分公开…'s label and its total 101 both
+    # wrapped, and the break cut the row between their lines. 10 was read as the total before.
+    above = ("(二)部分公开（区分处理的，只计这一", "10")
+    assert _texts_of(_parts(above, [("情形，不计其他情形）", "1")])) == [
+        ["行政复议"],
+        ["(二)部分公开（区分处理的，只计这一情形，不计其他情形）", "101"],
+    ]
+    # Words with a marker of their own begin a new row; words with no number's rest beside them
+    # are never merged by guess.
+    for rest in [("（三）不予公开", "1"), ("情形，不计其他情形）", "")]:
+        assert _texts_of(_parts(above, [rest])) == [["行政复议"], list(above), list(rest)]

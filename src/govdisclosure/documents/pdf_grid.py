@@ -10,12 +10,15 @@ cells the break cut in two (a row Word or LibreOffice split, a merged label) bec
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
 
 from ..layout.grid import Grid, GridCell
+from ..nfkc import nfkc
+from ..numbering import LABEL_START
 from ..values import UNIT, is_value_text
 from .pdf_tables import Part
 
@@ -118,15 +121,30 @@ def _split_row(
     cell (3,15 / 0) stands on the next page in a row of the same cells, under the number's first
     digits, every other one-row cell empty; cells spanning further rows are the rests of merged
     labels (三、本年 / 度办理结果). A row whose one-row cells hold words is a new row (rows print
-    their labels): never merged by guess.
+    their labels), but where beside a number's rest the words are a label's rest: no marker of
+    their own under a label opening with one (held-out seed 20261215, r062:
+    `(二)部分公开（区分处理的，只计这一` `10` / `情形，不计其他情形）` `1`, read as 10 before).
     """
     if not first or any((c.column, c.colspan) not in reaching for c in first):
         return False
-    return all(
-        NUMBER_REST.fullmatch(cell.text) and NUMBER_START.fullmatch(rows[r][i].text)
+    pairs = [
+        (cell.text, rows[r][i].text)
         for cell in first
         if cell.rowspan == 1 and cell.text
         for r, i in (reaching[(cell.column, cell.colspan)],)
+    ]
+    numbers = [bool(NUMBER_REST.fullmatch(rest) and NUMBER_START.fullmatch(above)) for rest, above in pairs]
+    labels = [_label_rest(rest, above) for rest, above in pairs]
+    return all(map(operator.or_, numbers, labels)) and (any(numbers) or not any(labels))
+
+
+def _label_rest(rest: str, above: str) -> bool:
+    """True when `rest` may be the rest of the label `above`: words with no label marker of their
+    own (1. （一） 一、) under a label opening with one."""
+    return (
+        not is_value_text(rest)
+        and LABEL_START.match(nfkc(above).strip()) is not None
+        and LABEL_START.match(nfkc(rest).strip()) is None
     )
 
 
