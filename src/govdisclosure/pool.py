@@ -9,10 +9,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING, Generic, TypeVar
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
+from typing import Generic, TypeVar
 
 __all__ = ["OrderedPool"]
 
@@ -57,6 +54,7 @@ class OrderedPool(Generic[T, R]):
 
     def map(self, tasks: Iterable[T]) -> Iterator[R]:
         """`work(task)` for each task, in the tasks' order, a few tasks per worker read ahead."""
+        from concurrent.futures import Future
         from concurrent.futures.process import BrokenProcessPool
 
         source = iter(tasks)
@@ -65,7 +63,14 @@ class OrderedPool(Generic[T, R]):
 
         def refill() -> None:
             for task in islice(source, window - len(pending)):
-                pending.append((task, self._executor.submit(self._work, task)))
+                try:
+                    future = self._executor.submit(self._work, task)
+                except BrokenProcessPool as exc:
+                    # A worker died after the last result came back: the task waits its turn with
+                    # the others in flight, to be rerun one by one as they are.
+                    future = Future()
+                    future.set_exception(exc)
+                pending.append((task, future))
 
         refill()
         while pending:
