@@ -150,16 +150,11 @@ def main() -> None:
         help="another corpus's fixtures folder (regenerate.py --out DIR --seed N writes DIR/fixtures)",
     )
     args = parser.parse_args()
-    fixtures = args.fixtures or _fixtures_beside(args.documents)
-    if (
-        args.documents
-        and args.fixtures
-        and _fixtures_beside(args.documents) not in (None, args.fixtures.resolve())
-    ):
+    beside = _fixtures_beside(args.documents)
+    fixtures = args.fixtures or beside
+    if args.fixtures and beside not in (None, args.fixtures.resolve()):
         # Scored against another corpus's truth, every document reads wrong (seeds differ).
-        parser.error(
-            f"--documents {args.documents} sits beside {_fixtures_beside(args.documents)}, not --fixtures"
-        )
+        parser.error(f"--documents {args.documents} sits beside {beside}, not --fixtures")
     if fixtures:
         if not args.fixtures:
             print(f"(--documents {args.documents}: scored against the corpus beside it, {fixtures})")
