@@ -680,7 +680,20 @@ def test_a_label_s_rest_beside_a_number_s_rest_is_the_cut_row_s() -> None:
         ["行政复议"],
         ["(二)部分公开（区分处理的，只计这一情形，不计其他情形）", "101"],
     ]
-    # Words with a marker of their own begin a new row; words with no number's rest beside them
-    # are never merged by guess.
-    for rest in [("（三）不予公开", "1"), ("情形，不计其他情形）", "")]:
-        assert _texts_of(_parts(above, [rest])) == [["行政复议"], list(above), list(rest)]
+    # The label's rest alone (its numbers whole above): the label made whole.
+    assert _texts_of(_parts(above, [("情形，不计其他情形）", "")])) == [
+        ["行政复议"],
+        ["(二)部分公开（区分处理的，只计这一情形，不计其他情形）", "10"],
+    ]
+    # Words with a marker of their own begin a new row, as do words under a label with none.
+    assert _texts_of(_parts(above, [("（三）不予公开", "1")])) == [
+        ["行政复议"],
+        list(above),
+        ["（三）不予公开", "1"],
+    ]
+    unmarked = ("部分公开（区分处理的，只计这一", "10")
+    assert _texts_of(_parts(unmarked, [("情形，不计其他情形）", "1")])) == [
+        ["行政复议"],
+        list(unmarked),
+        ["情形，不计其他情形）", "1"],
+    ]

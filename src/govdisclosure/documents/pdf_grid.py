@@ -121,8 +121,8 @@ def _split_row(
     cell (3,15 / 0) stands on the next page in a row of the same cells, under the number's first
     digits, every other one-row cell empty; cells spanning further rows are the rests of merged
     labels (三、本年 / 度办理结果). A row whose one-row cells hold words is a new row (rows print
-    their labels), but where beside a number's rest the words are a label's rest: no marker of
-    their own under a label opening with one (held-out seed 20261215, r062:
+    their labels), but for a label's rest: words with no marker of their own under a label
+    opening with one, alone or beside a number's rest (held-out seed 20261215, r062:
     `(二)部分公开（区分处理的，只计这一` `10` / `情形，不计其他情形）` `1`, read as 10 before).
     """
     if not first or any((c.column, c.colspan) not in reaching for c in first):
@@ -135,7 +135,7 @@ def _split_row(
     ]
     numbers = [bool(NUMBER_REST.fullmatch(rest) and NUMBER_START.fullmatch(above)) for rest, above in pairs]
     labels = [_label_rest(rest, above) for rest, above in pairs]
-    return all(map(operator.or_, numbers, labels)) and (any(numbers) or not any(labels))
+    return all(map(operator.or_, numbers, labels))
 
 
 def _label_rest(rest: str, above: str) -> bool:
