@@ -89,9 +89,10 @@ def _texts(row: Sequence[GridCell]) -> list[tuple[int, int, str]]:
 
 
 def _repeated_header(table: Sequence[Sequence[GridCell]], rows: Sequence[Sequence[GridCell]]) -> int:
-    """How many first rows of a continuation repeat the table's first rows (a repeated header)."""
+    """How many first rows of a continuation repeat the table's first rows (a repeated header); the
+    whole table so far, when that is its header alone, but never the whole continuation."""
     count = 0
-    while count < min(len(table), len(rows)) - 1 and rows[count]:
+    while count < min(len(table), len(rows) - 1) and rows[count]:
         if _texts(rows[count]) != _texts(table[count]):
             break
         count += 1
@@ -155,8 +156,9 @@ def _label_column(row: Sequence[GridCell]) -> int | None:
 
 
 def _header_row(row: Sequence[GridCell]) -> bool:
-    """True when a row holds words and no value: a header's."""
-    return any(c.text for c in row) and not any(is_value_text(c.text) for c in row)
+    """True when every cell of a row holds words, no value: a header's (a blank row's label has
+    empty cells beside it)."""
+    return all(c.text and not is_value_text(c.text) for c in row)
 
 
 def _join_cut(rows: list[list[GridCell]], more: list[list[GridCell]]) -> list[list[GridCell]]:
