@@ -169,7 +169,7 @@ def _join_cut(rows: list[list[GridCell]], more: list[list[GridCell]]) -> list[li
     empty cell spanning rows, or an empty cell before the row's label under a cell spanning rows;
     any other empty cell may be a new row's blank value and stays.
 
-    A continuation that is one row of blank cells under a header's row (words, no value) is a row
+    A continuation that is one row of blank cells under a header's row (words in every cell) is a row
     of its own: table 四's one data row moved whole to the next page (held-out seed 20261216, r038:
     read as its header's rest, 15 blank cells lost). Under any other row, or with rows after it,
     such a row is the rest of a row the break cut (LibreOffice leaves a tall empty one).
