@@ -16,10 +16,16 @@ from functools import cache
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, key_of
 from .tokens import CellRow
 
-__all__ = ["join_label_pieces", "may_be_in_a_row_label"]
+__all__ = ["join_label_pieces", "later_part", "may_be_in_a_row_label"]
 
 # A row label wraps over a few lines at most (four in the narrowest PDF cells).
 MOST_PIECES = 4
+
+
+def later_part(key: str, part: str) -> bool:
+    """True when `part` (a key) is a later part of the label keyed `key` (`益` of 保护第三方合法权益),
+    not its start: a wrapped label's next line."""
+    return bool(part) and part in key and not key.startswith(part)
 
 
 @cache

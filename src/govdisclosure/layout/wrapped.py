@@ -24,11 +24,11 @@ tails stand beside the label's later words (`情形，不计其他情形） 1`):
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Collection, Sequence
 
 from ..lexicon import Lexicon, key_of
 from .centred import centred_wrap
+from .pieces import later_part
 from .tails import TAIL, joined_row, next_line, tails_under
 from .tokens import CellRow, printed_total_holds
 
@@ -65,13 +65,19 @@ def _tails_after_pieces(
 def _group_piece_apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, CellRow | None]:
     """The row without the group label's piece it opens with (`度办理结 5 5`), and that piece as a
     row of its own; the row and None when it opens with no such piece."""
-    lead = 0
-    while lead < len(row.tokens) and row.tokens[lead].kind == "text":
-        lead += 1
+    lead = _words_ahead(row)
     words = " ".join(t.text.strip() for t in row.tokens[:lead])
     if row.bounds != "words" or not words or not lexicon.is_group_piece(words):
         return row, None
     return row._replace(tokens=row.tokens[lead:]), row._replace(tokens=row.tokens[:lead])
+
+
+def _words_ahead(row: CellRow) -> int:
+    """How many of a row's tokens, from its first, are words."""
+    lead = 0
+    while lead < len(row.tokens) and row.tokens[lead].kind == "text":
+        lead += 1
+    return lead
 
 
 def join_wrapped(
@@ -111,7 +117,7 @@ def join_wrapped(
 
 
 def _stray_tails(
-    rows: Sequence[CellRow], i: int, lexicon: Lexicon, textless: Collection[int], aligned: bool = False
+    rows: Sequence[CellRow], i: int, lexicon: Lexicon, textless: Collection[int], aligned: bool
 ) -> tuple[list[CellRow], int] | None:
     """A row printing all its values (its label beside them, or alone on the line under them) and,
     on the line under it, fewer digit tails than values: the rows with the tails on the values
@@ -153,7 +159,7 @@ def _stray_tails(
     under, piece = _group_piece_apart(rows[at], lexicon)
     # Or the label's own wrapped words (`情形，不计其他情形） 1`: the tail beside them, in the row's
     # two-line cells), checked against the row's label below.
-    lead = () if piece else tuple(itertools.takewhile(lambda t: t.kind == "text", under.tokens))
+    lead = () if piece else under.tokens[: _words_ahead(under)]
     under = under._replace(tokens=under.tokens[len(lead) :])
     tails = [t.text.strip() for t in under.tokens]
     if (
@@ -190,10 +196,7 @@ def _stray_tails(
 
 def _continues(name: str, words: str, lexicon: Lexicon) -> bool:
     """True when the words are a later part of the row label `name` names, not its start."""
-    key = key_of(words)
-    return bool(key) and any(
-        key in e.key and not e.key.startswith(key) for e in lexicon.match(name) if e.kind == "row"
-    )
+    return any(later_part(e.key, key_of(words)) for e in lexicon.match(name) if e.kind == "row")
 
 
 def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:

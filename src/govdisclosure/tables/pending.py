@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..layout import Token
+from ..layout.pieces import later_part
 from ..lexicon import key_of
 from ..values import clean
 from .aligned import ColumnAnchors
@@ -254,7 +255,7 @@ def continues(key: str, words: str) -> bool:
     tail = _last_word(words)
     if not tail or key.startswith(tail):
         return False
-    return tail in key or any(key.endswith(tail[-k:]) for k in range(1, len(tail)))
+    return later_part(key, tail) or any(key.endswith(tail[-k:]) for k in range(1, len(tail)))
 
 
 def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
