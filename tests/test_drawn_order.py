@@ -466,7 +466,7 @@ def _drifted_tables(draw: st.DrawFn) -> tuple[dict[str, list[str | None]], list[
             ends[row] = (b, len(lines) - 1)
         blocks.append(lines)
     # A value drawn out of a block that still prints some value after a label (a block whose values
-    # were all drawn away looks blank: not caught, pending.drifts), to anywhere after the next
+    # were all drawn away looks blank: not caught, waiting.drifts), to anywhere after the next
     # block's header.
     movable = [
         row

@@ -29,7 +29,7 @@ from .pipes import PIPE_RULE, bare_pipes, guessed_pipes, is_grid_border, is_pipe
 from .rules import rule_table
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
-from .tokens import Bounds, CellRow, Token, TokenKind, printed_total_holds
+from .tokens import Bounds, CellRow, Token, TokenKind, printed_total_holds, sums_something
 from .words import Run, Runs, WordRuns, aligned_words, split_words
 from .wrapped import join_wrapped
 
@@ -44,6 +44,7 @@ __all__ = [
     "TokenKind",
     "printed_total_holds",
     "read_rows",
+    "sums_something",
 ]
 
 

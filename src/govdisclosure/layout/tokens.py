@@ -150,6 +150,12 @@ def printed_total_holds(values: Sequence[Token]) -> bool:
     return total_holds([as_evidence(read_cell(v.text, v.line)) for v in values])
 
 
+def sums_something(values: Sequence[Token]) -> bool:
+    """True when a printed run holds a value worth something before its total: `0 0 … 0` or `无 … 无`
+    holds any run's total, a column's printed one per line as well as a row's."""
+    return any(as_evidence(read_cell(v.text, v.line)) for v in values[:-1])
+
+
 def undouble(text: str) -> str:
     """信信息息内内容容 -> 信息内容: PDF fake-bold prints every character twice (pdfplumber)."""
     body = text.strip()

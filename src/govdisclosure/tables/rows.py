@@ -9,12 +9,13 @@ from .aligned import column_anchors
 from .drawn import drawn_apart
 from .grid import Grid
 from .order import Order
-from .pending import Pending, continues, doubles, drifts, put_pending, settled, whole, whole_row_before
+from .pending import put_pending
 from .place import put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .spelled import HeaderLabels
+from .waiting import Pending, continues, doubles, drifts, settled, whole, whole_row_before
 
 
 def _no_group(row: str) -> str | None:
@@ -126,6 +127,7 @@ def assemble_rows(
                 gaps,
                 anchors,
                 drifted,
+                confirm is not None and not values_first and not region.one_line,
             )
         if drifted:
             grid.drifted.update(p.line for p in waiting)  # (no block reading there: detached.py)
@@ -158,6 +160,10 @@ def assemble_rows(
                         pending.wrapped_tail(words)
                     elif words:
                         pending.stranger = True
+                elif pending is not None:
+                    # Any words but its own tail (a group's label, whole or in pieces).
+                    words = " ".join(t.text.strip() for t in matched.row.tokens if t.kind == "text")
+                    pending.parted = pending.parted or (bool(words) and not continues(pending.key, words))
                 continue
             stray = stray or pending is None or bool(pending.own or pending.after)
             raw = " ".join(v.text.strip() for v in values)
@@ -256,6 +262,7 @@ def assemble_rows(
         if by_order or (segment.bounds == "words" and printed < len(columns)) or (spaced and cut):
             unfilled = pending is not None and not pending.own and not pending.after
             if not printed and unfilled and pending is not None and group_of(pending.row) in segment.groups:
+                pending.parted = True
                 continue  # the group label centred among its rows (PDF) takes none of theirs
             previous = pending
             flush()
