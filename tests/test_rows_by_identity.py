@@ -7,7 +7,8 @@ whose row total holds on something, is still that label's row (tables/pending.py
 in 19 held-out corpora (about 16,000 such runs) it was, but where a group label's pieces stood
 between the label and the run, where the run was seven values worth nothing (a 总计 column drawn
 one per line holds any total), or where the block opened with values before any label (rows
-printed values first). The held-out texts that showed those three are in tests/corpus/heldout.
+printed values first). Seven values worth nothing are a row where the last two share a line (其他
+and 总计 on one baseline), as a column drawn one per line never does. The held-out texts that showed those three are in tests/corpus/heldout.
 A values line placed by height, which may stand above its label (tests/test_sandwiched_values.py),
 and text joined into one line (tests/test_one_line_text.py) are not read so either.
 """
@@ -17,10 +18,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure
+from govdisclosure.tables.drawn import one_row_printed
 from govdisclosure.templates import default_templates
 
 FIXTURES = Path(__file__).resolve().parent / "corpus" / "fixtures"
@@ -67,6 +70,29 @@ def test_a_run_of_values_worth_nothing_places_nothing() -> None:
         assert "carried_over" not in placed
 
 
+def test_a_run_of_nothing_printed_as_a_row_is_its_label_s() -> None:
+    # Seven `—` one a line may be a column's; with the last two on one line (其他 and 总计 on one
+    # baseline, as pdftotext prints LibreOffice's and Chromium's rows) they are a row.
+    placed = _placed([LABEL["new_received"], LABEL["carried_over"], *["—"] * 5, "— —"])
+    assert placed["carried_over"] == (["—"] * 7, {"order"})
+
+
+@pytest.mark.parametrize(
+    ("counts", "row"),
+    [
+        ([1] * 7, True),
+        ([1] * 5 + [2], True),
+        ([1] * 4 + [3], True),
+        ([3, 1, 3], False),  # pdfminer's lines of several cells (held-out seed 20261216, r049)
+        ([1] * 6, False),
+        ([1] * 6 + [2], False),
+        ([2] + [1] * 5, False),
+    ],
+)
+def test_which_lines_print_one_row(counts: list[int], row: bool) -> None:
+    assert one_row_printed(counts, 7) is row
+
+
 def test_a_block_opening_with_values_places_no_run_by_its_identity() -> None:
     # Rows printed values first: the run after 一's label would be 二's.
     new = ["5", "0", "0", "0", "0", "0", "5"]
@@ -97,13 +123,16 @@ ROWS = [row.id for row in APPLICATIONS.rows if row.id != "other"]  # 2021's （�
 @st.composite
 def _drawn_blocks(draw: st.DrawFn) -> tuple[dict[str, list[str]], list[str], set[str]]:
     """Table 三's rows, its body as a PDF's reading order may print it, and the rows printed label
-    first with nothing between: each row's label (its group's label before its first row, whole or
+    first with nothing between, showing a row (a total summing something, or the last two values on
+    one line): each row's label (its group's label before its first row, whole or
     in pieces), then its values one per line, or nothing (its values drawn elsewhere: after the
     whole table, or right after another label, or after that label's group pieces)."""
     none = draw(st.sampled_from(["0", "—", "无", "/"]), label="nothing printed as")
     cells: dict[str, list[str]] = {}
     for row in ROWS:
-        six = draw(st.lists(st.integers(0, 30), min_size=6, max_size=6))
+        # Rows of nothing are common (a report printing every cell, most of them none).
+        value = st.one_of(st.just(0), st.integers(1, 30)) if draw(st.booleans()) else st.just(0)
+        six = draw(st.lists(value, min_size=6, max_size=6), label=f"{row}: six cells")
         cells[row] = [str(v) if v else none for v in six] + [str(sum(six)) if sum(six) else none]
     apart = draw(st.sets(st.sampled_from(ROWS), max_size=6), label="values drawn elsewhere")
     # A group's first label, its group's pieces, then a later row of the group's values, that
@@ -135,10 +164,13 @@ def _drawn_blocks(draw: st.DrawFn) -> tuple[dict[str, list[str]], list[str], set
         if row in apart:
             late += cells[row]
         else:
-            body += cells[row]
+            # 其他's and 总计's values on one line, as pdftotext prints a PDF's row, or one a line.
+            pair = draw(st.booleans(), label=f"{row}: last two on a line")
+            body += [*cells[row][:-2], " ".join(cells[row][-2:])] if pair else cells[row]
             # (A PDF's reading order moves 无 among numbers: such a row is never read by order.)
             mixed = none == "无" and none in cells[row] and cells[row][-1] != none
-            if not between and not mixed and any(v not in ("0", none) for v in cells[row][:-1]):
+            shows_a_row = pair or any(v not in ("0", none) for v in cells[row][:-1])
+            if not between and not mixed and shows_a_row:
                 first.add(row)
     # The rows printed apart have their values after the table's last row: the last label gathers
     # them too, more values than its row has.

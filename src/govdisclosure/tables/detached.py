@@ -34,7 +34,7 @@ from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..layout import Token, printed_total_holds
 from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, TemplateRegistry
-from .drawn import DRAWN_ORDER, INTERRUPTED, shows_column_order
+from .drawn import DRAWN_ORDER, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import Grid
 from .regions import MatchedRow, Region
 from .wrapped import WRAP_UNSHOWN, may_hide_a_wrap
@@ -180,18 +180,14 @@ def _decodings(runs: Sequence[ValueRun], width: int, rows: int, column_major: bo
 def _row_end(runs: Sequence[ValueRun], start: int, width: int) -> int | None:
     """The index after the runs from `start` that hold exactly `width` values, one value each but
     the last, with no row label before any but the first; None otherwise."""
-    total, end = 0, start
-    while end < len(runs) and total < width:
+    counts: list[int] = []
+    end = start
+    while end < len(runs) and sum(counts) < width:
         if end > start and runs[end].before:
             return None
-        # One cell a line, as plain pdftotext prints a row, where only the row's last cells (其他
-        # and 总计, drawn on one baseline) may share one. Two lines of several values are a
-        # PDF-to-markdown row's lines placed by height (its digits, then its 无s), in no column order.
-        if len(runs[end].values) > 1 and total + len(runs[end].values) != width:
-            return None
-        total += len(runs[end].values)
+        counts.append(len(runs[end].values))
         end += 1
-    return end if total == width else None
+    return end if one_row_printed(counts, width) else None
 
 
 def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> _Placed | None:

@@ -29,6 +29,7 @@ __all__ = [
     "DRIFTED",
     "INTERRUPTED",
     "drawn_apart",
+    "one_row_printed",
     "reads_alike",
     "shows_column_order",
 ]
@@ -102,6 +103,14 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
         # (markitdown on a PDF: `476` / `无 无` for 无 无 476, held-out seed 20261205, r021).
         return not (len(kinds) == 2 and len(lines) == 2 and len(placed) == 2)
     return len(kinds) < 2
+
+
+def one_row_printed(counts: Sequence[int], width: int) -> bool:
+    """True when lines holding these counts of values print one row of `width` cells as plain
+    pdftotext prints it: one cell a line, where only the row's last cells (其他 and 总计, drawn on
+    one baseline) may share the last line. (Two lines of several values are a PDF-to-markdown row's
+    lines placed by height, its digits and then its 无s, in no column order.)"""
+    return sum(counts) == width and all(count == 1 for count in counts[:-1])
 
 
 def reads_alike(values: Sequence[Token]) -> bool:

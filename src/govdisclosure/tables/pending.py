@@ -8,11 +8,12 @@ they follow; `put_pending` places them only in the shapes that settle each value
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 
 from ..layout import Token, sums_something
 from ..values import clean
 from .aligned import ColumnAnchors
-from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, shows_column_order
+from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import FusedRun, Grid
 from .place import put_row
 from .waiting import Pending
@@ -110,8 +111,11 @@ def put_pending(
     # identity alone shows a run right after its label to be its row (`alone`), where no other
     # words stand between them (a group label's pieces: its middle row's values may follow,
     # held-out seed 20261216 r015), the run is not a line placed by height (a row's values line
-    # may stand above its label) and the total sums something (`0` x 7 may be a column's).
-    alone = alone and not (pending.parted or pending.apart) and sums_something(gathered)
+    # may stand above its label), and the run shows a row, not a column: its total sums something
+    # (`0` x 7 may be a column's), or its last two values share the last line (`— —`, 其他 and 总计).
+    alone = (
+        alone and not (pending.parted or pending.apart) and (sums_something(gathered) or _a_row(gathered, n))
+    )
     if len(pending.own) <= 1 and len(gathered) == n and (own or alone) and confirm(pending.row, gathered):
         if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
@@ -135,3 +139,10 @@ def put_pending(
         f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
         pending.line,
     )
+
+
+def _a_row(values: list[Token], width: int) -> bool:
+    """True when values printed one a line show a row's shape, not a column's: one row's cells,
+    the last two side by side (a column drawn one per line never shares a line)."""
+    counts = [len(list(line)) for _, line in groupby(values, key=lambda v: v.line)]
+    return len(counts) > 1 and counts[-1] > 1 and one_row_printed(counts, width)
