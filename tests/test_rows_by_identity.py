@@ -7,10 +7,11 @@ whose row total holds on something, is still that label's row (tables/pending.py
 in 19 held-out corpora (about 16,000 such runs) it was, but where a group label's pieces stood
 between the label and the run, where the run was seven values worth nothing (a 总计 column drawn
 one per line holds any total), or where the block opened with values before any label (rows
-printed values first). Seven values worth nothing are a row where the last two share a line (其他
-and 总计 on one baseline), as a column drawn one per line never does. The held-out texts that showed those three are in tests/corpus/heldout.
-A values line placed by height, which may stand above its label (tests/test_sandwiched_values.py),
-and text joined into one line (tests/test_one_line_text.py) are not read so either.
+printed values first). The held-out texts that showed those three are in tests/corpus/heldout.
+Seven values worth nothing are a row where the last two share a line (其他 and 总计 on one
+baseline), as a column drawn one per line never does. A values line placed by height, which may
+stand above its label (tests/test_sandwiched_values.py), and text joined into one line
+(tests/test_one_line_text.py) are not read so either.
 """
 
 from __future__ import annotations
