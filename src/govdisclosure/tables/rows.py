@@ -117,18 +117,22 @@ def assemble_rows(
             hemmed = i > 0 and settled(waiting[i - 1]) and following is not None and following.placed
             found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
+            # Table 三's row total may stand for the block's order (a text on lines, not opening
+            # with values), helped by the next label naming the template's next row.
+            identity = confirm is not None and not values_first and not region.one_line
+            next_row = following is not None and follows is not None and follows(found.row, following.row)
             put_pending(
                 grid,
                 found,
                 columns_of(found.row) or (),
                 settles,
-                local or in_order,
-                local,
-                gaps,
-                anchors,
-                drifted,
-                confirm is not None and not values_first and not region.one_line,
-                following is not None and follows is not None and follows(found.row, following.row),
+                own=local or in_order,
+                local=local,
+                aligned=gaps,
+                anchors=anchors,
+                drifted=drifted,
+                alone=identity,
+                before_next=next_row,
             )
         if drifted:
             grid.drifted.update(p.line for p in waiting)  # (no block reading there: detached.py)
