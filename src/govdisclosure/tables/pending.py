@@ -115,8 +115,12 @@ def put_pending(
     # held-out seed 20261216 r015), the run is not a line placed by height (a row's values line
     # may stand above its label), and the run shows a row, not a column: its total sums something
     # (`0` x 7 may be a column's), or it is one row's lines (_a_row).
-    shows_a_row = sums_something(gathered) or _a_row(gathered, n, before_next)
-    alone = alone and not (pending.parted or pending.apart) and shows_a_row
+    # (Read only where `alone` may decide: every label of every table passes here.)
+    alone = (
+        alone
+        and not (pending.parted or pending.apart)
+        and (sums_something(gathered) or _a_row(gathered, n, before_next))
+    )
     if len(pending.own) <= 1 and len(gathered) == n and (own or alone) and confirm(pending.row, gathered):
         if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
