@@ -122,6 +122,12 @@ def test_no_misread_kind(route: Route) -> None:
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
+def test_every_absent_row_is_said(route: Route) -> None:
+    """A row a found table came back without has one `row-missing` naming it, and only such a row."""
+    assert _total(route).unnamed == []
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
 def test_no_extra_section(route: Route) -> None:
     # A table row label (（五）不予处理, 3.危及"三安全一稳定") read as a heading is a section the
     # report does not have.

@@ -172,6 +172,13 @@ class Template:
             return tuple(r.id for r in self.applications.rows)
         return tuple(self.review_litigation.groups)
 
+    def standard_row_ids(self, table: str) -> tuple[str, ...]:
+        """The rows a report on this template prints: row_ids without table 三's rows of the other
+        template's （六）, which it reads only where a report mixes them (FORMAT.md §2.4)."""
+        if table == "applications":
+            return tuple(r.id for r in self.applications.rows if r.standard)
+        return self.row_ids(table)
+
     def column_ids(self, table: str, row: str | None = None) -> tuple[str, ...]:
         """The column identifiers of a table (of one row's block for table 二)."""
         if table == "active_disclosure":

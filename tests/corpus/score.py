@@ -83,6 +83,8 @@ class Score:
     wrong: list[str] = field(default_factory=list)
     misread: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
+    # A row absent from a found table that no `row-missing` names, or one named that was read.
+    unnamed: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         """Fold another score into this one (for totals)."""
@@ -105,6 +107,7 @@ class Score:
         self.wrong += other.wrong
         self.misread += other.misread
         self.lost += other.lost
+        self.unnamed += other.unnamed
 
 
 def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score:
@@ -162,6 +165,7 @@ def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score
                 out.wrong.append(
                     f"{name}.{row}.{column}: expected {said}, got {number.raw!r} (line {number.line})"
                 )
+    out.unnamed = _unnamed_rows(truth, report)
     out.template_right = report.template == truth["template"]
     out.year_right = report.year == truth["year"]
     out.organ_right = report.organ == truth["organ"]
@@ -170,6 +174,27 @@ def score(truth: Mapping[str, Any], report: Report, keeps_blanks: bool) -> Score
     out.sections = len(expected_sections)
     out.sections_right = sum(1 for s in expected_sections if s in got_sections)
     out.sections_extra = len(got_sections - set(expected_sections))
+    return out
+
+
+def _unnamed_rows(truth: Mapping[str, Any], report: Report) -> list[str]:
+    """Rows of the truth a found table came back without and no `row-missing` diagnostic names, and
+    rows one names that the table holds: each absent row must be said, once, and only those."""
+    out = []
+    for name in TABLES:
+        found, expected = report.tables[name], truth["tables"].get(name) or {}
+        if found is None:
+            continue
+        said = [
+            d.message.split(": ")[1]
+            for d in report.diagnostics
+            if d.code == "row-missing" and d.message.startswith(f"{name}: ")
+        ]
+        read = {row for row, _, _ in found.cells()}
+        out += [
+            f"{name}.{row}: absent, not said" for row in expected if row not in read and said.count(row) != 1
+        ]
+        out += [f"{name}.{row}: said missing, but read" for row in said if row in read]
     return out
 
 

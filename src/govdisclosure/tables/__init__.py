@@ -27,6 +27,7 @@ from .balanced import reread_balanced
 from .columns import active_columns, application_columns, application_successors
 from .detached import reread_active, reread_applications
 from .grid import Grid
+from .missing import say_missing_rows
 from .order import Order, text_order
 from .positions import ColumnPositions
 from .regions import (
@@ -261,6 +262,7 @@ def read_tables(
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_ending_values(grid, regions[name])
+        say_missing_rows(grid, chosen.standard_row_ids(name), regions[name])
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)
         built[name] = TABLE_CLASSES[name](_ordered(grid, chosen, name), names.get(name), first)

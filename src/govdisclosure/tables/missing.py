@@ -1,0 +1,48 @@
+"""Step 5b: name every template row a found table came back without, so no row is lost unseen.
+
+A row with no cell is absent from its table (SCHEMA.md: a cell the text does not hold is absent,
+not null). The reasons differ, and a user must be able to tell them apart without reading the
+text: its label was read but no value the parser could place (a text that drops blank cells prints
+a blank row as its label alone; a PDF's reading order may draw its values elsewhere), or no label
+of it was read (the report leaves the row out, or prints its label run into others' words). Each
+such row gets one `row-missing` diagnostic saying which, with the label's line where it was read.
+Why values were not placed is said by the `cell-unplaced` diagnostics beside it; this one only
+says the row is not there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import ROW_MISSING
+from ..model import Diagnostic
+from .grid import Grid
+from .regions import Region
+
+__all__ = ["say_missing_rows"]
+
+# Table 四's template rows are its groups (行政复议, 未经复议直接起诉, 复议后起诉), labelled by group entries.
+_ROW_KINDS = frozenset({"row", "group"})
+NO_LABEL = "no label of it was read in the table"
+
+
+def _label_lines(region: Region) -> dict[str, int]:
+    """The line where the first label of each row (or group) of the region's table was read."""
+    lines: dict[str, int] = {}
+    for matched in region.rows:
+        for _, entry in matched.entries_for(region.table):
+            if entry.kind in _ROW_KINDS:
+                lines.setdefault(entry.id, matched.row.line)
+    return lines
+
+
+def say_missing_rows(grid: Grid, row_ids: Iterable[str], region: Region) -> None:
+    """Add a `row-missing` diagnostic for each of `row_ids` that has no cell in `grid`."""
+    read = _label_lines(region)
+    for row in row_ids:
+        if grid.rows.get(row):
+            continue
+        line = read.get(row)
+        where = f"its label is read at line {line}" if line is not None else NO_LABEL
+        message = f"{grid.table}: {row}: no cell of this row was read; {where}"
+        grid.diagnostics.append(Diagnostic(ROW_MISSING, message, line))
