@@ -517,3 +517,60 @@ def test_a_template_fits_where_its_rows_are_labelled_and_no_label_names_another_
     # A row's label missing: no fit. A label that may name two rows, one of them the template's: fits.
     assert labels_fit(printed[1:-1], rows["2021"]) is False
     assert labels_fit([*printed[:-1], frozenset({"other", "granted"})], rows["2021"])
+
+
+# --- table 二's first block with its header cells drawn after its rows (Chromium's PDFs) -----------
+
+_FIRST_BLOCK = ["第二十条第（一）项", "本年新", "本年新", "制作数量", "公开数量"]
+_FIRST_ROWS = ["规章", "0", "0", "0", "规范性文件", "8", "8", "8"]
+_FIRST_HEADER_LATE = ["信息内容", "对外公开总数量"]
+
+
+def test_the_first_block_s_rows_before_its_late_header_are_read() -> None:
+    # corpus r004 through Chromium and plain pdftotext: no block before the first could own them.
+    parsed, printed = table_cells("r004", "pdf-chromium.pdftotext", "active_disclosure")
+    first = [(r, c) for r, c in printed if r in ("regulations", "normative_documents")]
+    assert len(first) == 6
+    assert [parsed.get(k) for k in first] == [printed[k] for k in first]
+    lines = ["二、主动公开政府信息情况", *_FIRST_BLOCK, *_FIRST_ROWS, *_FIRST_HEADER_LATE, *TAIL]
+    table = _parse(lines).tables.active_disclosure
+    assert table is not None
+    columns = ("newly_made", "newly_published", "total_published")
+    assert [table["normative_documents"][c].value for c in columns] == [8, 8, 8]
+    assert table["regulations"]["total_published"].basis == "order"
+
+
+_PRINTED = st.one_of(
+    st.integers(0, 99_999).map(lambda n: f"{n:,}" if n > 999 else str(n)),
+    st.sampled_from(["无", "—", "/", "0"]),
+)
+
+
+@settings(deadline=None, max_examples=60)
+@given(values=st.lists(_PRINTED, min_size=6, max_size=6), dropped=st.one_of(st.none(), st.integers(0, 5)))
+def test_the_first_block_reads_back_or_places_no_wrong_value(values: list[str], dropped: int | None) -> None:
+    # Its two rows printed label then values, header cells after: read back exactly; with a value
+    # drawn away (dropped), five values for six cells place no value that is not its cell's.
+    shown = [v for i, v in enumerate(values) if i != dropped]
+    rows = (
+        ["规章", *shown[:3], "规范性文件", *shown[3:]]
+        if dropped is None
+        else ["规章", *shown[:2], "规范性文件", *shown[2:]]
+    )
+    table = _parse(
+        ["二、主动公开政府信息情况", *_FIRST_BLOCK, *rows, *_FIRST_HEADER_LATE, *TAIL]
+    ).tables.active_disclosure
+    columns = ("newly_made", "newly_published", "total_published")
+    cells = {
+        (r, c): v
+        for r, row in zip(("regulations", "normative_documents"), (values[:3], values[3:]), strict=True)
+        for c, v in zip(columns, row, strict=True)
+    }
+    got = {(r, c): cell.raw.strip() for r, c, cell in table.cells()} if table is not None else {}
+    assert all(cells[k] == raw for k, raw in got.items())
+    if dropped is None:
+        # A row mixing 无 with others is not read by order (a PDF's reading order moves 无: drawn.py).
+        plain = {
+            k for k, v in cells.items() if "无" not in (values[:3] if k[0] == "regulations" else values[3:])
+        }
+        assert plain <= set(got)

@@ -399,7 +399,12 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     rows = {r: dict(c) for r, c in grid.rows.items()}
     fresh = Grid(grid.table, rows=rows, units=dict(grid.units), reading_order=grid.reading_order)
     read: set[int] = set()  # lines of the blocks read here
+    seen = False  # a value printed in an earlier block
     for part in _blocks(region):
+        values_earlier, seen = (
+            seen,
+            seen or any(m.token.kind == "value" for r in part.rows for m in r.matches),
+        )
         captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}
         block = next((b for b in spec.blocks if b.caption in captions), None)
         if (
@@ -412,11 +417,13 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
             continue
         runs = value_runs(part)
         # Values between the caption and the block's header belong to the block before (plain
-        # pdftotext prints a row's last value after the next caption); and a block of several
-        # rows and columns printed without a label before each row may be column by column
-        # (pdfminer), which table 二, with no row total, cannot tell from row by row.
+        # pdftotext prints a row's last value after the next caption), if a block before printed
+        # values: Chromium's PDFs draw the first block's 信息内容 / 对外公开总数量 header cells after
+        # its rows (`规章` / `0` / `0` / `0` / `规范性文件` / `8` / `8` / `8` / `信息内容`); and a block
+        # of several rows and columns printed without a label before each row may be column by
+        # column (pdfminer), which table 二, with no row total, cannot tell from row by row.
         several = len(block.rows) > 1 and len(block.columns) > 1
-        if _values_before_header(part) or (
+        if (values_earlier and _values_before_header(part)) or (
             several and not _labelled_row_by_row(runs, block.rows, block.columns)
         ):
             continue
