@@ -16,6 +16,7 @@ from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
 from .regions import Region
+from .review_pipes import pipe_row, unsettled
 from .review_totals import place_by_totals
 from .stated import locate, stated_groups
 
@@ -40,6 +41,8 @@ class _ValueRow(NamedTuple):
     unlined: bool = False
     # The groups whose labels stood between the previous row of values and this one.
     named: frozenset[str] = frozenset()
+    # Two lines of pipes whose shared cells' order no group total settles (review_pipes.py).
+    unordered: bool = False
 
 
 def assemble_review(
@@ -88,15 +91,20 @@ def assemble_review(
         if any(t.kind == "value" for t in after) or len(after) >= len(columns):
             last = value_rows[-1] if value_rows else None
             if last is not None and not labelled and row.row.bounds == "words" and last.position == index - 1:
-                # One value per line (docx2txt, plain pdftotext): consecutive lines are one row.
+                # One value per line (docx2txt, plain pdftotext): consecutive lines are one row;
+                # two lines of pipes (markitdown on a PDF) are one row in their cells' order.
+                values = last.values + after
+                ordered = pipe_row(last.values, after, len(columns), len(groups))
+                unordered = ordered is None and unsettled(last.values, after)
                 value_rows[-1] = _ValueRow(
                     last.group,
-                    last.values + after,
+                    ordered or values,
                     last.line,
                     index,
                     last.bounds,
                     joined=True,
                     named=last.named,
+                    unordered=unordered,
                 )
             else:
                 unlined = order == "apart" and row.row.own_label
@@ -139,6 +147,13 @@ def _place(
     stated: Callable[[], dict[str, dict[str, int]]] = dict,
 ) -> None:
     width = len(columns)
+    unordered = next((r for r in rows if r.unordered), None)
+    if unordered is not None:
+        raw = " ".join(t.text.strip() for t in unordered.values)
+        grid.unplaced(
+            f"values on two lines of pipes whose order no group total settles ({raw})", unordered.line
+        )
+        return
     whole = [r for r in rows if fit(r.values, width * len(groups)) is not None]
     if len(whole) > 1:
         # A spare row of blank cells printed under the table (a Word table's empty last row) is
