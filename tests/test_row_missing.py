@@ -79,7 +79,7 @@ KINDS = {"pdf": ("number", "none")}
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@settings(deadline=None, max_examples=examples(dev=15, ci=60))
+@settings(deadline=None, max_examples=examples(dev=15, ci=30))
 @given(data=st.data())
 def test_every_absent_row_is_said_once_and_only_it(layout: str, data: st.DataObject) -> None:
     kinds = KINDS.get(layout, ("number", "blank", "none"))
