@@ -360,7 +360,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
     fits: list[tuple[Grid, str]] = []
     for template in registry:
         spec = template.applications
-        order = [r.id for r in spec.rows if r.standard]
+        order = list(template.standard_row_ids("applications"))
         columns = spec.value_columns
         if not runs or not labels_fit(labels, order):
             continue
@@ -399,12 +399,10 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     rows = {r: dict(c) for r, c in grid.rows.items()}
     fresh = Grid(grid.table, rows=rows, units=dict(grid.units), reading_order=grid.reading_order)
     read: set[int] = set()  # lines of the blocks read here
-    seen = False  # a value printed in an earlier block
+    seen = False  # a value printed before this block (an earlier block, or before the first caption)
     for part in _blocks(region):
-        values_earlier, seen = (
-            seen,
-            seen or any(m.token.kind == "value" for r in part.rows for m in r.matches),
-        )
+        values_earlier = seen
+        seen = seen or any(m.token.kind == "value" for r in part.rows for m in r.matches)
         captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}
         block = next((b for b in spec.blocks if b.caption in captions), None)
         if (

@@ -21,9 +21,9 @@ from .regions import Region
 
 __all__ = ["say_missing_rows"]
 
-# Table 四's template rows are its groups (行政复议, 未经复议直接起诉, 复议后起诉), labelled by group entries.
+# Row labels, and group labels: table 四's template rows are its groups (行政复议, 未经复议直接起诉, …).
 _ROW_KINDS = frozenset({"row", "group"})
-NO_LABEL = "no label of it was read in the table"
+_NO_LABEL = "no label of it was read in the table"
 
 
 def _label_lines(region: Region) -> dict[str, int]:
@@ -43,6 +43,6 @@ def say_missing_rows(grid: Grid, row_ids: Iterable[str], region: Region) -> None
         if grid.rows.get(row):
             continue
         line = read.get(row)
-        where = f"its label is read at line {line}" if line is not None else NO_LABEL
+        where = f"its label is read at line {line}" if line is not None else _NO_LABEL
         message = f"{grid.table}: {row}: no cell of this row was read; {where}"
         grid.diagnostics.append(Diagnostic(ROW_MISSING, message, line))

@@ -93,12 +93,12 @@ def assemble_review(
             if last is not None and not labelled and row.row.bounds == "words" and last.position == index - 1:
                 # One value per line (docx2txt, plain pdftotext): consecutive lines are one row;
                 # two lines of pipes (markitdown on a PDF) are one row in their cells' order.
-                values = last.values + after
-                ordered = pipe_row(last.values, after, len(columns), len(groups))
-                unordered = ordered is None and unsettled(last.values, after)
+                piped = unsettled(last.values, after)
+                ordered = pipe_row(last.values, after, len(columns), len(groups)) if piped else None
+                unordered = piped and ordered is None
                 value_rows[-1] = _ValueRow(
                     last.group,
-                    ordered or values,
+                    ordered or last.values + after,
                     last.line,
                     index,
                     last.bounds,
