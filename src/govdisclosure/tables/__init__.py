@@ -210,6 +210,9 @@ def read_tables(
     names = {n: template_by_signals(r, registry) for n, r in regions.items() if n != "review_litigation"}
     report_template = names.get("active_disclosure") or names.get("applications")
     grids: dict[str, Grid] = {}
+    # The template each grid was read with: its rows are the ones it can hold, so they are the ones
+    # it is ordered by and said missing from (not the latest template where its own signal is none).
+    read_with: dict[str, Template] = {}
     # Each table's rows shaped once, with the columns of the template it is read with: the shapes
     # tell the text's printing order (order.py) and then place the rows.
     columns = {
@@ -219,9 +222,10 @@ def read_tables(
     shaped = {n: row_shapes(regions[n].rows, n, cols) for n, cols in columns.items() if n in regions}
     order = text_order({n: (regions[n], sh, columns[n]) for n, sh in shaped.items()}, lexicon)
     if "active_disclosure" in regions:
+        read_with["active_disclosure"] = template(report_template)
         grids["active_disclosure"] = _read_active(
             regions["active_disclosure"],
-            template(report_template),
+            read_with["active_disclosure"],
             shaped["active_disclosure"],
             order,
             layout,
@@ -245,10 +249,12 @@ def read_tables(
             grid, names["applications"] = reread
         report_template = report_template or names["applications"]
         grids["applications"] = grid
+        read_with["applications"] = template(names["applications"])
     if "review_litigation" in regions:
         names["review_litigation"] = report_template
+        read_with["review_litigation"] = template(report_template)
         prose = (ln.text for ln in lines if ln.number not in table_lines)
-        spec = template(report_template).review_litigation
+        spec = read_with["review_litigation"].review_litigation
         grids["review_litigation"] = read_review(
             regions["review_litigation"], spec, prose, layout, order, lines
         )
@@ -258,7 +264,7 @@ def read_tables(
         if name not in grids:
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
-        grid, chosen = grids[name], template(names.get(name))
+        grid, chosen = grids[name], read_with[name]
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_ending_values(grid, regions[name])
