@@ -195,6 +195,9 @@ def _unnamed_rows(truth: Mapping[str, Any], report: Report) -> list[str]:
             f"{name}.{row}: absent, not said" for row in expected if row not in read and said.count(row) != 1
         ]
         out += [f"{name}.{row}: said missing, but read" for row in said if row in read]
+        # A row the report's template does not have is not missing from it: naming one says the
+        # table was read with the wrong template.
+        out += [f"{name}.{row}: said missing, not a row of the report" for row in said if row not in expected]
     return out
 
 
