@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..diagnostics import TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
 from ..layout import Layout, printed_total_holds, read_rows
-from ..lexicon import Lexicon, key_of, lexicon_for
+from ..lexicon import Lexicon, lexicon_for
 from ..model import (
     TABLE_CLASSES,
     TABLE_NAMES,
@@ -43,7 +43,9 @@ from .resolve import resolve_fused
 from .review_table import read_review
 from .rows import assemble_rows
 from .shape import RowShape, row_shapes
+from .short_rows import settle_short_rows
 from .spelled import header_labels
+from .template_choice import applications_template, template_by_signals
 
 __all__ = ["FoundTables", "read_tables"]
 
@@ -73,35 +75,6 @@ def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
     ):
         return True
     return len(named_labels(region.rows, region.table, lexicon)) >= MIN_NAMED_LABELS
-
-
-def template_by_signals(region: Region, registry: TemplateRegistry) -> str | None:
-    """The template whose signal labels the table prints most; None on a tie or no signal."""
-    text = "".join(key_of(m.token.text) for r in region.rows for m in r.matches if m.token.kind == "text")
-    hits = {t.name: sum(1 for s in t.signals if key_of(s) in text) for t in registry}
-    best = max(hits.values(), default=0)
-    winners = [name for name, n in hits.items() if n == best]
-    return winners[0] if best and len(winners) == 1 else None
-
-
-def _applications_template(
-    grid: Grid, registry: TemplateRegistry, fallback: str | None, region: Region | None = None
-) -> str | None:
-    """The template whose own rows the table prints, judged on the rows some template marks
-    non-standard: tables 三 of 2019 and 2021 differ only there (（六）, FORMAT.md §2.4). A row
-    counts when it was read, or when its label is printed though its values could not be placed."""
-    present = set(grid.rows) | {f.row for f in grid.fused}
-    if region is not None:
-        present |= {e.id for r in region.rows for _, e in r.entries_for("applications") if e.kind == "row"}
-    telling = {r.id for t in registry for r in t.applications.rows if not r.standard} & present
-    scores = {
-        t.name: sum(1 if r.standard else -1 for r in t.applications.rows if r.id in telling) for t in registry
-    }
-    best = max(scores.values(), default=0)
-    winners = [n for n, s in scores.items() if s == best]
-    if best > 0 and len(winners) == 1:
-        return winners[0]
-    return fallback
 
 
 def _read_active(
@@ -210,8 +183,7 @@ def read_tables(
     names = {n: template_by_signals(r, registry) for n, r in regions.items() if n != "review_litigation"}
     report_template = names.get("active_disclosure") or names.get("applications")
     grids: dict[str, Grid] = {}
-    # The template each grid was read with: its rows are the ones it can hold, so they are the ones
-    # it is ordered by and said missing from (not the latest template where its own signal is none).
+    # The template each grid was read with orders it and names its absent rows (not the latest).
     read_with: dict[str, Template] = {}
     # Each table's rows shaped once, with the columns of the template it is read with: the shapes
     # tell the text's printing order (order.py) and then place the rows.
@@ -239,7 +211,7 @@ def read_tables(
             order,
             layout,
         )
-        names["applications"] = signalled or _applications_template(
+        names["applications"] = signalled or applications_template(
             grid, registry, report_template, regions["applications"]
         )
         reread = reread_applications(regions["applications"], grid, registry) or reread_balanced(
@@ -265,6 +237,7 @@ def read_tables(
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
         grid, chosen = grids[name], read_with[name]
+        settle_short_rows(grid, order)
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_ending_values(grid, regions[name])

@@ -29,12 +29,23 @@ class FusedRun(NamedTuple):
     readings: tuple[tuple[str, ...], ...] | None = None
 
 
+class ShortRow(NamedTuple):
+    """A row printing fewer values than columns, every one a number (a text that drops blank
+    cells), and the `cell-unplaced` diagnostic that says so until a later step settles part of
+    it (short_rows.py)."""
+
+    row: str
+    columns: tuple[str, ...]
+    values: tuple[Token, ...]
+    said: Diagnostic
+
+
 class Grid:
     """Mutable state of one table while its rows are placed; frozen into a Table at the end."""
 
     # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
     # million instructions to define at import (docs/performance.md).
-    __slots__ = ("diagnostics", "drifted", "fused", "reading_order", "rows", "table", "units")
+    __slots__ = ("diagnostics", "drifted", "fused", "reading_order", "rows", "short", "table", "units")
 
     def __init__(
         self,
@@ -51,6 +62,7 @@ class Grid:
         self.reading_order = reading_order
         self.rows: dict[str, dict[str, Cell]] = {} if rows is None else rows
         self.fused: list[FusedRun] = []
+        self.short: list[ShortRow] = []
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.units: dict[str, str] = {} if units is None else units
         # The lines of the row labels of blocks whose values may be a block's before (drawn.DRIFTED).
@@ -129,6 +141,8 @@ class Grid:
         """True when some values were recorded as not placed with certainty."""
         return any(d.code == CELL_UNPLACED for d in self.diagnostics)
 
-    def unplaced(self, message: str, line: int | None) -> None:
-        """Record values that could not be put on the grid with certainty."""
-        self.diagnostics.append(Diagnostic(CELL_UNPLACED, f"{self.table}: {message}", line))
+    def unplaced(self, message: str, line: int | None) -> Diagnostic:
+        """Record values that could not be put on the grid with certainty; the diagnostic saying so."""
+        said = Diagnostic(CELL_UNPLACED, f"{self.table}: {message}", line)
+        self.diagnostics.append(said)
+        return said

@@ -14,7 +14,7 @@ from ..layout import Token, sums_something
 from ..values import clean
 from .aligned import ColumnAnchors
 from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, one_row_printed, shows_column_order
-from .grid import FusedRun, Grid
+from .grid import FusedRun, Grid, ShortRow
 from .place import put_row
 from .waiting import Pending
 from .wrapped import joined_readings
@@ -140,10 +140,14 @@ def put_pending(
         chunks = tuple(clean(v.text) for v in gathered)
         grid.fused.append(FusedRun(pending.row, columns, chunks, pending.line, tuple(readings)))
         return
-    grid.unplaced(
+    said = grid.unplaced(
         f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
         pending.line,
     )
+    one_line = len({v.line for v in gathered}) == 1
+    if own and not (pending.own or pending.apart or pending.by_order) and one_line and len(gathered) < n:
+        # The line after a wrapped label, blank cells dropped: its 总计 may be settled (short_rows.py).
+        grid.short.append(ShortRow(pending.row, columns, tuple(gathered), said))
 
 
 def _a_row(values: list[Token], width: int, before_next: bool) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from ..layout import Token
 from ..lazyregex import lazy_pattern
 from ..values import UNIT, clean
-from .grid import FusedRun, Grid
+from .grid import FusedRun, Grid, ShortRow
 from .positions import ColumnPositions
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
@@ -88,7 +88,10 @@ def put_row(
         grid.fused.append(FusedRun(row, columns, tuple(clean(v.text) for v in filled), line))
         return
     raw = " ".join(v.text.strip() or "∅" for v in values)
-    grid.unplaced(f"{row}: {len(values)} cells for {len(columns)} columns ({raw})", line)
+    said = grid.unplaced(f"{row}: {len(values)} cells for {len(columns)} columns ({raw})", line)
+    if 0 < len(values) < len(columns) and all(v.kind == "value" for v in values):
+        # Blank cells dropped: table 三's row total may still settle its 总计 (short_rows.py).
+        grid.short.append(ShortRow(row, columns, tuple(values), said))
 
 
 def widened_columns(
