@@ -45,14 +45,24 @@ DROPPING = (
 )
 
 
+# pdftotext -raw of LibreOffice's PDF prints `5. 属于三类内部事务` / `信息` / `2 2` / `6. 属于四类过程性信`
+# / `息` / `7. …`: the line stands between two labels and the next prints no value of its own (a
+# blank row), so it may be that label's, printed above it (as -layout prints `3.其他` / `4 4` /
+# `（七）总计`, held-out seed 20261207 r016): not read.
+BETWEEN_TWO = {"pdf-lo.pdftotext-raw": {"denied_internal_affairs"}}
+
+
 @pytest.mark.parametrize("route", DROPPING)
 def test_rows_dropping_blank_cells_give_their_totals_and_only_them(route: str) -> None:
     # Corpus r036 leaves zeros blank; these tools drop them: every such row prints `v … total`.
-    expected = _short_rows(truth("r036")["tables"]["applications"])
-    assert len(expected) == 23  # every row but 6.属于四类过程性信息 and 四、结转下年度 (all blank)
+    short = _short_rows(truth("r036")["tables"]["applications"])
+    assert len(short) == 23  # every row but 6.属于四类过程性信息 and 四、结转下年度 (all blank)
     report = parse(text("r036", route))
     table = report.tables.applications
     assert table is not None
+    between = BETWEEN_TWO.get(route, set())
+    assert all(row not in table.rows for row in between)
+    expected = {row: cells for row, cells in short.items() if row not in between}
     for row, cells in expected.items():
         got = table.rows[row]
         assert set(got) == {"total"}, row

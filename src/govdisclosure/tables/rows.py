@@ -113,7 +113,8 @@ def assemble_rows(
             # before's: they are this label's when the table prints its rows in order, or when
             # no label of the block is left without values and the next label has its own.
             # (Placed on the text's printing order alone, a row says so: basis order.)
-            local = not doubtful and (following is None or bool(following.own or following.after))
+            next_valued = following is None or bool(following.own or following.after)
+            local = not doubtful and next_valued
             hemmed = i > 0 and settled(waiting[i - 1]) and following is not None and following.placed
             found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
@@ -133,6 +134,7 @@ def assemble_rows(
                 drifted=drifted,
                 alone=identity,
                 before_next=next_row,
+                next_valued=next_valued,
             )
         if drifted:
             grid.drifted.update(p.line for p in waiting)  # (no block reading there: detached.py)
