@@ -620,5 +620,10 @@ def test_a_values_line_drawn_among_a_wrapped_label_s_pieces_gives_no_wrong_numbe
     cells, text = case
     table = govdisclosure.parse(text).tables.applications
     rows = table.rows if table is not None else {}
+    columns = govdisclosure.default_templates()["2021"].applications.value_columns
     for row, got in rows.items():
-        assert [c.raw for c in got.values()] == cells[row], row
+        if len(got) < len(columns):
+            # Part of a row is read only where its blank cells dropped leave 总计 settled by the row
+            # total (tables/short_rows.py): that cell alone, by order.
+            assert list(got) == ["total"] and got["total"].basis == "order", row
+        assert [c.raw for c in got.values()] == [cells[row][columns.index(c)] for c in got], row

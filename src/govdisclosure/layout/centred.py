@@ -107,7 +107,16 @@ def _wraps_the_next(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless
     if not (next_line(pieces.line, label.line, textless) and next_line(label.line, under.line, textless)):
         return False
     tails = tails_under(label, under, len(pieces.tokens), textless)
-    return tails is not None and _stacked(pieces.tokens, tails)
+    if tails is None or not _stacked(pieces.tokens, tails):
+        return False
+    # Under the digits the label's own wrapped words (`（二）部分公开（区分处理的，只计` / `45` /
+    # `这一情形，不计其他情形）`): they stand inside its cell, its value, no wrap's tail.
+    if at + 3 >= len(rows):
+        return True
+    after = rows[at + 3]
+    words = " ".join(t.text.strip() for t in after.texts)
+    inside = bool(words) and not after.has_values and not lexicon.row_widths(words, sure=False)
+    return not (inside and lexicon.is_piece(words))
 
 
 def _stacked(pieces: Sequence[Token], tails: Sequence[Token]) -> bool:

@@ -41,7 +41,6 @@ def put_pending(
     drifted: bool = False,
     alone: bool = False,
     before_next: bool = False,
-    next_valued: bool = False,
 ) -> None:
     """A label's values gathered from the lines after it, placed only in the shapes PDF text shows.
 
@@ -61,8 +60,7 @@ def put_pending(
     may be that block's (drawn.DRIFTED): they place nothing. `alone`: the row has an identity
     (table 三's row total), its block did not open with values and its text stands on lines, so
     values right after its label may be placed on that identity even where `own` is false;
-    `before_next`: the block's next label names the template's next row; `next_valued`: it has
-    values of its own after it (or there is none). In aligned text a label
+    `before_next`: the block's next label names the template's next row. In aligned text a label
     with no value anywhere is a blank row, and a line printing some of a row's cells is
     placed by where its values stand (aligned.py).
     """
@@ -150,7 +148,9 @@ def put_pending(
     # where it is shown to be the label's: inside its cell (its own words after it), or before the
     # next label's own values. (A line between two labels printing no other may be the next one's:
     # -layout's `3.其他` / `4 4` / `（七）总计`, held-out seed 20261207 r016.)
-    shown_its = (pending.sandwiched or next_valued) and not (pending.own or pending.apart or pending.by_order)
+    shown_its = (pending.sandwiched or pending.next_valued) and not (
+        pending.own or pending.apart or pending.by_order
+    )
     if own and shown_its and len(pending.after) == 1 and len(gathered) < n:
         grid.short.append(ShortRow(pending.row, columns, tuple(gathered), said))
 

@@ -109,12 +109,11 @@ def assemble_rows(
             if found.placed:
                 continue
             following = waiting[i + 1] if i + 1 < len(waiting) else None
-            # Values after a label could be the next label's printed before it, or the label
-            # before's: they are this label's when the table prints its rows in order, or when
-            # no label of the block is left without values and the next label has its own.
-            # (Placed on the text's printing order alone, a row says so: basis order.)
-            next_valued = following is None or bool(following.own or following.after)
-            local = not doubtful and next_valued
+            # Values after a label could be the next label's printed before it, or the label before's:
+            # they are this label's when the table prints its rows in order, or when no label of the
+            # block is left without values and the next label has its own (else basis order).
+            found.next_valued = following is None or bool(following.own or following.after)
+            local = not doubtful and found.next_valued
             hemmed = i > 0 and settled(waiting[i - 1]) and following is not None and following.placed
             found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
@@ -134,7 +133,6 @@ def assemble_rows(
                 drifted=drifted,
                 alone=identity,
                 before_next=next_row,
-                next_valued=next_valued,
             )
         if drifted:
             grid.drifted.update(p.line for p in waiting)  # (no block reading there: detached.py)

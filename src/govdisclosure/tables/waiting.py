@@ -44,6 +44,7 @@ class Pending:
         "interrupted",
         "key",
         "line",
+        "next_valued",
         "open",
         "own",
         "parted",
@@ -86,6 +87,9 @@ class Pending:
         # line inside its own cell) and the label after printed its row whole on its line: a
         # values line placed by height between them can only be this label's.
         self.hemmed = False
+        # The block's next label has values of its own after it (or there is none): a values line
+        # between the two is not the next one's printed above it.
+        self.next_valued = False
         # Placed already from its own line: kept only so that the label before it knows it.
         self.placed = placed
         # The label also names a group (（六）其他处理: a 2019 row, a 2021 group over three rows).
