@@ -184,3 +184,79 @@ def test_a_total_is_read_only_where_every_row_shows_it(
         assert totals == {r for r, v in rows.items() if v[-1] is not None and None in v}
     elif not shows_totals:
         assert totals == set()
+
+
+# --- numbers wrapped around a bare label ----------------------------------------------------------
+
+_SEVEN_EIGHT = "7. 属于行政执法案卷 3 3\n8. 属于行政查询事项 2 2\n"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # 8.属于行政查询事项 102 twice, its cells centred on a label of one line (LibreOffice's PDF,
+        # pdfplumber): the pieces above the label, under 7's whole row, the tails under it.
+        "7. 属于行政执法案卷 3 3\n10 10\n8. 属于行政查询事项\n2 2\n",
+        # The same lines around a blank row 7: 10 10 may be 7's, or 8's 102's pieces.
+        "7. 属于行政执法案卷\n10 10\n8. 属于行政查询事项\n2 2\n",
+        # 103: `10` / `3` as well as 7's 10 and 8's 3.
+        "7. 属于行政执法案卷\n10 10\n8. 属于行政查询事项\n3 3\n",
+    ],
+)
+def test_digits_around_a_bare_label_are_no_rows_values(lines: str) -> None:
+    # Text without the digits' places cannot tell numbers wrapped around a label from two rows'
+    # values: neither row's 总计 is read; the rest of the table still is.
+    totals = _totals(_edited("pdf-lo.pdfplumber", _SEVEN_EIGHT, lines))
+    assert "denied_enforcement_case_files" not in totals
+    assert "denied_administrative_inquiry" not in totals
+    assert totals["new_received"] == 344
+
+
+def test_lines_around_a_label_that_no_wrap_makes_are_read() -> None:
+    # Two values above the label, three under it: no number's pieces and tails (nor `0 0` / label
+    # / `0 0`, `00` being no number): 7 prints 4 4, 8 prints 1 2 and its total 3.
+    lines = "7. 属于行政执法案卷\n4 4\n8. 属于行政查询事项\n1 2 3\n"
+    totals = _totals(_edited("pdf-lo.pdfplumber", _SEVEN_EIGHT, lines))
+    assert totals["denied_enforcement_case_files"] == 4
+    assert totals["denied_administrative_inquiry"] == 3
+
+
+# A property: rows printed beside their label, on the line under it (a wrapped label's cell), or,
+# every value of two digits or more, wrapped around it (pieces above, tails under): never a wrong
+# number, whatever the layout.
+_PLACES = st.sampled_from(["beside", "under", "around"])
+
+
+def _wrapped_text(rows: dict[str, list[int | None]], places: list[str]) -> str:
+    lines = []
+    for (row, label), place in zip(zip(_ROWS, _LABELS, strict=True), places, strict=True):
+        printed = [str(v) for v in rows[row] if v is not None]
+        if place == "around" and printed and all(len(v) > 1 for v in printed):
+            lines += [" ".join(v[:-1] for v in printed), label, " ".join(v[-1] for v in printed)]
+        elif place == "under" and printed:
+            lines += [label, " ".join(printed)]
+        else:
+            lines.append(" ".join([label, *printed]))
+    return "\n".join([*_FRAME[:_FIRST], *lines, *_FRAME[_LAST + 1 :]]) + "\n"
+
+
+@settings(deadline=None, max_examples=examples(dev=80, ci=40))
+@given(
+    drawn=st.lists(st.lists(_CELL, min_size=6, max_size=6), min_size=len(_ROWS), max_size=len(_ROWS)),
+    places=st.lists(_PLACES, min_size=len(_ROWS), max_size=len(_ROWS)),
+)
+# Row 8.属于行政查询事项 alone printing 102 twice, wrapped around its label, under a blank row 7.
+@example(
+    drawn=[[None] * 6] * 11 + [[102, *[None] * 5]] + [[None] * 6] * (len(_ROWS) - 12),
+    places=["beside"] * 11 + ["around"] + ["beside"] * (len(_ROWS) - 12),
+)
+def test_no_wrong_total_whatever_the_rows_layout(drawn: list[list[int | None]], places: list[str]) -> None:
+    rows = {}
+    for row, applicants in zip(_ROWS, drawn, strict=True):
+        rows[row] = [*applicants, sum(v or 0 for v in applicants) or None]
+    table = parse(_wrapped_text(rows, places)).tables.applications
+    assert table is not None
+    for row, cells in table.rows.items():
+        for column, cell in cells.items():
+            at = APPLICANTS.index(column) if column in APPLICANTS else 6
+            assert cell.value == rows[row][at], (row, column)

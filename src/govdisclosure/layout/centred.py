@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..lexicon import Lexicon
-from .tails import PIECE, join_tail, next_line, tails_under
+from .tails import PIECE, join_tail, next_line, tails_around, tails_under
 from .tokens import CellRow, Token
 
 __all__ = ["centred_wrap"]
@@ -78,7 +78,7 @@ def centred_wrap(
             or _too_many(row, len(values) + len(pieces), lexicon)
         ):
             return None
-        if aligned and _wraps_the_next(rows, end, lexicon, textless):
+        if _wraps_the_next(rows, end, lexicon, textless, aligned):
             return None
         joined = []
         for piece, tail in zip(pieces, tails, strict=True):
@@ -91,23 +91,25 @@ def centred_wrap(
     return None
 
 
-def _wraps_the_next(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
+def _wraps_the_next(
+    rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int], aligned: bool
+) -> bool:
     """True when the digits line rows[at], a wrap's tails under one row, may as well be the pieces
-    of a number wrapped around the bare label right under it, its tails stacked under them
-    (`10` / `（一）予以公开` / `3`: held-out seed 20261233 r038, pdftotext -layout, whose 103 was
-    taken for 二、上年结转's tail and 予以公开 then read as a blank row): whose the digits are, the
-    lines do not show."""
+    of a number wrapped around the bare label right under it, its tails under them (`10` /
+    `（一）予以公开` / `3`: held-out seed 20261233 r038, pdftotext -layout, whose 103 was taken for
+    二、上年结转's tail and 予以公开 then read as a blank row): whose digits they are, the lines do
+    not show. Aligned text shows each tail stacked under its piece; elsewhere as many digits under
+    the label as above it leave it open (`1 1` / `3. 危及… 1 1` / `1 1` / `4. 保护…` / `1 1`)."""
     if at + 2 >= len(rows):
         return False
     pieces, label, under = rows[at], rows[at + 1], rows[at + 2]
-    if pieces.texts or label.has_values or not label.texts:
+    tails = tails_around(pieces, label, under, textless)
+    # (Only aligned text shows each tail under its piece; elsewhere equal counts leave it open.)
+    if tails is None or label.has_values or (aligned and not _stacked(pieces.tokens, tails)):
         return False
-    if not lexicon.row_widths(" ".join(t.text.strip() for t in label.texts), sure=False):
-        return False
-    if not (next_line(pieces.line, label.line, textless) and next_line(label.line, under.line, textless)):
-        return False
-    tails = tails_under(label, under, len(pieces.tokens), textless)
-    if tails is None or not _stacked(pieces.tokens, tails):
+    # (A group label may stand beside the row's: `（四）无法提供` `1. 本机关不掌握相关政府信息`.)
+    words = [" ".join(t.text.strip() for t in label.texts), *(t.text.strip() for t in label.texts)]
+    if not any(lexicon.row_widths(w, sure=False) for w in words):
         return False
     # Under the digits the label's own wrapped words (`（二）部分公开（区分处理的，只计` / `45` /
     # `这一情形，不计其他情形）`): they stand inside its cell, its value, no wrap's tail.

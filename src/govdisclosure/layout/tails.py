@@ -13,7 +13,17 @@ from ..lazyregex import lazy_pattern
 from ..values import parse_number
 from .tokens import CellRow, Token
 
-__all__ = ["PIECE", "TAIL", "join_pieces", "join_tail", "joined_row", "next_line", "tails_under"]
+__all__ = [
+    "PIECE",
+    "TAIL",
+    "join_pieces",
+    "join_tail",
+    "joined_row",
+    "next_line",
+    "tails_around",
+    "tails_under",
+    "wrapped_around",
+]
 
 # What a wrapped number leaves on the next line: a few digits (the cells are narrow).
 TAIL = lazy_pattern(r"^\d{1,4}$")
@@ -76,3 +86,34 @@ def joined_row(row: CellRow, tails: Sequence[Token]) -> CellRow | None:
             return None
         tokens.append(joined)
     return row._replace(tokens=tuple(tokens))
+
+
+def tails_around(
+    pieces: CellRow, line: CellRow, under: CellRow, textless: Collection[int] = ()
+) -> tuple[Token, ...] | None:
+    """The tails on the line under a line of words that, with the digits line right above it, may
+    make numbers wrapped around it (`10 10` / `8. 属于行政查询事项` / `2 2`: a row printing 102
+    twice, its cells centred on a label of one line); None where they cannot."""
+    if pieces.texts or not pieces.tokens or not line.texts:
+        return None
+    if not all(t.kind == "broken" or PIECE().match(t.text.strip()) for t in pieces.tokens):
+        return None
+    if not next_line(pieces.line, line.line, textless):
+        return None
+    tails = tails_under(line, under, len(pieces.tokens), textless)
+    if tails is None:
+        return None
+    joins = (join_pieces(p.text, t.text) for p, t in zip(pieces.tokens, tails, strict=True))
+    return tails if all(j is not None for j in joins) else None
+
+
+def wrapped_around(rows: Sequence[CellRow]) -> frozenset[int]:
+    """The lines of digits above and under a line of words that may be numbers wrapped around it
+    (tails_around), and that line: where the text does not show where digits stand, whose values
+    the digits are (the row's between, or the rows' before and after), the lines do not show."""
+    lines: set[int] = set()
+    # (Every three lines in a row: the shorter slices end the triples.)
+    for above, line, under in zip(rows, rows[1:], rows[2:], strict=False):
+        if tails_around(above, line, under) is not None:
+            lines.update((above.line, line.line, under.line))
+    return frozenset(lines)

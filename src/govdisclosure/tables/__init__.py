@@ -237,7 +237,7 @@ def read_tables(
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
         grid, chosen = grids[name], read_with[name]
-        settle_short_rows(grid, order)
+        settle_short_rows(grid, order, [m.row for m in regions[name].rows])
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_ending_values(grid, regions[name])

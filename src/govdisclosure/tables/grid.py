@@ -146,3 +146,8 @@ class Grid:
         said = Diagnostic(CELL_UNPLACED, f"{self.table}: {message}", line)
         self.diagnostics.append(said)
         return said
+
+    def amend(self, said: Diagnostic, settled: str) -> None:
+        """Add what a later step settled to a diagnostic of this grid (ValueError if it has none such)."""
+        at = self.diagnostics.index(said)
+        self.diagnostics[at] = Diagnostic(said.code, f"{said.message}: {settled}", said.line)

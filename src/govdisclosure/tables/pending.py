@@ -147,11 +147,13 @@ def put_pending(
     # A values line after a wrapped label, blank cells dropped, its 总计 may be settled (short_rows.py)
     # where it is shown to be the label's: inside its cell (its own words after it), or before the
     # next label's own values. (A line between two labels printing no other may be the next one's:
-    # -layout's `3.其他` / `4 4` / `（七）总计`, held-out seed 20261207 r016.)
+    # -layout's `3.其他` / `4 4` / `（七）总计`, held-out seed 20261207 r016. `own`: the block's
+    # values after a label are its; `pending.own`: values beside the label on its line. Lines that
+    # may be a number wrapped around a label are left out there, short_rows.py.)
     shown_its = (pending.sandwiched or pending.next_valued) and not (
         pending.own or pending.apart or pending.by_order
     )
-    if own and shown_its and len(pending.after) == 1 and len(gathered) < n:
+    if grid.table == "applications" and own and shown_its and len(pending.after) == 1 and len(gathered) < n:
         grid.short.append(ShortRow(pending.row, columns, tuple(gathered), said))
 
 

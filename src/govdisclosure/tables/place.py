@@ -89,7 +89,8 @@ def put_row(
         return
     raw = " ".join(v.text.strip() or "∅" for v in values)
     said = grid.unplaced(f"{row}: {len(values)} cells for {len(columns)} columns ({raw})", line)
-    if 0 < len(values) < len(columns) and all(v.kind == "value" for v in values):
+    short = 0 < len(values) < len(columns) and all(v.kind == "value" for v in values)
+    if short and grid.table == "applications":
         # Blank cells dropped: table 三's row total may still settle its 总计 (short_rows.py).
         grid.short.append(ShortRow(row, columns, tuple(values), said))
 

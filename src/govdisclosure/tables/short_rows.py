@@ -13,12 +13,22 @@ The reading rests on the report printing its totals, which the table must show t
 such row of it holds its total that way. A row printing one value worth something (a report
 filling only 总计, or one leaving 总计 blank) or one whose last value is not the sum of the others
 shows the table does not, and then no row's 总计 is read so.
+
+A values line above a bare label and one under it, as many digits each (`10 10` / `8. 属于行政查询
+事项` / `2 2`), may be numbers wrapped around that label (102 twice, LibreOffice centring a cell of
+two lines on a label of one: layout/tails.py `wrapped_around`) as well as two rows' values: where
+the text does not show where digits stand, neither line is read as a row's, and neither shows
+anything of the table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..identities import as_evidence, total_holds
-from ..model import Diagnostic, Number
+from ..layout import CellRow
+from ..layout.tails import wrapped_around
+from ..model import Number
 from ..values import read_cell
 from .grid import Grid, ShortRow
 from .order import Order
@@ -26,6 +36,8 @@ from .order import Order
 __all__ = ["settle_short_rows"]
 
 _SETTLED = "the last is its 总计, the sum of the others, as in every row of the table printed so"
+# The column a row's total stands in: the last of table 三 (FORMAT.md §1.4).
+_TOTAL = "total"
 
 
 def _numbers(short: ShortRow) -> list[Number] | None:
@@ -37,28 +49,28 @@ def _numbers(short: ShortRow) -> list[Number] | None:
 
 
 def _shows_total(numbers: list[Number]) -> bool | None:
-    """True where the row's last value is the sum of the others, one of them worth something;
-    False where the row shows it prints no such total; None where it shows neither (`0 0`)."""
-    if not any(numbers):
-        return None
-    return any(numbers[:-1]) and total_holds(numbers)
+    """True where the row's last value is the sum of the others (one of them then worth
+    something); False where the row shows it prints no such total; None where it shows neither (`0 0`)."""
+    return total_holds(numbers) if any(numbers) else None
 
 
-def settle_short_rows(grid: Grid, order: Order) -> None:
+def settle_short_rows(grid: Grid, order: Order, rows: Sequence[CellRow]) -> None:
     """Place the 总计 of each short row of a table 三 grid where every short row shows its total,
-    in a text printing its rows in order (only there are a label's values the ones after it)."""
-    if order != "rows":
+    in a text printing its rows in order (only there are a label's values the ones after it);
+    `rows`: the table's lines, where a number wrapped around a label may show."""
+    if grid.table != "applications" or order != "rows" or not grid.short:
         return
-    shorts = [s for s in grid.short if not grid.has_row(s.row) and s.columns[-1:] == ("total",)]
+    around = wrapped_around(rows)
+    shorts = [
+        s
+        for s in grid.short
+        if not grid.has_row(s.row) and s.columns[-1:] == (_TOTAL,) and s.values[0].line not in around
+    ]
     readings = [(s, _numbers(s)) for s in shorts]
     shown = [(s, _shows_total(n)) for s, n in readings if n is not None]
-    if grid.table != "applications" or not shown or any(says is False for _, says in shown):
+    if not shown or any(says is False for _, says in shown):
         return
     for short, says in shown:
-        if not says:
-            continue
-        grid.place(short.row, ("total",), short.values[-1:], basis="order")
-        said = short.said
-        at = next((i for i, d in enumerate(grid.diagnostics) if d is said), None)
-        if at is not None:
-            grid.diagnostics[at] = Diagnostic(said.code, f"{said.message}: {_SETTLED}", said.line)
+        if says:
+            grid.place(short.row, (_TOTAL,), short.values[-1:], basis="order")
+            grid.amend(short.said, _SETTLED)

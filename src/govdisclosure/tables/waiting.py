@@ -88,7 +88,8 @@ class Pending:
         # values line placed by height between them can only be this label's.
         self.hemmed = False
         # The block's next label has values of its own after it (or there is none): a values line
-        # between the two is not the next one's printed above it.
+        # between the two is not the next one's printed above it, unless it and the next one's are
+        # the pieces and tails of numbers wrapped around that label (tables/short_rows.py).
         self.next_valued = False
         # Placed already from its own line: kept only so that the label before it knows it.
         self.placed = placed
