@@ -108,8 +108,8 @@ def _wraps_the_next(
     if tails is None or label.has_values or (aligned and not _stacked(pieces.tokens, tails)):
         return False
     # (A group label may stand beside the row's: `（四）无法提供` `1. 本机关不掌握相关政府信息`.)
-    words = [" ".join(t.text.strip() for t in label.texts), *(t.text.strip() for t in label.texts)]
-    if not any(lexicon.row_widths(w, sure=False) for w in words):
+    names = [" ".join(t.text.strip() for t in label.texts), *(t.text.strip() for t in label.texts)]
+    if not any(lexicon.row_widths(name, sure=False) for name in names):
         return False
     # Under the digits the label's own wrapped words (`（二）部分公开（区分处理的，只计` / `45` /
     # `这一情形，不计其他情形）`): they stand inside its cell, its value, no wrap's tail.
