@@ -260,3 +260,11 @@ def test_no_wrong_total_whatever_the_rows_layout(drawn: list[list[int | None]], 
         for column, cell in cells.items():
             at = APPLICANTS.index(column) if column in APPLICANTS else 6
             assert cell.value == rows[row][at], (row, column)
+
+
+def test_a_line_between_two_labels_still_shows_the_table_prints_no_totals() -> None:
+    # pdftotext -raw's `5. 属于三类内部事务` / `信息` / `2` / `6. 属于四类过程性信`: the line may be
+    # either label's row (BETWEEN_TWO), but it is one row's, and one value worth something shows
+    # the report does not print its totals: no row's 总计 is read by order.
+    report = _edited("pdf-lo.pdftotext-raw", "信息\n2 2\n6. 属于四类过程性信", "信息\n2\n6. 属于四类过程性信")
+    assert _totals(report) == {}

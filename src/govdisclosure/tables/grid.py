@@ -32,12 +32,14 @@ class FusedRun(NamedTuple):
 class ShortRow(NamedTuple):
     """A row printing fewer values than columns, every one a number (a text that drops blank
     cells), and the `cell-unplaced` diagnostic that says so until a later step settles part of
-    it (short_rows.py)."""
+    it (short_rows.py). `shown`: the text shows the values to be this row's; else they are one
+    row's, this one's or a neighbour's, and only show whether the table prints its totals."""
 
     row: str
     columns: tuple[str, ...]
     values: tuple[Token, ...]
     said: Diagnostic
+    shown: bool = True
 
 
 class Grid:

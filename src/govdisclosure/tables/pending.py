@@ -7,10 +7,11 @@ they follow; `put_pending` places them only in the shapes that settle each value
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import groupby
 
 from ..layout import Token, sums_something
+from ..model import Diagnostic
 from ..values import clean
 from .aligned import ColumnAnchors
 from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, one_row_printed, shows_column_order
@@ -76,7 +77,8 @@ def put_pending(
         grid.unplaced(f"{pending.row}: {DOUBLED} ({shown})", pending.line)
         return
     if pending.between and pending.after and not pending.own:
-        grid.unplaced(f"{pending.row}: {BETWEEN} ({shown})", pending.line)
+        said = grid.unplaced(f"{pending.row}: {BETWEEN} ({shown})", pending.line)
+        _short(grid, pending, columns, said, shown=False)
         return
     if drifted and pending.after:
         grid.unplaced(f"{pending.row}: {DRIFTED} ({shown})", pending.line)
@@ -150,11 +152,18 @@ def put_pending(
     # -layout's `3.其他` / `4 4` / `（七）总计`, held-out seed 20261207 r016. `own`: the block's
     # values after a label are its; `pending.own`: values beside the label on its line. Lines that
     # may be a number wrapped around a label are left out there, short_rows.py.)
-    shown_its = (pending.sandwiched or pending.next_valued) and not (
-        pending.own or pending.apart or pending.by_order
-    )
-    if grid.table == "applications" and own and shown_its and len(pending.after) == 1 and len(gathered) < n:
-        grid.short.append(ShortRow(pending.row, columns, tuple(gathered), said))
+    _short(grid, pending, columns, said, shown=own and (pending.sandwiched or pending.next_valued))
+
+
+def _short(grid: Grid, pending: Pending, columns: Sequence[str], said: Diagnostic, shown: bool) -> None:
+    """Keep a table 三 label's one values line after it, fewer values than columns (short_rows.py):
+    its row's where `shown`, else one row's (this one's or a neighbour's), which may still show
+    that the table prints no totals. (A line placed by height, or following the label only in a
+    one-line text's order, may hold any row's values: not kept.)"""
+    one_line = len(pending.after) == 1 and not (pending.own or pending.apart or pending.by_order)
+    line = pending.after[0] if one_line else []
+    if grid.table == "applications" and 0 < len(line) < len(columns):
+        grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown))
 
 
 def _a_row(values: list[Token], width: int, before_next: bool) -> bool:

@@ -12,13 +12,15 @@ check then says `decided`), and the others stay unplaced.
 The reading rests on the report printing its totals, which the table must show throughout: every
 such row of it holds its total that way. A row printing one value worth something (a report
 filling only 总计, or one leaving 总计 blank) or one whose last value is not the sum of the others
-shows the table does not, and then no row's 总计 is read so.
+shows the table does not, and then no row's 总计 is read so. A values line between two labels,
+either one's (ShortRow.shown false), places nothing but shows that as well; rows on several
+lines, run together or holding a none mark show nothing either way.
 
-A values line above a bare label and one under it, as many digits each (`10 10` / `8. 属于行政查询
-事项` / `2 2`), may be numbers wrapped around that label (102 twice, LibreOffice centring a cell of
-two lines on a label of one: layout/tails.py `wrapped_around`) as well as two rows' values: where
-the text does not show where digits stand, neither line is read as a row's, and neither shows
-anything of the table.
+A values line above a label and one under it, as many digits each (`10 10` / `8. 属于行政查询事项`
+/ `2 2`), may be numbers wrapped around that label (102 twice, LibreOffice centring a cell of two
+lines on a label of one: layout/tails.py `wrapped_around`) as well as two rows' values: where the
+text does not show where digits stand, neither line, nor values on the label's line, is read as a
+row's, and none shows anything of the table.
 """
 
 from __future__ import annotations
@@ -71,6 +73,6 @@ def settle_short_rows(grid: Grid, order: Order, rows: Sequence[CellRow]) -> None
     if not shown or any(says is False for _, says in shown):
         return
     for short, says in shown:
-        if says:
+        if says and short.shown:
             grid.place(short.row, (_TOTAL,), short.values[-1:], basis="order")
             grid.amend(short.said, _SETTLED)
