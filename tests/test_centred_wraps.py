@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus.score import assert_right_or_said, row_cells
 from govdisclosure.layout import read_rows
+from govdisclosure.layout.tails import wrapped_around
 from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import normalize
 from govdisclosure.templates import default_templates
@@ -281,3 +282,24 @@ def test_a_row_printing_all_its_values_takes_no_wrap_s_pieces() -> None:
         tuple(["value:0"] * 7),
         ("text:5.要求行政机关确认或重新出具已获取信息",),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Digits above and under a label, as many each, joining into numbers: the three lines.
+        ("7. 属于行政执法案卷\n10 10\n8. 属于行政查询事项\n2 2\n", {2, 3, 4}),
+        # A blank line between them (text printing rows apart) changes nothing.
+        ("7. 属于行政执法案卷\n10 10\n\n8. 属于行政查询事项\n\n2 2\n", {2, 4, 6}),
+        # Around a row printing values on its line too (`3. 危及… 1 1`), whose tails may as well be
+        # the pieces of a number wrapped around the next label: no wrap is joined, all five lines.
+        ('1 1\n3. 危及"三安全一稳定" 1 1\n1 1\n4. 保护第三方合法权益\n1 1\n', {1, 2, 3, 4, 5}),
+        # Not: counts differ; `0` + `0` is no number (`00`); words among the digits.
+        ("10 10\n8. 属于行政查询事项\n2 2 4\n", set()),
+        ("0 0\n8. 属于行政查询事项\n0 0\n", set()),
+        ("10 共\n8. 属于行政查询事项\n2 2\n", set()),
+    ],
+)
+def test_digits_that_may_be_wrapped_around_a_line(text: str, expected: set[int]) -> None:
+    rows = read_rows(normalize(text), lexicon_for(default_templates())).rows
+    assert wrapped_around(rows) == expected

@@ -112,8 +112,11 @@ def wrapped_around(rows: Sequence[CellRow]) -> frozenset[int]:
     (tails_around), and that line: where the text does not show where digits stand, whose values
     the digits are (the row's between, or the rows' before and after), the lines do not show."""
     lines: set[int] = set()
+    # Lines between the rows hold no row: blank, or markup alone (layout.read_rows skips them).
+    present = {row.line for row in rows}
+    textless = frozenset(n for n in range(rows[0].line, rows[-1].line) if n not in present) if rows else ()
     # (Every three lines in a row: the shorter slices end the triples.)
     for above, line, under in zip(rows, rows[1:], rows[2:], strict=False):
-        if tails_around(above, line, under) is not None:
+        if tails_around(above, line, under, textless) is not None:
             lines.update((above.line, line.line, under.line))
     return frozenset(lines)
