@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
@@ -280,6 +280,73 @@ def test_table_four_numbers_after_their_own_groups_labels_keep_their_reading(chr
         "litigation_direct": ["1", "0", "0", "0", "1"],
         "litigation_after_review": ["2", "0", "1", "0", "3"],
     }
+
+
+def _table_four_labels_first(values: list[str], libreoffice: bool) -> govdisclosure.Report:
+    """Table 四 one value per line as plain pdftotext printed held-out seed 20261235's r007:
+    LibreOffice's PDF reads the labels' row whole (未经复议直接起诉 and 复议后起诉) before 行政复议's
+    values, then the litigation groups' header; Chromium's reads 复议后起诉 after them."""
+    head = ["结果 结果 其它 尚未", "总", "维持 纠正 结果 审结", "计"]
+    if libreoffice:
+        top = ["行政复议", head[0], "行政诉讼", "总", "未经复议直接起诉", "复议后起诉", *head[2:]]
+        rest = [head[0], "总", head[0], head[2], "计", head[2]]
+        tail = [*_blocks(*values[5:14]), "总计", "", *_blocks(values[14])]
+    else:
+        top = ["行政复议", "行政诉讼", "未经复议直接起诉", *head]
+        rest = ["复议后起诉", *head, *head]
+        tail = _blocks(*values[5:])
+    lines = ["\f四、政府信息公开行政复议、行政诉讼情况", *top, *_blocks(*values[:5]), *rest, *tail]
+    return govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
+
+
+_NOTHING = st.sampled_from(["0", "—", "/", "无"])
+_MARK_OR_NUMBER = st.one_of(_NOTHING, _NOTHING, st.integers(1, 40).map(str))
+
+
+# Table 四's shapes in plain pdftotext: the whole header first (the real huaian-hongze 2024 text,
+# committed r028's Chromium text), each group's values under its own header (Chromium: seed
+# 20261236 r023), the labels' row read whole first (LibreOffice: seed 20261235 r007), and 复议后起诉
+# after 行政复议's run (Chromium: the same r007).
+_SHAPES = {
+    "whole header first": lambda values: _table_four_across(values, False),
+    "chromium, under its own header": lambda values: _table_four_across(values, False, True),
+    "libreoffice, labels first": lambda values: _table_four_labels_first(values, True),
+    "chromium, labels after": lambda values: _table_four_labels_first(values, False),
+}
+
+
+@given(
+    review=st.lists(_MARK_OR_NUMBER, min_size=4, max_size=4),
+    total_second=st.booleans(),
+    shape=st.sampled_from(sorted(_SHAPES)),
+)
+@example(review=["—", "—", "—", "1"], total_second=True, shape="chromium, under its own header")
+@example(review=["0", "0", "0", "1"], total_second=True, shape="libreoffice, labels first")
+@example(review=["0", "1", "0", "0"], total_second=False, shape="whole header first")
+@settings(max_examples=80, deadline=None)
+def test_table_four_total_drawn_second_gives_no_wrong_number(
+    review: list[str], total_second: bool, shape: str
+) -> None:
+    # Held-out seed 20261236 r023, plain pdftotext of Chromium's PDF: 行政复议 is — — — 1 1, its run
+    # under its own header came out `— 1 — — 1` (the total drawn second), its total holding: read
+    # as — 1 — — 1 before; LibreOffice's PDF printed seed 20261235 r007's 0 0 0 1 1 as `0 1 0 0 1`.
+    # Either reading holds the total wherever the first three are nothing: neither is placed then
+    # where the values stand among the header's lines. After the whole header no PDF drew its total
+    # second (committed r028's 0 1 0 0 1 is its own), and such a run is read.
+    total = str(sum(int(v) for v in review if v.isdigit()))
+    cells = [*review, total]
+    astray = shape != "whole header first"
+    printed = [cells[0], cells[4], *cells[1:4]] if total_second and astray else cells
+    groups = _groups_of(_SHAPES[shape]([*printed, *["—"] * 10]))
+    assert groups.get("review", cells) == cells
+    if not astray and "无" not in review:
+        assert groups["review"] == cells
+
+
+def _groups_of(report: govdisclosure.Report) -> dict[str, list[str]]:
+    table = report.tables.review_litigation
+    assert table is not None
+    return {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()}
 
 
 def _first_row_among_header_words(source: str, words: bool) -> govdisclosure.Report:

@@ -8,15 +8,16 @@ Chromium's PDFs). So values printed one per line in a PDF's reading order (layou
 `reading_order`: form feeds mark the text's pages, or its lines are not indented as lynx's dump
 of a page is) show their columns' order only where a CJK none mark does not stand among other
 values. `—` and `/` among numbers moved nothing in the plain pdftotext and pdfminer texts of
-three corpora (1,536 texts). pdftotext `-raw` prints the PDF's own drawing order, a row's cells on
-one line but for a number's wrapped lines: untouched.
+three corpora (1,536 texts) but for table 四's total, which either PDF maker may draw second, marks
+or numbers (TOTAL_SECOND; seeds 20261235 and 20261236). pdftotext `-raw` prints the PDF's own
+drawing order, a row's cells on one line but for a number's wrapped lines: untouched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..layout import Token
+from ..layout import Token, printed_total_holds
 from ..layout.tokens import HAN
 from ..values import read_cell
 from .order import Order
@@ -29,9 +30,11 @@ __all__ = [
     "DRIFTED",
     "INTERRUPTED",
     "drawn_apart",
+    "drawn_over",
     "one_row_printed",
     "reads_alike",
     "shows_column_order",
+    "total_drawn_second",
 ]
 
 DRAWN_ORDER = (
@@ -49,6 +52,17 @@ DRAWN_ORDER = (
 ACROSS_HEADER = (
     "values printed one per line through another group's header, not all alike: "
     "the group's total does not show where each stands"
+)
+
+
+# Table 四's values printed one per line in a PDF's reading order: LibreOffice's and Chromium's PDFs
+# alike may draw a group's total second (`— 1 — — 1` for — — — 1 1, Chromium, held-out seed
+# 20261236, r023; `0 1 0 0 1` for 0 0 0 1 1, LibreOffice, seed 20261235, r007; `23 43 13 5 2` for
+# 23 13 5 2 43, seed 20261231, r022). Where that reading holds the group's total as well as the
+# printed one, the total does not show which it is.
+TOTAL_SECOND = (
+    "values printed one per line in a PDF's reading order, read with the total drawn second "
+    "the group's total holds as well: their order is not shown"
 )
 
 
@@ -83,6 +97,14 @@ def drawn_apart(
     )
 
 
+def drawn_over(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
+    """True when values stand in a PDF's reading order on more than one line (`lined` false:
+    one-line text, its values taken as printed one per line): their printed order is the order
+    the tool rebuilt, not necessarily their columns'."""
+    lines = {v.line for v in values if v.kind == "value"}
+    return reading_order and (not lined or len(lines) > 1)
+
+
 def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
     """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others, or
     stand on two lines, one for each kind (`476` / `无 无`).
@@ -92,7 +114,7 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
     """
     printed = [v for v in values if v.kind == "value"]
     lines = {v.line for v in printed}
-    if not reading_order or (lined and len(lines) < 2):
+    if not drawn_over(printed, reading_order, lined):
         return True
     placed = {(v.line, HAN().search(v.text) is not None) for v in printed}  # (line, is a CJK mark)
     kinds = {cjk for _, cjk in placed}
@@ -118,3 +140,16 @@ def reads_alike(values: Sequence[Token]) -> bool:
     reads the same (ACROSS_HEADER)."""
     cells = (read_cell(v.text) for v in values[:-1] if v.kind == "value")
     return len({(cell.kind, cell.value) for cell in cells}) < 2
+
+
+def total_drawn_second(values: Sequence[Token]) -> bool:
+    """True when a table 四 group's printed values, read as a PDF draws a group's total second
+    (the printed second value its total, the others after it in order), hold that total too and
+    differ from the printed reading: which one the page shows is not shown (TOTAL_SECOND)."""
+    printed = [v for v in values if v.kind == "value"]
+    if len(printed) < 3:
+        return False
+    other = [printed[0], *printed[2:], printed[1]]
+    cells = [(c.kind, c.value) for c in (read_cell(v.text) for v in printed)]
+    others = [(c.kind, c.value) for c in (read_cell(v.text) for v in other)]
+    return cells != others and printed_total_holds(other)

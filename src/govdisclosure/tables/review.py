@@ -11,7 +11,7 @@ from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
-from .drawn import DRAWN_ORDER, shows_column_order
+from .drawn import DRAWN_ORDER, TOTAL_SECOND, drawn_over, shows_column_order, total_drawn_second
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
@@ -21,6 +21,9 @@ from .review_totals import place_by_totals
 from .stated import locate, stated_groups
 
 TABLE = "review_litigation"
+# The one header word a PDF's reading order prints among table 四's values without going back to
+# the header's blocks (`… 0` / `总计` / `0`: the last group's 总计 cell drawn late; _join_over_columns).
+TOTAL_WORD = "总计"
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -43,6 +46,8 @@ class _ValueRow(NamedTuple):
     named: frozenset[str] = frozenset()
     # Two lines of pipes whose shared cells' order no group total settles (review_pipes.py).
     unordered: bool = False
+    # The header's words (more than a stray 总计) stood between the previous row of values and this one.
+    through: bool = False
 
 
 def assemble_review(
@@ -67,6 +72,7 @@ def assemble_review(
     group_keys = {g: [key_of(s) for s in label.spellings] for g, label in spec.groups.items()}
     only_columns = False
     named: set[str] = set()  # groups named since the last row of values
+    worded = False  # header words other than a lone 总计 since the last row of values
     for index, row in enumerate(region.rows):
         labelled = [i for i, m in enumerate(row.matches) if any(e.table == TABLE for e in m.entries)]
         for i in labelled:
@@ -105,6 +111,7 @@ def assemble_review(
                     joined=True,
                     named=last.named,
                     unordered=unordered,
+                    through=last.through,
                 )
             else:
                 unlined = order == "apart" and row.row.own_label
@@ -119,11 +126,15 @@ def assemble_review(
                         unlined,
                         unlined,
                         frozenset(named),
+                        through=worded and bool(value_rows),
                     )
                 )
                 named = set()
-            only_columns = True
-        elif not all(any(e.table == TABLE and e.kind == "column" for e in m.entries) for m in row.matches):
+            only_columns, worded = True, False
+            continue
+        words = "".join(key_of(m.token.text) for m in row.matches if m.token.kind == "text")
+        worded = worded or words not in ("", TOTAL_WORD)
+        if not all(any(e.table == TABLE and e.kind == "column" for e in m.entries) for m in row.matches):
             only_columns = False
     if garbled_line is not None:
         grid.diagnostics.append(
@@ -179,12 +190,17 @@ def _place(
                 )
                 return
             basis = "order"
+        # Values among the header's lines in a PDF's reading order (review_totals.place_by_totals).
+        astray = grid.reading_order and any(r.through for r in rows)
         for g, group in enumerate(groups):
             part = cells[g * width : (g + 1) * width]
-            if basis == "order" and not shows_column_order(part, grid.reading_order, not whole[0].unlined):
-                grid.unplaced(
-                    f"{group}: {DRAWN_ORDER} ({' '.join(t.text.strip() for t in part)})", part[0].line
-                )
+            lined = not whole[0].unlined
+            shown = " ".join(t.text.strip() for t in part)
+            if basis == "order" and not shows_column_order(part, grid.reading_order, lined):
+                grid.unplaced(f"{group}: {DRAWN_ORDER} ({shown})", part[0].line)
+                continue
+            if basis == "order" and astray and drawn_over(part, True, lined) and total_drawn_second(part):
+                grid.unplaced(f"{group}: {TOTAL_SECOND} ({shown})", part[0].line)
                 continue
             chosen = [(c, t) for c, t in zip(columns, part, strict=True) if c in keep]
             if chosen:
@@ -226,7 +242,7 @@ def _place(
     interrupted = grid.reading_order and bool(gaps)
     if values and keep == set(columns) and not (interrupted and len(values) < width * len(groups)):
         runs = (
-            [(sum(t.kind == "value" for t in r.values), r.named) for r in rows]
+            [(sum(t.kind == "value" for t in r.values), r.named, r.through) for r in rows]
             if grid.reading_order
             else None
         )
