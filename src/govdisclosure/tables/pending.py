@@ -27,6 +27,11 @@ DOUBLED = (
     "two values lines inside a wrapped label's cell, or inside and right after it: whose each is, not shown"
 )
 
+LATE = (
+    "values after a label whose row before printed none: in a PDF's reading order they may be "
+    "that row's, drawn after this label"
+)
+
 __all__ = ["put_pending"]
 
 
@@ -82,6 +87,10 @@ def put_pending(
         return
     if drifted and pending.after:
         grid.unplaced(f"{pending.row}: {DRIFTED} ({shown})", pending.line)
+        return
+    if pending.late and len(gathered) < n:
+        said = grid.unplaced(f"{pending.row}: {LATE} ({shown})", pending.line)
+        _short(grid, pending, columns, said, shown=False)
         return
     if not pending.after:
         # Aligned text shows which cells a row prints by where its values stand (aligned.py).

@@ -15,7 +15,7 @@ from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .spelled import HeaderLabels
-from .waiting import Pending, continues, doubles, drifts, settled, whole, whole_row_before
+from .waiting import Pending, continues, doubles, drifts, late, settled, whole, whole_row_before
 
 
 def _no_group(row: str) -> str | None:
@@ -62,10 +62,8 @@ def assemble_rows(
     waiting: list[Pending] = []
     # A block whose first values came before any row label prints values before their labels.
     values_first = False
-    # Set by a broken number: the next data row is as suspect as the one waiting.
-    suspect = False
-    # Set by a values line that the label before already had values for, or that had no label.
-    stray = False
+    suspect = False  # set by a broken number: the next data row is as suspect as the one waiting
+    stray = False  # set by a values line the label before already had values for, or with no label
     # Set by a block whose labels gathered fewer values than their cells (pending.drifts).
     drifted = False
 
@@ -121,6 +119,7 @@ def assemble_rows(
             # with values), helped by the next label naming the template's next row.
             identity = confirm is not None and not values_first and not region.one_line
             next_row = following is not None and follows is not None and follows(found.row, following.row)
+            found.late = apart_drawn and late(found, waiting[:i])  # pdfminer's rows drawn late
             put_pending(
                 grid,
                 found,
@@ -144,8 +143,8 @@ def assemble_rows(
     # (Columns move from page to page: with no page marked, a row's positions settle nothing.)
     anchors = column_anchors(region.rows, shapes, columns_of, runs, labels) if aligned and runs else None
     widened = widened_columns(region.rows, shapes, columns_of, group_of)
-    # Rows with no identity (table 二) whose values may be another block's (drawn.DRIFTED).
-    lone = confirm is None and drawn_apart(region.rows, shapes, order, grid.reading_order)
+    apart_drawn = drawn_apart(region.rows, shapes, order, grid.reading_order)  # pdfminer, pdftotext
+    lone = confirm is None and apart_drawn  # table 二's values may be another block's (drawn.DRIFTED)
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         # (A row of one-line text is words apart, or run together: a piece there is a piece too.)

@@ -20,6 +20,7 @@ __all__ = [
     "doubles",
     "drifts",
     "ends",
+    "late",
     "settled",
     "whole",
     "whole_row_before",
@@ -43,6 +44,7 @@ class Pending:
         "hemmed",
         "interrupted",
         "key",
+        "late",
         "line",
         "next_valued",
         "open",
@@ -109,6 +111,10 @@ class Pending:
         # stand above its label), or the label before is such a label and took the line between:
         # the line after it may as well be the next label's.
         self.between = False
+        # The row label before it printed no value, and its own values came only after it, in a
+        # PDF's reading order: those may be the row's before, drawn late (waiting.late), if fewer
+        # than its cells.
+        self.late = False
         # Words other than its own wrapped tail came between it and its first value (a group
         # label's pieces, centred among its rows): the values after them may be another row's.
         self.parted = False
@@ -130,6 +136,22 @@ def doubles(label: Pending, waiting: list[Pending]) -> bool:
     (pdfminer's reading order), and this one the label's own."""
     before = next((p for p in reversed(waiting) if not p.groups), None)
     return label.open or (before is not None and not (before.placed or before.own or before.after))
+
+
+def late(label: Pending, before: list[Pending]) -> bool:
+    """True when a label's values all come after it and the row label before it (no group's) has
+    no value: pdfminer draws a row's values after the next row's label, or a line of it (`2.其他
+    法律行政法规禁止公开` / `3.危及“三安全一稳定”` / `13`: 2.'s 13, 3. blank; held-out seed 20261231
+    r034), so the values may be that row's. (Only a line of fewer values than the row's cells was
+    seen so, 6 times in five corpora against 18 the label's own; a whole row right after its label,
+    its total holding, was the label's in 19 corpora: pending.put_pending, `alone`.)"""
+    previous = next((p for p in reversed(before) if not p.groups), None)
+    return (
+        bool(label.after)
+        and not label.own
+        and previous is not None
+        and not (previous.placed or previous.own or previous.after)
+    )
 
 
 def _last_word(words: str) -> str:
