@@ -9,7 +9,7 @@ Chromium's PDFs). So values printed one per line in a PDF's reading order (layou
 of a page is) show their columns' order only where a CJK none mark does not stand among other
 values. `—` and `/` among numbers moved nothing in the plain pdftotext and pdfminer texts of
 three corpora (1,536 texts) but for table 四's total, which either PDF maker may draw second, marks
-or numbers (TOTAL_SECOND; seeds 20261235 and 20261236). pdftotext `-raw` prints the PDF's own
+or numbers (TOTAL_EARLIER; seeds 20261235 and 20261236). pdftotext `-raw` prints the PDF's own
 drawing order, a row's cells on one line but for a number's wrapped lines: untouched.
 """
 
@@ -29,12 +29,14 @@ __all__ = [
     "DRAWN_ORDER",
     "DRIFTED",
     "INTERRUPTED",
+    "TOTAL_EARLIER",
     "drawn_apart",
-    "drawn_over",
     "one_row_printed",
+    "order_refused",
     "reads_alike",
     "shows_column_order",
-    "total_drawn_second",
+    "spread_in_reading_order",
+    "total_drawn_earlier",
 ]
 
 DRAWN_ORDER = (
@@ -55,14 +57,19 @@ ACROSS_HEADER = (
 )
 
 
-# Table 四's values printed one per line in a PDF's reading order: LibreOffice's and Chromium's PDFs
-# alike may draw a group's total second (`— 1 — — 1` for — — — 1 1, Chromium, held-out seed
-# 20261236, r023; `0 1 0 0 1` for 0 0 0 1 1, LibreOffice, seed 20261235, r007; `23 43 13 5 2` for
-# 23 13 5 2 43, seed 20261231, r022). Where that reading holds the group's total as well as the
-# printed one, the total does not show which it is.
-TOTAL_SECOND = (
-    "values printed one per line in a PDF's reading order, read with the total drawn second "
-    "the group's total holds as well: their order is not shown"
+# Table 四's values printed one per line in a PDF's reading order, among the header's lines: both
+# PDF makers may draw a group's total before its other cells, most often second (`— 1 — — 1` for
+# — — — 1 1, Chromium, held-out seed 20261236, r023; `0 1 0 0 1` for 0 0 0 1 1, LibreOffice, seed
+# 20261235, r007; `23 43 13 5 2` for 23 13 5 2 43, seed 20261231, r022), LibreOffice's third too
+# (`6 无 6 无 无` for 6 无 无 无 6, committed r030). Where a reading with the total drawn earlier
+# holds the group's total as well as the printed one, the total does not show which it is. Read
+# so at the places seen with the total still holding: second (index 1), by both makers. (Third
+# only with 无 among the values, which DRAWN_ORDER refuses anyway; reading it there too cost
+# Chromium's own 0 0 1 0 1, committed r001.)
+DRAWN_TOTAL_AT = (1,)
+TOTAL_EARLIER = (
+    "values printed one per line among the header's lines in a PDF's reading order, read with the "
+    "total drawn earlier the group's total holds as well: their order is not shown"
 )
 
 
@@ -97,7 +104,7 @@ def drawn_apart(
     )
 
 
-def drawn_over(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
+def spread_in_reading_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
     """True when values stand in a PDF's reading order on more than one line (`lined` false:
     one-line text, its values taken as printed one per line): their printed order is the order
     the tool rebuilt, not necessarily their columns'."""
@@ -114,7 +121,7 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
     """
     printed = [v for v in values if v.kind == "value"]
     lines = {v.line for v in printed}
-    if not drawn_over(printed, reading_order, lined):
+    if not spread_in_reading_order(printed, reading_order, lined):
         return True
     placed = {(v.line, HAN().search(v.text) is not None) for v in printed}  # (line, is a CJK mark)
     kinds = {cjk for _, cjk in placed}
@@ -142,14 +149,27 @@ def reads_alike(values: Sequence[Token]) -> bool:
     return len({(cell.kind, cell.value) for cell in cells}) < 2
 
 
-def total_drawn_second(values: Sequence[Token]) -> bool:
-    """True when a table 四 group's printed values, read as a PDF draws a group's total second
-    (the printed second value its total, the others after it in order), hold that total too and
-    differ from the printed reading: which one the page shows is not shown (TOTAL_SECOND)."""
+def total_drawn_earlier(values: Sequence[Token]) -> bool:
+    """True when a table 四 group's printed values, read as a PDF that drew the group's total
+    earlier (at DRAWN_TOTAL_AT: that printed value the total, the others after it in printed
+    order), hold that total too and differ from the printed reading (TOTAL_EARLIER)."""
     printed = [v for v in values if v.kind == "value"]
-    if len(printed) < 3:
-        return False
-    other = [printed[0], *printed[2:], printed[1]]
-    cells = [(c.kind, c.value) for c in (read_cell(v.text) for v in printed)]
-    others = [(c.kind, c.value) for c in (read_cell(v.text) for v in other)]
-    return cells != others and printed_total_holds(other)
+    cells = [(cell.kind, cell.value) for cell in (read_cell(v.text) for v in printed)]
+    for k in DRAWN_TOTAL_AT:
+        if k >= len(printed) - 1:
+            continue
+        order = [*range(k), *range(k + 1, len(printed)), k]
+        if [cells[i] for i in order] != cells and printed_total_holds([printed[i] for i in order]):
+            return True
+    return False
+
+
+def order_refused(values: Sequence[Token], reading_order: bool, lined: bool, astray: bool) -> str | None:
+    """Why a table 四 group's values, read in printed order, do not show their columns' order
+    (DRAWN_ORDER, TOTAL_EARLIER where the values stand among the header's lines: `astray`), or
+    None when they do."""
+    if not shows_column_order(values, reading_order, lined):
+        return DRAWN_ORDER
+    if astray and spread_in_reading_order(values, reading_order, lined) and total_drawn_earlier(values):
+        return TOTAL_EARLIER
+    return None

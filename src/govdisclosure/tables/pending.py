@@ -28,8 +28,8 @@ DOUBLED = (
 )
 
 LATE = (
-    "values after a label whose row before printed none: in a PDF's reading order they may be "
-    "that row's, drawn after this label"
+    "values after a label whose row before printed none (or none surely its own): in a PDF's "
+    "reading order they may be that row's, drawn after this label"
 )
 
 __all__ = ["put_pending"]
@@ -88,7 +88,7 @@ def put_pending(
     if drifted and pending.after:
         grid.unplaced(f"{pending.row}: {DRIFTED} ({shown})", pending.line)
         return
-    if pending.late and len(gathered) < n:
+    if pending.drawn_late:
         said = grid.unplaced(f"{pending.row}: {LATE} ({shown})", pending.line)
         _short(grid, pending, columns, said, shown=False)
         return

@@ -11,19 +11,15 @@ from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
-from .drawn import DRAWN_ORDER, TOTAL_SECOND, drawn_over, shows_column_order, total_drawn_second
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
 from .regions import Region
 from .review_pipes import pipe_row, unsettled
-from .review_totals import place_by_totals
+from .review_totals import place_by_totals, refuse_order
 from .stated import locate, stated_groups
 
 TABLE = "review_litigation"
-# The one header word a PDF's reading order prints among table 四's values without going back to
-# the header's blocks (`… 0` / `总计` / `0`: the last group's 总计 cell drawn late; _join_over_columns).
-TOTAL_WORD = "总计"
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -44,10 +40,9 @@ class _ValueRow(NamedTuple):
     unlined: bool = False
     # The groups whose labels stood between the previous row of values and this one.
     named: frozenset[str] = frozenset()
-    # Two lines of pipes whose shared cells' order no group total settles (review_pipes.py).
-    unordered: bool = False
+    unordered: bool = False  # two lines of pipes whose cells' order no total settles (review_pipes.py)
     # The header's words (more than a stray 总计) stood between the previous row of values and this one.
-    through: bool = False
+    header_between: bool = False
 
 
 def assemble_review(
@@ -70,9 +65,13 @@ def assemble_review(
     garbled_line: int | None = None
     group: str | None = None
     group_keys = {g: [key_of(s) for s in label.spellings] for g, label in spec.groups.items()}
+    # The one header word a PDF's reading order prints among the values without going back to the
+    # header's blocks (`… 0` / `总计` / `0`: the last group's 总计 cell drawn late; _join_over_columns).
+    total_word = {"", *(key_of(s) for s in spec.columns[columns[-1]].label.spellings)}
     only_columns = False
     named: set[str] = set()  # groups named since the last row of values
     worded = False  # header words other than a lone 总计 since the last row of values
+    headed = False  # a label of table 四's header since the last row of values
     for index, row in enumerate(region.rows):
         labelled = [i for i, m in enumerate(row.matches) if any(e.table == TABLE for e in m.entries)]
         for i in labelled:
@@ -111,7 +110,7 @@ def assemble_review(
                     joined=True,
                     named=last.named,
                     unordered=unordered,
-                    through=last.through,
+                    header_between=last.header_between,
                 )
             else:
                 unlined = order == "apart" and row.row.own_label
@@ -126,14 +125,15 @@ def assemble_review(
                         unlined,
                         unlined,
                         frozenset(named),
-                        through=worded and bool(value_rows),
+                        header_between=worded and bool(value_rows),
                     )
                 )
                 named = set()
-            only_columns, worded = True, False
+            only_columns, worded, headed = True, False, False
             continue
         words = "".join(key_of(m.token.text) for m in row.matches if m.token.kind == "text")
-        worded = worded or words not in ("", TOTAL_WORD)
+        worded = worded or words not in total_word
+        headed = headed or bool(labelled or named)
         if not all(any(e.table == TABLE and e.kind == "column" for e in m.entries) for m in row.matches):
             only_columns = False
     if garbled_line is not None:
@@ -146,7 +146,7 @@ def assemble_review(
             )
         )
     keep = named_columns if garbled_line is not None else set(columns)
-    _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec))
+    _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed)
 
 
 def _place(
@@ -156,8 +156,11 @@ def _place(
     rows: list[_ValueRow],
     keep: set[str],
     stated: Callable[[], dict[str, dict[str, int]]] = dict,
+    trailing: bool = False,
 ) -> None:
     width = len(columns)
+    # Values among the header's lines (drawn.TOTAL_EARLIER): header words between runs, or labels after.
+    astray = grid.reading_order and (trailing or any(r.header_between for r in rows))
     unordered = next((r for r in rows if r.unordered), None)
     if unordered is not None:
         raw = " ".join(t.text.strip() for t in unordered.values)
@@ -190,17 +193,9 @@ def _place(
                 )
                 return
             basis = "order"
-        # Values among the header's lines in a PDF's reading order (review_totals.place_by_totals).
-        astray = grid.reading_order and any(r.through for r in rows)
         for g, group in enumerate(groups):
             part = cells[g * width : (g + 1) * width]
-            lined = not whole[0].unlined
-            shown = " ".join(t.text.strip() for t in part)
-            if basis == "order" and not shows_column_order(part, grid.reading_order, lined):
-                grid.unplaced(f"{group}: {DRAWN_ORDER} ({shown})", part[0].line)
-                continue
-            if basis == "order" and astray and drawn_over(part, True, lined) and total_drawn_second(part):
-                grid.unplaced(f"{group}: {TOTAL_SECOND} ({shown})", part[0].line)
+            if basis == "order" and refuse_order(grid, group, part, not whole[0].unlined, astray):
                 continue
             chosen = [(c, t) for c, t in zip(columns, part, strict=True) if c in keep]
             if chosen:
@@ -211,18 +206,28 @@ def _place(
             if len(chosen) < width:
                 missing = [c for c in columns if c not in keep]
                 grid.unplaced(f"{group}: cells {', '.join(missing)} cannot be told apart", whole[0].line)
+        for r in rows:  # values beside the table's one row (a stray line after its header): said
+            if r is not whole[0] and any(t.kind == "value" for t in r.values):
+                grid.unplaced(
+                    f"values besides the table's row ({' '.join(t.text.strip() for t in r.values)})", r.line
+                )
         return
     per_group = [r for r in rows if r.group is not None and fit(r.values, width) is not None]
     if len(per_group) == len(groups) and len({r.group for r in per_group}) == len(groups):
         for r in per_group:
-            grid.place(r.group or "", columns, fit(r.values, width) or [])
+            part = fit(r.values, width) or []
+            # One value per line: the PDF's drawing order, checked as the joined row's above.
+            if not (
+                r.joined and grid.reading_order and refuse_order(grid, r.group or "", part, True, astray)
+            ):
+                grid.place(r.group or "", columns, part, basis="order" if r.joined else None)
         return
     joined = _join_over_columns(rows)
     if (
         len(joined) < len(rows)
         and len([r for r in joined if fit(r.values, width * len(groups)) is not None]) == 1
     ):
-        _place(grid, groups, columns, joined, keep)
+        _place(grid, groups, columns, joined, keep, trailing=trailing)
         return
     values = [t for r in rows for t in r.values if t.kind == "value"]
     if (
@@ -242,11 +247,13 @@ def _place(
     interrupted = grid.reading_order and bool(gaps)
     if values and keep == set(columns) and not (interrupted and len(values) < width * len(groups)):
         runs = (
-            [(sum(t.kind == "value" for t in r.values), r.named, r.through) for r in rows]
+            [(sum(t.kind == "value" for t in r.values), r.named) for r in rows]
             if grid.reading_order
             else None
         )
-        values = place_by_totals(grid, groups, columns, values, not any(r.unlined for r in rows), runs)
+        values = place_by_totals(
+            grid, groups, columns, values, not any(r.unlined for r in rows), runs, astray
+        )
     if values and keep == set(columns):
         values = _place_stated(grid, columns, rows, stated())
     if values:

@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..layout import Token, printed_total_holds
-from .drawn import (
-    ACROSS_HEADER,
-    DRAWN_ORDER,
-    TOTAL_SECOND,
-    drawn_over,
-    reads_alike,
-    shows_column_order,
-    total_drawn_second,
-)
+from .drawn import ACROSS_HEADER, order_refused, reads_alike
 from .grid import Grid
 
-__all__ = ["place_by_totals"]
+__all__ = ["place_by_totals", "refuse_order"]
 
 
 def place_by_totals(
@@ -25,7 +17,8 @@ def place_by_totals(
     columns: tuple[str, ...],
     values: list[Token],
     lined: bool = True,
-    runs: Sequence[tuple[int, frozenset[str], bool]] | None = None,
+    runs: Sequence[tuple[int, frozenset[str]]] | None = None,
+    astray: bool = False,
 ) -> list[Token]:
     """A run with blank cells dropped, cut into the groups where their totals allow one cut only.
 
@@ -34,18 +27,15 @@ def place_by_totals(
     shown). Returns the values still unplaced: all of them when the totals allow no cut or several.
     `lined` false: one-line text, whose values show no line each stood on (drawn.shows_column_order).
     `runs`: the rows of values the run came in, in a PDF's reading order, as (how many values,
-    the groups whose labels stood right before it, whether header words did): they show where the
-    order went through the header's blocks (drawn.ACROSS_HEADER).
+    the groups whose labels stood right before it): they show where the order went through the
+    header's blocks (drawn.ACROSS_HEADER). `astray`: the values stand among the header's lines
+    (drawn.TOTAL_EARLIER).
     """
     width = len(columns)
     cuts = _cuts(values, len(groups), width)
     if len(cuts) != 1:
         return values
     apart = _named_apart(runs, groups, cuts[0]) if runs is not None else set()
-    # Values among the header's lines: the reading order went back and forth between the header's
-    # blocks and the values', and drew a group's total second (drawn.TOTAL_SECOND); a run after the
-    # whole header showed no such order in five corpora.
-    astray = runs is not None and any(through for _, _, through in runs)
     start = 0
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
@@ -53,12 +43,8 @@ def place_by_totals(
         shown = " ".join(t.text.strip() for t in part)
         if len(part) == width and group in apart and not reads_alike(part):
             grid.unplaced(f"{group}: {ACROSS_HEADER} ({shown})", part[0].line)
-        elif len(part) == width and astray and drawn_over(part, True, lined) and total_drawn_second(part):
-            grid.unplaced(f"{group}: {TOTAL_SECOND} ({shown})", part[0].line)
-        elif len(part) == width and shows_column_order(part, grid.reading_order, lined):
+        elif len(part) == width and not refuse_order(grid, group, part, lined, astray):
             grid.place(group, columns, part, basis="order")
-        elif len(part) == width:
-            grid.unplaced(f"{group}: {DRAWN_ORDER} ({shown})", part[0].line)
         else:
             grid.unplaced(
                 f"{group}: {len(part)} values for {width} columns, ending with its total ({shown})",
@@ -67,8 +53,17 @@ def place_by_totals(
     return []
 
 
+def refuse_order(grid: Grid, group: str, part: list[Token], lined: bool, astray: bool) -> bool:
+    """Say a table 四 group whose values, read in printed order, do not show their columns' order
+    (drawn.order_refused); True when it was said."""
+    reason = order_refused(part, grid.reading_order, lined, astray)
+    if reason is not None:
+        grid.unplaced(f"{group}: {reason} ({' '.join(t.text.strip() for t in part)})", part[0].line)
+    return reason is not None
+
+
 def _named_apart(
-    runs: Sequence[tuple[int, frozenset[str], bool]], groups: tuple[str, ...], stops: tuple[int, ...]
+    runs: Sequence[tuple[int, frozenset[str]]], groups: tuple[str, ...], stops: tuple[int, ...]
 ) -> set[str]:
     """The groups whose values stand apart from their label (cut at `stops`): in a row of values
     right after labels that all name groups after the one whose values open it, the groups not
@@ -81,7 +76,7 @@ def _named_apart(
         g for g, start, stop in zip(groups, (0, *stops[:-1]), stops, strict=True) for _ in range(start, stop)
     ]
     start, apart = 0, set[str]()
-    for count, named, _ in runs:
+    for count, named in runs:
         stop = start + count
         held = owner[start:stop]
         if named and held and all(groups.index(g) > groups.index(held[0]) for g in named):

@@ -15,7 +15,7 @@ from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .spelled import HeaderLabels
-from .waiting import Pending, continues, doubles, drifts, late, settled, whole, whole_row_before
+from .waiting import Pending, continues, doubles, drawn_late, drifts, settled, whole, whole_row_before
 
 
 def _no_group(row: str) -> str | None:
@@ -119,7 +119,8 @@ def assemble_rows(
             # with values), helped by the next label naming the template's next row.
             identity = confirm is not None and not values_first and not region.one_line
             next_row = following is not None and follows is not None and follows(found.row, following.row)
-            found.late = apart_drawn and late(found, waiting[:i])  # pdfminer's rows drawn late
+            width = len(columns_of(found.row) or ())
+            found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], width)
             put_pending(
                 grid,
                 found,

@@ -12,15 +12,16 @@ from collections.abc import Callable
 from ..layout import Token
 from ..layout.pieces import later_part
 from ..lexicon import key_of
+from .drawn import one_row_printed
 from .shape import ColumnsOf
 
 __all__ = [
     "Pending",
     "continues",
     "doubles",
+    "drawn_late",
     "drifts",
     "ends",
-    "late",
     "settled",
     "whole",
     "whole_row_before",
@@ -40,11 +41,11 @@ class Pending:
         "broken",
         "by_order",
         "doubled",
+        "drawn_late",
         "groups",
         "hemmed",
         "interrupted",
         "key",
-        "late",
         "line",
         "next_valued",
         "open",
@@ -112,9 +113,9 @@ class Pending:
         # the line after it may as well be the next label's.
         self.between = False
         # The row label before it printed no value, and its own values came only after it, in a
-        # PDF's reading order: those may be the row's before, drawn late (waiting.late), if fewer
-        # than its cells.
-        self.late = False
+        # PDF's reading order, not one row's shape: those may be the row's before, drawn late
+        # (waiting.drawn_late).
+        self.drawn_late = False
         # Words other than its own wrapped tail came between it and its first value (a group
         # label's pieces, centred among its rows): the values after them may be another row's.
         self.parted = False
@@ -134,24 +135,34 @@ def doubles(label: Pending, waiting: list[Pending]) -> bool:
     values line inside it: the tail does not end the label, so the cell goes on below; or the
     row label before (no group's) has no value, so the line inside may be that row's, drawn late
     (pdfminer's reading order), and this one the label's own."""
-    before = next((p for p in reversed(waiting) if not p.groups), None)
-    return label.open or (before is not None and not (before.placed or before.own or before.after))
+    before = _row_before(waiting)
+    return label.open or (before is not None and _printed_nothing(before))
 
 
-def late(label: Pending, before: list[Pending]) -> bool:
-    """True when a label's values all come after it and the row label before it (no group's) has
-    no value: pdfminer draws a row's values after the next row's label, or a line of it (`2.其他
-    法律行政法规禁止公开` / `3.危及“三安全一稳定”` / `13`: 2.'s 13, 3. blank; held-out seed 20261231
-    r034), so the values may be that row's. (Only a line of fewer values than the row's cells was
-    seen so, 6 times in five corpora against 18 the label's own; a whole row right after its label,
-    its total holding, was the label's in 19 corpora: pending.put_pending, `alone`.)"""
-    previous = next((p for p in reversed(before) if not p.groups), None)
-    return (
-        bool(label.after)
-        and not label.own
-        and previous is not None
-        and not (previous.placed or previous.own or previous.after)
-    )
+def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
+    """True when a label's values all come after it, the row label before it (no group's) has no
+    value or values that may be its own row's before, drawn late, and they do not print one row
+    (one line of `width` values, or one a line: pending._a_row's shape). pdfminer draws a row's
+    values after the next row's label, or a line of it (`2.其他法律行政法规禁止公开` / `3.危及“三
+    安全一稳定”` / `13`: 2.'s 13, 3. blank; held-out seed 20261231 r034), rows after it in turn
+    maybe too, so the values may be the row's before. (Only lines shorter than a row were seen
+    so, 6 times in five corpora against 18 the label's own; a row right after its label, its total
+    holding, was the label's in 19 corpora: pending.put_pending, `alone`.)"""
+    previous = _row_before(before)
+    if not label.after or label.own or previous is None:
+        return False
+    counts = [len(line) for line in label.after]
+    return (_printed_nothing(previous) or previous.drawn_late) and not one_row_printed(counts, width)
+
+
+def _row_before(waiting: list[Pending]) -> Pending | None:
+    """The last data-row label waiting (a label naming no group)."""
+    return next((p for p in reversed(waiting) if not p.groups), None)
+
+
+def _printed_nothing(label: Pending) -> bool:
+    """True when no value was seen for the label: on its line, after it, or placed."""
+    return not (label.placed or label.own or label.after)
 
 
 def _last_word(words: str) -> str:
