@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..layout import Token, printed_total_holds
+from ..identities import as_evidence, total_holds
+from ..layout import Token
 from ..layout.tokens import HAN
 from ..values import read_cell
 from .order import Order
@@ -63,10 +64,10 @@ ACROSS_HEADER = (
 # 20261235, r007; `23 43 13 5 2` for 23 13 5 2 43, seed 20261231, r022), LibreOffice's third too
 # (`6 无 6 无 无` for 6 无 无 无 6, committed r030). Where a reading with the total drawn earlier
 # holds the group's total as well as the printed one, the total does not show which it is. Read
-# so at the places seen with the total still holding: second (index 1), by both makers. (Third
+# so at the one place seen with the total still holding: second (index 1), by both makers. (Third
 # only with 无 among the values, which DRAWN_ORDER refuses anyway; reading it there too cost
 # Chromium's own 0 0 1 0 1, committed r001.)
-DRAWN_TOTAL_AT = (1,)
+DRAWN_TOTAL_AT = 1
 TOTAL_EARLIER = (
     "values printed one per line among the header's lines in a PDF's reading order, read with the "
     "total drawn earlier the group's total holds as well: their order is not shown"
@@ -153,15 +154,12 @@ def total_drawn_earlier(values: Sequence[Token]) -> bool:
     """True when a table 四 group's printed values, read as a PDF that drew the group's total
     earlier (at DRAWN_TOTAL_AT: that printed value the total, the others after it in printed
     order), hold that total too and differ from the printed reading (TOTAL_EARLIER)."""
-    printed = [v for v in values if v.kind == "value"]
-    cells = [(cell.kind, cell.value) for cell in (read_cell(v.text) for v in printed)]
-    for k in DRAWN_TOTAL_AT:
-        if k >= len(printed) - 1:
-            continue
-        order = [*range(k), *range(k + 1, len(printed)), k]
-        if [cells[i] for i in order] != cells and printed_total_holds([printed[i] for i in order]):
-            return True
-    return False
+    cells = [read_cell(v.text, v.line) for v in values if v.kind == "value"]
+    if len(cells) < DRAWN_TOTAL_AT + 2:
+        return False
+    drawn = [*cells[:DRAWN_TOTAL_AT], *cells[DRAWN_TOTAL_AT + 1 :], cells[DRAWN_TOTAL_AT]]
+    differs = [(c.kind, c.value) for c in drawn] != [(c.kind, c.value) for c in cells]
+    return differs and total_holds([as_evidence(c) for c in drawn])
 
 
 def order_refused(values: Sequence[Token], reading_order: bool, lined: bool, astray: bool) -> str | None:

@@ -217,9 +217,7 @@ def _place(
         for r in per_group:
             part = fit(r.values, width) or []
             # One value per line: the PDF's drawing order, checked as the joined row's above.
-            if not (
-                r.joined and grid.reading_order and refuse_order(grid, r.group or "", part, True, astray)
-            ):
+            if not (r.joined and refuse_order(grid, r.group or "", part, True, astray)):
                 grid.place(r.group or "", columns, part, basis="order" if r.joined else None)
         return
     joined = _join_over_columns(rows)

@@ -119,12 +119,12 @@ def assemble_rows(
             # with values), helped by the next label naming the template's next row.
             identity = confirm is not None and not values_first and not region.one_line
             next_row = following is not None and follows is not None and follows(found.row, following.row)
-            width = len(columns_of(found.row) or ())
-            found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], width)
+            row_columns = columns_of(found.row) or ()
+            found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], len(row_columns))
             put_pending(
                 grid,
                 found,
-                columns_of(found.row) or (),
+                row_columns,
                 settles,
                 own=local or in_order,
                 local=local,
