@@ -102,3 +102,14 @@ def test_table_four_s_data_row_moved_to_the_next_page_is_its_row(row: Row, repea
     second = [HEADER, row] if repeated else [row]
     grid = grid_of([_part(1, [HEADER], 600.0), _part(2, second, 50.0)], 0)
     assert [tuple(c.text for c in r) for r in grid.rows] == [HEADER, row]
+
+
+def test_a_row_after_the_repeated_header_alike_to_the_table_s_first_row_is_a_row() -> None:
+    # Found by the property above on a random draw: the next page repeats the header, then prints a
+    # row alike to the table's first one (label and values); that row was taken for the header's
+    # rest and dropped with its values.
+    label = LABELS[0]
+    rows = [(label, "", "", "0", "0"), (label, "", "", "", "")]
+    table = [HEADER, *rows, *rows]
+    parts = [_part(1, table[:3], 600.0), _part(2, [HEADER, *rows], 50.0)]
+    assert [tuple(c.text for c in r) for r in grid_of(parts, 0).rows] == table

@@ -88,11 +88,18 @@ def _texts(row: Sequence[GridCell]) -> list[tuple[int, int, str]]:
     return [(c.column, c.colspan, c.text) for c in row]
 
 
+def _data_row(row: Sequence[GridCell]) -> bool:
+    """True when a row prints a value or a row label (`一、` `（七）` `1.`): a header prints neither."""
+    return any(is_value_text(c.text) or LABEL_START.match(nfkc(c.text).strip()) for c in row if c.text)
+
+
 def _repeated_header(table: Sequence[Sequence[GridCell]], rows: Sequence[Sequence[GridCell]]) -> int:
     """How many first rows of a continuation repeat the table's first rows (a repeated header); the
-    whole table so far, when that is its header alone, but never the whole continuation."""
+    whole table so far, when that is its header alone, but never the whole continuation. A row
+    printing a value or a row label is no header's, even where it prints what the table's row in
+    its place does (a data row alike to one before the break stays a row of its own)."""
     count = 0
-    while count < min(len(table), len(rows) - 1) and rows[count]:
+    while count < min(len(table), len(rows) - 1) and rows[count] and not _data_row(rows[count]):
         if _texts(rows[count]) != _texts(table[count]):
             break
         count += 1
