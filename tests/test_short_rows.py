@@ -250,6 +250,13 @@ def _wrapped_text(rows: dict[str, list[int | None]], places: list[str]) -> str:
     drawn=[[None] * 6] * 11 + [[102, *[None] * 5]] + [[None] * 6] * (len(_ROWS) - 12),
     places=["beside"] * 11 + ["around"] + ["beside"] * (len(_ROWS) - 12),
 )
+# Found on a random draw: 10 in every applicant column of 予以公开, wrapped around its label
+# (`1 1 1 1 1 1 6` / label / `0 0 0 0 0 0 0`), under a blank 上年结转: each line read as a whole row
+# holding its total, the first as 上年结转's (tables/around.py).
+@example(
+    drawn=[[None] * 6] * 2 + [[10] * 6] + [[None] * 6] * (len(_ROWS) - 3),
+    places=["beside"] * 2 + ["around"] + ["beside"] * (len(_ROWS) - 3),
+)
 def test_no_wrong_total_whatever_the_rows_layout(drawn: list[list[int | None]], places: list[str]) -> None:
     rows = {}
     for row, applicants in zip(_ROWS, drawn, strict=True):

@@ -221,3 +221,16 @@ def test_labels_and_values_lines_alternating_after_a_stray_line_place_nothing() 
         assert [c.value for c in cells.values()] == rows[row], row
     assert "not_processed_confirmation" not in _apps(report).rows
     assert any("between two labels" in m for m in _unplaced(report))
+
+
+def test_values_above_labels_that_may_be_numbers_wrapped_around_one_read_where_the_identities_hold() -> None:
+    # Found on a random draw: `1 1 1 1 1 1 6` / 二、上年结转… / `0 0 0 0 0 0 0` may be 10 … 60 wrapped
+    # around 上年结转's label (tables/around.py); read as values above their labels, every identity
+    # holds, and wrapped they would not (new_received -1 … -6 would not balance): read so.
+    rows = {row: [0] * 7 for row in ROWS}
+    rows["new_received"] = [-1] * 6 + [-6]
+    rows["carried_over"] = [1] * 6 + [6]
+    above = [row in ("carried_over", "granted") for row in rows]
+    report = govdisclosure.parse(_print(rows, above))
+    assert {row: _row(report, row) for row in rows} == rows
+    assert _unplaced(report) == []

@@ -16,6 +16,7 @@ from .tokens import CellRow, Token
 __all__ = [
     "PIECE",
     "TAIL",
+    "digits_around",
     "join_pieces",
     "join_tail",
     "joined_row",
@@ -111,12 +112,30 @@ def wrapped_around(rows: Sequence[CellRow]) -> frozenset[int]:
     """The lines of digits above and under a line of words that may be numbers wrapped around it
     (tails_around), and that line: where the text does not show where digits stand, whose values
     the digits are (the row's between, or the rows' before and after), the lines do not show."""
-    lines: set[int] = set()
+    return frozenset(line for triple in _triples_around(rows) for line in triple)
+
+
+def digits_around(rows: Sequence[CellRow]) -> frozenset[int]:
+    """The lines of several digits each above and under a line of words that may be numbers
+    wrapped around it (wrapped_around, without the line of words; a line of one value is a cell
+    printed one per line as well: `1` / `2.重复申请` / `2` in plain pdftotext)."""
+    several = {row.line for row in rows if len(row.tokens) > 1}
+    return frozenset(
+        line
+        for above, _, under in _triples_around(rows)
+        if {above, under} <= several
+        for line in (above, under)
+    )
+
+
+def _triples_around(rows: Sequence[CellRow]) -> list[tuple[int, int, int]]:
+    """The (digits above, words, digits under) lines that may be numbers wrapped around the words."""
     # Lines between the rows hold no row: blank, or markup alone (layout.read_rows skips them).
     present = {row.line for row in rows}
     textless = frozenset(n for n in range(rows[0].line, rows[-1].line) if n not in present) if rows else ()
     # (Every three lines in a row: the shorter slices end the triples.)
-    for above, line, under in zip(rows, rows[1:], rows[2:], strict=False):
-        if tails_around(above, line, under, textless) is not None:
-            lines.update((above.line, line.line, under.line))
-    return frozenset(lines)
+    return [
+        (above.line, line.line, under.line)
+        for above, line, under in zip(rows, rows[1:], rows[2:], strict=False)
+        if tails_around(above, line, under, textless) is not None
+    ]

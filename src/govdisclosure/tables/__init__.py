@@ -23,6 +23,7 @@ from ..normalize import Line
 from ..template_spec import Label
 from ..templates import Template, TemplateRegistry
 from ..values import unit_in_header
+from .around import refuse_digits_around
 from .balanced import reread_balanced
 from .columns import active_columns, application_columns, application_successors
 from .detached import reread_active, reread_applications
@@ -237,6 +238,7 @@ def read_tables(
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
         grid, chosen = grids[name], read_with[name]
+        refuse_digits_around(grid, [m.row for m in regions[name].rows], chosen)
         settle_short_rows(grid, order, [m.row for m in regions[name].rows])
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
