@@ -38,10 +38,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from ..layout import Runs, Token
+from ..layout import Run, Runs, Token
 from ..lexicon import key_of
 from ..values import UNITS
-from .bounds import Place, PrintedRun, settled_columns
+from .bounds import Place, PrintedRun, column_bounds
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 from .spelled import HeaderLabels, header_lines, spelled_columns
@@ -61,9 +61,10 @@ Key = tuple[int, tuple[str, ...]]  # a page, the rows' value columns
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
 # at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
 class ColumnAnchors(NamedTuple):
-    """The column of each value a page's positions settle, by page and set of value columns."""
+    """The columns each value may take by where it stands on its page (its lowest and highest),
+    by page and set of value columns."""
 
-    columns: dict[Key, dict[Place, int]]
+    columns: dict[Key, dict[Place, tuple[int, int]]]
     pages: dict[int, int]  # a line's page
     # Sets of columns whose header shows their first column's label and not their last's: a
     # table wider than its page, cut at the page's edge (`_cut_off`).
@@ -71,19 +72,37 @@ class ColumnAnchors(NamedTuple):
 
     def pick(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""
+        return self._picked(values, columns, last_open=False)
+
+    def pick_but_last(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
+        """The line's reading with its last value in the last column (table 三's 总计), where its
+        other values stand each in one column and the last may stand in any column from the one
+        after theirs to the last: the others in their columns, every other cell empty. Where the
+        last value is the 总计 the positions do not show (short_rows.py settles that), this is
+        the row; None otherwise."""
+        return self._picked(values, columns, last_open=True)
+
+    def _picked(
+        self, values: Sequence[Token], columns: tuple[str, ...], last_open: bool
+    ) -> list[Token] | None:
         if not values or any(v.line != values[0].line for v in values):
             return None
-        settled = self.columns.get((self.pages.get(values[0].line, -1), columns))
-        if settled is None:
+        bounds = self.columns.get((self.pages.get(values[0].line, -1), columns))
+        if bounds is None:
             return None
         picked: list[Token | None] = [None] * len(columns)
-        for value in values:
+        for index, value in enumerate(values):
             if value.kind != "value" or value.x is None:
                 return None
-            column = settled.get((value.line, value.x))
-            if column is None or picked[column] is not None:
+            low, high = bounds.get((value.line, value.x), (0, -1))
+            if last_open and index == len(values) - 1:
+                # Open up to the last column, and right of every other value's (pairwise bounds).
+                if high != len(columns) - 1 or low == high or any(picked[low:]):
+                    return None
+                low = high
+            if low != high or picked[low] is not None:
                 return None
-            picked[column] = value
+            picked[low] = value
         line = values[0].line
         return [cell if cell is not None else Token("empty", "", line) for cell in picked]
 
@@ -206,20 +225,31 @@ def column_anchors(
             for value in values:
                 if value.kind == "value" and value.x is not None:
                     printed.setdefault(key, []).append(printed_run(value, value.x))
-    found: dict[Key, dict[Place, int]] = {}
+    found: dict[Key, dict[Place, tuple[int, int]]] = {}
     cut = _cut_off(first, runs, labels) if runs and labels else frozenset()
     as_printed = _labels_left_of_values(rows)
     for key, seen in printed.items():
         if key[0] not in as_printed:
             continue
         header: list[PrintedRun] = []
+        last_printed = False
         if runs and labels and all(c in labels.columns for c in key[1]):
             lines = header_lines(runs, first[key], labels)
             header = spelled_columns(lines, [labels.columns[c] for c in key[1]])
-        settled = settled_columns(_clustered(seen, len(key[1])) + header, len(key[1]))
-        if settled and shows_last_column(settled, len(key[1])):
-            found[key] = settled
+            last_printed = _prints_label(lines, labels.columns[key[1][-1]])
+        bounds = column_bounds(_clustered(seen, len(key[1])) + header, len(key[1]))
+        settled = {place: low for place, (low, high) in (bounds or {}).items() if low == high}
+        if bounds and settled and (last_printed or shows_last_column(settled, len(key[1]))):
+            found[key] = bounds
     return ColumnAnchors(found, pages, cut)
+
+
+def _prints_label(lines: Sequence[tuple[int, tuple[Run, ...]]], spellings: Sequence[str]) -> bool:
+    """True when a header's lines (spelled.header_lines) print every character of a spelling of a
+    column's label: where that is the columns' last, the page shows the table up to its last
+    column, though its words, squeezed with another column's (`其 总计`), fix no column."""
+    printed = set(key_of("".join(text for _, runs in lines for _, _, text in runs)))
+    return any(set(key_of(spelling)) <= printed for spelling in spellings)
 
 
 # The lines above a table's first row on its page read for its header's words, whatever else

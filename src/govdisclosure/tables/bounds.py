@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["Place", "PrintedRun", "settled_columns"]
+__all__ = ["Place", "PrintedRun", "column_bounds", "settled_columns"]
 
 Place = tuple[int, tuple[int, int]]  # a run's line and where it stands there
 
@@ -33,6 +33,12 @@ class PrintedRun(NamedTuple):
 
 def settled_columns(printed: Sequence[PrintedRun], width: int) -> dict[Place, int] | None:
     """The column of each run the bounds leave one column; None when the bounds contradict each other."""
+    bounds = column_bounds(printed, width)
+    return None if bounds is None else {place: low for place, (low, high) in bounds.items() if low == high}
+
+
+def column_bounds(printed: Sequence[PrintedRun], width: int) -> dict[Place, tuple[int, int]] | None:
+    """The lowest and the highest column the bounds leave each run; None when they contradict each other."""
     low = {p.place: 0 if p.column is None else p.column for p in printed}
     high = {p.place: width - 1 if p.column is None else p.column for p in printed}
     lines: dict[int, list[PrintedRun]] = {}
@@ -68,4 +74,4 @@ def settled_columns(printed: Sequence[PrintedRun], width: int) -> dict[Place, in
                     high[left.place], changed = high[right.place] - 1, True
         if any(low[p] > high[p] for p in low):
             return None
-    return {place: low[place] for place in low if low[place] == high[place]}
+    return {place: (low[place], high[place]) for place in low}

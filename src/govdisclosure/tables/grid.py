@@ -33,13 +33,17 @@ class ShortRow(NamedTuple):
     """A row printing fewer values than columns, every one a number (a text that drops blank
     cells), and the `cell-unplaced` diagnostic that says so until a later step settles part of
     it (short_rows.py). `shown`: the text shows the values to be this row's; else they are one
-    row's, this one's or a neighbour's, and only show whether the table prints its totals."""
+    row's, this one's or a neighbour's, and only show whether the table prints its totals.
+    `placed`: one token per column, the row as aligned text shows it but for its last value, which
+    stands in the last column there (aligned.ColumnAnchors.pick_but_last): the row, once that value
+    is its 总计."""
 
     row: str
     columns: tuple[str, ...]
     values: tuple[Token, ...]
     said: Diagnostic
     shown: bool = True
+    placed: tuple[Token, ...] | None = None
 
 
 class Grid:
@@ -148,6 +152,10 @@ class Grid:
         said = Diagnostic(CELL_UNPLACED, f"{self.table}: {message}", line)
         self.diagnostics.append(said)
         return said
+
+    def withdraw(self, said: Diagnostic) -> None:
+        """Drop a diagnostic of this grid that a later step settled whole (ValueError if it has none such)."""
+        self.diagnostics.remove(said)
 
     def amend(self, said: Diagnostic, settled: str) -> None:
         """Add what a later step settled to a diagnostic of this grid (ValueError if it has none such)."""

@@ -98,7 +98,8 @@ def put_pending(
         if picked is not None:
             grid.place(pending.row, columns, picked)
         elif pending.own:
-            put_row(grid, pending.row, columns, pending.own, pending.line)
+            placed = anchors.pick_but_last(pending.own, columns) if anchors is not None else None
+            put_row(grid, pending.row, columns, pending.own, pending.line, placed=placed)
         elif aligned and not pending.after_stray and (anchors is None or columns not in anchors.cut):
             # Printed with no value anywhere, in text that keeps each blank cell's place as a gap
             # (not in a table cut at the page's edge: aligned._cut_off).
@@ -161,18 +162,29 @@ def put_pending(
     # -layout's `3.其他` / `4 4` / `（七）总计`, held-out seed 20261207 r016. `own`: the block's
     # values after a label are its; `pending.own`: values beside the label on its line. Lines that
     # may be a number wrapped around a label are left out there, short_rows.py.)
-    _short(grid, pending, columns, said, shown=own and (pending.sandwiched or pending.next_valued))
+    shown_own = own and (pending.sandwiched or pending.next_valued)
+    _short(grid, pending, columns, said, shown=shown_own, anchors=anchors)
 
 
-def _short(grid: Grid, pending: Pending, columns: Sequence[str], said: Diagnostic, shown: bool) -> None:
+def _short(
+    grid: Grid,
+    pending: Pending,
+    columns: Sequence[str],
+    said: Diagnostic,
+    shown: bool,
+    anchors: ColumnAnchors | None = None,
+) -> None:
     """Keep a table 三 label's one values line after it, fewer values than columns (short_rows.py):
     its row's where `shown`, else one row's (this one's or a neighbour's), which may still show
     that the table prints no totals. (A line placed by height, or following the label only in a
-    one-line text's order, may hold any row's values: not kept.)"""
+    one-line text's order, may hold any row's values: not kept.) `anchors`: where aligned text
+    shows the columns of its values but the last (ShortRow.placed)."""
     one_line = len(pending.after) == 1 and not (pending.own or pending.apart or pending.by_order)
     line = pending.after[0] if one_line else []
     if grid.table == "applications" and 0 < len(line) < len(columns):
-        grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown))
+        found = anchors.pick_but_last(line, tuple(columns)) if anchors is not None and shown else None
+        placed = tuple(found) if found is not None else None
+        grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown, placed))
 
 
 def _a_row(values: list[Token], width: int, before_next: bool) -> bool:

@@ -12,13 +12,15 @@ from .positions import ColumnPositions
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 
-__all__ = ["fit", "put_row", "widened_columns"]
+__all__ = ["fit", "loose_cells", "put_row", "widened_columns"]
 
 # A cell that reads as digits run together, possibly with signs, decimals and a unit.
 DIGIT_RUN = lazy_pattern(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
 
 
-def fit(tokens: Sequence[Token], n: int, trim_start: bool = True, parted: bool = False) -> list[Token] | None:
+def fit(
+    tokens: Sequence[Token], n: int, trim_start: bool = True, parted: bool = False, agreed: bool = False
+) -> list[Token] | None:
     """Exactly n value/empty cells, dropping empties at the ends that stand for merged cells.
 
     Trailing empties go first: copies pad rows at the end more often than at the start.
@@ -27,18 +29,24 @@ def fit(tokens: Sequence[Token], n: int, trim_start: bool = True, parted: bool =
     CellRow.parted), n values and more empties leave one reading: every value is a cell of the
     row, so n of them fill the n columns and no empty one can be a column's (each is a merged
     cell's second column: `| 22 | 0 | | 0 | 0 | 0 | 3 | 25 |` under a 商业企业 two columns wide).
+    `agreed`: the table's cells do not follow its grid (loose_cells), so the row's empties mark no
+    place, and every way of dropping them must read the same.
     """
     cells = list(tokens)
-    while len(cells) > n:
-        if cells[-1].kind == "empty":
-            cells.pop()
-        elif trim_start and cells[0].kind == "empty":
-            cells.pop(0)
-        else:
-            values = [c for c in cells if c.kind != "empty"]
-            filled = parted and len(values) == n and all(c.kind == "value" for c in values)
-            return values if filled else None
-    return cells if len(cells) == n else None
+    if len(cells) <= n:
+        return cells if len(cells) == n else None
+    # Every window of n cells that drops only empty ones at the ends is a reading.
+    starts = range(len(cells) - n + 1) if trim_start else range(1)
+    readings = [
+        cells[s : s + n] for s in starts if all(c.kind == "empty" for c in cells[:s] + cells[s + n :])
+    ]
+    distinct = {tuple((c.kind, c.text.strip()) for c in reading) for reading in readings}
+    if readings and (len(distinct) == 1 or not agreed):
+        # (The window furthest left: trailing empties dropped first.)
+        return readings[0]
+    values = [c for c in cells if c.kind != "empty"]
+    filled = parted and len(values) == n and all(c.kind == "value" for c in values)
+    return values if filled else None
 
 
 def put_row(
@@ -51,10 +59,14 @@ def put_row(
     where: tuple[ColumnPositions, int | None] | None = None,
     parted: bool = False,
     widened: bool = False,
+    loose: bool = False,
+    placed: Sequence[Token] | None = None,
 ) -> None:
     """One row's cells on the grid: by position, by count, as a fused run to split, or said unplaced.
     (`parted`: marks on the line part the row's cells, `fit`; `widened`: every such row of the
-    table holds more cells than columns, widened_columns.)"""
+    table holds more cells than columns, widened_columns; `placed`: the row as aligned text shows
+    it once its last value is its 总计, ShortRow.placed; `loose`: the table's rows show cells that
+    do not follow its grid, loose_cells.)"""
     # Where the layout shows the grid, the values stand in their columns (positions.py).
     if where is not None:
         positions, width = where
@@ -66,7 +78,7 @@ def put_row(
     # shift the words into another column. Where every row of the table is wider than its columns,
     # an empty cell after the label may be a column's blank as well as the label's span.
     has_text = any(v.kind == "text" for v in values)
-    fitted = fit(values, len(columns), trim_start=not (has_text or widened), parted=parted)
+    fitted = fit(values, len(columns), trim_start=not (has_text or widened), parted=parted, agreed=loose)
     if fitted is not None:
         grid.place(row, columns, fitted)
         return
@@ -92,7 +104,26 @@ def put_row(
     short = 0 < len(values) < len(columns) and all(v.kind == "value" for v in values)
     if short and grid.table == "applications":
         # Blank cells dropped: table 三's row total may still settle its 总计 (short_rows.py).
-        grid.short.append(ShortRow(row, columns, tuple(values), said))
+        kept = tuple(placed) if placed is not None else None
+        grid.short.append(ShortRow(row, columns, tuple(values), said, placed=kept))
+
+
+def loose_cells(rows: Sequence[MatchedRow], shapes: Sequence[RowShape], columns_of: ColumnsOf) -> bool:
+    """True when a table's pipe (or tab) rows show cells that do not follow its grid.
+
+    A grid's row prints its values inside its columns, whatever the label's span before them and
+    the padding after them: from its first value to its last, no more cells than the table's
+    widest row has columns. A row spreading its values wider is no grid's row: markitdown draws a
+    PDF's table 二 from the page's words, `| | 其他对外管理服务事项 | | | | 253 | -9 | | | 906 |`
+    for three columns, and `| | 行政强制 | | | 93 | | | | |` in the same table (held-out seed
+    20261240 r004: 93 is the first column, read as the last): its empty cells stand anywhere."""
+    widest = max((len(columns_of(s.anchor.id) or ()) for shape in shapes for s in shape.segments), default=0)
+    for matched, shape in zip(rows, shapes, strict=True):
+        for segment in shape.segments if matched.row.parted else ():
+            printed = [i for i, v in enumerate(segment.values) if v.kind != "empty"]
+            if printed and printed[-1] - printed[0] + 1 > widest:
+                return True
+    return False
 
 
 def widened_columns(

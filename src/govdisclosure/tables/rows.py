@@ -10,7 +10,7 @@ from .drawn import drawn_apart
 from .grid import Grid
 from .order import Order
 from .pending import put_pending
-from .place import put_row, widened_columns
+from .place import loose_cells, put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
@@ -57,8 +57,7 @@ def assemble_rows(
     positions = positions or ColumnPositions(region.table)
     settles = confirm or (lambda row, values: in_order or len(values) == 1)
     pending: Pending | None = None
-    # Labels waiting for their values in the current block, resolved together at its end: a
-    # label's values may only be told from the next label's once both are seen.
+    # Labels waiting for their values in the block, resolved together at its end (told apart once all seen).
     waiting: list[Pending] = []
     # A block whose first values came before any row label prints values before their labels.
     values_first = False
@@ -144,6 +143,7 @@ def assemble_rows(
     # (Columns move from page to page: with no page marked, a row's positions settle nothing.)
     anchors = column_anchors(region.rows, shapes, columns_of, runs, labels) if aligned and runs else None
     widened = widened_columns(region.rows, shapes, columns_of, group_of)
+    loose = loose_cells(region.rows, shapes, columns_of)
     apart_drawn = drawn_apart(region.rows, shapes, order, grid.reading_order)  # pdfminer, pdftotext
     lone = confirm is None and apart_drawn  # table 二's values may be another block's (drawn.DRIFTED)
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
@@ -295,6 +295,6 @@ def assemble_rows(
         flush()
         waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
         where = (positions, matched.row.width) if matched.row.width is not None else None
-        fused, wide = segment.bounds == "fused", columns in widened
-        put_row(grid, segment.anchor.id, columns, values, shape.line, fused, where, matched.row.parted, wide)
+        fused, wide, parted = segment.bounds == "fused", columns in widened, matched.row.parted
+        put_row(grid, segment.anchor.id, columns, values, shape.line, fused, where, parted, wide, loose)
     resolve()

@@ -73,6 +73,15 @@ def settle_short_rows(grid: Grid, order: Order, rows: Sequence[CellRow]) -> None
     if not shown or any(says is False for _, says in shown):
         return
     for short, says in shown:
-        if says and short.shown:
-            grid.place(short.row, (_TOTAL,), short.values[-1:], basis="order")
+        if not (says and short.shown):
+            continue
+        total = short.values[-1]
+        if short.placed is None:
+            grid.place(short.row, (_TOTAL,), (total,), basis="order")
             grid.amend(short.said, _SETTLED)
+            continue
+        # Aligned text shows where the others stand, every other cell a gap: the whole row.
+        grid.place(short.row, short.columns[:-1], short.placed[:-1])
+        settled = read_cell(total.text, total.line, basis="order", where=total.where)
+        grid.place_cells(short.row, {_TOTAL: settled})
+        grid.withdraw(short.said)
