@@ -6,7 +6,8 @@ tables/spelled.py), and `一、本年新收政府信息公开申请数量  1,411
 stacked words and the page's values settle 1,411, 5, 1 and 2 (自然人, 商业企业, 科研机构,
 法律服务机构); 1,419 may stand under 其他 or 总计. The row total settles it (tables/short_rows.py):
 1,419 is the sum of the others, as every short row of the table shows, so it is the 总计 (basis
-`order`) and every other cell is a gap, blank. Expected values are the generator's truth.
+`order`, as 其他's gap before it: both rest on that reading) and every other cell is a gap, blank.
+Expected values are the generator's truth.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ def test_the_row_is_read_whole_its_total_by_the_row_total() -> None:
     assert {c: (cell.kind, cell.value) for c, cell in got.items()} == {
         c: (cell["kind"], cell["value"]) for c, cell in expected.items()
     }
-    assert {c: cell.basis for c, cell in got.items()} == {c: "order" if c == "total" else None for c in got}
+    # 其他's gap and 总计 rest on the row-total reading; the rest on where the values stand.
+    by_reading = ("other_organization", "total")
+    assert {c: cell.basis for c, cell in got.items()} == {
+        c: "order" if c in by_reading else None for c in got
+    }
     checks = {c.name: c for c in report.checks}
     assert checks["applications.row_total.new_received"].decided
     # Read whole, the row has nothing left unplaced.
@@ -46,5 +51,20 @@ def test_not_where_a_row_shows_the_table_prints_no_totals() -> None:
     report = _report(ROW, ROW.replace("1,419", "1,418"))
     table = report.tables.applications
     assert table is not None
+    assert "new_received" not in table.rows
+    assert not any(cell.basis == "order" for row in table.rows.values() for cell in row.values())
+
+
+GRANTED = "三、本年          （一）予以公开         1,389    1            1        1,391"
+
+
+def test_not_where_a_row_placed_by_position_shows_a_blank_total() -> None:
+    # 予以公开 printed without its 总计: its values stand each in one column, so it is placed by
+    # position, a blank 总计 beside values worth something: the report does not print its totals
+    # throughout, and no row's last value is read as its 总计 (found by a review).
+    report = _report(GRANTED, GRANTED.removesuffix("        1,391"))
+    table = report.tables.applications
+    assert table is not None
+    assert table.rows["granted"]["total"].kind == "blank"
     assert "new_received" not in table.rows
     assert not any(cell.basis == "order" for row in table.rows.values() for cell in row.values())

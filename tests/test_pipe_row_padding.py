@@ -3,11 +3,10 @@
 markitdown draws a PDF's table 二 as pipe rows whose cells follow the page's words, not the grid:
 `| | 行政强制 | | | 93 | | | | |` stands under `| | 信息内容 | | 上一年项目数量 | | 本年增/减 | |
 处理决定数量 | |` (held-out seed 20261240 r004, Chromium's PDF: 93 is 上一年项目数量). A table
-with a row holding more cells than its widest row has columns, and one separator more, shows that
-(tables/place.py `loose_cells`); there dropping the empty cells at a row's ends may leave its
-columns' number of cells in several ways (93 in any column), the text does not show which, and the
-row stays unplaced. Where the ways agree, it is read. A grid's row keeps its heuristic: padding
-after the last value goes first (tests/test_span_fillers.py).
+with a row whose values spread over more cells than its widest row has columns shows that
+(tables/place.py `loose_cells`); there a row's empty cells mark no column, and a row is read
+only where it prints a value in each column, or none (93 could be in any column). A grid's row
+keeps its heuristic: padding after the last value goes first (tests/test_span_fillers.py).
 """
 
 from __future__ import annotations
@@ -48,8 +47,13 @@ def _rows(markdown: str) -> list[tuple[int, list[str], int]]:
 
 
 def _loose(markdown: str) -> bool:
-    """The text shows table 二's cells do not follow its grid: a row wider than its widest and one more."""
-    return any(len(cells) - label - 1 > WIDEST + 1 for _, cells, label in _rows(markdown))
+    """The text shows table 二's cells do not follow its grid: a row whose values spread, first to
+    last, over more cells than its widest row has columns."""
+    for _, cells, label in _rows(markdown):
+        printed = [i for i, c in enumerate(cells[label + 1 :]) if c]
+        if printed and printed[-1] - printed[0] + 1 > WIDEST:
+            return True
+    return False
 
 
 LOOSE = [(r, route) for r in reports() for route in ROUTES if _loose(text(r, route))]
@@ -160,3 +164,15 @@ def test_a_row_padded_with_two_empty_cells_shows_no_loose_cells() -> None:
     assert [(c.kind, c.value) for c in got.values()] == [("blank", None)] + [("number", 0)] * 3 + [
         ("blank", None)
     ] * 3
+
+
+def test_a_gap_between_two_values_of_a_loose_table_marks_no_column() -> None:
+    # Found by a review: `| | 行政强制 | | | 93 | | 7 | | |` in the held-out table, three columns:
+    # its empty cells mark no column, so 93 and 7 may stand in any two of them; not read.
+    markdown = (HELDOUT / "pdf-chromium.markitdown.txt").read_text(encoding="utf-8")
+    row = "|     | 行政强制 |     |     | 93  |     |     |     |     |"
+    assert markdown.count(row) == 1
+    edited = markdown.replace(row, "|     | 行政强制 |     |     | 93  |     | 7   |     |     |")
+    table = govdisclosure.parse(edited).tables.active_disclosure
+    assert table is not None
+    assert "administrative_enforcement" not in table.rows

@@ -19,7 +19,7 @@ DIGIT_RUN = lazy_pattern(rf"^[+\-]?+\d[\d.,+\-]*+{UNIT}?+$")
 
 
 def fit(
-    tokens: Sequence[Token], n: int, trim_start: bool = True, parted: bool = False, agreed: bool = False
+    tokens: Sequence[Token], n: int, trim_start: bool = True, parted: bool = False, loose: bool = False
 ) -> list[Token] | None:
     """Exactly n value/empty cells, dropping empties at the ends that stand for merged cells.
 
@@ -29,24 +29,25 @@ def fit(
     CellRow.parted), n values and more empties leave one reading: every value is a cell of the
     row, so n of them fill the n columns and no empty one can be a column's (each is a merged
     cell's second column: `| 22 | 0 | | 0 | 0 | 0 | 3 | 25 |` under a 商业企业 two columns wide).
-    `agreed`: the table's cells do not follow its grid (loose_cells), so the row's empties mark no
-    place, and every way of dropping them must read the same.
+    `loose`: the table's cells do not follow its grid (loose_cells), so its empty cells mark no
+    column: only a row printing a value in each column, or none at all, shows its cells' places.
     """
     cells = list(tokens)
-    if len(cells) <= n:
-        return cells if len(cells) == n else None
-    # Every window of n cells that drops only empty ones at the ends is a reading.
-    starts = range(len(cells) - n + 1) if trim_start else range(1)
-    readings = [
-        cells[s : s + n] for s in starts if all(c.kind == "empty" for c in cells[:s] + cells[s + n :])
-    ]
-    distinct = {tuple((c.kind, c.text.strip()) for c in reading) for reading in readings}
-    if readings and (len(distinct) == 1 or not agreed):
-        # (The window furthest left: trailing empties dropped first.)
-        return readings[0]
     values = [c for c in cells if c.kind != "empty"]
-    filled = parted and len(values) == n and all(c.kind == "value" for c in values)
-    return values if filled else None
+    if loose:
+        # (`| | 行政强制 | | | 93 | | 7 | | |`: 93 and 7 may stand in any two of the three columns.)
+        if not values:
+            return cells[:n] if len(cells) >= n else None
+        return values if len(values) == n and all(c.kind == "value" for c in values) else None
+    while len(cells) > n:
+        if cells[-1].kind == "empty":
+            cells.pop()
+        elif trim_start and cells[0].kind == "empty":
+            cells.pop(0)
+        else:
+            filled = parted and len(values) == n and all(c.kind == "value" for c in values)
+            return values if filled else None
+    return cells if len(cells) == n else None
 
 
 def put_row(
@@ -78,7 +79,7 @@ def put_row(
     # shift the words into another column. Where every row of the table is wider than its columns,
     # an empty cell after the label may be a column's blank as well as the label's span.
     has_text = any(v.kind == "text" for v in values)
-    fitted = fit(values, len(columns), trim_start=not (has_text or widened), parted=parted, agreed=loose)
+    fitted = fit(values, len(columns), trim_start=not (has_text or widened), parted=parted, loose=loose)
     if fitted is not None:
         grid.place(row, columns, fitted)
         return

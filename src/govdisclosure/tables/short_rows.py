@@ -70,18 +70,34 @@ def settle_short_rows(grid: Grid, order: Order, rows: Sequence[CellRow]) -> None
     ]
     readings = [(s, _numbers(s)) for s in shorts]
     shown = [(s, _shows_total(n)) for s, n in readings if n is not None]
-    if not shown or any(says is False for _, says in shown):
+    if not shown or any(says is False for _, says in shown) or _placed_without_total(grid):
         return
     for short, says in shown:
         if not (says and short.shown):
             continue
-        total = short.values[-1]
         if short.placed is None:
-            grid.place(short.row, (_TOTAL,), (total,), basis="order")
+            grid.place(short.row, (_TOTAL,), short.values[-1:], basis="order")
             grid.amend(short.said, _SETTLED)
             continue
-        # Aligned text shows where the others stand, every other cell a gap: the whole row.
-        grid.place(short.row, short.columns[:-1], short.placed[:-1])
-        settled = read_cell(total.text, total.line, basis="order", where=total.where)
-        grid.place_cells(short.row, {_TOTAL: settled})
+        # Aligned text shows where the others stand: the whole row, the cells after the last of
+        # them (总计, and the gaps before it) on the same reading as 总计 (basis order).
+        settled = (
+            max((i for i, token in enumerate(short.placed[:-1]) if token.kind != "empty"), default=-1) + 1
+        )
+        grid.place(short.row, short.columns[:settled], short.placed[:settled])
+        after = zip(short.columns[settled:], short.placed[settled:], strict=True)
+        grid.place_cells(
+            short.row, {c: read_cell(t.text, t.line, basis="order", where=t.where) for c, t in after}
+        )
         grid.withdraw(short.said)
+
+
+def _placed_without_total(grid: Grid) -> bool:
+    """True where a row placed on the grid shows the table prints no totals: a blank 总计 beside a
+    value worth something (-layout places rows by position before this step)."""
+    for cells in grid.rows.values():
+        total = cells.get(_TOTAL)
+        others = [as_evidence(c) for column, c in cells.items() if column != _TOTAL]
+        if total is not None and total.kind == "blank" and any(others):
+            return True
+    return False
