@@ -8,7 +8,7 @@ placed by their printed order (`tables/rows.py`, `tables/detached.py`, `tables/r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from .model import Cell, Number
@@ -18,6 +18,7 @@ __all__ = [
     "CellRef",
     "Identity",
     "application_identities",
+    "applications_hold",
     "as_evidence",
     "column_identities",
     "review_identities",
@@ -151,6 +152,17 @@ def application_identities(template: Template, present: Collection[str]) -> list
         if row.id in present
     ]
     return column_identities(template, present) + rows
+
+
+def applications_hold(template: Template, rows: Mapping[str, Mapping[str, Cell]]) -> bool:
+    """Every identity of table 三 holds on numbers over these rows' cells (a cell absent, blank or
+    a text leaves its identity unsettled, so not held)."""
+
+    def value(row: str, column: str) -> Number | None:
+        cell = rows.get(row, {}).get(column)
+        return None if cell is None else as_evidence(cell)
+
+    return all(identity.holds(value) is True for identity in application_identities(template, set(rows)))
 
 
 def review_identities(template: Template, present: Collection[str]) -> list[Identity]:

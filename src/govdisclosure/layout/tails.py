@@ -119,17 +119,14 @@ def digits_around(rows: Sequence[CellRow]) -> frozenset[int]:
     """The lines of several digits each above and under a line of words that may be numbers
     wrapped around it (wrapped_around, without the line of words; a line of one value is a cell
     printed one per line as well: `1` / `2.重复申请` / `2` in plain pdftotext)."""
-    several = {row.line for row in rows if len(row.tokens) > 1}
     return frozenset(
-        line
-        for above, _, under in _triples_around(rows)
-        if {above, under} <= several
-        for line in (above, under)
+        line for above, _, under in _triples_around(rows, several=True) for line in (above, under)
     )
 
 
-def _triples_around(rows: Sequence[CellRow]) -> list[tuple[int, int, int]]:
-    """The (digits above, words, digits under) lines that may be numbers wrapped around the words."""
+def _triples_around(rows: Sequence[CellRow], several: bool = False) -> list[tuple[int, int, int]]:
+    """The (digits above, words, digits under) lines that may be numbers wrapped around the words;
+    `several`: only where the lines above and under hold more than one value each."""
     # Lines between the rows hold no row: blank, or markup alone (layout.read_rows skips them).
     present = {row.line for row in rows}
     textless = frozenset(n for n in range(rows[0].line, rows[-1].line) if n not in present) if rows else ()
@@ -137,5 +134,6 @@ def _triples_around(rows: Sequence[CellRow]) -> list[tuple[int, int, int]]:
     return [
         (above.line, line.line, under.line)
         for above, line, under in zip(rows, rows[1:], rows[2:], strict=False)
-        if tails_around(above, line, under, textless) is not None
+        if not (several and (len(above.tokens) < 2 or len(under.tokens) < 2))
+        and tails_around(above, line, under, textless) is not None
     ]

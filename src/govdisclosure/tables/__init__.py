@@ -238,8 +238,9 @@ def read_tables(
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
             continue
         grid, chosen = grids[name], read_with[name]
-        refuse_digits_around(grid, [m.row for m in regions[name].rows], chosen)
-        settle_short_rows(grid, order, [m.row for m in regions[name].rows])
+        table_rows = [m.row for m in regions[name].rows]
+        refuse_digits_around(grid, table_rows, chosen)
+        settle_short_rows(grid, order, table_rows)
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_ending_values(grid, regions[name])

@@ -74,13 +74,14 @@ class ColumnAnchors(NamedTuple):
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""
         return self._picked(values, columns, last_open=False)
 
-    def pick_but_last(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
+    def pick_but_last(self, values: Sequence[Token], columns: tuple[str, ...]) -> tuple[Token, ...] | None:
         """The line's reading with its last value in the last column (table 三's 总计), where its
         other values stand each in one column and the last may stand in any column from the one
         after theirs to the last: the others in their columns, every other cell empty. Where the
         last value is the 总计 the positions do not show (short_rows.py settles that), this is
         the row; None otherwise."""
-        return self._picked(values, columns, last_open=True)
+        found = self._picked(values, columns, last_open=True)
+        return None if found is None else tuple(found)
 
     def _picked(
         self, values: Sequence[Token], columns: tuple[str, ...], last_open: bool

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..identities import application_identities, as_evidence
+from ..identities import applications_hold
 from ..layout import CellRow
 from ..layout.tails import digits_around
-from ..model import Number
 from ..templates import Template
 from .grid import Grid
 
@@ -30,24 +29,11 @@ AROUND = (
 )
 
 
-def _balanced(grid: Grid, template: Template) -> bool:
-    """True when the grid is table 三 and every one of its identities holds on numbers."""
-    if grid.table != "applications":
-        return False
-
-    def value(row: str, column: str) -> Number | None:
-        cell = grid.rows.get(row, {}).get(column)
-        return None if cell is None else as_evidence(cell)
-
-    identities = application_identities(template, set(grid.rows))
-    return all(identity.holds(value) is True for identity in identities)
-
-
 def refuse_digits_around(grid: Grid, rows: Sequence[CellRow], template: Template) -> None:
     """Take back each row of the grid read from a digits line that may be numbers wrapped around a
     label (`rows`: the table's lines), saying so, unless the identities confirm the table read."""
     digits = digits_around(rows)
-    if not digits or _balanced(grid, template):
+    if not digits or (grid.table == "applications" and applications_hold(template, grid.rows)):
         return
     for row, cells in list(grid.rows.items()):
         lines = sorted({c.line for c in cells.values() if c.line in digits and c.kind != "blank"})

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
-from ..identities import application_identities, as_evidence, trading_places
+from ..identities import applications_hold, as_evidence, trading_places
 from ..layout import Token
 from ..model import Cell, Diagnostic, Number
 from ..templates import Template, TemplateRegistry
@@ -77,19 +77,14 @@ def _rows(values: Sequence[Token], order: Sequence[str], width: int) -> dict[str
 def _identities_hold(template: Template, rows: dict[str, tuple[Token, ...]]) -> bool:
     """Every identity of table 三 holds on these rows, whose values worth nothing print one way."""
     columns = template.applications.value_columns
-    cells: dict[tuple[str, str], Cell] = {
-        (row, column): read_cell(token.text, token.line)
+    cells: dict[str, dict[str, Cell]] = {
+        row: {
+            column: read_cell(token.text, token.line) for column, token in zip(columns, tokens, strict=True)
+        }
         for row, tokens in rows.items()
-        for column, token in zip(columns, tokens, strict=True)
     }
-    zero_marks = {clean(c.raw) for c in cells.values() if as_evidence(c) == 0}
-    if len(zero_marks) > 1:
-        return False
-
-    def value(row: str, column: str) -> Number | None:
-        return as_evidence(cells[(row, column)])
-
-    return all(identity.holds(value) is True for identity in application_identities(template, set(rows)))
+    zero_marks = {clean(c.raw) for row in cells.values() for c in row.values() if as_evidence(c) == 0}
+    return len(zero_marks) <= 1 and applications_hold(template, cells)
 
 
 def _pinned(runs: Sequence[ValueRun], starts: Sequence[int], order: Sequence[str], width: int) -> set[str]:

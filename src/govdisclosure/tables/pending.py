@@ -182,8 +182,7 @@ def _short(
     one_line = len(pending.after) == 1 and not (pending.own or pending.apart or pending.by_order)
     line = pending.after[0] if one_line else []
     if grid.table == "applications" and 0 < len(line) < len(columns):
-        found = anchors.pick_but_last(line, tuple(columns)) if anchors is not None and shown else None
-        placed = tuple(found) if found is not None else None
+        placed = anchors.pick_but_last(line, tuple(columns)) if anchors is not None and shown else None
         grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown, placed))
 
 

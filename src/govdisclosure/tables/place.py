@@ -61,7 +61,7 @@ def put_row(
     parted: bool = False,
     widened: bool = False,
     loose: bool = False,
-    placed: Sequence[Token] | None = None,
+    placed: tuple[Token, ...] | None = None,
 ) -> None:
     """One row's cells on the grid: by position, by count, as a fused run to split, or said unplaced.
     (`parted`: marks on the line part the row's cells, `fit`; `widened`: every such row of the
@@ -105,8 +105,7 @@ def put_row(
     short = 0 < len(values) < len(columns) and all(v.kind == "value" for v in values)
     if short and grid.table == "applications":
         # Blank cells dropped: table 三's row total may still settle its 总计 (short_rows.py).
-        kept = tuple(placed) if placed is not None else None
-        grid.short.append(ShortRow(row, columns, tuple(values), said, placed=kept))
+        grid.short.append(ShortRow(row, columns, tuple(values), said, placed=placed))
 
 
 def loose_cells(rows: Sequence[MatchedRow], shapes: Sequence[RowShape], columns_of: ColumnsOf) -> bool:
