@@ -146,8 +146,7 @@ def put_pending(
     # cell wrapped, if joining them leaves one reading table 三's row total accepts (resolve.py).
     # Both pieces read whole, so only an identity tells a join from two cells; table 二's rows
     # have none, and there a join would be a guess (`9` / `7` read as 97 projects).
-    lines = [pending.own, *pending.after] if pending.own else pending.after
-    readings = joined_readings(lines, n) if own and grid.table == "applications" else []
+    readings = joined_readings(pending.lines(), n) if own and grid.table == "applications" else []
     if readings:
         chunks = tuple(clean(v.text) for v in gathered)
         grid.fused.append(FusedRun(pending.row, columns, chunks, pending.line, tuple(readings)))

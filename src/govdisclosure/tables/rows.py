@@ -15,7 +15,7 @@ from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .spelled import HeaderLabels
-from .waiting import Pending, continues, doubles, drawn_late, drifts, settled, whole, whole_row_before
+from .waiting import Pending, continues, doubles, drawn_late, drifts, settled, shifts, whole, whole_row_before
 
 
 def _no_group(row: str) -> str | None:
@@ -102,21 +102,21 @@ def assemble_rows(
             if p.placed or p.own or p.after or not p.groups or (aligned and no_rows_of(p, waiting[i + 1 :]))
         ]
         doubtful = values_first or (not aligned and any(not (p.placed or p.own or p.after) for p in waiting))
-        for i, found in enumerate(waiting):
+        for i, (found, moved) in enumerate(zip(waiting, shifts(waiting, columns_of, confirm), strict=True)):
             if found.placed:
                 continue
             following = waiting[i + 1] if i + 1 < len(waiting) else None
-            # Values after a label could be the next label's printed before it, or the label before's:
-            # they are this label's when the table prints its rows in order, or when no label of the
-            # block is left without values and the next label has its own (else basis order).
+            # Values after a label could be the next label's printed before it, or the label before's: they
+            # are this label's when the table prints its rows in order, or when no label of the block is left
+            # without values and the next has its own (else basis order); not where `moved` (waiting.shifts).
             found.next_valued = following is None or bool(following.own or following.after)
-            local = not doubtful and found.next_valued
+            local = not doubtful and found.next_valued and not moved
             hemmed = i > 0 and settled(waiting[i - 1]) and following is not None and following.placed
             found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
             # Table 三's row total may stand for the block's order (a text on lines, not opening
-            # with values), helped by the next label naming the template's next row.
-            identity = confirm is not None and not values_first and not region.one_line
+            # with values, its run its own), helped by the next label naming the template's next row.
+            identity = confirm is not None and not values_first and not region.one_line and not moved
             next_row = following is not None and follows is not None and follows(found.row, following.row)
             row_columns = columns_of(found.row) or ()
             found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], len(row_columns))
@@ -125,7 +125,7 @@ def assemble_rows(
                 found,
                 row_columns,
                 settles,
-                own=local or in_order,
+                own=local or (in_order and not moved),
                 local=local,
                 aligned=gaps,
                 anchors=anchors,
