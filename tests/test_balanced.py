@@ -333,14 +333,26 @@ def _labels_among_values(
 ) -> tuple[Rows, Report]:
     """A table of zeros but `numbers`, each label before its values but those of `inside` (the row:
     how many of its values come before its label); `moved` prints a row right after another."""
+    rows, lines = _lines_among_values(template, numbers, inside, moved)
+    return rows, govdisclosure.parse("\n".join(lines))
+
+
+def _lines_among_values(
+    template: str, numbers: Rows, inside: dict[str, int], moved: tuple[str, str] | None = None
+) -> tuple[Rows, list[str]]:
+    """The rows and the lines _labels_among_values parses (see there)."""
     rows = {**_zero_rows(template), **numbers}
     order = list(rows)
     if moved is not None:
         order.remove(moved[0])
         order.insert(order.index(moved[1]) + 1, moved[0])
     styles = [f"inside{inside[r]}" if r in inside else "before" for r in order]
-    text = "\n".join(_print(template, {r: rows[r] for r in order}, styles, "0", False, False))
-    return rows, govdisclosure.parse(text)
+    return rows, _print(template, {r: rows[r] for r in order}, styles, "0", False, False)
+
+
+def _label_line(template: str, row: str, lines: list[str]) -> int:
+    label = next(r.label.label for r in TEMPLATES[template].applications.rows if r.id == row)
+    return lines.index(label)
 
 
 def _none_wrong(template: str, rows: Rows, report: Report) -> None:
@@ -349,7 +361,7 @@ def _none_wrong(template: str, rows: Rows, report: Report) -> None:
 
 
 def test_a_run_after_a_label_whose_run_held_too_many_values_is_not_read_as_its_row() -> None:
-    # Random draws of the property above (tables/waiting.shifts). 2. and 3.'s labels each stand
+    # Random draws of the property above (tables/shifted.py). 2. and 3.'s labels each stand
     # among their rows' values, three before them: 1.'s run holds 10 values (its 7 and 2.'s first 3),
     # 2.'s 7 (its last 4 and 3.'s first 3: `0 0 0 0 0 1 1`, whose row total holds), 3.'s 4. 2. was
     # given 1 in 其他 (its row is blank). 1.'s surplus shows the runs are not the labels'.
@@ -383,6 +395,35 @@ def test_a_run_one_value_long_that_a_wrapped_number_may_explain_is_read_both_way
     inside = {"not_processed_confirmation": 1, "denied_prohibited_by_law": 5, "outcome_total": 5}
     rows, report = _labels_among_values("2021", numbers, inside, ("denied_prohibited_by_law", "other_misc"))
     _none_wrong("2021", rows, report)
+
+
+def test_a_wrapped_number_in_the_row_read_from_the_run_before_does_not_end_the_doubt() -> None:
+    # From a review: （二）'s label after 3 of its values, 1.'s and 2.'s after 2, （二）'s 12 wrapped
+    # (`1` / `2`). Read with its first 3 values from the run before and its next 4 as printed,
+    # （二） breaks its row total (`0 0 0 0 1 2 0`), which ended the doubt; with 12 joined it
+    # holds. （二）'s own run (its last 4, a piece more, and 1.'s first 2) was read as
+    # `0 1 2 0 12 0 15`: four wrong numbers.
+    numbers = {"partially_granted": [0, 0, 0, 0, 12, 0, 12], "denied_state_secret": [0, 15, 0, 0, 0, 0, 15]}
+    numbers["outcome_total"] = numbers["new_received"] = [0, 15, 0, 0, 12, 0, 27]
+    inside = {"partially_granted": 3, "denied_state_secret": 2, "denied_prohibited_by_law": 2}
+    rows, lines = _lines_among_values("2019", numbers, inside)
+    at = _label_line("2019", "partially_granted", lines) + 4  # its label, its 4th value, its 5th
+    assert lines[at] == "12"
+    lines[at : at + 1] = ["1", "2"]
+    _none_wrong("2019", rows, govdisclosure.parse("\n".join(lines)))
+
+
+def test_a_group_label_s_run_may_be_its_first_row_s_first_values() -> None:
+    # From a review: 2021's （六）其他处理 (a 2019 row's label too) printed before the values of its
+    # first row, whose label and the next's stand each after 3 of their values. The group label's
+    # run (1.'s first 3) was taken for a short row, not for values of the next label's row, and
+    # 1. was given `0 0 0 1 0 0 1` (its last 4 and 2.'s first 3).
+    numbers = {r: [0, 0, 1, 0, 0, 0, 1] for r in ("other_no_correction", "other_fee_unpaid")}
+    numbers["outcome_total"] = numbers["new_received"] = [0, 0, 2, 0, 0, 0, 2]
+    rows, lines = _lines_among_values("2021", numbers, {"other_no_correction": 3, "other_fee_unpaid": 3})
+    at = _label_line("2021", "other_no_correction", lines) - 6  # before its first 3 values
+    lines[at:at] = ["（六）其他处理", ""]
+    _none_wrong("2021", rows, govdisclosure.parse("\n".join(lines)))
 
 
 def test_a_2021_table_with_two_blank_rows_is_not_read_as_2019() -> None:

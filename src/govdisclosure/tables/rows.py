@@ -14,8 +14,9 @@ from .place import loose_cells, put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
+from .shifted import shifts
 from .spelled import HeaderLabels
-from .waiting import Pending, continues, doubles, drawn_late, drifts, settled, shifts, whole, whole_row_before
+from .waiting import Pending, continues, doubles, drawn_late, drifts, settled, whole, whole_row_before
 
 
 def _no_group(row: str) -> str | None:
@@ -108,14 +109,13 @@ def assemble_rows(
             following = waiting[i + 1] if i + 1 < len(waiting) else None
             # Values after a label could be the next label's printed before it, or the label before's: they
             # are this label's when the table prints its rows in order, or when no label of the block is left
-            # without values and the next has its own (else basis order); not where `moved` (waiting.shifts).
+            # without values and the next has its own (else basis order); not where `moved` (shifted.py).
             found.next_valued = following is None or bool(following.own or following.after)
             local = not doubtful and found.next_valued and not moved
             hemmed = i > 0 and settled(waiting[i - 1]) and following is not None and following.placed
             found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
-            # Table 三's row total may stand for the block's order (a text on lines, not opening
-            # with values, its run its own), helped by the next label naming the template's next row.
+            # Table 三's row total may stand for the block's order (lines, no values first, a run its own).
             identity = confirm is not None and not values_first and not region.one_line and not moved
             next_row = following is not None and follows is not None and follows(found.row, following.row)
             row_columns = columns_of(found.row) or ()

@@ -12,10 +12,8 @@ from collections.abc import Callable
 from ..layout import Token
 from ..layout.pieces import later_part
 from ..lexicon import key_of
-from ..values import clean
 from .drawn import one_row_printed
 from .shape import ColumnsOf
-from .wrapped import joined_readings
 
 __all__ = [
     "Pending",
@@ -229,59 +227,3 @@ def whole_row_before(
         return None
     last = waiting[-1]
     return last.row if settled(last) and whole(last, columns_of) else None
-
-
-def shifts(
-    labels: list[Pending], columns_of: ColumnsOf, holds: Callable[[str, list[Token]], bool] | None
-) -> list[bool]:
-    """For each label of a block, True when its values may start in the run before it: a label
-    printed among its row's values (plain pdftotext: a tall label cell's text at its middle) left
-    its first values in the run of the label before, which then holds more values than its row's
-    cells, by a part of a row (whole rows' values are rows whose labels stand elsewhere) and by
-    more than the runs before it lacked (pdfminer draws a row's last values after the next labels:
-    they are those rows'). Its own run may then hold the next row's first values, as many as its
-    own last, and its row total hold on them by chance (`2.其他法律行政法规禁止公开` / `— — — — — 1
-    1`: its 4 and 3.'s first 3). A run that a wrapped number's pieces may lengthen
-    (wrapped.joined_readings) is read both ways.
-
-    The doubt goes on through runs of exactly a row's values; it ends at a run short by as many, at
-    one that brings the values moved on to whole rows, at a row printed beside its label, or at a
-    label whose row read with its first values from the run before breaks its identity (`holds`,
-    the row total; table 二's rows have none): its run is its own. A label is not in doubt where
-    its row read so gives the values of its run."""
-    # Each way the runs so far may have gone: (values of the next row's in the last run, values
-    # the runs lacked that later runs may bring).
-    ways, flags = {(0, 0)}, []
-    before: list[Token] = []
-    for label in labels:
-        run = label.gathered()
-        cells = len(columns_of(label.row) or ())
-        extra = len(run) - cells
-        wrapped = 0 < extra < cells and bool(joined_readings(label.lines(), cells))
-        doubt, after = False, set()
-        for surplus, short in ways:
-            moved = _moved_reading(run, before, surplus, cells) if surplus else None
-            if moved is not None and holds is not None and not holds(label.row, moved):
-                surplus = 0
-            doubt = doubt or (surplus > 0 and (moved is None or _texts(moved) != _texts(run)))
-            if surplus or extra > short:
-                ahead = surplus + extra if surplus else extra - short
-                after.add((ahead % cells if cells and ahead > 0 else 0, max(0, -ahead)))
-            if not surplus and (wrapped or extra <= short):
-                after.add((0, max(0, short - extra) if not wrapped else short))
-        flags.append(doubt)
-        ways = {(0, 0)} if label.placed else after
-        before = run
-    return flags
-
-
-def _moved_reading(run: list[Token], before: list[Token], surplus: int, cells: int) -> list[Token] | None:
-    """A row read from the run before's last `surplus` values and its own run's first ones (None
-    where the runs do not hold them, or the row's run is not a row's values: see shifts)."""
-    if len(before) < surplus or len(run) != cells:
-        return None
-    return before[len(before) - surplus :] + run[: cells - surplus]
-
-
-def _texts(values: list[Token]) -> list[str]:
-    return [clean(v.text) for v in values]
