@@ -41,7 +41,7 @@ from typing import NamedTuple
 from ..layout import Run, Runs, Token
 from ..lexicon import key_of
 from ..values import UNITS
-from .bounds import Place, PrintedRun, column_bounds
+from .bounds import Place, PrintedRun, column_bounds, settled_of
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 from .spelled import HeaderLabels, header_lines, spelled_columns
@@ -239,7 +239,7 @@ def column_anchors(
             header = spelled_columns(lines, [labels.columns[c] for c in key[1]])
             last_printed = _prints_label(lines, labels.columns[key[1][-1]])
         bounds = column_bounds(_clustered(seen, len(key[1])) + header, len(key[1]))
-        settled = {place: low for place, (low, high) in (bounds or {}).items() if low == high}
+        settled = settled_of(bounds) if bounds else {}
         if bounds and settled and (last_printed or shows_last_column(settled, len(key[1]))):
             found[key] = bounds
     return ColumnAnchors(found, pages, cut)

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["Place", "PrintedRun", "column_bounds", "settled_columns"]
+__all__ = ["Place", "PrintedRun", "column_bounds", "settled_columns", "settled_of"]
 
 Place = tuple[int, tuple[int, int]]  # a run's line and where it stands there
 
@@ -34,7 +34,12 @@ class PrintedRun(NamedTuple):
 def settled_columns(printed: Sequence[PrintedRun], width: int) -> dict[Place, int] | None:
     """The column of each run the bounds leave one column; None when the bounds contradict each other."""
     bounds = column_bounds(printed, width)
-    return None if bounds is None else {place: low for place, (low, high) in bounds.items() if low == high}
+    return None if bounds is None else settled_of(bounds)
+
+
+def settled_of(bounds: dict[Place, tuple[int, int]]) -> dict[Place, int]:
+    """The column of each run whose bounds leave it one column."""
+    return {place: low for place, (low, high) in bounds.items() if low == high}
 
 
 def column_bounds(printed: Sequence[PrintedRun], width: int) -> dict[Place, tuple[int, int]] | None:

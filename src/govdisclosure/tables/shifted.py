@@ -16,7 +16,7 @@ from ..layout import Token
 from ..values import clean
 from .shape import ColumnsOf
 from .waiting import Pending
-from .wrapped import joined_readings
+from .wrapped import joined_readings, most_joins
 
 __all__ = ["shifts"]
 
@@ -52,9 +52,9 @@ def shifts(
     for label in labels:
         run = label.gathered()
         cells = len(columns_of(label.row) or ())
-        lines = label.lines()
-        wraps = range(1, min(len(run), cells, WRAPS_IN_A_RUN + 1))
-        pieces = {0} | {j for j in wraps if joined_readings(lines, len(run) - j)}
+        # (A row printed beside its label starts the ways afresh: its pieces count for nothing.)
+        joins = 0 if label.placed else most_joins(label.lines())
+        pieces = (0, *range(1, min(len(run), cells, WRAPS_IN_A_RUN + 1, joins + 1)))
         doubt, after = False, set()
         for surplus, short in ways:
             moved = _moved_reading(run, before, surplus, cells) if surplus else None

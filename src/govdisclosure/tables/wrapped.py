@@ -28,16 +28,7 @@ def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str,
     if extra <= 0 or any(t.kind != "value" for t in tokens):
         return []
     texts = [clean(t.text) for t in tokens]
-    alone = [len(line) == 1 for line in lines for _ in line]
-    joins = [
-        i
-        for i in range(len(tokens) - 1)
-        if alone[i]
-        and alone[i + 1]
-        and PIECE().match(texts[i])
-        and TAIL().match(texts[i + 1])
-        and join_pieces(texts[i], texts[i + 1]) is not None
-    ]
+    joins = _joins(lines, texts)
     readings = []
     for chosen in itertools.combinations(joins, extra):
         if any(b - a < 2 for a, b in itertools.pairwise(chosen)):
@@ -55,6 +46,33 @@ def joined_readings(lines: Sequence[Sequence[Token]], n: int) -> list[tuple[str,
                 out.append(text)
         readings.append(tuple(out))
     return readings
+
+
+def most_joins(lines: Sequence[Sequence[Token]]) -> int:
+    """How many wrapped numbers' pieces lines of values may hold: the most joins joined_readings
+    can make at once (none where a token is not a value; a piece joins one tail only)."""
+    tokens = [t for line in lines for t in line]
+    if any(t.kind != "value" for t in tokens):
+        return 0
+    count, last = 0, -2
+    for i in _joins(lines, [clean(t.text) for t in tokens]):
+        if i - last >= 2:
+            count, last = count + 1, i
+    return count
+
+
+def _joins(lines: Sequence[Sequence[Token]], texts: Sequence[str]) -> list[int]:
+    """Where a line's lone number may join the next line's lone digits (texts: the lines' values)."""
+    alone = [len(line) == 1 for line in lines for _ in line]
+    return [
+        i
+        for i in range(len(texts) - 1)
+        if alone[i]
+        and alone[i + 1]
+        and PIECE().match(texts[i])
+        and TAIL().match(texts[i + 1])
+        and join_pieces(texts[i], texts[i + 1]) is not None
+    ]
 
 
 def tail_readings(texts: Sequence[str], tails: Sequence[str]) -> tuple[tuple[str, ...], ...]:
