@@ -25,7 +25,7 @@ from ..templates import Template, TemplateRegistry
 from ..values import unit_in_header
 from .around import refuse_digits_around
 from .balanced import reread_balanced
-from .columns import active_columns, application_columns, application_successors
+from .columns import active_columns, application_columns, application_sequence
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .missing import say_missing_rows
@@ -131,7 +131,7 @@ def _read_applications(
         shapes,
         layout.runs,
         header_labels(spec.columns, *(Label(t) for t in spec.header_labels), spec.column_group),
-        application_successors(template),
+        application_sequence(template),
     )
     return grid
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from ..templates import Template
 from .shape import ColumnsOf
 
-__all__ = ["active_columns", "application_columns", "application_successors"]
+__all__ = ["RowSequence", "active_columns", "application_columns", "application_sequence"]
 
 
 def active_columns(template: Template) -> ColumnsOf:
@@ -28,8 +29,15 @@ def application_columns(template: Template) -> ColumnsOf:
     return lambda row_id: spec.value_columns if row_id in known else None
 
 
-def application_successors(template: Template) -> Callable[[str, str], bool]:
-    """Whether row b is table 三's next row after row a (rows the template marks non-standard skipped)."""
+class RowSequence(NamedTuple):
+    """Table 三's rows in the template's order: which row comes right after which, and each one's place."""
+
+    follows: Callable[[str, str], bool]  # row b is the template's next row after row a
+    rank: Callable[[str], int | None]  # a row's place in the template (None: no row of it)
+
+
+def application_sequence(template: Template) -> RowSequence:
+    """Table 三's rows in the template's order (rows the template marks non-standard skipped by `follows`)."""
     rows = template.applications.rows
     at = {r.id: i for i, r in enumerate(rows)}
 
@@ -38,4 +46,4 @@ def application_successors(template: Template) -> Callable[[str, str], bool]:
             return False
         return all(not r.standard for r in rows[at[a] + 1 : at[b]])
 
-    return follows
+    return RowSequence(follows, at.get)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..layout import Runs, Token
 from .aligned import column_anchors
+from .columns import RowSequence
 from .drawn import drawn_apart
 from .grid import Grid
 from .order import Order
@@ -16,7 +17,7 @@ from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .shifted import shifts
 from .spelled import HeaderLabels
-from .waiting import Pending, continues, doubles, drawn_late, drifts, settled, whole, whole_row_before
+from .waiting import Pending, continues, doubles, drawn_late, drifts, named, settled, whole, whole_row_before
 
 
 def _no_group(row: str) -> str | None:
@@ -35,7 +36,7 @@ def assemble_rows(
     shapes: Sequence[RowShape] | None = None,
     runs: Mapping[int, Runs] | None = None,
     labels: HeaderLabels | None = None,
-    follows: Callable[[str, str], bool] | None = None,
+    sequence: RowSequence | None = None,
 ) -> None:
     """Place every labelled row of a table region on the grid, row shapes from tables.lark.
 
@@ -49,11 +50,13 @@ def assemble_rows(
     label printed with no value anywhere is a blank row; `shapes`: the rows' shapes, if the caller
     has them already (row_shapes with the same columns); `runs`: where the runs of words of a
     positioned text stand (layout.Layout.runs), which tells the values' columns page by page, with
-    what the table's header prints in `labels` (aligned.py); `follows(a, b)`: row b is the
-    template's next row after row a, so that a whole values line standing alone between row a,
-    whose values are all placed, and b's label right below it is b's (pdfplumber prints a row's
-    values on a line of their own above its label).
+    what the table's header prints in `labels` (aligned.py); `sequence`: the template's order of
+    the rows (columns.RowSequence), so that a whole values line alone between a row whose values
+    are all placed and its next row's label right below it is that row's (pdfplumber prints a
+    row's values on a line of their own above its label), and a label's run is measured against
+    the rows the template puts before it (shifted.py).
     """
+    follows = sequence.follows if sequence is not None else None
     in_order = order == "rows"
     positions = positions or ColumnPositions(region.table)
     settles = confirm or (lambda row, values: in_order or len(values) == 1)
@@ -85,25 +88,16 @@ def assemble_rows(
             grid.unplaced(f"values with no row label ({raw})", held[1])
         held = None
 
-    def no_rows_of(label: Pending, after: list[Pending]) -> bool:
-        # The next label is no row of the group this label may name.
-        return bool(after) and bool(columns_of(label.row)) and group_of(after[0].row) not in label.groups
-
     def resolve() -> None:
         nonlocal values_first, drifted
         unheld()
         flush()
+        waiting[:] = named(waiting, columns_of, group_of, aligned)
         # A label with no value anywhere after it (a blank row, or one whose values come before
         # it or after the next label): the block's values could then be either label's.
-        # A label that may be a group's (its rows below it) is no row without values, unless the
-        # text is aligned and no row of that group follows: a blank row (2019's （六）其他处理).
-        waiting[:] = [
-            p
-            for i, p in enumerate(waiting)
-            if p.placed or p.own or p.after or not p.groups or (aligned and no_rows_of(p, waiting[i + 1 :]))
-        ]
         doubtful = values_first or (not aligned and any(not (p.placed or p.own or p.after) for p in waiting))
-        for i, (found, moved) in enumerate(zip(waiting, shifts(waiting, columns_of, confirm), strict=True)):
+        moved_on = shifts(waiting, columns_of, confirm, sequence.rank if sequence else None)
+        for i, (found, moved) in enumerate(zip(waiting, moved_on, strict=True)):
             if found.placed:
                 continue
             following = waiting[i + 1] if i + 1 < len(waiting) else None

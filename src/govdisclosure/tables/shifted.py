@@ -26,7 +26,10 @@ WRAPS_IN_A_RUN = 2
 
 
 def shifts(
-    labels: list[Pending], columns_of: ColumnsOf, holds: Callable[[str, list[Token]], bool] | None
+    labels: list[Pending],
+    columns_of: ColumnsOf,
+    holds: Callable[[str, list[Token]], bool] | None,
+    rank: Callable[[str], int | None] | None = None,
 ) -> list[bool]:
     """For each label of a block, True when its values may start in the run before it: a label
     printed among its row's values (plain pdftotext: a tall label cell's text at its middle) left
@@ -44,14 +47,23 @@ def shifts(
     one that brings the values moved on to whole rows, at a row printed beside its label, or at a
     label whose row read with its first values from the run before breaks its identity (`holds`,
     the row total; table 二's rows have none), a wrapped number there joined every way: its run is
-    its own. A label is not in doubt where its row read so gives the values of its run."""
+    its own. A label is not in doubt where its row read so gives the values of its run.
+
+    A whole row to spare in the runs before a label is a row whose label stands elsewhere, or the
+    label's own row, printed before it (a label after all its values, its run the next row's):
+    where the template's order of rows (`rank`) leaves more values before a label's run than the
+    cells of the rows before it (`_late`), the label's row is also followed as the run before's
+    last values."""
     # Each way the runs so far may have gone: (values of the next row's in the last run, values
     # the runs lacked that later runs may bring).
     ways, flags = {(0, 0)}, []
     before: list[Token] = []
-    for label in labels:
+    late = _late(labels, columns_of, rank) if rank is not None else [0] * len(labels)
+    for label, behind in zip(labels, late, strict=True):
         run = label.gathered()
         cells = len(columns_of(label.row) or ())
+        if cells and behind >= cells:
+            ways = ways | {(cells, 0)}
         # (A row printed beside its label starts the ways afresh: its pieces count for nothing.)
         joins = 0 if label.placed else most_joins(label.lines())
         pieces = (0, *range(1, min(len(run), cells, WRAPS_IN_A_RUN + 1, joins + 1)))
@@ -77,6 +89,36 @@ def shifts(
         ways = {(0, 0)} if label.placed else after
         before = run
     return flags
+
+
+def _late(labels: list[Pending], columns_of: ColumnsOf, rank: Callable[[str], int | None]) -> list[int]:
+    """For each label, the values printed before its run beyond the cells of the block's rows before
+    its row (rows printed beside their labels aside: their values are on their lines), the least of
+    two counts of those rows: the rows the template puts before it; the rows whose labels gathered
+    values before it, with the rows listed apart (no value gathered) the template puts before it.
+    A row printed before its turn raises the first, a label listed apart that gathered a value drawn
+    late the second; a label printed after all its values raises both by its row."""
+    read = [i for i, p in enumerate(labels) if not p.placed]
+    place = {i: rank(labels[i].row) for i in read}
+    width = {i: len(columns_of(labels[i].row) or ()) for i in read}
+    gathered = {i: len(labels[i].gathered()) for i in read}
+    late, start = [0] * len(labels), 0
+    for i in read:
+        mine = place[i]
+        if mine is not None and gathered[i]:
+            in_template = sum(width[j] for j in read if _before(place[j], mine))
+            in_print = sum(
+                width[j]
+                for j in read
+                if (j < i and gathered[j]) or (not gathered[j] and _before(place[j], mine))
+            )
+            late[i] = start - max(in_template, in_print)
+        start += gathered[i]
+    return late
+
+
+def _before(place: int | None, mine: int) -> bool:
+    return place is not None and place < mine
 
 
 def _may_hold(row: str, values: list[Token], cells: int, holds: Callable[[str, list[Token]], bool]) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "drawn_late",
     "drifts",
     "ends",
+    "named",
     "settled",
     "whole",
     "whole_row_before",
@@ -227,3 +228,27 @@ def whole_row_before(
         return None
     last = waiting[-1]
     return last.row if settled(last) and whole(last, columns_of) else None
+
+
+def named(
+    waiting: list[Pending], columns_of: ColumnsOf, group_of: Callable[[str], str | None], aligned: bool
+) -> list[Pending]:
+    """The block's labels that name a row: not a group's label (its rows below it) left with no
+    value, unless the text is aligned and no row of that group follows (a blank row: 2019's
+    （六）其他处理, also 2021's group label)."""
+    return [
+        p
+        for i, p in enumerate(waiting)
+        if p.placed
+        or p.own
+        or p.after
+        or not p.groups
+        or (aligned and _no_rows_of(p, waiting[i + 1 :], columns_of, group_of))
+    ]
+
+
+def _no_rows_of(
+    label: Pending, after: list[Pending], columns_of: ColumnsOf, group_of: Callable[[str], str | None]
+) -> bool:
+    # The next label is no row of the group this label may name.
+    return bool(after) and bool(columns_of(label.row)) and group_of(after[0].row) not in label.groups
