@@ -112,3 +112,23 @@ def test_every_absent_row_is_said_once_and_only_it(layout: str, data: st.DataObj
                 assert source is not None and row in source.rows, (name, row, line)
     assert set(said) == expected
     assert all(n == 1 for n in said.values())
+
+
+def test_a_2019_table_printing_2021_s_split_other_rows_does_not_say_its_single_row_missing() -> None:
+    # FORMAT.md §2.4: reports mix templates. A 2019 table printing 2021's split （六）其他处理 (here
+    # only its 3.其他, on the group label's line) reads （六）其他处理 as their group: its single
+    # row is not missing (a random draw of the property above, rendered as tab rows).
+    report = parse(text("r001", "html.markitdown"))
+    applications = report.tables.applications
+    assert applications is not None and applications.template == "2019"
+    rows = {k: v for k, v in applications.rows.items() if k != "other"} | {
+        "other_misc": applications.rows["other"]
+    }
+    tables = attrs.evolve(report.tables, applications=attrs.evolve(applications, rows=rows))
+    back = parse(render(attrs.evolve(report, tables=tables), "tabs"))
+    assert back.tables.applications is not None
+    read = back.tables.applications.rows["other_misc"]
+    assert {c: cell.value for c, cell in read.items()} == {
+        c: cell.value for c, cell in applications.rows["other"].items()
+    }
+    assert _said(back) == Counter()

@@ -6,7 +6,7 @@ that needs a label, a column or a row's role reads it from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Literal
 
 import attrs
@@ -178,6 +178,15 @@ class Template:
         if table == "applications":
             return tuple(r.id for r in self.applications.rows if r.standard)
         return self.row_ids(table)
+
+    def expected_row_ids(self, table: str, read: Collection[str]) -> tuple[str, ...]:
+        """The rows a table whose rows `read` were read prints: standard_row_ids, but for a row
+        whose split rows of the other template were read (a report mixing templates, FORMAT.md
+        §2.4: 2021's 3.其他 under （六）其他处理 in a 2019 table), which is their group there."""
+        if table != "applications":
+            return self.row_ids(table)
+        groups = {r.group for r in self.applications.rows if r.id in read and not r.standard}
+        return tuple(r for r in self.standard_row_ids(table) if r not in groups)
 
     def column_ids(self, table: str, row: str | None = None) -> tuple[str, ...]:
         """The column identifiers of a table (of one row's block for table 二)."""
