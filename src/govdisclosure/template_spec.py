@@ -183,9 +183,8 @@ class Template:
         """The rows a table whose rows `read` were read prints: standard_row_ids, but for a row
         whose split rows of the other template were read (a report mixing templates, FORMAT.md
         §2.4: 2021's 3.其他 under （六）其他处理 in a 2019 table), which is their group there."""
-        if table != "applications":
-            return self.row_ids(table)
-        groups = {r.group for r in self.applications.rows if r.id in read and not r.standard}
+        rows = self.applications.rows if table == "applications" else ()
+        groups = {r.group for r in rows if r.id in read and not r.standard}
         return tuple(r for r in self.standard_row_ids(table) if r not in groups)
 
     def column_ids(self, table: str, row: str | None = None) -> tuple[str, ...]:

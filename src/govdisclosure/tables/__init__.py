@@ -244,8 +244,7 @@ def read_tables(
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_ending_values(grid, regions[name])
-        read = {row for row, cells in grid.rows.items() if cells}
-        say_missing_rows(grid, chosen.expected_row_ids(name, read), regions[name])
+        say_missing_rows(grid, chosen, regions[name])
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)
         built[name] = TABLE_CLASSES[name](_ordered(grid, chosen, name), names.get(name), first)

@@ -12,10 +12,9 @@ says the row is not there.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..diagnostics import ROW_MISSING
 from ..model import Diagnostic
+from ..templates import Template
 from .grid import Grid
 from .regions import Region
 
@@ -36,13 +35,15 @@ def _label_lines(region: Region) -> dict[str, int]:
     return lines
 
 
-def say_missing_rows(grid: Grid, row_ids: Iterable[str], region: Region) -> None:
-    """Add a `row-missing` diagnostic for each of `row_ids` that has no cell in `grid`."""
-    read = _label_lines(region)
-    for row in row_ids:
-        if grid.rows.get(row):
+def say_missing_rows(grid: Grid, template: Template, region: Region) -> None:
+    """Add a `row-missing` diagnostic for each row the template expects of `grid`'s table, given
+    the rows read (Template.expected_row_ids), that has no cell in `grid`."""
+    labels = _label_lines(region)
+    read = {row for row, cells in grid.rows.items() if cells}
+    for row in template.expected_row_ids(grid.table, read):
+        if row in read:
             continue
-        line = read.get(row)
+        line = labels.get(row)
         where = f"its label is read at line {line}" if line is not None else _NO_LABEL
         message = f"{grid.table}: {row}: no cell of this row was read; {where}"
         grid.diagnostics.append(Diagnostic(ROW_MISSING, message, line))

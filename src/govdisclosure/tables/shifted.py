@@ -58,9 +58,9 @@ def shifts(
     # the runs lacked that later runs may bring).
     ways, flags = {(0, 0)}, []
     before: list[Token] = []
-    late = _late(labels, columns_of, rank) if rank is not None else [0] * len(labels)
-    for label, behind in zip(labels, late, strict=True):
-        run = label.gathered()
+    runs = [label.gathered() for label in labels]
+    late = _late(labels, runs, columns_of, rank) if rank is not None else [0] * len(labels)
+    for label, run, behind in zip(labels, runs, late, strict=True):
         cells = len(columns_of(label.row) or ())
         if cells and behind >= cells:
             ways = ways | {(cells, 0)}
@@ -91,17 +91,20 @@ def shifts(
     return flags
 
 
-def _late(labels: list[Pending], columns_of: ColumnsOf, rank: Callable[[str], int | None]) -> list[int]:
-    """For each label, the values printed before its run beyond the cells of the block's rows before
-    its row (rows printed beside their labels aside: their values are on their lines), the least of
-    two counts of those rows: the rows the template puts before it; the rows whose labels gathered
-    values before it, with the rows listed apart (no value gathered) the template puts before it.
-    A row printed before its turn raises the first, a label listed apart that gathered a value drawn
-    late the second; a label printed after all its values raises both by its row."""
+def _late(
+    labels: list[Pending], runs: list[list[Token]], columns_of: ColumnsOf, rank: Callable[[str], int | None]
+) -> list[int]:
+    """For each label (its values gathered in `runs`), the values printed before its run beyond
+    the cells of the block's rows before its row (rows printed beside their labels aside: their
+    values are on their lines), the least of two counts of those rows: the rows the template puts
+    before it; the rows whose labels gathered values before it, with the rows listed apart (no
+    value gathered) the template puts before it. A row printed before its turn raises the first, a
+    label listed apart that gathered a value drawn late the second; a label printed after all its
+    values raises both by its row."""
     read = [i for i, p in enumerate(labels) if not p.placed]
     place = {i: rank(labels[i].row) for i in read}
     width = {i: len(columns_of(labels[i].row) or ()) for i in read}
-    gathered = {i: len(labels[i].gathered()) for i in read}
+    gathered = {i: len(runs[i]) for i in read}
     late, start = [0] * len(labels), 0
     for i in read:
         mine = place[i]
