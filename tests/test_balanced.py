@@ -26,12 +26,9 @@ from corpus import text
 from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
 from govdisclosure.tables.balanced import UNPINNED, _settled
-from govdisclosure.templates import default_templates
-from plain_table import HEAD, TAIL
+from plain_table import HEAD, TAIL, TEMPLATES, Rows, balanced_counts, print_plain
 
-TEMPLATES = default_templates()
 ROW_AFTER_ROW = "row after row"
-Rows = dict[str, list[int]]
 
 
 def _apps(report: Report) -> ApplicationsTable:
@@ -42,57 +39,6 @@ def _apps(report: Report) -> ApplicationsTable:
 
 def _balanced_note(report: Report) -> bool:
     return any(d.code == "cells-by-order" and ROW_AFTER_ROW in d.message for d in report.diagnostics)
-
-
-@st.composite
-def _counts(draw: st.DrawFn, template: str, count: st.SearchStrategy[int] | None = None) -> Rows:
-    """A table 三 of the template's standard rows whose every identity holds; mostly zeros, as
-    real reports are, with numbers up to the thousands."""
-    spec = TEMPLATES[template].applications
-    if count is None:
-        count = st.one_of(st.just(0), st.just(0), st.integers(1, 9), st.integers(10, 4000))
-    ids = [r.id for r in spec.rows if r.standard]
-    role = {r.id: r.role for r in spec.rows}
-    parts = {r: {c: draw(count) for c in spec.part_columns} for r in ids}
-    for c in spec.part_columns:
-        done = sum(parts[r][c] for r in ids if role[r] == "outcome")
-        parts["outcome_total"][c] = done
-        available = done + parts["carried_forward"][c]
-        parts["carried_over"][c] = min(parts["carried_over"][c], available)
-        parts["new_received"][c] = available - parts["carried_over"][c]
-    return {r: [*parts[r].values(), sum(parts[r].values())] for r in ids}
-
-
-def _printed(value: int, zero: str, commas: bool) -> str:
-    if value == 0:
-        return zero
-    return f"{value:,}" if commas else str(value)
-
-
-def _print(
-    template: str, rows: Rows, styles: Sequence[str], zero: str, commas: bool, paired: bool
-) -> list[str]:
-    """Plain pdftotext's shape: a value a line (其他's and 总计's on one line when `paired`), each
-    label before its row's values, among them, after them, or listed after the table's values
-    (`apart`)."""
-    spec = TEMPLATES[template].applications
-    label = {r.id: r.label.label for r in spec.rows}
-    lines, apart = list(HEAD), []
-    for (row, values), style in zip(rows.items(), styles, strict=True):
-        cells = [_printed(v, zero, commas) for v in values]
-        printed = [[c, ""] for c in cells[:-2]] + (
-            [[f"{cells[-2]} {cells[-1]}", ""]] if paired else [[cells[-2], ""], [cells[-1], ""]]
-        )
-        if style == "before":
-            printed.insert(0, [label[row], ""])
-        elif style.startswith("inside"):
-            printed.insert(int(style[-1]), [label[row], ""])
-        elif style == "after":
-            printed.append([label[row], ""])
-        else:
-            apart.append(label[row])
-        lines += [line for pair in printed for line in pair]
-    return [*lines, *apart, *TAIL]
 
 
 def _styles(rows: int, after: bool = False) -> st.SearchStrategy[list[str]]:
@@ -112,11 +58,11 @@ FEWER = settings(max_examples=max(30, settings().max_examples // 5))
 @given(data=st.data())
 def test_rows_pinned_by_their_labels_come_back_and_nothing_wrong(data: st.DataObject) -> None:
     template = data.draw(st.sampled_from(["2019", "2021"]))
-    rows = data.draw(_counts(template))
+    rows = data.draw(balanced_counts(template))
     styles = data.draw(_styles(len(rows), after=True))
     zero = data.draw(st.sampled_from(["0", "—", "/"]))
     commas, paired = data.draw(st.booleans()), data.draw(st.booleans())
-    report = govdisclosure.parse("\n".join(_print(template, rows, styles, zero, commas, paired)))
+    report = govdisclosure.parse("\n".join(print_plain(template, rows, styles, zero, commas, paired)))
     got = _apps(report)
     spec = TEMPLATES[template].applications
     for row, cells in got.rows.items():
@@ -135,7 +81,7 @@ def test_rows_pinned_by_their_labels_come_back_and_nothing_wrong(data: st.DataOb
 @given(data=st.data())
 def test_one_swapped_pair_of_values_breaks_an_identity_and_nothing_is_read_so(data: st.DataObject) -> None:
     template = data.draw(st.sampled_from(["2019", "2021"]))
-    rows = data.draw(_counts(template).filter(lambda r: any(any(v) for v in r.values())))
+    rows = data.draw(balanced_counts(template).filter(lambda r: any(any(v) for v in r.values())))
     styles = data.draw(_styles(len(rows)))
     zero = data.draw(st.sampled_from(["0", "—", "/"]))
     flat = [(r, i) for r, values in rows.items() for i in range(len(values))]
@@ -144,7 +90,7 @@ def test_one_swapped_pair_of_values_breaks_an_identity_and_nothing_is_read_so(da
         b = next(p for p in flat if rows[p[0]][p[1]] != rows[a[0]][a[1]])
     swapped = {r: list(v) for r, v in rows.items()}
     swapped[a[0]][a[1]], swapped[b[0]][b[1]] = rows[b[0]][b[1]], rows[a[0]][a[1]]
-    report = govdisclosure.parse("\n".join(_print(template, swapped, styles, zero, False, False)))
+    report = govdisclosure.parse("\n".join(print_plain(template, swapped, styles, zero, False, False)))
     assert not _balanced_note(report)
     # (Rows the other readings give are the rows as printed.)
     spec = TEMPLATES[template].applications
@@ -154,7 +100,7 @@ def test_one_swapped_pair_of_values_breaks_an_identity_and_nothing_is_read_so(da
 
 def _all_apart_2019(rows: Rows, zero: str = "0") -> str:
     styles = ["inside3"] + ["apart"] * (len(rows) - 1)
-    return "\n".join(_print("2019", rows, styles, zero, False, False))
+    return "\n".join(print_plain("2019", rows, styles, zero, False, False))
 
 
 def _zero_rows(template: str = "2019") -> Rows:
@@ -278,7 +224,7 @@ def test_rows_read_beside_their_labels_must_agree_with_the_printed_order() -> No
     rows["granted"] = rows["outcome_total"] = [7, 0, 0, 0, 0, 0, 7]
     printed = {"carried_over": rows["carried_over"], **rows}
     styles = ["apart", "before", "before", "inside3", *(["apart"] * (len(rows) - 4))]
-    lines = _print("2019", printed, styles, "0", False, False)
+    lines = print_plain("2019", printed, styles, "0", False, False)
     label = next(r.label.label for r in TEMPLATES["2019"].applications.rows if r.id == "new_received")
     at = lines.index(label)
     lines[at : at + 15] = [f"{label} 5 0 0 0 0 0 5", ""]
@@ -295,7 +241,7 @@ def test_a_row_whose_values_run_through_other_words_is_said() -> None:
     rows = _zero_rows()
     rows["granted"] = rows["new_received"] = rows["outcome_total"] = [4, 0, 0, 0, 0, 3, 7]
     styles = ["inside3", "apart", "inside1", *(["apart"] * (len(rows) - 3))]
-    lines = _print("2019", rows, styles, "0", False, False)
+    lines = print_plain("2019", rows, styles, "0", False, False)
     label = next(r.label.label for r in TEMPLATES["2019"].applications.rows if r.id == "granted")
     at = lines.index(label) + 4  # after the label and the value after it
     report = govdisclosure.parse("\n".join([*lines[:at], "续表", "", *lines[at:]]))
@@ -324,13 +270,13 @@ def test_rows_printed_out_of_the_template_s_order_give_no_wrong_number(data: st.
     # printed in any order (identities holding on them, as on the report's) give none wrong.
     template = data.draw(st.sampled_from(["2019", "2021"]))
     small = st.one_of(st.just(0), st.just(0), st.just(0), st.integers(1, 3))
-    rows = data.draw(_counts(template, small))
+    rows = data.draw(balanced_counts(template, small))
     order = data.draw(_stream_orders(list(rows)))
     styles = data.draw(_styles(len(rows)))
     zero = data.draw(st.sampled_from(["0", "—"]))
     printed = {row: rows[row] for row in order}
     paired = data.draw(st.booleans())
-    report = govdisclosure.parse("\n".join(_print(template, printed, styles, zero, False, paired)))
+    report = govdisclosure.parse("\n".join(print_plain(template, printed, styles, zero, False, paired)))
     spec = TEMPLATES[template].applications
     for row, cells in _apps(report).rows.items():
         assert [cells[c].value or 0 for c in spec.value_columns] == rows[row], row
@@ -355,7 +301,7 @@ def _lines_among_values(
         order.remove(moved[0])
         order.insert(order.index(moved[1]) + 1, moved[0])
     styles = [f"inside{inside[r]}" if r in inside else "before" for r in order]
-    return rows, _print(template, {r: rows[r] for r in order}, styles, "0", False, False)
+    return rows, print_plain(template, {r: rows[r] for r in order}, styles, "0", False, False)
 
 
 def _label_line(template: str, row: str, lines: list[str]) -> int:
@@ -472,7 +418,7 @@ def test_a_label_printed_after_all_its_values_is_not_read_from_the_next_row_s() 
     styles |= {r: "inside2" for r in ("partially_granted", "not_processed_confirmation", "carried_forward")}
     styles |= {"not_processed_publication": "inside3"}
     printed = {r: rows[r] for r in order}
-    lines = _print("2019", printed, [styles.get(r, "before") for r in order], "—", False, True)
+    lines = print_plain("2019", printed, [styles.get(r, "before") for r in order], "—", False, True)
     _none_wrong("2019", rows, govdisclosure.parse("\n".join(lines)))
 
 
@@ -497,7 +443,7 @@ def test_a_label_after_its_values_is_not_read_from_a_row_listed_apart_printed_la
     order.remove("new_received")
     order.insert(order.index("not_processed_complaint") + 1, "new_received")
     styles = {"not_processed_complaint": "after", "new_received": "apart", "carried_forward": "inside1"}
-    lines = _print(
+    lines = print_plain(
         "2021", {r: rows[r] for r in order}, [styles.get(r, "before") for r in order], "0", False, False
     )
     _none_wrong("2021", rows, govdisclosure.parse("\n".join(lines)))
@@ -512,7 +458,7 @@ def test_a_row_printed_before_its_turn_puts_no_row_after_it_in_doubt() -> None:
     rows = {**_zero_rows("2019"), **numbers}
     order = [r for r in rows if r != "not_processed_duplicate"]
     order.insert(order.index("carried_over") + 1, "not_processed_duplicate")
-    lines = _print("2019", {r: rows[r] for r in order}, ["before"] * len(order), "0", False, False)
+    lines = print_plain("2019", {r: rows[r] for r in order}, ["before"] * len(order), "0", False, False)
     report = govdisclosure.parse("\n".join(lines))
     assert set(_apps(report).rows) == set(rows)
     _none_wrong("2019", rows, report)
@@ -527,7 +473,7 @@ def test_a_label_listed_apart_with_a_value_drawn_late_puts_no_row_after_it_in_do
     numbers |= {"partially_granted": [0, 2, 0, 0, 0, 0, 2], "outcome_total": [1, 2, 0, 0, 0, 0, 3]}
     rows = {**_zero_rows("2019"), **numbers}
     apart = ("granted", "partially_granted")
-    lines = _print("2019", rows, ["apart" if r in apart else "before" for r in rows], "0", False, False)
+    lines = print_plain("2019", rows, ["apart" if r in apart else "before" for r in rows], "0", False, False)
     body = lines[: -len(TAIL)]
     total = body[-len(apart) - 2]  # 四、结转下年度继续办理's 总计 (its empty line after it)
     body = [*body[: -len(apart) - 2], *body[-len(apart) :], total, ""]
@@ -549,7 +495,7 @@ def test_a_2021_table_with_two_blank_rows_is_not_read_as_2019() -> None:
     rows["new_received"] = rows["outcome_total"] = [9, 0, 0, 0, 0, 0, 9]
     rows["granted"] = rows["partially_granted"] = rows["other_misc"] = [3, 0, 0, 0, 0, 0, 3]
     styles = ["inside3", *(["apart"] * (len(rows) - 1))]
-    lines = _print("2021", rows, styles, "0", False, False)
+    lines = print_plain("2021", rows, styles, "0", False, False)
     lines[-len(TAIL) : -len(TAIL)] = ["（六）其他处理", label["carried_over"], label["carried_forward"]]
     report = govdisclosure.parse("\n".join(lines))
     assert not _balanced_note(report)
@@ -567,7 +513,7 @@ def test_looking_up_the_sum_an_identity_needs_settles_what_trying_every_placemen
     # _settled's shortcut (the last group but one looked up by the sum an identity needs) against
     # trying every multiset, on rows of few values (many placements hold) and some rows pinned.
     template = data.draw(st.sampled_from(["2019", "2021"]))
-    rows = data.draw(_counts(template, st.sampled_from([0, 0, 1, 2])))
+    rows = data.draw(balanced_counts(template, st.sampled_from([0, 0, 1, 2])))
     # Few distinct rows (trying every placement ends inside its budget): all but a few outcome rows
     # printed as zeros, the totals made to agree again.
     kept = set(data.draw(st.lists(st.sampled_from(list(rows)[2:-2]), max_size=5)))

@@ -125,9 +125,11 @@ def test_values_lines_on_both_sides_of_a_wrapped_labels_piece_are_not_placed() -
     table = report.tables.applications
     assert table is not None
     assert table.rows.get("other_no_correction", {}) == {}
+    # Said unplaced: by the label-anchored reading ("two values lines inside …"), or, since the
+    # row-after-row reading takes back a value pdfminer drew apart (1, 2.没有现成信息需要另行制作's
+    # 自然人: tables/moved.py), by that reading: its values no label printed at them pins.
     assert any(
-        d.code == "cell-unplaced"
-        and d.message.startswith("applications: other_no_correction: two values lines inside")
+        d.code == "cell-unplaced" and d.message.startswith("applications: other_no_correction: ")
         for d in report.diagnostics
     ), report.diagnostics
 

@@ -39,25 +39,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
 
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
-from ..identities import applications_hold, as_evidence, trading_places
+from ..identities import as_evidence, trading_places
 from ..layout import Token
-from ..model import Cell, Diagnostic, Number
+from ..model import Diagnostic, Number
 from ..templates import Template, TemplateRegistry
 from ..values import clean, read_cell
-from .detached import (
-    ValueRun,
-    agrees,
-    has_broken_numbers,
-    labels_fit,
-    place_in_order,
-    row_labels,
-    value_runs,
-)
+from .detached import agrees, has_broken_numbers, labels_fit, place_in_order, row_labels
 from .grid import Grid
+from .moved import every_identity_holds, one_moved, said_moved
 from .regions import Region
+from .runs import ValueRun, value_runs
 
 __all__ = ["reread_balanced"]
 
@@ -72,19 +65,6 @@ UNPINNED = (
 
 def _rows(values: Sequence[Token], order: Sequence[str], width: int) -> dict[str, tuple[Token, ...]]:
     return {row: tuple(values[i * width : (i + 1) * width]) for i, row in enumerate(order)}
-
-
-def _identities_hold(template: Template, rows: dict[str, tuple[Token, ...]]) -> bool:
-    """Every identity of table 三 holds on these rows, whose values worth nothing print one way."""
-    columns = template.applications.value_columns
-    cells: dict[str, dict[str, Cell]] = {
-        row: {
-            column: read_cell(token.text, token.line) for column, token in zip(columns, tokens, strict=True)
-        }
-        for row, tokens in rows.items()
-    }
-    zero_marks = {clean(c.raw) for row in cells.values() for c in row.values() if as_evidence(c) == 0}
-    return len(zero_marks) <= 1 and applications_hold(template, cells)
 
 
 def _pinned(runs: Sequence[ValueRun], starts: Sequence[int], order: Sequence[str], width: int) -> set[str]:
@@ -210,6 +190,32 @@ def _settled(template: Template, rows: dict[str, Texts], pinned: set[str], looku
     return {row for row in rows if row in pinned or len(seen[places[row]]) == 1}
 
 
+def _read(
+    template: Template, grid: Grid, values: Sequence[Token], order: Sequence[str], width: int
+) -> tuple[dict[str, tuple[Token, ...]], str] | None:
+    """The rows of the values cut in printed order, where every identity holds on them; else in
+    the one order with a value moved (moved.py) on which they all do; with a note of that move."""
+    columns = template.applications.value_columns
+
+    def holds(rows: dict[str, tuple[Token, ...]]) -> bool:
+        return (
+            not set(grid.rows) - set(rows)
+            and agrees(grid, rows, dict.fromkeys(order, columns))
+            and every_identity_holds(template, rows)
+        )
+
+    printed = _rows(values, order, width)
+    if holds(printed):
+        return printed, ""
+    readings = [
+        (rows, token) for m, token in one_moved(values, width) if holds(rows := _rows(m, order, width))
+    ]
+    if len(readings) != 1:
+        return None
+    rows, token = readings[0]
+    return rows, said_moved(rows, columns, token)
+
+
 def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
     """Table 三 read from its values in printed order, row after row, with the one template whose
     cells they fill and whose identities they all satisfy; None unless that places rows the
@@ -220,24 +226,24 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
     values = [v for run in runs for v in run.values]
     if not values:
         return None
-    starts = list(accumulate((len(run.values) for run in runs[:-1]), initial=0))
-    # The runs that begin after words naming nothing: a row whose values they cut is interrupted.
-    cut = {start for run, start in zip(runs, starts, strict=True) if run.interrupted}
     labels = row_labels(region)
     fits: list[tuple[Grid, str]] = []
+    moves: list[str] = []
     for template in registry:
         spec = template.applications
         order = [r.id for r in spec.rows if r.standard]
         width = len(spec.value_columns)
         if len(values) != width * len(order) or not labels_fit(labels, order):
             continue
-        rows = _rows(values, order, width)
-        if (
-            set(grid.rows) - set(rows)
-            or not agrees(grid, rows, dict.fromkeys(order, spec.value_columns))
-            or not _identities_hold(template, rows)
-        ):
+        read = _read(template, grid, values, order, width)
+        if read is None:
             continue
+        rows, moved = read
+        # Where each run's first value stands among the rows' values (a moved value shifts some).
+        position = {id(t): i for i, t in enumerate(v for tokens in rows.values() for v in tokens)}
+        starts = [position[id(run.values[0])] for run in runs]
+        # The runs that begin after words naming nothing: a row whose values they cut is interrupted.
+        cut = {start for run, start in zip(runs, starts, strict=True) if run.interrupted}
         texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
         settled = _settled(template, texts, _pinned(runs, starts, order, width) | set(grid.rows))
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
@@ -252,13 +258,14 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
                 interrupted = any(i * width < at < (i + 1) * width for at in cut)
                 place_in_order(fresh, row, spec.value_columns, tokens, interrupted)
         fits.append((fresh, template.name))
+        moves.append(moved)
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
     fresh, name = fits[0]
     message = (
         f"{fresh.table}: {len(fresh.rows) - len(grid.rows)} rows read in printed order, row after row "
         "(labels printed apart from their values): the values fill the template's cells exactly and "
-        "every identity of the table holds on them"
+        f"every identity of the table holds on them{moves[0]}"
     )
     fresh.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, values[0].line))
     return fresh, name

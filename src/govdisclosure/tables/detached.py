@@ -33,14 +33,15 @@ from typing import NamedTuple
 from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..layout import Token, printed_total_holds
 from ..model import Diagnostic
-from ..templates import ActiveDisclosureSpec, TemplateRegistry
+from ..templates import ActiveDisclosureSpec, Template, TemplateRegistry
 from .drawn import DRAWN_ORDER, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import Grid
+from .moved import every_identity_holds, moved_runs, said_moved
 from .regions import MatchedRow, Region
+from .runs import ValueRun, value_runs
 from .wrapped import WRAP_UNSHOWN, may_hide_a_wrap
 
 __all__ = [
-    "ValueRun",
     "agrees",
     "has_broken_numbers",
     "labelled_rows",
@@ -49,62 +50,12 @@ __all__ = [
     "reread_active",
     "reread_applications",
     "row_labels",
-    "value_runs",
 ]
 
 # More decodings than this means the runs say too little about the rows: read nothing.
 MAX_DECODINGS = 64
 # A search longer than this (a template with very many rows) is given up: read nothing.
 MAX_STEPS = 20_000
-
-
-# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
-# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
-class ValueRun(NamedTuple):
-    """Values printed on consecutive lines, with the labels printed around them.
-
-    A label is the set of data-row ids it may name; a header or group label is an empty set,
-    which still counts: a row label anchors a run only when it is the last label before it.
-    """
-
-    values: tuple[Token, ...]
-    before: frozenset[str]
-    after: tuple[frozenset[str], ...]
-    # Words that name nothing (a header's pieces) came between the run before and this one.
-    interrupted: bool = False
-
-
-def value_runs(region: Region) -> list[ValueRun]:
-    """The value runs of a region in printed order."""
-    runs: list[ValueRun] = []
-    values: list[Token] = []
-    gap: list[frozenset[str]] = []  # labels since the last value, in printed order
-    before: frozenset[str] = frozenset()
-    last_line = -2
-    words = interrupted = False  # words that name nothing: since the last value, before the run
-
-    def close() -> None:
-        if values:
-            runs.append(ValueRun(tuple(values), before, tuple(gap), interrupted))
-
-    for row in region.rows:
-        for m in row.matches:
-            ours = [e for e in m.entries if e.table == region.table]
-            if m.token.kind == "value":
-                if gap or m.token.line > last_line + 1 or not values:
-                    close()
-                    before = gap[-1] if gap else frozenset()
-                    values, gap = [], []
-                    interrupted, words = words, False
-                values.append(m.token)
-                last_line = m.token.line
-            elif ours:
-                gap.append(frozenset(e.id for e in ours if e.kind == "row"))
-            elif m.token.kind != "empty":
-                last_line = -2  # words that are no label: the run stops here
-                words = True
-    close()
-    return runs
 
 
 def _blocks(region: Region) -> Iterator[Region]:
@@ -120,7 +71,7 @@ def _blocks(region: Region) -> Iterator[Region]:
         yield Region(region.table, tuple(rows))
 
 
-# A NamedTuple, not an attrs class, as above.
+# A NamedTuple, not an attrs class: internal, and cheaper to define at import (docs/performance.md).
 class _Rows(NamedTuple):
     """Rows decoded from consecutive runs: one or more printed row by row, or a column-major block."""
 
@@ -232,6 +183,22 @@ def _read(runs: Sequence[ValueRun], width: int, order: Sequence[str], column_maj
     return placements[0] if all(t == texts[0] for t in texts) else None
 
 
+def _read_moved(
+    runs: Sequence[ValueRun], template: Template, order: Sequence[str]
+) -> tuple[_Placed, Token] | None:
+    """The one placement of the runs with one value moved (moved.py) that every identity holds on,
+    with the value moved; None where there is none or more than one."""
+    width = len(template.applications.value_columns)
+    if sum(len(run.values) for run in runs) != width * len(order):
+        return None  # (a move keeps the count: the values must fill the template's cells already)
+    found: dict[tuple[tuple[str, ...], ...], tuple[_Placed, Token]] = {}
+    for moved, value in moved_runs(runs, width):
+        placed = _read(moved, width, order, column_major=True)
+        if placed is not None and every_identity_holds(template, placed.rows):
+            found.setdefault(tuple(tuple(t.text for t in v) for v in placed.rows.values()), (placed, value))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def row_labels(region: Region) -> list[frozenset[str]]:
     """The rows each row label the region prints may name, label by label."""
     return [
@@ -267,13 +234,13 @@ def agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[st
     return True
 
 
-def _note(grid: Grid, rows: int, line: int | None) -> None:
+def _note(grid: Grid, rows: int, line: int | None, moved: str = "") -> None:
     if not rows:
         return  # (every row the reading found was said unplaced)
     message = (
         f"{grid.table}: {rows} rows read in printed order (labels printed apart from their values): "
         "every row's label is printed, the labels beside the values follow the template's row "
-        "order, and rows printed column by column satisfy their row totals"
+        f"order, and rows printed column by column satisfy their row totals{moved}"
     )
     grid.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, line))
 
@@ -358,6 +325,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
     runs = value_runs(region)
     labels = row_labels(region)
     fits: list[tuple[Grid, str]] = []
+    notes: list[str] = []
     for template in registry:
         spec = template.applications
         order = list(template.standard_row_ids("applications"))
@@ -365,6 +333,10 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         if not runs or not labels_fit(labels, order):
             continue
         decoded = _read(runs, len(columns), order, column_major=True)
+        moved = ""
+        if decoded is None and (found := _read_moved(runs, template, order)) is not None:
+            decoded, value = found
+            moved = said_moved(decoded.rows, columns, value)
         placed = decoded.rows if decoded is not None else {}
         if (
             decoded is None
@@ -381,10 +353,11 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
             else:
                 place_in_order(fresh, row, columns, tokens, row in decoded.interrupted)
         fits.append((fresh, template.name))
+        notes.append(moved)
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
     fresh, name = fits[0]
-    _note(fresh, len(fresh.rows), runs[0].values[0].line)
+    _note(fresh, len(fresh.rows), runs[0].values[0].line, notes[0])
     return fresh, name
 
 

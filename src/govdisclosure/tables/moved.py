@@ -1,0 +1,209 @@
+"""Step 4b: table 三's values in printed order but one, printed apart from its row.
+
+Plain pdftotext prints the cells of a Chromium PDF's table 三 row after row, but now and then one
+cell of 二、上年结转 (its first column or its 总计) comes out rows away from its row, beside another
+row's label (`1.信访举报投诉类申请` / `54` / `2.重复申请`, 54 being 二's 总计: committed corpus r013;
+25 of the 155 tables of reports printing every cell in the committed and four held-out corpora).
+Cut into rows as printed, every row from that row to where its value stands breaks its row total.
+
+A move takes one value from where it stands and puts it elsewhere in the printed order. The
+readings here take a move only where the printed order breaks a row total, every row's total holds
+after it (`_moves`), and the order it gives is no report's own slip (`_a_report_s_own`); their
+callers (detached.py, balanced.py) only where every identity of the table holds on the rows so read
+(`every_identity_holds`) and no other move gives other values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from ..identities import applications_hold, as_evidence, total_holds
+from ..layout import Token
+from ..model import Cell
+from ..templates import Template
+from ..values import clean, read_cell
+from .runs import ValueRun
+
+__all__ = ["every_identity_holds", "moved_runs", "one_moved", "said_moved"]
+
+
+def every_identity_holds(template: Template, rows: Mapping[str, Sequence[Token]]) -> bool:
+    """Every identity of table 三 holds on these rows, whose values worth nothing print one way."""
+    columns = template.applications.value_columns
+    cells: dict[str, dict[str, Cell]] = {
+        row: {
+            column: read_cell(token.text, token.line) for column, token in zip(columns, tokens, strict=True)
+        }
+        for row, tokens in rows.items()
+    }
+    zero_marks = {clean(c.raw) for row in cells.values() for c in row.values() if as_evidence(c) == 0}
+    return len(zero_marks) <= 1 and applications_hold(template, cells)
+
+
+def said_moved(rows: Mapping[str, Sequence[Token]], columns: Sequence[str], value: Token) -> str:
+    """What a reading's note adds for the value it moved: the cell it was read into."""
+    row, column = next(
+        (row, column)
+        for row, tokens in rows.items()
+        for column, token in zip(columns, tokens, strict=True)
+        if token is value
+    )
+    return (
+        f"; but for one value printed apart from its row, which only as {row}'s {column} "
+        f"({value.text.strip()}, line {value.line}) lets every identity hold"
+    )
+
+
+def _a_report_s_own(texts: Sequence[str], order: Sequence[int], width: int) -> bool:
+    """True where the order differs from the printed one as a report's own slip could: two cells
+    swapped (a value typed in another cell, the one it belongs in left 0), or cells of one row
+    shifted along it (a row typed a column off). Such a report breaks its identities as printed,
+    and reading it moved would mend the report: the move is a tool's only where it is no such slip."""
+    changed = [i for i, k in enumerate(order) if texts[k] != texts[i]]
+    return len(changed) <= 2 or changed[0] // width == changed[-1] // width
+
+
+def _moves(
+    values: Sequence[Token], width: int, sources: Sequence[bool] | None = None
+) -> Iterator[tuple[int, int, list[int]]]:
+    """Every order of the values (as indices into them) with one value moved in which every row's
+    total holds, with where the value moved stood and where it stands now; none where the printed
+    order holds them all."""
+    numbers = [as_evidence(read_cell(v.text, v.line)) for v in values]
+    texts = [v.text.strip() for v in values]
+    count = len(values)
+    broken = [r for r in range(count // width) if not total_holds(numbers[r * width : (r + 1) * width])]
+    if not broken or count % width:
+        return
+    for source in range(count):
+        if sources is not None and not sources[source]:
+            continue  # (it moves as the value before it would)
+        for target in range(count):
+            low, high = sorted((source, target))
+            # Rows outside the span the move shifts keep their values: every broken row must lie in it.
+            if source == target or low // width > broken[0] or high // width < broken[-1]:
+                continue
+            # The values between the two places shift by one toward where the value left.
+            step = 1 if source < target else -1
+            if all(
+                total_holds(
+                    [
+                        numbers[source]
+                        if i == target
+                        else numbers[i + step]
+                        if low <= i <= high
+                        else numbers[i]
+                        for i in range(r * width, (r + 1) * width)
+                    ]
+                )
+                for r in range(low // width, high // width + 1)
+            ):
+                order = list(range(count))
+                del order[source]
+                order.insert(target, source)
+                if not _a_report_s_own(texts, order, width):
+                    yield source, target, order
+
+
+def one_moved(values: Sequence[Token], width: int) -> list[tuple[tuple[Token, ...], Token]]:
+    """Every order of the values with one moved in which every row's total holds, with the value
+    moved: one per distinct sequence of printed texts."""
+    found: dict[tuple[str, ...], tuple[tuple[Token, ...], Token]] = {}
+    texts = [v.text.strip() for v in values]
+    # A value moves as the one before it would where both print the same.
+    first = [i == 0 or texts[i - 1] != texts[i] for i in range(len(values))]
+    for source, _, order in _moves(values, width, first):
+        tokens = tuple(values[i] for i in order)
+        found.setdefault(tuple(t.text.strip() for t in tokens), (tokens, values[source]))
+    return list(found.values())
+
+
+def _dropped(runs: list[ValueRun], k: int) -> None:
+    """Run k, emptied by the move, taken out: the labels around it go to the runs beside it."""
+    gone = runs.pop(k)
+    if k < len(runs):
+        gap = (runs[k - 1].after if k else ()) + gone.after
+        before = gap[-1] if gap else (frozenset() if k else gone.before)
+        runs[k] = runs[k]._replace(before=before, interrupted=runs[k].interrupted or gone.interrupted)
+    if k:
+        runs[k - 1] = runs[k - 1]._replace(after=runs[k - 1].after + gone.after)
+
+
+def _landed(runs: Sequence[ValueRun], k: int, value: Token, where: str) -> list[ValueRun]:
+    """The runs with `value` put at the end of run k (`end`), or on its own after run k, before
+    the labels that follow it (`after`) or after them (`before`)."""
+    out = list(runs)
+    run = runs[k]
+    if where == "end":
+        out[k] = run._replace(values=(*run.values, value))
+    elif where == "after":
+        out[k] = run._replace(after=())
+        out.insert(k + 1, ValueRun((value,), frozenset(), run.after))
+    else:
+        label = run.after[-1] if run.after else frozenset()
+        out.insert(k + 1, ValueRun((value,), label, ()))
+        if k + 2 < len(out):
+            out[k + 2] = out[k + 2]._replace(before=frozenset())
+    return out
+
+
+def _alike(
+    runs: Sequence[ValueRun],
+    home: Sequence[int],
+    values: Sequence[Token],
+    a: int,
+    b: int,
+    texts: Mapping[int, str],
+) -> bool:
+    """True where taking away value b leaves the runs taking away value a (just before it) would:
+    the same text, in one run, or each alone in a run with no label or other words around."""
+    if texts[id(values[a])] != texts[id(values[b])]:
+        return False
+    if home[a] == home[b]:
+        return True
+    one, two = runs[home[a]], runs[home[b]]
+    return (
+        all(len(r.values) == 1 and not r.after and not r.interrupted for r in (one, two)) and not two.before
+    )
+
+
+def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[ValueRun], Token]]:
+    """The runs with one value moved, every way that makes every row's total hold, with the value
+    moved. Where it lands inside a run it joins it; between two runs it may end the first, begin
+    the second, or stand on its own before or after the labels between them."""
+    values = [v for run in runs for v in run.values]
+    home = [k for k, run in enumerate(runs) for _ in run.values]
+    texts = {id(v): v.text.strip() for v in values}
+    seen: set[tuple[tuple[frozenset[str], tuple[str, ...], tuple[frozenset[str], ...]], ...]] = set()
+    first = [i == 0 or not _alike(runs, home, values, i - 1, i, texts) for i in range(len(values))]
+    for source, at, order in _moves(values, width, first):
+        value = values[source]
+        # The runs without the value moved, and where it lands: after which value of which run.
+        kept = list(runs)
+        own = runs[home[source]]
+        kept[home[source]] = own._replace(values=tuple(v for v in own.values if v is not value))
+        left = values[order[at - 1]] if at else None
+        right = values[order[at + 1]] if at + 1 < len(order) else None
+        landings: list[tuple[int, str]] = []
+        if left is not None and right is not None and home[order[at - 1]] == home[order[at + 1]]:
+            landings = [(home[order[at - 1]], "in")]
+        else:
+            if left is not None:
+                landings += [(home[order[at - 1]], where) for where in ("end", "after", "before")]
+            if right is not None:
+                landings.append((home[order[at + 1]], "start"))
+        for k, where in landings:
+            placed = list(kept)
+            if where in ("in", "start"):
+                vs = list(placed[k].values)
+                vs.insert(next(i + 1 for i, v in enumerate(vs) if v is left) if where == "in" else 0, value)
+                placed[k] = placed[k]._replace(values=tuple(vs))
+            else:
+                placed = _landed(placed, k, value, where)
+            for i in reversed(range(len(placed))):
+                if not placed[i].values:
+                    _dropped(placed, i)
+            key = tuple((r.before, tuple(texts[id(t)] for t in r.values), r.after) for r in placed)
+            if key not in seen:
+                seen.add(key)
+                yield placed, value
