@@ -15,6 +15,7 @@ callers (detached.py, balanced.py) only where every identity of the table holds 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..identities import applications_hold, as_evidence, total_holds
@@ -75,29 +76,21 @@ def _moves(
     broken = [r for r in range(count // width) if not total_holds(numbers[r * width : (r + 1) * width])]
     if not broken or count % width:
         return
+    # A value that is no whole number as NaN, so a row holding one never sums to its total (table 三
+    # counts; a fraction there is no count, and exact sums of whole numbers need no Decimal).
+    wholes: list[float] = [n if isinstance(n, int) else math.nan for n in numbers]
     for source in range(count):
         if sources is not None and not sources[source]:
             continue  # (it moves as the value before it would)
         for target in range(count):
-            low, high = sorted((source, target))
+            low, high = (source, target) if source < target else (target, source)
             # Rows outside the span the move shifts keep their values: every broken row must lie in it.
             if source == target or low // width > broken[0] or high // width < broken[-1]:
                 continue
-            # The values between the two places shift by one toward where the value left.
-            step = 1 if source < target else -1
-            if all(
-                total_holds(
-                    [
-                        numbers[source]
-                        if i == target
-                        else numbers[i + step]
-                        if low <= i <= high
-                        else numbers[i]
-                        for i in range(r * width, (r + 1) * width)
-                    ]
-                )
-                for r in range(low // width, high // width + 1)
-            ):
+            start = low // width * width
+            span = wholes[start : (high // width + 1) * width]
+            span.insert(target - start, span.pop(source - start))
+            if all(sum(span[k : k + width - 1]) == span[k + width - 1] for k in range(0, len(span), width)):
                 order = list(range(count))
                 del order[source]
                 order.insert(target, source)
@@ -167,6 +160,14 @@ def _alike(
     )
 
 
+_Shape = tuple[frozenset[str], tuple[str, ...], tuple[frozenset[str], ...]]
+
+
+def _shape(run: ValueRun, texts: Mapping[int, str]) -> _Shape:
+    """A run as the decodings see it: its labels and its values' texts."""
+    return run.before, tuple(texts[id(t)] for t in run.values), run.after
+
+
 def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[ValueRun], Token]]:
     """The runs with one value moved, every way that makes every row's total hold, with the value
     moved. Where it lands inside a run it joins it; between two runs it may end the first, begin
@@ -174,7 +175,9 @@ def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[Valu
     values = [v for run in runs for v in run.values]
     home = [k for k, run in enumerate(runs) for _ in run.values]
     texts = {id(v): v.text.strip() for v in values}
-    seen: set[tuple[tuple[frozenset[str], tuple[str, ...], tuple[frozenset[str], ...]], ...]] = set()
+    # Each run as its labels and texts, for the runs a move leaves as they were (most of them).
+    shapes = {id(run): _shape(run, texts) for run in runs}
+    seen: set[tuple[_Shape, ...]] = set()
     first = [i == 0 or not _alike(runs, home, values, i - 1, i, texts) for i in range(len(values))]
     for source, at, order in _moves(values, width, first):
         value = values[source]
@@ -203,7 +206,7 @@ def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[Valu
             for i in reversed(range(len(placed))):
                 if not placed[i].values:
                     _dropped(placed, i)
-            key = tuple((r.before, tuple(texts[id(t)] for t in r.values), r.after) for r in placed)
+            key = tuple(shapes[id(r)] if id(r) in shapes else _shape(r, texts) for r in placed)
             if key not in seen:
                 seen.add(key)
                 yield placed, value
