@@ -102,6 +102,30 @@ def test_a_report_s_own_slip_is_not_mended() -> None:
         assert values == rows[row], row
 
 
+def test_a_reading_that_looks_like_a_slip_is_still_a_rival() -> None:
+    # 7.属于行政执法案卷's 总计 5 printed six values later, over 8.属于行政查询事项's zeros, that
+    # label among its values. Taking the 5 back changes two cells of the printed order, as a report's
+    # own swap would, so it is not read; but it is a reading every identity holds on, and so is one
+    # where the two rows trade places: neither is the one (a review's reproducer gave 执法案卷 and
+    # 行政查询 each other's values when the first was dropped before the count).
+    rows = {r.id: [0] * 7 for r in TEMPLATES["2019"].applications.rows if r.standard}
+    rows.update(
+        new_received=[3, 0, 0, 5, 0, 0, 8],
+        granted=[3, 0, 0, 0, 0, 0, 3],
+        denied_enforcement_case_files=[0, 0, 0, 5, 0, 0, 5],
+        outcome_total=[3, 0, 0, 5, 0, 0, 8],
+    )
+    styles = ["before"] * len(rows)
+    styles[list(rows).index("denied_administrative_inquiry")] = "inside4"
+    lines = print_plain("2019", rows, styles, "0", False, False)
+    total = list(rows).index("denied_enforcement_case_files") * 7 + 6
+    values = [i for i, line in enumerate(lines) if VALUE.fullmatch(line.strip())]
+    report = govdisclosure.parse("\n".join(_moved(lines, total, values[total + 6])))
+    assert not any(MOVED in d.message for d in report.diagnostics)
+    for row, values_read in _values(report, "2019").items():
+        assert values_read == rows[row], row
+
+
 def test_plain_pdftotext_of_a_chromium_pdf_gets_二_s_total_back() -> None:
     # Committed corpus r013 (Chromium's PDF, plain pdftotext): 二's 总计 54 stands between
     # 1.信访举报投诉类申请 and 2.重复申请, 98 values after its row. Rows mixing 无 with numbers stay

@@ -208,11 +208,15 @@ def _read(
     if holds(printed):
         return printed, ""
     readings = [
-        (rows, token) for m, token in one_moved(values, width) if holds(rows := _rows(m, order, width))
+        (rows, token, slip)
+        for m, token, slip in one_moved(values, width)
+        if holds(rows := _rows(m, order, width))
     ]
-    if len(readings) != 1:
+    # One reading only, and no report's own slip: a slip's reading, where the identities hold on it,
+    # is what the report may print, and then no reading is the one.
+    if len(readings) != 1 or readings[0][2]:
         return None
-    rows, token = readings[0]
+    rows, token, _ = readings[0]
     return rows, said_moved(rows, columns, token)
 
 

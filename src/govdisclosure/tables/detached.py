@@ -191,12 +191,17 @@ def _read_moved(
     width = len(template.applications.value_columns)
     if sum(len(run.values) for run in runs) != width * len(order):
         return None  # (a move keeps the count: the values must fill the template's cells already)
-    found: dict[tuple[tuple[str, ...], ...], tuple[_Placed, Token]] = {}
-    for moved, value in moved_runs(runs, width):
+    found: dict[tuple[tuple[str, ...], ...], tuple[_Placed, Token, bool]] = {}
+    for moved, value, slip in moved_runs(runs, width):
         placed = _read(moved, width, order, column_major=True)
         if placed is not None and every_identity_holds(template, placed.rows):
-            found.setdefault(tuple(tuple(t.text for t in v) for v in placed.rows.values()), (placed, value))
-    return next(iter(found.values())) if len(found) == 1 else None
+            key = tuple(tuple(t.text for t in v) for v in placed.rows.values())
+            found.setdefault(key, (placed, value, slip))
+    # One placement only, and no report's own slip (moved.py): a slip's reading is a rival too.
+    if len(found) != 1:
+        return None
+    placed, value, slip = next(iter(found.values()))
+    return None if slip else (placed, value)
 
 
 def row_labels(region: Region) -> list[frozenset[str]]:

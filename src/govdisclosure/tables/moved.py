@@ -7,10 +7,11 @@ row's label (`1.信访举报投诉类申请` / `54` / `2.重复申请`, 54 being
 Cut into rows as printed, every row from that row to where its value stands breaks its row total.
 
 A move takes one value from where it stands and puts it elsewhere in the printed order. The
-readings here take a move only where the printed order breaks a row total, every row's total holds
-after it (`_moves`), and the order it gives is no report's own slip (`_a_report_s_own`); their
-callers (detached.py, balanced.py) only where every identity of the table holds on the rows so read
-(`every_identity_holds`) and no other move gives other values.
+readings here try moves only where the printed order breaks a row total, and give those after
+which every row's total holds (`_moves`), each saying whether its order could be a report's own
+slip (`_a_report_s_own`). Their callers (detached.py, balanced.py) take a move only where it is the
+one reading on which every identity of the table holds (a slip's reading counts as a rival) and
+it is no slip.
 """
 
 from __future__ import annotations
@@ -66,10 +67,11 @@ def _a_report_s_own(texts: Sequence[str], order: Sequence[int], width: int) -> b
 
 def _moves(
     values: Sequence[Token], width: int, sources: Sequence[bool] | None = None
-) -> Iterator[tuple[int, int, list[int]]]:
+) -> Iterator[tuple[int, int, list[int], bool]]:
     """Every order of the values (as indices into them) with one value moved in which every row's
-    total holds, with where the value moved stood and where it stands now; none where the printed
-    order holds them all."""
+    total holds, with where the value moved stood and where it stands now, and whether the order
+    could be a report's own slip (`_a_report_s_own`); none where the printed order holds them all.
+    A slip's order is still given: it is a reading the text allows, so a rival to any other."""
     numbers = [as_evidence(read_cell(v.text, v.line)) for v in values]
     texts = [v.text.strip() for v in values]
     count = len(values)
@@ -94,20 +96,19 @@ def _moves(
                 order = list(range(count))
                 del order[source]
                 order.insert(target, source)
-                if not _a_report_s_own(texts, order, width):
-                    yield source, target, order
+                yield source, target, order, _a_report_s_own(texts, order, width)
 
 
-def one_moved(values: Sequence[Token], width: int) -> list[tuple[tuple[Token, ...], Token]]:
+def one_moved(values: Sequence[Token], width: int) -> list[tuple[tuple[Token, ...], Token, bool]]:
     """Every order of the values with one moved in which every row's total holds, with the value
-    moved: one per distinct sequence of printed texts."""
-    found: dict[tuple[str, ...], tuple[tuple[Token, ...], Token]] = {}
+    moved and whether the order could be a report's own slip: one per distinct sequence of texts."""
+    found: dict[tuple[str, ...], tuple[tuple[Token, ...], Token, bool]] = {}
     texts = [v.text.strip() for v in values]
     # A value moves as the one before it would where both print the same.
     first = [i == 0 or texts[i - 1] != texts[i] for i in range(len(values))]
-    for source, _, order in _moves(values, width, first):
+    for source, _, order, slip in _moves(values, width, first):
         tokens = tuple(values[i] for i in order)
-        found.setdefault(tuple(t.text.strip() for t in tokens), (tokens, values[source]))
+        found.setdefault(tuple(t.text.strip() for t in tokens), (tokens, values[source], slip))
     return list(found.values())
 
 
@@ -168,10 +169,11 @@ def _shape(run: ValueRun, texts: Mapping[int, str]) -> _Shape:
     return run.before, tuple(texts[id(t)] for t in run.values), run.after
 
 
-def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[ValueRun], Token]]:
+def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[ValueRun], Token, bool]]:
     """The runs with one value moved, every way that makes every row's total hold, with the value
-    moved. Where it lands inside a run it joins it; between two runs it may end the first, begin
-    the second, or stand on its own before or after the labels between them."""
+    moved and whether the order could be a report's own slip. Where it lands inside a run it joins
+    it; between two runs it may end the first, begin the second, or stand on its own before or
+    after the labels between them."""
     values = [v for run in runs for v in run.values]
     home = [k for k, run in enumerate(runs) for _ in run.values]
     texts = {id(v): v.text.strip() for v in values}
@@ -179,7 +181,7 @@ def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[Valu
     shapes = {id(run): _shape(run, texts) for run in runs}
     seen: set[tuple[_Shape, ...]] = set()
     first = [i == 0 or not _alike(runs, home, values, i - 1, i, texts) for i in range(len(values))]
-    for source, at, order in _moves(values, width, first):
+    for source, at, order, slip in _moves(values, width, first):
         value = values[source]
         # The runs without the value moved, and where it lands: after which value of which run.
         kept = list(runs)
@@ -209,4 +211,4 @@ def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[Valu
             key = tuple(shapes[id(r)] if id(r) in shapes else _shape(r, texts) for r in placed)
             if key not in seen:
                 seen.add(key)
-                yield placed, value
+                yield placed, value, slip
