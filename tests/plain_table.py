@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from govdisclosure.templates import default_templates
@@ -11,6 +12,14 @@ from govdisclosure.templates import default_templates
 TEMPLATES = default_templates()
 #: A table 三's rows by id, each row's values in its columns' order (总计 last).
 Rows = dict[str, list[int]]
+# Each example parses a 300-line table: a fifth of the profile's examples keeps CI inside its budget.
+FEWER = settings(max_examples=max(30, settings().max_examples // 5))
+
+
+def zero_rows(template: str = "2019", **given: list[int]) -> Rows:
+    """A table 三 of the template's standard rows, every value 0 but the rows `given`."""
+    return {r.id: given.get(r.id, [0] * 7) for r in TEMPLATES[template].applications.rows if r.standard}
+
 
 # The section heading, the header's cells one a line (the note, 申请人情况, the column labels).
 HEAD = [

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure
@@ -26,7 +26,7 @@ from corpus import text
 from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
 from govdisclosure.tables.balanced import UNPINNED, _settled
-from plain_table import HEAD, TAIL, TEMPLATES, Rows, balanced_counts, print_plain
+from plain_table import FEWER, HEAD, TAIL, TEMPLATES, Rows, balanced_counts, print_plain, zero_rows
 
 ROW_AFTER_ROW = "row after row"
 
@@ -48,10 +48,6 @@ def _styles(rows: int, after: bool = False) -> st.SearchStrategy[list[str]]:
     return st.lists(st.sampled_from(kinds), min_size=rows, max_size=rows).filter(
         lambda s: "inside1" in s or "inside3" in s
     )
-
-
-# Each example parses a 300-line table: a fifth of the profile's examples keeps CI inside its budget.
-FEWER = settings(max_examples=max(30, settings().max_examples // 5))
 
 
 @FEWER
@@ -103,12 +99,8 @@ def _all_apart_2019(rows: Rows, zero: str = "0") -> str:
     return "\n".join(print_plain("2019", rows, styles, zero, False, False))
 
 
-def _zero_rows(template: str = "2019") -> Rows:
-    return {r.id: [0] * 7 for r in TEMPLATES[template].applications.rows if r.standard}
-
-
 def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
-    rows = _zero_rows()
+    rows = zero_rows()
     for row in ("new_received", "granted", "outcome_total"):
         rows[row] = [5, 0, 0, 0, 0, 0, 5]
     report = govdisclosure.parse(_all_apart_2019(rows))
@@ -126,9 +118,9 @@ def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
 
 
 def test_a_table_of_zeros_alone_is_read_whole() -> None:
-    report = govdisclosure.parse(_all_apart_2019(_zero_rows()))
+    report = govdisclosure.parse(_all_apart_2019(zero_rows()))
     got = _apps(report)
-    assert len(got.rows) == len(_zero_rows()) and got.template == "2019"
+    assert len(got.rows) == len(zero_rows()) and got.template == "2019"
     assert {c.value for cells in got.rows.values() for c in cells.values()} == {0}
     checks = [c for c in report.checks if c.name.startswith("applications.")]
     assert checks and all(c.decided for c in checks if c.status == "pass")
@@ -136,7 +128,7 @@ def test_a_table_of_zeros_alone_is_read_whole() -> None:
 
 def test_zero_printed_two_ways_is_refused() -> None:
     # `0` and `—` both count as nothing to the identities: a reading could swap them unseen.
-    rows = _zero_rows()
+    rows = zero_rows()
     lines = _all_apart_2019(rows).split("\n")
     at = lines.index("0", len(HEAD) + 20)
     lines[at] = "—"
@@ -146,7 +138,7 @@ def test_zero_printed_two_ways_is_refused() -> None:
 
 
 def test_one_value_too_many_or_too_few_reads_nothing_so() -> None:
-    lines = _all_apart_2019(_zero_rows()).split("\n")
+    lines = _all_apart_2019(zero_rows()).split("\n")
     at = lines.index("0", len(HEAD) + 20)
     for edited in (lines[:at] + lines[at + 1 :], [*lines[:at], "0", *lines[at:]]):
         report = govdisclosure.parse("\n".join(edited))
@@ -154,7 +146,7 @@ def test_one_value_too_many_or_too_few_reads_nothing_so() -> None:
 
 
 def test_a_row_label_not_printed_is_not_assumed() -> None:
-    rows = _zero_rows()
+    rows = zero_rows()
     printed = _all_apart_2019(rows).split("\n")
     label = next(r.label.label for r in TEMPLATES["2019"].applications.rows if r.id == "denied_state_secret")
     report = govdisclosure.parse("\n".join(line for line in printed if line != label))
@@ -207,7 +199,7 @@ def test_a_number_wrapped_in_a_narrow_cell_stops_the_reading() -> None:
 
 def test_text_joined_into_one_line_is_not_read_so() -> None:
     # One line shows no line a value stood on: the runs the pinning reads are not there.
-    rows = _zero_rows()
+    rows = zero_rows()
     rows["new_received"] = rows["granted"] = rows["outcome_total"] = [3, 0, 0, 0, 0, 0, 3]
     joined = " ".join(line for line in _all_apart_2019(rows).split("\n") if line)
     assert not _balanced_note(govdisclosure.parse(joined))
@@ -218,7 +210,7 @@ def test_rows_read_beside_their_labels_must_agree_with_the_printed_order() -> No
     # its label). In template order 一 would get 二's values, which its own line contradicts; the
     # two input rows trade places with every identity holding, so only that line shows it. The
     # reading is refused, and 二 is not given 一's values.
-    rows = _zero_rows()
+    rows = zero_rows()
     rows["new_received"] = [5, 0, 0, 0, 0, 0, 5]
     rows["carried_over"] = [2, 0, 0, 0, 0, 0, 2]
     rows["granted"] = rows["outcome_total"] = [7, 0, 0, 0, 0, 0, 7]
@@ -238,7 +230,7 @@ def test_rows_read_beside_their_labels_must_agree_with_the_printed_order() -> No
 def test_a_row_whose_values_run_through_other_words_is_said() -> None:
     # Words that name nothing among a row's values (`续表`, a table's continuation line): the reading
     # order went through other blocks there, and the row's values need not be in their columns' order.
-    rows = _zero_rows()
+    rows = zero_rows()
     rows["granted"] = rows["new_received"] = rows["outcome_total"] = [4, 0, 0, 0, 0, 3, 7]
     styles = ["inside3", "apart", "inside1", *(["apart"] * (len(rows) - 3))]
     lines = print_plain("2019", rows, styles, "0", False, False)
@@ -295,7 +287,7 @@ def _lines_among_values(
     template: str, numbers: Rows, inside: dict[str, int], moved: tuple[str, str] | None = None
 ) -> tuple[Rows, list[str]]:
     """The rows and the lines _labels_among_values parses (see there)."""
-    rows = {**_zero_rows(template), **numbers}
+    rows = {**zero_rows(template), **numbers}
     order = list(rows)
     if moved is not None:
         order.remove(moved[0])
@@ -386,7 +378,7 @@ def test_a_label_printed_after_all_its_values_is_not_read_from_the_next_row_s() 
     # and 7.属于行政执法案卷 each printed after all their values. The run before 5.'s label holds
     # two rows to spare (4.'s and 5.'s own); 5. is read from its run, 7.'s values: `0 1 0 0 0 0 1`.
     rows = {
-        **_zero_rows("2019"),
+        **zero_rows("2019"),
         "new_received": [5, 6, 4, 9, 6, 15, 45],
         "granted": [0, 2, 0, 0, 0, 0, 2],
         "denied_state_secret": [0, 0, 0, 0, 0, 1, 1],
@@ -435,7 +427,7 @@ def test_a_label_after_its_values_is_not_read_from_a_row_listed_apart_printed_la
     # values `0 0 0 0 0 1 1`; the identities (new + carried over = outcome total + carried
     # forward) hold only with 1.'s values before its label.
     rows = {
-        **_zero_rows("2021"),
+        **zero_rows("2021"),
         "new_received": [0, 0, 0, 0, 0, 1, 1],
         "carried_forward": [0, 0, 0, 0, 0, 1, 1],
     }
@@ -455,7 +447,7 @@ def test_a_row_printed_before_its_turn_puts_no_row_after_it_in_doubt() -> None:
     # leave; counted in printing order, each label's run is its row's, and every row is read.
     numbers = {"new_received": [1, 2, 0, 0, 0, 0, 3], "granted": [1, 0, 0, 0, 0, 0, 1]}
     numbers |= {"partially_granted": [0, 2, 0, 0, 0, 0, 2], "outcome_total": [1, 2, 0, 0, 0, 0, 3]}
-    rows = {**_zero_rows("2019"), **numbers}
+    rows = {**zero_rows("2019"), **numbers}
     order = [r for r in rows if r != "not_processed_duplicate"]
     order.insert(order.index("carried_over") + 1, "not_processed_duplicate")
     lines = print_plain("2019", {r: rows[r] for r in order}, ["before"] * len(order), "0", False, False)
@@ -471,7 +463,7 @@ def test_a_label_listed_apart_with_a_value_drawn_late_puts_no_row_after_it_in_do
     # rank puts them, and 1.属于国家秘密, whose label is before its values, is read.
     numbers = {"new_received": [1, 2, 0, 0, 0, 0, 3], "granted": [1, 0, 0, 0, 0, 0, 1]}
     numbers |= {"partially_granted": [0, 2, 0, 0, 0, 0, 2], "outcome_total": [1, 2, 0, 0, 0, 0, 3]}
-    rows = {**_zero_rows("2019"), **numbers}
+    rows = {**zero_rows("2019"), **numbers}
     apart = ("granted", "partially_granted")
     lines = print_plain("2019", rows, ["apart" if r in apart else "before" for r in rows], "0", False, False)
     body = lines[: -len(TAIL)]

@@ -21,7 +21,7 @@ from govdisclosure.model import ApplicationsTable, Report
 from govdisclosure.tables.detached import labels_fit
 from govdisclosure.templates import default_templates
 from govdisclosure.testing import tables
-from plain_table import HEAD, TAIL
+from plain_table import FEWER, HEAD, TAIL
 
 TEMPLATES = default_templates()
 ZERO_ROW = ["0"] * 7
@@ -387,10 +387,6 @@ def _print(
 
 def _balanced_apps() -> st.SearchStrategy[ApplicationsTable]:
     return tables(identities=True).map(lambda t: t.applications).filter(lambda a: a is not None)  # type: ignore[return-value]
-
-
-# Each example parses a 300-line table: a fifth of the profile's examples keeps CI inside its budget.
-FEWER = settings(max_examples=max(30, settings().max_examples // 5))
 
 
 @FEWER

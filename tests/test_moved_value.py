@@ -15,14 +15,14 @@ tests show the reading, a committed corpus text, and a report's slip left as pri
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure
 from corpus import text
 from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
-from plain_table import TEMPLATES, Rows, balanced_counts, print_plain
+from plain_table import FEWER, TEMPLATES, Rows, balanced_counts, print_plain, zero_rows
 
 MOVED = "one value printed apart from its row"
 # A value's line: a number, or a mark for nothing (not a label such as `1.属于国家秘密`).
@@ -40,9 +40,16 @@ def _values(report: Report, template: str) -> dict[str, list[int]]:
     return {row: [cells[c].value or 0 for c in columns] for row, cells in _apps(report).rows.items()}
 
 
+def _as_printed(report: Report, template: str, rows: Rows) -> None:
+    """No value moved, and every row read has the values the report prints."""
+    assert not any(MOVED in d.message for d in report.diagnostics)
+    for row, values in _values(report, template).items():
+        assert values == rows[row], row
+
+
 def _rows_2019() -> Rows:
-    rows = {r.id: [0] * 7 for r in TEMPLATES["2019"].applications.rows if r.standard}
-    rows.update(
+    return zero_rows(
+        "2019",
         new_received=[41, 6, 0, 1, 1, 0, 49],
         carried_over=[5, 2, 0, 0, 0, 0, 7],
         granted=[30, 5, 0, 1, 0, 0, 36],
@@ -53,7 +60,6 @@ def _rows_2019() -> Rows:
         outcome_total=[43, 8, 0, 1, 1, 0, 53],
         carried_forward=[3, 0, 0, 0, 0, 0, 3],
     )
-    return rows
 
 
 def _moved(lines: list[str], value: int, before: int) -> list[str]:
@@ -86,8 +92,8 @@ def test_a_report_s_own_slip_is_not_mended() -> None:
     # rows break their totals as printed, and taking the 2 back would make every identity hold. The
     # text cannot tell that slip from a tool's: the values stay as printed, their rows unread or
     # read as printed, and the checks say what breaks.
-    rows = {r.id: [0] * 7 for r in TEMPLATES["2019"].applications.rows if r.standard}
-    rows.update(
+    rows = zero_rows(
+        "2019",
         new_received=[1, 0, 0, 0, 0, 0, 1],
         carried_over=[2, 0, 0, 0, 0, 0, 0],
         granted=[0, 0, 0, 2, 0, 0, 0],
@@ -97,9 +103,7 @@ def test_a_report_s_own_slip_is_not_mended() -> None:
     styles = ["apart"] * len(rows)
     styles[0] = styles[1] = styles[2] = "inside3"
     report = govdisclosure.parse("\n".join(print_plain("2019", rows, styles, "0", False, False)))
-    assert not any(MOVED in d.message for d in report.diagnostics)
-    for row, values in _values(report, "2019").items():
-        assert values == rows[row], row
+    _as_printed(report, "2019", rows)
 
 
 def test_a_reading_that_looks_like_a_slip_is_still_a_rival() -> None:
@@ -108,8 +112,8 @@ def test_a_reading_that_looks_like_a_slip_is_still_a_rival() -> None:
     # own swap would, so it is not read; but it is a reading every identity holds on, and so is one
     # where the two rows trade places: neither is the one (a review's reproducer gave 执法案卷 and
     # 行政查询 each other's values when the first was dropped before the count).
-    rows = {r.id: [0] * 7 for r in TEMPLATES["2019"].applications.rows if r.standard}
-    rows.update(
+    rows = zero_rows(
+        "2019",
         new_received=[3, 0, 0, 5, 0, 0, 8],
         granted=[3, 0, 0, 0, 0, 0, 3],
         denied_enforcement_case_files=[0, 0, 0, 5, 0, 0, 5],
@@ -121,9 +125,7 @@ def test_a_reading_that_looks_like_a_slip_is_still_a_rival() -> None:
     total = list(rows).index("denied_enforcement_case_files") * 7 + 6
     values = [i for i, line in enumerate(lines) if VALUE.fullmatch(line.strip())]
     report = govdisclosure.parse("\n".join(_moved(lines, total, values[total + 6])))
-    assert not any(MOVED in d.message for d in report.diagnostics)
-    for row, values_read in _values(report, "2019").items():
-        assert values_read == rows[row], row
+    _as_printed(report, "2019", rows)
 
 
 def test_plain_pdftotext_of_a_chromium_pdf_gets_二_s_total_back() -> None:
@@ -139,10 +141,6 @@ def test_plain_pdftotext_of_a_chromium_pdf_gets_二_s_total_back() -> None:
     assert "carried_over's total (54" in note
     # 二 itself mixes 无 with numbers: said, with its 总计 back among its values.
     assert any(d.code == "cell-unplaced" and "(52 2 无 无 无 无 54)" in d.message for d in report.diagnostics)
-
-
-# Each example parses a 300-line table: a fifth of the profile's examples keeps CI inside its budget.
-FEWER = settings(max_examples=max(30, settings().max_examples // 5))
 
 
 @FEWER
@@ -161,12 +159,8 @@ def test_one_value_moved_rows_away_gives_no_wrong_number(data: st.DataObject) ->
     value = data.draw(st.integers(0, count - 1))
     # Anywhere a line stands at least a row's values away.
     value_lines = [i for i, line in enumerate(lines) if VALUE.fullmatch(line.strip())]
-    at = value_lines[value]
     far = [i for k, i in enumerate(value_lines) if abs(k - value) > 7]
-    before = data.draw(st.sampled_from(far))
-    moved = lines[:at] + lines[at + 2 :]
-    before -= 2 if before > at else 0
-    report = govdisclosure.parse("\n".join(moved[:before] + lines[at : at + 2] + moved[before:]))
+    report = govdisclosure.parse("\n".join(_moved(lines, value, data.draw(st.sampled_from(far)))))
     for row, values in _values(report, template).items():
         assert values == rows[row], row
 
@@ -196,6 +190,4 @@ def test_a_report_s_own_slip_gives_its_values_as_printed(data: st.DataObject) ->
     )
     zero = data.draw(st.sampled_from(["0", "—", "/"]))
     report = govdisclosure.parse("\n".join(print_plain(template, printed, styles, zero, False, False)))
-    assert not any(MOVED in d.message for d in report.diagnostics)
-    for row, values in _values(report, template).items():
-        assert values == printed[row], row
+    _as_printed(report, template, printed)

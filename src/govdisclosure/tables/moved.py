@@ -107,8 +107,9 @@ def one_moved(values: Sequence[Token], width: int) -> list[tuple[tuple[Token, ..
     # A value moves as the one before it would where both print the same.
     first = [i == 0 or texts[i - 1] != texts[i] for i in range(len(values))]
     for source, _, order, slip in _moves(values, width, first):
-        tokens = tuple(values[i] for i in order)
-        found.setdefault(tuple(t.text.strip() for t in tokens), (tokens, values[source], slip))
+        found.setdefault(
+            tuple(texts[i] for i in order), (tuple(values[i] for i in order), values[source], slip)
+        )
     return list(found.values())
 
 
@@ -123,12 +124,20 @@ def _dropped(runs: list[ValueRun], k: int) -> None:
         runs[k - 1] = runs[k - 1]._replace(after=runs[k - 1].after + gone.after)
 
 
-def _landed(runs: Sequence[ValueRun], k: int, value: Token, where: str) -> list[ValueRun]:
-    """The runs with `value` put at the end of run k (`end`), or on its own after run k, before
-    the labels that follow it (`after`) or after them (`before`)."""
+def _landed(
+    runs: Sequence[ValueRun], k: int, value: Token, where: str, after: Token | None
+) -> list[ValueRun]:
+    """The runs with `value` put into run k: after the value `after` of it (`in`), first (`start`),
+    last (`end`); or on its own after run k, before the labels that follow it (`after`) or after
+    them (`before`)."""
     out = list(runs)
     run = runs[k]
-    if where == "end":
+    if where == "in":
+        at = next(i + 1 for i, v in enumerate(run.values) if v is after)
+        out[k] = run._replace(values=(*run.values[:at], value, *run.values[at:]))
+    elif where == "start":
+        out[k] = run._replace(values=(value, *run.values))
+    elif where == "end":
         out[k] = run._replace(values=(*run.values, value))
     elif where == "after":
         out[k] = run._replace(after=())
@@ -183,28 +192,23 @@ def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[Valu
     first = [i == 0 or not _alike(runs, home, values, i - 1, i, texts) for i in range(len(values))]
     for source, at, order, slip in _moves(values, width, first):
         value = values[source]
-        # The runs without the value moved, and where it lands: after which value of which run.
+        # The runs without the value moved.
         kept = list(runs)
         own = runs[home[source]]
         kept[home[source]] = own._replace(values=tuple(v for v in own.values if v is not value))
-        left = values[order[at - 1]] if at else None
-        right = values[order[at + 1]] if at + 1 < len(order) else None
+        # The runs of the values it lands between (one of them where it lands first or last).
+        left = order[at - 1] if at else None
+        right = order[at + 1] if at + 1 < len(order) else None
         landings: list[tuple[int, str]] = []
-        if left is not None and right is not None and home[order[at - 1]] == home[order[at + 1]]:
-            landings = [(home[order[at - 1]], "in")]
+        if left is not None and right is not None and home[left] == home[right]:
+            landings = [(home[left], "in")]
         else:
             if left is not None:
-                landings += [(home[order[at - 1]], where) for where in ("end", "after", "before")]
+                landings += [(home[left], where) for where in ("end", "after", "before")]
             if right is not None:
-                landings.append((home[order[at + 1]], "start"))
+                landings.append((home[right], "start"))
         for k, where in landings:
-            placed = list(kept)
-            if where in ("in", "start"):
-                vs = list(placed[k].values)
-                vs.insert(next(i + 1 for i, v in enumerate(vs) if v is left) if where == "in" else 0, value)
-                placed[k] = placed[k]._replace(values=tuple(vs))
-            else:
-                placed = _landed(placed, k, value, where)
+            placed = _landed(kept, k, value, where, values[left] if left is not None else None)
             for i in reversed(range(len(placed))):
                 if not placed[i].values:
                     _dropped(placed, i)
