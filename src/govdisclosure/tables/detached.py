@@ -15,7 +15,9 @@ printed order, and accepts that reading only when the text confirms it at every 
   its label printed somewhere in the table (no row is assumed to be there);
 - every row label printed right before a run names the row the run starts (or, for a
   column-major block, one of its rows), and labels listed after a block come in template order;
-- every row the label-anchored reading had placed gets the same values.
+- every row the label-anchored reading had placed gets the same values;
+- for table 三, no row breaks a row total that one value moved would make hold (moved.py): runs of
+  one value each still decode after a tool moved a value, the rows it shifted cut as printed.
 
 A table that passes is placed in template order with a `cells-by-order` note; one that does not
 keeps the label-anchored result and its `cell-unplaced` diagnostics. A table of text joined into
@@ -36,7 +38,7 @@ from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, Template, TemplateRegistry
 from .drawn import DRAWN_ORDER, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import Grid
-from .moved import every_identity_holds, moved_runs, said_moved
+from .moved import every_identity_holds, moved_runs, one_move_mends, said_moved
 from .regions import MatchedRow, Region
 from .runs import ValueRun, value_runs
 from .wrapped import WRAP_UNSHOWN, may_hide_a_wrap
@@ -338,6 +340,10 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         if not runs or not labels_fit(labels, order):
             continue
         decoded = _read(runs, len(columns), order, column_major=True)
+        if decoded is not None and one_move_mends(decoded.rows, len(columns)):
+            # Runs can still decode after a tool moved a value, the rows it shifted breaking their
+            # totals: where one move would mend them, only the moved reading may read the table.
+            decoded = None
         moved = ""
         if decoded is None and (found := _read_moved(runs, template, order)) is not None:
             decoded, value = found

@@ -26,7 +26,7 @@ from ..templates import Template
 from ..values import clean, read_cell
 from .runs import ValueRun
 
-__all__ = ["every_identity_holds", "moved_runs", "one_moved", "said_moved"]
+__all__ = ["every_identity_holds", "moved_runs", "one_move_mends", "one_moved", "said_moved"]
 
 
 def every_identity_holds(template: Template, rows: Mapping[str, Sequence[Token]]) -> bool:
@@ -97,6 +97,16 @@ def _moves(
                 del order[source]
                 order.insert(target, source)
                 yield source, target, order, _a_report_s_own(texts, order, width)
+
+
+def one_move_mends(rows: Mapping[str, Sequence[Token]], width: int) -> bool:
+    """True where rows cut from the printed order break a row total that one value moved would
+    make hold. A tool's move shifts every row between where the value stood and where it stands;
+    a report's own slip may break its rows the same way (a row typed a column off, a value typed
+    in another row's cell), and a move among values printed alike can look like either: the text
+    does not say which, so rows cut as printed are no reading there."""
+    values = [token for tokens in rows.values() for token in tokens]
+    return next(_moves(values, width), None) is not None
 
 
 def one_moved(values: Sequence[Token], width: int) -> list[tuple[tuple[Token, ...], Token, bool]]:
