@@ -25,7 +25,7 @@ import govdisclosure
 from corpus import text
 from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
-from govdisclosure.tables.balanced import UNPINNED, _settled
+from govdisclosure.tables.balanced import IN_ORDER, UNPINNED, _settled
 from plain_table import FEWER, HEAD, TAIL, TEMPLATES, Rows, balanced_counts, print_plain, zero_rows
 
 ROW_AFTER_ROW = "row after row"
@@ -75,6 +75,29 @@ def test_rows_pinned_by_their_labels_come_back_and_nothing_wrong(data: st.DataOb
 
 @FEWER
 @given(data=st.data())
+def test_a_table_printed_top_to_bottom_comes_back_whole(data: st.DataObject) -> None:
+    # Rows in the template's order, each label before or among its values, the last rows' labels
+    # maybe listed after all the values (as LibreOffice's plain pdftotext lists a label column's
+    # block): the labels come in the template's order, and every row comes back, right.
+    template = data.draw(st.sampled_from(["2019", "2021"]))
+    rows = data.draw(balanced_counts(template))
+    apart = data.draw(st.integers(0, len(rows) - 1))
+    kinds = st.sampled_from(["before", "inside1", "inside2", "inside3", "inside5", "inside6"])
+    styles = [*data.draw(st.lists(kinds, min_size=len(rows) - apart, max_size=len(rows) - apart))]
+    styles += ["apart"] * apart
+    zero = data.draw(st.sampled_from(["0", "—", "/"]))
+    commas, paired = data.draw(st.booleans()), data.draw(st.booleans())
+    report = govdisclosure.parse("\n".join(print_plain(template, rows, styles, zero, commas, paired)))
+    spec = TEMPLATES[template].applications
+    got = {
+        row: [c.value or 0 for c in (cells.get(k) for k in spec.value_columns) if c]
+        for row, cells in _apps(report).rows.items()
+    }
+    assert got == rows
+
+
+@FEWER
+@given(data=st.data())
 def test_one_swapped_pair_of_values_breaks_an_identity_and_nothing_is_read_so(data: st.DataObject) -> None:
     template = data.draw(st.sampled_from(["2019", "2021"]))
     rows = data.draw(balanced_counts(template).filter(lambda r: any(any(v) for v in r.values())))
@@ -99,13 +122,50 @@ def _all_apart_2019(rows: Rows, zero: str = "0") -> str:
     return "\n".join(print_plain("2019", rows, styles, zero, False, False))
 
 
+def _labels_out_of_order(text: str) -> str:
+    """The text with the labels of （一）予以公开 and 1.属于国家秘密, listed apart, trading places."""
+    spec = TEMPLATES["2019"].applications
+    one, two = (
+        next(r.label.label for r in spec.rows if r.id == i) for i in ("granted", "denied_state_secret")
+    )
+    lines = text.split("\n")
+    a, b = lines.index(one), lines.index(two)
+    lines[a], lines[b] = two, one
+    return "\n".join(lines)
+
+
+def test_rows_printed_with_their_labels_in_the_template_s_order_are_read_whole() -> None:
+    # Every label but 一's listed apart after all the values, in the template's order: the table
+    # was printed top to bottom, and its rows' values come in that order too (docs/tables.md), so
+    # every row is read from the values cut in printed order, even rows the identities would let
+    # trade places (the outcome rows here).
+    rows = zero_rows(
+        new_received=[9, 1, 0, 0, 0, 0, 10],
+        granted=[5, 0, 0, 0, 0, 0, 5],
+        not_processed_duplicate=[4, 1, 0, 0, 0, 0, 5],
+        outcome_total=[9, 1, 0, 0, 0, 0, 10],
+    )
+    report = govdisclosure.parse(_all_apart_2019(rows))
+    got = _apps(report)
+    assert {row: [c.value or 0 for c in cells.values()] for row, cells in got.rows.items()} == rows
+    assert {c.basis for cells in got.rows.values() for c in cells.values()} == {"order"}
+    assert not any(UNPINNED in d.message for d in report.diagnostics)
+    assert any(d.code == "cells-by-order" and IN_ORDER in d.message for d in report.diagnostics)
+    # The same text with two labels listed out of the template's order: nothing shows the rows'
+    # order then, and the outcome rows that could trade places are said.
+    report = govdisclosure.parse(_labels_out_of_order(_all_apart_2019(rows)))
+    assert "granted" not in _apps(report).rows and "not_processed_duplicate" not in _apps(report).rows
+    assert any(UNPINNED in d.message and "granted" in d.message for d in report.diagnostics)
+
+
 def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
     rows = zero_rows()
     for row in ("new_received", "granted", "outcome_total"):
         rows[row] = [5, 0, 0, 0, 0, 0, 5]
-    report = govdisclosure.parse(_all_apart_2019(rows))
+    report = govdisclosure.parse(_labels_out_of_order(_all_apart_2019(rows)))
     # 一 is pinned (its label stands among its values), so 二 is the one input row left; （一） is the
-    # only outcome row with numbers, but nothing shows it is （一）: the outcome rows stay unread.
+    # only outcome row with numbers, but with the labels out of the template's order nothing shows
+    # it is （一）: the outcome rows stay unread.
     got = _apps(report)
     assert got["new_received"]["total"].value == 5
     assert [c.raw for c in got["carried_over"].values()] == ["0"] * 7

@@ -18,7 +18,7 @@ import govdisclosure
 from corpus import text
 from corpus.score import table_cells
 from govdisclosure.model import ApplicationsTable, Report
-from govdisclosure.tables.detached import labels_fit
+from govdisclosure.tables.row_labels import labels_fit
 from govdisclosure.templates import default_templates
 from govdisclosure.testing import tables
 from plain_table import FEWER, HEAD, TAIL

@@ -25,11 +25,15 @@ template's rows, in its order, only when all of this holds:
 The identities do not settle which row is which: whole rows can take each other's places with
 every identity holding, freely among rows summed on the same sides of them
 (`identities.trading_places`: the two input rows; the outcome rows) and across such groups where
-the figures allow it (一 and 二 with （一） and （二） when 四 and the other outcome rows are 0). So a row
-is given (basis `order`, so every check over it says `decided`) only where its own label is
-printed among its values, or where every placement the identities allow gives it the same values
-(`_settled`); a label between two rows' values pins neither, since plain pdftotext prints some rows
-label first and others values first. Each other row is `cell-unplaced`, saying why. A row whose
+the figures allow it (一 and 二 with （一） and （二） when 四 and the other outcome rows are 0). The
+printed order does, where the row labels printed come in the template's order: the table was
+printed top to bottom, and the tools print its rows' values in that order too (of 1,240 tool texts
+of tables printing every cell, none printed whole rows out of it; docs/tables.md). Then every row is
+given (basis `order`, so every check over it says `decided`). Where the labels come in another
+order, a row is given only where its own label is printed among its values, or where every
+placement the identities allow gives it the same values (`_settled`); a label between two rows'
+values pins neither, since plain pdftotext prints some rows label first and others values first.
+Each other row is `cell-unplaced`, saying why. A row whose
 values mix 无 with numbers in a PDF's reading order, or run through other words, is still left
 unplaced (drawn.py): 无's glyph moves in that order the same way in rows of the same shape, and the
 identities would not show it.
@@ -46,10 +50,11 @@ from ..layout import Token
 from ..model import Diagnostic, Number
 from ..templates import Template, TemplateRegistry
 from ..values import clean, read_cell
-from .detached import agrees, has_broken_numbers, labels_fit, place_in_order, row_labels
+from .detached import agrees, has_broken_numbers, place_in_order
 from .grid import Grid
 from .moved import every_identity_holds, one_moved, said_moved
 from .regions import Region
+from .row_labels import labels_fit, labels_in_order, row_labels
 from .runs import ValueRun, value_runs
 
 __all__ = ["reread_balanced"]
@@ -77,6 +82,9 @@ def _pinned(runs: Sequence[ValueRun], starts: Sequence[int], order: Sequence[str
         if start % width and start < width * len(order) and order[start // width] in run.before
     }
 
+
+#: What the note adds where the row labels printed come in the template's order.
+IN_ORDER = "; the row labels printed come in the template's order, and so do the rows"
 
 # More placements than this, and only the rows pinned by their labels are given.
 MAX_PLACEMENTS = 20_000
@@ -232,7 +240,7 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         return None
     labels = row_labels(region)
     fits: list[tuple[Grid, str]] = []
-    moves: list[str] = []
+    notes: list[str] = []
     for template in registry:
         spec = template.applications
         order = [r.id for r in spec.rows if r.standard]
@@ -249,7 +257,15 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         # The runs that begin after words naming nothing: a row whose values they cut is interrupted.
         cut = {start for run, start in zip(runs, starts, strict=True) if run.interrupted}
         texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
-        settled = _settled(template, texts, _pinned(runs, starts, order, width) | set(grid.rows))
+        # Labels printed in the template's order show a table printed top to bottom, and the tools
+        # print its rows' values in that order too (no whole row out of it in 1,240 tool texts of
+        # tables printing every cell: docs/tables.md); else only what the identities settle.
+        in_order = labels_in_order(labels, order)
+        settled = (
+            set(order)
+            if in_order
+            else _settled(template, texts, _pinned(runs, starts, order, width) | set(grid.rows))
+        )
         kept = [d for d in grid.diagnostics if d.code != CELL_UNPLACED]
         fresh = Grid(grid.table, diagnostics=kept, units=dict(grid.units), reading_order=grid.reading_order)
         for i, (row, tokens) in enumerate(rows.items()):
@@ -262,14 +278,14 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
                 interrupted = any(i * width < at < (i + 1) * width for at in cut)
                 place_in_order(fresh, row, spec.value_columns, tokens, interrupted)
         fits.append((fresh, template.name))
-        moves.append(moved)
+        notes.append(IN_ORDER * in_order + moved)
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
     fresh, name = fits[0]
     message = (
         f"{fresh.table}: {len(fresh.rows) - len(grid.rows)} rows read in printed order, row after row "
         "(labels printed apart from their values): the values fill the template's cells exactly and "
-        f"every identity of the table holds on them{moves[0]}"
+        f"every identity of the table holds on them{notes[0]}"
     )
     fresh.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, values[0].line))
     return fresh, name

@@ -40,18 +40,16 @@ from .drawn import DRAWN_ORDER, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import Grid
 from .moved import every_identity_holds, moved_runs, one_move_mends, said_moved
 from .regions import MatchedRow, Region
+from .row_labels import labelled_rows, labels_fit, row_labels
 from .runs import ValueRun, value_runs
 from .wrapped import WRAP_UNSHOWN, may_hide_a_wrap
 
 __all__ = [
     "agrees",
     "has_broken_numbers",
-    "labelled_rows",
-    "labels_fit",
     "place_in_order",
     "reread_active",
     "reread_applications",
-    "row_labels",
 ]
 
 # More decodings than this means the runs say too little about the rows: read nothing.
@@ -204,29 +202,6 @@ def _read_moved(
         return None
     placed, value, slip = next(iter(found.values()))
     return None if slip else (placed, value)
-
-
-def row_labels(region: Region) -> list[frozenset[str]]:
-    """The rows each row label the region prints may name, label by label."""
-    return [
-        ids
-        for r in region.rows
-        for m in r.matches
-        if (ids := frozenset(e.id for e in m.entries if e.table == region.table and e.kind == "row"))
-    ]
-
-
-def labelled_rows(region: Region) -> set[str]:
-    """Every data row whose label the region prints."""
-    return set().union(*row_labels(region))
-
-
-def labels_fit(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
-    """Every row of a template (`order`) has its label printed, and every row label printed
-    (`labels`, row_labels) names one of its rows: a 2021 table with two blank rows prints 2019's
-    number of values, and its （六） rows' labels are what show it is no 2019 table."""
-    rows = set(order)
-    return rows <= set().union(*labels) and all(ids & rows for ids in labels)
 
 
 def agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
