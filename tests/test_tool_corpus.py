@@ -40,9 +40,11 @@ _LAYOUT = (
 )
 _PLAIN = (
     "plain pdftotext prints cells one per line in the PDF's drawing order: a table is read in printed "
-    "order only where every row's values come whole, each run anchored by the label right before it "
-    "or confirmed by its row totals; labels listed before their values, or a value drawn apart from "
-    "its row (a 总计 printed rows away, a 无 of a broken group label), leave the table unread; and a row "
+    "order where its runs decode row by row (each anchored by the label right before it or confirmed "
+    "by its row totals) or column by column, or where its values fill the template's cells with every "
+    "identity holding and the row labels come in the template's order; a number LibreOffice wrapped "
+    "in a narrow cell, two or more values drawn apart from their rows, labels listed out of the "
+    "template's order, or table 四's cells in poppler's block order leave a table unread; and a row "
     "printed one value per line with 无 or other words among them is not read, since the PDF's "
     "reading order moves 无 (a CJK glyph) and goes through other blocks there"
 )
