@@ -444,17 +444,12 @@ def test_a_row_whose_last_two_values_share_a_line_is_one_row() -> None:
 
 def test_labels_listed_before_their_values_anchor_nothing() -> None:
     # corpus r023 through plain pdftotext (Chromium's PDF): `4.无正当理由大量反复申请` /
-    # `5.要求行政机关确认或重新出具已获取信息` / then seven rows' values. A label listed before other
-    # rows' values anchors no run here (the printed-order reading does not read the table); the
-    # row-after-row reading does (tables/balanced.py): the values fill the template's cells with
-    # every identity holding, and the labels come in the template's order, as the rows do.
+    # `5.要求行政机关确认或重新出具已获取信息` / then seven rows' values. Labels are listed in template
+    # order whatever order the values come in, and rows feeding the same totals can trade places
+    # with every identity holding: the list shows nothing, and table 三 stays unread.
     parsed, printed = table_cells("r023", "pdf-chromium.pdftotext", "applications")
-    assert parsed == printed
-    notes = [d.message for d in govdisclosure.parse(text("r023", "pdf-chromium.pdftotext")).diagnostics]
-    assert any("row after row" in n and "come in the template's order" in n for n in notes)
-    assert not any(
-        n.startswith("applications: ") and "printed order (labels printed apart" in n for n in notes
-    )
+    assert "not_processed_excessive" not in {row for row, _ in parsed}
+    assert all(printed[key] == value for key, value in parsed.items())
 
 
 def test_labels_listed_before_a_column_major_block_are_no_anchor() -> None:

@@ -89,8 +89,8 @@ def test_a_total_printed_rows_later_is_read_as_its_row_s() -> None:
 
 def test_rows_that_a_moved_value_shifted_are_not_read_as_printed() -> None:
     # Every label listed after all the values: the printed order cuts into rows with nothing to
-    # confirm where a row starts. 二's 总计 (7) printed after （三）'s values shifts （一）, （二）
-    # and 1.属于国家秘密 by one value each, and those rows break their totals as cut; one move
+    # confirm where a row starts. 二's 总计 (7) printed 26 values on, among 2.其他法律行政法规禁止
+    # 公开's zeros, shifts 二 to 2. by one value each, and those rows break their totals as cut; one move
     # makes every identity hold again, so the rows are not taken as printed (a review's finding:
     # they were, 30 read as 二's 总计, 36 as （一）'s 其他), but with the 7 taken back.
     rows = _rows_2019()

@@ -26,12 +26,13 @@ The identities do not settle which row is which: whole rows can take each other'
 every identity holding, freely among rows summed on the same sides of them
 (`identities.trading_places`: the two input rows; the outcome rows) and across such groups where
 the figures allow it (一 and 二 with （一） and （二） when 四 and the other outcome rows are 0). The
-printed order does, where the row labels printed come in the template's order (but those standing
-at their own row's values, which show their place themselves: `row_labels.labels_in_order`): the
-table was printed top to bottom, and the tools print its rows' values in that order too (of 1,240
-tool texts of tables printing every cell, none printed whole rows out of it; docs/tables.md). Then
-every row is given (basis `order`, so every check over it says `decided`). Where the labels come in
-another order, a row is given only where its own label is printed among its values, or where every
+printed order does, where the row labels printed come in the template's order
+(`row_labels.labels_in_order`) and no run of values starts inside a row after another row's label:
+the table was printed top to bottom, and the tools print its rows' values in that order too (of
+1,240 tool texts of tables printing every cell, none printed whole rows out of it; of a review's
+5,892 more, one did, its runs split by other rows' labels; docs/tables.md). Then every row is
+given (basis `order`, so every check over it says `decided`). Where the labels come in another
+order, a row is given only where its own label is printed among its values, or where every
 placement the identities allow gives it the same values (`_settled`); a label between two rows'
 values pins neither, since plain pdftotext prints some rows label first and others values first.
 Each other row is `cell-unplaced`, saying why. A row whose
@@ -55,7 +56,7 @@ from .detached import agrees, has_broken_numbers, place_in_order
 from .grid import Grid
 from .moved import every_identity_holds, one_moved, said_moved
 from .regions import Region
-from .row_labels import label_places, labels_fit, labels_in_order, row_labels
+from .row_labels import labels_fit, labels_in_order, row_labels
 from .runs import ValueRun, value_runs
 
 __all__ = ["reread_balanced"]
@@ -260,10 +261,16 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
         # Labels printed in the template's order show a table printed top to bottom, and the tools
         # print its rows' values in that order too (no whole row out of it in 1,240 tool texts of
-        # tables printing every cell: docs/tables.md); else only what the identities settle. A
-        # label standing at its own row's values shows its place itself, wherever poppler put the
-        # other labels' block: only the others need come in order.
-        in_order = labels_in_order(label_places(region), order, width)
+        # tables printing every cell: docs/tables.md), unless a row's values are split by a label
+        # other than its own: poppler then printed some rows' first cells beside their labels and
+        # a later row's values before them (a review's LibreOffice PDF with tall cells). Else only
+        # what the identities settle.
+        whole = all(
+            start % width == 0 or not run.before or order[start // width] in run.before
+            for run, start in zip(runs, starts, strict=True)
+            if start < width * len(order)
+        )
+        in_order = whole and labels_in_order(labels, order)
         settled = (
             set(order)
             if in_order

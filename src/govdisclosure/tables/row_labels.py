@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .regions import Region
 
-__all__ = ["label_places", "labelled_rows", "labels_fit", "labels_in_order", "row_labels"]
+__all__ = ["labelled_rows", "labels_fit", "labels_in_order", "row_labels"]
 
 
 def row_labels(region: Region) -> list[frozenset[str]]:
@@ -38,32 +38,12 @@ def labels_fit(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
     return rows <= set().union(*labels) and all(ids & rows for ids in labels)
 
 
-def label_places(region: Region) -> list[tuple[int, frozenset[str]]]:
-    """Each row label the region prints (the rows it may name), with how many values it prints
-    before it: where the label stands in the stream of values the printed-order readings cut."""
-    places: list[tuple[int, frozenset[str]]] = []
-    count = 0
-    for r in region.rows:
-        for m in r.matches:
-            if m.token.kind == "value":
-                count += 1
-            elif ids := frozenset(e.id for e in m.entries if e.table == region.table and e.kind == "row"):
-                places.append((count, ids))
-    return places
-
-
-def labels_in_order(places: Sequence[tuple[int, frozenset[str]]], order: Sequence[str], width: int) -> bool:
-    """True when the row labels printed (`places`, label_places) come in the template's order but
-    those standing at their own row's values as the template's rows of `width` values cut them
-    (before, among or after them), which show their place themselves: poppler may list a block of
-    labels apart from the values and print the next rows' labels beside theirs first."""
+def labels_in_order(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
+    """True when the row labels printed (`labels`, row_labels) come in the template's order."""
     rank = {row: i for i, row in enumerate(order)}
     last = -1
-    for at, ids in places:
-        ranks = [rank[i] for i in ids if i in rank]
-        if any(r * width <= at <= (r + 1) * width for r in ranks):
-            continue
-        ahead = [r for r in ranks if r > last]
+    for ids in labels:
+        ahead = [rank[i] for i in ids if i in rank and rank[i] > last]
         if not ahead:
             return False
         last = min(ahead)
