@@ -260,11 +260,9 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         cut = {start for run, start in zip(runs, starts, strict=True) if run.interrupted}
         texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
         # Labels printed in the template's order show a table printed top to bottom, and the tools
-        # print its rows' values in that order too (no whole row out of it in 1,240 tool texts of
-        # tables printing every cell: docs/tables.md), unless a row's values are split by a label
-        # other than its own: poppler then printed some rows' first cells beside their labels and
-        # a later row's values before them (a review's LibreOffice PDF with tall cells). Else only
-        # what the identities settle.
+        # print its rows' values in that order too (docs/tables.md), unless a row's values are split
+        # by another row's label: poppler printed some rows' first cells beside their labels and a
+        # later row's values before them (a review's PDF with tall cells). Else the identities.
         whole = all(
             start % width == 0 or not run.before or order[start // width] in run.before
             for run, start in zip(runs, starts, strict=True)
