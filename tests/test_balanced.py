@@ -84,7 +84,7 @@ def test_a_table_printed_top_to_bottom_comes_back_whole(data: st.DataObject) -> 
     rows = data.draw(balanced_counts(template))
     apart = data.draw(st.integers(0, len(rows) - 1))
     kinds = st.sampled_from(["before", "inside1", "inside2", "inside3", "inside5", "inside6"])
-    styles = [*data.draw(st.lists(kinds, min_size=len(rows) - apart, max_size=len(rows) - apart))]
+    styles = data.draw(st.lists(kinds, min_size=len(rows) - apart, max_size=len(rows) - apart))
     styles += ["apart"] * apart
     zero = data.draw(st.sampled_from(["0", "—", "/"]))
     commas, paired = data.draw(st.booleans()), data.draw(st.booleans())

@@ -27,7 +27,7 @@ every identity holding, freely among rows summed on the same sides of them
 (`identities.trading_places`: the two input rows; the outcome rows) and across such groups where
 the figures allow it (一 and 二 with （一） and （二） when 四 and the other outcome rows are 0). The
 printed order does, where the row labels printed come in the template's order
-(`row_labels.labels_in_order`) and no run of values starts inside a row after another row's label:
+(`row_labels.printed_top_to_bottom`) and no run of values starts inside a row after another row's label:
 the table was printed top to bottom, and the tools print its rows' values in that order too (of
 1,240 tool texts of tables printing every cell, none printed whole rows out of it; of a review's
 5,892 more, one did, its runs split by other rows' labels; docs/tables.md). Then every row is
@@ -56,7 +56,7 @@ from .detached import agrees, has_broken_numbers, place_in_order
 from .grid import Grid
 from .moved import every_identity_holds, one_moved, said_moved
 from .regions import Region
-from .row_labels import labels_fit, labels_in_order, row_labels
+from .row_labels import labels_fit, printed_top_to_bottom, row_labels
 from .runs import ValueRun, value_runs
 
 __all__ = ["reread_balanced"]
@@ -259,16 +259,9 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         # The runs that begin after words naming nothing: a row whose values they cut is interrupted.
         cut = {start for run, start in zip(runs, starts, strict=True) if run.interrupted}
         texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
-        # Labels printed in the template's order show a table printed top to bottom, and the tools
-        # print its rows' values in that order too (docs/tables.md), unless a row's values are split
-        # by another row's label: poppler printed some rows' first cells beside their labels and a
-        # later row's values before them (a review's PDF with tall cells). Else the identities.
-        whole = all(
-            start % width == 0 or not run.before or order[start // width] in run.before
-            for run, start in zip(runs, starts, strict=True)
-            if start < width * len(order)
-        )
-        in_order = whole and labels_in_order(labels, order)
+        # A table printed top to bottom prints its rows' values in the template's order too
+        # (docs/tables.md); else only what the identities settle.
+        in_order = printed_top_to_bottom(labels, runs, starts, order, width)
         settled = (
             set(order)
             if in_order
@@ -286,7 +279,7 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
                 interrupted = any(i * width < at < (i + 1) * width for at in cut)
                 place_in_order(fresh, row, spec.value_columns, tokens, interrupted)
         fits.append((fresh, template.name))
-        notes.append(IN_ORDER * in_order + moved)
+        notes.append((IN_ORDER if in_order else "") + moved)
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
         return None
     fresh, name = fits[0]

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .regions import Region
+from .runs import ValueRun
 
-__all__ = ["labelled_rows", "labels_fit", "labels_in_order", "row_labels"]
+__all__ = ["labelled_rows", "labels_fit", "printed_top_to_bottom", "row_labels"]
 
 
 def row_labels(region: Region) -> list[frozenset[str]]:
@@ -38,8 +39,19 @@ def labels_fit(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
     return rows <= set().union(*labels) and all(ids & rows for ids in labels)
 
 
-def labels_in_order(labels: Sequence[frozenset[str]], order: Sequence[str]) -> bool:
-    """True when the row labels printed (`labels`, row_labels) come in the template's order."""
+def printed_top_to_bottom(
+    labels: Sequence[frozenset[str]],
+    runs: Sequence[ValueRun],
+    starts: Sequence[int],
+    order: Sequence[str],
+    width: int,
+) -> bool:
+    """True when the text shows table 三 printed top to bottom, its values cut into the template's
+    rows of `width` values (`starts`: where each run's first value stands among them): the row
+    labels printed (`labels`, row_labels) come in the template's order, and no run starts inside a
+    row right after a label naming another row. Poppler can print some rows' first cells beside
+    their labels and a later row's values before them (a review's PDF with tall cells); a label
+    between two rows' values may be either row's, so it shows no place of its own."""
     rank = {row: i for i, row in enumerate(order)}
     last = -1
     for ids in labels:
@@ -47,4 +59,8 @@ def labels_in_order(labels: Sequence[frozenset[str]], order: Sequence[str]) -> b
         if not ahead:
             return False
         last = min(ahead)
-    return True
+    return not any(
+        start % width and run.before and order[start // width] not in run.before
+        for run, start in zip(runs, starts, strict=True)
+        if start < width * len(order)
+    )
