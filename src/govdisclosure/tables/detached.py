@@ -17,7 +17,11 @@ printed order, and accepts that reading only when the text confirms it at every 
   column-major block, one of its rows), and labels listed after a block come in template order;
 - every row the label-anchored reading had placed gets the same values;
 - for table 三, no row breaks a row total that one value moved would make hold (moved.py): runs of
-  one value each still decode after a tool moved a value, the rows it shifted cut as printed.
+  one value each still decode after a tool moved a value, the rows it shifted cut as printed;
+- for table 三, at most one row the reading cuts (one not read beside its own label) breaks its row
+  total: a report's own error breaks one, while a stream of one-value runs printed column by column
+  (pdfminer on small type: 自然人's values, then the other columns') also fills the cells exactly
+  and, cut into rows as printed, breaks the totals of most rows that hold a value.
 
 A table that passes is placed in template order with a `cells-by-order` note; one that does not
 keeps the label-anchored result and its `cell-unplaced` diagnostics. A table of text joined into
@@ -204,6 +208,13 @@ def _read_moved(
     return None if slip else (placed, value)
 
 
+def _totals_broken(rows: dict[str, tuple[Token, ...]], read_beside_labels: set[str]) -> int:
+    """How many of the rows cut from the printed order, but those read beside their own labels,
+    break their row totals."""
+    cut = [tokens for row, tokens in rows.items() if row not in read_beside_labels]
+    return sum(not printed_total_holds(tokens) for tokens in cut)
+
+
 def agrees(grid: Grid, placed: dict[str, tuple[Token, ...]], columns_of: dict[str, tuple[str, ...]]) -> bool:
     """True when every row the label-anchored reading placed has the same values here."""
     for row, cells in grid.rows.items():
@@ -222,7 +233,8 @@ def _note(grid: Grid, rows: int, line: int | None, moved: str = "") -> None:
     message = (
         f"{grid.table}: {rows} rows read in printed order (labels printed apart from their values): "
         "every row's label is printed, the labels beside the values follow the template's row "
-        f"order, and rows printed column by column satisfy their row totals{moved}"
+        f"order, and every row but at most one satisfies its row total (every row of a block printed "
+        f"column by column){moved}"
     )
     grid.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, line))
 
@@ -315,9 +327,12 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         if not runs or not labels_fit(labels, order):
             continue
         decoded = _read(runs, len(columns), order, column_major=True)
-        if decoded is not None and one_move_mends(decoded.rows, len(columns)):
+        if decoded is not None and (
+            one_move_mends(decoded.rows, len(columns)) or _totals_broken(decoded.rows, set(grid.rows)) > 1
+        ):
             # Runs can still decode after a tool moved a value, the rows it shifted breaking their
             # totals: where one move would mend them, only the moved reading may read the table.
+            # Rows that break their totals more than a report's own error would were cut wrong.
             decoded = None
         moved = ""
         if decoded is None and (found := _read_moved(runs, template, order)) is not None:
