@@ -36,7 +36,7 @@ __all__ = ["join_wrapped"]
 
 
 # A group label's pieces a row's tails may stand after: its narrow cell's lines under the row's.
-GROUP_PIECE_LINES = 3
+GROUP_PIECE_LINES = 8
 
 
 def _tails_after_pieces(

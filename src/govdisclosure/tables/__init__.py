@@ -28,6 +28,7 @@ from .balanced import reread_balanced
 from .columns import active_columns, application_columns, application_sequence
 from .detached import reread_active, reread_applications
 from .grid import Grid
+from .late_tails import refuse_late_tails
 from .missing import say_missing_rows
 from .order import Order, text_order
 from .positions import ColumnPositions
@@ -240,6 +241,7 @@ def read_tables(
         grid, chosen = grids[name], read_with[name]
         table_rows = [m.row for m in regions[name].rows]
         refuse_digits_around(grid, table_rows, chosen)
+        refuse_late_tails(grid, table_rows, chosen)
         settle_short_rows(grid, order, table_rows)
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
