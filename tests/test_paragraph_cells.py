@@ -19,6 +19,7 @@ from corpus import text
 from govdisclosure.model import ApplicationsTable, Cell, Report
 from govdisclosure.templates import Template, default_templates
 from govdisclosure.testing.tables import tables
+from plain_table import FEWER, balanced_counts, print_plain
 from test_printing_order import APPLICATIONS
 
 TEMPLATES = default_templates()
@@ -169,6 +170,55 @@ def test_one_row_with_a_blank_line_too_many_stops_the_reading() -> None:
     assert _apps(report).rows == {}
     unplaced = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
     assert [m.split(":")[1].strip() for m in unplaced] == ["new_received", "granted", "partially_granted"]
+
+
+def test_a_row_s_first_cell_printed_before_its_label_refuses_the_text() -> None:
+    # Plain pdftotext prints a cell drawn higher than its row's label first: `3` / `一、本年新收…` /
+    # `1` / … Every label is then followed by seven paragraphs, its row's last six and the next
+    # row's first (the last row's seventh an empty line before the next section), and read by place
+    # every row came back shifted one cell. The value before the first label shows the order.
+    rows = [
+        ("一、本年新收政府信息公开申请数量", ["3", "1", "0", "0", "0", "0", "4"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0", "0", "0", "0", "1"]),
+        ("（一）予以公开", ["2", "1", "0", "0", "0", "0", "3"]),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["1", "0", "0", "0", "0", "0", "1"]),
+        ("1.属于国家秘密", ["0"] * 7),
+        ("2.其他法律行政法规禁止公开", ["1", "0", "0", "0", "0", "0", "1"]),
+    ]
+    lines = [line for words in HEADER for line in _paragraph(words)]
+    for label, cells in rows:
+        lines += [*_paragraph(cells[0]), *_paragraph(label)]
+        lines += [line for cell in cells[1:] for line in _paragraph(cell)]
+    report = govdisclosure.parse("\n".join([*lines, "", *TAIL]))
+    expected = {label: cells for label, cells in rows}
+    labels = {r.id: r.label.label for r in TEMPLATES["2019"].applications.rows}
+    for row, cells in _apps(report).rows.items():
+        assert [c.raw.strip() for c in cells.values()] == expected[labels[row]], row
+    assert "cell-unplaced" in {d.code for d in report.diagnostics}
+
+
+@FEWER
+@given(
+    template=st.sampled_from(["2019", "2021"]),
+    data=st.data(),
+    style=st.sampled_from(["before", "after", "apart", *(f"inside{k}" for k in range(1, 7))]),
+    zero=st.sampled_from(["0", "无", "—", "/"]),
+)
+def test_a_table_printed_a_value_a_line_in_one_style_gives_no_wrong_number(
+    template: str, data: st.DataObject, style: str, zero: str
+) -> None:
+    # Plain pdftotext's shapes with every row printed alike (its label before, among or after its
+    # values, or listed after the table), blank lines between the lines as pdftotext prints them:
+    # paragraphs that may look like cells one a paragraph, which must not shift a row.
+    rows = data.draw(balanced_counts(template))
+    lines = print_plain(template, rows, [style] * len(rows), zero, False, False)
+    report = govdisclosure.parse("\n".join(lines))
+    columns = TEMPLATES[template].applications.value_columns
+    found = report.tables.applications
+    for row, cells in (found.rows if found is not None else {}).items():
+        for column, cell in cells.items():
+            if cell.kind == "number":
+                assert cell.value == rows[row][columns.index(column)], f"{row}.{column}"
 
 
 def _active_text(blocks: Sequence[tuple[str, Sequence[str], Sequence[tuple[str, Sequence[str]]]]]) -> str:

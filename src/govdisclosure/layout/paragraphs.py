@@ -12,8 +12,10 @@ reading is trusted for a whole text or not at all: every data row label alone on
 blank line under it, must come with exactly as many cells (values and empty paragraphs) as a
 template gives its row (a label followed by no cell at all is a blank row printing nothing, and
 refuses the text too), enough rows must confirm it, and one at least must hold an empty
-paragraph. Otherwise no row is read this way and the `words` rule takes each line on its own, as
-if there were no blank lines.
+paragraph, and no value paragraph that no row takes may stand right before a row's label (a row's
+first cell printed before its label, plain pdftotext: each label's cells would then be its row's
+last and the next row's first). Otherwise no row is read this way and the `words` rule takes each
+line on its own, as if there were no blank lines.
 
 What no count can show: a row with one blank cell printing nothing and one value cell printing
 an extra empty paragraph (`<td><p>3</p><p>&nbsp;</p></td>`) has its row's count, and reads shifted.
@@ -114,7 +116,21 @@ def paragraph_rows(lines: Sequence[Line], lexicon: Lexicon) -> ParagraphRows:
         shown = shown or any(t.kind == "empty" for t in cells)
     # Rows printing every cell show paragraphs, not what a blank cell prints: one row at least must
     # hold empty paragraphs, as many as its count needs.
-    return rows if len(rows) >= MIN_CONFIRMED_ROWS and shown else {}
+    if len(rows) < MIN_CONFIRMED_ROWS or not shown or _value_before_a_label(lines, rows):
+        return {}
+    return rows
+
+
+def _value_before_a_label(lines: Sequence[Line], rows: ParagraphRows) -> bool:
+    """True when a value paragraph no row takes stands right before a row's label: a row's first
+    cell printed before its label (plain pdftotext prints a cell drawn higher than the label
+    first), so each label's cells may be the next row's first and its own but the first."""
+    taken = {i for start, (_, end) in rows.items() for i in range(start, end)}
+    for start in rows:
+        before = next((i for i in range(start - 1, -1, -1) if not lines[i].is_blank), None)
+        if before is not None and before not in taken and is_value_text(lines[before].text.strip()):
+            return True
+    return False
 
 
 def _shows_paragraphs(lines: Sequence[Line]) -> bool:
