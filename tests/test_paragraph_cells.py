@@ -19,7 +19,8 @@ from corpus import text
 from govdisclosure.model import ApplicationsTable, Cell, Report
 from govdisclosure.templates import Template, default_templates
 from govdisclosure.testing.tables import tables
-from plain_table import FEWER, balanced_counts, print_plain
+from plain_table import FEWER, balanced_counts, print_plain, zero_rows
+from plain_table import TAIL as TAIL_PLAIN
 from test_printing_order import APPLICATIONS
 
 TEMPLATES = default_templates()
@@ -195,6 +196,43 @@ def test_a_row_s_first_cell_printed_before_its_label_refuses_the_text() -> None:
     for row, cells in _apps(report).rows.items():
         assert [c.raw.strip() for c in cells.values()] == expected[labels[row]], row
     assert "cell-unplaced" in {d.code for d in report.diagnostics}
+
+
+def test_a_value_drawn_away_from_its_row_refuses_the_text() -> None:
+    # Plain pdftotext, every label before its values, one a line: 四、结转's 其他 (7) drawn right
+    # under 1.信访举报投诉类申请's last value (a review's generated text, seed 101052). Each row but
+    # the last then still has its count, and the last one's seventh cell was the blank line before
+    # the next section: read by place, 47 came back as 其他 and 总计 blank. The value no row
+    # takes, right before 2.重复申请's label, shows the text is no paragraph cells.
+    rows = zero_rows(
+        "2019",
+        new_received=[13, 4, 11, 0, 12, 7, 47],
+        not_processed_complaint=[0, 20, 19, 11, 1, 11, 62],
+        outcome_total=[0, 20, 19, 11, 1, 11, 62],
+        carried_forward=[13, 4, 11, 0, 12, 7, 47],
+    )
+    lines = print_plain("2019", rows, ["before"] * len(rows), "—", False, False)
+    last = len(lines) - len(TAIL_PLAIN) - 4  # 四、结转's 其他, then its 总计 and their blank lines
+    moved, _ = lines.pop(last), lines.pop(last)  # the value and the blank line after it
+    lines.insert(lines.index("62") + 1, moved)
+    report = govdisclosure.parse("\n".join(lines))
+    columns = TEMPLATES["2019"].applications.value_columns
+    for row, cells in _apps(report).rows.items():
+        for column, cell in cells.items():
+            assert cell.value == (rows[row][columns.index(column)] or None), f"{row}.{column}"
+
+
+def test_a_row_label_the_templates_do_not_know_keeps_the_text_s_reading() -> None:
+    # corpus r006 through lynx with （一）予以公开 renamed （一）全部公开 (a review's mutation): that
+    # row's seven cells follow words naming no row, a whole row's count, so they are its own, not
+    # the next row's first cells printed before its label; the rest reads by place as before.
+    lynx = text("r006", "html.lynx").replace("（一）予以公开", "（一）全部公开", 1)
+    report = govdisclosure.parse(lynx)
+    expected = govdisclosure.parse(text("r006", "html.lynx"))
+    got, want = _apps(report), _apps(expected)
+    assert "granted" not in got.rows
+    assert {r: c for r, c in got.rows.items()} == {r: c for r, c in want.rows.items() if r != "granted"}
+    assert report.tables.review_litigation == expected.tables.review_litigation
 
 
 @FEWER

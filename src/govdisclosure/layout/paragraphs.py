@@ -12,9 +12,10 @@ reading is trusted for a whole text or not at all: every data row label alone on
 blank line under it, must come with exactly as many cells (values and empty paragraphs) as a
 template gives its row (a label followed by no cell at all is a blank row printing nothing, and
 refuses the text too), enough rows must confirm it, and one at least must hold an empty
-paragraph, and no value paragraph that no row takes may stand right before a row's label (a row's
-first cell printed before its label, plain pdftotext: each label's cells would then be its row's
-last and the next row's first). Otherwise no row is read this way and the `words` rule takes each
+paragraph, and no value paragraphs that no row takes may stand right before a row's label, fewer
+than a row's cells after the line above them (a row's first cells printed before its label, plain
+pdftotext: each label's cells would then be its row's last and the next row's first; or a value a
+tool drew away from its row). Otherwise no row is read this way and the `words` rule takes each
 line on its own, as if there were no blank lines.
 
 What no count can show: a row with one blank cell printing nothing and one value cell printing
@@ -122,15 +123,29 @@ def paragraph_rows(lines: Sequence[Line], lexicon: Lexicon) -> ParagraphRows:
 
 
 def _value_before_a_label(lines: Sequence[Line], rows: ParagraphRows) -> bool:
-    """True when a value paragraph no row takes stands right before a row's label: a row's first
-    cell printed before its label (plain pdftotext prints a cell drawn higher than the label
-    first), so each label's cells may be the next row's first and its own but the first."""
+    """True when value paragraphs no row takes stand right before a row's label, fewer than a row's
+    cells after the line above them: a row's first cells printed before its label (plain pdftotext
+    prints a cell drawn higher than the label first), so each label's cells may be the next row's
+    first and its own but the first; or a value a tool drew away from its row, after a whole row.
+    (A whole row's cells after words naming no row, a row label the templates do not know or one
+    wrapped over two lines, are that row's, which the table step says.)"""
     taken = {i for start, (_, end) in rows.items() for i in range(start, end)}
-    for start in rows:
-        before = next((i for i in range(start - 1, -1, -1) if not lines[i].is_blank), None)
-        if before is not None and before not in taken and is_value_text(lines[before].text.strip()):
-            return True
+    for start, (row, _) in rows.items():
+        above = start - 1
+        while above >= 0 and above not in taken and _value_or_blank(lines[above]):
+            above -= 1
+        if not any(not lines[i].is_blank for i in range(above + 1, start)):
+            continue
+        if above >= 0 and above not in taken:
+            words, _ = _row_at(lines, above)  # the cells after words naming no row
+            if len(words.tokens) >= len(row.tokens):
+                continue
+        return True
     return False
+
+
+def _value_or_blank(line: Line) -> bool:
+    return line.is_blank or is_value_text(line.text.strip())
 
 
 def _shows_paragraphs(lines: Sequence[Line]) -> bool:

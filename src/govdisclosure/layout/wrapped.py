@@ -36,7 +36,10 @@ __all__ = ["join_wrapped"]
 
 
 # A group label's pieces a row's tails may stand after: its narrow cell's lines under the row's.
-GROUP_PIECE_LINES = 8
+# Past three, lone digits are as likely a page number or a footnote's, which joined can mend a
+# report's own broken total just as well (a review, stop 49): tables/late_tails.py then says the
+# piece instead of reading it.
+GROUP_PIECE_LINES = 3
 
 
 def _tails_after_pieces(

@@ -18,10 +18,11 @@ printed order, and accepts that reading only when the text confirms it at every 
 - every row the label-anchored reading had placed gets the same values;
 - for table 三, no row breaks a row total that one value moved would make hold (moved.py): runs of
   one value each still decode after a tool moved a value, the rows it shifted cut as printed;
-- for table 三, at most one row the reading cuts (one not read beside its own label) breaks its row
-  total: a report's own error breaks one, while a stream of one-value runs printed column by column
-  (pdfminer on small type: 自然人's values, then the other columns') also fills the cells exactly
-  and, cut into rows as printed, breaks the totals of most rows that hold a value.
+- for table 三, at most two rows the reading cuts (rows not read beside their own label) break
+  their row totals: a report's own slip breaks one or two (a value typed in another row's cell),
+  while a stream of one-value runs printed column by column (pdfminer on small type: 自然人's
+  values, then the other columns') also fills the cells exactly and, cut into rows as printed,
+  breaks the totals of most rows that hold a value (six or more in a review's 28 such tables).
 
 A table that passes is placed in template order with a `cells-by-order` note; one that does not
 keeps the label-anchored result and its `cell-unplaced` diagnostics. A table of text joined into
@@ -233,7 +234,7 @@ def _note(grid: Grid, rows: int, line: int | None, moved: str = "") -> None:
     message = (
         f"{grid.table}: {rows} rows read in printed order (labels printed apart from their values): "
         "every row's label is printed, the labels beside the values follow the template's row "
-        f"order, and every row but at most one satisfies its row total (every row of a block printed "
+        f"order, and every row but at most two satisfies its row total (every row of a block printed "
         f"column by column){moved}"
     )
     grid.diagnostics.append(Diagnostic(CELLS_BY_ORDER, message, line))
@@ -328,11 +329,11 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
             continue
         decoded = _read(runs, len(columns), order, column_major=True)
         if decoded is not None and (
-            one_move_mends(decoded.rows, len(columns)) or _totals_broken(decoded.rows, set(grid.rows)) > 1
+            one_move_mends(decoded.rows, len(columns)) or _totals_broken(decoded.rows, set(grid.rows)) > 2
         ):
             # Runs can still decode after a tool moved a value, the rows it shifted breaking their
             # totals: where one move would mend them, only the moved reading may read the table.
-            # Rows that break their totals more than a report's own error would were cut wrong.
+            # Rows that break their totals more than a report's own slip would were cut wrong.
             decoded = None
         moved = ""
         if decoded is None and (found := _read_moved(runs, template, order)) is not None:
