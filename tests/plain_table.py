@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from govdisclosure.model import Report
 from govdisclosure.templates import default_templates
 
 TEMPLATES = default_templates()
@@ -92,3 +93,16 @@ def print_plain(
             apart.append(label[row])
         lines += [line for pair in printed for line in pair]
     return [*lines, *apart, *TAIL]
+
+
+def wrong_numbers(template: str, rows: Rows, report: Report) -> list[str]:
+    """Every number the report's table 三 places that is not its cell's in `rows` (`row.column: raw`)."""
+    table = report.tables.applications
+    columns = TEMPLATES[template].applications.value_columns
+    found = table.rows.items() if table is not None else ()
+    return [
+        f"{row}.{column}: {cell.raw}"
+        for row, cells in found
+        for column, cell in cells.items()
+        if cell.kind == "number" and cell.value != rows[row][columns.index(column)]
+    ]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus import truth
 from corpus.score import score
-from plain_table import FEWER, TAIL, TEMPLATES, Rows, balanced_counts, zero_rows
+from plain_table import FEWER, TAIL, TEMPLATES, Rows, balanced_counts, wrong_numbers, zero_rows
 
 FOLDER = Path(__file__).parent / "corpus" / "heldout" / "review-small-type"
 # The header cells pdfminer printed between the columns' values (held-out 20261239 r019).
@@ -51,16 +51,8 @@ def print_by_columns(template: str, rows: Rows, zero: str) -> str:
 
 
 def _wrong(template: str, rows: Rows, zero: str) -> list[str]:
-    """Every number the parse places that is not its cell's in `rows`."""
-    table = govdisclosure.parse(print_by_columns(template, rows, zero)).tables.applications
-    columns = TEMPLATES[template].applications.value_columns
-    found = table.rows.items() if table is not None else ()
-    return [
-        f"{row}.{column}: {cell.raw}"
-        for row, cells in found
-        for column, cell in cells.items()
-        if cell.kind == "number" and cell.value != rows[row][columns.index(column)]
-    ]
+    """Every number the parse of the rows printed column by column places that is not its cell's."""
+    return wrong_numbers(template, rows, govdisclosure.parse(print_by_columns(template, rows, zero)))
 
 
 def test_rows_printed_column_by_column_are_not_cut_as_printed() -> None:

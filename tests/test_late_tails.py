@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus.score import score
 from govdisclosure.model import ApplicationsTable, Report
-from plain_table import FEWER, HEAD, TAIL, TEMPLATES, Rows, balanced_counts, zero_rows
+from plain_table import FEWER, HEAD, TAIL, TEMPLATES, Rows, balanced_counts, wrong_numbers, zero_rows
 
 FOLDER = Path(__file__).parent / "corpus" / "heldout" / "review-large-type"
 
@@ -50,18 +50,6 @@ def _apps(report: Report) -> ApplicationsTable:
     table = report.tables.applications
     assert table is not None
     return table
-
-
-def _wrong(rows: Rows, report: Report, template: str) -> list[str]:
-    table = report.tables.applications
-    columns = TEMPLATES[template].applications.value_columns
-    found = table.rows.items() if table is not None else ()
-    return [
-        f"{row}.{column}: {cell.raw}"
-        for row, cells in found
-        for column, cell in cells.items()
-        if cell.kind == "number" and cell.value != rows[row][columns.index(column)]
-    ]
 
 
 ROWS = zero_rows(
@@ -101,7 +89,7 @@ def test_a_number_whose_tail_prints_after_the_next_row_s_label_is_not_read_as_pr
     assert granted["natural_person"].value == 1277
     said = [d for d in report.diagnostics if d.code == "cell-unplaced" and "granted: total" in d.message]
     assert len(said) == 1 and "137" in said[0].message and "1378" in said[0].message
-    assert _wrong(ROWS, report, "2019") == []
+    assert wrong_numbers("2019", ROWS, report) == []
 
 
 def test_a_report_s_own_broken_total_with_no_tail_after_it_is_read_as_printed() -> None:
@@ -139,7 +127,7 @@ def test_a_number_wrapped_with_its_tail_after_the_row_gives_no_wrong_number(
     if label_first and row != list(rows)[-1]:
         label, values = lines[at + 1].split(" ", 1)
         lines[at : at + 2] = [label, lines[at], values]
-    assert _wrong(rows, govdisclosure.parse("\n".join(lines)), template) == []
+    assert wrong_numbers(template, rows, govdisclosure.parse("\n".join(lines))) == []
 
 
 def test_a_review_s_large_type_pdfs_give_no_wrong_number() -> None:

@@ -134,7 +134,7 @@ def _value_before_a_label(lines: Sequence[Line], rows: ParagraphRows) -> bool:
         above = start - 1
         while above >= 0 and above not in taken and _value_or_blank(lines[above]):
             above -= 1
-        if not any(not lines[i].is_blank for i in range(above + 1, start)):
+        if all(lines[i].is_blank for i in range(above + 1, start)):
             continue
         if above >= 0 and above not in taken:
             words, _ = _row_at(lines, above)  # the cells after words naming no row

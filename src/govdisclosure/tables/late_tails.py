@@ -20,7 +20,7 @@ from ..layout import CellRow
 from ..layout.tails import PIECE, TAIL, join_pieces
 from ..model import Cell
 from ..templates import Template
-from ..values import parse_number
+from ..values import read_cell
 from .grid import Grid
 
 __all__ = ["refuse_late_tails"]
@@ -38,12 +38,18 @@ def _lone_digits(rows: Sequence[CellRow], placed: set[int]) -> list[tuple[int, s
     return found
 
 
-def _mended(cells: Sequence[Cell], at: int, joined: str) -> bool:
-    """True when the row's total holds with the cell at `at` read as `joined`."""
+def _heads(cells: Sequence[Cell], tail: str) -> list[tuple[int, str]]:
+    """Each of the row's numbers that, the tail joined on, makes the row total hold: its index,
+    and the number joined."""
     numbers = [as_evidence(c) for c in cells]
-    read = parse_number(joined)
-    numbers[at] = None if read is None else read[0]
-    return total_holds(numbers)
+    found = []
+    for i, cell in enumerate(cells):
+        piece = cell.kind == "number" and PIECE().match(cell.raw.strip()) is not None
+        if piece and (joined := join_pieces(cell.raw, tail)) is not None:
+            mended = as_evidence(read_cell(joined, cell.line))
+            if total_holds([*numbers[:i], mended, *numbers[i + 1 :]]):
+                found.append((i, joined))
+    return found
 
 
 def refuse_late_tails(grid: Grid, rows: Sequence[CellRow], template: Template) -> None:
@@ -57,34 +63,23 @@ def refuse_late_tails(grid: Grid, rows: Sequence[CellRow], template: Template) -
     if not tails:
         return
     for row, by_column in list(grid.rows.items()):
-        cells = [by_column.get(c) for c in columns]
-        if any(c is None for c in cells):
+        if not all(c in by_column for c in columns):
             continue
-        whole = [c for c in cells if c is not None]
-        lines = {c.line for c in whole if c.line is not None}
+        whole = [by_column[c] for c in columns]
+        lines = [c.line for c in whole if c.line is not None]
         if not lines or total_holds([as_evidence(c) for c in whole]):
             continue
         last = max(lines)
         # The tail stands after the row, and no cell was read between them.
-        later = [c for c in placed if c > last]
-        following = [(n, t) for n, t in tails if n > last and (not later or n < min(later))]
+        next_cell = min((n for n in placed if n > last), default=None)
+        following = [(n, t) for n, t in tails if n > last and (next_cell is None or n < next_cell)]
         if not following:
             continue
         line, tail = following[0]
-        heads = [
-            i
-            for i, cell in enumerate(whole)
-            if cell.kind == "number"
-            and PIECE().match(cell.raw.strip())
-            and (joined := join_pieces(cell.raw, tail)) is not None
-            and _mended(whole, i, joined)
-        ]
-        for i in heads:
-            column = columns[i]
-            head = by_column.pop(column)
-            joined = join_pieces(head.raw, tail)
+        for i, joined in _heads(whole, tail):
+            head = by_column.pop(columns[i])
             grid.unplaced(
-                f"{row}: {column} printed {head.raw.strip()} may be a wrapped number whose tail "
+                f"{row}: {columns[i]} printed {head.raw.strip()} may be a wrapped number whose tail "
                 f"{tail} is printed alone at line {line}: as {joined} the row total holds",
                 head.line,
             )
