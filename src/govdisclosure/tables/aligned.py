@@ -36,12 +36,14 @@ nothing, and where a word with another one space after it ends says nothing eith
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..layout import Run, Runs, Token
 from ..lexicon import key_of
 from ..values import UNITS
 from .bounds import Place, PrintedRun, column_bounds, settled_of
+from .page_edge import Key, cut_off
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 from .spelled import HeaderLabels, header_lines, spelled_columns
@@ -55,8 +57,6 @@ SPREAD = 2.0
 # must not pass for a column of its own.
 GAP = 4.0
 
-Key = tuple[int, tuple[str, ...]]  # a page, the rows' value columns
-
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
 # at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
@@ -67,8 +67,12 @@ class ColumnAnchors(NamedTuple):
     columns: dict[Key, dict[Place, tuple[int, int]]]
     pages: dict[int, int]  # a line's page
     # Sets of columns whose header shows their first column's label and not their last's: a
-    # table wider than its page, cut at the page's edge (`_cut_off`).
+    # table wider than its page, cut at the page's edge (page_edge.py).
     cut: frozenset[tuple[str, ...]] = frozenset()
+    # The bounds of pages that settle no value's column, or do not show the last column (a page
+    # the table runs on to, its header left on the page before): no value is placed by them, but
+    # they narrow the readings the identities choose among (`ranges`).
+    unsettled: Mapping[Key, Mapping[Place, tuple[int, int]]] = MappingProxyType({})
 
     def pick(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""
@@ -82,6 +86,17 @@ class ColumnAnchors(NamedTuple):
         the row; None otherwise."""
         found = self._picked(values, columns, last_open=True)
         return None if found is None else tuple(found)
+
+    def ranges(self, values: Sequence[Token], columns: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+        """The lowest and highest column each of one line's values may take by where it stands
+        (bounded.py reads the line every way they allow); () where the page gives no bounds."""
+        if not values or any(v.line != values[0].line or v.kind != "value" or v.x is None for v in values):
+            return ()
+        key = (self.pages.get(values[0].line, -1), columns)
+        bounds = self.columns.get(key) or self.unsettled.get(key)
+        if bounds is None or columns in self.cut:
+            return ()
+        return tuple(bounds.get((v.line, v.x), (0, -1)) for v in values if v.x is not None)
 
     def _picked(
         self, values: Sequence[Token], columns: tuple[str, ...], last_open: bool
@@ -227,7 +242,8 @@ def column_anchors(
                 if value.kind == "value" and value.x is not None:
                     printed.setdefault(key, []).append(printed_run(value, value.x))
     found: dict[Key, dict[Place, tuple[int, int]]] = {}
-    cut = _cut_off(first, runs, labels) if runs and labels else frozenset()
+    unsettled: dict[Key, dict[Place, tuple[int, int]]] = {}
+    cut = cut_off(first, runs, labels) if runs and labels else frozenset()
     as_printed = _labels_left_of_values(rows)
     for key, seen in printed.items():
         if key[0] not in as_printed:
@@ -242,7 +258,9 @@ def column_anchors(
         settled = settled_of(bounds) if bounds else {}
         if bounds and settled and (last_printed or shows_last_column(settled, len(key[1]))):
             found[key] = bounds
-    return ColumnAnchors(found, pages, cut)
+        elif bounds:
+            unsettled[key] = bounds
+    return ColumnAnchors(found, pages, cut, unsettled)
 
 
 def _prints_label(lines: Sequence[tuple[int, tuple[Run, ...]]], spellings: Sequence[str]) -> bool:
@@ -251,46 +269,3 @@ def _prints_label(lines: Sequence[tuple[int, tuple[Run, ...]]], spellings: Seque
     column, though its words, squeezed with another column's (`其 总计`), fix no column."""
     printed = set(key_of("".join(text for _, runs in lines for _, _, text in runs)))
     return any(set(key_of(spelling)) <= printed for spelling in spellings)
-
-
-# The lines above a table's first row on its page read for its header's words, whatever else
-# they print (header_lines stops at the first line that is not all header words).
-HEADER_REACH = 10
-
-
-def _above(runs: Mapping[int, Runs], line: int) -> str:
-    """The words of the HEADER_REACH lines holding words right above `line`, on its page."""
-    page = runs[line].page if line in runs else None
-    found: list[str] = []
-    for number in range(line - 1, max(line - 4 * HEADER_REACH, 0) - 1, -1):
-        above = runs.get(number)
-        if above is None:
-            continue
-        if above.page != page or len(found) == HEADER_REACH:
-            break
-        found.append("".join(text for _, _, text in above.runs))
-    return "".join(found)
-
-
-def _cut_off(
-    first: Mapping[Key, int], runs: Mapping[int, Runs], labels: HeaderLabels
-) -> frozenset[tuple[str, ...]]:
-    """The sets of columns whose first column's label (自然人) stands among the words right above
-    their first row and whose last column's (总计) does not: a table wider than its page, its
-    last columns cut off at the page's edge with their header, so a row printing no value may
-    print its values past the cut, and is no row printed blank (a held-out variant of r087: every
-    row of table 三 read blank). A header split by a page break, or none on the page, shows
-    neither end and says nothing."""
-    cut: set[tuple[str, ...]] = set()
-    for columns in {c for _, c in first}:
-        if not all(c in labels.columns for c in columns):
-            continue
-        _, line = min((p, n) for (p, c), n in first.items() if c == columns)
-        words = set(key_of(_above(runs, line)))
-        first_shown, last_shown = (
-            any(set(key_of(spelling)) <= words for spelling in labels.columns[column])
-            for column in (columns[0], columns[-1])
-        )
-        if first_shown and not last_shown:
-            cut.add(columns)
-    return frozenset(cut)

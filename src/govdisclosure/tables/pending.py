@@ -99,10 +99,11 @@ def put_pending(
             grid.place(pending.row, columns, picked)
         elif pending.own:
             placed = anchors.pick_but_last(pending.own, columns) if anchors is not None else None
-            put_row(grid, pending.row, columns, pending.own, pending.line, placed=placed)
+            ranges = anchors.ranges(pending.own, columns) if anchors is not None else ()
+            put_row(grid, pending.row, columns, pending.own, pending.line, placed=placed, ranges=ranges)
         elif aligned and not pending.after_stray and (anchors is None or columns not in anchors.cut):
             # Printed with no value anywhere, in text that keeps each blank cell's place as a gap
-            # (not in a table cut at the page's edge: aligned._cut_off).
+            # (not in a table cut at the page's edge: page_edge.cut_off).
             grid.place(pending.row, columns, [Token("empty", "", pending.line)] * n)
         return
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
@@ -182,7 +183,8 @@ def _short(
     line = pending.after[0] if one_line else []
     if grid.table == "applications" and 0 < len(line) < len(columns):
         placed = anchors.pick_but_last(line, tuple(columns)) if anchors is not None and shown else None
-        grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown, placed))
+        ranges = anchors.ranges(line, tuple(columns)) if anchors is not None and shown else ()
+        grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown, placed, ranges))
 
 
 def _a_row(values: list[Token], width: int, before_next: bool) -> bool:
