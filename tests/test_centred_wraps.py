@@ -27,10 +27,11 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import assert_right_or_said, row_cells
-from govdisclosure.layout import read_rows
+from govdisclosure.layout import Token, read_rows
 from govdisclosure.layout.tails import wrapped_around
 from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import normalize
+from govdisclosure.tables.floating import floating_readings
 from govdisclosure.templates import default_templates
 
 REPORT = Path(__file__).resolve().parent / "corpus" / "fixtures" / "r007"
@@ -303,3 +304,40 @@ def test_a_row_printing_all_its_values_takes_no_wrap_s_pieces() -> None:
 def test_digits_that_may_be_wrapped_around_a_line(text: str, expected: set[int]) -> None:
     rows = read_rows(normalize(text), lexicon_for(default_templates())).rows
     assert wrapped_around(rows) == expected
+
+
+def test_in_aligned_text_where_a_wrapped_number_stands_orders_it() -> None:
+    # LibreOffice's r058 through pdftotext -layout: 2,514 wrapped (`2,51` / the row / `4`) at
+    # columns 25-28, left of where 3 (33) and every other value of the row start, so it stands in
+    # a column left of theirs: 自然人. Without the positions six placements hold every identity
+    # (一、本年新收 and （七）总计 print the same values).
+    report = REPORT.parent / "r058"
+    text = (report / "pdf-lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    truth = json.loads((report / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    for row in ("new_received", "outcome_total"):
+        assert {c: cell.raw for c, cell in table.rows[row].items()} == {
+            c: cell["raw"] for c, cell in truth[row].items()
+        }
+
+
+def _value(
+    text: str, start: int, floating: bool = False, joined: tuple[bool, bool] = (False, False)
+) -> Token:
+    return Token("value", text, 1, x=(start, start + len(text)), floating=floating, joined=joined)
+
+
+def test_a_floating_value_is_placed_among_the_others_where_it_stands() -> None:
+    values = [_value("3", 33), _value("2", 43), _value("2,514", 25, floating=True)]
+    # Its run starts before 3's ends: left of 3, so first. Text not aligned shows no such thing.
+    assert floating_readings(values, 3, aligned=True) == (("2,514", "3", "2"),)
+    assert len(floating_readings(values, 3)) == 3
+    # Standing between them (36-41), between them.
+    between = [*values[:2], _value("2,514", 36, floating=True)]
+    assert floating_readings(between, 3, aligned=True) == (("3", "2,514", "2"),)
+    # Where its run may have started earlier (a word one space before it: Token.joined), where it
+    # starts says nothing, so it may stand after 2 as well; where it ends still does: 3 starts
+    # before that, so it is not left of 3.
+    joined = [*values[:2], _value("2,514", 36, floating=True, joined=(True, False))]
+    assert floating_readings(joined, 3, aligned=True) == (("3", "2,514", "2"), ("3", "2", "2,514"))

@@ -82,7 +82,7 @@ def _shows_a_table(region: Region, lexicon: Lexicon) -> bool:
 def _read_active(
     region: Region, template: Template, shapes: Sequence[RowShape], order: Order, layout: Layout
 ) -> Grid:
-    grid = Grid("active_disclosure", reading_order=layout.reading_order)
+    grid = Grid("active_disclosure", reading_order=layout.reading_order, aligned=layout.aligned)
     spec = template.active_disclosure
     for column in spec.columns.values():
         if column.unit:
@@ -114,7 +114,7 @@ def _read_active(
 def _read_applications(
     region: Region, template: Template, shapes: Sequence[RowShape], order: Order, layout: Layout
 ) -> Grid:
-    grid = Grid("applications", reading_order=layout.reading_order)
+    grid = Grid("applications", reading_order=layout.reading_order, aligned=layout.aligned)
     spec = template.applications
     groups = {r.id: r.group for r in spec.rows}
     # The applicant columns are the grid's last seven (FORMAT.md §1.4): a header printed shifted

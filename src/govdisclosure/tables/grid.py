@@ -54,7 +54,17 @@ class Grid:
 
     # A plain class, not attrs: internal and compared by identity, and an attrs class costs ~2.6
     # million instructions to define at import (docs/performance.md).
-    __slots__ = ("diagnostics", "drifted", "fused", "reading_order", "rows", "short", "table", "units")
+    __slots__ = (
+        "aligned",
+        "diagnostics",
+        "drifted",
+        "fused",
+        "reading_order",
+        "rows",
+        "short",
+        "table",
+        "units",
+    )
 
     def __init__(
         self,
@@ -63,12 +73,15 @@ class Grid:
         diagnostics: list[Diagnostic] | None = None,
         units: dict[str, str] | None = None,
         reading_order: bool = False,
+        aligned: bool = False,
     ) -> None:
         """An empty grid of a table, or one with these rows, diagnostics and column units;
         `reading_order`: cells its text prints one per line may be in a PDF's reading order
-        (layout.Layout.reading_order)."""
+        (layout.Layout.reading_order); `aligned`: its text prints words at their columns
+        (pdftotext -layout, layout.Layout.aligned)."""
         self.table = table
         self.reading_order = reading_order
+        self.aligned = aligned
         self.rows: dict[str, dict[str, Cell]] = {} if rows is None else rows
         self.fused: list[FusedRun] = []
         self.short: list[ShortRow] = []
@@ -139,7 +152,10 @@ class Grid:
                 line,
             )
             return
-        readings = tail_readings(texts, tails) if tails else floating_readings(tokens, len(columns))
+        if tails:
+            readings = tail_readings(texts, tails)
+        else:
+            readings = floating_readings(tokens, len(columns), self.aligned)
         self.fused.append(FusedRun(row, tuple(columns), texts, line, readings))
 
     def place_cells(self, row: str, cells: dict[str, Cell]) -> None:
