@@ -341,3 +341,24 @@ def test_a_floating_value_is_placed_among_the_others_where_it_stands() -> None:
     # before that, so it is not left of 3.
     joined = [*values[:2], _value("2,514", 36, floating=True, joined=(True, False))]
     assert floating_readings(joined, 3, aligned=True) == (("3", "2,514", "2"), ("3", "2", "2,514"))
+
+
+def test_a_group_label_piece_beside_the_tails_stays_apart() -> None:
+    # LibreOffice's r005 through pdftotext -layout prints the group label 三、本年度办理结果 in
+    # pieces beside the wrap of 予以公开's 3,046 and 3,051: `三、本年  3,04  3,05` / the row /
+    # `度办理结  6  1`. The piece beside the tails is the label's, as the one beside the pieces.
+    report = REPORT.parent / "r005"
+    text = (report / "pdf-lo.pdftotext-layout.txt").read_text(encoding="utf-8")
+    truth = json.loads((report / "truth.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    parsed = govdisclosure.parse(text)
+    table = parsed.tables.applications
+    assert table is not None
+    assert {c: cell.raw for c, cell in table.rows["granted"].items()} == {
+        c: cell["raw"] for c, cell in truth["granted"].items()
+    }
+    assert not any(d.code == "cell-unplaced" and "granted" in d.message for d in parsed.diagnostics)
+    # Other words there are no label's piece: the lines then show no wrap, and the row is said.
+    other = govdisclosure.parse(text.replace("度办理结", "备注说明"))
+    assert other.tables.applications is not None
+    assert "granted" not in other.tables.applications.rows
+    assert any(d.code == "cell-unplaced" and "granted" in d.message for d in other.diagnostics)

@@ -1,7 +1,8 @@
 """Layout pass: a number LibreOffice wrapped around its row's line, joined back (FORMAT.md §2.2 C).
 
 A row whose one-line cells LibreOffice centred prints a wrapped number around its line: the first
-pieces on the line above (beside, maybe, a piece of the group label), the tails on the line under:
+pieces on the line above, the tails on the line under (beside either, maybe, a piece of the group
+label, `三、本年` / `度办理结`):
 
     2,90 3,31
     一、本年新收政府信息公开申请数量 358 0 24 30 0
@@ -61,6 +62,8 @@ def centred_wrap(
         if end >= len(rows) or not next_line(rows[end - 2].line, rows[end - 1].line, textless):
             return None
         band, under = rows[i + 1 : end], rows[end]
+        # Beside the tails too may stand a group label's piece (`三、本年` / the row / `度办理结 6 1`).
+        under, under_words = _apart(under, lexicon)
         tails = tails_under(band[-1], under, len(pieces), textless)
         if tails is None:
             continue
@@ -87,8 +90,18 @@ def centred_wrap(
                 return None
             joined.append(number)
         out = [above._replace(tokens=words)] if words else []
-        return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined))], end + 1
+        after = [under._replace(tokens=under_words)] if under_words else []
+        return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined)), *after], end + 1
     return None
+
+
+def _apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, tuple[Token, ...]]:
+    """The row without the words of a group label's piece beside its digits, and those words;
+    the row as it is, and no words, where its words are no such piece."""
+    words = tuple(t for t in row.tokens if t.kind == "text")
+    if not words or not lexicon.is_group_piece(" ".join(t.text.strip() for t in words)):
+        return row, ()
+    return row._replace(tokens=tuple(t for t in row.tokens if t.kind != "text")), words
 
 
 def _wraps_the_next(
