@@ -267,9 +267,8 @@ def test_zero_cells_left_blank_come_back(fixture: Fixture) -> None:
 
 @given(st.data())
 def test_zero_cells_left_blank_at_random_come_back_as_the_report_prints_them(data: st.DataObject) -> None:
-    # Some of the zeros left empty: every identity still holds with a blank cell adding nothing, so
-    # a row whose positions leave values two columns may be read by the column identities where one
-    # choice holds them (tables/bounded.py). Every cell given is the report's (_check).
+    # Some of the zeros left empty, as a report printing only some of its zeros does: every cell
+    # given is the report's (_check), whichever rows the positions settle.
     fixture = data.draw(st.sampled_from(fixtures()))
     zeros = [i for i, v in enumerate(fixture.values) if fixture.truth[v.row][v.column] == 0]
     share = data.draw(st.sampled_from([0.2, 0.5, 0.8, 1.0]))

@@ -34,10 +34,9 @@ FULL_REPORT_SHARE = 0.98
 _LAYOUT = (
     "pdftotext -layout: a row printing some of its cells is placed only where the page's positions "
     "leave each value one column (poppler gives a block the column after the blocks left of it, not "
-    "its x position), or where the table prints its totals and one choice of the readings the "
-    "positions allow holds every row total and column sum: a page whose header is on another page, "
-    "or whose squeezed header leaves its values' columns unfixed (`商业企 科研 社会公 法律服务 其`), "
-    "and whose values do not show every column, or one value per row, settles few (docs/flattening.md)"
+    "its x position): a page whose header is on another page, or whose squeezed header leaves its "
+    "values' columns unfixed (`商业企 科研 社会公 法律服务 其`), and whose values do not show every "
+    "column, or one value per row, settles none (docs/flattening.md)"
 )
 _PLAIN = (
     "plain pdftotext prints cells one per line in the PDF's drawing order: a table is read in printed "

@@ -242,7 +242,7 @@ def read_tables(
         table_rows = [m.row for m in regions[name].rows]
         refuse_digits_around(grid, table_rows, chosen)
         refuse_late_tails(grid, table_rows, chosen)
-        settle_short_rows(grid, order, table_rows, chosen)
+        settle_short_rows(grid, order, table_rows)
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_ending_values(grid, regions[name])

@@ -36,7 +36,6 @@ nothing, and where a word with another one space after it ends says nothing eith
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 from typing import NamedTuple
 
 from ..layout import Run, Runs, Token
@@ -69,10 +68,6 @@ class ColumnAnchors(NamedTuple):
     # Sets of columns whose header shows their first column's label and not their last's: a
     # table wider than its page, cut at the page's edge (page_edge.py).
     cut: frozenset[tuple[str, ...]] = frozenset()
-    # The bounds of pages that settle no value's column, or do not show the last column (a page
-    # the table runs on to, its header left on the page before): no value is placed by them, but
-    # they narrow the readings the identities choose among (`ranges`).
-    unsettled: Mapping[Key, Mapping[Place, tuple[int, int]]] = MappingProxyType({})
 
     def pick(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""
@@ -86,17 +81,6 @@ class ColumnAnchors(NamedTuple):
         the row; None otherwise."""
         found = self._picked(values, columns, last_open=True)
         return None if found is None else tuple(found)
-
-    def ranges(self, values: Sequence[Token], columns: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-        """The lowest and highest column each of one line's values may take by where it stands
-        (bounded.py reads the line every way they allow); () where the page gives no bounds."""
-        if not values or any(v.line != values[0].line or v.kind != "value" or v.x is None for v in values):
-            return ()
-        key = (self.pages.get(values[0].line, -1), columns)
-        bounds = self.columns.get(key) or self.unsettled.get(key)
-        if bounds is None or columns in self.cut:
-            return ()
-        return tuple(bounds.get((v.line, v.x), (0, -1)) for v in values if v.x is not None)
 
     def _picked(
         self, values: Sequence[Token], columns: tuple[str, ...], last_open: bool
@@ -242,7 +226,6 @@ def column_anchors(
                 if value.kind == "value" and value.x is not None:
                     printed.setdefault(key, []).append(printed_run(value, value.x))
     found: dict[Key, dict[Place, tuple[int, int]]] = {}
-    unsettled: dict[Key, dict[Place, tuple[int, int]]] = {}
     cut = cut_off(first, runs, labels) if runs and labels else frozenset()
     as_printed = _labels_left_of_values(rows)
     for key, seen in printed.items():
@@ -258,9 +241,7 @@ def column_anchors(
         settled = settled_of(bounds) if bounds else {}
         if bounds and settled and (last_printed or shows_last_column(settled, len(key[1]))):
             found[key] = bounds
-        elif bounds:
-            unsettled[key] = bounds
-    return ColumnAnchors(found, pages, cut, unsettled)
+    return ColumnAnchors(found, pages, cut)
 
 
 def _prints_label(lines: Sequence[tuple[int, tuple[Run, ...]]], spellings: Sequence[str]) -> bool:

@@ -36,9 +36,7 @@ class ShortRow(NamedTuple):
     row's, this one's or a neighbour's, and only show whether the table prints its totals.
     `placed`: one token per column, the row as aligned text shows it but for its last value, which
     stands in the last column there (aligned.ColumnAnchors.pick_but_last): the row, once that value
-    is its 总计. `ranges`: the lowest and highest column each value may take where aligned text's
-    positions bound them (aligned.ColumnAnchors.ranges): the identities choose among the readings
-    they allow (bounded.py)."""
+    is its 总计."""
 
     row: str
     columns: tuple[str, ...]
@@ -46,7 +44,6 @@ class ShortRow(NamedTuple):
     said: Diagnostic
     shown: bool = True
     placed: tuple[Token, ...] | None = None
-    ranges: tuple[tuple[int, int], ...] = ()
 
 
 class Grid:

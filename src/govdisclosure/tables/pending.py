@@ -99,8 +99,7 @@ def put_pending(
             grid.place(pending.row, columns, picked)
         elif pending.own:
             placed = anchors.pick_but_last(pending.own, columns) if anchors is not None else None
-            ranges = anchors.ranges(pending.own, columns) if anchors is not None else ()
-            put_row(grid, pending.row, columns, pending.own, pending.line, placed=placed, ranges=ranges)
+            put_row(grid, pending.row, columns, pending.own, pending.line, placed=placed)
         elif aligned and not pending.after_stray and (anchors is None or columns not in anchors.cut):
             # Printed with no value anywhere, in text that keeps each blank cell's place as a gap
             # (not in a table cut at the page's edge: page_edge.cut_off).
@@ -183,8 +182,7 @@ def _short(
     line = pending.after[0] if one_line else []
     if grid.table == "applications" and 0 < len(line) < len(columns):
         placed = anchors.pick_but_last(line, tuple(columns)) if anchors is not None and shown else None
-        ranges = anchors.ranges(line, tuple(columns)) if anchors is not None and shown else ()
-        grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown, placed, ranges))
+        grid.short.append(ShortRow(pending.row, tuple(columns), tuple(line), said, shown, placed))
 
 
 def _a_row(values: list[Token], width: int, before_next: bool) -> bool:

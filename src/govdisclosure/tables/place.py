@@ -62,13 +62,11 @@ def put_row(
     widened: bool = False,
     loose: bool = False,
     placed: tuple[Token, ...] | None = None,
-    ranges: tuple[tuple[int, int], ...] = (),
 ) -> None:
     """One row's cells on the grid: by position, by count, as a fused run to split, or said unplaced.
     (`parted`: marks on the line part the row's cells, `fit`; `widened`: every such row of the
     table holds more cells than columns, widened_columns; `placed`: the row as aligned text shows
-    it once its last value is its 总计, ShortRow.placed, and `ranges` the columns its positions
-    leave each value, ShortRow.ranges; `loose`: the table's rows show cells that
+    it once its last value is its 总计, ShortRow.placed; `loose`: the table's rows show cells that
     do not follow its grid, loose_cells.)"""
     # Where the layout shows the grid, the values stand in their columns (positions.py).
     if where is not None:
@@ -107,7 +105,7 @@ def put_row(
     short = 0 < len(values) < len(columns) and all(v.kind == "value" for v in values)
     if short and grid.table == "applications":
         # Blank cells dropped: table 三's row total may still settle its 总计 (short_rows.py).
-        grid.short.append(ShortRow(row, columns, tuple(values), said, placed=placed, ranges=ranges))
+        grid.short.append(ShortRow(row, columns, tuple(values), said, placed=placed))
 
 
 def loose_cells(rows: Sequence[MatchedRow], shapes: Sequence[RowShape], columns_of: ColumnsOf) -> bool:

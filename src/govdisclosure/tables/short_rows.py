@@ -31,9 +31,7 @@ from ..identities import as_evidence, total_holds
 from ..layout import CellRow
 from ..layout.tails import wrapped_around
 from ..model import Number
-from ..templates import Template
 from ..values import read_cell
-from .bounded import settle_bounded_rows
 from .grid import Grid, ShortRow
 from .order import Order
 
@@ -58,7 +56,7 @@ def _shows_total(numbers: list[Number]) -> bool | None:
     return total_holds(numbers) if any(numbers) else None
 
 
-def settle_short_rows(grid: Grid, order: Order, rows: Sequence[CellRow], template: Template) -> None:
+def settle_short_rows(grid: Grid, order: Order, rows: Sequence[CellRow]) -> None:
     """Place the 总计 of each short row of a table 三 grid where every short row shows its total,
     in a text printing its rows in order (only there are a label's values the ones after it);
     `rows`: the table's lines, where a number wrapped around a label may show."""
@@ -74,11 +72,8 @@ def settle_short_rows(grid: Grid, order: Order, rows: Sequence[CellRow], templat
     shown = [(s, _shows_total(n)) for s, n in readings if n is not None]
     if not shown or any(says is False for _, says in shown) or _placed_without_total(grid):
         return
-    # Aligned text whose positions leave some values two columns or more: the identities may
-    # choose the whole row (bounded.py).
-    settle_bounded_rows(grid, template, [s for s, says in shown if says and s.shown])
     for short, says in shown:
-        if not (says and short.shown) or grid.has_row(short.row):
+        if not (says and short.shown):
             continue
         if short.placed is None:
             grid.place(short.row, (_TOTAL,), short.values[-1:], basis="order")
