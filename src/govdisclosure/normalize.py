@@ -22,8 +22,11 @@ CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 STRAY_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A PDF page footer alone on its line ("-2-", "- 3 -", "第 4 页", "第 4 页 共 9 页", FORMAT.md §2.2 C):
 # both the outline and the tables skip it. Possessive, so a long line cannot make it backtrack.
+# Its dashes hug a page's number, a space apart at most (no page is 0): `-   0           -` is a
+# table row's none marks around its 0 (pdftotext -layout, a row printing `-` for some of its
+# zeros), not a page's number.
 PAGE_FOOTER = regex.compile(
-    r"^\s*+(?:[-—–]\s*+\d{1,3}+\s*+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d{1,4}+\s*+页)?+)\s*+$"
+    r"^\s*+(?:[-—–]\s?+[1-9]\d{0,2}+\s?+[-—–]|第\s*+\d{1,3}+\s*+页(?:\s*+共\s*+\d{1,4}+\s*+页)?+)\s*+$"
 )
 # Form feeds opening a line (or the text): where pdftotext starts a PDF page.
 PAGE_FEEDS = lazy_pattern(r"(?:^|(?<=[\r\n]))\f++")
