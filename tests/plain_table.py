@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from govdisclosure.model import Report
+from govdisclosure.model import ApplicationsTable, Report
 from govdisclosure.templates import default_templates
 
 TEMPLATES = default_templates()
@@ -93,6 +93,13 @@ def print_plain(
             apart.append(label[row])
         lines += [line for pair in printed for line in pair]
     return [*lines, *apart, *TAIL]
+
+
+def applications(report: Report) -> ApplicationsTable:
+    """The report's table 三, which the test's text prints (an assertion error if none was found)."""
+    table = report.tables.applications
+    assert table is not None
+    return table
 
 
 def wrong_numbers(template: str, rows: Rows, report: Report) -> list[str]:

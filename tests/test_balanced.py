@@ -25,17 +25,21 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus import text
 from corpus.score import table_cells
-from govdisclosure.model import ApplicationsTable, Report
+from govdisclosure.model import Report
 from govdisclosure.tables.balanced import IN_ORDER, UNPINNED, _settled
-from plain_table import FEWER, HEAD, TAIL, TEMPLATES, Rows, balanced_counts, print_plain, zero_rows
+from plain_table import (
+    FEWER,
+    HEAD,
+    TAIL,
+    TEMPLATES,
+    Rows,
+    applications,
+    balanced_counts,
+    print_plain,
+    zero_rows,
+)
 
 ROW_AFTER_ROW = "row after row"
-
-
-def _apps(report: Report) -> ApplicationsTable:
-    table = report.tables.applications
-    assert table is not None
-    return table
 
 
 def _balanced_note(report: Report) -> bool:
@@ -60,7 +64,7 @@ def test_rows_pinned_by_their_labels_come_back_and_nothing_wrong(data: st.DataOb
     zero = data.draw(st.sampled_from(["0", "—", "/"]))
     commas, paired = data.draw(st.booleans()), data.draw(st.booleans())
     report = govdisclosure.parse("\n".join(print_plain(template, rows, styles, zero, commas, paired)))
-    got = _apps(report)
+    got = applications(report)
     spec = TEMPLATES[template].applications
     for row, cells in got.rows.items():
         assert [cells[c].value or 0 for c in spec.value_columns] == rows[row], row
@@ -92,7 +96,7 @@ def test_a_table_printed_top_to_bottom_comes_back_whole(data: st.DataObject) -> 
     spec = TEMPLATES[template].applications
     got = {
         row: [c.value or 0 for c in (cells.get(k) for k in spec.value_columns) if c]
-        for row, cells in _apps(report).rows.items()
+        for row, cells in applications(report).rows.items()
     }
     assert got == rows
 
@@ -114,7 +118,7 @@ def test_one_swapped_pair_of_values_breaks_an_identity_and_nothing_is_read_so(da
     assert not _balanced_note(report)
     # (Rows the other readings give are the rows as printed.)
     spec = TEMPLATES[template].applications
-    for row, cells in _apps(report).rows.items():
+    for row, cells in applications(report).rows.items():
         assert [cells[c].value or 0 for c in spec.value_columns] == swapped[row], row
 
 
@@ -147,7 +151,7 @@ def test_rows_printed_with_their_labels_in_the_template_s_order_are_read_whole()
         outcome_total=[9, 1, 0, 0, 0, 0, 10],
     )
     report = govdisclosure.parse(_all_apart_2019(rows))
-    got = _apps(report)
+    got = applications(report)
     assert {row: [c.value or 0 for c in cells.values()] for row, cells in got.rows.items()} == rows
     assert {c.basis for cells in got.rows.values() for c in cells.values()} == {"order"}
     assert not any(UNPINNED in d.message for d in report.diagnostics)
@@ -155,7 +159,8 @@ def test_rows_printed_with_their_labels_in_the_template_s_order_are_read_whole()
     # The same text with two labels listed out of the template's order: nothing shows the rows'
     # order then, and the outcome rows that could trade places are said.
     report = govdisclosure.parse(_labels_out_of_order(_all_apart_2019(rows)))
-    assert "granted" not in _apps(report).rows and "not_processed_duplicate" not in _apps(report).rows
+    read = applications(report).rows
+    assert "granted" not in read and "not_processed_duplicate" not in read
     assert any(UNPINNED in d.message and "granted" in d.message for d in report.diagnostics)
 
 
@@ -176,7 +181,7 @@ def test_rows_swapped_with_their_labels_after_them_are_not_read_in_template_orde
     report = govdisclosure.parse(
         "\n".join(print_plain("2019", {r: rows[r] for r in ids}, styles, "0", False, False))
     )
-    got = _apps(report)
+    got = applications(report)
     assert "granted" not in got.rows and "partially_granted" not in got.rows
 
 
@@ -197,7 +202,7 @@ def test_rows_split_by_other_rows_labels_are_not_read_in_template_order() -> Non
         "not_processed_complaint": ["/", "1", "/", "/", "/", "/", "1"],
     }
     for shown in (printed, moved):
-        got = _apps(govdisclosure.parse(shown))
+        got = applications(govdisclosure.parse(shown))
         for row, raws in truth.items():
             assert [c.raw for c in got.rows.get(row, {}).values()] in ([], raws), row
 
@@ -210,7 +215,7 @@ def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
     # 一 is pinned (its label stands among its values), so 二 is the one input row left; （一） is the
     # only outcome row with numbers, but with the labels out of the template's order nothing shows
     # it is （一）: the outcome rows stay unread.
-    got = _apps(report)
+    got = applications(report)
     assert got["new_received"]["total"].value == 5
     assert [c.raw for c in got["carried_over"].values()] == ["0"] * 7
     assert {c.basis for c in got["carried_over"].values()} == {"order"}
@@ -223,7 +228,7 @@ def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:
 
 def test_a_table_of_zeros_alone_is_read_whole() -> None:
     report = govdisclosure.parse(_all_apart_2019(zero_rows()))
-    got = _apps(report)
+    got = applications(report)
     assert len(got.rows) == len(zero_rows()) and got.template == "2019"
     assert {c.value for cells in got.rows.values() for c in cells.values()} == {0}
     checks = [c for c in report.checks if c.name.startswith("applications.")]
@@ -238,7 +243,7 @@ def test_zero_printed_two_ways_is_refused() -> None:
     lines[at] = "—"
     report = govdisclosure.parse("\n".join(lines))
     assert not _balanced_note(report)
-    assert "carried_over" not in _apps(report).rows
+    assert "carried_over" not in applications(report).rows
 
 
 def test_one_value_too_many_or_too_few_reads_nothing_so() -> None:
@@ -297,7 +302,7 @@ def test_a_number_wrapped_in_a_narrow_cell_stops_the_reading() -> None:
             lines.append(f"{row.label.label} {' '.join(['/'] * 7)}")
     report = govdisclosure.parse("\n".join([*lines, *TAIL]))
     assert not _balanced_note(report)
-    other = [c.value for cells in _apps(report).rows.values() if (c := cells.get("other"))]
+    other = [c.value for cells in applications(report).rows.values() if (c := cells.get("other"))]
     assert 5 not in other
 
 
@@ -325,7 +330,7 @@ def test_rows_read_beside_their_labels_must_agree_with_the_printed_order() -> No
     at = lines.index(label)
     lines[at : at + 15] = [f"{label} 5 0 0 0 0 0 5", ""]
     report = govdisclosure.parse("\n".join(lines))
-    got = _apps(report)
+    got = applications(report)
     assert got["new_received"]["total"].value == 5
     assert not _balanced_note(report)
     assert "carried_over" not in got.rows
@@ -342,7 +347,7 @@ def test_a_row_whose_values_run_through_other_words_is_said() -> None:
     at = lines.index(label) + 4  # after the label and the value after it
     report = govdisclosure.parse("\n".join([*lines[:at], "续表", "", *lines[at:]]))
     assert _balanced_note(report)
-    assert "granted" not in _apps(report).rows
+    assert "granted" not in applications(report).rows
     assert any(
         "granted: values printed one per line with other words" in d.message for d in report.diagnostics
     )
@@ -374,7 +379,7 @@ def test_rows_printed_out_of_the_template_s_order_give_no_wrong_number(data: st.
     paired = data.draw(st.booleans())
     report = govdisclosure.parse("\n".join(print_plain(template, printed, styles, zero, False, paired)))
     spec = TEMPLATES[template].applications
-    for row, cells in _apps(report).rows.items():
+    for row, cells in applications(report).rows.items():
         assert [cells[c].value or 0 for c in spec.value_columns] == rows[row], row
 
 
@@ -406,7 +411,7 @@ def _label_line(template: str, row: str, lines: list[str]) -> int:
 
 
 def _none_wrong(template: str, rows: Rows, report: Report) -> None:
-    for row, cells in _apps(report).rows.items():
+    for row, cells in applications(report).rows.items():
         assert [cells[c].value or 0 for c in TEMPLATES[template].applications.value_columns] == rows[row], row
 
 
@@ -419,7 +424,7 @@ def test_a_run_after_a_label_whose_run_held_too_many_values_is_not_read_as_its_r
     numbers["outcome_total"] = [0, 1, 1, 0, 0, 0, 2]
     inside = {"denied_prohibited_by_law": 3, "denied_three_safeties_one_stability": 3}
     rows, report = _labels_among_values("2019", numbers, inside)
-    assert "denied_prohibited_by_law" in _apps(report).rows  # pinned by its label among its values
+    assert "denied_prohibited_by_law" in applications(report).rows  # pinned by its label among its values
     _none_wrong("2019", rows, report)
 
 
@@ -556,7 +561,7 @@ def test_a_row_printed_before_its_turn_puts_no_row_after_it_in_doubt() -> None:
     order.insert(order.index("carried_over") + 1, "not_processed_duplicate")
     lines = print_plain("2019", {r: rows[r] for r in order}, ["before"] * len(order), "0", False, False)
     report = govdisclosure.parse("\n".join(lines))
-    assert set(_apps(report).rows) == set(rows)
+    assert set(applications(report).rows) == set(rows)
     _none_wrong("2019", rows, report)
 
 
@@ -574,7 +579,7 @@ def test_a_label_listed_apart_with_a_value_drawn_late_puts_no_row_after_it_in_do
     total = body[-len(apart) - 2]  # 四、结转下年度继续办理's 总计 (its empty line after it)
     body = [*body[: -len(apart) - 2], *body[-len(apart) :], total, ""]
     report = govdisclosure.parse("\n".join([*body, *TAIL]))
-    assert "denied_state_secret" in _apps(report).rows
+    assert "denied_state_secret" in applications(report).rows
     _none_wrong("2019", rows, report)
 
 
@@ -595,7 +600,7 @@ def test_a_2021_table_with_two_blank_rows_is_not_read_as_2019() -> None:
     lines[-len(TAIL) : -len(TAIL)] = ["（六）其他处理", label["carried_over"], label["carried_forward"]]
     report = govdisclosure.parse("\n".join(lines))
     assert not _balanced_note(report)
-    got = _apps(report)
+    got = applications(report)
     assert "carried_over" not in got.rows and "carried_forward" not in got.rows
     for row, cells in got.rows.items():
         assert [cells[c].value for c in spec.value_columns] == rows[row], row

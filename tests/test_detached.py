@@ -21,7 +21,7 @@ from govdisclosure.model import ApplicationsTable, Report
 from govdisclosure.tables.row_labels import labels_fit
 from govdisclosure.templates import default_templates
 from govdisclosure.testing import tables
-from plain_table import FEWER, HEAD, TAIL
+from plain_table import FEWER, HEAD, TAIL, applications
 
 TEMPLATES = default_templates()
 ZERO_ROW = ["0"] * 7
@@ -41,12 +41,6 @@ def _parse(lines: Sequence[str]) -> Report:
 
 def _codes(report: Report) -> set[str]:
     return {d.code for d in report.diagnostics}
-
-
-def _apps(report: Report) -> ApplicationsTable:
-    table = report.tables.applications
-    assert table is not None
-    return table
 
 
 # --- the shapes of corpus/real 002 / 004 (2021 table 三 with the 2019 single （六）) ----------------
@@ -90,7 +84,7 @@ BLOCK = [
 
 def test_column_major_block_and_detached_label_are_read() -> None:
     report = govdisclosure.parse("\n".join(_hongze_like(BLOCK)))
-    table = _apps(report)
+    table = applications(report)
     assert table["new_received"]["natural_person"].value == 21
     assert table["granted"]["total"].value == 4
     # the block's rows, top to bottom, are the template's rows （三）1-8, （四）1-2
@@ -118,7 +112,7 @@ def test_column_major_block_whose_row_total_fails_is_not_read() -> None:
     broken = [list(r) for r in BLOCK]
     broken[2][6] = "3"  # 0+2+0+0+0+0 is not 3: nothing shows the block is column-major
     report = govdisclosure.parse("\n".join(_hongze_like(broken)))
-    table = _apps(report)
+    table = applications(report)
     assert "cell-unplaced" in _codes(report)
     assert "cells-by-order" not in _codes(report)
     assert "denied_state_secret" not in table.rows
@@ -133,14 +127,14 @@ def test_label_that_contradicts_the_order_stops_the_reading() -> None:
     report = _parse(lines)
     assert "cells-by-order" not in _codes(report)
     assert "cell-unplaced" in _codes(report)
-    assert "denied_state_secret" not in _apps(report).rows
+    assert "denied_state_secret" not in applications(report).rows
 
 
 def test_a_row_whose_label_is_not_printed_is_not_assumed() -> None:
     lines = [ln for ln in _hongze_like(BLOCK) if ln != _label("unavailable_needs_creation")]
     report = _parse(lines)
     assert "cells-by-order" not in _codes(report)
-    assert "denied_state_secret" not in _apps(report).rows
+    assert "denied_state_secret" not in applications(report).rows
 
 
 def test_labels_listed_out_of_order_after_a_block_stop_the_reading() -> None:
@@ -149,7 +143,7 @@ def test_labels_listed_out_of_order_after_a_block_stop_the_reading() -> None:
     lines[a], lines[b] = lines[b], lines[a]
     report = _parse(lines)
     assert "cells-by-order" not in _codes(report)
-    assert "denied_state_secret" not in _apps(report).rows
+    assert "denied_state_secret" not in applications(report).rows
 
 
 # --- table 二 and table 四 --------------------------------------------------------------------------
@@ -316,7 +310,7 @@ def test_a_values_first_row_after_a_row_of_lone_numbers_is_read_in_printed_order
     for row, values in rows.items():
         lines += _singletons(values) if row == "other" else [label[row], "", *_singletons(values)]
     report = _parse([*lines, label["other"], *TAIL])
-    got = _apps(report)
+    got = applications(report)
     assert {r: [str(c.value) for c in cells.values()] for r, cells in got.rows.items()} == rows
     assert "cell-unplaced" not in _codes(report)
     assert "cell-ambiguous" not in _codes(report)
@@ -397,7 +391,7 @@ def test_any_table_printed_in_pdftotext_order_reads_back(data: st.DataObject) ->
     after = data.draw(st.lists(st.booleans(), min_size=len(plan), max_size=len(plan)))
     paired = data.draw(st.lists(st.booleans(), min_size=len(plan), max_size=len(plan)))
     report = govdisclosure.parse(_print(table, plan, after, paired))
-    got = _apps(report)
+    got = applications(report)
     assert {r: {c: v.value for c, v in cols.items()} for r, cols in got.rows.items()} == {
         r: {c: v.value for c, v in cols.items()} for r, cols in table.rows.items()
     }
@@ -426,7 +420,7 @@ def test_a_broken_row_total_in_a_column_block_gives_no_wrong_number(data: st.Dat
         },
     )
     report = govdisclosure.parse(_print(broken, plan, after))
-    for r, cols in _apps(report).rows.items():
+    for r, cols in applications(report).rows.items():
         for c, cell in cols.items():
             assert cell.value == broken[r][c].value, f"{r}.{c}"
     assert "cells-by-order" not in _codes(report)
@@ -438,7 +432,7 @@ def test_a_row_whose_last_two_values_share_a_line_is_one_row() -> None:
     # other two rows' labels listed later. The whole of table 三 comes back.
     parsed, printed = table_cells("r015", "pdf-chromium.pdftotext", "applications")
     assert parsed == printed
-    granted = _apps(govdisclosure.parse(text("r015", "pdf-chromium.pdftotext")))["granted"]
+    granted = applications(govdisclosure.parse(text("r015", "pdf-chromium.pdftotext")))["granted"]
     assert {c.basis for c in granted.values()} == {"order"}
 
 
@@ -492,9 +486,9 @@ def test_a_row_printed_as_a_digits_line_and_a_none_line_is_not_one_run_of_cells(
         else:
             lines += [row.label.label, "", *_singletons(ZERO_ROW)]
     report = _parse([*lines, *TAIL])
-    other = _apps(report).rows.get("other", {})
+    other = applications(report).rows.get("other", {})
     assert [c.raw for c in other.values()] in ([], ["2", "无", "无", "无", "无", "无", "2"])
-    assert len(_apps(report).rows) == len(ORDER_2019) - (not other)
+    assert len(applications(report).rows) == len(ORDER_2019) - (not other)
 
 
 def test_a_template_fits_where_its_rows_are_labelled_and_no_label_names_another_s() -> None:

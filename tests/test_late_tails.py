@@ -16,8 +16,17 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import score
-from govdisclosure.model import ApplicationsTable, Report
-from plain_table import FEWER, HEAD, TAIL, TEMPLATES, Rows, balanced_counts, wrong_numbers, zero_rows
+from plain_table import (
+    FEWER,
+    HEAD,
+    TAIL,
+    TEMPLATES,
+    Rows,
+    applications,
+    balanced_counts,
+    wrong_numbers,
+    zero_rows,
+)
 
 FOLDER = Path(__file__).parent / "corpus" / "heldout" / "review-large-type"
 
@@ -46,12 +55,6 @@ def print_raw(
     return lines + TAIL
 
 
-def _apps(report: Report) -> ApplicationsTable:
-    table = report.tables.applications
-    assert table is not None
-    return table
-
-
 ROWS = zero_rows(
     "2019",
     new_received=[2218, 0, 70, 0, 150, 0, 2438],
@@ -69,7 +72,7 @@ def test_a_total_whose_tail_prints_after_four_group_label_pieces_is_not_read_as_
     # read, and the rest of its row is read. It was once read as the row's 总计.
     lines = print_raw("2019", ROWS, ("granted", 6, 3), ["本年", "度办", "理结", "果"])
     report = govdisclosure.parse("\n".join(lines))
-    granted = _apps(report)["granted"]
+    granted = applications(report)["granted"]
     assert "total" not in granted and granted["research_institution"].value == 38
     said = [d for d in report.diagnostics if d.code == "cell-unplaced" and "granted: total" in d.message]
     assert len(said) == 1 and "1378" in said[0].message
@@ -84,7 +87,7 @@ def test_a_number_whose_tail_prints_after_the_next_row_s_label_is_not_read_as_pr
     lines[at:at] = ["（二）部分公开（区分处理的，只计这一情形，", "不计其他情形）"]
     lines[at + 3] = lines[at + 3].split(" ", 1)[1]  # （二）'s values, its label printed above
     report = govdisclosure.parse("\n".join(lines))
-    granted = _apps(report)["granted"]
+    granted = applications(report)["granted"]
     assert "total" not in granted
     assert granted["natural_person"].value == 1277
     said = [d for d in report.diagnostics if d.code == "cell-unplaced" and "granted: total" in d.message]
@@ -97,7 +100,7 @@ def test_a_report_s_own_broken_total_with_no_tail_after_it_is_read_as_printed() 
     # the checks say breaks the row total.
     rows = {**ROWS, "granted": [1277, 0, 38, 0, 63, 0, 137]}
     report = govdisclosure.parse("\n".join(print_raw("2019", rows, zero="0")))
-    assert _apps(report)["granted"]["total"].value == 137
+    assert applications(report)["granted"]["total"].value == 137
     failed = {c.name for c in report.checks if c.status == "fail"}
     assert "applications.row_total.granted" in failed
 

@@ -21,23 +21,17 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus import text
 from corpus.score import table_cells
-from govdisclosure.model import ApplicationsTable, Report
-from plain_table import FEWER, TEMPLATES, Rows, balanced_counts, print_plain, zero_rows
+from govdisclosure.model import Report
+from plain_table import FEWER, TEMPLATES, Rows, applications, balanced_counts, print_plain, zero_rows
 
 MOVED = "one value printed apart from its row"
 # A value's line: a number, or a mark for nothing (not a label such as `1.属于国家秘密`).
 VALUE = regex.compile(r"[\d,]+|[—/]")
 
 
-def _apps(report: Report) -> ApplicationsTable:
-    table = report.tables.applications
-    assert table is not None
-    return table
-
-
 def _values(report: Report, template: str) -> dict[str, list[int]]:
     columns = TEMPLATES[template].applications.value_columns
-    return {row: [cells[c].value or 0 for c in columns] for row, cells in _apps(report).rows.items()}
+    return {row: [cells[c].value or 0 for c in columns] for row, cells in applications(report).rows.items()}
 
 
 def _as_printed(report: Report, template: str, rows: Rows) -> None:
@@ -80,7 +74,7 @@ def test_a_total_printed_rows_later_is_read_as_its_row_s() -> None:
     )
     report = govdisclosure.parse("\n".join(_moved(lines, 13, lines.index(label))))
     assert _values(report, "2019") == rows
-    got = _apps(report)
+    got = applications(report)
     assert got["carried_over"]["total"].raw == "7"
     assert got["carried_over"]["total"].basis == "order"
     note = next(d.message for d in report.diagnostics if MOVED in d.message)

@@ -19,7 +19,7 @@ from corpus import text
 from govdisclosure.model import ApplicationsTable, Cell, Report
 from govdisclosure.templates import Template, default_templates
 from govdisclosure.testing.tables import tables
-from plain_table import FEWER, balanced_counts, print_plain, wrong_numbers, zero_rows
+from plain_table import FEWER, applications, balanced_counts, print_plain, wrong_numbers, zero_rows
 from plain_table import TAIL as TAIL_PLAIN
 from test_printing_order import APPLICATIONS
 
@@ -69,12 +69,6 @@ def _lynx(
     return "\n".join(lines + TAIL)
 
 
-def _apps(report: Report) -> ApplicationsTable:
-    table = report.tables.applications
-    assert table is not None
-    return table
-
-
 def _template(table: ApplicationsTable) -> Template:
     return TEMPLATES["2019"] if "other" in table.rows else TEMPLATES["2021"]
 
@@ -95,7 +89,7 @@ def _drawn_apps() -> st.SearchStrategy[ApplicationsTable]:
 @given(table=_drawn_apps(), blank=st.sampled_from(BLANK_LINES))
 def test_every_cell_comes_back_in_its_place(table: ApplicationsTable, blank: str) -> None:
     report = govdisclosure.parse(_lynx(table, _template(table), blank, frozenset()))
-    got = _apps(report)
+    got = applications(report)
     assert {r: {c: (v.kind, v.value) for c, v in cols.items()} for r, cols in got.rows.items()} == {
         r: {c: (v.kind, v.value) for c, v in cols.items()} for r, cols in table.rows.items()
     }
@@ -118,7 +112,7 @@ def test_blank_cells_that_print_nothing_give_no_wrong_number(data: st.DataObject
 
 
 def _row(report: Report, row: str) -> list[tuple[str, object]]:
-    return [(cell.kind, cell.value) for cell in _apps(report)[row].values()]
+    return [(cell.kind, cell.value) for cell in applications(report)[row].values()]
 
 
 def test_lynx_keeps_the_place_of_a_no_break_space_paragraph() -> None:
@@ -132,7 +126,7 @@ def test_lynx_keeps_the_place_of_a_no_break_space_paragraph() -> None:
     assert report.tables.active_disclosure["administrative_enforcement"]["decisions"].value == 6
     assert report.tables.active_disclosure["administrative_penalty"]["decisions"].kind == "blank"
     # A blank cell keeps its place in the text: the empty line it printed.
-    cells = _apps(report)["new_received"]
+    cells = applications(report)["new_received"]
     assert [c.line for c in cells.values()] == sorted(c.line for c in cells.values())
     assert len({c.line for c in cells.values()}) == 7
 
@@ -168,7 +162,7 @@ def test_one_row_with_a_blank_line_too_many_stops_the_reading() -> None:
     # blank lines are no cells after all, and no row is read by them (its values stay unplaced).
     wide = ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["1", "", "", "", "", "", "", "1"])
     report = govdisclosure.parse(_text([*ROWS[:3], wide, *ROWS[4:]]))
-    assert _apps(report).rows == {}
+    assert applications(report).rows == {}
     unplaced = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
     assert [m.split(":")[1].strip() for m in unplaced] == ["new_received", "granted", "partially_granted"]
 
@@ -193,7 +187,7 @@ def test_a_row_s_first_cell_printed_before_its_label_refuses_the_text() -> None:
     report = govdisclosure.parse("\n".join([*lines, "", *TAIL]))
     expected = {label: cells for label, cells in rows}
     labels = {r.id: r.label.label for r in TEMPLATES["2019"].applications.rows}
-    for row, cells in _apps(report).rows.items():
+    for row, cells in applications(report).rows.items():
         assert [c.raw.strip() for c in cells.values()] == expected[labels[row]], row
     assert "cell-unplaced" in {d.code for d in report.diagnostics}
 
@@ -217,7 +211,7 @@ def test_a_value_drawn_away_from_its_row_refuses_the_text() -> None:
     lines.insert(lines.index("62") + 1, moved)
     report = govdisclosure.parse("\n".join(lines))
     columns = TEMPLATES["2019"].applications.value_columns
-    for row, cells in _apps(report).rows.items():
+    for row, cells in applications(report).rows.items():
         for column, cell in cells.items():
             assert cell.value == (rows[row][columns.index(column)] or None), f"{row}.{column}"
 
@@ -229,7 +223,7 @@ def test_a_row_label_the_templates_do_not_know_keeps_the_text_s_reading() -> Non
     lynx = text("r006", "html.lynx").replace("（一）予以公开", "（一）全部公开", 1)
     report = govdisclosure.parse(lynx)
     expected = govdisclosure.parse(text("r006", "html.lynx"))
-    got, want = _apps(report), _apps(expected)
+    got, want = applications(report), applications(expected)
     assert "granted" not in got.rows
     assert {r: c for r, c in got.rows.items()} == {r: c for r, c in want.rows.items() if r != "granted"}
     assert report.tables.review_litigation == expected.tables.review_litigation
@@ -307,7 +301,7 @@ def test_a_data_row_label_followed_by_no_cell_refuses_the_text() -> None:
     # text's blank cells print nothing and its blank lines are no cells; no row is read by them.
     rows = [ROWS[0], ("二、上年结转政府信息公开申请数量", []), *ROWS[2:]]
     report = govdisclosure.parse(_text(rows))
-    assert _apps(report).rows == {}
+    assert applications(report).rows == {}
     assert "cell-unplaced" in {d.code for d in report.diagnostics}
 
 
@@ -344,10 +338,10 @@ def test_four_rows_are_too_few_to_confirm_the_reading() -> None:
 def test_an_empty_paragraph_keeps_its_line_and_what_it_prints() -> None:
     # docx2txt (corpus r051): each blank cell is the no-break space of its own paragraph, two
     # lines apart; lynx prints the same cells as empty lines, one apart. Nothing of either is lost.
-    docx = _apps(govdisclosure.parse(text("r051", "docx-lo.docx2txt")))["new_received"]
+    docx = applications(govdisclosure.parse(text("r051", "docx-lo.docx2txt")))["new_received"]
     assert [(c.kind, c.raw, c.line) for c in docx.values()][1:3] == [
         ("blank", "\u00a0", 117),
         ("blank", "\u00a0", 119),
     ]
-    lynx = _apps(govdisclosure.parse(text("r051", "html.lynx")))["new_received"]
+    lynx = applications(govdisclosure.parse(text("r051", "html.lynx")))["new_received"]
     assert [(c.kind, c.raw, c.line) for c in lynx.values()][1:3] == [("blank", "", 104), ("blank", "", 105)]

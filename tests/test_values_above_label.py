@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
-from govdisclosure.model import ApplicationsTable, Report
+from govdisclosure.model import Report
 from govdisclosure.templates import default_templates
+from plain_table import applications
 
 TEMPLATES = default_templates()
 SPEC = TEMPLATES["2019"].applications
@@ -33,14 +34,8 @@ TAIL = ["四、政府信息公开行政复议、行政诉讼情况", "下一步�
 ZEROS = "0 0 0 0 0 0 0"
 
 
-def _apps(report: Report) -> ApplicationsTable:
-    table = report.tables.applications
-    assert table is not None
-    return table
-
-
 def _row(report: Report, row: str) -> list[int | None]:
-    return [None if c.value is None else int(c.value) for c in _apps(report).rows[row].values()]
+    return [None if c.value is None else int(c.value) for c in applications(report).rows[row].values()]
 
 
 def _unplaced(report: Report) -> list[str]:
@@ -78,9 +73,9 @@ def test_a_values_line_after_a_wrapped_labels_tail_is_the_next_rows() -> None:
     )
     assert _row(report, "partially_granted") == [4, 0, 0, 0, 0, 0, 4]
     assert _row(report, "denied_state_secret") == [1, 0, 0, 0, 0, 0, 1]
-    assert {c.basis for c in _apps(report).rows["denied_state_secret"].values()} == {"order"}
+    assert {c.basis for c in applications(report).rows["denied_state_secret"].values()} == {"order"}
     # The rows printed whole on their label's line are read as printed, not by the table's order.
-    assert {c.basis for c in _apps(report).rows["denied_prohibited_by_law"].values()} == {None}
+    assert {c.basis for c in applications(report).rows["denied_prohibited_by_law"].values()} == {None}
     assert _unplaced(report) == []
 
 
@@ -91,17 +86,17 @@ def test_a_values_line_above_a_label_after_a_whole_row_is_that_labels() -> None:
         )
     )
     assert _row(report, "denied_state_secret") == [1, 0, 0, 0, 0, 0, 1]
-    assert {c.basis for c in _apps(report).rows["denied_state_secret"].values()} == {"order"}
+    assert {c.basis for c in applications(report).rows["denied_state_secret"].values()} == {"order"}
     # The rows printed whole on their label's line are read as printed, not by the table's order.
-    assert {c.basis for c in _apps(report).rows["denied_prohibited_by_law"].values()} == {None}
+    assert {c.basis for c in applications(report).rows["denied_prohibited_by_law"].values()} == {None}
     assert _unplaced(report) == []
 
 
 def test_a_values_line_above_a_label_that_is_not_the_next_row_is_not_placed() -> None:
     # （二）'s label left out of the text: the line could be its values, not 1.属于国家秘密's.
     report = govdisclosure.parse(_hongze_like(["4 0 0 0 0 0 4", LABEL["denied_state_secret"]]))
-    assert "partially_granted" not in _apps(report).rows
-    assert "denied_state_secret" not in _apps(report).rows
+    assert "partially_granted" not in applications(report).rows
+    assert "denied_state_secret" not in applications(report).rows
     assert any("4 0 0 0 0 0 4" in m for m in _unplaced(report))
 
 
@@ -110,7 +105,7 @@ def test_a_values_line_after_a_row_printed_in_part_is_not_placed() -> None:
     report = govdisclosure.parse(
         _hongze_like([f"{LABEL['partially_granted']} 4 0 4", "1 0 0 0 0 0 1", LABEL["denied_state_secret"]])
     )
-    assert "denied_state_secret" not in _apps(report).rows
+    assert "denied_state_secret" not in applications(report).rows
     assert any("1 0 0 0 0 0 1" in m for m in _unplaced(report))
 
 
@@ -181,7 +176,8 @@ def test_any_table_with_values_above_their_labels_reads_back(data: st.DataObject
     report = govdisclosure.parse(_print(rows, above))
     assert {row: _row(report, row) for row in rows} == rows
     for row, up in zip(rows, above, strict=True):
-        assert {c.basis for c in _apps(report).rows[row].values()} == ({"order"} if up else {None}), row
+        bases = {c.basis for c in applications(report).rows[row].values()}
+        assert bases == ({"order"} if up else {None}), row
     assert _unplaced(report) == []
 
 
@@ -199,8 +195,8 @@ def test_a_label_left_out_gives_no_wrong_number(data: st.DataObject) -> None:
     text = _print(rows, above).split("\n")
     text.remove(LABEL[order[gone]])
     report = govdisclosure.parse("\n".join(text))
-    assert order[gone] not in _apps(report).rows
-    for row, cells in _apps(report).rows.items():
+    assert order[gone] not in applications(report).rows
+    for row, cells in applications(report).rows.items():
         assert [c.value for c in cells.values()] == rows[row], row
 
 
@@ -217,9 +213,9 @@ def test_labels_and_values_lines_alternating_after_a_stray_line_place_nothing() 
     lines = _print(rows, above).split("\n")
     lines.remove(LABEL["denied_enforcement_case_files"])
     report = govdisclosure.parse("\n".join(lines))
-    for row, cells in _apps(report).rows.items():
+    for row, cells in applications(report).rows.items():
         assert [c.value for c in cells.values()] == rows[row], row
-    assert "not_processed_confirmation" not in _apps(report).rows
+    assert "not_processed_confirmation" not in applications(report).rows
     assert any("between two labels" in m for m in _unplaced(report))
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..lexicon import Lexicon
+from .pieces import group_piece_apart
 from .tails import PIECE, join_tail, next_line, tails_around, tails_under
 from .tokens import CellRow, Token
 
@@ -63,7 +64,7 @@ def centred_wrap(
             return None
         band, under = rows[i + 1 : end], rows[end]
         # Beside the tails too may stand a group label's piece (`三、本年` / the row / `度办理结 6 1`).
-        under, under_words = _apart(under, lexicon)
+        under, beside = group_piece_apart(under, lexicon)
         tails = tails_under(band[-1], under, len(pieces), textless)
         if tails is None:
             continue
@@ -90,18 +91,9 @@ def centred_wrap(
                 return None
             joined.append(number)
         out = [above._replace(tokens=words)] if words else []
-        after = [under._replace(tokens=under_words)] if under_words else []
+        after = [beside] if beside else []
         return [*out, *words_apart, row._replace(tokens=(*row.tokens, *values, *joined)), *after], end + 1
     return None
-
-
-def _apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, tuple[Token, ...]]:
-    """The row without the words of a group label's piece beside its digits, and those words;
-    the row as it is, and no words, where its words are no such piece."""
-    words = tuple(t for t in row.tokens if t.kind == "text")
-    if not words or not lexicon.is_group_piece(" ".join(t.text.strip() for t in words)):
-        return row, ()
-    return row._replace(tokens=tuple(t for t in row.tokens if t.kind != "text")), words
 
 
 def _wraps_the_next(

@@ -6,6 +6,9 @@ tail. Where no piece reads as a label alone (`规范性` / `文件`), the pieces
 row, and the values after them could be taken for the row before's (`规章`, a blank row): so
 consecutive lines that each hold only such a piece are joined when together they are one row's
 label (`规范性文件`), and the values after them are that row's.
+
+A group label's piece may also open a line of digits (`度办理结 6 1`, a tall group cell beside a
+wrapped number's tails): `group_piece_apart` parts it from them (wrapped.py, centred.py).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from functools import cache
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, key_of
 from .tokens import CellRow
 
-__all__ = ["join_label_pieces", "later_part", "may_be_in_a_row_label"]
+__all__ = ["group_piece_apart", "join_label_pieces", "later_part", "may_be_in_a_row_label", "words_ahead"]
 
 # A row label wraps over a few lines at most (four in the narrowest PDF cells).
 MOST_PIECES = 4
@@ -105,3 +108,21 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
             out.append(joined)
             i = j + 1
     return out
+
+
+def group_piece_apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, CellRow | None]:
+    """The row without the group label's piece it opens with (`度办理结 5 5`), and that piece as a
+    row of its own; the row and None when it opens with no such piece."""
+    lead = words_ahead(row)
+    words = " ".join(t.text.strip() for t in row.tokens[:lead])
+    if row.bounds != "words" or not words or not lexicon.is_group_piece(words):
+        return row, None
+    return row._replace(tokens=row.tokens[lead:]), row._replace(tokens=row.tokens[:lead])
+
+
+def words_ahead(row: CellRow) -> int:
+    """How many of a row's tokens, from its first, are words."""
+    lead = 0
+    while lead < len(row.tokens) and row.tokens[lead].kind == "text":
+        lead += 1
+    return lead

@@ -28,7 +28,7 @@ from collections.abc import Collection, Sequence
 
 from ..lexicon import Lexicon, key_of
 from .centred import centred_wrap
-from .pieces import later_part
+from .pieces import group_piece_apart, later_part, words_ahead
 from .tails import TAIL, joined_row, next_line, tails_under
 from .tokens import CellRow, printed_total_holds
 
@@ -52,7 +52,7 @@ def _tails_after_pieces(
     pieces: list[CellRow] = []
     at = i + 1
     while at < len(rows):
-        under, piece = _group_piece_apart(rows[at], lexicon)
+        under, piece = group_piece_apart(rows[at], lexicon)
         tails = tails_under(rows[at - 1], under, broken, textless)
         joined = joined_row(rows[i], tails) if tails is not None else None
         values = [t for t in joined.tokens if t.kind == "value"] if joined is not None else []
@@ -63,24 +63,6 @@ def _tails_after_pieces(
         pieces.append(piece)
         at += 1
     return None
-
-
-def _group_piece_apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, CellRow | None]:
-    """The row without the group label's piece it opens with (`度办理结 5 5`), and that piece as a
-    row of its own; the row and None when it opens with no such piece."""
-    lead = _words_ahead(row)
-    words = " ".join(t.text.strip() for t in row.tokens[:lead])
-    if row.bounds != "words" or not words or not lexicon.is_group_piece(words):
-        return row, None
-    return row._replace(tokens=row.tokens[lead:]), row._replace(tokens=row.tokens[:lead])
-
-
-def _words_ahead(row: CellRow) -> int:
-    """How many of a row's tokens, from its first, are words."""
-    lead = 0
-    while lead < len(row.tokens) and row.tokens[lead].kind == "text":
-        lead += 1
-    return lead
 
 
 def join_wrapped(
@@ -150,7 +132,7 @@ def _stray_tails(
     # open the tails' line (`度办理结 8`).
     pieces: list[CellRow] = []
     while at < len(rows) and len(pieces) < GROUP_PIECE_LINES and not rows[at].has_values:
-        rest, piece = _group_piece_apart(rows[at], lexicon)
+        rest, piece = group_piece_apart(rows[at], lexicon)
         if piece is None or rest.tokens:
             break
         if not next_line(rows[at - 1].line, rows[at].line, textless):
@@ -159,10 +141,10 @@ def _stray_tails(
         at += 1
     if at >= len(rows) or not next_line(rows[at - 1].line, rows[at].line, textless):
         return None
-    under, piece = _group_piece_apart(rows[at], lexicon)
+    under, piece = group_piece_apart(rows[at], lexicon)
     # Or the label's own wrapped words (`情形，不计其他情形） 1`: the tail beside them, in the row's
     # two-line cells), checked against the row's label below.
-    lead = () if piece else under.tokens[: _words_ahead(under)]
+    lead = () if piece else under.tokens[: words_ahead(under)]
     under = under._replace(tokens=under.tokens[len(lead) :])
     tails = [t.text.strip() for t in under.tokens]
     if (
