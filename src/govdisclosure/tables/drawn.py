@@ -47,20 +47,19 @@ DRAWN_ORDER = (
 )
 
 
-# Table 三 is one regular grid: rows of seven narrow cells, each with neighbours to its right,
-# below and diagonally, aligned. pdftotext (poppler's TextPage::coalesce) finds such a grid a table
-# and prints its cells in the order it built their text blocks, a row's leftmost first, whatever
-# box a glyph has; so a row
-# mixing 无 with numbers comes out in its columns' order. Table 二 is no such grid (its rows
-# alternate with captions and headers of other widths): there pdftotext orders a row's cells by
-# their boxes' tops, and 无's is not the digits' (LibreOffice's 0.4 pt lower, Chromium's 0.8 pt
-# higher: `3` / `3` / `无` for 3, 无, 3). Table 四's row may come out with its total drawn earlier
+# Table 三 is one regular grid: rows of seven narrow cells, each with neighbours to its right, below
+# and diagonally, aligned. pdftotext (poppler's TextPage::coalesce) finds such a grid a table and
+# prints its cells in the order it built their text blocks, a row's leftmost first, whatever box a
+# glyph has; so a row mixing 无 with numbers comes out in its columns' order. Table 二 is no such grid
+# (its rows alternate with captions and headers of other widths): there pdftotext orders a row's
+# cells by their boxes' tops, and 无's is not the digits' (LibreOffice's 0.4 pt lower, Chromium's 0.8
+# pt higher: `3` / `3` / `无` for 3, 无, 3). Table 四's row may come out with its total drawn earlier
 # (`无` / `3` / `无` / `无` / `3` for 无 无 无 3 3, held-out seed 7, r211). Measured on the plain
 # pdftotext and pdfminer texts of the committed corpus, held-out seeds 20261239-42 and 250 more
-# reports printing 无 (seeds 20261251-55): 3,202 table 三 rows mixing 无 with numbers a route,
-# 1,955 of them read (Chromium's PDFs) and 1,444 (LibreOffice's), none in another order. Read so
-# in table 二 too, a row of each of 9 texts came out wrong (`3` / `3` / `无` for 3, 无, 3: held-out
-# seeds 20261239, 20261240, 20261242 and 20261251, whose three are tests).
+# reports printing 无 (seeds 20261251-55): 3,202 table 三 rows mixing 无 with numbers a route, 1,955 of
+# them read (Chromium's PDFs) and 1,444 (LibreOffice's), none in another order. Read so in table 二
+# too, a row of each of 9 texts came out wrong (`3` / `3` / `无` for 3, 无, 3: held-out seeds
+# 20261239, 20261240, 20261242 and 20261251, whose three are tests).
 IN_BUILT_ORDER = frozenset({"applications"})
 
 
