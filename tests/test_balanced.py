@@ -164,65 +164,6 @@ def test_rows_printed_with_their_labels_in_the_template_s_order_are_read_whole()
     assert any(UNPINNED in d.message and "granted" in d.message for d in report.diagnostics)
 
 
-@FEWER
-@given(data=st.data())
-def test_labels_listed_apart_anywhere_with_the_others_at_their_rows_read_whole(data: st.DataObject) -> None:
-    # Rows in the template's order, each label before or among its row's values, or listed apart
-    # after all the values (in the template's order), whichever rows those are: plain pdftotext
-    # lists tall cells' labels apart, so the labels come out of the template's order; the labels
-    # standing at their rows show it was printed top to bottom (row_labels.pinned_top_to_bottom).
-    # (Not a label after all its row's values, `inside6` with 其他 and 总计 on one line: it stands
-    # before the next row's, whose row it may be as well.)
-    template = data.draw(st.sampled_from(["2019", "2021"]))
-    rows = data.draw(balanced_counts(template))
-    kinds = st.sampled_from(["before", "inside1", "inside3", "inside5", "apart", "apart"])
-    styles = data.draw(st.lists(kinds, min_size=len(rows), max_size=len(rows)))
-    zero = data.draw(st.sampled_from(["0", "—", "/"]))
-    commas, paired = data.draw(st.booleans()), data.draw(st.booleans())
-    report = govdisclosure.parse("\n".join(print_plain(template, rows, styles, zero, commas, paired)))
-    spec = TEMPLATES[template].applications
-    got = {
-        row: [c.value or 0 for c in (cells.get(k) for k in spec.value_columns) if c]
-        for row, cells in applications(report).rows.items()
-    }
-    assert got == rows
-
-
-def test_rows_swapped_with_their_labels_before_them_the_others_apart_are_not_read() -> None:
-    # （一）予以公开 and （二）部分公开 printed in each other's places, each label before its values,
-    # the other labels listed apart: （二）'s label stands where the template cuts （一）'s values.
-    rows = zero_rows(
-        new_received=[9, 1, 0, 0, 0, 0, 10],
-        granted=[5, 0, 0, 0, 0, 0, 5],
-        partially_granted=[4, 1, 0, 0, 0, 0, 5],
-        outcome_total=[9, 1, 0, 0, 0, 0, 10],
-    )
-    ids = list(rows)
-    ids[2], ids[3] = ids[3], ids[2]
-    styles = ["before" if r in ("granted", "partially_granted") else "apart" for r in ids]
-    styles[0] = "inside3"
-    report = govdisclosure.parse(
-        "\n".join(print_plain("2019", {r: rows[r] for r in ids}, styles, "0", False, False))
-    )
-    got = applications(report)
-    assert "granted" not in got.rows and "partially_granted" not in got.rows
-    assert any(UNPINNED in d.message and "granted" in d.message for d in report.diagnostics)
-
-
-@pytest.mark.parametrize(
-    ("report_id", "route"),
-    [
-        ("r030", "pdf-chromium.pdftotext"),
-        ("r030", "pdf-lo.pdftotext"),
-        ("r058", "pdf-chromium.pdftotext"),  # 7./8. beside their values, （一）… listed after them
-        ("r060", "pdf-chromium.pdftotext"),
-    ],
-)
-def test_committed_texts_whose_labels_stand_at_their_rows_come_back_whole(report_id: str, route: str) -> None:
-    parsed, printed = table_cells(report_id, route, "applications")
-    assert parsed == printed
-
-
 def test_rows_swapped_with_their_labels_after_them_are_not_read_in_template_order() -> None:
     # A review's reproducer: （一）予以公开 and （二）部分公开 printed in each other's places, each
     # label after its values, the other labels among their rows' values. （二）'s label stands where

@@ -31,10 +31,8 @@ printed order does, where the row labels printed come in the template's order
 (`row_labels.printed_top_to_bottom`) and no run of values starts inside a row after another row's label:
 the table was printed top to bottom, and the tools print its rows' values in that order too (of
 1,240 tool texts of tables printing every cell, none printed whole rows out of it; of a review's
-5,892 more, one did, its runs split by other rows' labels; docs/tables.md). So do labels standing
-at their rows' values, the others in the template's order (`row_labels.pinned_top_to_bottom`: of
-163 tables of ten corpora whose labels came out of order, every one was printed in it). Then every
-row is given (basis `order`, so every check over it says `decided`). Where the labels come in another
+5,892 more, one did, its runs split by other rows' labels; docs/tables.md). Then every row is
+given (basis `order`, so every check over it says `decided`). Where the labels come in another
 order, a row is given only where its own label is printed among its values, or where every
 placement the identities allow gives it the same values (`_settled`); a label between two rows'
 values pins neither, since plain pdftotext prints some rows label first and others values first.
@@ -58,7 +56,7 @@ from .detached import agrees, has_broken_numbers, place_in_order
 from .grid import Grid
 from .moved import every_identity_holds, one_moved, said_moved
 from .regions import Region
-from .row_labels import labels_fit, pinned_top_to_bottom, printed_top_to_bottom, row_labels
+from .row_labels import labels_fit, printed_top_to_bottom, row_labels
 from .runs import ValueRun, value_runs
 
 __all__ = ["reread_balanced"]
@@ -204,7 +202,7 @@ def _settled(template: Template, rows: dict[str, Texts], pinned: set[str], looku
 
 def _read(
     template: Template, grid: Grid, values: Sequence[Token], order: Sequence[str], width: int
-) -> tuple[dict[str, tuple[Token, ...]], str, Token | None] | None:
+) -> tuple[dict[str, tuple[Token, ...]], str] | None:
     """The rows of the values cut in printed order, where every identity holds on them; else in
     the one order with a value moved (moved.py) on which they all do; with a note of that move."""
     columns = template.applications.value_columns
@@ -218,7 +216,7 @@ def _read(
 
     printed = _rows(values, order, width)
     if holds(printed):
-        return printed, "", None
+        return printed, ""
     readings = [
         (rows, token, slip)
         for m, token, slip in one_moved(values, width)
@@ -229,7 +227,7 @@ def _read(
     if len(readings) != 1 or readings[0][2]:
         return None
     rows, token, _ = readings[0]
-    return rows, said_moved(rows, columns, token), token
+    return rows, said_moved(rows, columns, token)
 
 
 def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> tuple[Grid, str] | None:
@@ -254,7 +252,7 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         read = _read(template, grid, values, order, width)
         if read is None:
             continue
-        rows, moved, token = read
+        rows, moved = read
         # Where each run's first value stands among the rows' values (a moved value shifts some).
         position = {id(t): i for i, t in enumerate(v for tokens in rows.values() for v in tokens)}
         starts = [position[id(run.values[0])] for run in runs]
@@ -262,13 +260,8 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
         cut = {start for run, start in zip(runs, starts, strict=True) if run.interrupted}
         texts = {row: tuple(clean(t.text) for t in tokens) for row, tokens in rows.items()}
         # A table printed top to bottom prints its rows' values in the template's order too
-        # (docs/tables.md); else only what the identities settle. The labels pinning their rows
-        # show it from the runs in place: not the one value moved back, which stands where it was
-        # printed, not at its row's.
-        in_place = [(run, start) for run, start in zip(runs, starts, strict=True) if run.values != (token,)]
-        in_order = printed_top_to_bottom(labels, runs, starts, order, width) or pinned_top_to_bottom(
-            labels, [run for run, _ in in_place], [start for _, start in in_place], order, width
-        )
+        # (docs/tables.md); else only what the identities settle.
+        in_order = printed_top_to_bottom(labels, runs, starts, order, width)
         settled = (
             set(order)
             if in_order

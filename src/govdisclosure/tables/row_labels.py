@@ -2,8 +2,8 @@
 
 The readings of values in printed order (detached.py, balanced.py) rest on the labels: every row
 of a template must have its label printed and every row label printed must name one of its rows
-(no row is assumed to be there), and labels printed in the template's order, or standing at their
-rows' values with the others in that order, show the table was printed top to bottom.
+(no row is assumed to be there), and labels printed in the template's order show the table was
+printed top to bottom.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .regions import Region
 from .runs import ValueRun
 
-__all__ = ["labelled_rows", "labels_fit", "pinned_top_to_bottom", "printed_top_to_bottom", "row_labels"]
+__all__ = ["labelled_rows", "labels_fit", "printed_top_to_bottom", "row_labels"]
 
 
 def row_labels(region: Region) -> list[frozenset[str]]:
@@ -53,47 +53,14 @@ def printed_top_to_bottom(
     their labels and a later row's values before them (a review's PDF with tall cells); a label
     between two rows' values may be either row's, so it shows no place of its own."""
     rank = {row: i for i, row in enumerate(order)}
-    return _in_template_order(labels, rank) and not any(
-        start % width and run.before and order[start // width] not in run.before
-        for run, start in zip(runs, starts, strict=True)
-        if start < width * len(order)
-    )
-
-
-def _in_template_order(labels: Sequence[frozenset[str]], rank: dict[str, int]) -> bool:
-    """True when each label can name a row after the one the label before it names."""
     last = -1
     for ids in labels:
         ahead = [rank[i] for i in ids if i in rank and rank[i] > last]
         if not ahead:
             return False
         last = min(ahead)
-    return True
-
-
-def pinned_top_to_bottom(
-    labels: Sequence[frozenset[str]],
-    runs: Sequence[ValueRun],
-    starts: Sequence[int],
-    order: Sequence[str],
-    width: int,
-) -> bool:
-    """True when the text shows table 三 printed top to bottom by the labels standing at their rows'
-    values: every run of values printed right after row labels starts in a row they name (at its
-    first value or inside it), or starts at a row's 总计 (Chromium's PDFs draw it after the next
-    row's label), and the labels standing at no run of their own row come in the template's order.
-    (Plain pdftotext lists the labels of tall cells, a group's and wrapped ones, apart from their
-    rows, in other places than their rows' values: `7.属于行政执法案卷` / its values / `8.…` / its
-    values, then `（一）予以公开` … `6.属于四类过程性信息` listed after all of them.)"""
-    total = width * len(order)
-    pinned: set[str] = set()
-    for run, start in zip(runs, starts, strict=True):
-        if not run.before or start >= total:
-            continue
-        row = order[start // width]
-        if row in run.before:
-            pinned.add(row)
-        elif start % width != width - 1:
-            return False
-    rank = {row: i for i, row in enumerate(order)}
-    return _in_template_order([ids for ids in labels if not ids & pinned], rank)
+    return not any(
+        start % width and run.before and order[start // width] not in run.before
+        for run, start in zip(runs, starts, strict=True)
+        if start < width * len(order)
+    )
