@@ -15,6 +15,7 @@ nothing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -205,6 +206,21 @@ def test_rows_split_by_other_rows_labels_are_not_read_in_template_order() -> Non
         got = applications(govdisclosure.parse(shown))
         for row, raws in truth.items():
             assert [c.raw for c in got.rows.get(row, {}).values()] in ([], raws), row
+
+
+LABEL_BOUNDARIES = Path(__file__).parent / "corpus" / "heldout" / "review-label-boundaries"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in LABEL_BOUNDARIES.glob("*.txt")))
+def test_a_label_between_two_rows_values_shows_neither_row_s_place(name: str) -> None:
+    # A review's texts (README there): 二's values printed before 一's, 二's label after its own values,
+    # right before 一's, other labels listed apart and out of the template's order. The label may be
+    # 二's after its values or before the next: it pins neither, and no number comes out wrong.
+    truth = json.loads((LABEL_BOUNDARIES / f"{name}.truth.json").read_text(encoding="utf-8"))
+    report = govdisclosure.parse((LABEL_BOUNDARIES / f"{name}.txt").read_text(encoding="utf-8"))
+    spec = TEMPLATES[truth["template"]].applications
+    for row, cells in applications(report).rows.items():
+        assert [cells[c].value or 0 for c in spec.value_columns] == truth["rows"][row], row
 
 
 def test_unpinned_rows_that_print_the_same_values_are_placed() -> None:

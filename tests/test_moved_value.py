@@ -139,14 +139,17 @@ def test_a_reading_that_looks_like_a_slip_is_still_a_rival() -> None:
 
 def test_plain_pdftotext_of_a_chromium_pdf_gets_二_s_total_back() -> None:
     # Committed corpus r013 (Chromium's PDF, plain pdftotext): 二's 总计 54 stands between
-    # 1.信访举报投诉类申请 and 2.重复申请, 98 values after its row. Every row comes back, 二 whole
-    # with its 总计 among its values (52 2 无 无 无 无 54: table 三's rows keep 无 in its column in
-    # pdftotext's order, drawn.IN_BUILT_ORDER).
+    # 1.信访举报投诉类申请 and 2.重复申请, 98 values after its row. Rows mixing 无 with numbers stay
+    # unplaced (a PDF's reading order moves 无, drawn.py); rows printing their last two values on one
+    # line show their order and come back.
     parsed, printed = table_cells("r013", "pdf-chromium.pdftotext", "applications")
-    assert parsed == printed
+    assert {key: cell for key, cell in parsed.items() if cell != printed[key]} == {}
+    assert {"granted", "partially_granted", "unavailable_not_held"} <= {row for row, _ in parsed}
     report = govdisclosure.parse(text("r013", "pdf-chromium.pdftotext"))
     note = next(d.message for d in report.diagnostics if MOVED in d.message)
     assert "carried_over's total (54" in note
+    # 二 itself mixes 无 with numbers: said, with its 总计 back among its values.
+    assert any(d.code == "cell-unplaced" and "(52 2 无 无 无 无 54)" in d.message for d in report.diagnostics)
 
 
 @FEWER

@@ -45,9 +45,8 @@ _PLAIN = (
     "identity holding and the row labels come in the template's order; a number LibreOffice wrapped "
     "in a narrow cell, two or more values drawn apart from their rows, labels listed out of the "
     "template's order, or table 四's cells in poppler's block order leave a table unread; and a row "
-    "printed one value per line with other words among them, or in tables 二 and 四 with 无 among "
-    "numbers, is not read, since the PDF's reading order goes through other blocks there and "
-    "moves 无 (a CJK glyph) outside table 三's grid"
+    "printed one value per line with 无 or other words among them is not read, since the PDF's "
+    "reading order moves 无 (a CJK glyph) and goes through other blocks there"
 )
 _WRAPPED = (
     "LibreOffice's narrow cells wrap numbers around a row's line (2,90 3,31 / row / 1 3): one row "

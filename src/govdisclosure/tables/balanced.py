@@ -17,8 +17,7 @@ template's rows, in its order, only when all of this holds:
 - every identity of table 三 holds on the rows so cut (each row's total, each column's balance and
   outcome total; a none mark counts as nothing): a value printed apart from its row (a 总计 rows
   away) shifts every value after it and breaks them, so they settle where each row's values begin
-  (the order of a row's values is the printed order, which pdftotext's reading order of table
-  三's grid keeps, 无 included: drawn.IN_BUILT_ORDER);
+  (the order of a row's values is the printed order, which a PDF's reading order keeps but for 无);
 - every value worth nothing is printed the same way (all `0`, or all one none mark): the
   identities cannot tell `0` from `—`, so a mix of them could stand in each other's places unseen;
 - every row the label-anchored reading placed gets the same values.
@@ -37,8 +36,9 @@ order, a row is given only where its own label is printed among its values, or w
 placement the identities allow gives it the same values (`_settled`); a label between two rows'
 values pins neither, since plain pdftotext prints some rows label first and others values first.
 Each other row is `cell-unplaced`, saying why. A row whose
-values run through other words in a PDF's reading order is still left unplaced (drawn.py): the
-order went through other blocks there, and the identities would not show it.
+values mix 无 with numbers in a PDF's reading order, or run through other words, is still left
+unplaced (drawn.py): 无's glyph moves in that order the same way in rows of the same shape, and the
+identities would not show it.
 """
 
 from __future__ import annotations

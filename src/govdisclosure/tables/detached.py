@@ -270,7 +270,7 @@ def place_in_order(
         grid.unplaced(f"{row}: {INTERRUPTED} ({shown})", tokens[0].line)
     elif grid.table != "applications" and may_hide_a_wrap(tokens):
         grid.unplaced(f"{row}: {WRAP_UNSHOWN} ({shown})", tokens[0].line)
-    elif shows_column_order(tokens, grid.reading_order, table=grid.table):
+    elif shows_column_order(tokens, grid.reading_order):
         grid.place(row, columns, tokens, basis="order")
     else:
         grid.unplaced(f"{row}: {DRAWN_ORDER} ({shown})", tokens[0].line)

@@ -7,10 +7,9 @@ order: `行政强制` / `20` / `无` / `+2` is 20, +2, 无 (held-out corpus, see
 Chromium's PDFs). So values printed one per line in a PDF's reading order (layout's
 `reading_order`: form feeds mark the text's pages, or its lines are not indented as lynx's dump
 of a page is) show their columns' order only where a CJK none mark does not stand among other
-values, or in table 三, which pdftotext reads as a grid (IN_BUILT_ORDER). `—` and `/` among
-numbers moved nothing in the plain pdftotext and pdfminer texts of three corpora (1,536 texts) but
-for table 四's total, which either PDF maker may draw second, marks or numbers (TOTAL_EARLIER;
-seeds 20261235 and 20261236). pdftotext `-raw` prints the PDF's own
+values. `—` and `/` among numbers moved nothing in the plain pdftotext and pdfminer texts of
+three corpora (1,536 texts) but for table 四's total, which either PDF maker may draw second, marks
+or numbers (TOTAL_EARLIER; seeds 20261235 and 20261236). pdftotext `-raw` prints the PDF's own
 drawing order, a row's cells on one line but for a number's wrapped lines: untouched.
 """
 
@@ -31,7 +30,6 @@ __all__ = [
     "DRAWN_ORDER",
     "DRIFTED",
     "INTERRUPTED",
-    "IN_BUILT_ORDER",
     "TOTAL_EARLIER",
     "drawn_apart",
     "one_row_printed",
@@ -45,22 +43,6 @@ __all__ = [
 DRAWN_ORDER = (
     "values printed one per line, 无 among others: a PDF's drawing order is not their columns' order"
 )
-
-
-# Table 三 is one regular grid: rows of seven narrow cells, each with neighbours to its right, below
-# and diagonally, aligned. pdftotext (poppler's TextPage::coalesce) finds such a grid a table and
-# prints its cells in the order it built their text blocks, a row's leftmost first, whatever box a
-# glyph has; so a row mixing 无 with numbers comes out in its columns' order. Table 二 is no such grid
-# (its rows alternate with captions and headers of other widths): there pdftotext orders a row's
-# cells by their boxes' tops, and 无's is not the digits' (LibreOffice's 0.4 pt lower, Chromium's 0.8
-# pt higher: `3` / `3` / `无` for 3, 无, 3). Table 四's row may come out with its total drawn earlier
-# (`无` / `3` / `无` / `无` / `3` for 无 无 无 3 3, held-out seed 7, r211). Measured on the plain
-# pdftotext and pdfminer texts of the committed corpus, held-out seeds 20261239-42 and 250 more
-# reports printing 无 (seeds 20261251-55): 3,202 table 三 rows mixing 无 with numbers a route, 1,955 of
-# them read (Chromium's PDFs) and 1,444 (LibreOffice's), none in another order. Read so in table 二
-# too, a row of each of 9 texts came out wrong (`3` / `3` / `无` for 3, 无, 3: held-out seeds
-# 20261239, 20261240, 20261242 and 20261251, whose three are tests).
-IN_BUILT_ORDER = frozenset({"applications"})
 
 
 # Table 四's values printed one per line through another group's header (a group's label among the
@@ -131,11 +113,9 @@ def spread_in_reading_order(values: Sequence[Token], reading_order: bool, lined:
     return reading_order and (not lined or len(lines) > 1)
 
 
-def shows_column_order(
-    values: Sequence[Token], reading_order: bool, lined: bool = True, table: str = ""
-) -> bool:
-    """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others
-    (but in `table`s of IN_BUILT_ORDER), or stand on two lines, one for each kind (`476` / `无 无`).
+def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
+    """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others, or
+    stand on two lines, one for each kind (`476` / `无 无`).
 
     `lined` false: text joined into one line, which shows no line a value stood on: its values
     are taken as printed one per line, the only way they show no order of their own.
@@ -152,7 +132,7 @@ def shows_column_order(
         # stand on two lines, one for each kind: a tool that parted the glyphs by their boxes
         # (markitdown on a PDF: `476` / `无 无` for 无 无 476, held-out seed 20261205, r021).
         return not (len(kinds) == 2 and len(lines) == 2 and len(placed) == 2)
-    return len(kinds) < 2 or table in IN_BUILT_ORDER
+    return len(kinds) < 2
 
 
 def one_row_printed(counts: Sequence[int], width: int) -> bool:

@@ -134,7 +134,7 @@ def put_pending(
         and (sums_something(gathered) or _a_row(gathered, n, before_next))
     )
     if len(pending.own) <= 1 and len(gathered) == n and (own or alone) and confirm(pending.row, gathered):
-        if not shows_column_order(gathered, grid.reading_order, table=grid.table):
+        if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
             return
         if pending.interrupted and grid.reading_order:
