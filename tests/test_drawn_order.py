@@ -73,7 +73,7 @@ def test_a_row_mixing_wu_and_numbers_in_drawing_order_is_said_not_placed(
 WU_ORDER = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-wu-order"
 
 
-@pytest.mark.parametrize("name", sorted(p.name.split(".")[0] for p in WU_ORDER.glob("*.txt")))
+@pytest.mark.parametrize("name", sorted(p.name.split(".")[0] for p in WU_ORDER.glob("*.pdftotext.txt")))
 def test_table_three_rows_mixing_wu_in_a_pdf_s_order_give_no_wrong_number(name: str) -> None:
     # A review's Chromium PDFs (README there): plain pdftotext drew a 无 before the row's first number
     # in table 三 too, the row total still holding (`无` / `2` / `无` … / `2` for 2 无 … 无 2).
@@ -81,6 +81,21 @@ def test_table_three_rows_mixing_wu_in_a_pdf_s_order_give_no_wrong_number(name: 
     text = (WU_ORDER / f"{name}.pdf-chromium.pdftotext.txt").read_text(encoding="utf-8")
     found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
     assert (found.wrong, found.misread) == ([], [])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known wrong number (stop 51's review): pdfminer prints four rows' values lines before their "
+    "labels, wrapped in A5's narrow cells; the last, right above （二）部分公开 after （一）'s whole row, "
+    "is read as （二）'s (tables/rows.py, values printed above their label)",
+)
+def test_values_lines_before_wrapped_labels_in_pdfminer_text_give_no_wrong_number() -> None:
+    # The review's A5 Chromium PDF of seed 20261251's r238 through pdfminer: `（一）予以公开 1,464 …`,
+    # then `3 无 …` / `无 …` / `1 无 …` / `1 无 …` (（二）, 1., 2., 3.'s), then their labels in pieces.
+    truth = json.loads((WU_ORDER / "r238-a5.truth.json").read_text(encoding="utf-8"))
+    text = (WU_ORDER / "r238-a5.pdf-chromium.pdfminer.txt").read_text(encoding="utf-8")
+    found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
+    assert found.wrong == []
 
 
 def _blocks(*cells: str) -> list[str]:
