@@ -73,7 +73,10 @@ def test_a_row_mixing_wu_and_numbers_in_drawing_order_is_said_not_placed(
 WU_ORDER = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-wu-order"
 
 
-@pytest.mark.parametrize("name", sorted(p.name.split(".")[0] for p in WU_ORDER.glob("*.pdftotext.txt")))
+CHROMIUM_TEXTS = sorted(p.name.split(".")[0] for p in WU_ORDER.glob("*.pdf-chromium.pdftotext.txt"))
+
+
+@pytest.mark.parametrize("name", CHROMIUM_TEXTS)
 def test_table_three_rows_mixing_wu_in_a_pdf_s_order_give_no_wrong_number(name: str) -> None:
     # A review's Chromium PDFs (README there): plain pdftotext drew a 无 before the row's first number
     # in table 三 too, the row total still holding (`无` / `2` / `无` … / `2` for 2 无 … 无 2).
@@ -94,6 +97,19 @@ def test_values_lines_before_wrapped_labels_in_pdfminer_text_give_no_wrong_numbe
     # then `3 无 …` / `无 …` / `1 无 …` / `1 无 …` (（二）, 1., 2., 3.'s), then their labels in pieces.
     truth = json.loads((WU_ORDER / "r238-a5.truth.json").read_text(encoding="utf-8"))
     text = (WU_ORDER / "r238-a5.pdf-chromium.pdfminer.txt").read_text(encoding="utf-8")
+    found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
+    assert found.wrong == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known wrong number (stop 51's second review): 四、结转下年度继续办理 (无 2,205 无 … 2,205) "
+    "comes out with 2,205 first in LibreOffice's PDF with serif digits and top-aligned cells, and is read "
+    "so under 自然人",
+)
+def test_a_lone_last_row_mixing_wu_in_libreoffice_s_pdf_gives_no_wrong_number() -> None:
+    truth = json.loads((WU_ORDER / "r054-serif-top.truth.json").read_text(encoding="utf-8"))
+    text = (WU_ORDER / "r054-serif-top.pdf-lo.pdftotext.txt").read_text(encoding="utf-8")
     found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
     assert found.wrong == []
 
