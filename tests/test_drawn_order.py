@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
-from corpus.score import score
+from corpus.score import Score, score
 from govdisclosure.layout import Token
 from govdisclosure.tables.drawn import shows_column_order
 from govdisclosure.templates import default_templates
@@ -73,6 +73,13 @@ def test_a_row_mixing_wu_and_numbers_in_drawing_order_is_said_not_placed(
 WU_ORDER = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-wu-order"
 
 
+def _scored(file_name: str) -> Score:
+    """A review-wu-order text (`<case>.<route>.txt`) parsed and scored against `<case>.truth.json`."""
+    truth = json.loads((WU_ORDER / f"{file_name.split('.')[0]}.truth.json").read_text(encoding="utf-8"))
+    text = (WU_ORDER / file_name).read_text(encoding="utf-8")
+    return score(truth, govdisclosure.parse(text), keeps_blanks=False)
+
+
 CHROMIUM_TEXTS = sorted(p.name.split(".")[0] for p in WU_ORDER.glob("*.pdf-chromium.pdftotext.txt"))
 
 
@@ -80,9 +87,7 @@ CHROMIUM_TEXTS = sorted(p.name.split(".")[0] for p in WU_ORDER.glob("*.pdf-chrom
 def test_table_three_rows_mixing_wu_in_a_pdf_s_order_give_no_wrong_number(name: str) -> None:
     # A review's Chromium PDFs (README there): plain pdftotext drew a 无 before the row's first number
     # in table 三 too, the row total still holding (`无` / `2` / `无` … / `2` for 2 无 … 无 2).
-    truth = json.loads((WU_ORDER / f"{name}.truth.json").read_text(encoding="utf-8"))
-    text = (WU_ORDER / f"{name}.pdf-chromium.pdftotext.txt").read_text(encoding="utf-8")
-    found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
+    found = _scored(f"{name}.pdf-chromium.pdftotext.txt")
     assert (found.wrong, found.misread) == ([], [])
 
 
@@ -95,10 +100,7 @@ def test_table_three_rows_mixing_wu_in_a_pdf_s_order_give_no_wrong_number(name: 
 def test_values_lines_before_wrapped_labels_in_pdfminer_text_give_no_wrong_number() -> None:
     # The review's A5 Chromium PDF of seed 20261251's r238 through pdfminer: `（一）予以公开 1,464 …`,
     # then `3 无 …` / `无 …` / `1 无 …` / `1 无 …` (（二）, 1., 2., 3.'s), then their labels in pieces.
-    truth = json.loads((WU_ORDER / "r238-a5.truth.json").read_text(encoding="utf-8"))
-    text = (WU_ORDER / "r238-a5.pdf-chromium.pdfminer.txt").read_text(encoding="utf-8")
-    found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
-    assert found.wrong == []
+    assert _scored("r238-a5.pdf-chromium.pdfminer.txt").wrong == []
 
 
 @pytest.mark.xfail(
@@ -108,10 +110,7 @@ def test_values_lines_before_wrapped_labels_in_pdfminer_text_give_no_wrong_numbe
     "so under 自然人",
 )
 def test_a_lone_last_row_mixing_wu_in_libreoffice_s_pdf_gives_no_wrong_number() -> None:
-    truth = json.loads((WU_ORDER / "r054-serif-top.truth.json").read_text(encoding="utf-8"))
-    text = (WU_ORDER / "r054-serif-top.pdf-lo.pdftotext.txt").read_text(encoding="utf-8")
-    found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
-    assert found.wrong == []
+    assert _scored("r054-serif-top.pdf-lo.pdftotext.txt").wrong == []
 
 
 def _blocks(*cells: str) -> list[str]:
