@@ -91,15 +91,10 @@ def test_table_three_rows_mixing_wu_in_a_pdf_s_order_give_no_wrong_number(name: 
     assert (found.wrong, found.misread) == ([], [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known wrong number (stop 51's review): pdfminer prints four rows' values lines before their "
-    "labels, wrapped in A5's narrow cells; the last, right above （二）部分公开 after （一）'s whole row, "
-    "is read as （二）'s (tables/rows.py, values printed above their label)",
-)
 def test_values_lines_before_wrapped_labels_in_pdfminer_text_give_no_wrong_number() -> None:
     # The review's A5 Chromium PDF of seed 20261251's r238 through pdfminer: `（一）予以公开 1,464 …`,
-    # then `3 无 …` / `无 …` / `1 无 …` / `1 无 …` (（二）, 1., 2., 3.'s), then their labels in pieces.
+    # then `3 无 …` / `无 …` / `1 无 …` / `1 无 …` (（二）, 1., 2., 3.'s), then their labels in pieces;
+    # 3.'s line, right above （二）部分公开's label, was read as （二）'s (tables/rows.py, `held`).
     assert _scored("r238-a5.pdf-chromium.pdfminer.txt").wrong == []
 
 

@@ -230,3 +230,45 @@ def test_values_above_labels_that_may_be_numbers_wrapped_around_one_read_where_t
     report = govdisclosure.parse(_print(rows, above))
     assert {row: _row(report, row) for row in rows} == rows
     assert _unplaced(report) == []
+
+
+@FEWER
+@given(data=st.data())
+def test_values_lines_of_several_rows_before_their_labels_give_no_wrong_number(data: st.DataObject) -> None:
+    # pdfminer on narrow cells (stop 51's review, seed 20261251 r238 on A5 pages): after a row
+    # printed whole on its label's line, the next rows' values lines all come first, then their
+    # labels. The line right above the first of those labels is the last row's, not that label's.
+    rows = data.draw(_balanced_rows())
+    order = list(rows)
+    first = data.draw(st.integers(1, len(order) - 3), label="first")
+    count = data.draw(st.integers(2, min(5, len(order) - first - 1)), label="count")
+    block = order[first : first + count]
+    lines = list(HEAD)
+    for row in order[:first]:
+        lines.append(f"{LABEL[row]} {' '.join(map(str, rows[row]))}")
+    lines += [" ".join(map(str, rows[row])) for row in block]
+    lines += [LABEL[row] for row in block]
+    for row in order[first + count :]:
+        lines.append(f"{LABEL[row]} {' '.join(map(str, rows[row]))}")
+    report = govdisclosure.parse("\n".join(lines + TAIL))
+    for row, cells in applications(report).rows.items():
+        assert [c.value for c in cells.values()] == rows[row], row
+
+
+def test_the_last_of_four_values_lines_before_their_labels_is_not_the_first_labels() -> None:
+    # The review's r238 in short: （一） whole, then （二）, 1., 2. and 3.'s values lines, then their
+    # labels; 3.'s `1 0 0 0 0 0 1` stands right above （二）部分公开, whose values are 3 0 0 0 0 0 3.
+    truth = {row: [0] * 7 for row in ROWS}
+    truth["new_received"] = truth["outcome_total"] = [5, 0, 0, 0, 0, 0, 5]
+    truth["partially_granted"] = [3, 0, 0, 0, 0, 0, 3]
+    truth["denied_prohibited_by_law"] = truth["denied_three_safeties_one_stability"] = [1, 0, 0, 0, 0, 0, 1]
+    block = ROWS[ROWS.index("partially_granted") : ROWS.index("denied_third_party_rights")]
+    lines = [f"{LABEL[row]} {' '.join(map(str, truth[row]))}" for row in ROWS]
+    start = ROWS.index("partially_granted")
+    lines[start : start + len(block)] = [
+        *(" ".join(map(str, truth[row])) for row in block),
+        *(LABEL[row] for row in block),
+    ]
+    report = govdisclosure.parse("\n".join([*HEAD, *lines, *TAIL]))
+    for row, cells in applications(report).rows.items():
+        assert [c.value for c in cells.values()] == truth[row], row

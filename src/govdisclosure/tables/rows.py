@@ -78,8 +78,10 @@ def assemble_rows(
 
     # A values line placed by height (`apart`) while no label waits for values: the label right
     # below it owns it, if that label has none. (Held after a whole row of line text, the row it
-    # came after: only that row's next row in the template may own it.)
-    held: tuple[list[Token], int, int, str | None] | None = None
+    # came after: only that row's next row in the template may own it. A line held after another
+    # such line is not right after the whole row, and no label owns it: pdfminer's narrow cells
+    # print several rows' values lines before their labels, the last right above the first label.)
+    held: tuple[list[Token], int, int, str | None, bool] | None = None
 
     def unheld() -> None:
         nonlocal held
@@ -193,6 +195,9 @@ def assemble_rows(
                 values_first = values_first or not waiting
                 apart = matched.row.apart
                 before = None if words or apart else whole_row_before(waiting, columns_of, follows)
+                # (After a values line held already, this one is not right after the whole row: held
+                # only so that the label right below is known to stand between two values lines.)
+                astray = before is not None and held is not None
                 if (apart and not words) or before is not None:
                     # A row placed by height is the line above's or below's. No label above waits
                     # for values (each was printed whole, or it is the header): the label right
@@ -201,7 +206,7 @@ def assemble_rows(
                     # after a whole row, a whole values line is the next row's, if its label is
                     # right below (and it is not the line before a label the text left out).
                     unheld()
-                    held = (values, shape.line, index, before)
+                    held = (values, shape.line, index, before, astray)
                 else:
                     grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
             elif not matched.names_header(region.table):
@@ -225,8 +230,10 @@ def assemble_rows(
         printed = sum(v.kind == "value" for v in values)
         # (Right under the values: any line between could be the label they belong to.)
         below = held is not None and held[2] == index - 1
-        heir = held is not None and (
-            held[3] is None or (follows is not None and follows(held[3], segment.anchor.id))
+        heir = (
+            held is not None
+            and not held[4]
+            and (held[3] is None or (follows is not None and follows(held[3], segment.anchor.id)))
         )
         if (
             held is not None
