@@ -78,9 +78,8 @@ def assemble_rows(
 
     # A values line placed by height (`apart`) while no label waits for values: the label right
     # below it owns it, if that label has none. (Held after a whole row of line text, the row it
-    # came after: only that row's next row in the template may own it. A line held after another
-    # such line is not right after the whole row, and no label owns it: pdfminer's narrow cells
-    # print several rows' values lines before their labels, the last right above the first label.)
+    # came after: only that row's next row may own it; after another held line, none: pdfminer
+    # prints narrow cells' values lines before their labels, the last right above the first.)
     held: tuple[list[Token], int, int, str | None, bool] | None = None
 
     def unheld() -> None:
@@ -195,8 +194,7 @@ def assemble_rows(
                 values_first = values_first or not waiting
                 apart = matched.row.apart
                 before = None if words or apart else whole_row_before(waiting, columns_of, follows)
-                # (After a values line held already, this one is not right after the whole row: held
-                # only so that the label right below is known to stand between two values lines.)
+                # (Held after another held line only to show the label below it stands between two.)
                 astray = before is not None and held is not None
                 if (apart and not words) or before is not None:
                     # A row placed by height is the line above's or below's. No label above waits
