@@ -115,7 +115,9 @@ def spread_in_reading_order(values: Sequence[Token], reading_order: bool, lined:
 
 def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:
     """False when a PDF's values printed one per line mix a CJK none mark (`无`) with others, or
-    stand on two lines, one for each kind (`476` / `无 无`).
+    stand on two lines, one for each kind (`476` / `无 无`). One per line includes plain
+    pdftotext's row whose last two cells share a line (其他 and 总计 on one baseline: `2,205` /
+    `无` x 4 / `无 2,205` for 无 2,205 无 无 无 无 2,205, LibreOffice's PDF; stop 51's review).
 
     `lined` false: text joined into one line, which shows no line a value stood on: its values
     are taken as printed one per line, the only way they show no order of their own.
@@ -126,7 +128,8 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
         return True
     placed = {(v.line, HAN().search(v.text) is not None) for v in printed}  # (line, is a CJK mark)
     kinds = {cjk for _, cjk in placed}
-    if lined and len(lines) != len(printed):
+    counts = [sum(v.line == line for v in printed) for line in sorted(lines)]
+    if lined and len(lines) != len(printed) and not one_row_printed(counts, len(printed)):
         # Several values on a line (a wrapped number's lines among a row's, pdftotext -raw: `1,23`
         # / `7` / `无 无 无 无 无` / `1,23` / `7`): the printed order, but where the row's values
         # stand on two lines, one for each kind: a tool that parted the glyphs by their boxes

@@ -194,8 +194,9 @@ def assemble_rows(
                 values_first = values_first or not waiting
                 apart = matched.row.apart
                 before = None if words or apart else whole_row_before(waiting, columns_of, follows)
-                # (Held after another held line only to show the label below it stands between two.)
-                astray = before is not None and held is not None
+                # (Held after another row's values line, only to show the label below stands between
+                # two; a mark alone between, `、` of a group label printed down its cell, is none.)
+                astray = before is not None and held is not None and len(held[0]) == len(values)
                 if (apart and not words) or before is not None:
                     # A row placed by height is the line above's or below's. No label above waits
                     # for values (each was printed whole, or it is the header): the label right
