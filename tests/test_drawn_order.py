@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus.score import Score, score
 from govdisclosure.layout import Token
-from govdisclosure.tables.drawn import shows_column_order
+from govdisclosure.tables.drawn import SPLIT_HEADER, shows_column_order
 from govdisclosure.templates import default_templates
+from govdisclosure.values import read_cell
 
 HELDOUT = Path(__file__).resolve().parent / "corpus" / "heldout" / "seed-7"
 
@@ -873,3 +874,51 @@ def test_a_values_line_drawn_among_a_wrapped_label_s_pieces_gives_no_wrong_numbe
             # total (tables/short_rows.py): that cell alone, by order.
             assert list(got) == ["total"] and got["total"].basis == "order", row
         assert [c.raw for c in got.values()] == [cells[row][columns.index(c)] for c in got], row
+
+
+# Table 四's header wrapped a character a line, as plain pdftotext printed a review's Chromium PDFs
+# in narrow layouts (seed 20269901 r031): `结` / `果` / … / `审 计`, each piece on a line of its own.
+_SPLIT_HEAD = ["结", "结", "其", "尚", "果", "果", "他", "未 总", "维", "纠", "结", "审 计", "持", "正", "果"]
+_WORDED_HEAD = ["结果 结果 其他 尚未", "总", "维持 纠正 结果 审结", "计"]
+
+
+def _table_four_under(head: list[str], values: list[str]) -> govdisclosure.Report:
+    """Table 四 in a PDF's reading order: labels, the header (`head`, once per group), then the
+    fifteen values one a line with blank lines between."""
+    lines = [
+        "\f四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议",
+        "行政诉讼",
+        "未经复议直接起诉",
+        "复议后起诉",
+        *head,
+        *head,
+        *head,
+        *_blocks(*values),
+    ]
+    return govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
+
+
+@given(
+    cells=st.lists(st.sampled_from(["0", "1", "2", "/", "—", "无"]), min_size=12, max_size=12),
+    split=st.booleans(),
+)
+def test_table_four_under_a_header_split_a_character_a_line_places_only_alike_values(
+    cells: list[str], split: bool
+) -> None:
+    # r031's `2 / / / 2` for / 2 / / 2: the group totals hold in either order, so under such a header
+    # only values all alike (any order reads the same) are placed; under a header of words the
+    # printed order stands, as before.
+    groups = [cells[i : i + 4] for i in range(0, 12, 4)]
+    values = [v for group in groups for v in (*group, str(sum(int(c) for c in group if c.isdigit())))]
+    report = _table_four_under(_SPLIT_HEAD if split else _WORDED_HEAD, values)
+    table = report.tables.review_litigation
+    assert table is not None
+    read = {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()}
+    alike = len({(read_cell(v).kind, read_cell(v).value) for v in values}) < 2
+    if split and not alike:
+        assert read == {}
+        assert any(SPLIT_HEADER in d.message for d in report.diagnostics)
+    for g, raws in read.items():
+        start = 5 * ["review", "litigation_direct", "litigation_after_review"].index(g)
+        assert raws == values[start : start + 5]

@@ -30,8 +30,11 @@ __all__ = [
     "DRAWN_ORDER",
     "DRIFTED",
     "INTERRUPTED",
+    "SPLIT_HEADER",
     "TOTAL_EARLIER",
+    "all_alike",
     "drawn_apart",
+    "header_split",
     "one_row_printed",
     "order_refused",
     "reads_alike",
@@ -92,6 +95,33 @@ DRIFTED = (
 )
 
 
+# Table 四's header cells wrapped a character a line (narrow cells, tall rows: a review's Chromium
+# PDFs in A5, landscape or 8-21 px layouts, seed 20269901 r010, r031, r076): plain pdftotext then
+# orders the value blocks by the header's narrow columns above them, not along the row, so a
+# group's values came out `2 / / / 2` for / 2 / / 2 and `1 0 0 1 2` for 1 1 0 0 2, and one group's
+# values after another's (`—` x 13, `2`, `2` for — — — 2 2 and ten `—`), every group total holding.
+# The ten corpora print no such header (most header lines hold words); read so, only values all
+# alike read the same in any order.
+SPLIT_HEADER_LINES = 8
+SPLIT_HEADER = (
+    "values printed one per line under a header printed a character a line: a PDF's reading order "
+    "follows the header's narrow columns there, not the row, and the values are not all alike"
+)
+
+
+def header_split(rows: Sequence[MatchedRow]) -> bool:
+    """True when at least SPLIT_HEADER_LINES lines before the table's first value hold only single
+    CJK characters (`结` / `果` / `未 总` / `审 计`): its header wrapped a character a line."""
+    lines = 0
+    for row in rows:
+        tokens = [t for t in row.row.tokens if t.kind != "empty"]
+        if any(t.kind == "value" for t in tokens):
+            break
+        texts = [t.text.strip() for t in tokens]
+        lines += bool(texts) and all(len(t) == 1 and HAN().search(t) is not None for t in texts)
+    return lines >= SPLIT_HEADER_LINES
+
+
 def drawn_apart(
     rows: Sequence[MatchedRow], shapes: Sequence[RowShape], order: Order, reading_order: bool
 ) -> bool:
@@ -149,7 +179,13 @@ def one_row_printed(counts: Sequence[int], width: int) -> bool:
 def reads_alike(values: Sequence[Token]) -> bool:
     """True when a table 四 group's values before its total are all one cell: any order of them
     reads the same (ACROSS_HEADER)."""
-    cells = (read_cell(v.text) for v in values[:-1] if v.kind == "value")
+    return all_alike(values[:-1])
+
+
+def all_alike(values: Sequence[Token]) -> bool:
+    """True when the values are all one cell (`0` and `00`, `—` and `-` alike): any order of them
+    reads the same."""
+    cells = (read_cell(v.text) for v in values if v.kind == "value")
     return len({(cell.kind, cell.value) for cell in cells}) < 2
 
 

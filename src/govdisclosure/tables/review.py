@@ -11,6 +11,7 @@ from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
+from .drawn import SPLIT_HEADER, all_alike, header_split
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
@@ -146,6 +147,10 @@ def assemble_review(
             )
         )
     keep = named_columns if garbled_line is not None else set(columns)
+    apart = [t for r in value_rows if r.joined for t in r.values if t.kind == "value"]
+    if grid.reading_order and apart and not all_alike(apart) and header_split(region.rows):
+        grid.unplaced(f"{SPLIT_HEADER} ({' '.join(t.text.strip() for t in apart)})", apart[0].line)
+        return
     _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed)
 
 
