@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus.score import Score, score
 from govdisclosure.layout import Token
-from govdisclosure.tables.drawn import SPLIT_HEADER, shows_column_order
+from govdisclosure.tables.drawn import DRAWN_ORDER, SPLIT_HEADER, shows_column_order
 from govdisclosure.templates import default_templates
 from govdisclosure.values import read_cell
 
@@ -191,10 +191,11 @@ def test_table_four_groups_one_per_line_in_a_pdf_s_order() -> None:
     )
     table = report.tables.review_litigation
     assert table is not None
-    assert {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()} == {
-        "litigation_direct": ["1", "0", "0", "0", "1"],
-        "litigation_after_review": ["无"] * 5,
-    }
+    # 无 among the run's numbers: a PDF's reading order may move it across the groups too, and the
+    # totals then cut the run elsewhere (a review's LibreOffice PDF of committed r030 printed
+    # `无 无 6 无 6` / `无` x 10 for 无 x 5, 6 无 无 无 6, 无 x 5): no group is read from it.
+    assert table.rows == {}
+    assert any(DRAWN_ORDER in d.message and "(无 无 无 3 3 1 0" in d.message for d in report.diagnostics)
 
 
 def _table_four_across(values: list[str], across: bool, chromium: bool = False) -> govdisclosure.Report:
@@ -903,7 +904,7 @@ def _table_four_under(head: list[str], values: list[str]) -> govdisclosure.Repor
     cells=st.lists(st.sampled_from(["0", "1", "2", "/", "—", "无"]), min_size=12, max_size=12),
     split=st.booleans(),
 )
-def test_table_four_under_a_header_split_a_character_a_line_places_only_alike_values(
+def test_table_four_one_per_line_places_only_values_whose_order_a_pdf_shows(
     cells: list[str], split: bool
 ) -> None:
     # r031's `2 / / / 2` for / 2 / / 2: the group totals hold in either order, so under such a header
@@ -919,6 +920,9 @@ def test_table_four_under_a_header_split_a_character_a_line_places_only_alike_va
     if split and not alike:
         assert read == {}
         assert any(SPLIT_HEADER in d.message for d in report.diagnostics)
+    if "无" in values and not alike:
+        # 无 anywhere among the run's other values: its move may move the groups' cut (DRAWN_ORDER).
+        assert read == {}
     for g, raws in read.items():
         start = 5 * ["review", "litigation_direct", "litigation_after_review"].index(g)
         assert raws == values[start : start + 5]

@@ -38,6 +38,7 @@ __all__ = [
     "one_row_printed",
     "order_refused",
     "reads_alike",
+    "run_refused",
     "shows_column_order",
     "spread_in_reading_order",
     "total_drawn_earlier",
@@ -120,6 +121,21 @@ def header_split(rows: Sequence[MatchedRow]) -> bool:
         texts = [t.text.strip() for t in tokens]
         lines += bool(texts) and all(len(t) == 1 and HAN().search(t) is not None for t in texts)
     return lines >= SPLIT_HEADER_LINES
+
+
+def run_refused(
+    rows: Sequence[MatchedRow], values: Sequence[Token], reading_order: bool, lined: bool
+) -> str | None:
+    """Why table 四's values printed one per line in a PDF's reading order show neither their
+    columns' nor their groups' order, or None: under a header printed a character a line, unless
+    all alike (SPLIT_HEADER); or 无 among other values anywhere in the run (DRAWN_ORDER), whose
+    move also moves the group totals' cut (`无 无 6 无 6` / `无` x 10 for 无 x 5, 6 无 无 无 6, 无 x 5:
+    a review's LibreOffice PDF of committed r030, line height 1.0)."""
+    if not reading_order or not values:
+        return None
+    if not all_alike(values) and header_split(rows):
+        return SPLIT_HEADER
+    return None if shows_column_order(values, reading_order, lined) else DRAWN_ORDER
 
 
 def drawn_apart(

@@ -11,7 +11,7 @@ from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
-from .drawn import SPLIT_HEADER, all_alike, header_split
+from .drawn import run_refused
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
@@ -36,9 +36,7 @@ class _ValueRow(NamedTuple):
     after_columns: bool = False
     # Gathered from values printed one per line: their order, not a printed row, makes the row.
     joined: bool = False
-    # A row of one-line text that shows rows printed out of order: its values stand in the order
-    # the text reads them in, each as if on a line of its own (drawn.shows_column_order).
-    unlined: bool = False
+    unlined: bool = False  # one-line text showing rows out of order (drawn.shows_column_order)
     # The groups whose labels stood between the previous row of values and this one.
     named: frozenset[str] = frozenset()
     unordered: bool = False  # two lines of pipes whose cells' order no total settles (review_pipes.py)
@@ -147,9 +145,11 @@ def assemble_review(
             )
         )
     keep = named_columns if garbled_line is not None else set(columns)
-    apart = [t for r in value_rows if r.joined for t in r.values if t.kind == "value"]
-    if grid.reading_order and apart and not all_alike(apart) and header_split(region.rows):
-        grid.unplaced(f"{SPLIT_HEADER} ({' '.join(t.text.strip() for t in apart)})", apart[0].line)
+    # (Pipe cells show their own order: review_pipes.py.)
+    apart = [t for r in value_rows if r.joined for t in r.values if t.kind == "value" and not t.pipe_cell]
+    refused = run_refused(region.rows, apart, grid.reading_order, not any(r.unlined for r in value_rows))
+    if refused is not None:
+        grid.unplaced(f"{refused} ({' '.join(t.text.strip() for t in apart)})", apart[0].line)
         return
     _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed)
 
