@@ -8,6 +8,7 @@ its reading. The held-out texts themselves are checked in tests/test_heldout_cor
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -883,9 +884,15 @@ _SPLIT_HEAD = ["结", "结", "其", "尚", "果", "果", "他", "未 总", "维"
 _WORDED_HEAD = ["结果 结果 其他 尚未", "总", "维持 纠正 结果 审结", "计"]
 
 
-def _table_four_under(head: list[str], values: list[str]) -> govdisclosure.Report:
+def _table_four_under(
+    head: list[str], values: list[str], widths: list[int] | None = None
+) -> govdisclosure.Report:
     """Table 四 in a PDF's reading order: labels, the header (`head`, once per group), then the
-    fifteen values one a line with blank lines between."""
+    fifteen values one a line with blank lines between (`widths`: so many values a line, as
+    pdfminer groups boxes: `无 无 无` / `3` / `3 无 无 无`)."""
+    if widths:
+        cuts = list(itertools.accumulate(widths))
+        values = [" ".join(values[a:b]) for a, b in itertools.pairwise([0, *cuts]) if values[a:b]]
     lines = [
         "\f四、政府信息公开行政复议、行政诉讼情况",
         "行政复议",
@@ -903,16 +910,17 @@ def _table_four_under(head: list[str], values: list[str]) -> govdisclosure.Repor
 @given(
     cells=st.lists(st.sampled_from(["0", "1", "2", "/", "—", "无"]), min_size=12, max_size=12),
     split=st.booleans(),
+    widths=st.none() | st.lists(st.integers(1, 3), min_size=15, max_size=15),
 )
 def test_table_four_one_per_line_places_only_values_whose_order_a_pdf_shows(
-    cells: list[str], split: bool
+    cells: list[str], split: bool, widths: list[int] | None
 ) -> None:
     # r031's `2 / / / 2` for / 2 / / 2: the group totals hold in either order, so under such a header
     # only values all alike (any order reads the same) are placed; under a header of words the
     # printed order stands, as before.
     groups = [cells[i : i + 4] for i in range(0, 12, 4)]
     values = [v for group in groups for v in (*group, str(sum(int(c) for c in group if c.isdigit())))]
-    report = _table_four_under(_SPLIT_HEAD if split else _WORDED_HEAD, values)
+    report = _table_four_under(_SPLIT_HEAD if split else _WORDED_HEAD, values, widths)
     table = report.tables.review_litigation
     assert table is not None
     read = {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()}
@@ -921,7 +929,8 @@ def test_table_four_one_per_line_places_only_values_whose_order_a_pdf_shows(
         assert read == {}
         assert any(SPLIT_HEADER in d.message for d in report.diagnostics)
     if "无" in values and not alike:
-        # 无 anywhere among the run's other values: its move may move the groups' cut (DRAWN_ORDER).
+        # 无 anywhere among the run's other values, on lines of one value or several (pdfminer's boxes,
+        # a review's r369): its move may move the groups' cut (DRAWN_ORDER).
         assert read == {}
     for g, raws in read.items():
         start = 5 * ["review", "litigation_direct", "litigation_after_review"].index(g)

@@ -130,12 +130,14 @@ def run_refused(
     columns' nor their groups' order, or None: under a header printed a character a line, unless
     all alike (SPLIT_HEADER); or 无 among other values anywhere in the run (DRAWN_ORDER), whose
     move also moves the group totals' cut (`无 无 6 无 6` / `无` x 10 for 无 x 5, 6 无 无 无 6, 无 x 5:
-    a review's LibreOffice PDF of committed r030, line height 1.0)."""
+    a review's LibreOffice PDF of committed r030, line height 1.0), on lines of one value or of
+    several (pdfminer's boxes: `无 无 无` / `3` / `3` / `3 无 无 无` …, a review's seed 20261251 r369)."""
     if not reading_order or not values:
         return None
     if not all_alike(values) and header_split(rows):
         return SPLIT_HEADER
-    return None if shows_column_order(values, reading_order, lined) else DRAWN_ORDER
+    kinds = {HAN().search(v.text) is not None for v in values if v.kind == "value"}
+    return DRAWN_ORDER if len(kinds) > 1 and spread_in_reading_order(values, reading_order, lined) else None
 
 
 def drawn_apart(
