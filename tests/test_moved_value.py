@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus import text
 from corpus.score import table_cells
+from govdisclosure.layout import Token
 from govdisclosure.model import Report
+from govdisclosure.tables.moved import one_moved
 from plain_table import FEWER, TEMPLATES, Rows, applications, balanced_counts, print_plain, zero_rows
 
 MOVED = "one value printed apart from its row"
@@ -212,3 +214,17 @@ def test_a_report_s_own_slip_gives_its_values_as_printed(data: st.DataObject) ->
     zero = data.draw(st.sampled_from(["0", "—", "/"]))
     report = govdisclosure.parse("\n".join(print_plain(template, printed, styles, zero, False, False)))
     _as_printed(report, template, printed)
+
+
+@given(
+    values=st.lists(st.sampled_from(["0", "1", "2", "3", "无"]), min_size=6, max_size=21).filter(
+        lambda v: "无" in v and any(x != "无" for x in v)
+    ),
+    width=st.sampled_from([3, 7]),
+)
+def test_values_mixing_wu_give_no_moved_reading(values: list[str], width: int) -> None:
+    # A PDF's reading order moves 无 (drawn.DRAWN_ORDER): values out of place among 无s need not be
+    # one value moved (a review's LibreOffice PDF, 19 px type: 二's 8 … 8 printed around 一's 无s
+    # was read as 一's with one 8 moved), so no order with a value moved is offered.
+    tokens = [Token("value", text, line) for line, text in enumerate(values, 1)]
+    assert one_moved(tokens, width) == []
