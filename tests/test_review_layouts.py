@@ -29,7 +29,7 @@ FIXED = {
     # 无 moving across table 四's groups (drawn.run_refused): fixed in stop 52.
     "corpus-r030-lh1.pdf-lo.pdftotext.txt",
     "wu-r369-lh1.pdf-chromium.pdfminer.txt",
-    # 无 among the values: no value read as moved (moved._wu_among_others): fixed in stop 52.
+    # 无 among the values: no value read as moved (drawn.mixes_wu in tables/moved.py): fixed in stop 52.
     "rv6-r021-onerow-break19.pdf-lo.pdftotext.txt",
 }
 TEXTS = [

@@ -35,6 +35,7 @@ __all__ = [
     "all_alike",
     "drawn_apart",
     "header_split",
+    "mixes_wu",
     "one_row_printed",
     "order_refused",
     "reads_alike",
@@ -136,8 +137,13 @@ def run_refused(
         return None
     if not all_alike(values) and header_split(rows):
         return SPLIT_HEADER
-    kinds = {HAN().search(v.text) is not None for v in values if v.kind == "value"}
-    return DRAWN_ORDER if len(kinds) > 1 and spread_in_reading_order(values, reading_order, lined) else None
+    return DRAWN_ORDER if mixes_wu(values) and spread_in_reading_order(values, reading_order, lined) else None
+
+
+def mixes_wu(values: Sequence[Token]) -> bool:
+    """True when a CJK none mark (`无`) stands among values of another kind: a PDF's reading order
+    may move it against them (DRAWN_ORDER)."""
+    return len({HAN().search(v.text) is not None for v in values if v.kind == "value"}) > 1
 
 
 def drawn_apart(
@@ -176,8 +182,13 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
         return True
     placed = {(v.line, HAN().search(v.text) is not None) for v in printed}  # (line, is a CJK mark)
     kinds = {cjk for _, cjk in placed}
-    counts = [sum(v.line == line for v in printed) for line in sorted(lines)]
-    if lined and len(lines) != len(printed) and not one_row_printed(counts, len(printed)):
+    if (
+        lined
+        and len(lines) != len(printed)
+        and not one_row_printed(
+            [sum(v.line == line for v in printed) for line in sorted(lines)], len(printed)
+        )
+    ):
         # Several values on a line (a wrapped number's lines among a row's, pdftotext -raw: `1,23`
         # / `7` / `无 无 无 无 无` / `1,23` / `7`): the printed order, but where the row's values
         # stand on two lines, one for each kind: a tool that parted the glyphs by their boxes

@@ -21,10 +21,10 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from ..identities import applications_hold, as_evidence, total_holds
 from ..layout import Token
-from ..layout.tokens import HAN
 from ..model import Cell
 from ..templates import Template
 from ..values import clean, read_cell
+from .drawn import mixes_wu
 from .runs import ValueRun
 
 __all__ = ["every_identity_holds", "moved_runs", "one_move_mends", "one_moved", "said_moved"]
@@ -110,19 +110,13 @@ def one_move_mends(rows: Mapping[str, Sequence[Token]], width: int) -> bool:
     return next(_moves(values, width), None) is not None
 
 
-def _wu_among_others(values: Sequence[Token]) -> bool:
-    """True where 无 stands among other values: a PDF's reading order moves 无 (drawn.DRAWN_ORDER),
-    so values out of place there need not be one value moved (a review's LibreOffice PDF, 19 px
-    type: 二's 8 … 8 printed around 一's 无s, read as 一's with one 8 moved), and no move is read."""
-    kinds = {HAN().search(v.text) is not None for v in values if v.kind == "value"}
-    return len(kinds) > 1
-
-
 def one_moved(values: Sequence[Token], width: int) -> list[tuple[tuple[Token, ...], Token, bool]]:
     """Every order of the values with one moved in which every row's total holds, with the value
     moved and whether the order could be a report's own slip: one per distinct sequence of texts;
-    none where 无 stands among other values (_wu_among_others)."""
-    if _wu_among_others(values):
+    none where 无 stands among other values (drawn.mixes_wu): a PDF's reading order moves 无, so
+    values out of place there need not be one value moved (a review's LibreOffice PDF, 19 px type:
+    二's 8 … 8 printed around 一's 无s, read as 一's with one 8 moved)."""
+    if mixes_wu(values):
         return []
     found: dict[tuple[str, ...], tuple[tuple[Token, ...], Token, bool]] = {}
     texts = [v.text.strip() for v in values]
@@ -204,9 +198,9 @@ def moved_runs(runs: Sequence[ValueRun], width: int) -> Iterator[tuple[list[Valu
     """The runs with one value moved, every way that makes every row's total hold, with the value
     moved and whether the order could be a report's own slip. Where it lands inside a run it joins
     it; between two runs it may end the first, begin the second, or stand on its own before or
-    after the labels between them. None where 无 stands among other values (_wu_among_others)."""
+    after the labels between them. None where 无 stands among other values (drawn.mixes_wu)."""
     values = [v for run in runs for v in run.values]
-    if _wu_among_others(values):
+    if mixes_wu(values):
         return
     home = [k for k, run in enumerate(runs) for _ in run.values]
     texts = {id(v): v.text.strip() for v in values}
