@@ -105,3 +105,30 @@ def test_a_label_in_unknown_pieces_after_a_blank_row_never_gives_it_numbers(
     else:
         said = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
         assert got == values or (got == [] and any(printed in m for m in said))
+
+
+@given(st.sampled_from(CASES), st.data())
+def test_values_beside_a_label_s_pieces_before_its_last_after_a_blank_row_are_its_row_s(
+    case: tuple[Block, str, str, tuple[int, ...]], data: st.DataObject
+) -> None:
+    # A tall cell's values beside its wrapped label, after a blank row: on the first piece's line
+    # (aligned top: `规范性 3 3 81` / `文件`), a middle piece's, or a line of their own between two
+    # pieces (centred: `规范性` / `4 4 4` / `文件`). Review Chromium PDFs (seeds 20268801-02 r019,
+    # r012, r045, r091; pdftotext -layout and pdfplumber) gave them to the blank 规章.
+    block, rid, spelling, cut = case
+    spec = TEMPLATE.active_disclosure
+    values = data.draw(
+        st.lists(st.integers(0, 9999), min_size=len(block.columns), max_size=len(block.columns))
+    )
+    pieces = [spelling[s:e] for s, e in itertools.pairwise((0, *cut, len(spelling)))]
+    printed = " ".join(map(str, values))
+    where = data.draw(st.integers(0, len(pieces) - 2))  # the piece whose line holds the values
+    apart = len(pieces) == 2 and data.draw(st.booleans())  # or a line of their own after it
+    lines = [*pieces[:where], *([pieces[where], printed] if apart else [f"{pieces[where]} {printed}"])]
+    lines += pieces[where + 1 :]
+    header = " ".join(["信息内容", *(spec.columns[c].label.label for c in block.columns)])
+    body = [block.caption, header, spec.rows[block.rows[0]].label, *lines]
+    table = govdisclosure.parse("\n".join(["二、主动公开政府信息情况", *body])).tables.active_disclosure
+    assert table is not None
+    assert block.rows[0] not in table.rows
+    assert [c.value for c in table.rows.get(rid, {}).values()] == values

@@ -71,3 +71,21 @@ def test_a_narrow_cell_cutting_qita_between_its_characters() -> None:
     # values were lost; the label above was then read as a blank row.
     assert LEXICON.is_group_piece("它处理")
     assert LEXICON.is_piece("它处理补正，行政机关不再处理其")
+
+
+ROW_SPELLINGS = sorted({e.spelling for e in LEXICON.entries if e.kind == "row"})
+# What a report's prose says after a label's words, a comma or a full stop in it.
+CLAUSES = ("进行全面清理，动态更新政府信息公开目录。", "，均已按时办结", "已全部公开。本年度", "；另有两件")
+
+
+@given(st.sampled_from(ROW_SPELLINGS), st.sampled_from(CLAUSES))
+def test_a_sentence_opening_with_a_row_label_names_no_row(label: str, clause: str) -> None:
+    # A review's Chromium PDF (seed 20268801 r092): the prose line `规范性文件进行全面清理，动态更新
+    # 政府信息公开目录。…` was read as the row 行政规范性文件 printing no value, a blank row.
+    assert [e for e in LEXICON.match(label + clause) if e.kind == "row"] == []
+    assert any(e.kind == "row" for e in LEXICON.match(label))
+
+
+def test_a_label_s_bracketed_note_with_commas_still_names_its_row() -> None:
+    for text in ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开（区分处理的，"):
+        assert [e.id for e in LEXICON.match(text)][:1] == ["partially_granted"], text

@@ -11,6 +11,7 @@ import regex
 
 from .keyindex import KeyIndex
 from .nfkc import nfkc
+from .notes import ANNOTATION, reads_as_sentence
 from .numbering import LABEL_MARKER, label_marker_ordinal
 from .spelling import fold_variants
 from .template_spec import LabelKind
@@ -24,9 +25,6 @@ _MD_ESCAPE = regex.compile(r"\\(?=[\\.\-*_()\[\]#+!|`])")
 # What survives in a matching key: letters, digits and Han; quotes, brackets and spaces go.
 _NOT_KEY = regex.compile(r"[^\p{Han}\p{L}\p{N}]++")
 
-# A label followed by an annotation in brackets: the label is what comes before the bracket. The
-# note may still be open at the line's end: it wraps onto the next lines of the cell (PDF text).
-ANNOTATION = regex.compile(r"^(?P<label>[^()]{2,}+)\((?:[^()]++\)|[^()]*+)\s*+$")
 MIN_PREFIX = 4
 SHORT_KEY = 2
 FUZZY_RATIO = 0.8
@@ -152,15 +150,16 @@ Rule = Callable[[LabelParts, P], list[Entry]]  # the entries of a pool a label's
 def match_by(text: str, pool: Callable[[], P], rules: tuple[Rule[P], Rule[P], Rule[P]]) -> tuple[Entry, ...]:
     """The matching order: the exact, prefix and fuzzy rules in turn, then the label before a
     bracketed annotation (规章（设区的市、自治州人民政府应提供相关数据）, FORMAT.md §2.3) by the
-    exact rule; `pool` is built only for a label long enough to match."""
+    exact rule; `pool` is built only for a label long enough to match. A sentence opening with a
+    label's words (`规范性文件进行全面清理，…`, a line of prose) names no label shorter than itself."""
     normalized = nfkc(text)
     parts = _split_normalized(normalized)
     if len(parts.key) < SHORT_KEY and parts.number is None:
         return ()
     entries = pool()
+    sentence = reads_as_sentence(normalized)
     for rule in rules:
-        found = rule(parts, entries)
-        if found:
+        if found := [e for e in rule(parts, entries) if not sentence or len(e.key) >= len(parts.key)]:
             return _order(found, parts)
     head = ANNOTATION.match(normalized)
     found = rules[0](split_label(head["label"]), entries) if head is not None else []

@@ -27,6 +27,7 @@ from .paragraphs import ParagraphRows, paragraph_rows
 from .pieces import join_label_pieces
 from .pipes import PIPE_RULE, bare_pipes, guessed_pipes, is_grid_border, is_pipe_row, pipe_block
 from .rules import rule_table
+from .spaced import letter_spaced, unspaced
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
 from .tokens import Bounds, CellRow, Token, TokenKind, printed_total_holds, sums_something
@@ -261,6 +262,8 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     # (Whether the words stand at their columns is read before the wraps are joined: it shows them.)
     aligned = aligned_words(lines, state.rows)
     rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless, aligned), lexicon)
+    if letter_spaced(lines):
+        rows = [unspaced(row) for row in rows]
     positioned = paged and _keeps_indents(lines)
     runs = WordRuns(lines) if aligned and positioned else {}
     return Layout(tuple(rows), frozenset(state.markup), aligned, reading_order, runs)

@@ -102,12 +102,48 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
             if len(rows[j].tokens) > 1:
                 break  # values end the label
         if joined is None:
+            joined, j = _around_values(rows, i, lexicon)
+        if joined is None:
             out.append(rows[i])
             i += 1
         else:
             out.append(joined)
             i = j + 1
     return out
+
+
+def _around_values(rows: Sequence[CellRow], i: int, lexicon: Lexicon) -> tuple[CellRow | None, int]:
+    """A label's pieces with its row's values on a line before its last piece, joined: the label
+    and those values, and the index of the label's last piece. The values stand on the first
+    piece's line (a tall cell's values aligned top: `规范性 3 3 81` / `文件`), a middle piece's, or a
+    line of their own between two pieces (centred: `规范性` / `4 4 4` / `文件`). Rows do not
+    overlap on the page, so values printed beside a label's lines are its row's, never the row's
+    before (a blank 规章 took them: a review's Chromium PDFs in 4 em label cells)."""
+    text, values, carrier = "", None, rows[i]
+    for j in range(i, min(i + MOST_PIECES + 1, len(rows))):
+        row = rows[j]
+        piece = _piece(row, lexicon, last=True)
+        if piece is None:
+            # A line of values alone, between two pieces.
+            if values is not None or j == i or row.bounds != "words" or not row.tokens:
+                break
+            if not all(t.kind == "value" for t in row.tokens):
+                break
+            values, carrier = row.tokens, row
+            continue
+        if len(row.tokens) > 1:
+            if values is not None:
+                break
+            values, carrier = row.tokens[1:], row
+        text += piece
+        # The label ends on a piece alone (with the values on its line, the loop above joins it);
+        # as many values as the row has cells or fewer (a blank cell dropped, or a gap).
+        if values is not None and len(row.tokens) == 1 and _names_a_row(text, lexicon):
+            if len(values) > max(lexicon.row_widths(text), default=0):
+                break
+            label = rows[i].tokens[0]._replace(text=text)
+            return carrier._replace(tokens=(label, *values)), j
+    return None, i
 
 
 def group_piece_apart(row: CellRow, lexicon: Lexicon) -> tuple[CellRow, CellRow | None]:

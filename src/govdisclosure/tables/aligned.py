@@ -42,7 +42,7 @@ from ..layout import Run, Runs, Token
 from ..lexicon import key_of
 from ..values import UNITS
 from .bounds import Place, PrintedRun, column_bounds, settled_of
-from .page_edge import Key, cut_off
+from .page_edge import Key, cut_off, header_shows_last
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 from .spelled import HeaderLabels, header_lines, spelled_columns
@@ -68,6 +68,13 @@ class ColumnAnchors(NamedTuple):
     # Sets of columns whose header shows their first column's label and not their last's: a
     # table wider than its page, cut at the page's edge (page_edge.py).
     cut: frozenset[tuple[str, ...]] = frozenset()
+    # Sets of columns whose last column a page shows, by a value the bounds settle there or the
+    # header printing its label: only there is a row printing no value a row of blank cells.
+    shown: frozenset[tuple[str, ...]] = frozenset()
+
+    def shows(self, columns: tuple[str, ...]) -> bool:
+        """True when a page shows these columns up to their last and no page's header is cut short."""
+        return columns in self.shown and columns not in self.cut
 
     def pick(self, values: Sequence[Token], columns: tuple[str, ...]) -> list[Token] | None:
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""
@@ -228,6 +235,7 @@ def column_anchors(
     found: dict[Key, dict[Place, tuple[int, int]]] = {}
     cut = cut_off(first, runs, labels) if runs and labels else frozenset()
     as_printed = _labels_left_of_values(rows)
+    shown = set(header_shows_last(first, runs, labels)) if runs and labels else set()
     for key, seen in printed.items():
         if key[0] not in as_printed:
             continue
@@ -241,7 +249,8 @@ def column_anchors(
         settled = settled_of(bounds) if bounds else {}
         if bounds and settled and (last_printed or shows_last_column(settled, len(key[1]))):
             found[key] = bounds
-    return ColumnAnchors(found, pages, cut)
+            shown.add(key[1])
+    return ColumnAnchors(found, pages, cut, frozenset(shown))
 
 
 def _prints_label(lines: Sequence[tuple[int, tuple[Run, ...]]], spellings: Sequence[str]) -> bool:

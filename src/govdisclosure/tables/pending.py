@@ -100,9 +100,10 @@ def put_pending(
         elif pending.own:
             placed = anchors.pick_but_last(pending.own, columns) if anchors is not None else None
             put_row(grid, pending.row, columns, pending.own, pending.line, placed=placed)
-        elif aligned and not pending.after_stray and (anchors is None or columns not in anchors.cut):
-            # Printed with no value anywhere, in text that keeps each blank cell's place as a gap
-            # (not in a table cut at the page's edge: page_edge.cut_off).
+        elif aligned and not pending.after_stray and (anchors is None or anchors.shows(columns)):
+            # Printed with no value anywhere, in text that keeps each blank cell's place as a gap;
+            # on a PDF's pages, where a page shows the columns' last one (a table wider than its
+            # page is cut at its edge: all its value columns may be past the cut, header and all).
             grid.place(pending.row, columns, [Token("empty", "", pending.line)] * n)
         return
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n

@@ -1,0 +1,109 @@
+"""Letter-spaced tables: digits set apart like cells, each number's pieces one `broken` token.
+
+A table printed with space between every character (CSS `letter-spacing`, Word's distributed
+alignment: `行 政 许 可  2 4 3 7 0 6`, `2 , 4 8 9`) comes out of PDF text with a space between
+each digit, the same space that stands between two cells. `8 5 0` may then be 850, 85 and 0, or
+8, 5 and 0: no text shows which (a review's Chromium PDFs in 0.25–0.5 em letter-spacing read
+`8 5 0` as three cells, `2 , 4 8 9` as four). Where the text's table lines are letter-spaced, each
+run of such digits on a line, two or more single digits (the first no `0`, which starts no
+number) or digits around a lone separator or sign, becomes one `broken` token keeping the spaces: no
+reading joins it to a number (`layout/tails.py` parses no text with spaces in it), and no value
+beside it is placed by its row (`tables/rows.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ..lazyregex import lazy_pattern
+from ..normalize import Line
+from .tokens import CellRow, Token
+
+__all__ = ["letter_spaced", "unspaced"]
+
+# Two characters of a label one space apart, and two printed together: 无 is a cell, not a label's.
+SPACED_PAIR = lazy_pattern(r"[^\P{Han}无] (?=[^\P{Han}无])")
+TIGHT_PAIR = lazy_pattern(r"[^\P{Han}无](?=[^\P{Han}无])")
+# A line of label words is letter-spaced when it holds this many spaced pairs and no tight one.
+SPACED_PAIRS = 3
+# Lines of letter-spaced words that make a text letter-spaced. Of 2,327 texts of the project's
+# corpora and ../shared, none holds more than 2 (a group label printed down its merged cell,
+# `三 、本 年 度 办 理 结 果`); a letter-spaced table holds one per label and header line.
+SPACED_LINES = 6
+DIGIT = lazy_pattern(r"^\d$")
+# A number's marks: its separators and its sign (`- 2` may be -2, or a none mark `-` and 2).
+SEPARATOR = frozenset({",", ".", "，", "．", "+", "-", "－"})
+
+
+def letter_spaced(lines: Sequence[Line]) -> bool:
+    """True when the text prints its table's words letter-spaced (`信 息 内 容`)."""
+    found = 0
+    for line in lines:
+        text = line.text
+        if (
+            " " in text
+            and len(SPACED_PAIR().findall(text)) >= SPACED_PAIRS
+            and TIGHT_PAIR().search(text) is None
+        ):
+            found += 1
+            if found >= SPACED_LINES:
+                return True
+    return False
+
+
+def _piece(token: Token) -> bool:
+    return (token.kind == "value" and DIGIT().match(token.text.strip()) is not None) or (
+        token.kind in ("text", "value") and token.text.strip() in SEPARATOR
+    )
+
+
+def _spread(run: Sequence[Token]) -> bool:
+    """True when a run of single digits and separators may be one number's pieces."""
+    texts = [t.text.strip() for t in run]
+    if all(text in SEPARATOR for text in texts):
+        return False  # marks alone (`- - -`): none marks, no number
+    if any(text in SEPARATOR for text in texts):
+        return True
+    return any(a != "0" for a, _ in pairwise(texts))
+
+
+def _joined(run: Sequence[Token]) -> Token:
+    first, last = run[0], run[-1]
+    x = (first.x[0], last.x[1]) if first.x is not None and last.x is not None else None
+    return first._replace(kind="broken", text=" ".join(t.text.strip() for t in run), x=x)
+
+
+def _label_marks(row: CellRow) -> tuple[Token, ...]:
+    """The row's tokens with a lone `、` between two label words made label text: letter-spaced,
+    `三 、 本 年 度 办 理 结 果` prints the label's mark apart, where it would read as a none mark."""
+    tokens = list(row.tokens)
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text.strip() == "、" and tokens[i - 1].kind == tokens[i + 1].kind == "text":
+            tokens[i] = tokens[i]._replace(kind="text")
+    return tuple(tokens)
+
+
+def unspaced(row: CellRow) -> CellRow:
+    """The row with each run of a number's letter-spaced pieces made one `broken` token, and each
+    label's `、` printed apart label text."""
+    tokens: list[Token] = []
+    run: list[Token] = []
+    marks = _label_marks(row)
+    changed = marks != row.tokens
+    for token in (*marks, None):
+        if token is not None and _piece(token) and (not run or run[-1].line == token.line):
+            run.append(token)
+            continue
+        if len(run) >= 2 and _spread(run):
+            tokens.append(_joined(run))
+            changed = True
+        else:
+            tokens.extend(run)
+        run = []
+        if token is not None:
+            if _piece(token):
+                run.append(token)
+            else:
+                tokens.append(token)
+    return row._replace(tokens=tuple(tokens)) if changed else row

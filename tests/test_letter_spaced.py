@@ -1,0 +1,120 @@
+"""Letter-spaced tables: a number's digits set apart like cells are never read as cells (layout/spaced.py).
+
+CSS letter-spacing or Word's distributed alignment prints a space between every character, and PDF
+text then prints `8 5 0` for 85 and 0, `2 , 4 8 9` for 2,489: the same space stands between two
+cells. A review's Chromium PDFs in 0.25–0.5 em letter-spacing gave such digits as cells (85 read
+as 8 and 5, 243706 as six cells).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure
+from corpus.score import score
+from govdisclosure.layout.spaced import letter_spaced
+from govdisclosure.normalize import normalize
+from govdisclosure.templates import default_templates
+
+TEMPLATE = default_templates()["2021"].applications
+ROWS = [row for row in TEMPLATE.rows if row.standard]
+REVIEW = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-layouts"
+FIXTURES = Path(__file__).resolve().parent / "corpus" / "fixtures"
+
+
+def _spaced(text: str, gap: str = " ") -> str:
+    return gap.join(text)
+
+
+def _number(value: int, commas: bool) -> str:
+    return f"{value:,}" if commas else str(value)
+
+
+ACTIVE = default_templates()["2021"].active_disclosure
+BLOCK = ACTIVE.blocks[0]  # 第二十条第（一）项: 规章, 行政规范性文件 under three columns
+
+
+@st.composite
+def spaced_tables(draw: st.DrawFn) -> tuple[str, dict[tuple[str, str], int]]:
+    """Tables 二 (its first block) and 三 printed letter-spaced, a row a line, and their values.
+
+    Table 二's rows have three cells: `8 5 0` (85 and 0, a blank dropped) prints as many digits
+    as the row has cells, and only the digits' spacing shows it is no row of three cells.
+    """
+    commas = draw(st.booleans())
+    # Cells one space apart (plain pdftotext, pdfminer) or set off by more (pdftotext -layout).
+    cell_gap = draw(st.sampled_from([" ", "  ", "    "]))
+    values: dict[tuple[str, str], int] = {}
+    lines = [
+        _spaced("二、主动公开政府信息情况"),
+        _spaced(BLOCK.caption),
+        cell_gap.join(
+            _spaced(t) for t in ("信息内容", *(ACTIVE.columns[c].label.label for c in BLOCK.columns))
+        ),
+    ]
+    for row in BLOCK.rows:
+        cells = draw(st.lists(st.one_of(st.none(), st.integers(0, 120)), min_size=3, max_size=3))
+        values.update({(row, c): v for c, v in zip(BLOCK.columns, cells, strict=True) if v is not None})
+        printed = cell_gap.join(_spaced(str(v)) for v in cells if v is not None)
+        lines.append(f"{_spaced(ACTIVE.rows[row].label)}{cell_gap}{printed}".rstrip())
+    lines += [
+        _spaced("三、收到和处理政府信息公开申请情况"),
+        _spaced("申请人情况"),
+        f"{_spaced('自然人')}{cell_gap}{_spaced('法人或其他组织')}{cell_gap}{_spaced('总计')}",
+        cell_gap.join(_spaced(c) for c in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")),
+    ]
+    for row in ROWS:
+        if row.id == "granted":  # the group label's line: its 、 apart reads as a none mark
+            lines.append(_spaced("三、本年度办理结果"))
+        numbers = draw(st.lists(st.integers(0, 3000), min_size=6, max_size=6))
+        numbers.append(sum(numbers))
+        values.update({(row.id, c): v for c, v in zip(TEMPLATE.value_columns, numbers, strict=True)})
+        printed = cell_gap.join(_spaced(_number(v, commas)) for v in numbers)
+        lines.append(f"{_spaced(row.label.label)}{cell_gap}{printed}")
+    lines.append(_spaced("四、政府信息公开行政复议、行政诉讼情况"))
+    return "\n".join(lines) + "\n", values
+
+
+@given(spaced_tables())
+def test_a_letter_spaced_table_gives_no_number_but_its_own(
+    drawn: tuple[str, dict[tuple[str, str], int]],
+) -> None:
+    text, values = drawn
+    report = govdisclosure.parse(text)
+    for table in (report.tables.active_disclosure, report.tables.applications):
+        for row, column, cell in table.cells() if table is not None else ():
+            # The text prints numbers and no none mark.
+            assert cell.kind in ("number", "blank"), (row, column, cell.raw)
+            if cell.kind == "number":
+                assert cell.value == values.get((row, column)), (row, column, cell.raw)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "s20268801-zeros-r088-v1.pdf-chromium.pdftotext-raw.txt",
+        "s20268801-nbsp-r045-v1.pdf-chromium.pdftotext-layout.txt",
+    ],
+)
+def test_review_texts_letter_spaced_give_no_wrong_number(name: str) -> None:
+    truth = json.loads((REVIEW / f"{name.split('.')[0]}.truth.json").read_text(encoding="utf-8"))
+    text = (REVIEW / name).read_text(encoding="utf-8")
+    assert letter_spaced(normalize(text))
+    found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
+    assert (found.wrong, found.misread) == ([], [])
+
+
+def test_no_text_of_the_tool_corpus_is_letter_spaced() -> None:
+    # A group label printed down its merged cell (`三 、本 年 度 办 理 结 果`) is one letter-spaced
+    # line; the tool corpus's texts hold at most two.
+    spaced = [
+        path.relative_to(FIXTURES).as_posix()
+        for path in sorted(FIXTURES.glob("*/*.txt"))
+        if letter_spaced(normalize(path.read_text(encoding="utf-8")))
+    ]
+    assert spaced == []
