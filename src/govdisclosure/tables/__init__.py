@@ -26,6 +26,7 @@ from ..values import unit_in_header
 from .around import refuse_digits_around
 from .balanced import reread_balanced
 from .columns import active_columns, application_columns, application_sequence
+from .cut_header import say_cut_short_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .late_tails import refuse_late_tails
@@ -47,7 +48,7 @@ from .rows import assemble_rows
 from .shape import RowShape, row_shapes
 from .short_rows import settle_short_rows
 from .spelled import header_labels
-from .template_choice import applications_template, template_by_signals
+from .template_choice import applications_template, say_group_read_as_row, template_by_signals
 
 __all__ = ["FoundTables", "read_tables"]
 
@@ -105,9 +106,10 @@ def _read_active(
         aligned=layout.aligned,
         shapes=shapes,
         runs=layout.runs,
-        labels=header_labels(spec.columns, Label(spec.header)),
+        labels=(labels := header_labels(spec.columns, Label(spec.header))),
     )
     reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
+    say_cut_short_columns(reread or grid, region, [(b.caption, b.columns) for b in spec.blocks], labels)
     return reread or grid
 
 
@@ -221,6 +223,7 @@ def read_tables(
         )
         if reread is not None:
             grid, names["applications"] = reread
+        say_group_read_as_row(grid, registry, regions["applications"])
         report_template = report_template or names["applications"]
         grids["applications"] = grid
         read_with["applications"] = template(names["applications"])

@@ -12,7 +12,7 @@ from ..templates import TemplateRegistry
 from .grid import Grid
 from .regions import Region
 
-__all__ = ["applications_template", "template_by_signals"]
+__all__ = ["applications_template", "say_group_read_as_row", "template_by_signals"]
 
 
 def template_by_signals(region: Region, registry: TemplateRegistry) -> str | None:
@@ -42,3 +42,27 @@ def applications_template(
     if best > 0 and len(winners) == 1:
         return winners[0]
     return fallback
+
+
+def say_group_read_as_row(grid: Grid, registry: TemplateRegistry, region: Region) -> None:
+    """Say, and take off the grid, a table 三 row that is another template's group of rows the table
+    prints: 2019's single row （六）其他处理 is 2021's group label over three rows, and beside them
+    the values read on its line are one of theirs (a review's LibreOffice PDF, cells aligned bottom:
+    `2.申请人逾期未按…申` / `（六）其他处理  1 / / / 1 / 2` / `请`, 2.'s values read as the 2019 row's).
+    A row beside it read blank (its label alone in `-layout` text) may own them: said too."""
+    grouped = {(r.group, r.id) for t in registry for r in t.applications.rows if r.standard and r.group}
+    present = set(grid.rows) | {
+        e.id for r in region.rows for _, e in r.entries_for("applications") if e.kind == "row"
+    }
+    for row in [r for r in grid.rows if any((r, o) in grouped for o in present)]:
+        under = sorted(o for o in present if (row, o) in grouped)
+        cells = grid.rows.pop(row)
+        line = min((c.line for c in cells.values() if c.line), default=None)
+        shown = " ".join(c.raw for c in cells.values())
+        grid.unplaced(
+            f"{row}: the group label of {', '.join(under)}, its values one of theirs ({shown})", line
+        )
+        for taken in [o for o in under if o in grid.rows]:
+            if all(c.kind == "blank" for c in grid.rows[taken].values()):
+                line = min((c.line for c in grid.rows.pop(taken).values() if c.line), default=None)
+                grid.unplaced(f"{taken}: read blank, but the values on {row}'s line may be its own", line)
