@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from ..lexicon import GROUP_LABEL_KINDS, Lexicon, key_of
+from ..lexicon import GROUP_LABEL_KINDS, Lexicon, split_label
 from .tokens import CellRow
 
 __all__ = ["group_piece_apart", "join_label_pieces", "later_part", "may_be_in_a_row_label", "words_ahead"]
@@ -73,7 +73,8 @@ def _names_a_row(text: str, lexicon: Lexicon) -> bool:
     make a second row. Not a group's: a group label centred among its rows (`（六）其` / `他处理`,
     a 2021 group and a 2019 row) has its pieces between its rows' lines.
     """
-    key = key_of(text)
+    # The key without its markers, as the entries' (`3.危及“三安全一稳定”` keys as 危及三安全一稳定).
+    key = split_label(text).key
     found = lexicon.match(text)
     return any(e.kind == "row" and e.key == key for e in found) and not any(
         e.kind in GROUP_LABEL_KINDS for e in found

@@ -1,4 +1,9 @@
-"""Step 4 for tables 二 and 三: label-anchored rows -> values on the grid, in any layout (§2.2)."""
+"""Step 4 for tables 二 and 三: label-anchored rows -> values on the grid, in any layout (§2.2).
+
+Longer than 300 lines on purpose: the assembly is one pass down the table whose state (the label
+waiting for values, a values line held for the label below, an unknown numbered row open) every
+branch reads and sets; the decisions on that state live in waiting.py, pending.py and drawn.py.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,19 @@ from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .shifted import shifts
 from .spelled import HeaderLabels
-from .waiting import Pending, continues, doubles, drawn_late, drifts, named, settled, whole, whole_row_before
+from .waiting import (
+    Pending,
+    continues,
+    doubles,
+    drawn_late,
+    drifts,
+    named,
+    opens_a_row,
+    settled,
+    unmarked,
+    whole,
+    whole_row_before,
+)
 
 
 def _no_group(row: str) -> str | None:
@@ -69,6 +86,7 @@ def assemble_rows(
     stray = False  # set by a values line the label before already had values for, or with no label
     # Set by a block whose labels gathered fewer values than their cells (pending.drifts).
     drifted = False
+    opened = False  # set by an unknown numbered row's first words (waiting.opens_a_row)
 
     def flush() -> None:
         nonlocal pending
@@ -150,12 +168,18 @@ def assemble_rows(
             pending.broken = True
         if shape.caption:
             resolve()
+            opened = False
         if not shape.segments:
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
+            words = matched.unknown_words()
+            if opens_a_row(words):
+                # A row whose label reads as none opens here (`1.本机关`): the label before has had
+                # its lines (rows do not overlap); values up to the next marked label are that row's.
+                flush()
+                opened = True
             if not values:
                 if pending is not None and pending.after:
-                    words = matched.unknown_words()
                     if continues(pending.key, words):
                         pending.wrapped_tail(words)
                     elif words:
@@ -167,7 +191,6 @@ def assemble_rows(
                 continue
             stray = stray or pending is None or bool(pending.own or pending.after)
             raw = " ".join(v.text.strip() for v in values)
-            words = matched.unknown_words()
             after_words = f"values after words that name no row of the table ({words}: {raw})"
             if (
                 pending is not None
@@ -181,10 +204,10 @@ def assemble_rows(
                     # The label's cell ended with its tail: values placed by height after it are
                     # not its, nor, in line text, a whole row's more after the whole row inside it.
                     flush()
-            if words and matched.row.own_label:
+            if (words and matched.row.own_label) or opened:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
-                grid.unplaced(after_words, shape.line)
+                grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
             elif pending is not None:
                 # Words naming nothing between the label's values: the order went through them.
                 pending.interrupted = pending.interrupted or pending.stranger
@@ -216,6 +239,13 @@ def assemble_rows(
             continue
         segment = shape.segments[-1]
         values = list(segment.values)
+        if opened and unmarked(matched, shape.segments[0].anchor):
+            # A numbered label's words with no number, in the unknown row's lines: that row's.
+            if values:
+                printed_row = " ".join(t.text.strip() for t in matched.row.tokens)
+                grid.unplaced(f"values after words that name no row of the table ({printed_row})", shape.line)
+            continue
+        opened = False
         if (
             pending
             and pending.after

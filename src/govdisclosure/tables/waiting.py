@@ -11,8 +11,10 @@ from collections.abc import Callable
 
 from ..layout import Token
 from ..layout.pieces import later_part
-from ..lexicon import key_of
+from ..lexicon import Entry, key_of, split_label
+from ..numbering import LABEL_MARKER
 from .drawn import one_row_printed
+from .regions import MatchedRow
 from .shape import ColumnsOf
 
 __all__ = [
@@ -23,7 +25,9 @@ __all__ = [
     "drifts",
     "ends",
     "named",
+    "opens_a_row",
     "settled",
+    "unmarked",
     "whole",
     "whole_row_before",
 ]
@@ -173,6 +177,25 @@ def _printed_nothing(label: Pending) -> bool:
 def _last_word(words: str) -> str:
     """The matching key of the last of the words ("" for none)."""
     return key_of(words.split()[-1]) if words.strip() else ""
+
+
+def opens_a_row(words: str) -> bool:
+    """True when words naming no row open a numbered label (`1.本机关`, `5.要求行`: a label wrapped
+    in a narrow cell whose pieces read as none). (Not a bracketed marker: `（五）不予` is as likely
+    a group's label wrapped beside its first row; nor a bare `2.`, whose words the layout joins.)"""
+    for word in words.split():
+        marker = LABEL_MARKER.match(word)
+        if marker is not None and marker["num"] and split_label(word).key:
+            return True
+    return False
+
+
+def unmarked(row: MatchedRow, anchor: Entry) -> bool:
+    """True when the row prints the label of `anchor`, a numbered row, without its number
+    (`无正当理`: a piece of `1.申请人无正当理由…` read as 4.无正当理由大量反复申请)."""
+    printed = split_label(next((m.token.text for m in row.matches if anchor in m.entries), ""))
+    numbered = anchor.number is not None or anchor.paren is not None
+    return numbered and printed.number is None and printed.paren is None
 
 
 def ends(key: str, words: str) -> bool:
