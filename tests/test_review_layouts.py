@@ -69,6 +69,9 @@ FIXED = {
     "s20268803-blank-r061-v0.pdf-chromium.pdftotext-layout.txt",
     # 4.无正当理由大量反复申请 read in printed order through 5.'s unknown pieces (`5.要求行` …): stop 54.
     "s20269901-r038-v2.pdf-chromium.pdfminer.txt",
+    # Table 四's values each after a header cell drawn out of the columns' order (review_headed.py).
+    "s20268801-zeros-r091-v1.pdf-chromium.pdfminer.txt",
+    "s20268801-slash-r071-v0.pdf-lo.pdfminer.txt",
     # …and a group's bracketed marker (`（五）不予 公开出版物 0 0 …`) is no unknown row's: a blank read.
     "s20268801-zeros-r056-v0.pdf-chromium.pdftotext-layout.txt",
 }

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from ..diagnostics import CELLS_BY_PROSE, TABLE_GARBLED
+from ..diagnostics import TABLE_GARBLED
 from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
@@ -16,9 +16,10 @@ from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
 from .regions import Region
+from .review_headed import columns_named_before
 from .review_pipes import pipe_row, unsettled
 from .review_totals import place_by_totals, refuse_order
-from .stated import locate, stated_groups
+from .stated import place_stated, stated_groups
 
 TABLE = "review_litigation"
 
@@ -151,7 +152,8 @@ def assemble_review(
     if refused is not None:
         grid.unplaced(f"{refused} ({' '.join(t.text.strip() for t in apart)})", apart[0].line)
         return
-    _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed)
+    headed_by = columns_named_before(region.rows, spec)
+    _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed, headed_by)
 
 
 def _place(
@@ -162,6 +164,7 @@ def _place(
     keep: set[str],
     stated: Callable[[], dict[str, dict[str, int]]] = dict,
     trailing: bool = False,
+    headed_by: dict[int, frozenset[str]] | None = None,
 ) -> None:
     width = len(columns)
     # Values among the header's lines (drawn.TOTAL_EARLIER): header words between runs, or labels after.
@@ -230,7 +233,7 @@ def _place(
         len(joined) < len(rows)
         and len([r for r in joined if fit(r.values, width * len(groups)) is not None]) == 1
     ):
-        _place(grid, groups, columns, joined, keep, trailing=trailing)
+        _place(grid, groups, columns, joined, keep, trailing=trailing, headed_by=headed_by)
         return
     values = [t for r in rows for t in r.values if t.kind == "value"]
     if (
@@ -255,10 +258,12 @@ def _place(
             else None
         )
         values = place_by_totals(
-            grid, groups, columns, values, not any(r.unlined for r in rows), runs, astray
+            grid, groups, columns, values, not any(r.unlined for r in rows), runs, astray, headed_by
         )
     if values and keep == set(columns):
-        values = _place_stated(grid, columns, rows, stated())
+        values = place_stated(
+            grid, columns, [[t for t in r.values if t.kind == "value"] for r in rows], stated()
+        )
     if values:
         raw = " ".join(t.text.strip() for t in values)
         grid.unplaced(f"{len(values)} values in an order that cannot be placed ({raw})", rows[0].line)
@@ -277,24 +282,3 @@ def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
         else:
             joined.append(row)
     return joined
-
-
-def _place_stated(
-    grid: Grid, columns: tuple[str, ...], rows: list[_ValueRow], stated: dict[str, dict[str, int]]
-) -> list[Token]:
-    """Groups placed by the prose's figures (stated.py); the values still unplaced."""
-    runs = [[t for t in r.values if t.kind == "value"] for r in rows]
-    used: set[int] = set()
-    for group, figures in stated.items():
-        tokens = locate(runs, figures, columns)
-        if tokens is None:
-            continue
-        grid.place(group, columns, tokens, basis="prose")
-        used |= {id(t) for t in tokens}
-        shown = " ".join(t.text.strip() for t in tokens)
-        message = (
-            f"{TABLE}.{group}: numbers printed out of order; {shown} placed because the report's "
-            "prose states exactly these figures for this group"
-        )
-        grid.diagnostics.append(Diagnostic(CELLS_BY_PROSE, message, tokens[0].line))
-    return [t for run in runs for t in run if id(t) not in used]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..layout import Token, printed_total_holds
 from .drawn import ACROSS_HEADER, order_refused, reads_alike
 from .grid import Grid
+from .review_headed import HEADED_ELSEWHERE, headed_elsewhere
 
 __all__ = ["place_by_totals", "refuse_order"]
 
@@ -19,6 +20,7 @@ def place_by_totals(
     lined: bool = True,
     runs: Sequence[tuple[int, frozenset[str]]] | None = None,
     astray: bool = False,
+    headed: Mapping[int, frozenset[str]] | None = None,
 ) -> list[Token]:
     """A run with blank cells dropped, cut into the groups where their totals allow one cut only.
 
@@ -29,7 +31,8 @@ def place_by_totals(
     `runs`: the rows of values the run came in, in a PDF's reading order, as (how many values,
     the groups whose labels stood right before it): they show where the order went through the
     header's blocks (drawn.ACROSS_HEADER). `astray`: the values stand among the header's lines
-    (drawn.TOTAL_EARLIER).
+    (drawn.TOTAL_EARLIER). `headed`: the columns the header words right before a value name
+    (review_headed.py).
     """
     width = len(columns)
     cuts = _cuts(values, len(groups), width)
@@ -43,6 +46,8 @@ def place_by_totals(
         shown = " ".join(t.text.strip() for t in part)
         if len(part) == width and group in apart and not reads_alike(part):
             grid.unplaced(f"{group}: {ACROSS_HEADER} ({shown})", part[0].line)
+        elif len(part) == width and headed_elsewhere(part, columns, headed or {}) and not reads_alike(part):
+            grid.unplaced(f"{group}: {HEADED_ELSEWHERE} ({shown})", part[0].line)
         elif len(part) == width and not refuse_order(grid, group, part, lined, astray):
             grid.place(group, columns, part, basis="order")
         else:

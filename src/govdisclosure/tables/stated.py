@@ -12,8 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
+from ..diagnostics import CELLS_BY_PROSE
 from ..layout import Token
+from ..model import Diagnostic
 from ..templates import ReviewLitigationSpec
+from .grid import Grid
 
 NUMBER = r"(\d{1,9})"
 # The statement of one group ends at the end of its clause.
@@ -67,3 +70,24 @@ def locate(
     if len(totals) != 1:
         return None
     return [*runs[r][i : i + width], totals[0]]
+
+
+def place_stated(
+    grid: Grid, columns: tuple[str, ...], runs: list[list[Token]], stated: dict[str, dict[str, int]]
+) -> list[Token]:
+    """Table 四's groups placed where the prose's figures match exactly one run of the printed
+    values (`locate`), basis `prose`; the values still unplaced."""
+    used: set[int] = set()
+    for group, figures in stated.items():
+        tokens = locate(runs, figures, columns)
+        if tokens is None:
+            continue
+        grid.place(group, columns, tokens, basis="prose")
+        used |= {id(t) for t in tokens}
+        shown = " ".join(t.text.strip() for t in tokens)
+        message = (
+            f"review_litigation.{group}: numbers printed out of order; {shown} placed because the "
+            "report's prose states exactly these figures for this group"
+        )
+        grid.diagnostics.append(Diagnostic(CELLS_BY_PROSE, message, tokens[0].line))
+    return [t for run in runs for t in run if id(t) not in used]
