@@ -72,6 +72,9 @@ FIXED = {
     # Table 四's values each after a header cell drawn out of the columns' order (review_headed.py).
     "s20268801-zeros-r091-v1.pdf-chromium.pdfminer.txt",
     "s20268801-slash-r071-v0.pdf-lo.pdfminer.txt",
+    # A group's totals after its labels read as its last row's cells (waiting.one_each): stop 54.
+    "s20268804-total_only-r080-v0.pdf-lo.pdftotext.txt",
+    "s20268804-total_only-r018-v0.pdf-chromium.pdfminer.txt",
     # …and a group's bracketed marker (`（五）不予 公开出版物 0 0 …`) is no unknown row's: a blank read.
     "s20268801-zeros-r056-v0.pdf-chromium.pdftotext-layout.txt",
 }

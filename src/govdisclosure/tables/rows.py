@@ -29,6 +29,7 @@ from .waiting import (
     drawn_late,
     drifts,
     named,
+    one_each,
     opens_a_row,
     settled,
     unmarked,
@@ -130,6 +131,7 @@ def assemble_rows(
             gaps = aligned and not values_first  # a label with no value is then a blank row
             # Table 三's row total may stand for the block's order (lines, no values first, a run its own).
             identity = confirm is not None and not values_first and not region.one_line and not moved
+            identity = identity and not one_each(found, waiting[:i])
             next_row = following is not None and follows is not None and follows(found.row, following.row)
             row_columns = columns_of(found.row) or ()
             found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], len(row_columns))

@@ -25,6 +25,7 @@ __all__ = [
     "drifts",
     "ends",
     "named",
+    "one_each",
     "opens_a_row",
     "settled",
     "unmarked",
@@ -162,6 +163,22 @@ def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
         return False
     counts = [len(line) for line in label.after]
     return (_printed_nothing(previous) or previous.drawn_late) and not one_row_printed(counts, width)
+
+
+def one_each(label: Pending, before: list[Pending]) -> bool:
+    """True when the label's values are as many as it and the row labels right before it that
+    printed nothing: each may own one, as a report filling only 总计 prints its rows' totals after
+    their labels (`2.` … `7.` / `8.` / `0 0 0 0 1 0 1`: the totals of 2.–8., their sum holding as
+    8.'s row total by chance; a review's LibreOffice PDF through plain pdftotext, seed 20268804
+    r080). Group labels between are passed over."""
+    empty = 0
+    for previous in reversed(before):
+        if previous.groups:
+            continue
+        if not _printed_nothing(previous):
+            break
+        empty += 1
+    return empty > 0 and not label.own and len(label.gathered()) == empty + 1
 
 
 def _row_before(waiting: list[Pending]) -> Pending | None:
