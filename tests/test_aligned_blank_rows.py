@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govdisclosure
@@ -124,3 +124,30 @@ def test_table_four_without_a_value_in_single_spaced_text_is_unread() -> None:
     table = report.tables.review_litigation
     assert table is None or not table.rows
     assert "table-unread" in {d.code for d in report.diagnostics}
+
+
+# Where each group's 总 / 计 stack stands in REVIEW_HEADER (review's, then the litigation groups').
+_TOTAL_AT = [REVIEW_HEADER[6].index("总"), *(i for i, c in enumerate(REVIEW_HEADER[7]) if c == "总")]
+
+
+@given(st.integers(1, max(map(len, REVIEW_HEADER)) + 1))
+@example(max(map(len, REVIEW_HEADER)) + 1)  # no cut: every group read blank
+@example(50)  # 复议后起诉's 总 cut: read blank before (no group past the cut is)
+def test_table_four_cut_at_the_page_s_edge_gives_no_group_past_the_cut_blank(edge: int) -> None:
+    # A review's Chromium PDF (seed 20268804 r065, A5, nowrap): table 四 wider than its page, cut
+    # at its edge with its header (`… 尚未审结   总`, 复议后起诉 gone), printed no value, and its
+    # three groups were read blank, 复议后起诉's 1 / 2 / 3 among them.
+    cut = [line[:edge].rstrip() if line.startswith((" ", "结", "维")) else line for line in REVIEW_HEADER]
+    report = govdisclosure.parse(
+        _text([("规章", None), ("规范性文件", [7, 1, 30])], " " * 6) + "\n" + "\n".join(cut)
+    )
+    table = report.tables.review_litigation
+    read = [] if table is None else list(table.rows)
+    shown = [
+        g
+        for g, at in zip(("review", "litigation_direct", "litigation_after_review"), _TOTAL_AT, strict=True)
+        if edge > at + 1
+    ]
+    assert set(read) <= set(shown)  # (a header cut short may leave no table found at all)
+    if edge > max(map(len, REVIEW_HEADER)):
+        assert read == shown == ["review", "litigation_direct", "litigation_after_review"]

@@ -44,6 +44,29 @@ CASES = [
 ]
 
 
+def _values(data: st.DataObject) -> tuple[list[int], str]:
+    """A row's seven values (总计 the sum of the others), and as printed."""
+    values = data.draw(st.lists(st.integers(1, 999), min_size=6, max_size=6))
+    values.append(sum(values))
+    return values, " ".join(map(str, values))
+
+
+def _parsed(name: str, before: str, rid: str, lines: list[str]) -> govdisclosure.Report:
+    """Table 三 of the template, `rid` printed as `lines`, the row `before` it printed without
+    values (its cells blank), every other row printed whole with zeros."""
+    body = []
+    for row in TEMPLATES[name].applications.rows:
+        if not row.standard:
+            continue
+        if row.id == rid:
+            body += lines
+        elif row.id == before:
+            body.append(row.label.label)
+        else:
+            body.append(f"{row.label.label} {' '.join(['0'] * 7)}")
+    return govdisclosure.parse("\n".join(["一、总体情况", *HEAD, *body, *TAIL]))
+
+
 def test_the_review_s_pieces_are_the_row_s() -> None:
     assert ["3.危及“三", "安全一稳", "定”"] in [
         c[3] for c in CASES if c[2] == "denied_three_safeties_one_stability"
@@ -55,23 +78,9 @@ def test_values_beside_a_numbered_label_s_pieces_are_its_row_s(
     case: tuple[str, str, str, list[str]], data: st.DataObject
 ) -> None:
     name, before, rid, pieces = case
-    spec = TEMPLATES[name].applications
-    values = data.draw(st.lists(st.integers(1, 999), min_size=6, max_size=6))
-    values.append(sum(values))
-    printed = " ".join(map(str, values))
+    values, printed = _values(data)
     where = data.draw(st.integers(0, len(pieces) - 1))  # the piece whose line holds the values
-    lines = [*pieces[:where], f"{pieces[where]} {printed}", *pieces[where + 1 :]]
-    body = []
-    for row in spec.rows:
-        if not row.standard:
-            continue
-        if row.id == rid:
-            body += lines
-        elif row.id == before:
-            body.append(row.label.label)  # printed without values: its cells blank
-        else:
-            body.append(f"{row.label.label} {' '.join(['0'] * 7)}")
-    report = govdisclosure.parse("\n".join(["一、总体情况", *HEAD, *body, *TAIL]))
+    report = _parsed(name, before, rid, [*pieces[:where], f"{pieces[where]} {printed}", *pieces[where + 1 :]])
     table = report.tables.applications
     assert table is not None
     assert [c.value for c in table.rows.get(before, {}).values()] in ([], [None] * 7)
@@ -114,24 +123,10 @@ def test_values_of_a_row_whose_label_reads_as_none_are_not_the_row_before_s(
     # px type) printed `8.属于行政查询事项` alone, then `（四）无 1.本机关 4 4` / `法提供不掌握` / …,
     # or `4.无正当理由大量反复申请` / `5.要求行 1 1` / `政机关` / …: the row before took the values.
     name, before, rid, label = case
-    spec = TEMPLATES[name].applications
     pieces = data.draw(narrow_pieces(label))
-    values = data.draw(st.lists(st.integers(1, 999), min_size=6, max_size=6))
-    values.append(sum(values))
-    printed = " ".join(map(str, values))
+    values, printed = _values(data)
     where = data.draw(st.integers(0, 2))  # values on the first piece's line or a little below
-    lines = [*pieces[:where], f"{pieces[where]} {printed}", *pieces[where + 1 :]]
-    body = []
-    for row in spec.rows:
-        if not row.standard:
-            continue
-        if row.id == rid:
-            body += lines
-        elif row.id == before:
-            body.append(row.label.label)
-        else:
-            body.append(f"{row.label.label} {' '.join(['0'] * 7)}")
-    report = govdisclosure.parse("\n".join(["一、总体情况", *HEAD, *body, *TAIL]))
+    report = _parsed(name, before, rid, [*pieces[:where], f"{pieces[where]} {printed}", *pieces[where + 1 :]])
     table = report.tables.applications
     assert table is not None
     assert [c.value for c in table.rows.get(before, {}).values()] in ([], [None] * 7)

@@ -75,6 +75,8 @@ FIXED = {
     # A group's totals after its labels read as its last row's cells (waiting.one_each): stop 54.
     "s20268804-total_only-r080-v0.pdf-lo.pdftotext.txt",
     "s20268804-total_only-r018-v0.pdf-chromium.pdfminer.txt",
+    # Table 四 cut at the page's edge, no value printed, read all blank (review_table.py): stop 54.
+    "s20268804-blank-r065-v1.pdf-chromium.pdftotext-layout.txt",
     # …and a group's bracketed marker (`（五）不予 公开出版物 0 0 …`) is no unknown row's: a blank read.
     "s20268801-zeros-r056-v0.pdf-chromium.pdftotext-layout.txt",
 }

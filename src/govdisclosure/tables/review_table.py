@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..layout import CellRow, Layout, Token
@@ -36,7 +37,7 @@ def read_review(
     if layout.aligned and not any(t.kind in _CELLS for r in region.rows for t in r.row.tokens):
         if not _values_after(region, spec, layout.rows, lines):
             line = min(region.lines, default=0)
-            for group in spec.groups:
+            for group in list(spec.groups)[: _groups_shown(region, spec)]:
                 grid.place(group, tuple(spec.columns), [Token("empty", "", line)] * len(spec.columns))
         return grid
     assemble_review(region, grid, spec, prose, order)
@@ -48,6 +49,26 @@ def read_review(
 
 
 _CELLS = ("value", "empty", "broken")
+
+
+def _groups_shown(region: Region, spec: ReviewLitigationSpec) -> int:
+    """How many groups, from the left, the region's words show whole: their labels and one 总计
+    each, as characters, wrapped or stacked as they may be. A table 四 wider than its page is cut
+    at the page's edge, header and all (`… 尚未审结   总`, `复议后起诉` gone): the cells past the cut
+    print nothing and are not blank (a review's Chromium PDFs, A5 or 21 px type, nowrap)."""
+    have = Counter(
+        "".join(key_of(m.token.text) for r in region.rows for m in r.matches if m.token.kind == "text")
+    )
+    total = Counter(key_of(list(spec.columns.values())[-1].label.label))
+    needed: Counter[str] = Counter()
+    shown = 0
+    for label in spec.groups.values():
+        needed.update(key_of(label.label))
+        needed.update(total)
+        if needed - have:
+            break
+        shown += 1
+    return shown
 
 
 def _values_after(
