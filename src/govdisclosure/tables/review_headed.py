@@ -16,10 +16,11 @@ from collections.abc import Mapping, Sequence
 
 from ..layout import Token
 from ..lexicon import key_of
+from ..model import ReviewLitigationTable
 from ..templates import ReviewLitigationSpec
 from .regions import MatchedRow
 
-TABLE = "review_litigation"
+TABLE = ReviewLitigationTable.name
 
 __all__ = ["HEADED_ELSEWHERE", "columns_named_before", "headed_elsewhere"]
 
@@ -51,12 +52,12 @@ def columns_named_before(rows: Sequence[MatchedRow], spec: ReviewLitigationSpec)
         lines.append(("".join(key_of(m.token.text) for m in lead), labels))
         if first is None:
             continue
-        words, back = "", len(lines)
-        while back > 0 and holding(lines[back - 1][0] + words):
+        words, back, columns = "", len(lines), frozenset[str]()
+        while back > 0 and (wider := holding(lines[back - 1][0] + words)):
             back -= 1
-            words = lines[back][0] + words
+            words, columns = lines[back][0] + words, wider
         if words and all(labels for _, labels in lines[:back]):
-            named[id(first)] = holding(words)
+            named[id(first)] = columns
         lines = []
     return named
 

@@ -131,7 +131,7 @@ def assemble_rows(
             gaps = aligned and not values_first  # a label with no value is then a blank row
             # Table 三's row total may stand for the block's order (lines, no values first, a run its own).
             identity = confirm is not None and not values_first and not region.one_line and not moved
-            identity = identity and not one_each(found, waiting[:i])
+            identity = identity and not one_each(found, waiting[:i])  # each empty label one value
             next_row = following is not None and follows is not None and follows(found.row, following.row)
             row_columns = columns_of(found.row) or ()
             found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], len(row_columns))
@@ -194,6 +194,7 @@ def assemble_rows(
             stray = stray or pending is None or bool(pending.own or pending.after)
             raw = " ".join(v.text.strip() for v in values)
             after_words = f"values after words that name no row of the table ({words}: {raw})"
+            unowned = after_words if words else f"values with no row label ({raw})"
             if (
                 pending is not None
                 and pending.sandwiched
@@ -209,7 +210,7 @@ def assemble_rows(
             if (words and matched.row.own_label) or opened:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
-                grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
+                grid.unplaced(unowned, shape.line)
             elif pending is not None:
                 # Words naming nothing between the label's values: the order went through them.
                 pending.interrupted = pending.interrupted or pending.stranger
@@ -232,7 +233,7 @@ def assemble_rows(
                     unheld()
                     held = (values, shape.line, index, before, astray)
                 else:
-                    grid.unplaced(after_words if words else f"values with no row label ({raw})", shape.line)
+                    grid.unplaced(unowned, shape.line)
             elif not matched.names_header(region.table):
                 # A group's label and words the templates do not know, then values: the row's own
                 # label is unknown. Said, never dropped unseen. (A header line's years, `本年增/减（指

@@ -86,7 +86,7 @@ def place_stated(
         used |= {id(t) for t in tokens}
         shown = " ".join(t.text.strip() for t in tokens)
         message = (
-            f"review_litigation.{group}: numbers printed out of order; {shown} placed because the "
+            f"{grid.table}.{group}: numbers printed out of order; {shown} placed because the "
             "report's prose states exactly these figures for this group"
         )
         grid.diagnostics.append(Diagnostic(CELLS_BY_PROSE, message, tokens[0].line))
