@@ -577,9 +577,12 @@ def test_a_value_after_a_block_printing_fewer_values_than_its_cells_is_not_place
         and d.message.startswith("active_disclosure: administrative_licensing: values printed after")
         for d in report.diagnostics
     )
-    # The block after it printed values after its labels: nothing drifted past it.
-    assert [c.raw for c in table.rows["administrative_penalty"].values()] == ["766"]
-    assert [c.raw for c in table.rows["administrative_enforcement"].values()] == ["187"]
+    # The blocks after it may hold the drifted value too, though they print all their cells: a
+    # value drawn late lands blocks on (stop 55). Said, not placed.
+    assert "administrative_penalty" not in table.rows
+    assert "administrative_enforcement" not in table.rows
+    said = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
+    assert any(m.startswith("active_disclosure: administrative_penalty: values printed after") for m in said)
 
 
 def test_a_value_drawn_from_one_row_into_another_leaves_the_block_short() -> None:
@@ -595,7 +598,7 @@ def test_a_value_drawn_from_one_row_into_another_leaves_the_block_short() -> Non
     assert table is not None
     assert "administrative_licensing" not in table.rows
     assert any("administrative_licensing: values printed after" in d.message for d in report.diagnostics)
-    assert [c.raw for c in table.rows["administrative_penalty"].values()] == ["766"]
+    assert "administrative_penalty" not in table.rows
 
 
 def test_a_value_after_a_block_printing_every_cell_is_its_label_s() -> None:
@@ -627,8 +630,9 @@ def _drifted_tables(draw: st.DrawFn) -> tuple[dict[str, list[str | None]], list[
             ends[row] = (b, len(lines) - 1)
         blocks.append(lines)
     # A value drawn out of a block that still prints some value after a label (a block whose values
-    # were all drawn away looks blank: not caught, waiting.drifts), to anywhere after the next
-    # block's header.
+    # were all drawn away looks blank: not caught, waiting.drifts), to anywhere after a later
+    # block's header: the next one's, or blocks later (LibreOffice's PDFs, plain pdftotext: 规范性文件's
+    # 278 drawn after 行政事业性收费's header, three blocks on, review seed 20268804 r030).
     movable = [
         row
         for block in ACTIVE.blocks[:-1]
@@ -638,7 +642,8 @@ def _drifted_tables(draw: st.DrawFn) -> tuple[dict[str, list[str | None]], list[
     if movable and draw(st.booleans(), label="drift"):
         b, at = ends[draw(st.sampled_from(movable), label="drifting row")]
         value = blocks[b].pop(at)
-        blocks[b + 1].insert(draw(st.integers(3, len(blocks[b + 1])), label="landing line"), value)
+        landing = draw(st.integers(b + 1, len(blocks) - 1), label="landing block")
+        blocks[landing].insert(draw(st.integers(3, len(blocks[landing])), label="landing line"), value)
     return cells, blocks
 
 

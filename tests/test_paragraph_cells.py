@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
@@ -21,6 +21,7 @@ from govdisclosure.templates import Template, default_templates
 from govdisclosure.testing.tables import tables
 from plain_table import FEWER, applications, balanced_counts, print_plain, wrong_numbers, zero_rows
 from plain_table import TAIL as TAIL_PLAIN
+from roundtrip_fields import examples
 from test_printing_order import APPLICATIONS
 
 TEMPLATES = default_templates()
@@ -86,6 +87,8 @@ def _drawn_apps() -> st.SearchStrategy[ApplicationsTable]:
     )  # type: ignore[return-value]
 
 
+# (100 examples in CI, not 300: a whole lynx text parsed per example; CI's time is budgeted.)
+@settings(max_examples=examples(dev=30, ci=100))
 @given(table=_drawn_apps(), blank=st.sampled_from(BLANK_LINES))
 def test_every_cell_comes_back_in_its_place(table: ApplicationsTable, blank: str) -> None:
     report = govdisclosure.parse(_lynx(table, _template(table), blank, frozenset()))
@@ -96,6 +99,7 @@ def test_every_cell_comes_back_in_its_place(table: ApplicationsTable, blank: str
     assert "cell-unplaced" not in {d.code for d in report.diagnostics}
 
 
+@settings(max_examples=examples(dev=30, ci=100))
 @given(data=st.data(), blank=st.sampled_from(BLANK_LINES))
 def test_blank_cells_that_print_nothing_give_no_wrong_number(data: st.DataObject, blank: str) -> None:
     # Some blank cells print no line at all (`<p></p>`): a row's blank lines no longer say where its

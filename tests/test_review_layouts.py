@@ -79,6 +79,15 @@ FIXED = {
     "s20268804-blank-r065-v1.pdf-chromium.pdftotext-layout.txt",
     # …and a group's bracketed marker (`（五）不予 公开出版物 0 0 …`) is no unknown row's: a blank read.
     "s20268801-zeros-r056-v0.pdf-chromium.pdftotext-layout.txt",
+    # A row's values on the line above it, beside a group label's piece (`予公开  1  1`), its own
+    # line's gaps read blank (pending.STRAY_GAPS): stop 55.
+    "s20268805-wu-r073-v0.pdf-lo.pdftotext-layout.txt",
+    # A table 二 value drawn blocks late, after blocks printing all their cells (waiting.drifts): stop 55.
+    "s20268801-nbsp-r045-v1.pdf-lo.pdftotext.txt",
+    "s20268804-nbsp-r030-v1.pdf-lo.pdftotext.txt",
+    # No wrong number before either: its rows lost to a header squeezed a character a column,
+    # read as letter-spacing (test_letter_spaced.py holds them): stop 55.
+    "s20268803-zeros-r038-v1.pdf-chromium.pdftotext-layout.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

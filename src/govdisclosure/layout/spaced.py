@@ -68,6 +68,16 @@ def _spread(run: Sequence[Token]) -> bool:
     return any(a != "0" for a, _ in pairwise(texts))
 
 
+def _next_piece(before: Token, token: Token) -> bool:
+    """True when `token` may be the next piece of the number `before` is a piece of: on its line,
+    one space after it where the text shows where words stand (letter-spacing sets a number's
+    pieces one space apart; pdftotext -layout sets two cells' values further apart, and prints a
+    squeezed header's narrow cells one space apart: `商 科 社 法 其` is no letter-spacing)."""
+    if before.line != token.line:
+        return False
+    return before.x is None or token.x is None or token.x[0] - before.x[1] <= 1
+
+
 def _joined(run: Sequence[Token]) -> Token:
     first, last = run[0], run[-1]
     x = (first.x[0], last.x[1]) if first.x is not None and last.x is not None else None
@@ -92,7 +102,7 @@ def unspaced(row: CellRow) -> CellRow:
     marks = _label_marks(row)
     changed = marks != row.tokens
     for token in (*marks, None):
-        if token is not None and _piece(token) and (not run or run[-1].line == token.line):
+        if token is not None and _piece(token) and (not run or _next_piece(run[-1], token)):
             run.append(token)
             continue
         if len(run) >= 2 and _spread(run):

@@ -168,8 +168,11 @@ def _stray_tails(
             return None
     elif _above_a_label(rows, at, lexicon, textless):
         return None  # table 二, no total: digits right above a label with no value may be its
-    # Digits over the next row's line may be its centred wrap's pieces (`24` / row / `5`).
+    # Digits over the next row's line may be its centred wrap's pieces (`24` / row / `5`), or, in
+    # aligned text, its values printed above its line, where that line shows gaps.
     if centred_wrap(rows, at, lexicon, textless, aligned) is not None:
+        return None
+    if aligned and _above_gaps(rows, at, lexicon, textless):
         return None
     marked = valued._replace(
         tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
@@ -195,3 +198,13 @@ def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless:
     ):
         return False
     return bool(lexicon.row_widths(" ".join(t.text.strip() for t in after.texts), sure=False))
+
+
+def _above_gaps(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
+    """True when the row after rows[at] is a data row's label printing fewer values than its cells."""
+    after = rows[at + 1] if at + 1 < len(rows) else None
+    if after is None or not after.texts or not next_line(rows[at].line, after.line, textless):
+        return False
+    widths = lexicon.row_widths(" ".join(t.text.strip() for t in after.texts), sure=False)
+    printed = sum(t.kind == "value" for t in after.tokens)
+    return bool(widths) and 0 < printed < min(widths)

@@ -174,7 +174,8 @@ def read_tables(
         layout = read_rows(lines, lexicon)
     diagnostics: list[Diagnostic] = []
     found = merge_regions(
-        find_regions(match_rows(layout.rows, lexicon), lexicon, title_keys(titles)), diagnostics
+        find_regions(match_rows(layout.rows, lexicon), lexicon, title_keys(titles), layout.aligned),
+        diagnostics,
     )
     regions = {table: region for table, region in found.items() if _shows_a_table(region, lexicon)}
 

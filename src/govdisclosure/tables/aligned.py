@@ -80,6 +80,21 @@ class ColumnAnchors(NamedTuple):
         """One token per column (an empty one for a gap), by where one line's values stand; None if unsure."""
         return self._picked(values, columns, last_open=False)
 
+    def may_fill_gaps(
+        self, above: Sequence[Token], picked: Sequence[Token], columns: tuple[str, ...]
+    ) -> bool:
+        """True when the values of the line right above a row's (`above`, a line no label owned)
+        may stand in the gaps of the row's line (`picked`, one token per column): unless each
+        stands settled in a column where the row prints a value (two values of one row never
+        share a column), they may be the row's, printed off its line, and its gaps no blank cells."""
+        placed = self.pick(above, columns) if above else None
+        if placed is None:
+            return bool(above)
+        return any(
+            mine.kind == "value" and theirs.kind == "empty"
+            for mine, theirs in zip(placed, picked, strict=True)
+        )
+
     def pick_but_last(self, values: Sequence[Token], columns: tuple[str, ...]) -> tuple[Token, ...] | None:
         """The line's reading with its last value in the last column (table 三's 总计), where its
         other values stand each in one column and the last may stand in any column from the one

@@ -27,6 +27,10 @@ DOUBLED = (
     "two values lines inside a wrapped label's cell, or inside and right after it: whose each is, not shown"
 )
 
+STRAY_GAPS = (
+    "a values line no label owned stands right before this row: the gaps of its line may be that "
+    "line's values, not blank cells"
+)
 LATE = (
     "values after a label whose row before printed none (or none surely its own): in a PDF's "
     "reading order they may be that row's, drawn after this label"
@@ -95,7 +99,15 @@ def put_pending(
     if not pending.after:
         # Aligned text shows which cells a row prints by where its values stand (aligned.py).
         picked = anchors.pick(pending.own, columns) if anchors is not None else None
-        if picked is not None:
+        if (
+            picked is not None
+            and anchors is not None
+            and anchors.may_fill_gaps(pending.under_stray, picked, columns)
+        ):
+            # A values line no label owned stands right above: its values may be this row's,
+            # printed off its line (a centred cell's), so the line's gaps show no blank cell.
+            grid.unplaced(f"{pending.row}: {STRAY_GAPS} ({shown})", pending.line)
+        elif picked is not None:
             grid.place(pending.row, columns, picked)
         elif pending.own:
             placed = anchors.pick_but_last(pending.own, columns) if anchors is not None else None

@@ -154,10 +154,11 @@ def _opens(row: MatchedRow) -> str | None:
 
 
 def find_regions(
-    rows: Sequence[MatchedRow], lexicon: Lexicon, titles: frozenset[str] = frozenset()
+    rows: Sequence[MatchedRow], lexicon: Lexicon, titles: frozenset[str] = frozenset(), aligned: bool = False
 ) -> list[Region]:
     """Split matched rows into table regions; prose or a section title (`titles`: label keys) ends
-    a table, another table's labels switch."""
+    a table, another table's labels switch. `aligned`: the text prints words at their columns
+    (layout.Layout.aligned), where a values line right above the first row label may be its."""
     regions: list[Region] = []
     current: str | None = None
     collected: list[MatchedRow] = []
@@ -201,7 +202,7 @@ def find_regions(
                 # Pieces of numbers a narrow cell wrapped above the first row label belong to the
                 # table: they tell its first row cannot be read (rows.py); so does a values row
                 # placed by height above it, which may be that label's.
-                current, collected = opened, (_broken_tail(loose) if current is None else [])
+                current, collected = opened, (_broken_tail(loose, aligned) if current is None else [])
         if current is not None:
             collected.append(row)
             loose = []
@@ -267,12 +268,17 @@ def merge_regions(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> d
 _PIECE_ROW_KINDS = frozenset({"broken", "value", "empty"})
 
 
-def _broken_tail(rows: Sequence[MatchedRow]) -> list[MatchedRow]:
+def _broken_tail(rows: Sequence[MatchedRow], aligned: bool = False) -> list[MatchedRow]:
     """The last rows, if they hold nothing but broken numbers (`2,90 3,31`), or the last row if it
-    is values placed by height (markitdown's pipe row of a PDF): its label may be the one below."""
+    is values placed by height (markitdown's pipe row of a PDF), or, in `aligned` text, values
+    with no word of any label (a centred cell's printed above its label by pdftotext -layout,
+    beside a piece of a group's label: `予公开  4`): its label may be the one below. (Plain
+    pdftotext draws values before their label in a PDF's order: the rows after read those.)"""
     last = rows[-1] if rows else None
     placed_by_height = last is not None and last.row.apart and last.row.has_values
     if last is not None and placed_by_height and {t.kind for t in last.row.tokens} <= {"value", "empty"}:
+        return [last]
+    if last is not None and aligned and last.row.has_values and not any(m.entries for m in last.matches):
         return [last]
     tail: list[MatchedRow] = []
     for row in reversed(rows):

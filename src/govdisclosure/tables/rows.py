@@ -15,7 +15,7 @@ from .columns import RowSequence
 from .drawn import drawn_apart
 from .grid import Grid
 from .order import Order
-from .pending import put_pending
+from .pending import STRAY_GAPS, put_pending
 from .place import loose_cells, put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import Region
@@ -88,6 +88,8 @@ def assemble_rows(
     # Set by a block whose labels gathered fewer values than their cells (pending.drifts).
     drifted = False
     opened = False  # set by an unknown numbered row's first words (waiting.opens_a_row)
+    # The last values line no label waited for (it sets `stray`): its index and its values.
+    stray_at: tuple[int, list[Token]] = (-2, [])
 
     def flush() -> None:
         nonlocal pending
@@ -191,7 +193,8 @@ def assemble_rows(
                     words = " ".join(t.text.strip() for t in matched.row.tokens if t.kind == "text")
                     pending.parted = pending.parted or (bool(words) and not continues(pending.key, words))
                 continue
-            stray = stray or pending is None or bool(pending.own or pending.after)
+            if pending is None or pending.own or pending.after:
+                stray, stray_at = True, (index, values)
             raw = " ".join(v.text.strip() for v in values)
             after_words = f"values after words that name no row of the table ({words}: {raw})"
             unowned = after_words if words else f"values with no row label ({raw})"
@@ -314,6 +317,7 @@ def assemble_rows(
             pending.broken = suspect or broken
             pending.groups = segment.groups
             pending.after_stray, stray = stray, False
+            pending.under_stray = stray_at[1] if stray_at[0] == index - 1 else []
             pending.between = not beside and (
                 (below and not heir) or bool(previous and previous.between and previous.after)
             )
@@ -324,9 +328,16 @@ def assemble_rows(
             pending = Pending(segment.anchor.id, shape.line, key=segment.anchor.key, after_stray=stray)
             stray = False
             continue
+        above = stray_at[1] if stray_at[0] == index - 1 and aligned and printed < len(columns) else []
         stray = False
         flush()
         waiting.append(Pending(segment.anchor.id, shape.line, values, placed=True))
+        picked = anchors.pick(values, columns) if anchors is not None and above else None
+        if above and (picked is None or anchors is None or anchors.may_fill_gaps(above, picked, columns)):
+            # A values line no label owned stands right above: some may be this row's (pending.py).
+            shown = " ".join(v.text.strip() for v in values)
+            grid.unplaced(f"{segment.anchor.id}: {STRAY_GAPS} ({shown})", shape.line)
+            continue
         where = (positions, matched.row.width) if matched.row.width is not None else None
         fused, wide, parted = segment.bounds == "fused", columns in widened, matched.row.parted
         put_row(grid, segment.anchor.id, columns, values, shape.line, fused, where, parted, wide, loose)

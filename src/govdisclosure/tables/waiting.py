@@ -61,6 +61,7 @@ class Pending:
         "row",
         "sandwiched",
         "stranger",
+        "under_stray",
     )
 
     def __init__(
@@ -111,6 +112,9 @@ class Pending:
         # A values line no label could own came since the label before (values printed above
         # their label, LibreOffice centring a row): this label's values may be those.
         self.after_stray = after_stray
+        # The values of that line where it stands right above the label's own, no line between:
+        # in aligned text, some may be the row's (a centred cell's), printed off its line.
+        self.under_stray: list[Token] = []
         # Its values follow it on one line of text only in the text's order (a crawler page, or
         # PDF text joined into one line), in a text that does not show its rows printed in order.
         self.by_order = False
@@ -234,15 +238,17 @@ def continues(key: str, words: str) -> bool:
 def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
     """True when values after the next block's labels may be a block's before them (drawn.DRIFTED):
     this block's labels gathered values after them, fewer than their rows' cells (a value drawn
-    from one row into another's hides among them: 规章 / `3` `0` `204`, 规范性文件's 204, and 规章's
-    `5` after the next block's label); or the blocks before did, and this one's labels gathered
-    none after them (a value lands where some print). (A block whose values were all drawn away
-    looks blank: not caught.)"""
+    from one row into another's hides among them: 规章 / `3` `0` `204`, and 规章's `5` after the
+    next block's label); or a block before did: a drifted value lands any number of blocks on, in
+    one printing all its cells too (规范性文件's 278 after 行政事业性收费's header, read as the fee
+    until stop 55). (A block whose values were all drawn away looks blank: not caught.)"""
+    if drifted:
+        return True
     printing = [p for p in labels if not p.placed]
     if any(p.after for p in printing):
         gathered = sum(len(p.gathered()) for p in printing)
         return gathered < sum(len(columns_of(p.row) or ()) for p in printing)
-    return drifted
+    return False
 
 
 def settled(label: Pending) -> bool:
