@@ -67,6 +67,19 @@ def _parsed(name: str, before: str, rid: str, lines: list[str]) -> govdisclosure
     return govdisclosure.parse("\n".join(["一、总体情况", *HEAD, *body, *TAIL]))
 
 
+def _read_at(
+    name: str, before: str, rid: str, pieces: list[str], where: int, printed: str
+) -> tuple[list[object], str]:
+    """Table 三 with `rid` printed as its pieces, its values on piece `where`'s line: the row's
+    values as read and what was said unplaced; the blank row before must get none of them."""
+    report = _parsed(name, before, rid, [*pieces[:where], f"{pieces[where]} {printed}", *pieces[where + 1 :]])
+    table = report.tables.applications
+    assert table is not None
+    assert [c.value for c in table.rows.get(before, {}).values()] in ([], [None] * 7)
+    said = " | ".join(d.message for d in report.diagnostics if d.code == "cell-unplaced")
+    return [c.value for c in table.rows.get(rid, {}).values()], said
+
+
 def test_the_review_s_pieces_are_the_row_s() -> None:
     assert ["3.危及“三", "安全一稳", "定”"] in [
         c[3] for c in CASES if c[2] == "denied_three_safeties_one_stability"
@@ -80,15 +93,12 @@ def test_values_beside_a_numbered_label_s_pieces_are_its_row_s(
     name, before, rid, pieces = case
     values, printed = _values(data)
     where = data.draw(st.integers(0, len(pieces) - 1))  # the piece whose line holds the values
-    report = _parsed(name, before, rid, [*pieces[:where], f"{pieces[where]} {printed}", *pieces[where + 1 :]])
-    table = report.tables.applications
-    assert table is not None
-    assert [c.value for c in table.rows.get(before, {}).values()] in ([], [None] * 7)
-    assert [c.value for c in table.rows.get(rid, {}).values()] == values
+    got, _ = _read_at(name, before, rid, pieces, where, printed)
+    assert got == values
 
 
-# Numbered rows whose labels wrap onto more lines than pieces are joined (layout/pieces.MOST_PIECES),
-# after a row of the same table: the pieces stay words of no row.
+# Numbered rows whose labels wrap onto many lines, after a row of the same table. (Until stop 55
+# four lines were joined at most, and the pieces of longer wraps stayed words of no row.)
 LONG = [
     (name, spec.rows[i - 1].id, row.id, row.label.label)
     for name in ("2019", "2021")
@@ -126,10 +136,62 @@ def test_values_of_a_row_whose_label_reads_as_none_are_not_the_row_before_s(
     pieces = data.draw(narrow_pieces(label))
     values, printed = _values(data)
     where = data.draw(st.integers(0, 2))  # values on the first piece's line or a little below
-    report = _parsed(name, before, rid, [*pieces[:where], f"{pieces[where]} {printed}", *pieces[where + 1 :]])
+    got, said = _read_at(name, before, rid, pieces, where, printed)
+    assert got == values or (got == [] and printed in said)
+
+
+# Line breaking keeps closing marks on the line before (`用、`) and opening ones on the next (`“三`).
+CLOSING, OPENING = "、，。；：）”", "（“"
+
+
+def _a_character_a_line(label: str) -> list[str]:
+    """The label as a narrow cell in large type prints it: its number and first character, then
+    one character a line (`2.其` / `他` / `法` / …; a review's Chromium PDFs in 21 px type on A5)."""
+    head = len(label) - len(label.lstrip("0123456789.")) + 1
+    pieces = [label[:head]]
+    for char in label[head:]:
+        if char in CLOSING or pieces[-1][-1] in OPENING:
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    return pieces
+
+
+@given(st.sampled_from(LONG), st.data())
+def test_a_label_printed_a_character_a_line_is_its_row_s(
+    case: tuple[str, str, str, str], data: st.DataObject
+) -> None:
+    # Review seed 20268804 r024 (Chromium, A5, 21 px, 6 em label cells): 2.其他法律行政法规禁止公开
+    # over thirteen lines, its values on its first (`2.其  2 0 0 0 0 0 2`): said, never read.
+    name, before, rid, label = case
+    pieces = _a_character_a_line(label)
+    assume(not any(LEXICON.match(p) for p in pieces))
+    values, printed = _values(data)
+    where = data.draw(st.sampled_from([0, len(pieces) - 1]))  # aligned top or bottom
+    got, _ = _read_at(name, before, rid, pieces, where, printed)
+    assert got == values
+
+
+def test_values_after_the_next_group_s_marker_are_not_the_label_s_before() -> None:
+    # Review seed 20268801 r024 (Chromium, pdftotext -raw): 5.要求行政机关确认或重新出具已获取信息
+    # printed blank over seven lines, then the 2019 row （六）其它处理 wrapped, its values on its
+    # last piece's line (`（六）其它处` / `理 1 1`). Once 5.'s pieces were joined, `1 1` was read as
+    # its values; a bracketed marker other than its group's (（五）) shows its cell has ended.
+    spec = TEMPLATES["2019"].applications
+    five = spec.row("not_processed_confirmation").label.label
+    body = []
+    for row in spec.rows:
+        if not row.standard:
+            continue
+        if row.id == "not_processed_confirmation":
+            body += [five[i : i + 3] for i in range(0, len(five), 3)]
+        elif row.id == "other":
+            body += ["（六）其它处", "理 1 1"]
+        else:
+            body.append(f"{row.label.label} {' '.join(['0'] * 7)}")
+    report = govdisclosure.parse("\n".join(["一、总体情况", *HEAD, *body, *TAIL]))
     table = report.tables.applications
     assert table is not None
-    assert [c.value for c in table.rows.get(before, {}).values()] in ([], [None] * 7)
-    got = [c.value for c in table.rows.get(rid, {}).values()]
+    assert [c.value for c in table.rows.get("not_processed_confirmation", {}).values()] in ([], [None] * 7)
     said = [d.message for d in report.diagnostics if d.code == "cell-unplaced"]
-    assert got == values or (got == [] and any(printed in m for m in said))
+    assert "other" in table.rows or any("1 1" in m for m in said)

@@ -60,7 +60,7 @@ FIXED = {
     # Right at stop 53's parser, wrong with the join above alone: values after an unknown numbered
     # row's first words (`（四）无 1.本机关 4 4`, `5.要求行` …) taken by the label before, or by a
     # numbered label's words printed bare in that row's lines (`无正当理`); the tables step's
-    # waiting.opens_a_row and waiting.unmarked refuse them (stop 54).
+    # opening.opens_a_row and opening.unmarked refuse them (stop 54).
     "s20268801-nbsp-r004-v1.pdf-chromium.pdftotext-layout.txt",
     "s20268801-nbsp-r004-v1.pdf-chromium.pdftotext-raw.txt",
     "s20268802-nbsp-r099-v1.pdf-chromium.pdftotext-layout.txt",

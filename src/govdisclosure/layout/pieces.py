@@ -21,14 +21,37 @@ from .tokens import CellRow
 
 __all__ = ["group_piece_apart", "join_label_pieces", "later_part", "may_be_in_a_row_label", "words_ahead"]
 
-# A row label wraps over a few lines at most (four in the narrowest PDF cells).
-MOST_PIECES = 4
-
 
 def later_part(key: str, part: str) -> bool:
     """True when `part` (a key) is a later part of the label keyed `key` (`益` of 保护第三方合法权益),
     not its start: a wrapped label's next line."""
     return bool(part) and part in key and not key.startswith(part)
+
+
+@cache
+def _most_pieces(lexicon: Lexicon) -> int:
+    """The most lines a row label may wrap over: one character a line, its longest spelling's
+    length (a review's Chromium PDFs in 21 px type on A5 paper print `2.其` / `他` / `法` / … over
+    twelve lines; until stop 55 four lines were joined at most, and such rows were lost)."""
+    return max((len(e.spelling) for e in lexicon.entries if e.kind == "row"), default=1)
+
+
+@cache
+def _row_keys(lexicon: Lexicon) -> frozenset[str]:
+    """Every row label's key."""
+    return frozenset(e.key for e in lexicon.entries if e.kind == "row")
+
+
+@cache
+def _key_starts(lexicon: Lexicon) -> frozenset[str]:
+    """Every start of a row label's key: pieces joined so far whose key is none can name no row
+    however many follow (the join asks for the key exactly), so the join stops there."""
+    return frozenset(e.key[:n] for e in lexicon.entries if e.kind == "row" for n in range(len(e.key) + 1))
+
+
+def _may_go_on(text: str, lexicon: Lexicon) -> bool:
+    """True when more pieces after `text` may still make a row's label."""
+    return split_label(text).key in _key_starts(lexicon)
 
 
 @cache
@@ -75,6 +98,8 @@ def _names_a_row(text: str, lexicon: Lexicon) -> bool:
     """
     # The key without its markers, as the entries' (`3.危及“三安全一稳定”` keys as 危及三安全一稳定).
     key = split_label(text).key
+    if key not in _row_keys(lexicon):
+        return False  # (a set's lookup, not the lexicon's: a run of pieces asks at every line)
     found = lexicon.match(text)
     return any(e.kind == "row" and e.key == key for e in found) and not any(
         e.kind in GROUP_LABEL_KINDS for e in found
@@ -88,7 +113,7 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
     while i < len(rows):
         joined: CellRow | None = None
         text = _piece(rows[i], lexicon, last=False)
-        for j in range(i + 1, min(i + MOST_PIECES, len(rows))):
+        for j in range(i + 1, min(i + _most_pieces(lexicon), len(rows))):
             if text is None:
                 break
             more = _piece(rows[j], lexicon, last=True)
@@ -100,8 +125,8 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
                 label = rows[i].tokens[0]._replace(text=text)
                 joined = rows[j]._replace(tokens=(label, *rows[j].tokens[1:]))
                 break
-            if len(rows[j].tokens) > 1:
-                break  # values end the label
+            if len(rows[j].tokens) > 1 or not _may_go_on(text, lexicon):
+                break  # values end the label, or no label goes on so
         if joined is None:
             joined, j = _around_values(rows, i, lexicon)
         if joined is None:
@@ -121,7 +146,7 @@ def _around_values(rows: Sequence[CellRow], i: int, lexicon: Lexicon) -> tuple[C
     overlap on the page, so values printed beside a label's lines are its row's, never the row's
     before (a blank 规章 took them: a review's Chromium PDFs in 4 em label cells)."""
     text, values, carrier = "", None, rows[i]
-    for j in range(i, min(i + MOST_PIECES + 1, len(rows))):
+    for j in range(i, min(i + _most_pieces(lexicon) + 1, len(rows))):
         row = rows[j]
         piece = _piece(row, lexicon, last=True)
         if piece is None:
@@ -137,6 +162,8 @@ def _around_values(rows: Sequence[CellRow], i: int, lexicon: Lexicon) -> tuple[C
                 break
             values, carrier = row.tokens[1:], row
         text += piece
+        if not _may_go_on(text, lexicon):
+            break
         # The label ends on a piece alone (with the values on its line, the loop above joins it);
         # as many values as the row has cells or fewer (a blank cell dropped, or a gap).
         if values is not None and len(row.tokens) == 1 and _names_a_row(text, lexicon):

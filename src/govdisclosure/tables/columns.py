@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..lexicon import split_label
 from ..templates import Template
 from .shape import ColumnsOf
 
@@ -34,6 +35,9 @@ class RowSequence(NamedTuple):
 
     follows: Callable[[str, str], bool]  # row b is the template's next row after row a
     rank: Callable[[str], int | None]  # a row's place in the template (None: no row of it)
+    # The bracketed marker a row stands under, as a number: its own (（一）予以公开: 1) or its
+    # group's (1.属于国家秘密 under （三）不予公开: 3); None for neither (一、本年新收…).
+    bracket: Callable[[str], int | None] = lambda row: None
 
 
 def application_sequence(template: Template) -> RowSequence:
@@ -46,4 +50,8 @@ def application_sequence(template: Template) -> RowSequence:
             return False
         return all(not r.standard for r in rows[at[a] + 1 : at[b]])
 
-    return RowSequence(follows, at.get)
+    groups = {g: split_label(label.label).paren for g, label in template.applications.groups.items()}
+    brackets = {
+        r.id: split_label(r.label.label).paren or (groups.get(r.group) if r.group else None) for r in rows
+    }
+    return RowSequence(follows, at.get, brackets.get)

@@ -14,6 +14,7 @@ from .aligned import column_anchors
 from .columns import RowSequence
 from .drawn import drawn_apart
 from .grid import Grid
+from .opening import opens_a_group, opens_a_row, unmarked
 from .order import Order
 from .pending import STRAY_GAPS, put_pending
 from .place import loose_cells, put_row, widened_columns
@@ -30,9 +31,7 @@ from .waiting import (
     drifts,
     named,
     one_each,
-    opens_a_row,
     settled,
-    unmarked,
     whole,
     whole_row_before,
 )
@@ -78,6 +77,7 @@ def assemble_rows(
     in_order = order == "rows"
     positions = positions or ColumnPositions(region.table)
     settles = confirm or (lambda row, values: in_order or len(values) == 1)
+    one_line = region.one_line  # (a scan of the region's rows: once, not once a label)
     pending: Pending | None = None
     # Labels waiting for their values in the block, resolved together at its end (told apart once all seen).
     waiting: list[Pending] = []
@@ -87,7 +87,7 @@ def assemble_rows(
     stray = False  # set by a values line the label before already had values for, or with no label
     # Set by a block whose labels gathered fewer values than their cells (pending.drifts).
     drifted = False
-    opened = False  # set by an unknown numbered row's first words (waiting.opens_a_row)
+    opened = False  # set by an unknown numbered row's first words (opening.opens_a_row)
     # The last values line no label waited for (it sets `stray`): its index and its values.
     stray_at: tuple[int, list[Token]] = (-2, [])
 
@@ -132,8 +132,8 @@ def assemble_rows(
             found.hemmed = hemmed and not found.stranger
             gaps = aligned and not values_first  # a label with no value is then a blank row
             # Table 三's row total may stand for the block's order (lines, no values first, a run its own).
-            identity = confirm is not None and not values_first and not region.one_line and not moved
-            identity = identity and not one_each(found, waiting[:i])  # each empty label one value
+            identity = confirm is not None and not values_first and not one_line and not moved
+            identity = identity and not one_each(found, waiting, i)  # each empty label one value
             next_row = following is not None and follows is not None and follows(found.row, following.row)
             row_columns = columns_of(found.row) or ()
             found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], len(row_columns))
@@ -177,11 +177,15 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
+            bracket = sequence.bracket(pending.row) if sequence is not None and pending is not None else None
             if opens_a_row(words):
                 # A row whose label reads as none opens here (`1.本机关`): the label before has had
                 # its lines (rows do not overlap); values up to the next marked label are that row's.
                 flush()
                 opened = True
+            elif pending is not None and opens_a_group(words, bracket):
+                # A row or group after the label's own opens here (`（六）其它处`): its cell has ended.
+                flush()
             if not values:
                 if pending is not None and pending.after:
                     if continues(pending.key, words):

@@ -11,10 +11,8 @@ from collections.abc import Callable
 
 from ..layout import Token
 from ..layout.pieces import later_part
-from ..lexicon import Entry, key_of, split_label
-from ..numbering import LABEL_MARKER
+from ..lexicon import key_of
 from .drawn import one_row_printed
-from .regions import MatchedRow
 from .shape import ColumnsOf
 
 __all__ = [
@@ -26,9 +24,7 @@ __all__ = [
     "ends",
     "named",
     "one_each",
-    "opens_a_row",
     "settled",
-    "unmarked",
     "whole",
     "whole_row_before",
 ]
@@ -169,20 +165,22 @@ def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
     return (_printed_nothing(previous) or previous.drawn_late) and not one_row_printed(counts, width)
 
 
-def one_each(label: Pending, before: list[Pending]) -> bool:
-    """True when the label's values are as many as it and the row labels right before it that
-    printed nothing: each may own one, as a report filling only 总计 prints its rows' totals after
-    their labels (`2.` … `7.` / `8.` / `0 0 0 0 1 0 1`: the totals of 2.–8., their sum holding as
-    8.'s row total by chance; a review's LibreOffice PDF through plain pdftotext, seed 20268804
-    r080). Group labels between are passed over."""
+def one_each(label: Pending, waiting: list[Pending], at: int) -> bool:
+    """True when the label's values are as many as it and the row labels right before it (in
+    `waiting`, before index `at`) that printed nothing: each may own one, as a report filling only
+    总计 prints its rows' totals after their labels (`2.` … `7.` / `8.` / `0 0 0 0 1 0 1`: the totals
+    of 2.–8., their sum holding as 8.'s row total by chance; a review's LibreOffice PDF through
+    plain pdftotext, seed 20268804 r080). Group labels between are passed over."""
+    if label.own or not label.after:
+        return False  # (asked of every label of a block: a run of empty labels is no cost then)
     empty = 0
-    for previous in reversed(before):
+    for previous in reversed(waiting[:at]):
         if previous.groups:
             continue
         if not _printed_nothing(previous):
             break
         empty += 1
-    return empty > 0 and not label.own and len(label.gathered()) == empty + 1
+    return empty > 0 and len(label.gathered()) == empty + 1
 
 
 def _row_before(waiting: list[Pending]) -> Pending | None:
@@ -198,25 +196,6 @@ def _printed_nothing(label: Pending) -> bool:
 def _last_word(words: str) -> str:
     """The matching key of the last of the words ("" for none)."""
     return key_of(words.split()[-1]) if words.strip() else ""
-
-
-def opens_a_row(words: str) -> bool:
-    """True when words naming no row open a numbered label (`1.本机关`, `5.要求行`: a label wrapped
-    in a narrow cell whose pieces read as none). (Not a bracketed marker: `（五）不予` is as likely
-    a group's label wrapped beside its first row; nor a bare `2.`, whose words the layout joins.)"""
-    for word in words.split():
-        marker = LABEL_MARKER.match(word)
-        if marker is not None and marker["num"] and split_label(word).key:
-            return True
-    return False
-
-
-def unmarked(row: MatchedRow, anchor: Entry) -> bool:
-    """True when the row prints the label of `anchor`, a numbered row, without its number
-    (`无正当理`: a piece of `1.申请人无正当理由…` read as 4.无正当理由大量反复申请)."""
-    printed = split_label(next((m.token.text for m in row.matches if anchor in m.entries), ""))
-    numbered = anchor.number is not None or anchor.paren is not None
-    return numbered and printed.number is None and printed.paren is None
 
 
 def ends(key: str, words: str) -> bool:
