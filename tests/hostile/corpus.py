@@ -165,6 +165,22 @@ def repeated_labels(n: int) -> str:
     return _fill("规章", n // 2) + "\n" + _fill("（一）予以公开 ", n // 2)
 
 
+def label_characters(n: int) -> str:
+    """Table 三's header, then row labels' characters one a line: every line a piece of a label
+    wrapped in a narrow cell, joined over up to a label's length, every label left waiting for its
+    values (stop 55: each waiting label scanned the ones before it, quadratic in the run)."""
+    head = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "申请人情况",
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+            "",
+        ]
+    )
+    pieces = "属于国家秘密其他法律行政法规禁止公开危及三安全一稳定保护第三方合法权益"
+    return head + "\n".join(_fill(pieces, n // 2))
+
+
 def repeated_markers(n: int) -> str:
     """Numbering markers run together: （一）（一）…, 一、一、…, 1.1.…"""
     return "\n".join(_fill(marker, n // 3) for marker in ("（一）", "一、", "1."))
@@ -277,6 +293,7 @@ CASES: tuple[Case, ...] = (
     Case("space_runs", space_runs, 1_000_000, 200_000, same_values=True, cli=20_000),
     Case("one_line_space_runs", one_line_space_runs, 1_000_000, 200_000, expect=TABLE_TROUBLE, cli=20_000),
     Case("repeated_labels", repeated_labels, 1_000_000, 20_000, expect=TABLE_TROUBLE, cli=2_000),
+    Case("label_characters", label_characters, 1_000_000, 20_000, expect=TABLE_TROUBLE, cli=2_000),
     Case(
         "repeated_markers", repeated_markers, 1_000_000, 20_000, expect=(codes.NO_REPORT, codes.TABLE_MISSING)
     ),
