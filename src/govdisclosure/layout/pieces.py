@@ -44,8 +44,8 @@ def _row_keys(lexicon: Lexicon) -> frozenset[str]:
 
 @cache
 def _key_starts(lexicon: Lexicon) -> frozenset[str]:
-    """Every start of a row label's key: pieces joined so far whose key is none can name no row
-    however many follow (the join asks for the key exactly), so the join stops there."""
+    """Every start of a row label's key: pieces joined so far whose key starts no row's can name
+    no row however many follow (the join asks for the key exactly), so the join stops there."""
     return frozenset(e.key[:n] for e in lexicon.entries if e.kind == "row" for n in range(len(e.key) + 1))
 
 

@@ -272,8 +272,9 @@ def _broken_tail(rows: Sequence[MatchedRow], aligned: bool = False) -> list[Matc
     """The last rows, if they hold nothing but broken numbers (`2,90 3,31`), or the last row if it
     is values placed by height (markitdown's pipe row of a PDF), or, in `aligned` text, values
     with no word of any label (a centred cell's printed above its label by pdftotext -layout,
-    beside a piece of a group's label: `予公开  4`): its label may be the one below. (Plain
-    pdftotext draws values before their label in a PDF's order: the rows after read those.)"""
+    beside a piece of a group's label: `予公开  4`): its label may be the one below. (Not in plain
+    pdftotext, which draws a value before its label in a PDF's order: taken in, such a line made
+    r063's block doubtful, 105 cells lost.)"""
     last = rows[-1] if rows else None
     placed_by_height = last is not None and last.row.apart and last.row.has_values
     if last is not None and placed_by_height and {t.kind for t in last.row.tokens} <= {"value", "empty"}:
