@@ -161,18 +161,19 @@ def _stray_tails(
         return None
     if lead and not _continues(name, " ".join(t.text.strip() for t in lead), lexicon):
         return None
-    tables = {e.table for e in lexicon.match(name) if e.kind == "row"}
-    if "applications" in tables:
+    table_three = "applications" in {e.table for e in lexicon.match(name) if e.kind == "row"}
+    below = _label_below(rows, at, lexicon, textless) if aligned or not table_three else None
+    if table_three:
         # A cut number breaks the row total; digits under a row whose total holds are not its.
         if printed_total_holds(values):
             return None
-    elif _above_a_label(rows, at, lexicon, textless):
+    elif below is not None and below[0] == 0:
         return None  # table 二, no total: digits right above a label with no value may be its
     # Digits over the next row's line may be its centred wrap's pieces (`24` / row / `5`), or, in
     # aligned text, its values printed above its line, where that line shows gaps.
     if centred_wrap(rows, at, lexicon, textless, aligned) is not None:
         return None
-    if aligned and _above_gaps(rows, at, lexicon, textless):
+    if aligned and below is not None and 0 < below[0] < min(below[1]):
         return None
     marked = valued._replace(
         tokens=tuple(t._replace(tails=tuple(tails)) if t.kind == "value" else t for t in valued.tokens)
@@ -187,24 +188,13 @@ def _continues(name: str, words: str, lexicon: Lexicon) -> bool:
     return any(later_part(e.key, key_of(words)) for e in lexicon.match(name) if e.kind == "row")
 
 
-def _above_a_label(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
-    """True when the row after rows[at] is a data row's label with no value on its line."""
-    after = rows[at + 1] if at + 1 < len(rows) else None
-    if (
-        after is None
-        or not after.texts
-        or after.has_values
-        or not next_line(rows[at].line, after.line, textless)
-    ):
-        return False
-    return bool(lexicon.row_widths(" ".join(t.text.strip() for t in after.texts), sure=False))
-
-
-def _above_gaps(rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]) -> bool:
-    """True when the row after rows[at] is a data row's label printing fewer values than its cells."""
+def _label_below(
+    rows: Sequence[CellRow], at: int, lexicon: Lexicon, textless: Collection[int]
+) -> tuple[int, frozenset[int]] | None:
+    """The data row's label on the line right after rows[at]: how many values its line prints, and
+    the widths its row may have; None where no row label stands there."""
     after = rows[at + 1] if at + 1 < len(rows) else None
     if after is None or not after.texts or not next_line(rows[at].line, after.line, textless):
-        return False
+        return None
     widths = lexicon.row_widths(" ".join(t.text.strip() for t in after.texts), sure=False)
-    printed = sum(t.kind == "value" for t in after.tokens)
-    return bool(widths) and 0 < printed < min(widths)
+    return (sum(t.kind == "value" for t in after.tokens), widths) if widths else None

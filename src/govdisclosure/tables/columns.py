@@ -37,7 +37,7 @@ class RowSequence(NamedTuple):
     rank: Callable[[str], int | None]  # a row's place in the template (None: no row of it)
     # The bracketed marker a row stands under, as a number: its own (（一）予以公开: 1) or its
     # group's (1.属于国家秘密 under （三）不予公开: 3); None for neither (一、本年新收…).
-    bracket: Callable[[str], int | None] = lambda row: None
+    bracket: Callable[[str], int | None]
 
 
 def application_sequence(template: Template) -> RowSequence:

@@ -276,11 +276,10 @@ def _broken_tail(rows: Sequence[MatchedRow], aligned: bool = False) -> list[Matc
     pdftotext, which draws a value before its label in a PDF's order: taken in, such a line made
     r063's block doubtful, 105 cells lost.)"""
     last = rows[-1] if rows else None
-    placed_by_height = last is not None and last.row.apart and last.row.has_values
-    if last is not None and placed_by_height and {t.kind for t in last.row.tokens} <= {"value", "empty"}:
-        return [last]
-    if last is not None and aligned and last.row.has_values and not any(m.entries for m in last.matches):
-        return [last]
+    if last is not None and last.row.has_values:
+        values_alone = {t.kind for t in last.row.tokens} <= {"value", "empty"}
+        if (last.row.apart and values_alone) or (aligned and not any(m.entries for m in last.matches)):
+            return [last]
     tail: list[MatchedRow] = []
     for row in reversed(rows):
         kinds = {t.kind for t in row.row.tokens}

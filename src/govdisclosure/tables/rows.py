@@ -16,7 +16,7 @@ from .drawn import drawn_apart
 from .grid import Grid
 from .opening import opens_a_group, opens_a_row, unmarked
 from .order import Order
-from .pending import STRAY_GAPS, put_pending
+from .pending import put_pending, say_stray_gaps
 from .place import loose_cells, put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import Region
@@ -177,13 +177,14 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
-            bracket = sequence.bracket(pending.row) if sequence is not None and pending is not None else None
             if opens_a_row(words):
                 # A row whose label reads as none opens here (`1.本机关`): the label before has had
                 # its lines (rows do not overlap); values up to the next marked label are that row's.
                 flush()
                 opened = True
-            elif pending is not None and opens_a_group(words, bracket):
+            elif pending is not None and opens_a_group(
+                words, sequence.bracket(pending.row) if sequence else None
+            ):
                 # A row or group after the label's own opens here (`（六）其它处`): its cell has ended.
                 flush()
             if not values:
@@ -339,8 +340,7 @@ def assemble_rows(
         picked = anchors.pick(values, columns) if anchors is not None and above else None
         if above and (picked is None or anchors is None or anchors.may_fill_gaps(above, picked, columns)):
             # A values line no label owned stands right above: some may be this row's (pending.py).
-            shown = " ".join(v.text.strip() for v in values)
-            grid.unplaced(f"{segment.anchor.id}: {STRAY_GAPS} ({shown})", shape.line)
+            say_stray_gaps(grid, segment.anchor.id, values, shape.line)
             continue
         where = (positions, matched.row.width) if matched.row.width is not None else None
         fused, wide, parted = segment.bounds == "fused", columns in widened, matched.row.parted
