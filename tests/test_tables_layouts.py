@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import govdisclosure
+from corpus import text
 from govdisclosure.lexicon import lexicon_for, split_label
 from govdisclosure.tables.fused import group_totals_ok, row_total_ok, splits
 
@@ -235,3 +236,35 @@ def test_label_markers_and_typos() -> None:
     assert lexicon.match("总计", "applications")[0].kind == "column"
     assert lexicon.match("5.要求行政机关确认或重新出具", "applications")[0].id == "not_processed_confirmation"
     assert lexicon.match("今天天气很好", "applications") == ()
+
+
+def test_values_between_two_pieces_of_a_table_are_said() -> None:
+    # A header's wrapped note reads as a sentence and closes the table; a values line after it,
+    # before the first row label, stands between the table's two pieces (joined again): no row
+    # takes it, and it is said at its line, never dropped unseen (r063 LibreOffice, plain pdftotext).
+    report, said = _said_at(
+        [
+            "申请人情况",
+            "法人或其他组织",
+            "（本列数据的勾稽关系为：第一项加第二项之",
+            "和，等于第三项加第四项之和）",
+            "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+            "31",
+            "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+            "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        ],
+        6,
+    )
+    table = report.tables.applications
+    assert table is not None and table["new_received"]["total"].value == 3
+    assert all(c.line != 6 for _, _, c in table.cells())
+    assert len(said) == 1 and "31" in said[0]
+
+
+def test_a_wrapped_header_s_values_line_in_a_pdf_s_order_is_said() -> None:
+    # The committed corpus's case: `31` (line 98) is drawn between the header's pieces and the
+    # first row label, after the note `和，等于第三项加第四项之和）` closed the table.
+    report, said = _said_at(text("r063", "pdf-lo.pdftotext").split("\n"), 98)
+    table = report.tables.applications
+    assert table is not None and all(c.line != 98 for _, _, c in table.cells())
+    assert len(said) == 1 and "31" in said[0]

@@ -29,6 +29,7 @@ from .columns import active_columns, application_columns, application_sequence
 from .cut_header import say_cut_short_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
+from .joined import merge_regions
 from .late_tails import refuse_late_tails
 from .missing import say_missing_rows
 from .order import Order, text_order
@@ -38,7 +39,6 @@ from .regions import (
     Region,
     find_regions,
     match_rows,
-    merge_regions,
     named_labels,
     title_keys,
 )
@@ -139,14 +139,20 @@ def _read_applications(
     return grid
 
 
-def _say_ending_values(grid: Grid, region: Region) -> None:
-    """Say the values of the lines that ended the table as sentences: the template knows no row
-    of those words, and each value could still be the table's."""
+def _say_unread_values(grid: Grid, region: Region) -> None:
+    """Say the values no row took: on the lines that ended the table as sentences (the template
+    knows no row of those words), and on lines between two of its pieces; each could be the table's."""
     for ended in region.ended_by:
         words = " ".join(m.token.text.strip() for m in ended.matches if m.token.kind == "text")
         raw = " ".join(t.text.strip() for t in ended.row.tokens if t.kind == "value")
         grid.unplaced(
             f"values after words read as a sentence, which ended the table ({words}: {raw})", ended.row.line
+        )
+    for run in region.between:
+        raw = " / ".join(" ".join(t.text.strip() for t in r.row.tokens if t.kind == "value") for r in run)
+        lines = f"line {run[0].row.line}" + (f"–{run[-1].row.line}" if len(run) > 1 else "")
+        grid.unplaced(
+            f"values between two pieces of the table, read as no row's ({lines}: {raw})", run[0].row.line
         )
 
 
@@ -249,7 +255,7 @@ def read_tables(
         settle_short_rows(grid, order, table_rows)
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
-        _say_ending_values(grid, regions[name])
+        _say_unread_values(grid, regions[name])
         say_missing_rows(grid, chosen, regions[name])
         diagnostics.extend(grid.diagnostics)
         first = min((c.line for cols in grid.rows.values() for c in cols.values() if c.line), default=None)

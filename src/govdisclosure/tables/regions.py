@@ -6,10 +6,9 @@ import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..diagnostics import TABLE_DUPLICATE
 from ..layout import CellRow, Token
 from ..lexicon import Entry, Lexicon, key_of
-from ..model import TABLE_NAMES, Diagnostic
+from ..model import TABLE_NAMES
 from ..numbering import GROUP_MARKER
 
 # Entry kinds that open a table; a bare column label (总计, 其他) is shared and opens nothing.
@@ -77,6 +76,10 @@ class Region(NamedTuple):
     # among its rows: the region is pieces they split, joined (merge_regions).
     closed_by: str = ""
     split_by: tuple[str, ...] = ()
+    # Rows with values that stood outside any table right before this piece (one run, or none);
+    # once merge_regions joined the pieces, a run for each gap between two of them (a values line
+    # after a header's note read as a sentence): no row took them, so they are said, never dropped.
+    between: tuple[tuple[MatchedRow, ...], ...] = ()
 
     @property
     def one_line(self) -> bool:
@@ -163,6 +166,8 @@ def find_regions(
     current: str | None = None
     collected: list[MatchedRow] = []
     loose: list[MatchedRow] = []  # rows outside any table since the last one
+    unread: list[MatchedRow] = []  # rows with values outside any table since the last one
+    between: tuple[tuple[MatchedRow, ...], ...] = ()  # those before the current table, not taken in
 
     def close(ended_by: tuple[MatchedRow, ...] = (), closed_by: str = "") -> None:
         # One stray label (行政复议 in a sentence) is not a table: a table names two things at least,
@@ -177,7 +182,7 @@ def find_regions(
             or shown
             or (bool(labelled) and len(named_labels(collected, current, lexicon)) >= MIN_NAMED_LABELS)
         ):
-            regions.append(Region(current, tuple(collected), ended_by, closed_by))
+            regions.append(Region(current, tuple(collected), ended_by, closed_by, between=between))
 
     for row in rows:
         prose_at = next(
@@ -202,12 +207,18 @@ def find_regions(
                 # Pieces of numbers a narrow cell wrapped above the first row label belong to the
                 # table: they tell its first row cannot be read (rows.py); so does a values row
                 # placed by height above it, which may be that label's.
-                current, collected = opened, (_broken_tail(loose, aligned) if current is None else [])
+                taken = _broken_tail(loose, aligned) if current is None else []
+                lines = {r.row.line for r in taken}
+                run = tuple(r for r in unread if r.row.line not in lines)
+                between = (run,) if run else ()
+                current, collected = opened, taken
         if current is not None:
             collected.append(row)
-            loose = []
+            loose, unread = [], []
         else:
             loose.append(row)
+            if row.row.has_values:
+                unread.append(row)
     close()
     return regions
 
@@ -221,47 +232,6 @@ def _values_after(row: MatchedRow, prose_at: int) -> bool:
         and row.matches[prose_at].token.kind != "prose"
         and any(t.kind == "value" for t in tail)
     )
-
-
-def _values_in(region: Region) -> int:
-    return sum(1 for r in region.rows for t in r.row.tokens if t.kind == "value")
-
-
-def merge_regions(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> dict[str, Region]:
-    """One region per table: pieces split by prose are joined; a table printed again later is not.
-
-    A table that starts over after another table (a report pasted twice, a doubled page) is
-    reported once with table-duplicate and its first printing is read. Labels without values (an
-    introduction naming 行政复议 and 行政诉讼) are no printing: a later one with values replaces them.
-    """
-    merged: dict[str, Region] = {}
-    previous: str | None = None
-    repeated: set[str] = set()
-    for region in regions:
-        table = region.table
-        if table not in merged:
-            merged[table] = region
-        elif previous == table:
-            # (Split after a row label and values: the words stood among its rows, not in its
-            # header, nor after labels a sentence named before the table.)
-            first = merged[table]
-            labelled = any(e.kind == "row" for r in first.rows for _, e in r.entries_for(table))
-            split = (first.closed_by,) if labelled and _values_in(first) else ()
-            merged[table] = Region(
-                table,
-                first.rows + region.rows,
-                first.ended_by + region.ended_by,
-                region.closed_by,
-                first.split_by + split,
-            )
-        elif not _values_in(merged[table]):
-            merged[table] = region
-        elif _values_in(region) and table not in repeated:
-            repeated.add(table)
-            message = f"{table} printed again; the first printing is read, this one is not"
-            diagnostics.append(Diagnostic(TABLE_DUPLICATE, message, min(region.lines, default=None)))
-        previous = table
-    return merged
 
 
 # What a line of a wrapped number's pieces holds: pieces, and the values or empty cells beside them.
