@@ -940,3 +940,64 @@ def test_table_four_one_per_line_places_only_values_whose_order_a_pdf_shows(
     for g, raws in read.items():
         start = 5 * ["review", "litigation_direct", "litigation_after_review"].index(g)
         assert raws == values[start : start + 5]
+
+
+def _stacked(carried_over: list[str]) -> govdisclosure.Report:
+    """Table 三 in plain pdftotext's order, 二、上年结转's values one a line as `carried_over`
+    gives them (a blank line between blocks; two values on adjacent lines are one block)."""
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "",
+    ]
+    lines += _blocks("一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1")
+    lines += ["二、上年结转政府信息公开申请数量", "", *carried_over]
+    lines += _blocks("三、本年度办理结果", "（一）予以公开", "2", "0", "0", "0", "0", "0", "2")
+    return govdisclosure.parse("\f" + "\n".join(lines))
+
+
+def test_a_row_with_two_values_in_one_block_in_a_pdf_s_order_is_said() -> None:
+    # LibreOffice's PDF, letter-spaced cells aligned top (review of print layouts, seed 20268802
+    # r045-v0): （七）总计's 1 2 2 1 1 2 9 came `2` / `1` `2` (one block) / `1` / `1` / `2` / `9`.
+    # The row total holds in any order; the block shows poppler stacked two cells, so its blocks'
+    # order is not their columns'.
+    report = _stacked(["2", "", "1", "2", "", "1", "", "1", "", "2", "", "9", ""])
+    table = report.tables.applications
+    assert table is not None and "carried_over" not in table.rows
+    assert [c.raw for c in table.rows["new_received"].values()] == ["1", "0", "0", "0", "0", "0", "1"]
+    said = [d.message for d in report.diagnostics if d.code == "cell-unplaced" and d.line == 20]
+    assert len(said) == 1 and "2 1 2 1 1 2 9" in said[0]
+
+
+def test_a_row_one_block_a_value_in_a_pdf_s_order_is_read() -> None:
+    report = _stacked(_blocks("2", "1", "2", "1", "1", "2", "9"))
+    table = report.tables.applications
+    assert table is not None
+    assert [c.raw for c in table.rows["carried_over"].values()] == ["2", "1", "2", "1", "1", "2", "9"]
+
+
+@given(
+    cells=st.lists(st.integers(1, 40).map(str), min_size=6, max_size=6),
+    sizes=st.lists(st.integers(1, 3), min_size=2, max_size=7),
+)
+def test_a_row_s_blocks_in_a_pdf_s_order_place_it_only_one_value_each(
+    cells: list[str], sizes: list[int]
+) -> None:
+    # The seven values cut into text blocks of `sizes` lines (the last block takes what is left):
+    # blocks of one value each are read in printed order; a block stacking values among other
+    # blocks leaves the row said.
+    values = [*cells, str(sum(map(int, cells)))]
+    blocks: list[list[str]] = []
+    for size in sizes:
+        if len(values) > sum(map(len, blocks)):
+            start = sum(map(len, blocks))
+            blocks.append(values[start : start + size])
+    if sum(map(len, blocks)) < len(values):
+        blocks.append(values[sum(map(len, blocks)) :])
+    report = _stacked([line for block in blocks for line in (*block, "")])
+    table = report.tables.applications
+    assert table is not None
+    if all(len(block) == 1 for block in blocks):
+        assert [c.raw for c in table.rows["carried_over"].values()] == values
+    elif len(blocks) > 1:
+        assert "carried_over" not in table.rows

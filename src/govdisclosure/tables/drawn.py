@@ -15,6 +15,7 @@ drawing order, a row's cells on one line but for a number's wrapped lines: untou
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from ..identities import as_evidence, total_holds
@@ -31,6 +32,7 @@ __all__ = [
     "DRIFTED",
     "INTERRUPTED",
     "SPLIT_HEADER",
+    "STACKED",
     "TOTAL_EARLIER",
     "all_alike",
     "drawn_apart",
@@ -42,11 +44,22 @@ __all__ = [
     "run_refused",
     "shows_column_order",
     "spread_in_reading_order",
+    "stacked",
     "total_drawn_earlier",
 ]
 
 DRAWN_ORDER = (
     "values printed one per line, 无 among others: a PDF's drawing order is not their columns' order"
+)
+
+# Plain pdftotext prints each cell of a PDF's table as a text block of its own, a blank line after
+# it; two cells on adjacent lines are one block: poppler stacked them (LibreOffice's PDF with
+# letter-spaced cells aligned top: （七）总计's 1 2 2 1 1 2 9 came `2` / `1` `2` / `1` / `1` / `2` /
+# `9`, a review's seed 20268802 r045-v0). Its blocks then come in an order of their own, which a
+# row total holding in any order cannot check.
+STACKED = (
+    "values printed one per line, two of them in one text block: a PDF's drawing order is not "
+    "their columns' order"
 )
 
 
@@ -165,6 +178,16 @@ def spread_in_reading_order(values: Sequence[Token], reading_order: bool, lined:
     the tool rebuilt, not necessarily their columns'."""
     lines = {v.line for v in values if v.kind == "value"}
     return reading_order and (not lined or len(lines) > 1)
+
+
+def stacked(values: Sequence[Token], reading_order: bool) -> bool:
+    """True when values printed one per line in a PDF's reading order stand some on adjacent lines
+    (one text block) and some a blank line apart (a block each): STACKED."""
+    lines = sorted({v.line for v in values if v.kind == "value"})
+    if not reading_order or len(lines) != sum(1 for v in values if v.kind == "value"):
+        return False
+    gaps = {after - before for before, after in itertools.pairwise(lines)}
+    return 1 in gaps and any(gap > 1 for gap in gaps)
 
 
 def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool = True) -> bool:

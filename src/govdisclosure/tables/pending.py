@@ -14,7 +14,7 @@ from ..layout import Token, sums_something
 from ..model import Diagnostic
 from ..values import clean
 from .aligned import ColumnAnchors
-from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, one_row_printed, shows_column_order
+from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, STACKED, one_row_printed, shows_column_order, stacked
 from .grid import FusedRun, Grid, ShortRow
 from .place import put_row
 from .waiting import Pending
@@ -156,6 +156,9 @@ def put_pending(
     if len(pending.own) <= 1 and len(gathered) == n and (own or alone) and confirm(pending.row, gathered):
         if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
+            return
+        if stacked(gathered, grid.reading_order):
+            grid.unplaced(f"{pending.row}: {STACKED} ({shown})", pending.line)
             return
         if pending.interrupted and grid.reading_order:
             grid.unplaced(f"{pending.row}: {INTERRUPTED} ({shown})", pending.line)
