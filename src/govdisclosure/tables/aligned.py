@@ -36,6 +36,7 @@ nothing, and where a word with another one space after it ends says nothing eith
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..layout import Run, Runs, Token
@@ -47,7 +48,12 @@ from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
 from .spelled import HeaderLabels, header_lines, spelled_columns
 
-__all__ = ["ColumnAnchors", "column_anchors", "printed_run", "shows_last_column"]
+__all__ = ["PIECES_APART", "ColumnAnchors", "column_anchors", "printed_run", "shows_last_column"]
+
+PIECES_APART = (
+    "values for every column, two of them one space apart, on a page whose values stand in no "
+    "columns: they may be one number's pieces (a letter-spaced `10 5 6` for 1056)"
+)
 
 # Centres of one column's values differ by the numbers' widths (`1,411` and `8`): at most this.
 SPREAD = 2.0
@@ -71,6 +77,8 @@ class ColumnAnchors(NamedTuple):
     # Sets of columns whose last column a page shows, by a value the bounds settle there or the
     # header printing its label: only there is a row printing no value a row of blank cells.
     shown: frozenset[tuple[str, ...]] = frozenset()
+    # Lines printing a value for every column that may hold one number's pieces (`_pieces_apart`).
+    refused: frozenset[int] = frozenset()
 
     def shows(self, columns: tuple[str, ...]) -> bool:
         """True when a page shows these columns up to their last and no page's header is cut short."""
@@ -248,6 +256,7 @@ def column_anchors(
                 if value.kind == "value" and value.x is not None:
                     printed.setdefault(key, []).append(printed_run(value, value.x))
     found: dict[Key, dict[Place, tuple[int, int]]] = {}
+    refused: set[int] = set()
     cut = cut_off(first, runs, labels) if runs and labels else frozenset()
     as_printed = _labels_left_of_values(rows)
     shown = set(header_shows_last(first, runs, labels)) if runs and labels else set()
@@ -261,11 +270,26 @@ def column_anchors(
             header = spelled_columns(lines, [labels.columns[c] for c in key[1]])
             last_printed = _prints_label(lines, labels.columns[key[1][-1]])
         bounds = column_bounds(_clustered(seen, len(key[1])) + header, len(key[1]))
+        refused |= _pieces_apart(seen, len(key[1])) if bounds is None else set()
         settled = settled_of(bounds) if bounds else {}
         if bounds and settled and (last_printed or shows_last_column(settled, len(key[1]))):
             found[key] = bounds
             shown.add(key[1])
-    return ColumnAnchors(found, pages, cut, frozenset(shown))
+    return ColumnAnchors(found, pages, cut, frozenset(shown), frozenset(refused))
+
+
+def _pieces_apart(seen: Sequence[PrintedRun], width: int) -> set[int]:
+    """Of a page whose bounds contradict each other, the lines printing a value for every column,
+    two of them one space apart: poppler prints a letter-spaced number's pieces apart (`10 5 6` for
+    1056, Chromium's PDF, 0.1 em), which a row read in order takes as cells (docs/tables.md)."""
+    lines: dict[int, list[tuple[int, int]]] = {}
+    for run in seen:
+        lines.setdefault(run.place[0], []).append(run.place[1])
+    return {
+        line
+        for line, places in lines.items()
+        if len(places) == width and any(b[0] - a[1] <= 1 for a, b in pairwise(sorted(places)))
+    }
 
 
 def _prints_label(lines: Sequence[tuple[int, tuple[Run, ...]]], spellings: Sequence[str]) -> bool:

@@ -382,7 +382,7 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         block = next((b for b in spec.blocks if b.caption in captions), None)
         if (
             block is None
-            or any(r.row.line in grid.drifted for r in part.rows)
+            or any(r.row.line in grid.order_doubted for r in part.rows)
             or all(r in grid.rows for r in block.rows)
             or not set(block.rows) <= labelled_rows(part)
             or _foreign(part, block.rows, block.columns)

@@ -54,8 +54,8 @@ class Grid:
     __slots__ = (
         "aligned",
         "diagnostics",
-        "drifted",
         "fused",
+        "order_doubted",
         "reading_order",
         "rows",
         "short",
@@ -84,8 +84,9 @@ class Grid:
         self.short: list[ShortRow] = []
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.units: dict[str, str] = {} if units is None else units
-        # The lines of the row labels of blocks whose values may be a block's before (drawn.DRIFTED).
-        self.drifted: set[int] = set()
+        # Lines of rows whose block no reading in printed order may read (detached.py): its values
+        # may be a block's before (drawn.DRIFTED), or a row's be one number's pieces (aligned.PIECES_APART).
+        self.order_doubted: set[int] = set()
 
     def has_row(self, row: str) -> bool:
         """True once a row has been placed (or is waiting as a fused run)."""

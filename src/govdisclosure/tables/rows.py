@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from ..layout import Runs, Token
-from .aligned import column_anchors
+from .aligned import PIECES_APART, column_anchors
 from .columns import RowSequence
 from .drawn import drawn_apart
 from .grid import Grid
@@ -151,7 +151,7 @@ def assemble_rows(
                 before_next=next_row,
             )
         if drifted:
-            grid.drifted.update(p.line for p in waiting)  # (no block reading there: detached.py)
+            grid.order_doubted.update(p.line for p in waiting)  # (no block reading there: detached.py)
         drifted = lone and drifts(waiting, columns_of, drifted)
         waiting.clear()
         values_first = False
@@ -341,6 +341,12 @@ def assemble_rows(
         if above and (picked is None or anchors is None or anchors.may_fill_gaps(above, picked, columns)):
             # A values line no label owned stands right above: some may be this row's (pending.py).
             say_stray_gaps(grid, segment.anchor.id, values, shape.line)
+            continue
+        if anchors is not None and values and values[0].line in anchors.refused:
+            grid.unplaced(
+                f"{segment.anchor.id}: {PIECES_APART} ({' '.join(v.text for v in values)})", shape.line
+            )
+            grid.order_doubted.add(shape.line)
             continue
         where = (positions, matched.row.width) if matched.row.width is not None else None
         fused, wide, parted = segment.bounds == "fused", columns in widened, matched.row.parted
