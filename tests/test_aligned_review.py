@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import table_cells
+from govdisclosure.layout import Token
+from govdisclosure.tables.review_aligned import _total_moved
 from govdisclosure.tables.spelled import spelled_columns
 
 FIXTURES = Path(__file__).parent / "corpus" / "fixtures"
@@ -217,3 +219,25 @@ def test_a_table_cut_at_the_page_edge_gives_no_blank_for_its_cut_cells() -> None
     assert [
         c for (g, _), c in _review(_cut(r003, totals, 50)).items() if g == "litigation_after_review"
     ] == []
+
+
+def _group(*cells: str) -> list[Token]:
+    return [Token("value" if cell else "empty", cell, 9) for cell in cells]
+
+
+@pytest.mark.parametrize(
+    ("group", "after", "moved"),
+    [
+        # LibreOffice's -layout (seed 20268806 r016): 未经复议直接起诉's 总计 5 stood over 复议后起诉's
+        # 结果维持: read there, the group prints no total, and the next group's first cell is their sum.
+        (_group("1", "2", "", "2", ""), _group("5", "", "", "", ""), True),
+        (_group("21", "21", "", "4", "—"), _group("46", "", "", "", ""), True),
+        (_group("1", "2", "", "2", "5"), _group("5", "", "", "", "5"), False),  # its total printed
+        (_group("1", "2", "", "2", ""), _group("4", "", "", "", ""), False),  # not their sum
+        (_group("", "", "", "", ""), _group("0", "", "", "", ""), False),  # nothing printed
+    ],
+)
+def test_a_group_total_read_under_the_next_group_is_no_placement(
+    group: list[Token], after: list[Token], moved: bool
+) -> None:
+    assert _total_moved(group, after) is moved

@@ -93,6 +93,9 @@ FIXED = {
     # A letter-spaced number's pieces one space apart read as a row's cells (aligned.PIECES_APART).
     "s20268806-nbsp-r005-v0.pdf-chromium.pdftotext-layout.txt",
     "s20268806-nbsp-r005-v1.pdf-chromium.pdftotext-layout.txt",
+    # Table 四 placed by position breaking a group's total (review_aligned._breaks_its_total): stop 56.
+    "s20268804-nbsp-r030-v0.pdf-lo.pdftotext-layout.txt",
+    "s20268806-blank-r016-v1.pdf-lo.pdftotext-layout.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

@@ -16,8 +16,12 @@ comes back whole this way; a value the bounds leave two columns (a `1` under the
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+
 from ..layout import Layout, Token
 from ..templates import ReviewLitigationSpec
+from ..values import read_cell
 from .aligned import printed_run, shows_last_column
 from .bounds import settled_columns
 from .grid import Grid
@@ -72,9 +76,31 @@ def review_by_position(region: Region, spec: ReviewLitigationSpec, layout: Layou
     ):
         return None
     picked = {settled[value.place]: token for value, token in zip(values, row.tokens, strict=True)}
-    grid = Grid("review_litigation", reading_order=layout.reading_order)
     width = len(spec.columns)
-    for index, group in enumerate(spec.groups):
-        tokens = [picked.get(index * width + k, Token("empty", "", row.line)) for k in range(width)]
+    groups = [
+        [picked.get(index * width + k, Token("empty", "", row.line)) for k in range(width)]
+        for index in range(len(spec.groups))
+    ]
+    if any(_total_moved(group, after) for group, after in itertools.pairwise(groups)):
+        return None
+    grid = Grid("review_litigation", reading_order=layout.reading_order)
+    for group, tokens in zip(spec.groups, groups, strict=True):
         grid.place(group, tuple(spec.columns), tokens)
     return grid
+
+
+def _total_moved(group: Sequence[Token], after: Sequence[Token]) -> bool:
+    """True when a group placed by position prints no total but numbers, and the next group's first
+    cell holds their sum: LibreOffice's PDF may print 未经复议直接起诉's 总计 over 复议后起诉's first
+    header word (`1 2 2` and `5` read as 复议后起诉's 结果维持 5: a review's seed 20268806 r016, and
+    `21 21 4` and `46`, seed 20268804 r030), so where it stands does not tell the two apart."""
+    cells = [read_cell(t.text, t.line) for t in group]
+    first = read_cell(after[0].text, after[0].line)
+    parts = [cell.value for cell in cells[:-1] if cell.kind == "number"]
+    return (
+        cells[-1].kind in ("blank", "none")
+        and first.kind == "number"
+        and bool(parts)
+        and all(isinstance(v, int) for v in parts)
+        and sum(v for v in parts if isinstance(v, int)) == first.value
+    )
