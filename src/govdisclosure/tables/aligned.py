@@ -270,7 +270,8 @@ def column_anchors(
             header = spelled_columns(lines, [labels.columns[c] for c in key[1]])
             last_printed = _prints_label(lines, labels.columns[key[1][-1]])
         bounds = column_bounds(_clustered(seen, len(key[1])) + header, len(key[1]))
-        refused |= _pieces_apart(seen, len(key[1])) if bounds is None else set()
+        if bounds is None:
+            refused |= _pieces_apart(seen, len(key[1]))
         settled = settled_of(bounds) if bounds else {}
         if bounds and settled and (last_printed or shows_last_column(settled, len(key[1]))):
             found[key] = bounds
@@ -280,8 +281,7 @@ def column_anchors(
 
 def _pieces_apart(seen: Sequence[PrintedRun], width: int) -> set[int]:
     """Of a page whose bounds contradict each other, the lines printing a value for every column,
-    two of them one space apart: poppler prints a letter-spaced number's pieces apart (`10 5 6` for
-    1056, Chromium's PDF, 0.1 em), which a row read in order takes as cells (docs/tables.md)."""
+    two of them one space apart: maybe a letter-spaced number's pieces (`10 5 6` for 1056)."""
     lines: dict[int, list[tuple[int, int]]] = {}
     for run in seen:
         lines.setdefault(run.place[0], []).append(run.place[1])

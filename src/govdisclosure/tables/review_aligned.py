@@ -97,10 +97,11 @@ def _total_moved(group: Sequence[Token], after: Sequence[Token]) -> bool:
     cells = [read_cell(t.text, t.line) for t in group]
     first = read_cell(after[0].text, after[0].line)
     parts = [cell.value for cell in cells[:-1] if cell.kind == "number"]
+    whole = [value for value in parts if isinstance(value, int)]  # (a decimal is no count)
     return (
         cells[-1].kind in ("blank", "none")
         and first.kind == "number"
         and bool(parts)
-        and all(isinstance(v, int) for v in parts)
-        and sum(v for v in parts if isinstance(v, int)) == first.value
+        and len(whole) == len(parts)
+        and sum(whole) == first.value
     )
