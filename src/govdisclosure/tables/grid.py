@@ -170,6 +170,11 @@ class Grid:
         self.diagnostics.append(said)
         return said
 
+    def unplaced_row(self, row: str, reason: str, values: Sequence[Token], line: int | None) -> Diagnostic:
+        """Record a row's values left off the grid for `reason`, shown as printed; the diagnostic."""
+        shown = " ".join(v.text.strip() for v in values)
+        return self.unplaced(f"{row}: {reason} ({shown})", line)
+
     def withdraw(self, said: Diagnostic) -> None:
         """Drop a diagnostic of this grid that a later step settled whole (ValueError if it has none such)."""
         self.diagnostics.remove(said)

@@ -36,14 +36,7 @@ LATE = (
     "reading order they may be that row's, drawn after this label"
 )
 
-__all__ = ["put_pending", "say_stray_gaps"]
-
-
-def say_stray_gaps(grid: Grid, row: str, values: Sequence[Token], line: int) -> None:
-    """Say a row's line unread where a values line no label owned stands right above it: its
-    gaps may hold that line's values, not blank cells (STRAY_GAPS)."""
-    shown = " ".join(v.text.strip() for v in values)
-    grid.unplaced(f"{row}: {STRAY_GAPS} ({shown})", line)
+__all__ = ["STRAY_GAPS", "put_pending"]
 
 
 def put_pending(
@@ -113,7 +106,7 @@ def put_pending(
         ):
             # A values line no label owned stands right above: its values may be this row's,
             # printed off its line (a centred cell's), so the line's gaps show no blank cell.
-            say_stray_gaps(grid, pending.row, pending.own, pending.line)
+            grid.unplaced_row(pending.row, STRAY_GAPS, pending.own, pending.line)
         elif picked is not None:
             grid.place(pending.row, columns, picked)
         elif pending.own:

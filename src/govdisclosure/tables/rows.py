@@ -16,7 +16,7 @@ from .drawn import drawn_apart
 from .grid import Grid
 from .opening import opens_a_group, opens_a_row, unmarked
 from .order import Order
-from .pending import put_pending, say_stray_gaps
+from .pending import STRAY_GAPS, put_pending
 from .place import loose_cells, put_row, widened_columns
 from .positions import ColumnPositions
 from .regions import Region
@@ -340,12 +340,10 @@ def assemble_rows(
         picked = anchors.pick(values, columns) if anchors is not None and above else None
         if above and (picked is None or anchors is None or anchors.may_fill_gaps(above, picked, columns)):
             # A values line no label owned stands right above: some may be this row's (pending.py).
-            say_stray_gaps(grid, segment.anchor.id, values, shape.line)
+            grid.unplaced_row(segment.anchor.id, STRAY_GAPS, values, shape.line)
             continue
         if anchors is not None and values and values[0].line in anchors.refused:
-            grid.unplaced(
-                f"{segment.anchor.id}: {PIECES_APART} ({' '.join(v.text for v in values)})", shape.line
-            )
+            grid.unplaced_row(segment.anchor.id, PIECES_APART, values, shape.line)
             grid.order_doubted.add(shape.line)
             continue
         where = (positions, matched.row.width) if matched.row.width is not None else None
