@@ -38,6 +38,9 @@ class RowSequence(NamedTuple):
     # The bracketed marker a row stands under, as a number: its own (（一）予以公开: 1) or its
     # group's (1.属于国家秘密 under （三）不予公开: 3); None for neither (一、本年新收…).
     bracket: Callable[[str], int | None]
+    # The numeral marker a row stands under, as a number: its own (二、上年结转…: 2) or, for the
+    # outcome rows, 三、本年度办理结果's (3).
+    top: Callable[[str], int | None]
 
 
 def application_sequence(template: Template) -> RowSequence:
@@ -54,4 +57,9 @@ def application_sequence(template: Template) -> RowSequence:
     brackets = {
         r.id: split_label(r.label.label).paren or (groups.get(r.group) if r.group else None) for r in rows
     }
-    return RowSequence(follows, at.get, brackets.get)
+    outcome = split_label(template.applications.outcome_group.label).cjk
+    tops = {
+        r.id: split_label(r.label.label).cjk or (outcome if r.role in ("outcome", "outcome_total") else None)
+        for r in rows
+    }
+    return RowSequence(follows, at.get, brackets.get, tops.get)

@@ -183,7 +183,9 @@ def assemble_rows(
                 flush()
                 opened = True
             elif pending is not None and opens_a_group(
-                words, sequence.bracket(pending.row) if sequence else None
+                words,
+                sequence.bracket(pending.row) if sequence else None,
+                sequence.top(pending.row) if sequence else None,
             ):
                 # A row or group after the label's own opens here (`（六）其它处`): its cell has ended.
                 flush()
