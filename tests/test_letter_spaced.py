@@ -40,16 +40,23 @@ ACTIVE = default_templates()["2021"].active_disclosure
 BLOCK = ACTIVE.blocks[0]  # 第二十条第（一）项: 规章, 行政规范性文件 under three columns
 
 
+# Cells one space apart (plain pdftotext, pdfminer) or set off by more (pdftotext -layout).
+CELL_GAPS = (" ", "  ", "    ")
+# pdftotext -layout's gaps between two cells of a letter-spaced table: three spaces or more.
+LAYOUT_GAPS = ("   ", "    ", "      ")
+
+
 @st.composite
-def spaced_tables(draw: st.DrawFn) -> tuple[str, dict[tuple[str, str], int]]:
+def spaced_tables(
+    draw: st.DrawFn, gaps: tuple[str, ...] = CELL_GAPS
+) -> tuple[str, dict[tuple[str, str], int]]:
     """Tables 二 (its first block) and 三 printed letter-spaced, a row a line, and their values.
 
     Table 二's rows have three cells: `8 5 0` (85 and 0, a blank dropped) prints as many digits
     as the row has cells, and only the digits' spacing shows it is no row of three cells.
     """
     commas = draw(st.booleans())
-    # Cells one space apart (plain pdftotext, pdfminer) or set off by more (pdftotext -layout).
-    cell_gap = draw(st.sampled_from([" ", "  ", "    "]))
+    cell_gap = draw(st.sampled_from(gaps))
     values: dict[tuple[str, str], int] = {}
     lines = [
         _spaced("二、主动公开政府信息情况"),
@@ -93,6 +100,23 @@ def test_a_letter_spaced_table_gives_no_number_but_its_own(
             assert cell.kind in ("number", "blank"), (row, column, cell.raw)
             if cell.kind == "number":
                 assert cell.value == values.get((row, column)), (row, column, cell.raw)
+
+
+@given(spaced_tables(LAYOUT_GAPS))
+def test_a_letter_spaced_table_in_aligned_text_gives_every_row_printed_whole(
+    drawn: tuple[str, dict[tuple[str, str], int]],
+) -> None:
+    # pdftotext -layout sets a letter-spaced table's cells three spaces apart or more and a
+    # number's pieces one apart (`3 , 8 0 7   2 1   0`): each such run is one number, and table
+    # 三's rows, every cell printed, are read whole (until stop 57 they were said: 4,820 cells
+    # of a review's Chromium PDFs in 0.25-0.5 em letter-spacing).
+    text, values = drawn
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    for row in ROWS:
+        assert {c: cell.value for c, cell in table[row.id].items()} == {
+            c: values[row.id, c] for c in TEMPLATE.value_columns
+        }, row.id
 
 
 @pytest.mark.parametrize(
@@ -140,6 +164,43 @@ def test_review_text_with_a_squeezed_header_reads_its_rows() -> None:
         assert {c: cell.raw for c, cell in table[row].items()} == {
             c: cell["raw"] for c, cell in truth["tables"]["applications"][row].items()
         }, row
+
+
+def test_in_aligned_text_a_run_of_pieces_is_one_number_only_where_it_reads_as_one() -> None:
+    # A review's Chromium PDF (seed 20268804 r045, 0.25 em) printed 新收's 3,807 and 21 one
+    # space apart: `3 , 8 0 7 2 1` reads as no number, and stays a piece the row says.
+    (line,) = normalize("信 息 公 开 申 请 数 量   3 , 8 0 7 2 1   0   1   2   0   3 , 8 3 1")
+    tokens = unspaced(split_words(line), aligned=True).tokens
+    assert [(t.kind, t.text) for t in tokens] == [
+        ("text", "信息公开申请数量"),
+        ("broken", "3 , 8 0 7 2 1"),
+        ("value", "0"),
+        ("value", "1"),
+        ("value", "2"),
+        ("value", "0"),
+        ("value", "3,831"),
+    ]
+
+
+def test_review_text_letter_spaced_in_aligned_text_reads_its_rows() -> None:
+    # A review's Chromium PDF (seed 20268807 r063, A4 landscape, 0.5 em letter-spacing) through
+    # pdftotext -layout: its letter-spaced prose made the text read as unaligned, and its
+    # numbered labels (`2 . 其 他 法 律 …`) as a number and words of no row. 36 of its 190
+    # cells were read; now 127, table 四 whole.
+    name = "s20268807-zeros-r063-v0.pdf-chromium.pdftotext-layout.txt"
+    truth = json.loads((REVIEW / f"{name.split('.')[0]}.truth.json").read_text(encoding="utf-8"))
+    report = govdisclosure.parse((REVIEW / name).read_text(encoding="utf-8"))
+    rows = {
+        "applications": ("denied_prohibited_by_law", "denied_administrative_inquiry", "outcome_total"),
+        "review_litigation": ("review", "litigation_direct", "litigation_after_review"),
+    }
+    for name_of_table, ids in rows.items():
+        table = getattr(report.tables, name_of_table)
+        assert table is not None
+        for row in ids:
+            assert {c: cell.raw for c, cell in table[row].items()} == {
+                c: cell["raw"] for c, cell in truth["tables"][name_of_table][row].items()
+            }, row
 
 
 def test_no_text_of_the_tool_corpus_is_letter_spaced() -> None:

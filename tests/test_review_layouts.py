@@ -99,6 +99,9 @@ FIXED = {
     # A blank row's cell ended by the next numeral group's words (`三、本 （一）予以公`), the values
     # after them no longer its (opening.opens_a_group): stop 57.
     "s20268807-nbsp-r083-v1.pdf-chromium.pdftotext-layout.txt",
+    # No wrong number before either: letter-spaced -layout read as aligned text (layout/spaced.py;
+    # test_letter_spaced.py holds its rows): stop 57.
+    "s20268807-zeros-r063-v0.pdf-chromium.pdftotext-layout.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

@@ -260,10 +260,16 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     # (Whether the words stand at their columns is read before the wraps are joined: it shows them.)
-    aligned = aligned_words(lines, state.rows)
-    rows = join_label_pieces(join_wrapped(state.rows, lexicon, textless, aligned), lexicon)
-    if letter_spaced(lines):
-        rows = [unspaced(row) for row in rows]
+    spaced = letter_spaced(lines)
+    aligned = aligned_words(lines, state.rows, spaced)
+    if spaced:
+        # A letter-spaced number's pieces are joined first, and no wrap is: its digits one a
+        # token read as a narrow cell's pieces and tails, and were joined across rows
+        # (`9 5 9` / `1 2 6` read 91, 52 and 96; a review's Chromium PDFs, 0.5 em).
+        rows = [unspaced(row, aligned) for row in state.rows]
+    else:
+        rows = join_wrapped(state.rows, lexicon, textless, aligned)
+    rows = join_label_pieces(rows, lexicon)
     positioned = paged and _keeps_indents(lines)
     runs = WordRuns(lines) if aligned and positioned else {}
     return Layout(tuple(rows), frozenset(state.markup), aligned, reading_order, runs)

@@ -9,6 +9,12 @@ run of such digits on a line, two or more single digits (the first no `0`, which
 number) or digits around a lone separator or sign, becomes one `broken` token keeping the spaces: no
 reading joins it to a number (`layout/tails.py` parses no text with spaces in it), and no value
 beside it is placed by its row (`tables/rows.py`).
+
+pdftotext `-layout` shows more: it sets two cells' values three spaces apart or more, and one
+number's pieces one apart (`3 , 8 0 7   2 1   0`). There (`aligned`, words.aligned_words) each
+run of pieces that reads as one number is that number. A run that reads as none (`3 , 8 0 7 2 1`,
+two cells one space apart) stays broken. The label's words are joined back, with its number
+mark and a 无 printed apart as its text (`1 . 申 请 人 无 正 当 …`).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from itertools import pairwise
 
 from ..lazyregex import lazy_pattern
 from ..normalize import Line
+from ..values import parse_number
 from .tokens import CellRow, Token
 
 __all__ = ["letter_spaced", "unspaced"]
@@ -78,25 +85,39 @@ def _next_piece(before: Token, token: Token) -> bool:
     return before.x is None or token.x is None or token.x[0] - before.x[1] <= 1
 
 
-def _joined(run: Sequence[Token]) -> Token:
+def _joined(run: Sequence[Token], aligned: bool = False) -> Token:
     first, last = run[0], run[-1]
     x = (first.x[0], last.x[1]) if first.x is not None and last.x is not None else None
+    joined = "".join(t.text.strip() for t in run)
+    if aligned and x is not None and parse_number(joined) is not None:
+        return first._replace(kind="value", text=joined, x=x)
     return first._replace(kind="broken", text=" ".join(t.text.strip() for t in run), x=x)
 
 
 def _label_marks(row: CellRow) -> tuple[Token, ...]:
-    """The row's tokens with a lone `、` between two label words made label text: letter-spaced,
-    `三 、 本 年 度 办 理 结 果` prints the label's mark apart, where it would read as a none mark."""
+    """The row's tokens with a lone `、` or 无 between two label words made label text:
+    letter-spaced, `三 、 本 年 度 办 理 结 果` and `4 . 无 正 当 理 由` print them apart, where each
+    would read as a none mark."""
     tokens = list(row.tokens)
     for i in range(1, len(tokens) - 1):
-        if tokens[i].text.strip() == "、" and tokens[i - 1].kind == tokens[i + 1].kind == "text":
+        if tokens[i].text.strip() in ("、", "无") and tokens[i - 1].kind == tokens[i + 1].kind == "text":
             tokens[i] = tokens[i]._replace(kind="text")
     return tuple(tokens)
 
 
-def unspaced(row: CellRow) -> CellRow:
-    """The row with each run of a number's letter-spaced pieces made one `broken` token, and each
-    label's `、` printed apart label text."""
+def _marks_label(run: Sequence[Token], after: Token) -> bool:
+    """True when a run of digits opening a row is a label's number mark: label words follow
+    right after its `.` (`1 . 申 请 人`, or `1` then `.申请人` as one word)."""
+    if after.kind != "text" or not DIGIT().match(run[0].text.strip()):
+        return False
+    mark = run[-1].text.strip() == "." or (len(run) == 1 and after.text.strip().startswith("."))
+    return mark and all(DIGIT().match(t.text.strip()) for t in run[:-1] if t.text.strip() != ".")
+
+
+def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
+    """The row with each run of a number's letter-spaced pieces made one `broken` token (in
+    `aligned` text, one value where it reads as one number), and the label's words one text: its
+    `、`, its 无 and its number mark printed apart among them."""
     tokens: list[Token] = []
     run: list[Token] = []
     marks = _label_marks(row)
@@ -105,8 +126,12 @@ def unspaced(row: CellRow) -> CellRow:
         if token is not None and _piece(token) and (not run or _next_piece(run[-1], token)):
             run.append(token)
             continue
-        if len(run) >= 2 and _spread(run):
-            tokens.append(_joined(run))
+        if not tokens and run and token is not None and _marks_label(run, token):
+            # A label's number mark (`4 . 无 正 当`, `1 . 申 请 人`) is the label's text.
+            tokens.extend(t._replace(kind="text") for t in run)
+            changed = True
+        elif len(run) >= 2 and _spread(run):
+            tokens.append(_joined(run, aligned))
             changed = True
         else:
             tokens.extend(run)
@@ -116,4 +141,25 @@ def unspaced(row: CellRow) -> CellRow:
                 run.append(token)
             else:
                 tokens.append(token)
-    return row._replace(tokens=tuple(tokens)) if changed else row
+    words = _words_joined(tokens)
+    return row._replace(tokens=words) if changed or len(words) < len(tokens) else row
+
+
+def _words_joined(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """Label words one space apart made one (`1` / `.申请人` / `无` / `正当理由…`: a label's mark and
+    its 无 printed apart split it, and each piece alone names no row)."""
+    out: list[Token] = []
+    for token in tokens:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == token.kind == "text"
+            and before.x is not None
+            and token.x is not None
+            and token.x[0] - before.x[1] <= 1
+        ):
+            text = f"{before.text.strip()} {token.text.strip()}"
+            out[-1] = before._replace(text=text, x=(before.x[0], token.x[1]))
+        else:
+            out.append(token)
+    return tuple(out)

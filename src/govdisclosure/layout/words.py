@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
@@ -23,23 +24,43 @@ SET_OFF = regex.compile(r"\S {3,}+\S")
 WORD = regex.compile(r"[^\s\x1c-\x1f]++")
 # A run of words as pdftotext -layout prints one: words one space apart, set off by two or more.
 RUN = regex.compile(r"[^\s\x1c-\x1f]++(?: [^\s\x1c-\x1f]++)*+")
+# A run of one number's characters, letter-spaced (`3 , 8 0 7`) or not (`21`).
+NUMBER_RUN = regex.compile(r"[\d,.+\-]++(?: [\d,.+\-]++)*+")
 # Share of the rows of several words that must show it for the text to be aligned.
 ALIGNED_SHARE = 0.5
 
 
-def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow]) -> bool:
+def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow], spaced: bool = False) -> bool:
     """True when the text's words rows print their words at column positions (pdftotext -layout).
 
     Tools that drop blank cells print one space between a row's words (pdfplumber, pdftotext
     -raw, lynx's one cell per line); -layout pads each word out to its column, so most rows of
-    several words show runs of spaces inside them.
+    several words show runs of spaces inside them. A letter-spaced text (`spaced`,
+    spaced.letter_spaced) sets a label's characters one space apart too: there a line's words
+    are its runs, where two lines or more print two numbers set apart (a table printing no value
+    shows none: its words are counted).
     """
     raw = {line.number: line.raw for line in lines}
-    several = [raw[r.line] for r in rows if r.layout == "spaces" and len(raw.get(r.line, "").split()) >= 2]
+    by_runs = spaced and _lines_with_numbers_apart(raw.values()) >= 2
+    texts = [raw.get(r.line, "") for r in rows if r.layout == "spaces"]
+    several = [text for text in texts if len(RUN.findall(text) if by_runs else text.split()) >= 2]
     if not several:
         return False
     set_off = sum(1 for text in several if SET_OFF.search(text) is not None)
     return set_off >= ALIGNED_SHARE * len(several)
+
+
+def _lines_with_numbers_apart(texts: Iterable[str]) -> int:
+    """How many lines (two at most: that is all the caller asks) hold two runs of a number's
+    characters side by side, set apart (`3 , 8 0 7   2 1`)."""
+    found = 0
+    for text in texts:
+        numeric = [NUMBER_RUN.fullmatch(run) is not None for run in RUN.findall(text)]
+        if any(a and b for a, b in pairwise(numeric)):
+            found += 1
+            if found == 2:
+                break
+    return found
 
 
 class Runs(NamedTuple):
