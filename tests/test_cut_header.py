@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govdisclosure
@@ -30,14 +30,20 @@ BLOCKS = [
 ]
 
 
-def _text(name: str, block: Block, last_label: str, values: list[list[int]], gap: str) -> str:
+def _block_lines(name: str, block: Block, labels: list[str], values: list[list[int]], gap: str) -> list[str]:
+    """A block of table 二 as text: its caption, its header's labels on one line, a row a line."""
     spec = TEMPLATES[name].active_disclosure
-    labels = ["信息内容", *(spec.columns[c].label.label for c in block.columns[:-1]), last_label]
-    lines = ["二、主动公开政府信息情况", block.caption, gap.join(labels)]
-    lines += [
+    lines = [block.caption, gap.join(["信息内容", *labels])]
+    return lines + [
         gap.join([spec.rows[row].label, *map(str, cells)])
         for row, cells in zip(block.rows, values, strict=True)
     ]
+
+
+def _text(name: str, block: Block, last_label: str, values: list[list[int]], gap: str) -> str:
+    spec = TEMPLATES[name].active_disclosure
+    labels = [*(spec.columns[c].label.label for c in block.columns[:-1]), last_label]
+    lines = ["二、主动公开政府信息情况", *_block_lines(name, block, labels, values, gap)]
     return "\n".join([*lines, "三、收到和处理政府信息公开申请情况"]) + "\n"
 
 
@@ -70,3 +76,74 @@ def test_the_review_text_cut_at_the_page_s_edge_gives_no_wrong_number(route: str
     truth = json.loads((REVIEW / "s20268803-nbsp-r062-v0.truth.json").read_text(encoding="utf-8"))
     found = score(truth, govdisclosure.parse((REVIEW / name).read_text(encoding="utf-8")), keeps_blanks=False)
     assert (found.wrong, found.misread) == ([], [])
+
+
+# Blocks of two columns or more (a note before the last column's shows the header on one line).
+WIDE = [(name, block) for name, block in BLOCKS if len(block.columns) >= 2]
+NOTES = ["（指2018年事项数）", "（指2019年增加或减少的事项数，减用负值表示，如-8）", "（指2019年办件量）"]
+
+
+def _noted(name: str, block: Block) -> list[str]:
+    """The block's column labels, each with a note after it, as 2019 reports print them."""
+    spec = TEMPLATES[name].active_disclosure
+    return [
+        f"{spec.columns[c].label.label.split('（')[0]}{NOTES[i % 3]}" for i, c in enumerate(block.columns)
+    ]
+
+
+def _values(data: st.DataObject, block: Block) -> list[list[int]]:
+    width = len(block.columns)
+    return [data.draw(st.lists(st.integers(0, 99999), min_size=width, max_size=width)) for _ in block.rows]
+
+
+@given(st.sampled_from(WIDE), st.data(), st.sampled_from([" ", "    "]))
+def test_values_under_a_header_whose_note_the_page_cut_are_never_numbers(
+    case: tuple[str, Block], data: st.DataObject, gap: str
+) -> None:
+    # Review seeds 20268807 r055 and 20268808 r044 (Chromium, A5, nowrap): `处理决定数量（指`, the
+    # page's edge cutting the note and 5059 to `50`, 76 to `7`; every route read them as numbers.
+    name, block = case
+    labels = _noted(name, block)
+    core = len(labels[-1].split("（")[0])
+    cut = data.draw(st.integers(core + 1, len(labels[-1]) - 1))  # `（` kept, `）` cut
+    values = _values(data, block)
+    text = "\n".join(
+        [
+            "二、主动公开政府信息情况",
+            *_block_lines(name, block, [*labels[:-1], labels[-1][:cut]], values, gap),
+        ]
+    )
+    table = govdisclosure.parse(text + "\n三、收到和处理政府信息公开申请情况\n").tables.active_disclosure
+    for row, cells in (table.rows if table is not None else {}).items():
+        assert block.columns[-1] not in cells or row not in block.rows, (row, cells)
+    # The note printed whole: the same values are read.
+    whole = "\n".join(["二、主动公开政府信息情况", *_block_lines(name, block, labels, values, gap)])
+    read = govdisclosure.parse(whole + "\n三、收到和处理政府信息公开申请情况\n").tables.active_disclosure
+    assert read is not None
+    assert all(
+        [c.value for c in read.rows[row].values()] == v for row, v in zip(block.rows, values, strict=True)
+    )
+
+
+@given(st.sampled_from(WIDE), st.sampled_from(WIDE), st.data())
+def test_a_block_whose_last_label_the_page_left_out_after_a_cut_one_gives_it_no_number(
+    cut_block: tuple[str, Block], other: tuple[str, Block], data: st.DataObject
+) -> None:
+    # Review seed 20268808 r044 (plain pdftotext): under 第二十条第（五）项 `处理决定数量（指`; under
+    # 第二十条第（六）项 nothing of it, and `53` of 536 read as 行政处罚's 处理决定数量.
+    name, first = cut_block
+    assume(other[0] == name and other[1] != first)
+    second = other[1]
+    labels = _noted(name, first)
+    values, more = _values(data, first), _values(data, second)
+    lines = [
+        "二、主动公开政府信息情况",
+        *_block_lines(name, first, [*labels[:-1], labels[-1][: labels[-1].index("（") + 2]], values, "  "),
+        *_block_lines(name, second, _noted(name, second)[:-1], more, "  "),
+    ]
+    table = govdisclosure.parse(
+        "\n".join([*lines, "三、收到和处理政府信息公开申请情况"])
+    ).tables.active_disclosure
+    for row, cells in (table.rows if table is not None else {}).items():
+        if row in second.rows:
+            assert second.columns[-1] not in cells, (row, cells)

@@ -5,7 +5,10 @@ a block's last column, its header prints a piece of its label (`采购总金` of
 values may be cut as well (`228.2` of 228.27), and no text shows how much of a number is gone: a
 review's Chromium PDF on A5 paper in 21 px type, nowrap, through every PDF route. Where the edge
 cuts right of the header word but through the number (`1,093,548.4` under a whole `采购总金额`), the
-text shows nothing (docs/flattening.md).
+text shows nothing (docs/flattening.md). Where it cuts the label's note (`处理决定数量（指`, a note
+opened and never closed, after another column's note printed whole on the way), it may have cut
+the values too (`50` of 5059, `7` of 76); and once a block shows the cut, another block's header
+printing nothing of its last column's label has lost it to the edge as well.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ def say_cut_short_columns(
     last column printing a piece of its label (`采购总金` of 采购总金额), the label's first
     characters with some of the rest nowhere in the block's header, stands at the page's edge, and
     the edge may cut its values as well (`228.2` of 228.27: a review's Chromium PDF on A5 paper in
-    21 px type, nowrap)."""
+    21 px type, nowrap); so does a note cut (`处理决定数量（指`, `_note_cut`), and, once either shows
+    the cut, a block's last column of whose label nothing is printed (`_last_gone`)."""
     for row, column in _cut_short_columns(region, blocks, labels).items():
         cell = grid.rows.get(row, {}).pop(column, None)
         if cell is not None:
@@ -44,24 +48,32 @@ def _cut_short_columns(
     region: Region, blocks: Sequence[tuple[str, tuple[str, ...]]], labels: HeaderLabels
 ) -> dict[str, str]:
     cut: dict[str, str] = {}
+    gone: dict[str, str] = {}
+    shown = False
     block: tuple[str, ...] | None = None
     header: list[str] = []
+    printed: list[str] = []  # the header's words as printed, in order
     for matched in region.rows:
         entries = [e for _, e in matched.entries_for(region.table)]
         caption = next((e for e in entries if e.kind == "caption"), None)
         if caption is not None:
             block = next((columns for text, columns in blocks if key_of(text) == caption.key), None)
-            header = []
+            header, printed = [], []
             continue
         rows = [e.id for e in entries if e.kind == "row"]
         if block is None:
             continue
         if not rows:
             header += [key_of(m.token.text) for m in matched.matches if m.token.kind == "text"]
+            printed += [m.token.text for m in matched.matches if m.token.kind == "text"]
             continue
-        if _cut_short(header, labels.columns.get(block[-1], ())):
+        spellings = labels.columns.get(block[-1], ())
+        if _cut_short(header, spellings) or _note_cut(printed, spellings):
             cut.update({row: block[-1] for row in rows})
-    return cut
+            shown = True
+        elif _last_gone(header, [labels.columns.get(c, ()) for c in block]):
+            gone.update({row: block[-1] for row in rows})
+    return cut | gone if shown else cut
 
 
 def _cut_short(words: Sequence[str], spellings: Sequence[str]) -> bool:
@@ -69,7 +81,7 @@ def _cut_short(words: Sequence[str], spellings: Sequence[str]) -> bool:
     bracketed note set aside, and the words, in order, print no spelling whole: the label printed
     up to the page's edge. (In order, not side by side: a narrow header's lines interleave its
     cells' pieces, `对外公开总数` / `量`.)"""
-    cores = [key_of(ANNOTATION.sub(r"\g<label>", nfkc(s))) for s in spellings]
+    cores = [_core(s) for s in spellings]
     printed = "".join(words)
     if not words or not cores or any(_in_order(core, printed) for core in cores):
         return False
@@ -80,7 +92,44 @@ def _cut_short(words: Sequence[str], spellings: Sequence[str]) -> bool:
     )
 
 
+def _core(spelling: str) -> str:
+    """A column label's key, its bracketed note set aside."""
+    return key_of(ANNOTATION.sub(r"\g<label>", nfkc(spelling)))
+
+
 def _in_order(core: str, text: str) -> bool:
     """True when the text holds the core's characters in its order, others between them or not."""
     rest = iter(text)
     return all(character in rest for character in core)
+
+
+def _note_cut(words: Sequence[str], spellings: Sequence[str]) -> bool:
+    """True when the header's words, in order, end with the label whole and its note opened and
+    never closed (`处理决定数量（指`), where another note before it is printed whole on the way
+    (`上一年项目数量（指2018年事项数）`: the header's cells on one line, nowrap): the page's
+    edge cut the note, and may have cut the values under it (`50` of 5059)."""
+    printed = "".join("".join(nfkc(w).split()) for w in words)
+    for spelling in spellings:
+        core = "".join(ANNOTATION.sub(r"\g<label>", nfkc(spelling)).split())
+        at = printed.rfind(core)
+        if at < 0:
+            continue
+        before, tail = printed[:at], printed[at + len(core) :]
+        if tail.startswith("(") and ")" not in tail and "(" in before and ")" in before:
+            return True
+    return False
+
+
+def _last_gone(words: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
+    """True when the header's words print the first column's label and, the other columns' labels
+    set aside, nothing of the last's (not its first two characters): where another block shows the
+    page's edge cutting the table, the edge left nothing of this one's last header cell (plain
+    pdftotext dropped `处理决定数量（指` under 第二十条第（六）项, and printed `53` of 536 under it).
+    `columns`: each column's spellings, in order."""
+    printed = "".join(words)
+    if not any(_in_order(_core(s), printed) for s in columns[0]):
+        return False
+    for spellings in columns[:-1]:
+        for spelling in spellings:
+            printed = printed.replace(_core(spelling), "")
+    return not any(_core(s)[:CUT_PIECE] in printed for s in columns[-1])
