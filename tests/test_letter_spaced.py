@@ -20,6 +20,7 @@ from corpus.score import score
 from govdisclosure.layout.spaced import letter_spaced, unspaced
 from govdisclosure.layout.words import split_words
 from govdisclosure.normalize import normalize
+from govdisclosure.tables.opening import opens_a_row
 from govdisclosure.templates import default_templates
 
 TEMPLATE = default_templates()["2021"].applications
@@ -180,6 +181,15 @@ def test_in_aligned_text_a_run_of_pieces_is_one_number_only_where_it_reads_as_on
         ("value", "0"),
         ("value", "3,831"),
     ]
+
+
+def test_a_letter_spaced_numbered_label_s_first_piece_opens_its_row() -> None:
+    # Review seed 20268801 r028 (Chromium, 0.5 em, `-layout`): 2.申请人逾期… printed blank, then
+    # `3 . 其   1   1` / `他`; with the table's other rows read, `1 1` went to the blank row.
+    assert opens_a_row("3 .其")
+    assert opens_a_row("1 .属于")
+    assert not opens_a_row("3 .")  # a bare mark: its words are joined by the layout
+    assert not opens_a_row("（三） 不予")  # a bracketed marker opens no row (opening.py)
 
 
 def test_review_text_letter_spaced_in_aligned_text_reads_its_rows() -> None:

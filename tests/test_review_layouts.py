@@ -109,6 +109,9 @@ FIXED = {
         f"s20268807-blank-r055-v1.pdf-chromium.{route}.txt"
         for route in ("pdfplumber", "pdftotext-layout", "pdftotext-raw")
     ),
+    # Letter-spaced, its rows read only since stop 57: `3 . 其   1   1` / `他` after a blank row, the
+    # values 3.其他's, not the blank row's (opening.opens_a_row reads `3 .其`): stop 57.
+    "s20268801-blank-r028-v1.pdf-chromium.pdftotext-layout.txt",
     *(
         f"s20268808-slash-r044-v1.pdf-chromium.{route}.txt"
         for route in ("pdfplumber", "pdftotext-layout", "pdftotext")

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, split_label
+from ..numbering import CJK_NUMERALS
 from .tokens import CellRow
 
 __all__ = ["group_piece_apart", "join_label_pieces", "later_part", "may_be_in_a_row_label", "words_ahead"]
@@ -56,8 +57,9 @@ def _may_go_on(text: str, lexicon: Lexicon) -> bool:
 
 @cache
 def _row_characters(lexicon: Lexicon) -> frozenset[str]:
-    """Every character of a row label's key; 它 too where 他 is one (fold_variants: 其它 keys as 其他)."""
-    found = {c for e in lexicon.entries if e.kind == "row" for c in e.key}
+    """Every character of a row label's key; 它 too where 他 is one (fold_variants: 其它 keys as 其他);
+    and the numerals of a leading marker (`二、上年结转…`), which a key leaves out."""
+    found = {c for e in lexicon.entries if e.kind == "row" for c in e.key} | set(CJK_NUMERALS + "十")
     return frozenset(found | {"它"} if "他" in found else found)
 
 
@@ -66,8 +68,9 @@ def may_be_in_a_row_label(text: str, lexicon: Lexicon) -> bool:
     that no row label's key holds.
 
     Exact, not a guess: a Han ideograph is a stable character (nfkc.py), so NFKC leaves it as it
-    is and composes nothing with it, and a key keeps every Han character; so the key of any text
-    holding this one holds its ideographs, 它 alone changed (to 他, after 其). The test costs a set
+    is and composes nothing with it, and a key keeps every Han character but a leading marker's
+    numerals; so the key of any text holding this one holds its other ideographs, 它 alone changed
+    (to 他, after 其). The test costs a set
     difference; the lexicon's lookup of a line of prose that matches nothing costs ~100 times more,
     and every run of such lines was looked up again joined (`_names_a_row`).
     """

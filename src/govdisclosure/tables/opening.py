@@ -23,7 +23,9 @@ def opens_a_row(words: str) -> bool:
         marker = LABEL_MARKER.match(word)
         if marker is not None and marker["num"] and split_label(word).key:
             return True
-    return False
+    # (Letter-spaced, the number stands apart from its mark: `3 .其`.)
+    parts = split_label(words)
+    return parts.number is not None and parts.paren is None and bool(parts.key)
 
 
 def opens_a_group(words: str, bracket: int | None, top: int | None = None) -> bool:
