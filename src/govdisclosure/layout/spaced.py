@@ -120,19 +120,15 @@ def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
     `、`, its 无 and its number mark printed apart among them."""
     tokens: list[Token] = []
     run: list[Token] = []
-    marks = _label_marks(row)
-    changed = marks != row.tokens
-    for token in (*marks, None):
+    for token in (*_label_marks(row), None):
         if token is not None and _piece(token) and (not run or _next_piece(run[-1], token)):
             run.append(token)
             continue
         if not tokens and run and token is not None and _marks_label(run, token):
             # A label's number mark (`4 . 无 正 当`, `1 . 申 请 人`) is the label's text.
             tokens.extend(t._replace(kind="text") for t in run)
-            changed = True
         elif len(run) >= 2 and _spread(run):
             tokens.append(_joined(run, aligned))
-            changed = True
         else:
             tokens.extend(run)
         run = []
@@ -142,7 +138,8 @@ def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
             else:
                 tokens.append(token)
     words = _words_joined(tokens)
-    return row._replace(tokens=words) if changed or len(words) < len(tokens) else row
+    # (The row itself where nothing changed: no copy for each line of a letter-spaced text.)
+    return row if words == row.tokens else row._replace(tokens=words)
 
 
 def _words_joined(tokens: Sequence[Token]) -> tuple[Token, ...]:

@@ -41,7 +41,7 @@ def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow], spaced: bool =
     shows none: its words are counted).
     """
     raw = {line.number: line.raw for line in lines}
-    by_runs = spaced and _lines_with_numbers_apart(raw.values()) >= 2
+    by_runs = spaced and _numbers_apart_twice(raw.values())
     texts = [raw.get(r.line, "") for r in rows if r.layout == "spaces"]
     several = [text for text in texts if len(RUN.findall(text) if by_runs else text.split()) >= 2]
     if not several:
@@ -50,17 +50,16 @@ def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow], spaced: bool =
     return set_off >= ALIGNED_SHARE * len(several)
 
 
-def _lines_with_numbers_apart(texts: Iterable[str]) -> int:
-    """How many lines (two at most: that is all the caller asks) hold two runs of a number's
-    characters side by side, set apart (`3 , 8 0 7   2 1`)."""
+def _numbers_apart_twice(texts: Iterable[str]) -> bool:
+    """True when two lines or more hold two runs of a number's characters side by side, set
+    apart (`3 , 8 0 7   2 1`); the lines after the second are not read."""
     found = 0
     for text in texts:
         numeric = [NUMBER_RUN.fullmatch(run) is not None for run in RUN.findall(text)]
-        if any(a and b for a, b in pairwise(numeric)):
-            found += 1
-            if found == 2:
-                break
-    return found
+        found += any(a and b for a, b in pairwise(numeric))
+        if found == 2:
+            return True
+    return False
 
 
 class Runs(NamedTuple):

@@ -51,22 +51,21 @@ def _cut_short_columns(
     gone: dict[str, str] = {}
     shown = False
     block: tuple[str, ...] | None = None
-    header: list[str] = []
     printed: list[str] = []  # the header's words as printed, in order
     for matched in region.rows:
         entries = [e for _, e in matched.entries_for(region.table)]
         caption = next((e for e in entries if e.kind == "caption"), None)
         if caption is not None:
             block = next((columns for text, columns in blocks if key_of(text) == caption.key), None)
-            header, printed = [], []
+            printed = []
             continue
         rows = [e.id for e in entries if e.kind == "row"]
         if block is None:
             continue
         if not rows:
-            header += [key_of(m.token.text) for m in matched.matches if m.token.kind == "text"]
             printed += [m.token.text for m in matched.matches if m.token.kind == "text"]
             continue
+        header = [key_of(word) for word in printed]
         spellings = labels.columns.get(block[-1], ())
         if _cut_short(header, spellings) or _note_cut(printed, spellings):
             cut.update({row: block[-1] for row in rows})
@@ -97,6 +96,11 @@ def _core(spelling: str) -> str:
     return key_of(ANNOTATION.sub(r"\g<label>", nfkc(spelling)))
 
 
+def _unspaced(text: str) -> str:
+    """The text without its spaces, its brackets and marks kept (a key drops them: `（指` shows a note)."""
+    return "".join(text.split())
+
+
 def _in_order(core: str, text: str) -> bool:
     """True when the text holds the core's characters in its order, others between them or not."""
     rest = iter(text)
@@ -108,9 +112,9 @@ def _note_cut(words: Sequence[str], spellings: Sequence[str]) -> bool:
     never closed (`处理决定数量（指`), where another note before it is printed whole on the way
     (`上一年项目数量（指2018年事项数）`: the header's cells on one line, nowrap): the page's
     edge cut the note, and may have cut the values under it (`50` of 5059)."""
-    printed = "".join("".join(nfkc(w).split()) for w in words)
+    printed = "".join(_unspaced(nfkc(w)) for w in words)
     for spelling in spellings:
-        core = "".join(ANNOTATION.sub(r"\g<label>", nfkc(spelling)).split())
+        core = _unspaced(ANNOTATION.sub(r"\g<label>", nfkc(spelling)))
         at = printed.rfind(core)
         if at < 0:
             continue
