@@ -79,8 +79,9 @@ def may_be_in_a_row_label(text: str, lexicon: Lexicon) -> bool:
 
 
 def _piece(row: CellRow, lexicon: Lexicon, last: bool) -> str | None:
-    """The row's first words, if they may be a piece of a row label but match no label alone, and
-    are all the row holds (the last piece may have the row's values after it on its line)."""
+    """The row's first words, if they may be a piece of a row label but match no label alone (or
+    only a column's header after a row's number), and are all the row holds (the last piece may
+    have the row's values after it on its line)."""
     if row.bounds != "words" or not row.tokens or row.tokens[0].kind != "text":
         return None
     if len(row.tokens) > 1 and not (last and all(t.kind == "value" for t in row.tokens[1:])):
@@ -89,7 +90,12 @@ def _piece(row: CellRow, lexicon: Lexicon, last: bool) -> str | None:
     # A text no row label can hold is never joined (what _names_a_row would say of every join).
     if not text or not may_be_in_a_row_label(text, lexicon):
         return None
-    return text if not lexicon.match(text) else None
+    found = lexicon.match(text)
+    # A numbered piece that reads only as a column's header (`2.其他`: 其他 is a column) is a
+    # row label's start: no header carries a row's number.
+    if found and split_label(text).number is not None and all(e.kind == "column" for e in found):
+        return text
+    return text if not found else None
 
 
 def _names_a_row(text: str, lexicon: Lexicon) -> bool:
