@@ -18,6 +18,7 @@ import govdisclosure
 from corpus.score import score
 from govdisclosure.template_spec import Block
 from govdisclosure.templates import default_templates
+from plain_table import TAIL, balanced_counts
 
 REVIEW = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-layouts"
 TEMPLATES = default_templates()
@@ -147,3 +148,42 @@ def test_a_block_whose_last_label_the_page_left_out_after_a_cut_one_gives_it_no_
     for row, cells in (table.rows if table is not None else {}).items():
         if row in second.rows:
             assert second.columns[-1] not in cells, (row, cells)
+
+
+# Table 三's header as a PDF route prints it on one line a header row, 总计's cell cut off.
+CUT_HEAD = [
+    "三、收到和处理政府信息公开申请情况",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况",
+    "自然人 法人或其他组织",
+    "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+]
+
+
+@given(st.sampled_from(["2019", "2021"]), st.data(), st.sampled_from([" ", "   "]))
+def test_totals_past_a_header_cut_before_its_last_column_are_never_numbers(
+    name: str, data: st.DataObject, gap: str
+) -> None:
+    # Review seed 20268809 r049 (Chromium, nowrap; pdfplumber and -layout): the page's edge cut
+    # table 三 left of 总计's header cell, and 2,469 to `2`, read as the row's 总计.
+    rows = data.draw(balanced_counts(name, count=st.integers(10, 4000)))
+    keep = data.draw(st.integers(1, 3))  # how many of the 总计's characters the edge left
+    lines = list(CUT_HEAD)
+    label = {r.id: r.label.label for r in TEMPLATES[name].applications.rows}
+    for row, values in rows.items():
+        printed = [f"{v:,}" for v in values]
+        printed[-1] = printed[-1][:keep].rstrip(",")
+        lines.append(gap.join([label[row], *printed]))
+    text = "\n".join(["一、总体情况", *lines, *TAIL])
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    columns = TEMPLATES[name].applications.value_columns
+    for row, cells in table.rows.items():
+        for column, cell in cells.items():
+            assert cell.value == rows[row][columns.index(column)], (row, column, cell.raw)
+    # A total the edge cut is said, never read; one it left whole (`60`) reads as itself.
+    cut = [row for row, v in rows.items() if f"{v[-1]:,}"[:keep].rstrip(",") != f"{v[-1]:,}"]
+    said = " ".join(d.message for d in govdisclosure.parse(text).diagnostics)
+    assert all(f"{row}: total's header is cut off" in said for row in cut if row in table.rows)
+    if all("," not in f"{v[-1]:,}"[:keep] for v in rows.values()):
+        # (A piece like `4,9` reads as no number, and the printed order is then not read.)
+        assert all(len(table.rows.get(row, {})) == 6 for row in rows), "the columns left of the cut"

@@ -26,7 +26,7 @@ from ..values import unit_in_header
 from .around import refuse_digits_around
 from .balanced import reread_balanced
 from .columns import active_columns, application_columns, application_sequence
-from .cut_header import say_cut_short_columns
+from .cut_header import say_cut_off_last_column, say_cut_short_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .joined import merge_regions
@@ -133,9 +133,10 @@ def _read_applications(
         layout.aligned,
         shapes,
         layout.runs,
-        header_labels(spec.columns, *(Label(t) for t in spec.header_labels), spec.column_group),
+        labels := header_labels(spec.columns, *(Label(t) for t in spec.header_labels), spec.column_group),
         application_sequence(template),
     )
+    say_cut_off_last_column(grid, region, spec.value_columns, labels)
     return grid
 
 

@@ -15,7 +15,9 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["Place", "PrintedRun", "column_bounds", "settled_columns", "settled_of"]
+from ..layout import Token
+
+__all__ = ["Place", "PrintedRun", "column_bounds", "pieces_apart", "settled_columns", "settled_of"]
 
 Place = tuple[int, tuple[int, int]]  # a run's line and where it stands there
 
@@ -80,3 +82,10 @@ def column_bounds(printed: Sequence[PrintedRun], width: int) -> dict[Place, tupl
         if any(low[p] > high[p] for p in low):
             return None
     return {place: (low[place], high[place]) for place in low}
+
+
+def pieces_apart(values: Sequence[Token]) -> bool:
+    """True when two of one line's values stand one space apart or less: maybe one letter-spaced
+    number's pieces (`14 2` for 142, its columns three spaces apart or more)."""
+    places = sorted(v.x for v in values if v.x is not None and v.line == values[0].line)
+    return any(b[0] - a[1] <= 1 for a, b in itertools.pairwise(places))

@@ -1,4 +1,4 @@
-"""Step 4c for table 二: a block's last column whose header the page's edge cut short, its values said.
+"""Step 4c: a last column whose header the page's edge cut short or off, its values said (tables 二, 三).
 
 A table wider than its page is cut at the page's edge (page_edge.py). Where the edge cuts through
 a block's last column, its header prints a piece of its label (`采购总金` of 采购总金额) and its
@@ -9,6 +9,9 @@ text shows nothing (docs/flattening.md). Where it cuts the label's note (`处理
 opened and never closed, after another column's note printed whole on the way), it may have cut
 the values too (`50` of 5059, `7` of 76); and once a block shows the cut, another block's header
 printing nothing of its last column's label has lost it to the edge as well.
+
+Table 三's header may lose 总计 whole (`say_cut_off_last_column`): it prints 自然人 and not one
+character of 总计, and a value past the edge is a piece (`2` of 2,469) unless it is its row's sum.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from .grid import Grid
 from .regions import Region
 from .spelled import HeaderLabels
 
-__all__ = ["say_cut_short_columns"]
+__all__ = ["say_cut_off_last_column", "say_cut_short_columns"]
 
 # A label's piece the page's edge left: its first characters, two at least (`采购总金`).
 CUT_PIECE = 2
@@ -137,3 +140,40 @@ def _last_gone(words: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
         for spelling in spellings:
             printed = printed.replace(_core(spelling), "")
     return not any(_core(s)[:CUT_PIECE] in printed for s in columns[-1])
+
+
+def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], labels: HeaderLabels) -> None:
+    """Say, and take off the grid, a table's last column (table 三's 总计) where the header printed
+    above its first row prints its first column's label and nothing of its last's: the page's edge
+    cut the table there, and a value standing past it may be a piece (`2` of 2,469: a review's
+    Chromium PDF on A5 paper, nowrap, through pdfplumber and `-layout`), a gap no blank cell."""
+    printed: list[str] = []
+    for matched in region.rows:
+        if any(e.kind == "row" for _, e in matched.entries_for(region.table)):
+            break
+        printed += [key_of(m.token.text) for m in matched.matches if m.token.kind == "text"]
+    else:
+        return
+    # Nothing of the last label, not one character: a header cell printed a character a line
+    # (`总` / … / `计`, w3m's boxes) prints it, its characters apart.
+    spellings = [labels.columns.get(c, ()) for c in columns]
+    words = "".join(printed)
+    if not any(_in_order(_core(s), words) for s in spellings[0]) or any(
+        c in words for s in spellings[-1] for c in _core(s)
+    ):
+        return
+    last = columns[-1]
+    for row, cells in grid.rows.items():
+        others = [cells.get(c) for c in columns[:-1]]
+        cell = cells.get(last)
+        if cell is None or any(c is None for c in others):
+            continue
+        # A total the edge left whole is the sum of the others, and stays; a piece of it is not,
+        # and a blank past the edge shows nothing (`0`s cut off print no more than blank cells).
+        # A none mark is printed, no piece (plain pdftotext prints 总计's header elsewhere: `—`).
+        blank = cell.value is None and not cell.raw.strip()
+        total = sum(c.value or 0 for c in others if c is not None)
+        if blank or (cell.value is not None and cell.value != total):
+            del cells[last]
+            said = f"{last}'s header is cut off at the page's edge, and so may its value be"
+            grid.unplaced(f"{row}: {said} ({cell.raw.strip() or 'blank'})", cell.line)

@@ -375,11 +375,15 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     fresh = Grid(grid.table, rows=rows, units=dict(grid.units), reading_order=grid.reading_order)
     read: set[int] = set()  # lines of the blocks read here
     seen = False  # a value printed before this block (an earlier block, or before the first caption)
+    earlier: list[str] = []  # the rows of the blocks before this one
     for part in _blocks(region):
-        values_earlier = seen
+        # (A block before with a row no cell was read for may have its values printed late too:
+        # pdfminer printed 行政许可's `2,802` after 第二十条第（六）项's caption, seed 20268809 r029.)
+        values_earlier = seen or any(r not in fresh.rows for r in earlier)
         seen = seen or any(m.token.kind == "value" for r in part.rows for m in r.matches)
         captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}
         block = next((b for b in spec.blocks if b.caption in captions), None)
+        earlier += block.rows if block is not None else ()
         if (
             block is None
             or any(r.row.line in grid.order_doubted for r in part.rows)
