@@ -9,6 +9,7 @@ their values went to the blank row before (2.其他法律行政法规禁止公�
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -33,15 +34,20 @@ def _unknown_cuts(label: str) -> list[list[str]]:
     return out
 
 
-# (template, the row before, the row, its pieces): numbered rows after a row of the same table.
-CASES = [
-    (name, spec.rows[i - 1].id, row.id, pieces)
-    for name in ("2019", "2021")
-    for spec in [TEMPLATES[name].applications]
-    for i, row in enumerate(spec.rows)
-    if i > 0 and row.standard and spec.rows[i - 1].standard and row.label.label[:1].isdigit()
-    for pieces in _unknown_cuts(row.label.label)
-]
+def _numbered_cases(cuts: Callable[[str], list[list[str]]]) -> list[tuple[str, str, str, list[str]]]:
+    """(template, the row before, the row, its pieces): numbered rows after a row of the same
+    table, each cut every way `cuts` gives."""
+    return [
+        (name, spec.rows[i - 1].id, row.id, pieces)
+        for name in ("2019", "2021")
+        for spec in [TEMPLATES[name].applications]
+        for i, row in enumerate(spec.rows)
+        if i > 0 and row.standard and spec.rows[i - 1].standard and row.label.label[:1].isdigit()
+        for pieces in cuts(row.label.label)
+    ]
+
+
+CASES = _numbered_cases(_unknown_cuts)
 
 
 def _values(data: st.DataObject) -> tuple[list[int], str]:
@@ -220,15 +226,8 @@ def _column_headed_cuts(label: str) -> list[list[str]]:
     return out
 
 
-# (template, the row before, the row, its pieces): numbered rows whose first piece is a header's.
-COLUMN_HEADED = [
-    (name, spec.rows[i - 1].id, row.id, pieces)
-    for name in ("2019", "2021")
-    for spec in [TEMPLATES[name].applications]
-    for i, row in enumerate(spec.rows)
-    if i > 0 and row.standard and spec.rows[i - 1].standard and row.label.label[:1].isdigit()
-    for pieces in _column_headed_cuts(row.label.label)
-]
+# Numbered rows whose first piece is a header's.
+COLUMN_HEADED = _numbered_cases(_column_headed_cuts)
 
 
 def test_the_review_s_column_headed_pieces_are_a_case() -> None:
