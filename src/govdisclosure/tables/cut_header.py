@@ -143,10 +143,11 @@ def _last_gone(words: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
 
 
 def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], labels: HeaderLabels) -> None:
-    """Say, and take off the grid, a table's last column (table 三's 总计) where the header printed
-    above its first row prints its first column's label and nothing of its last's: the page's edge
-    cut the table there, and a value standing past it may be a piece (`2` of 2,469: a review's
-    Chromium PDF on A5 paper, nowrap, through pdfplumber and `-layout`), a gap no blank cell."""
+    """Say, and take off the grid, a table's last column's cells (table 三's 总计) that are not
+    their row's sum, or blank, where the header printed above its first row prints its first
+    column's label and nothing of its last's: the page's edge cut the table there, and a value
+    past it may be a piece (`2` of 2,469: a review's Chromium PDF on A5 paper, nowrap, through
+    pdfplumber and `-layout`), a gap no blank cell."""
     printed: list[str] = []
     for matched in region.rows:
         if any(e.kind == "row" for _, e in matched.entries_for(region.table)):
