@@ -174,7 +174,8 @@ def test_totals_past_a_header_cut_before_its_last_column_are_never_numbers(
         printed[-1] = printed[-1][:keep].rstrip(",")
         lines.append(gap.join([label[row], *printed]))
     text = "\n".join(["一、总体情况", *lines, *TAIL])
-    table = govdisclosure.parse(text).tables.applications
+    report = govdisclosure.parse(text)
+    table = report.tables.applications
     assert table is not None
     columns = TEMPLATES[name].applications.value_columns
     for row, cells in table.rows.items():
@@ -182,7 +183,7 @@ def test_totals_past_a_header_cut_before_its_last_column_are_never_numbers(
             assert cell.value == rows[row][columns.index(column)], (row, column, cell.raw)
     # A total the edge cut is said, never read; one it left whole (`60`) reads as itself.
     cut = [row for row, v in rows.items() if f"{v[-1]:,}"[:keep].rstrip(",") != f"{v[-1]:,}"]
-    said = " ".join(d.message for d in govdisclosure.parse(text).diagnostics)
+    said = " ".join(d.message for d in report.diagnostics)
     assert all(f"{row}: total's header is cut off" in said for row in cut if row in table.rows)
     if all("," not in f"{v[-1]:,}"[:keep] for v in rows.values()):
         # (A piece like `4,9` reads as no number, and the printed order is then not read.)

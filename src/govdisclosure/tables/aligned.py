@@ -36,13 +36,12 @@ nothing, and where a word with another one space after it ends says nothing eith
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
 from typing import NamedTuple
 
 from ..layout import Run, Runs, Token
 from ..lexicon import key_of
 from ..values import UNITS
-from .bounds import Place, PrintedRun, column_bounds, settled_of
+from .bounds import Place, PrintedRun, column_bounds, one_space_apart, settled_of
 from .page_edge import Key, cut_off, header_shows_last
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
@@ -285,11 +284,7 @@ def _pieces_apart(seen: Sequence[PrintedRun], width: int) -> set[int]:
     lines: dict[int, list[tuple[int, int]]] = {}
     for run in seen:
         lines.setdefault(run.place[0], []).append(run.place[1])
-    return {
-        line
-        for line, places in lines.items()
-        if len(places) == width and any(b[0] - a[1] <= 1 for a, b in pairwise(sorted(places)))
-    }
+    return {line for line, places in lines.items() if len(places) == width and one_space_apart(places)}
 
 
 def _prints_label(lines: Sequence[tuple[int, tuple[Run, ...]]], spellings: Sequence[str]) -> bool:

@@ -17,7 +17,15 @@ from typing import NamedTuple
 
 from ..layout import Token
 
-__all__ = ["Place", "PrintedRun", "column_bounds", "pieces_apart", "settled_columns", "settled_of"]
+__all__ = [
+    "Place",
+    "PrintedRun",
+    "column_bounds",
+    "one_space_apart",
+    "pieces_apart",
+    "settled_columns",
+    "settled_of",
+]
 
 Place = tuple[int, tuple[int, int]]  # a run's line and where it stands there
 
@@ -84,8 +92,12 @@ def column_bounds(printed: Sequence[PrintedRun], width: int) -> dict[Place, tupl
     return {place: (low[place], high[place]) for place in low}
 
 
+def one_space_apart(places: Sequence[tuple[int, int]]) -> bool:
+    """True when two of one line's runs (where each starts and ends) stand one space apart or less."""
+    return any(b[0] - a[1] <= 1 for a, b in itertools.pairwise(sorted(places)))
+
+
 def pieces_apart(values: Sequence[Token]) -> bool:
     """True when two of one line's values stand one space apart or less: maybe one letter-spaced
     number's pieces (`14 2` for 142, its columns three spaces apart or more)."""
-    places = sorted(v.x for v in values if v.x is not None and v.line == values[0].line)
-    return any(b[0] - a[1] <= 1 for a, b in itertools.pairwise(places))
+    return one_space_apart([v.x for v in values if v.x is not None and v.line == values[0].line])

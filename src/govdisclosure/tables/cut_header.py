@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..identities import as_evidence, total_holds
 from ..lexicon import key_of
 from ..nfkc import nfkc
 from ..notes import ANNOTATION
@@ -110,6 +111,11 @@ def _in_order(core: str, text: str) -> bool:
     return all(character in rest for character in core)
 
 
+def _prints_in_order(printed: str, spellings: Sequence[str]) -> bool:
+    """True when the printed words hold a spelling of the label in its order (the first column's)."""
+    return any(_in_order(_core(s), printed) for s in spellings)
+
+
 def _note_cut(words: Sequence[str], spellings: Sequence[str]) -> bool:
     """True when the header's words, in order, end with the label whole and its note opened and
     never closed (`处理决定数量（指`), where another note before it is printed whole on the way
@@ -134,7 +140,7 @@ def _last_gone(words: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
     pdftotext dropped `处理决定数量（指` under 第二十条第（六）项, and printed `53` of 536 under it).
     `columns`: each column's spellings, in order."""
     printed = "".join(words)
-    if not any(_in_order(_core(s), printed) for s in columns[0]):
+    if not _prints_in_order(printed, columns[0]):
         return False
     for spellings in columns[:-1]:
         for spelling in spellings:
@@ -159,9 +165,7 @@ def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], 
     # (`总` / … / `计`, w3m's boxes) prints it, its characters apart.
     spellings = [labels.columns.get(c, ()) for c in columns]
     words = "".join(printed)
-    if not any(_in_order(_core(s), words) for s in spellings[0]) or any(
-        c in words for s in spellings[-1] for c in _core(s)
-    ):
+    if not _prints_in_order(words, spellings[0]) or any(c in words for s in spellings[-1] for c in _core(s)):
         return
     last = columns[-1]
     for row, cells in grid.rows.items():
@@ -173,8 +177,8 @@ def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], 
         # and a blank past the edge shows nothing (`0`s cut off print no more than blank cells).
         # A none mark is printed, no piece (plain pdftotext prints 总计's header elsewhere: `—`).
         blank = cell.value is None and not cell.raw.strip()
-        total = sum(c.value or 0 for c in others if c is not None)
-        if blank or (cell.value is not None and cell.value != total):
+        summed = [as_evidence(c) or 0 for c in others if c is not None]
+        if blank or (cell.value is not None and not total_holds([*summed, cell.value])):
             del cells[last]
             said = f"{last}'s header is cut off at the page's edge, and so may its value be"
             grid.unplaced(f"{row}: {said} ({cell.raw.strip() or 'blank'})", cell.line)
