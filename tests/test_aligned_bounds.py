@@ -283,10 +283,12 @@ def test_a_squeezed_line_at_the_right_leaves_the_stacks_left_of_it() -> None:
     ]
 
 
-def test_a_header_with_no_squeezed_run_keeps_every_word() -> None:
+def test_two_columns_words_one_apart_bound_their_values_one_way() -> None:
     # 社会 starts one space after 商业 (34-36) on the line below, and 公益 one space after 企业:
-    # with no line of several cells' words, nothing shows a block of other cells (4.1 million
-    # pairs of values and such words held, aligned.py). Both stacks fix their columns.
+    # poppler sets two text blocks three columns apart or more, so the four are one block's lines,
+    # set a character a column while values under the block stand at a share of its width
+    # (tests/test_header_block.py). Both stacks fix their columns, bounding values one way only:
+    # a value starting left of a word is in its column or left of it.
     lines = [
         (9, ((37, 39, "社会"),)),
         (10, ((34, 36, "商业"),)),
@@ -294,11 +296,24 @@ def test_a_header_with_no_squeezed_run_keeps_every_word() -> None:
         (12, ((37, 39, "公益"),)),
     ]
     fixed = spelled_columns(lines, [("商业企业",), ("社会公益",)])
-    assert sorted((run.place, run.column) for run in fixed) == [
-        ((9, (37, 39)), 1),
-        ((10, (34, 36)), 0),
-        ((11, (34, 36)), 0),
-        ((12, (37, 39)), 1),
+    assert sorted(fixed) == [
+        PrintedRun((9, (37, 39)), None, 36, 1),
+        PrintedRun((10, (34, 36)), None, 33, 0),
+        PrintedRun((11, (34, 36)), None, 33, 0),
+        PrintedRun((12, (37, 39)), None, 36, 1),
+    ]
+    # Three apart, they may be blocks of their own, each bounding its values both ways.
+    apart = [
+        (9, ((39, 41, "社会"),)),
+        (10, ((34, 36, "商业"),)),
+        (11, ((34, 36, "企业"),)),
+        (12, ((39, 41, "公益"),)),
+    ]
+    assert sorted(spelled_columns(apart, [("商业企业",), ("社会公益",)])) == [
+        PrintedRun((9, (39, 41)), 39, 41, 1),
+        PrintedRun((10, (34, 36)), 34, 36, 0),
+        PrintedRun((11, (34, 36)), 34, 36, 0),
+        PrintedRun((12, (39, 41)), 39, 41, 1),
     ]
 
 

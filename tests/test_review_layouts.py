@@ -123,6 +123,9 @@ FIXED = {
         f"s20268808-slash-r044-v1.pdf-chromium.{route}.txt"
         for route in ("pdfplumber", "pdftotext-layout", "pdftotext")
     ),
+    # Table 三's header cells one text block, a value under it printed over the next column's word
+    # (spelled._one_text_block: its words bound one way only): stop 59.
+    "s20268810-nbsp-r089-v1.pdf-lo.pdftotext-layout.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

@@ -23,9 +23,10 @@ Columns known beforehand anchor the bounds: the header's words that spell a colu
 (stacked, `科` / `研` / `机` / `构`: spelled.py), and, where a page's values stand in exactly as many
 tight clusters as there are columns, each cluster (`_clustered`). Measured on the tool corpus and
 four held-out corpora (1,280 -layout texts; 4.1 million pairs of values, and of values and header
-words, whose columns the truth gives), the rule held every time. A page printing a row label
-that is not wholly left of every value is no page poppler printed (lines a cleaner wrapped or
-joined), and places nothing by position.
+words, whose columns the truth gives), the rule held every time. (It holds between text blocks;
+a header whose cells poppler made one block bounds its values one way only: spelled.py.) A page
+printing a row label that is not wholly left of every value is no page poppler printed (lines a
+cleaner wrapped or joined), and places nothing by position.
 
 A word is a run of its own only where two spaces or more (or the line's ends) set it off: one
 space after another word it continues that word's run (`2,783 377`), so where it starts says

@@ -7,6 +7,10 @@ each standing under the one above, that spell exactly one column's label are tha
 and where they stand bounds where that column's values stand (bounds.py). Words that other
 cells' words may have placed (a line of several cells printed squeezed, `然 商业 科研`, and the
 words poppler aligned to it) say nothing and are set aside (`_placed_by_other_cells`).
+
+Where two columns' words stand one or two columns apart, the header is one text block holding
+several cells (`_one_text_block`), and its words bound their columns' values one way only: a
+value starting left of a word is in its column or one left of it (`_block_word`).
 """
 
 from __future__ import annotations
@@ -114,7 +118,8 @@ def _placed_by_other_cells(lines: Sequence[tuple[int, tuple[Run, ...]]]) -> set[
     of five corpora (1,280 texts; 836 whose table 三 header fixes some column, 545 of them
     squeezed; 99,191 pairs of a value and a header word whose columns the truth gives), no pair
     broke the rule. (A header with no squeezed run keeps every word: 4.1 million pairs held
-    there, aligned.py.)
+    there, aligned.py; but where two columns' words print closer than two blocks can, its cells
+    are one block, and their words bound one way only: `_one_text_block`.)
     """
     runs = [(number, run) for number, line in lines for run in line]
     shifted = {(number, run) for number, run in runs if " " in run[2]}
@@ -129,6 +134,90 @@ def _placed_by_other_cells(lines: Sequence[tuple[int, tuple[Run, ...]]]) -> set[
         grown = not placed <= shifted
         shifted |= placed
     return shifted
+
+
+def _one_text_block(
+    lines: Sequence[tuple[int, tuple[Run, ...]]], labels: Sequence[tuple[str, ...]]
+) -> set[tuple[int, Run]]:
+    """The header's runs that the text shows to be lines of one text block of several cells.
+
+    poppler prints a text block three columns or more right of every block wholly left of it,
+    and a line within a block one column after the block's lines wholly left of it, or under a
+    character of one above (`_placed_by_other_cells`). Two columns' cells stand apart on the
+    page, so two of their words, on two runs, printed one or two columns apart are one block's
+    (a review's LibreOffice PDF in 19 px type, line height 1.0: 法律服务 ending at 34, 其他
+    starting at 35). Each other line of that block was placed one column after a line of it, or
+    under one: the runs starting one column or none after a run found, or ending so before it, or
+    overlapping it, are found too, and so on. A merged cell's words (`法人或其他组织`) are no
+    evidence either way and found through no run; where such a cell is a line of the block itself
+    (the review's PDF printed it as a block of its own), the words placed under it are not found.
+    """
+    keys = [[key_of(spelling) for spelling in spellings] for spellings in labels]
+
+    def columns(text: str) -> frozenset[int]:
+        # The columns whose label holds the word (机构 is two columns'; a merged cell's, none).
+        key = key_of(text)
+        return frozenset(i for i, found in enumerate(keys) if key and any(key in k for k in found))
+
+    # The words of a squeezed run too (`然 商业 科研`: several cells' words one space apart, one
+    # block's line already), each with its run: two words of one run show nothing more. Only
+    # runs holding a column's word: a merged cell over several columns (`法人或其他组织`, `行政诉讼`)
+    # stands over their cells on the page, so where it prints says nothing of blocks.
+    words = [
+        (start, start + len(word), found, columns(word))
+        for found in ((number, run) for number, line in lines for run in line)
+        for start, word in _words(found[1])
+    ]
+    runs = {found for _, _, found, columns_of in words if columns_of}
+    block = {
+        run
+        for left in words
+        for right in words
+        if left[3] and right[3] and not left[3] & right[3] and left[2] != right[2]
+        if 1 <= right[0] - left[1] <= 2
+        for run in (left[2], right[2])
+    }
+    grown = bool(block)
+    while grown:
+        placed = {
+            (number, run)
+            for number, run in runs
+            if any(
+                run[0] - by[1] in (0, 1) or by[0] - run[1] in (0, 1) or (run[0] < by[1] and by[0] < run[1])
+                for _, by in block
+            )
+        }
+        grown = not placed <= block
+        block |= placed
+    return block
+
+
+def _words(run: Run) -> list[tuple[int, str]]:
+    """Each word of a run (one space apart) and where it starts."""
+    found: list[tuple[int, str]] = []
+    start = run[0]
+    for word in run[2].split(" "):
+        if word:
+            found.append((start, word))
+        start += len(word) + 1
+    return found
+
+
+def _block_word(place: Place, column: int) -> PrintedRun:
+    """A header word of a block of several cells, bounding its column's values one way only.
+
+    Within the block poppler sets its lines one after another, a character a column, but a value
+    standing under the block's span at a share of the block's width: wide CJK characters and the
+    gaps between cells, a column each, leave the words left of where that share puts the values
+    under them. So a value may print over a word of the next column (the LibreOffice PDF above:
+    法律服务机构's `2` at 35, under 其他), and a word's end bounds nothing. What holds is the
+    other way round: a word's share of the block is no less than where it starts in it, so a value
+    starting left of where a word starts does not stand right of the word's cell on the page, and
+    is in its column or left of it. (Headers drawn the way poppler places such blocks, 4,000
+    tables: with both bounds, 130 placed a value in another column; with this one alone, none:
+    tests/test_header_block.py.)
+    """
+    return PrintedRun(place, None, place[1][0] - 1, column)
 
 
 def spelled_columns(
@@ -146,6 +235,8 @@ def spelled_columns(
     later and later lines, not always the next: another column's pieces may stand on the lines
     between.)
     """
+    block = _one_text_block(lines, labels)
+    blocked = {(number, (run[0], run[1])) for number, run in block}
     shifted = _placed_by_other_cells(lines)
     lines = [(number, tuple(run for run in runs if (number, run) not in shifted)) for number, runs in lines]
     words = [
@@ -169,5 +260,10 @@ def spelled_columns(
         if len(ordered) != len(columns[label]) or any(others & set(chain) for chain in ordered):
             continue
         for column, chain in zip(columns[label], ordered, strict=True):
-            fixed += [PrintedRun(word.place, *word.place[1], column) for word in chain]
+            fixed += [
+                _block_word(word.place, column)
+                if word.place in blocked
+                else PrintedRun(word.place, *word.place[1], column)
+                for word in chain
+            ]
     return fixed
