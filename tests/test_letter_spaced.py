@@ -17,13 +17,15 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import score
-from govdisclosure.layout.spaced import letter_spaced, unspaced
+from govdisclosure.layout.spaced import SPACED_PAIR, SPACED_PAIRS, letter_spaced, unspaced
 from govdisclosure.layout.words import split_words
+from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import normalize
 from govdisclosure.tables.opening import opens_a_row
 from govdisclosure.templates import default_templates
 
 TEMPLATE = default_templates()["2021"].applications
+LEXICON = lexicon_for(default_templates())
 ROWS = [row for row in TEMPLATE.rows if row.standard]
 REVIEW = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-layouts"
 FIXTURES = Path(__file__).resolve().parent / "corpus" / "fixtures"
@@ -130,7 +132,7 @@ def test_a_letter_spaced_table_in_aligned_text_gives_every_row_printed_whole(
 def test_review_texts_letter_spaced_give_no_wrong_number(name: str) -> None:
     truth = json.loads((REVIEW / f"{name.split('.')[0]}.truth.json").read_text(encoding="utf-8"))
     text = (REVIEW / name).read_text(encoding="utf-8")
-    assert letter_spaced(normalize(text))
+    assert letter_spaced(normalize(text), LEXICON)
     found = score(truth, govdisclosure.parse(text), keeps_blanks=False)
     assert (found.wrong, found.misread) == ([], [])
 
@@ -219,6 +221,46 @@ def test_no_text_of_the_tool_corpus_is_letter_spaced() -> None:
     spaced = [
         path.relative_to(FIXTURES).as_posix()
         for path in sorted(FIXTURES.glob("*/*.txt"))
-        if letter_spaced(normalize(path.read_text(encoding="utf-8")))
+        if letter_spaced(normalize(path.read_text(encoding="utf-8")), LEXICON)
     ]
     assert spaced == []
+
+
+def _squeezed_lines() -> list[tuple[str, str]]:
+    """Every line a header squeezed a character a column prints: the same character of four
+    columns' labels or more, side by side, one space apart (table 四's three groups in a row)."""
+    lines = []
+    for spec in default_templates():
+        for table, repeat in ((spec.applications, 1), (spec.review_litigation, 3)):
+            labels = [column.label.spellings[0] for column in table.columns.values()] * repeat
+            for at in range(max(len(label) for label in labels)):
+                for first in range(len(labels)):
+                    for last in range(first + 4, len(labels) + 1):
+                        chars = [label[at] for label in labels[first:last] if len(label) > at]
+                        if len(chars) >= 4:
+                            lines.append((spec.name, " ".join(chars)))
+    return lines
+
+
+def test_a_header_squeezed_a_character_a_column_is_no_letter_spacing() -> None:
+    # Seed 20268811's r069-v1 (Chromium, 21 px, no letter-spacing): `商 科 社 法 其` and seven lines
+    # like it made the text read as letter-spaced, and 社会公益组织's 2 and 法律服务机构's 1, one
+    # space apart, were joined as 21. Six such lines of every kind still make no letter-spacing.
+    for name, line in _squeezed_lines():
+        text = "\n".join(f"{' ' * 20}{line}" for _ in range(6))
+        assert not letter_spaced(normalize(text), LEXICON), (name, line)
+
+
+def test_labels_printed_letter_spaced_are_letter_spacing() -> None:
+    # Each label of tables 二 and 三 letter-spaced, six lines of it, its values beside it or not.
+    for spec in default_templates():
+        labels = [row.label.spellings[0] for row in spec.applications.rows] + [
+            label.spellings[0] for label in spec.active_disclosure.rows.values()
+        ]
+        # (A label of three characters or fewer prints too few spaced pairs to count: SPACED_PAIRS.)
+        for label in (
+            label for label in labels if len(SPACED_PAIR().findall(_spaced(label))) >= SPACED_PAIRS
+        ):
+            for values in ("", "   1 2 3"):
+                text = "\n".join(_spaced(label) + values for _ in range(6))
+                assert letter_spaced(normalize(text), LEXICON), label

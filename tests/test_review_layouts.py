@@ -126,6 +126,9 @@ FIXED = {
     # Table 三's header cells one text block, a value under it printed over the next column's word
     # (spelled._one_text_block: its words bound one way only): stop 59.
     "s20268810-nbsp-r089-v1.pdf-lo.pdftotext-layout.txt",
+    # A header squeezed a character a column read as letter-spacing, `2 1` joined as 21
+    # (spaced.letter_spaced counts only lines spelling a label's piece): stop 59.
+    "s20268811-slash-r069-v1.pdf-chromium.pdftotext-layout.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

@@ -260,7 +260,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         if not line.text.strip() or ("--" in line.text and PIPE_RULE.match(line.text) is not None)
     }
     # (Whether the words stand at their columns is read before the wraps are joined: it shows them.)
-    spaced = letter_spaced(lines)
+    spaced = letter_spaced(lines, lexicon)
     aligned = aligned_words(lines, state.rows, spaced)
     if spaced:
         # A letter-spaced number's pieces are joined first, and no wrap is: its digits one a

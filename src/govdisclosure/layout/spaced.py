@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..lazyregex import lazy_pattern
+from ..lexicon import Lexicon
 from ..normalize import Line
 from ..values import parse_number
 from .tokens import CellRow, Token
@@ -39,12 +40,20 @@ SPACED_PAIRS = 3
 # `三 、本 年 度 办 理 结 果`); a letter-spaced table holds one per label and header line.
 SPACED_LINES = 6
 DIGIT = lazy_pattern(r"^\d$")
+DIGITS = lazy_pattern(r"\d")  # a word holding a digit: a value's, or a label's number mark
 # A number's marks: its separators and its sign (`- 2` may be -2, or a none mark `-` and 2).
 SEPARATOR = frozenset({",", ".", "，", "．", "+", "-", "－"})
 
 
-def letter_spaced(lines: Sequence[Line]) -> bool:
-    """True when the text prints its table's words letter-spaced (`信 息 内 容`)."""
+def letter_spaced(lines: Sequence[Line], lexicon: Lexicon) -> bool:
+    """True when the text prints its table's words letter-spaced (`信 息 内 容`).
+
+    A line counts where its words, set together, are a piece of a label: a header squeezed a
+    character a column (`商 科 社 法 其`, Chromium's PDFs in large type) prints several cells'
+    characters one space apart too, which spell no label, and its cells' values one space apart
+    are two cells, not one number's pieces (a review's `2 1` under 社会公益组织 and 法律服务机构,
+    read as 21; seed 20268811 r069-v1).
+    """
     found = 0
     for line in lines:
         text = line.text
@@ -52,6 +61,7 @@ def letter_spaced(lines: Sequence[Line]) -> bool:
             " " in text
             and len(SPACED_PAIR().findall(text)) >= SPACED_PAIRS
             and TIGHT_PAIR().search(text) is None
+            and lexicon.is_fragment("".join(word for word in text.split() if not DIGITS().search(word)))
         ):
             found += 1
             if found >= SPACED_LINES:
