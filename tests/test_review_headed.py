@@ -103,3 +103,56 @@ def test_the_review_s_pdfminer_texts_give_no_wrong_number() -> None:
             truth, govdisclosure.parse((folder / name).read_text(encoding="utf-8")), keeps_blanks=False
         )
         assert (found.wrong, found.misread) == ([], [])
+
+
+# The last line of each column's header cell, four characters a line (`结果维` / `持`).
+LAST_LINES = ["持", "正", "果", "结", "计"]
+
+
+@st.composite
+def _boxed(draw: st.DrawFn) -> tuple[list[list[str]], list[str]]:
+    """Table 四 drawn box by box: the header cells' first lines, then the groups in any order,
+    each group's values either each after its column's last line (a box holding a cell's last
+    line and the value under it) or bare; one group boxed at least."""
+    groups = []
+    for _ in range(3):
+        cells = draw(st.lists(_CELL, min_size=4, max_size=4))
+        groups.append([*cells, str(sum(int(c) for c in cells if c.isdigit()))])
+    boxed = draw(st.lists(st.booleans(), min_size=3, max_size=3).filter(any))
+    lines = ["结果维 结果纠 其他结 尚未审 总"]
+    for group in draw(st.permutations(range(3))):
+        if boxed[group]:
+            lines += [
+                line for last, cell in zip(LAST_LINES, groups[group], strict=True) for line in (last, cell)
+            ]
+        else:
+            lines += groups[group]
+    return groups, lines
+
+
+@given(_boxed())
+@example(
+    (
+        # seed 20268805 r036-v1 (Chromium, pdfminer): 未经复议直接起诉's and 复议后起诉's values
+        # boxed, 行政复议's drawn last, bare; read in printed order, 行政复议 took 无 无 无 无 无.
+        [["3", "2", "2", "1", "8"], ["无", "无", "无", "无", "无"], ["3", "1", "无", "1", "5"]],
+        [
+            "结果维 结果纠 其他结 尚未审 总",
+            *("持", "无", "正", "无", "果", "无", "结", "无", "计", "无"),
+            *("持", "3", "正", "1", "果", "无", "结", "1", "计", "5"),
+            *("3", "2", "2", "1", "8"),
+        ],
+    )
+)
+def test_groups_drawn_box_by_box_in_any_order_give_no_wrong_number(
+    table: tuple[list[list[str]], list[str]],
+) -> None:
+    # pdfminer (and plain pdftotext) may print table 四 box by box, a box holding a header cell's
+    # last line and the value under it, the boxes in an order of their own: neither the groups'
+    # order nor the columns' is shown (seeds 20268805 r036-v1 and 20268807 r076-v0).
+    groups, lines = table
+    text = "\n".join([*HEAD, *lines, *TAIL])
+    found = govdisclosure.parse(text).tables.review_litigation
+    read = {} if found is None else {g: [c.raw for c in cells.values()] for g, cells in found.rows.items()}
+    for group, cells in zip(GROUPS, groups, strict=True):
+        assert read.get(group, cells) == cells

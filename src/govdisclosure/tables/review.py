@@ -11,12 +11,12 @@ from ..layout import Bounds, Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
-from .drawn import run_refused
+from .drawn import all_alike, run_refused
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
 from .regions import Region
-from .review_headed import columns_named_before
+from .review_headed import BOXED, box_by_box, columns_named_before
 from .review_pipes import pipe_row, unsettled
 from .review_totals import place_by_totals, refuse_order
 from .stated import place_stated, stated_groups
@@ -151,6 +151,10 @@ def assemble_review(
     refused = run_refused(region.rows, apart, grid.reading_order, not any(r.unlined for r in value_rows))
     if refused is not None:
         grid.unplaced(f"{refused} ({' '.join(t.text.strip() for t in apart)})", apart[0].line)
+        return
+    printed = [t for r in value_rows for t in r.values if t.kind == "value"]
+    if grid.reading_order and box_by_box(region.rows, spec) and not all_alike(printed):
+        grid.unplaced(f"{BOXED} ({' '.join(t.text.strip() for t in printed)})", value_rows[0].line)
         return
     headed_by = columns_named_before(region.rows, spec)
     _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed, headed_by)

@@ -22,11 +22,16 @@ from .regions import MatchedRow
 
 TABLE = ReviewLitigationTable.name
 
-__all__ = ["HEADED_ELSEWHERE", "columns_named_before", "headed_elsewhere"]
+__all__ = ["BOXED", "HEADED_ELSEWHERE", "box_by_box", "columns_named_before", "headed_elsewhere"]
 
 HEADED_ELSEWHERE = (
     "values printed one per line among the header's words, a value right after another column's "
     "label than its place in printed order: the reading order went through the header's cells"
+)
+BOXED = (
+    "values printed one per line, one and another right after a header cell's last words: the "
+    "header and the values were drawn box by box, in an order that shows neither the groups' "
+    "order nor the columns'"
 )
 
 
@@ -80,3 +85,33 @@ def headed_elsewhere(
         if shown and shown <= inner and column not in shown:
             return True
     return False
+
+
+def box_by_box(rows: Sequence[MatchedRow], spec: ReviewLitigationSpec) -> bool:
+    """True when two lines of values or more each hold one value right after a line or more of a
+    column label's pieces only, no whole label (`持` / `无` / `正` / `无` / …): the reading order drew
+    the header's cells and the values box by box, a box holding a cell's last line and the value
+    under it.
+
+    pdfminer orders such boxes its own way: a review's Chromium PDF (seed 20268805 r036-v1) drew
+    未经复议直接起诉's and 复议后起诉's boxes first and 行政复议's values last, bare, and the groups
+    read in printed order took each other's values; a LibreOffice PDF (seed 20268807 r076-v0) drew
+    复议后起诉's 2 under 结果维持 third. Such values are read only where they are all alike. (A
+    whole label before a value, `总计` / `0`, is how both PDF makers print a header's last cell
+    before a row's last values, the printed order right: committed r035, LibreOffice.)
+    """
+    keys = [key_of(s) for column in spec.columns.values() for s in column.label.spellings]
+    runs: list[tuple[int, bool]] = []  # each run of lines of values: how many, after pieces only
+    pieces: list[str] | None = None  # the words since the last line of values (None: none yet)
+    for row in rows:
+        values = sum(t.kind == "value" for t in row.row.tokens)
+        if not values:
+            words = [key for t in row.row.tokens if t.kind == "text" and (key := key_of(t.text))]
+            pieces = [*(pieces or []), *words]
+        elif pieces is None and runs:  # the run of lines of values goes on
+            runs[-1] = (runs[-1][0] + values, runs[-1][1])
+        else:
+            only = bool(pieces) and all(any(p in k and p != k for k in keys) for p in pieces or ())
+            runs.append((values, only))
+            pieces = None
+    return sum(1 for count, only in runs if count == 1 and only) >= 2
