@@ -10,12 +10,12 @@ words poppler aligned to it) say nothing and are set aside (`_placed_by_other_ce
 
 Where two columns' words stand one or two columns apart, the header is one text block holding
 several cells (`_one_text_block`), and its words bound their columns' values one way only: a
-value starting left of a word is in its column or one left of it (`_block_word`).
+value starting left of a word is in its column or left of it (`_block_word`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..layout import Run, Runs
@@ -122,18 +122,27 @@ def _placed_by_other_cells(lines: Sequence[tuple[int, tuple[Run, ...]]]) -> set[
     are one block, and their words bound one way only: `_one_text_block`.)
     """
     runs = [(number, run) for number, line in lines for run in line]
-    shifted = {(number, run) for number, run in runs if " " in run[2]}
-    grown = bool(shifted)
+    # (Runs of one line neither touch nor stand one space apart: those would be one run.)
+    return _grown(
+        {(number, run) for number, run in runs if " " in run[2]},
+        runs,
+        lambda run, by: run[0] == by[1] + 1 or (run[0] < by[1] and by[0] < run[1]),
+    )
+
+
+def _grown(
+    found: set[tuple[int, Run]],
+    runs: Iterable[tuple[int, Run]],
+    placed_by: Callable[[Run, Run], bool],
+) -> set[tuple[int, Run]]:
+    """`found` with every run placed by one found (`placed_by(run, by)`), and so on."""
+    runs = list(runs)
+    grown = bool(found)
     while grown:
-        placed = {
-            (number, run)
-            for number, run in runs
-            # (Runs of one line neither touch nor stand one space apart: those would be one run.)
-            if any(run[0] == by[1] + 1 or (run[0] < by[1] and by[0] < run[1]) for _, by in shifted)
-        }
-        grown = not placed <= shifted
-        shifted |= placed
-    return shifted
+        placed = {(number, run) for number, run in runs if any(placed_by(run, by) for _, by in found)}
+        grown = not placed <= found
+        found = found | placed
+    return found
 
 
 def _one_text_block(
@@ -177,19 +186,13 @@ def _one_text_block(
         if 1 <= right[0] - left[1] <= 2
         for run in (left[2], right[2])
     }
-    grown = bool(block)
-    while grown:
-        placed = {
-            (number, run)
-            for number, run in runs
-            if any(
-                run[0] - by[1] in (0, 1) or by[0] - run[1] in (0, 1) or (run[0] < by[1] and by[0] < run[1])
-                for _, by in block
-            )
-        }
-        grown = not placed <= block
-        block |= placed
-    return block
+    return _grown(
+        block,
+        runs,
+        lambda run, by: (
+            run[0] - by[1] in (0, 1) or by[0] - run[1] in (0, 1) or (run[0] < by[1] and by[0] < run[1])
+        ),
+    )
 
 
 def _words(run: Run) -> list[tuple[int, str]]:
