@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..layout import Run, Runs
+from ..layout.words import WORD
 from ..lexicon import key_of
 from ..template_spec import Column, Label
 from .bounds import Place, PrintedRun
@@ -175,7 +176,7 @@ def _one_text_block(
     words = [
         (start, start + len(word), found, columns(word))
         for found in ((number, run) for number, line in lines for run in line)
-        for start, word in _words(found[1])
+        for start, word in ((found[1][0] + m.start(), m.group()) for m in WORD.finditer(found[1][2]))
     ]
     runs = {found for _, _, found, columns_of in words if columns_of}
     block = {
@@ -193,17 +194,6 @@ def _one_text_block(
             run[0] - by[1] in (0, 1) or by[0] - run[1] in (0, 1) or (run[0] < by[1] and by[0] < run[1])
         ),
     )
-
-
-def _words(run: Run) -> list[tuple[int, str]]:
-    """Each word of a run (one space apart) and where it starts."""
-    found: list[tuple[int, str]] = []
-    start = run[0]
-    for word in run[2].split(" "):
-        if word:
-            found.append((start, word))
-        start += len(word) + 1
-    return found
 
 
 def _block_word(place: Place, column: int) -> PrintedRun:
