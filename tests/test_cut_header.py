@@ -8,6 +8,7 @@ the header shows the cut, the values under it are not read as numbers.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,60 @@ def test_a_block_whose_last_label_the_page_left_out_after_a_cut_one_gives_it_no_
     for row, cells in (table.rows if table is not None else {}).items():
         if row in second.rows:
             assert second.columns[-1] not in cells, (row, cells)
+
+
+@given(st.sampled_from(WIDE), st.sampled_from(BLOCKS), st.data())
+def test_a_block_whose_last_label_is_whole_beside_a_cut_one_gives_it_no_number(
+    cut_block: tuple[str, Block], other: tuple[str, Block], data: st.DataObject
+) -> None:
+    # Review seeds 20268802 r061, 20268811 r034 and 20268812 r099 (Chromium, nowrap): one block's
+    # note cut at the page's edge (`本年增/减（指2019年增加或减少的事`), another's last label printed
+    # whole (`采购总金额`) above `1,093,548.4` of 1,093,548.49, cut by the same edge. Table 二 is
+    # one table: its last column stands at one place in every block, so the edge cuts them all.
+    name, first = cut_block
+    assume(other[0] == name and other[1] != first)
+    second = other[1]
+    labels = _noted(name, first)
+    cut = labels[-1][: labels[-1].index("（") + data.draw(st.integers(2, 6))]
+    values, more = _values(data, first), _values(data, second)
+    blocks = [
+        _block_lines(name, first, [*labels[:-1], cut], values, "  "),
+        _block_lines(name, second, [spec_label(name, c) for c in second.columns], more, "  "),
+    ]
+    if data.draw(st.booleans()):
+        blocks.reverse()
+    text = "\n".join(
+        ["二、主动公开政府信息情况", *blocks[0], *blocks[1], "三、收到和处理政府信息公开申请情况"]
+    )
+    table = govdisclosure.parse(text).tables.active_disclosure
+    for row, cells in (table.rows if table is not None else {}).items():
+        if row in second.rows:
+            assert second.columns[-1] not in cells, (row, cells)
+
+
+def spec_label(name: str, column: str) -> str:
+    """A column's label as the template prints it."""
+    return TEMPLATES[name].active_disclosure.columns[column].label.label
+
+
+@given(st.sampled_from(BLOCKS), st.data(), st.sampled_from([" ", "    "]))
+def test_a_header_cell_s_last_line_printed_after_the_rows_is_no_cut(
+    case: tuple[str, Block], data: st.DataObject, gap: str
+) -> None:
+    # Held-out seed 7 r087 (LibreOffice, plain pdftotext): `本年新制作数 本年新公开数 对外公开总数`
+    # above the rows and `量` / `量` / `量` below them, each header cell's last line. No page's edge
+    # cut 对外公开总数量: its values are read, and no other block's are said.
+    name, block = case
+    label = spec_label(name, block.columns[-1]).split("（")[0]
+    cut = data.draw(st.integers(2, len(label) - 1))
+    values = _values(data, block)
+    lines = _block_lines(
+        name, block, [*map(partial(spec_label, name), block.columns[:-1]), label[:cut]], values, gap
+    )
+    text = "\n".join(["二、主动公开政府信息情况", *lines, label[cut:], "三、收到和处理政府信息公开申请情况"])
+    table = govdisclosure.parse(text).tables.active_disclosure
+    assert table is not None
+    assert [[c.value for c in table.rows[row].values()] for row in block.rows] == values
 
 
 # Table 三's header as a PDF route prints it on one line a header row, 总计's cell cut off.

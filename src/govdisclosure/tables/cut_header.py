@@ -5,10 +5,11 @@ a block's last column, its header prints a piece of its label (`采购总金` of
 values may be cut as well (`228.2` of 228.27), and no text shows how much of a number is gone: a
 review's Chromium PDF on A5 paper in 21 px type, nowrap, through every PDF route. Where the edge
 cuts right of the header word but through the number (`1,093,548.4` under a whole `采购总金额`), the
-text shows nothing (docs/flattening.md). Where it cuts the label's note (`处理决定数量（指`, a note
+block's own header shows nothing. Where it cuts the label's note (`处理决定数量（指`, a note
 opened and never closed, after another column's note printed whole on the way), it may have cut
-the values too (`50` of 5059, `7` of 76); and once a block shows the cut, another block's header
-printing nothing of its last column's label has lost it to the edge as well.
+the values too (`50` of 5059, `7` of 76). And once a block shows the cut, every block's last
+column stands at the same edge: table 二 is one table, its last column one place on the page for
+every block, so another block's values there may be cut too, its label printed whole or not.
 
 Table 三's header may lose 总计 whole (`say_cut_off_last_column`): it prints 自然人 and not one
 character of 总计, and a value past the edge is a piece (`2` of 2,469) unless it is its row's sum.
@@ -23,13 +24,15 @@ from ..lexicon import key_of
 from ..nfkc import nfkc
 from ..notes import ANNOTATION
 from .grid import Grid
-from .regions import Region
+from .regions import MatchedRow, Region
 from .spelled import HeaderLabels
 
 __all__ = ["say_cut_off_last_column", "say_cut_short_columns"]
 
 # A label's piece the page's edge left: its first characters, two at least (`采购总金`).
 CUT_PIECE = 2
+SAID_CUT = "'s header is cut short at the page's edge, and so may its value be"
+SAID_OTHER = "'s cells stand at the page's edge, which cuts another block's header, and may be cut too"
 
 
 def say_cut_short_columns(
@@ -40,58 +43,89 @@ def say_cut_short_columns(
     characters with some of the rest nowhere in the block's header, stands at the page's edge, and
     the edge may cut its values as well (`228.2` of 228.27: a review's Chromium PDF on A5 paper in
     21 px type, nowrap); so does a note cut (`处理决定数量（指`, `_note_cut`), and, once either shows
-    the cut, a block's last column of whose label nothing is printed (`_last_gone`)."""
-    for row, column in _cut_short_columns(region, blocks, labels).items():
-        cell = grid.rows.get(row, {}).pop(column, None)
-        if cell is not None:
-            said = f"{column}'s header is cut short at the page's edge, and so may its value be"
-            grid.unplaced(f"{row}: {said} ({cell.raw})", cell.line)
+    the cut, every other block's last column, whether its label prints nothing (plain pdftotext
+    dropped `处理决定数量（指` under 第二十条第（六）项, and printed `53` of 536 under it) or prints
+    whole (`1,093,548.4` of 1,093,548.49 under `采购总金额`: reviews' Chromium PDFs, nowrap)."""
+    cut, others = _cut_short_columns(region, blocks, labels)
+    for rows, said in ((cut, SAID_CUT), (others, SAID_OTHER)):
+        for row, column in rows.items():
+            cell = grid.rows.get(row, {}).pop(column, None)
+            if cell is not None:
+                grid.unplaced(f"{row}: {column}{said} ({cell.raw})", cell.line)
 
 
 def _cut_short_columns(
     region: Region, blocks: Sequence[tuple[str, tuple[str, ...]]], labels: HeaderLabels
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The rows whose last column's header the page's edge cut, and, once there is one, every
+    other block's rows, each with its block's last column."""
     cut: dict[str, str] = {}
-    gone: dict[str, str] = {}
+    others: dict[str, str] = {}
     shown = False
     block: tuple[str, ...] | None = None
     printed: list[str] = []  # the header's words as printed, in order
+    everywhere = iter(_blocks_words(region))
+    words: list[str] = []  # every word the block prints off its rows' lines
     for matched in region.rows:
         entries = [e for _, e in matched.entries_for(region.table)]
         caption = next((e for e in entries if e.kind == "caption"), None)
         if caption is not None:
             block = next((columns for text, columns in blocks if key_of(text) == caption.key), None)
-            printed = []
+            printed, words = [], next(everywhere)
             continue
         rows = [e.id for e in entries if e.kind == "row"]
         if block is None:
             continue
         if not rows:
-            printed += [m.token.text for m in matched.matches if m.token.kind == "text"]
+            printed += _words(matched)
             continue
         header = [key_of(word) for word in printed]
         spellings = labels.columns.get(block[-1], ())
-        if _cut_short(header, spellings) or _note_cut(printed, spellings):
+        if _cut_short(header, spellings, [key_of(w) for w in words]) or _note_cut(printed, spellings):
             cut.update({row: block[-1] for row in rows})
             shown = True
-        elif _last_gone(header, [labels.columns.get(c, ()) for c in block]):
-            gone.update({row: block[-1] for row in rows})
-    return cut | gone if shown else cut
+        else:
+            others.update({row: block[-1] for row in rows})
+    return (cut, others) if shown else (cut, {})
 
 
-def _cut_short(words: Sequence[str], spellings: Sequence[str]) -> bool:
+def _words(matched: MatchedRow) -> list[str]:
+    """The words a line prints that name nothing."""
+    return [m.token.text for m in matched.matches if m.token.kind == "text"]
+
+
+def _blocks_words(region: Region) -> list[list[str]]:
+    """Each block's words printed off its rows' lines, from its caption to the next: its header's,
+    and pieces of it a tool printed after the rows (plain pdftotext: `对外公开总数` above the rows,
+    `量` below them)."""
+    found: list[list[str]] = []
+    for matched in region.rows:
+        entries = [e for _, e in matched.entries_for(region.table)]
+        if any(e.kind == "caption" for e in entries):
+            found.append([])
+        elif found and not any(e.kind == "row" for e in entries):
+            found[-1] += _words(matched)
+    return found
+
+
+def _cut_short(words: Sequence[str], spellings: Sequence[str], block: Sequence[str]) -> bool:
     """True when a word ends with the first characters (two or more) of a spelling of the label, its
     bracketed note set aside, and the words, in order, print no spelling whole: the label printed
     up to the page's edge. (In order, not side by side: a narrow header's lines interleave its
-    cells' pieces, `对外公开总数` / `量`.)"""
+    cells' pieces, `对外公开总数` / `量`.) Not where the rest of the label starts a word the block
+    prints further on (`block`, every word of it): a header cell's last line printed after the
+    rows, no cut."""
     cores = [_core(s) for s in spellings]
     printed = "".join(words)
     if not words or not cores or any(_in_order(core, printed) for core in cores):
         return False
     return any(
         len(word) >= CUT_PIECE
-        and any(word.endswith(core[:n]) for core in cores for n in range(CUT_PIECE, len(core)))
+        and word.endswith(core[:n])
+        and not any(later.startswith(core[n:]) for later in block)
         for word in words
+        for core in cores
+        for n in range(CUT_PIECE, len(core))
     )
 
 
@@ -131,21 +165,6 @@ def _note_cut(words: Sequence[str], spellings: Sequence[str]) -> bool:
         if tail.startswith("(") and ")" not in tail and "(" in before and ")" in before:
             return True
     return False
-
-
-def _last_gone(words: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
-    """True when the header's words print the first column's label and, the other columns' labels
-    set aside, nothing of the last's (not its first two characters): where another block shows the
-    page's edge cutting the table, the edge left nothing of this one's last header cell (plain
-    pdftotext dropped `处理决定数量（指` under 第二十条第（六）项, and printed `53` of 536 under it).
-    `columns`: each column's spellings, in order."""
-    printed = "".join(words)
-    if not _prints_in_order(printed, columns[0]):
-        return False
-    for spellings in columns[:-1]:
-        for spelling in spellings:
-            printed = printed.replace(_core(spelling), "")
-    return not any(_core(s)[:CUT_PIECE] in printed for s in columns[-1])
 
 
 def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], labels: HeaderLabels) -> None:
