@@ -11,9 +11,14 @@ A heading's numeral can come out on a line of its own under the title (`、 存�
 
 from __future__ import annotations
 
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govdisclosure
 from corpus import text
 from corpus.score import row_cells, table_cells
+from plain_table import FEWER, balanced_counts, print_plain, wrong_numbers
 
 
 def test_wu_between_a_group_marker_and_a_label_tail_is_label_text() -> None:
@@ -37,3 +42,75 @@ def test_a_section_title_ends_the_table_before_it() -> None:
     assert parsed == printed
     report = govdisclosure.parse(text("r011", "pdf-chromium.pdfplumber"))
     assert [s.title for s in report.sections][4] == "存在的主要问题及改进情况"
+
+
+GROUP_HEADER = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+TABLE_FOUR_HEAD = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议",
+    "行政诉讼",
+    *GROUP_HEADER,
+    "未经复议直接起诉",
+    "复议后起诉",
+    *GROUP_HEADER * 2,
+]
+HEADINGS = ["5、", "5、 ", "五、", "（五）", "5. ", "第五部分 "]
+
+
+@given(
+    st.lists(st.integers(0, 40), min_size=10, max_size=10),
+    st.lists(st.integers(0, 40), min_size=4, max_size=4, unique=True),
+    st.integers(1, 2),
+    st.sampled_from(HEADINGS),
+)
+def test_values_after_a_numbered_section_heading_are_not_table_four_s(
+    first: list[int], last: list[int], before: int, marker: str
+) -> None:
+    # Review seed 20268813 r076-v0 (Chromium, plain pdftotext): table 四 a value a line, and
+    # `5、 存在的主要问题及改进情况` printed before its last three, `/` and `2` drawn in another
+    # order there: read on through the heading, 复议后起诉's 2 went to 其他结果. A section's heading
+    # ends the table before it, its numeral printed with it or not.
+    values = [*first, *last, sum(last)]
+    tail = values[10 + before :]
+    moved = [*tail[1:-1], tail[0], tail[-1]]  # the values after the heading in another order
+    lines = [
+        *TABLE_FOUR_HEAD,
+        *map(str, values[: 10 + before]),
+        f"{marker}存在的主要问题及改进情况",
+        *map(str, moved),
+        "没有需要说明的问题。",
+    ]
+    table = govdisclosure.parse("\n".join(lines) + "\n").tables.review_litigation
+    rows = ("review", "litigation_direct", "litigation_after_review")
+    truth = {
+        (row, column): v for i, v in enumerate(values) for row, column in [(rows[i // 5], COLUMNS[i % 5])]
+    }
+    for row, column, cell in table.cells() if table is not None else ():
+        assert cell.kind != "number" or cell.value == truth[row, column], (row, column, cell.raw)
+
+
+COLUMNS = ("upheld", "corrected", "other_result", "pending", "total")
+
+
+@FEWER  # a whole table parsed an example
+@given(st.sampled_from(["2019", "2021"]), st.data())
+def test_a_numbered_label_s_number_printed_apart_from_its_mark_is_no_value(
+    template: str, data: st.DataObject
+) -> None:
+    # Review seed 20268813 r050-v1 (Chromium, 0.1 em letter-spacing, plain pdftotext): the label
+    # `3 .危及“ 三安全一稳 定”` after 2.其他法律行政法规禁止公开's last value, a line of its own:
+    # its `3` read as a value, the row before took it as its 总计 (3 for 1).
+    rows = data.draw(balanced_counts(template))
+    lines = print_plain(template, rows, ["before"] * len(rows), "0", False, False)
+    numbered = [i for i, line in enumerate(lines) if NUMBERED.match(line)]
+    for i in data.draw(st.lists(st.sampled_from(numbered), min_size=1, unique=True)):
+        mark = NUMBERED.match(lines[i])
+        assert mark is not None
+        rest = lines[i][mark.end() :]
+        cut = data.draw(st.integers(1, len(rest)))
+        lines[i] = f"{mark['num']} {mark['dot']}{rest[:cut]} {rest[cut:]}".rstrip()
+    report = govdisclosure.parse("\n".join(lines) + "\n")
+    assert wrong_numbers(template, rows, report) == []
+
+
+NUMBERED = regex.compile(r"^(?P<num>\d)(?P<dot>[.．])(?=\p{Han})")

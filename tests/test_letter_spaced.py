@@ -9,6 +9,7 @@ as 8 and 5, 243706 as six cells).
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ from govdisclosure.layout.words import split_words
 from govdisclosure.lexicon import lexicon_for
 from govdisclosure.normalize import normalize
 from govdisclosure.tables.opening import opens_a_row
+from govdisclosure.template_spec import ApplicationRow
 from govdisclosure.templates import default_templates
+from plain_table import FEWER
 
 TEMPLATE = default_templates()["2021"].applications
 LEXICON = lexicon_for(default_templates())
@@ -264,3 +267,78 @@ def test_labels_printed_letter_spaced_are_letter_spacing() -> None:
             for values in ("", "   1 2 3"):
                 text = "\n".join(_spaced(label) + values for _ in range(6))
                 assert letter_spaced(normalize(text), LEXICON), label
+
+
+# Each group of numbered rows, its first row, and the row before it (the last of the group before).
+FIRSTS = [
+    (TEMPLATE.groups[row.group].label, row, before)
+    for before, row in pairwise(ROWS)
+    if row.group in TEMPLATE.groups and row.group != before.group
+]
+
+
+@FEWER  # a whole table parsed an example
+@given(st.sampled_from(FIRSTS), spaced_tables(LAYOUT_GAPS), st.data())
+def test_a_group_label_s_piece_beside_its_first_row_ends_the_row_before(
+    case: tuple[str, ApplicationRow, ApplicationRow],
+    drawn: tuple[str, dict[tuple[str, str], int]],
+    data: st.DataObject,
+) -> None:
+    # Review seed 20268813 r002-v1 (Chromium, 0.5 em, `-layout`): `（ 四 ） 无   1 . 本 机   2   1 …`,
+    # 无法提供's first character one space after its marker and 1.本机关…'s number mark after it,
+    # read as a none mark and a value: with the row's five numbers (two blank cells), seven cells
+    # of 8.属于行政查询事项, the blank row above. A group's label opening beside its first row ends
+    # the row before, and its number mark is no value.
+    group, first, before = case
+    text, values = drawn
+    gap = "   "
+    cut = data.draw(st.integers(len(group.split("）")[0]) + 2, len(group)))  # marker and a word
+    head = data.draw(st.integers(3, 4))  # the row's number mark and a word or two
+    blanks = set(data.draw(st.lists(st.integers(0, 5), min_size=2, max_size=2, unique=True)))
+    printed = [
+        n for i, n in enumerate(values[first.id, c] for c in TEMPLATE.value_columns) if i not in blanks
+    ]
+    values = {
+        (row, column): value
+        for (row, column), value in values.items()
+        if row != before.id and (row != first.id or TEMPLATE.value_columns.index(column) not in blanks)
+    }
+    label = first.label.label
+    lines = [
+        gap.join([_spaced(group[:cut]), _spaced(label[:head]), *(_spaced(str(n)) for n in printed)]),
+        gap.join(filter(None, [_spaced(group[cut:]), _spaced(label[head:])])),
+    ]
+    text = "".join(
+        _spaced(before.label.label) + "\n"
+        if line.startswith(_spaced(before.label.label))
+        else "\n".join(lines) + "\n"
+        if line.startswith(_spaced(label))
+        else line + "\n"
+        for line in text.splitlines()
+    )
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    for row, column, cell in table.cells():
+        assert cell.kind != "number" or cell.value == values.get((row, column)), (row, column, cell.raw)
+
+
+@FEWER  # a whole table parsed an example
+@given(st.sampled_from(FIRSTS), spaced_tables(LAYOUT_GAPS))
+def test_a_group_label_and_its_first_row_s_label_on_one_line_are_two_labels(
+    case: tuple[str, ApplicationRow, ApplicationRow], drawn: tuple[str, dict[tuple[str, str], int]]
+) -> None:
+    # Review seed 20268813 r094-v1 (Chromium, letter-spaced, pdftotext -raw): `（ 四 ） 无 法 提 供
+    # 1 . 本 机 关 不 掌 握 相 关 政 府 信 息 — — 1 — — — 1`, the group's label and its first row's
+    # one space apart. Read as one label's words, they named no row and the row's values went
+    # unread; the number mark opens the row's label.
+    group, first, _ = case
+    text, values = drawn
+    label = _spaced(first.label.label)
+    text = "".join(
+        f"{_spaced(group)} {line}\n" if line.startswith(label) else f"{line}\n" for line in text.splitlines()
+    )
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    assert {c: cell.value for c, cell in table[first.id].items()} == {
+        c: values[first.id, c] for c in TEMPLATE.value_columns
+    }

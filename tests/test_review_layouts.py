@@ -148,6 +148,15 @@ FIXED = {
         f"s20268812-dash-r099-v1.pdf-chromium.{route}.txt"
         for route in ("pdfplumber", "pdftotext-layout", "pdftotext-raw")
     ),
+    # Letter-spaced: `（ 四 ） 无   1 . 本 机   2 …`, a group's label opening beside its first row,
+    # its 无 and its number mark read as cells of the blank row above (spaced._opens_group_label): stop 60.
+    "s20268813-blank-r002-v1.pdf-chromium.pdftotext-layout.txt",
+    # Table 四 a value a line about `5、 存在的主要问题及改进情况`, the values on either side of it in
+    # another order (review_heading.say_groups_about_a_heading): stop 60.
+    "s20268813-slash-r076-v0.pdf-chromium.pdftotext.txt",
+    # `3 .危及“ 三安全一稳 定”`: a label's number set apart from its mark read as the row above's
+    # 总计 (words._number_mark): stop 60.
+    "s20268813-zeros-r050-v1.pdf-chromium.pdftotext.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

@@ -25,6 +25,7 @@ from itertools import pairwise
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
 from ..normalize import Line
+from ..numbering import GROUP_MARKER
 from ..values import parse_number
 from .tokens import CellRow, Token
 
@@ -109,10 +110,24 @@ def _label_marks(row: CellRow) -> tuple[Token, ...]:
     letter-spaced, `三 、 本 年 度 办 理 结 果` and `4 . 无 正 当 理 由` print them apart, where each
     would read as a none mark."""
     tokens = list(row.tokens)
-    for i in range(1, len(tokens) - 1):
-        if tokens[i].text.strip() in ("、", "无") and tokens[i - 1].kind == tokens[i + 1].kind == "text":
-            tokens[i] = tokens[i]._replace(kind="text")
+    for i in range(1, len(tokens)):
+        mark, before = tokens[i], tokens[i - 1]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        between = after is not None and before.kind == after.kind == "text"
+        if mark.text.strip() in ("、", "无") and (between or _opens_group_label(before, mark)):
+            tokens[i] = mark._replace(kind="text")
     return tuple(tokens)
+
+
+def _opens_group_label(marker: Token, word: Token) -> bool:
+    """True when `word` stands one space after a group's bracketed marker alone (`（ 四 ） 无   1 .
+    本 机   2 …`: 无法提供's first character, the row's number mark after it), the first word of
+    the group's label: no cell prints a bare marker."""
+    return (
+        marker.kind == "text"
+        and GROUP_MARKER().fullmatch(marker.text.strip()) is not None
+        and (marker.x is None or word.x is None or word.x[0] - marker.x[1] <= 1)
+    )
 
 
 def _marks_label(run: Sequence[Token], after: Token) -> bool:
@@ -134,7 +149,7 @@ def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
         if token is not None and _piece(token) and (not run or _next_piece(run[-1], token)):
             run.append(token)
             continue
-        if not tokens and run and token is not None and _marks_label(run, token):
+        if all(t.kind == "text" for t in tokens) and run and token is not None and _marks_label(run, token):
             # A label's number mark (`4 . 无 正 当`, `1 . 申 请 人`) is the label's text.
             tokens.extend(t._replace(kind="text") for t in run)
         elif len(run) >= 2 and _spread(run):
@@ -152,15 +167,23 @@ def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
     return row if words == row.tokens else row._replace(tokens=words)
 
 
+def _number_mark(tokens: Sequence[Token], i: int) -> bool:
+    """True when the token is a numbered label's number, its mark next (`1` / `.`): a label opens
+    there, after a group's label on its line (`（ 四 ） 无 法 提 供 1 . 本 机 …`), and is no part of it."""
+    after = tokens[i + 1].text.strip() if i + 1 < len(tokens) else ""
+    return DIGIT().match(tokens[i].text.strip()) is not None and after[:1] in (".", "．", "、")
+
+
 def _words_joined(tokens: Sequence[Token]) -> tuple[Token, ...]:
     """Label words one space apart made one (`1` / `.申请人` / `无` / `正当理由…`: a label's mark and
     its 无 printed apart split it, and each piece alone names no row)."""
     out: list[Token] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         before = out[-1] if out else None
         if (
             before is not None
             and before.kind == token.kind == "text"
+            and not _number_mark(tokens, i)
             and before.x is not None
             and token.x is not None
             and token.x[0] - before.x[1] <= 1

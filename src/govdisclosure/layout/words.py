@@ -25,6 +25,8 @@ WORD = regex.compile(r"[^\s\x1c-\x1f]++")
 # A run of words as pdftotext -layout prints one: words one space apart, set off by two or more.
 RUN = regex.compile(r"[^\s\x1c-\x1f]++(?: [^\s\x1c-\x1f]++)*+")
 # A run of one number's characters, letter-spaced (`3 , 8 0 7`) or not (`21`).
+# A word opening with a numbered label's mark, its number printed apart (`.危及“`).
+LABEL_MARK_APART = regex.compile(r"^[.．、]\p{Han}")
 NUMBER_RUN = regex.compile(r"[\d,.+\-]++(?: [\d,.+\-]++)*+")
 # Share of the rows of several words that must show it for the text to be aligned.
 ALIGNED_SHARE = 0.5
@@ -116,6 +118,13 @@ def _opens_group(split: Sequence[str], i: int) -> bool:
     return i + 1 == len(split) or reading(split[i + 1])[0] == "text"
 
 
+def _number_mark(split: Sequence[str], i: int) -> bool:
+    """True for a line's first word, a number, followed by a word opening with a numbered label's
+    mark and its first character (`3 .危及“ 三安全一稳 定”`: PDF text of a label printed with a
+    little letter-spacing, its number set apart from its mark): the label's number, no value."""
+    return i == 0 and len(split) > 1 and LABEL_MARK_APART.match(split[1]) is not None
+
+
 def _aligned_text(line: Line) -> str:
     """The line without markdown's bold marks and heading marks: where its words stand is counted on this."""
     text = BOLD.sub("", line.raw) if "**" in line.raw else line.raw
@@ -148,7 +157,7 @@ def split_words(line: Line) -> CellRow:
         kind, _ = reading(word)
         if kind == "value" and i + 1 < len(split) and _is_year(word, split[i + 1]):
             kind = "text"  # `（指 2019 年事项数）`: a header's words, the year among them
-        elif kind == "value" and _opens_group(split, i):
+        elif kind == "value" and (_opens_group(split, i) or _number_mark(split, i)):
             kind = "text"
         start, end = found[i].start(), found[i].end()
         if kind in ("value", "broken"):

@@ -33,6 +33,7 @@ __all__ = [
     "INTERRUPTED",
     "SPLIT_HEADER",
     "STACKED",
+    "THROUGH_HEADING",
     "TOTAL_EARLIER",
     "all_alike",
     "drawn_apart",
@@ -89,6 +90,17 @@ DRAWN_TOTAL_AT = 1
 TOTAL_EARLIER = (
     "values printed one per line among the header's lines in a PDF's reading order, read with the "
     "total drawn earlier the group's total holds as well: their order is not shown"
+)
+
+
+# The next section's heading, its numeral with it, printed among table 四's values (`/` … `2` /
+# `5、 存在的主要问题及改进情况` / `/` / `2`: a review's Chromium PDF through plain pdftotext, seed
+# 20268813 r076, 复议后起诉's `/ / / 2 2` drawn `/ / 2` and `/ 2` about it): the reading order went
+# through another block there, and the values on either side need not be in their columns' order,
+# every group total still holding. Only values all alike read the same in any order.
+THROUGH_HEADING = (
+    "values printed one per line about the next section's heading, not all alike: "
+    "a PDF's reading order went through another block there, and their order is not shown"
 )
 
 

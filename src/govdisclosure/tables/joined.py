@@ -41,6 +41,7 @@ def merge_regions(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> d
                 region.closed_by,
                 first.split_by + split,
                 first.between + region.between,
+                first.headings | region.headings,
             )
         elif not _values_in(merged[table]):
             merged[table] = region._replace(between=())

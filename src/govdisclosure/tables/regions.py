@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..layout import CellRow, Token
-from ..lexicon import Entry, Lexicon, key_of
+from ..lexicon import Entry, Lexicon, key_of, split_label
 from ..model import TABLE_NAMES
 from ..numbering import GROUP_MARKER
 
@@ -80,6 +80,9 @@ class Region(NamedTuple):
     # once merge_regions joined the pieces, a run for each gap between two of them (a values line
     # after a header's note read as a sentence): no row took them, so they are said, never dropped.
     between: tuple[tuple[MatchedRow, ...], ...] = ()
+    # Lines among the rows printing a section's heading with its numeral (`5、 存在的主要问题及改进
+    # 情况`): PDF text's reading order went through the next section there (tables/review.py).
+    headings: frozenset[int] = frozenset()
 
     @property
     def one_line(self) -> bool:
@@ -182,7 +185,10 @@ def find_regions(
             or shown
             or (bool(labelled) and len(named_labels(collected, current, lexicon)) >= MIN_NAMED_LABELS)
         ):
-            regions.append(Region(current, tuple(collected), ended_by, closed_by, between=between))
+            headings = frozenset(r.row.line for r in collected if _numbered_title(r, titles))
+            regions.append(
+                Region(current, tuple(collected), ended_by, closed_by, between=between, headings=headings)
+            )
 
     for row in rows:
         prose_at = next(
@@ -221,6 +227,15 @@ def find_regions(
                 unread.append(row)
     close()
     return regions
+
+
+def _numbered_title(row: MatchedRow, titles: frozenset[str]) -> bool:
+    """True when the row prints a section's title after its numeral (`5、 存在的主要问题及改进情况`),
+    words naming nothing: a heading, which PDF text may print among a table's values."""
+    return any(
+        m.token.kind == "text" and not m.entries and split_label(m.token.text).key in titles
+        for m in row.matches
+    )
 
 
 def _values_after(row: MatchedRow, prose_at: int) -> bool:

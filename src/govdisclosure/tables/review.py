@@ -17,6 +17,7 @@ from .order import Order
 from .place import fit
 from .regions import Region
 from .review_headed import BOXED, box_by_box, columns_named_before
+from .review_heading import say_groups_about_a_heading
 from .review_pipes import pipe_row, unsettled
 from .review_totals import place_by_totals, refuse_order
 from .stated import place_stated, stated_groups
@@ -158,6 +159,8 @@ def assemble_review(
         return
     headed_by = columns_named_before(region.rows, spec)
     _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed, headed_by)
+    if grid.reading_order:
+        say_groups_about_a_heading(grid, groups, region.headings)
 
 
 def _place(
