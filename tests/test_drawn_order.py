@@ -75,6 +75,24 @@ def test_a_row_one_value_a_line_in_a_pdf_s_order_shows_its_order_only_of_one_kin
     assert shows_column_order(_values(*lines), reading_order=True) is not mixed
 
 
+@given(
+    marks=st.lists(st.booleans(), min_size=4, max_size=7).filter(lambda m: any(m)),
+    numbers=st.lists(_NUMBERS, min_size=7, max_size=7),
+    data=st.data(),
+)
+def test_a_row_one_value_a_line_with_two_on_a_line_anywhere_shows_its_order_only_of_one_kind(
+    marks: list[bool], numbers: list[str], data: st.DataObject
+) -> None:
+    # Review seed 20268814 r049-v0 (Chromium, plain pdftotext): `无` x 4 / `无 1` / `1` for 无 1 无 无
+    # 无 无 1, 其他 and 总计 on one baseline and 商业企业's 1 drawn after them: read in printed
+    # order, 1 went to 其他. Two cells sharing a line anywhere leave a PDF's reading order.
+    cells = ["无" if mark else number for mark, number in zip(marks, numbers, strict=False)]
+    at = data.draw(st.integers(0, len(cells) - 2))
+    lines = [*cells[:at], f"{cells[at]} {cells[at + 1]}", *cells[at + 2 :]]
+    mixed = not all(c == "无" for c in cells)
+    assert shows_column_order(_values(*lines), reading_order=True) is not mixed
+
+
 @pytest.mark.parametrize(
     ("report_id", "table", "row"),
     [

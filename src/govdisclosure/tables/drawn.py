@@ -217,12 +217,12 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
         return True
     placed = {(v.line, HAN().search(v.text) is not None) for v in printed}  # (line, is a CJK mark)
     kinds = {cjk for _, cjk in placed}
+    counts = [sum(v.line == line for v in printed) for line in sorted(lines)]
     if (
         lined
         and len(lines) != len(printed)
-        and not one_row_printed(
-            [sum(v.line == line for v in printed) for line in sorted(lines)], len(printed)
-        )
+        and not one_row_printed(counts, len(printed))
+        and not _paired(counts)
     ):
         # Several values on a line (a wrapped number's lines among a row's, pdftotext -raw: `1,23`
         # / `7` / `无 无 无 无 无` / `1,23` / `7`): the printed order, but where the row's values
@@ -230,6 +230,14 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
         # (markitdown on a PDF: `476` / `无 无` for 无 无 476, held-out seed 20261205, r021).
         return not (len(kinds) == 2 and len(lines) == 2 and len(placed) == 2)
     return len(kinds) < 2
+
+
+def _paired(counts: Sequence[int]) -> bool:
+    """True when values stand one a line but for two sharing one line, not the last: plain
+    pdftotext's 其他 and 总计 on one baseline with a cell drawn after them (`无` x 4 / `无 1` / `1`
+    for 无 1 无 无 无 无 1, 商业企业's 1 drawn last: a review's Chromium PDF, seed 20268814 r049)."""
+    # (Three lines at least: two lines holding both kinds are a line of -raw's own order, `无 476` / `无`.)
+    return len(counts) >= 3 and sorted(counts)[-2:] == [1, 2]
 
 
 def one_row_printed(counts: Sequence[int], width: int) -> bool:
