@@ -25,7 +25,7 @@ from itertools import pairwise
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
 from ..normalize import Line
-from ..numbering import GROUP_MARKER
+from ..numbering import GROUP_MARKER, LEAF_NUMBER
 from ..values import parse_number
 from .tokens import CellRow, Token
 
@@ -167,11 +167,11 @@ def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
     return row if words == row.tokens else row._replace(tokens=words)
 
 
-def _number_mark(tokens: Sequence[Token], i: int) -> bool:
+def _opens_numbered_label(tokens: Sequence[Token], i: int) -> bool:
     """True when the token is a numbered label's number, its mark next (`1` / `.`): a label opens
     there, after a group's label on its line (`（ 四 ） 无 法 提 供 1 . 本 机 …`), and is no part of it."""
     after = tokens[i + 1].text.strip() if i + 1 < len(tokens) else ""
-    return DIGIT().match(tokens[i].text.strip()) is not None and after[:1] in (".", "．", "、")
+    return LEAF_NUMBER.match(tokens[i].text.strip() + after[:1]) is not None
 
 
 def _words_joined(tokens: Sequence[Token]) -> tuple[Token, ...]:
@@ -183,7 +183,7 @@ def _words_joined(tokens: Sequence[Token]) -> tuple[Token, ...]:
         if (
             before is not None
             and before.kind == token.kind == "text"
-            and not _number_mark(tokens, i)
+            and not _opens_numbered_label(tokens, i)
             and before.x is not None
             and token.x is not None
             and token.x[0] - before.x[1] <= 1

@@ -9,9 +9,9 @@ from typing import NamedTuple
 import regex
 
 from ..normalize import Line
-from ..numbering import GROUP_MARKER, LABEL_START
+from ..numbering import GROUP_MARKER, LABEL_START, LEAF_NUMBER
 from .tabs import BOLD
-from .tokens import CellRow, Token, reading, undouble
+from .tokens import HAN, CellRow, Token, reading, undouble
 
 Run = tuple[int, int, str]  # where a run of words starts and ends on its line, and its text
 
@@ -25,8 +25,6 @@ WORD = regex.compile(r"[^\s\x1c-\x1f]++")
 # A run of words as pdftotext -layout prints one: words one space apart, set off by two or more.
 RUN = regex.compile(r"[^\s\x1c-\x1f]++(?: [^\s\x1c-\x1f]++)*+")
 # A run of one number's characters, letter-spaced (`3 , 8 0 7`) or not (`21`).
-# A word opening with a numbered label's mark, its number printed apart (`.危及“`).
-LABEL_MARK_APART = regex.compile(r"^[.．、]\p{Han}")
 NUMBER_RUN = regex.compile(r"[\d,.+\-]++(?: [\d,.+\-]++)*+")
 # Share of the rows of several words that must show it for the text to be aligned.
 ALIGNED_SHARE = 0.5
@@ -122,7 +120,10 @@ def _number_mark(split: Sequence[str], i: int) -> bool:
     """True for a line's first word, a number, followed by a word opening with a numbered label's
     mark and its first character (`3 .危及“ 三安全一稳 定”`: PDF text of a label printed with a
     little letter-spacing, its number set apart from its mark): the label's number, no value."""
-    return i == 0 and len(split) > 1 and LABEL_MARK_APART.match(split[1]) is not None
+    after = split[1] if len(split) > 1 else ""
+    return (
+        i == 0 and LEAF_NUMBER.match(split[0] + after[:1]) is not None and HAN().match(after[1:2]) is not None
+    )
 
 
 def _aligned_text(line: Line) -> str:

@@ -233,9 +233,9 @@ def shows_column_order(values: Sequence[Token], reading_order: bool, lined: bool
 
 
 def _paired(counts: Sequence[int]) -> bool:
-    """True when values stand one a line but for two sharing one line, not the last: plain
-    pdftotext's 其他 and 总计 on one baseline with a cell drawn after them (`无` x 4 / `无 1` / `1`
-    for 无 1 无 无 无 无 1, 商业企业's 1 drawn last: a review's Chromium PDF, seed 20268814 r049)."""
+    """True when values stand one a line but for two sharing one line, anywhere: plain pdftotext's
+    其他 and 总计 on one baseline, last or with a cell drawn after them (`无` x 4 / `无 1` / `1` for
+    无 1 无 无 无 无 1, 商业企业's 1 drawn last: a review's Chromium PDF, seed 20268814 r049)."""
     # (Three lines at least: two lines holding both kinds are a line of -raw's own order, `无 476` / `无`.)
     return len(counts) >= 3 and sorted(counts)[-2:] == [1, 2]
 

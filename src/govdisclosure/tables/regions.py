@@ -81,7 +81,7 @@ class Region(NamedTuple):
     # after a header's note read as a sentence): no row took them, so they are said, never dropped.
     between: tuple[tuple[MatchedRow, ...], ...] = ()
     # Lines among the rows printing a section's heading with its numeral (`5、 存在的主要问题及改进
-    # 情况`): PDF text's reading order went through the next section there (tables/review.py).
+    # 情况`): PDF text's reading order went through the next section there (tables/review_heading.py).
     headings: frozenset[int] = frozenset()
 
     @property
