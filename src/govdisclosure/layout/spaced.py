@@ -25,9 +25,9 @@ from itertools import pairwise
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
 from ..normalize import Line
-from ..numbering import GROUP_MARKER, LEAF_NUMBER
+from ..numbering import LEAF_NUMBER
 from ..values import parse_number
-from .tokens import CellRow, Token
+from .tokens import CellRow, Token, wu_after_group_marker
 
 __all__ = ["letter_spaced", "unspaced"]
 
@@ -125,7 +125,7 @@ def _opens_group_label(marker: Token, word: Token) -> bool:
     the group's label: no cell prints a bare marker."""
     return (
         marker.kind == "text"
-        and GROUP_MARKER().fullmatch(marker.text.strip()) is not None
+        and wu_after_group_marker(marker.text, word.text)
         and (marker.x is None or word.x is None or word.x[0] - marker.x[1] <= 1)
     )
 

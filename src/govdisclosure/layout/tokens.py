@@ -25,7 +25,7 @@ from ..identities import as_evidence, total_holds
 from ..lazyregex import lazy_pattern
 from ..markup import without_markup
 from ..model import Number, Where
-from ..numbering import LEAF_NUMBER
+from ..numbering import GROUP_MARKER, LEAF_NUMBER
 from ..textcache import text_cache
 from ..values import UNIT, clean, is_value_text, read_cell
 
@@ -41,6 +41,7 @@ __all__ = [
     "reading",
     "token",
     "undouble",
+    "wu_after_group_marker",
 ]
 
 
@@ -154,6 +155,13 @@ def sums_something(values: Sequence[Token]) -> bool:
     """True when a printed run holds a value worth something before its total: `0 0 … 0` or `无 … 无`
     holds any run's total, a column's printed one per line as well as a row's."""
     return any(as_evidence(read_cell(v.text, v.line)) for v in values[:-1])
+
+
+def wu_after_group_marker(marker: str, word: str) -> bool:
+    """True for 无 right after a group's bracketed marker alone (`（四） 无`): the first character of
+    （四）无法提供 where the label broke there, or a row's none mark after its group's marker
+    (`（五） 无 无 无 …`); each reader tells which by what follows."""
+    return word.strip() == "无" and GROUP_MARKER().match(marker.strip()) is not None
 
 
 def undouble(text: str) -> str:

@@ -9,9 +9,9 @@ from typing import NamedTuple
 import regex
 
 from ..normalize import Line
-from ..numbering import GROUP_MARKER, LABEL_START, LEAF_NUMBER
+from ..numbering import LABEL_START, LEAF_NUMBER
 from .tabs import BOLD
-from .tokens import HAN, CellRow, Token, reading, undouble
+from .tokens import HAN, CellRow, Token, reading, undouble, wu_after_group_marker
 
 Run = tuple[int, int, str]  # where a run of words starts and ends on its line, and its text
 
@@ -111,7 +111,7 @@ def _opens_group(split: Sequence[str], i: int) -> bool:
 
     Followed by values, it is one (`（五） 无 无 无 …`: a row's cells after its group's marker).
     """
-    if split[i] != "无" or i == 0 or GROUP_MARKER().match(split[i - 1]) is None:
+    if i == 0 or not wu_after_group_marker(split[i - 1], split[i]):
         return False
     return i + 1 == len(split) or reading(split[i + 1])[0] == "text"
 
