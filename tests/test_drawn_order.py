@@ -907,25 +907,34 @@ _SPLIT_HEAD = ["结", "结", "其", "尚", "果", "果", "他", "未 总", "维"
 _WORDED_HEAD = ["结果 结果 其他 尚未", "总", "维持 纠正 结果 审结", "计"]
 
 
+def _value_lines(values: list[str], widths: list[int] | None) -> list[str]:
+    """Values one a line, or `widths` so many a line (pdfminer's boxes)."""
+    if not widths:
+        return values
+    cuts = list(itertools.accumulate(widths))
+    return [" ".join(values[a:b]) for a, b in itertools.pairwise([0, *cuts]) if values[a:b]]
+
+
 def _table_four_under(
-    head: list[str], values: list[str], widths: list[int] | None = None
+    head: list[str], values: list[str], widths: list[int] | None = None, early: int = 0
 ) -> govdisclosure.Report:
     """Table 四 in a PDF's reading order: labels, the header (`head`, once per group), then the
     fifteen values one a line with blank lines between (`widths`: so many values a line, as
-    pdfminer groups boxes: `无 无 无` / `3` / `3 无 无 无`)."""
-    if widths:
-        cuts = list(itertools.accumulate(widths))
-        values = [" ".join(values[a:b]) for a, b in itertools.pairwise([0, *cuts]) if values[a:b]]
+    pdfminer groups boxes: `无 无 无` / `3` / `3 无 无 无`); the first `early` lines of values drawn
+    under the first header cell (`结果 维持`), before the rest of the header (seed 20268814 r066-v0:
+    `行政复议` / `结果 维持` / `2` / `行政诉讼` / … / `结` / `其` …)."""
+    values = _value_lines(values, widths)
     lines = [
         "\f四、政府信息公开行政复议、行政诉讼情况",
         "行政复议",
+        *(["结果 维持", *_blocks(*values[:early])] if early else []),
         "行政诉讼",
         "未经复议直接起诉",
         "复议后起诉",
         *head,
         *head,
         *head,
-        *_blocks(*values),
+        *_blocks(*values[early:]),
     ]
     return govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
 
@@ -934,24 +943,29 @@ def _table_four_under(
     cells=st.lists(st.sampled_from(["0", "1", "2", "/", "—", "无"]), min_size=12, max_size=12),
     split=st.booleans(),
     widths=st.none() | st.lists(st.integers(1, 3), min_size=15, max_size=15),
+    early=st.sampled_from([0, 0, 1, 2, 3]),
 )
 def test_table_four_one_per_line_places_only_values_whose_order_a_pdf_shows(
-    cells: list[str], split: bool, widths: list[int] | None
+    cells: list[str], split: bool, widths: list[int] | None, early: int
 ) -> None:
     # r031's `2 / / / 2` for / 2 / / 2: the group totals hold in either order, so under such a header
     # only values all alike (any order reads the same) are placed; under a header of words the
-    # printed order stands, as before.
+    # printed order stands, as before. Values drawn under the header's first cell, before the rest
+    # of the header (r066-v0's `结果 维持` / `2` / `行政诉讼` / … / `结` / `其`), leave it as split.
     groups = [cells[i : i + 4] for i in range(0, 12, 4)]
     values = [v for group in groups for v in (*group, str(sum(int(c) for c in group if c.isdigit())))]
-    report = _table_four_under(_SPLIT_HEAD if split else _WORDED_HEAD, values, widths)
+    report = _table_four_under(_SPLIT_HEAD if split else _WORDED_HEAD, values, widths, early)
     table = report.tables.review_litigation
     assert table is not None
     read = {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()}
-    alike = len({(read_cell(v).kind, read_cell(v).value) for v in values}) < 2
+    # The run is what the reading order printed after the header; values drawn before it stand
+    # under its first cell, the first group's.
+    run = " ".join(_value_lines(values, widths)[early:]).split()
+    alike = len({(read_cell(v).kind, read_cell(v).value) for v in run}) < 2
     if split and not alike:
         assert read == {}
         assert any(SPLIT_HEADER in d.message for d in report.diagnostics)
-    if "无" in values and not alike:
+    if "无" in run and not alike:
         # 无 anywhere among the run's other values, on lines of one value or several (pdfminer's boxes,
         # a review's r369): its move may move the groups' cut (DRAWN_ORDER).
         assert read == {}

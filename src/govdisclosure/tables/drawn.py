@@ -137,12 +137,14 @@ SPLIT_HEADER = (
 
 
 def header_split(rows: Sequence[MatchedRow]) -> bool:
-    """True when at least SPLIT_HEADER_LINES lines before the table's first value hold only single
-    CJK characters (`结` / `果` / `未 总` / `审 计`): its header wrapped a character a line."""
+    """True when at least SPLIT_HEADER_LINES lines before the first value after such a line hold
+    only single CJK characters (`结` / `果` / `未 总` / `审 计`): its header wrapped a character a
+    line. A value before any of them (`结果 维持` / `2` / `行政诉讼` / … / `结`, seed 20268814
+    r066-v0) was drawn under the header's first cell, and the header goes on after it."""
     lines = 0
     for row in rows:
         tokens = [t for t in row.row.tokens if t.kind != "empty"]
-        if any(t.kind == "value" for t in tokens):
+        if lines and any(t.kind == "value" for t in tokens):
             break
         texts = [t.text.strip() for t in tokens]
         lines += bool(texts) and all(len(t) == 1 and HAN().search(t) is not None for t in texts)
