@@ -65,14 +65,23 @@ def print_layout(rng: random.Random) -> dict[str, str]:
     }
 
 
+# Where a cell's text stands across it (`--align`): the committed corpus centres every cell, as
+# many reports do; others set Word's default, left, or right-align numbers. Drawn from a random
+# generator of its own, so that a seed without `--align` gives its earlier review's pages again.
+ALIGNS = ["left", "right", "center", "left"]
+
+
 def css(layout: dict[str, str]) -> str:
     """The layout as CSS added to the rendered page's own."""
+    align = layout.get("align")
     return (
         f"body{{font-size:{layout['size']};line-height:{layout['line_height']}}}"
         f"@page{{size:{layout['page']};margin:{layout['margin']}}}"
         f"td,th{{vertical-align:{layout['valign']};height:{layout['height']};"
         f"letter-spacing:{layout['spacing']};white-space:{layout['wrap']}}}"
         f"td:first-child{{width:{layout['label_width']}}}"
+        # (the renderer centres a cell's paragraphs inline: only !important overrides that)
+        + (f"td,th,td p,th p{{text-align:{align} !important}}" if align else "")
     )
 
 
@@ -102,15 +111,20 @@ def _flatten(base: str) -> str:
     return base
 
 
-def generate_review(out: Path, seeds: list[int], count: int, variants: int, jobs: int) -> None:
-    """Pages, truths and layouts of every report in `variants` random layouts, then their texts."""
+def generate_review(
+    out: Path, seeds: list[int], count: int, variants: int, jobs: int, align: bool = False
+) -> None:
+    """Pages, truths and layouts of every report in `variants` random layouts, then their texts;
+    `align`: each layout also sets where the cells' text stands across them (ALIGNS)."""
     out.mkdir(parents=True, exist_ok=True)
     bases = []
     for seed in seeds:
-        rng = random.Random(seed)
+        rng, aligns = random.Random(seed), random.Random(f"{seed}-align")
         for report in generate(seed, count):
             for variant in range(variants):
                 layout = print_layout(rng)
+                if align:
+                    layout["align"] = aligns.choice(ALIGNS)
                 base = out / f"s{seed}-{report.traits['blank_style']}-{report.id}-v{variant}"
                 page = render_html(report).replace("</style>", css(layout) + "</style>")
                 Path(f"{base}.html").write_text(page, encoding="utf-8")
@@ -171,6 +185,7 @@ def main() -> None:
     make.add_argument("--count", type=int, default=100, help="reports a seed")
     make.add_argument("--variants", type=int, default=2, help="random layouts a report")
     make.add_argument("--jobs", type=int, default=2)
+    make.add_argument("--align", action="store_true", help="also draw each layout's cell text alignment")
     rate = commands.add_parser("score", help="parse and score every text of a review")
     rate.add_argument("folder", type=Path)
     rate.add_argument("--jobs", type=int, default=2)
@@ -179,7 +194,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "generate":
         seeds = [int(s) for s in args.seeds.split(",")]
-        generate_review(args.out, seeds, args.count, args.variants, args.jobs)
+        generate_review(args.out, seeds, args.count, args.variants, args.jobs, args.align)
     else:
         score_review(args.folder, args.jobs, args.save, args.baseline)
 
