@@ -3,10 +3,13 @@ letter-spaced cells): as many values as columns, but not one in each (aligned.Co
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import score
@@ -62,3 +65,58 @@ def test_letter_spaced_cells_of_the_review_give_no_wrong_number(name: str) -> No
     text = (REVIEW / f"{name}.pdf-chromium.pdftotext-layout.txt").read_text(encoding="utf-8")
     found = score(truth, govdisclosure.parse(text), keeps_blanks=True)
     assert (found.wrong, found.misread) == ([], [])
+
+
+# --- table 三 in text read as no aligned text: a letter-spaced number's pieces, blank cells dropped -
+
+APPLICATIONS = govdisclosure.default_templates()["2021"].applications
+
+
+@st.composite
+def _pieces_for_blanks(draw: st.DrawFn) -> tuple[list[int | None], str]:
+    """A row of six applicant cells and its 总计, some cells blank, printed on its label's line
+    three spaces a cell and blank cells left out, with numbers in letter-spaced pieces one space
+    apart, as many pieces more as blank cells left out: seven values, as seven cells print
+    (`2 20 6   29 0   28         2524` for 2206 290 28 ∅ ∅ ∅ 2524; fresh review seed 20268816
+    r062-v0, 0.1 em, pdftotext `-layout` read as no aligned text)."""
+    blanks = draw(st.integers(1, 3), label="blank cells")
+    numbers = draw(st.lists(st.integers(10, 9999), min_size=6 - blanks, max_size=6 - blanks))
+    cells: list[int | None] = [*numbers, *[None] * blanks]
+    cells = draw(st.permutations(cells), label="cells")
+    # Cut digits off one number or several, a piece more for each blank cell left out.
+    cuts: dict[int, set[int]] = {i: set() for i, c in enumerate(cells) if c is not None}
+    for _ in range(blanks):
+        open_ = [i for i in cuts if len(cuts[i]) < len(str(cells[i])) - 1]
+        i = draw(st.sampled_from(open_), label="number cut")
+        free = [at for at in range(1, len(str(cells[i]))) if at not in cuts[i]]
+        cuts[i].add(draw(st.sampled_from(free), label="cut at"))
+    printed = []
+    for i, cell in enumerate(cells):
+        if cell is None:
+            continue
+        digits = str(cell)
+        bounds = [0, *sorted(cuts[i]), len(digits)]
+        printed.append(" ".join(digits[a:b] for a, b in itertools.pairwise(bounds)))
+    total = sum(c for c in cells if c is not None)
+    return [*cells, total], "   ".join([*printed, str(total)])
+
+
+@given(_pieces_for_blanks(), st.booleans())
+def test_a_number_s_pieces_making_up_for_blank_cells_give_no_wrong_number(
+    case: tuple[list[int | None], str], wrapped: bool
+) -> None:
+    # Read as they stand, the pieces sum to less than the number, so the row total fails. The
+    # values on the label's line, or on a line of their own inside its wrapped cell (r062-v0's
+    # `一、本年新收政府信息公` / values / `开申请数量`).
+    cells, line = case
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+    lines += [c.label.label for c in APPLICATIONS.columns.values()]
+    label = "一、本年新收政府信息公开申请数量"
+    lines += [label[:11], line, label[11:]] if wrapped else [f"{label}   {line}"]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况"]
+    table = govdisclosure.parse("\n".join(lines)).tables.applications
+    got = table.rows.get("new_received", {}) if table is not None else {}
+    columns = list(APPLICATIONS.columns)
+    assert {c: cell.value for c, cell in got.items() if cell.value is not None} == {
+        c: cells[columns.index(c)] for c in got if got[c].value is not None
+    }

@@ -25,7 +25,7 @@ CUT_ROUTES = ("pdftotext", "pdftotext-layout", "pdftotext-raw", "pdfminer", "pdf
 # Table 四 under a header printed a character a line (drawn.SPLIT_HEADER): fixed in stop 52.
 FIXED = {
     # Seed 20268809 (stop 58): 总计 cut off with its header (cut_header.say_cut_off_last_column),
-    # a letter-spaced 142 as `14 2` (bounds.pieces_apart), 行政许可's value after （六）'s caption.
+    # a letter-spaced 142 as `14 2` (bounds.may_be_pieces), 行政许可's value after （六）'s caption.
     "s20268809-zeros-r049-v0.pdf-chromium.pdfplumber.txt",
     "s20268809-zeros-r049-v0.pdf-chromium.pdftotext-layout.txt",
     "s20268809-blank-r046-v0.pdf-chromium.pdftotext-layout.txt",
@@ -163,6 +163,11 @@ FIXED = {
     # Table 四 under a header a character a line, 行政复议's first value drawn under `结果 维持`
     # before the rest of the header (drawn.header_split counts on past it): stop 61.
     "s20268814-dash-r066-v0.pdf-chromium.pdftotext.txt",
+    # Fresh seed 20268816 (stop 61): a one-column row's lone value after a label whose row before
+    # printed none (drawn.row_shaped); a letter-spaced number's pieces for blank cells dropped
+    # (bounds.may_be_pieces).
+    "s20268816-blank-r075-v1.pdf-lo.pdfminer.txt",
+    "s20268816-blank-r062-v0.pdf-chromium.pdftotext-layout.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

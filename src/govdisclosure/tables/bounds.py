@@ -21,8 +21,8 @@ __all__ = [
     "Place",
     "PrintedRun",
     "column_bounds",
+    "may_be_pieces",
     "one_space_apart",
-    "pieces_apart",
     "settled_columns",
     "settled_of",
 ]
@@ -97,7 +97,12 @@ def one_space_apart(places: Sequence[tuple[int, int]]) -> bool:
     return any(b[0] - a[1] <= 1 for a, b in itertools.pairwise(sorted(places)))
 
 
-def pieces_apart(values: Sequence[Token]) -> bool:
-    """True when two of one line's values stand one space apart or less: maybe one letter-spaced
-    number's pieces (`14 2` for 142, its columns three spaces apart or more)."""
-    return one_space_apart([v.x for v in values if v.x is not None and v.line == values[0].line])
+def may_be_pieces(values: Sequence[Token], aligned: bool) -> bool:
+    """True when a line's values may hold a letter-spaced number's pieces (`14 2` for 142): two
+    stand one space apart or less, in aligned text (pdftotext `-layout` sets cells three spaces
+    apart or more), or where other values of the line stand farther apart, so that the wider gaps
+    part its cells (`2 20 6   29 0   28` for 2206 290 28, 0.1 em: fresh review seed 20268816
+    r062-v0, read as no aligned text). Plain text sets every cell one space apart: no gap shows."""
+    places = sorted(v.x for v in values if v.x is not None and v.line == values[0].line)
+    gaps = [b[0] - a[1] for a, b in itertools.pairwise(places)]
+    return bool(gaps) and min(gaps) <= 1 and (aligned or max(gaps) >= 2)

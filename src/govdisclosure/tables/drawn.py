@@ -42,6 +42,7 @@ __all__ = [
     "one_row_printed",
     "order_refused",
     "reads_alike",
+    "row_shaped",
     "run_refused",
     "shows_column_order",
     "spread_in_reading_order",
@@ -144,8 +145,10 @@ def header_split(rows: Sequence[MatchedRow]) -> bool:
     lines = 0
     for row in rows:
         tokens = [t for t in row.row.tokens if t.kind != "empty"]
-        if lines and any(t.kind == "value" for t in tokens):
-            break
+        if any(t.kind == "value" for t in tokens):
+            if lines:
+                break
+            continue  # (a value is no header line, though a `无` is one character)
         texts = [t.text.strip() for t in tokens]
         lines += bool(texts) and all(len(t) == 1 and HAN().search(t) is not None for t in texts)
     return lines >= SPLIT_HEADER_LINES
@@ -248,6 +251,13 @@ def one_row_printed(counts: Sequence[int], width: int) -> bool:
     one baseline) may share the last line. (Two lines of several values are a PDF-to-markdown row's
     lines placed by height, its digits and then its 无s, in no column order.)"""
     return sum(counts) == width and all(count == 1 for count in counts[:-1])
+
+
+def row_shaped(counts: Sequence[int], width: int) -> bool:
+    """True when lines holding these counts of values print one row of `width` cells, more than
+    one, as one_row_printed says. A one-column row's lone value is any row's shape, and shows
+    nothing (fresh review seed 20268816 r075-v1: `行政处罚` / `行政强制` / `185`, 行政处罚's)."""
+    return width > 1 and one_row_printed(counts, width)
 
 
 def reads_alike(values: Sequence[Token]) -> bool:

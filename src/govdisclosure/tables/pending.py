@@ -13,7 +13,8 @@ from itertools import groupby
 from ..layout import Token, sums_something
 from ..model import Diagnostic
 from ..values import clean
-from .aligned import ColumnAnchors
+from .aligned import PIECES_APART, ColumnAnchors
+from .bounds import may_be_pieces
 from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, STACKED, one_row_printed, shows_column_order, stacked
 from .grid import FusedRun, Grid, ShortRow
 from .place import put_row
@@ -127,7 +128,12 @@ def put_pending(
         picked = line if whole_line else anchors.pick(line, columns) if anchors is not None else None
         # Owned by elimination (the neighbours' rows are whole elsewhere): basis order.
         by_elimination = pending.apart and not pending.sandwiched
-        # Values after the label only in one line's order: the row's identity must hold too.
+        # Values after the label only in one line's order: the row's identity must hold too; as
+        # where a whole line, taken by its count, may hold a letter-spaced number's pieces
+        # (bounds.may_be_pieces; where the page's positions picked the cells, aligned.py says).
+        if whole_line and may_be_pieces(line, aligned) and not confirm(pending.row, line):
+            grid.unplaced_row(pending.row, PIECES_APART, line, pending.line)
+            return
         if picked is not None and (not pending.by_order or confirm(pending.row, picked)):
             by_order = not local or by_elimination or pending.by_order
             grid.place(pending.row, columns, picked, basis="order" if by_order else None)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..layout import Runs, Token
 from .aligned import PIECES_APART, column_anchors
-from .bounds import pieces_apart
+from .bounds import may_be_pieces
 from .columns import RowSequence
 from .drawn import drawn_apart
 from .grid import Grid
@@ -347,12 +347,12 @@ def assemble_rows(
             continue
         # A line whose values may be a letter-spaced number's pieces, where read as they stand
         # the row total fails (`14 2 … 159` for 142: seed 20268809 r046), is said, not read.
-        if (
-            anchors is not None
-            and values
-            and (
-                values[0].line in anchors.refused
-                or (confirm is not None and pieces_apart(values) and not confirm(segment.anchor.id, values))
+        if values and (
+            (anchors is not None and values[0].line in anchors.refused)
+            or (
+                confirm is not None
+                and may_be_pieces(values, anchors is not None)
+                and not confirm(segment.anchor.id, values)
             )
         ):
             grid.unplaced_row(segment.anchor.id, PIECES_APART, values, shape.line)
