@@ -152,14 +152,14 @@ def doubles(label: Pending, waiting: list[Pending]) -> bool:
 def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
     """True when a label's values all come after it, the row label before it (no group's) has no
     value or values that may be its own row's before, drawn late, and they do not print one row
-    (drawn.row_shaped: one line of `width` values, or one a line, only the last two sharing the
-    last line; pending._a_row's shape). pdfminer draws a row's values after the next row's label, or a line
-    of it (`2.其他法律行政法规禁止公开` / `3.危及“三安全一稳定”` / `13`: 2.'s 13, 3. blank; held-out
-    seed 20261231 r034), rows after it in turn maybe too, so the values may be the row's before.
-    (Only lines shorter than a row were seen so, 6 times in five corpora against 18 the label's
-    own; a row right after its label, its total holding, was the label's in 19 corpora:
+    of more than one cell (drawn.row_shaped: one line of `width` values, or one a line but the
+    last; pending._a_row's shape). pdfminer draws a row's values after the next row's label, or a
+    line of it (`2.其他法律行政法规禁止公开` / `3.危及“三安全一稳定”` / `13`: 2.'s 13, 3. blank;
+    held-out seed 20261231 r034), rows after it in turn maybe too, so the values may be the row's
+    before. (Only lines shorter than a row were seen so, 6 times in five corpora against 18 the
+    label's own; a row right after its label, its total holding, was the label's in 19 corpora:
     pending.put_pending, `alone`.) A one-column row's lone value is every row's shape, so it shows
-    nothing there (`行政处罚` / `行政强制` / `185`: 行政处罚's, fresh review seed 20268816 r075-v1)."""
+    nothing (`行政处罚` / `行政强制` / `185`: 行政处罚's, fresh review seed 20268816 r075-v1)."""
     previous = _row_before(before)
     if not label.after or label.own or previous is None:
         return False
