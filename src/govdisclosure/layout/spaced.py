@@ -25,9 +25,8 @@ from itertools import pairwise
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
 from ..normalize import Line
-from ..numbering import LEAF_NUMBER
 from ..values import parse_number
-from .tokens import CellRow, Token, wu_after_group_marker
+from .tokens import CellRow, Token, number_marked, wu_after_group_marker
 
 __all__ = ["letter_spaced", "unspaced"]
 
@@ -170,8 +169,7 @@ def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
 def _opens_numbered_label(tokens: Sequence[Token], i: int) -> bool:
     """True when the token is a numbered label's number, its mark next (`1` / `.`): a label opens
     there, after a group's label on its line (`（ 四 ） 无 法 提 供 1 . 本 机 …`), and is no part of it."""
-    after = tokens[i + 1].text.strip() if i + 1 < len(tokens) else ""
-    return LEAF_NUMBER.match(tokens[i].text.strip() + after[:1]) is not None
+    return number_marked(tokens[i].text, tokens[i + 1].text if i + 1 < len(tokens) else "")
 
 
 def _words_joined(tokens: Sequence[Token]) -> tuple[Token, ...]:

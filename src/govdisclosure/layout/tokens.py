@@ -37,6 +37,7 @@ __all__ = [
     "cell_tokens",
     "cells_of",
     "is_broken_number",
+    "number_marked",
     "printed_total_holds",
     "reading",
     "token",
@@ -162,6 +163,12 @@ def wu_after_group_marker(marker: str, word: str) -> bool:
     （四）无法提供 where the label broke there, or a row's none mark after its group's marker
     (`（五） 无 无 无 …`); each reader tells which by what follows."""
     return word.strip() == "无" and GROUP_MARKER().match(marker.strip()) is not None
+
+
+def number_marked(number: str, after: str) -> bool:
+    """True when a number and the next word's first character make a numbered label's mark
+    (`3` / `.危及…`, `1` / `.`): PDF text printed the label's number apart from its mark."""
+    return LEAF_NUMBER.match(number.strip() + after.strip()[:1]) is not None
 
 
 def undouble(text: str) -> str:

@@ -9,9 +9,9 @@ from typing import NamedTuple
 import regex
 
 from ..normalize import Line
-from ..numbering import LABEL_START, LEAF_NUMBER
+from ..numbering import LABEL_START
 from .tabs import BOLD
-from .tokens import HAN, CellRow, Token, reading, undouble, wu_after_group_marker
+from .tokens import HAN, CellRow, Token, number_marked, reading, undouble, wu_after_group_marker
 
 Run = tuple[int, int, str]  # where a run of words starts and ends on its line, and its text
 
@@ -121,9 +121,7 @@ def _number_mark(split: Sequence[str], i: int) -> bool:
     mark and its first character (`3 .危及“ 三安全一稳 定”`: PDF text of a label printed with a
     little letter-spacing, its number set apart from its mark): the label's number, no value."""
     after = split[1] if len(split) > 1 else ""
-    return (
-        i == 0 and LEAF_NUMBER.match(split[0] + after[:1]) is not None and HAN().match(after[1:2]) is not None
-    )
+    return i == 0 and number_marked(split[0], after) and HAN().match(after[1:2]) is not None
 
 
 def _aligned_text(line: Line) -> str:

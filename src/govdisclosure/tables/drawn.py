@@ -16,11 +16,12 @@ drawing order, a row's cells on one line but for a number's wrapped lines: untou
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..identities import as_evidence, total_holds
 from ..layout import Token
 from ..layout.tokens import HAN
+from ..model import Cell
 from ..values import read_cell
 from .order import Order
 from .regions import MatchedRow
@@ -36,6 +37,7 @@ __all__ = [
     "THROUGH_HEADING",
     "TOTAL_EARLIER",
     "all_alike",
+    "cells_alike",
     "drawn_apart",
     "header_split",
     "mixes_wu",
@@ -95,10 +97,9 @@ TOTAL_EARLIER = (
 
 
 # The next section's heading, its numeral with it, printed among table 四's values (`/` … `2` /
-# `5、 存在的主要问题及改进情况` / `/` / `2`: a review's Chromium PDF through plain pdftotext, seed
-# 20268813 r076, 复议后起诉's `/ / / 2 2` drawn `/ / 2` and `/ 2` about it): the reading order went
-# through another block there, and the values on either side need not be in their columns' order,
-# every group total still holding. Only values all alike read the same in any order.
+# `5、 存在的主要问题及改进情况` / `/` / `2`: seed 20268813 r076, plain pdftotext, 复议后起诉's `/ / /
+# 2 2` drawn `/ / 2` and `/ 2` about it): the reading order went through another block there, so
+# the values need not be in their columns' order. Only values all alike read the same in any order.
 THROUGH_HEADING = (
     "values printed one per line about the next section's heading, not all alike: "
     "a PDF's reading order went through another block there, and their order is not shown"
@@ -254,9 +255,8 @@ def one_row_printed(counts: Sequence[int], width: int) -> bool:
 
 
 def row_shaped(counts: Sequence[int], width: int) -> bool:
-    """True when lines holding these counts of values print one row of `width` cells, more than
-    one, as one_row_printed says. A one-column row's lone value is any row's shape, and shows
-    nothing (fresh review seed 20268816 r075-v1: `行政处罚` / `行政强制` / `185`, 行政处罚's)."""
+    """one_row_printed for rows of more than one cell: a one-column row's lone value is any row's
+    shape, and shows nothing (review seed 20268816 r075-v1: `行政处罚` / `行政强制` / `185`, 行政处罚's)."""
     return width > 1 and one_row_printed(counts, width)
 
 
@@ -269,7 +269,11 @@ def reads_alike(values: Sequence[Token]) -> bool:
 def all_alike(values: Sequence[Token]) -> bool:
     """True when the values are all one cell (`0` and `00`, `—` and `-` alike): any order of them
     reads the same."""
-    cells = (read_cell(v.text) for v in values if v.kind == "value")
+    return cells_alike(read_cell(v.text) for v in values if v.kind == "value")
+
+
+def cells_alike(cells: Iterable[Cell]) -> bool:
+    """True when cells already read are all one cell, by kind and value (all_alike's rule)."""
     return len({(cell.kind, cell.value) for cell in cells}) < 2
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .drawn import THROUGH_HEADING
+from .drawn import THROUGH_HEADING, cells_alike
 from .grid import Grid
 
 __all__ = ["say_groups_about_a_heading"]
@@ -23,8 +23,8 @@ def say_groups_about_a_heading(grid: Grid, groups: Sequence[str], headings: froz
         cells = grid.rows.get(group, {})
         lines = [c.line for c in cells.values() if c.line is not None]
         ordered = any(c.basis == "order" for c in cells.values())
-        raws = {c.raw.strip() for c in cells.values()}
-        if ordered and len(raws) > 1 and any(min(lines) < h < max(lines) for h in headings):
+        about = bool(lines) and any(min(lines) < h < max(lines) for h in headings)
+        if ordered and about and not cells_alike(cells.values()):
             del grid.rows[group]
             grid.unplaced(
                 f"{group}: {THROUGH_HEADING} ({' '.join(c.raw.strip() for c in cells.values())})", min(lines)
