@@ -50,9 +50,11 @@ from .spelled import HeaderLabels, header_lines, spelled_columns
 
 __all__ = ["PIECES_APART", "ColumnAnchors", "column_anchors", "printed_run", "shows_last_column"]
 
+# Said where the page's columns contradict each other (here) and where the row total fails as the
+# values stand (bounds.may_be_pieces): the message names what both share.
 PIECES_APART = (
-    "values for every column, two of them one space apart, on a page whose values stand in no "
-    "columns: they may be one number's pieces (a letter-spaced `10 5 6` for 1056)"
+    "a row's values, two of them one space apart, which the page's columns or the row's total "
+    "do not bear out: they may be one number's pieces (a letter-spaced `10 5 6` for 1056)"
 )
 
 # Centres of one column's values differ by the numbers' widths (`1,411` and `8`): at most this.
