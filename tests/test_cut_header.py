@@ -207,7 +207,11 @@ def test_totals_past_a_header_cut_before_its_last_column_are_never_numbers(
     # table 三 left of 总计's header cell, and 2,469 to `2`, read as the row's 总计.
     rows = data.draw(balanced_counts(name, count=st.integers(10, 4000)))
     keep = data.draw(st.integers(1, 3))  # how many of the 总计's characters the edge left
-    lines = list(CUT_HEAD)
+    # The edge may cut through 总计's header cell too, leaving its first character (fresh review
+    # seed 20268818 r045-v1, Chromium, nowrap, cells aligned right: `自然人 法人或其他组织 总`,
+    # 3431 cut to `34`; pdfplumber and -raw).
+    piece = data.draw(st.sampled_from(["", " 总"]))
+    lines = [*CUT_HEAD[:2], CUT_HEAD[2] + piece, *CUT_HEAD[3:]]
     label = {r.id: r.label.label for r in TEMPLATES[name].applications.rows}
     for row, values in rows.items():
         printed = [f"{v:,}" for v in values]

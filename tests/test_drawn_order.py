@@ -446,6 +446,36 @@ def test_table_four_total_drawn_second_gives_no_wrong_number(
         assert groups["review"] == cells
 
 
+def _group(cells: list[str]) -> list[str]:
+    """A table 四 group: its four result cells, then their total."""
+    return [*cells, str(sum(int(v) for v in cells if v.isdigit()))]
+
+
+@given(
+    review=st.lists(_MARK_OR_NUMBER, min_size=4, max_size=4),
+    direct=st.lists(_MARK_OR_NUMBER, min_size=4, max_size=4),
+    after=st.lists(_MARK_OR_NUMBER, min_size=4, max_size=4),
+)
+@example(review=["—", "—", "1", "—"], direct=["1", "—", "—", "—"], after=["—"] * 4)
+@settings(max_examples=80, deadline=None)
+def test_table_four_total_drawn_with_the_next_group_gives_no_wrong_number(
+    review: list[str], direct: list[str], after: list[str]
+) -> None:
+    # Fresh review seed 20268818 r078-v0, plain pdftotext of Chromium's PDF, cells aligned bottom:
+    # each group's values drawn under its own header, but 行政复议's total with 复议后起诉's run
+    # (`— — 1 —` / header / `1 — — — 1` / header / `1 — — — — —`). Cut by the group totals in
+    # printed order, 未经复议直接起诉 read `— — — 1 1` for 1 — — — 1, its total holding. A run of as
+    # many values as a group, its total holding, that the cut takes across two groups shows
+    # another reading: neither group is placed then (review_totals._crossed).
+    groups = [_group(review), _group(direct), _group(after)]
+    runs = [groups[0][:4], groups[1], [groups[0][4], *groups[2]]]
+    body = ["行政复议", *_HEAD, "行政诉讼", "未经复议直接起诉", "复议后起诉"]
+    body += [line for i, run in enumerate(runs) for line in (*(_HEAD if i else []), *_blocks(*run))]
+    read = _groups_of(_table_four_shaped(body))
+    for name, cells in zip(["review", "litigation_direct", "litigation_after_review"], groups, strict=True):
+        assert read.get(name, cells) == cells
+
+
 def test_table_four_values_besides_its_one_row_are_said() -> None:
     # Found by review: a stray `7` after the header, the 15 values a row of their own, was dropped
     # with no word (nothing is lost unsaid).

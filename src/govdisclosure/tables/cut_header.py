@@ -11,8 +11,9 @@ the values too (`50` of 5059, `7` of 76). And once a block shows the cut, every 
 column stands at the same edge: table 二 is one table, its last column one place on the page for
 every block, so another block's values there may be cut too, its label printed whole or not.
 
-Table 三's header may lose 总计 whole (`say_cut_off_last_column`): it prints 自然人 and not one
-character of 总计, and a value past the edge is a piece (`2` of 2,469) unless it is its row's sum.
+Table 三's header may lose 总计 whole or in part (`say_cut_off_last_column`): it prints 自然人 and
+not all of 总计 (nothing, or `总`), and a value past the edge is a piece (`2` of 2,469, `34` of
+3431) unless it is its row's sum.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ def _note_cut(words: Sequence[str], spellings: Sequence[str]) -> bool:
 def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], labels: HeaderLabels) -> None:
     """Say, and take off the grid, a table's last column's cells (table 三's 总计) that are not
     their row's sum, or blank, where the header printed above its first row prints its first
-    column's label and nothing of its last's: the page's edge cut the table there, and a value
+    column's label and not all of its last's: the page's edge cut the table there, and a value
     past it may be a piece (`2` of 2,469: a review's Chromium PDF on A5 paper, nowrap, through
     pdfplumber and `-layout`), a gap no blank cell."""
     printed: list[str] = []
@@ -180,11 +181,13 @@ def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], 
         printed += [key_of(m.token.text) for m in matched.matches if m.token.kind == "text"]
     else:
         return
-    # Nothing of the last label, not one character: a header cell printed a character a line
-    # (`总` / … / `计`, w3m's boxes) prints it, its characters apart.
+    # The last label not whole: a header cell printed a character a line (`总` / … / `计`, w3m's
+    # boxes) prints each of its characters, apart; an edge through the cell leaves its first
+    # (`自然人 法人或其他组织 总`: fresh review seed 20268818 r045-v1, 3431 cut to `34`).
     spellings = [labels.columns.get(c, ()) for c in columns]
     words = "".join(printed)
-    if not _prints_in_order(words, spellings[0]) or any(c in words for s in spellings[-1] for c in _core(s)):
+    whole = any(all(c in words for c in _core(s)) for s in spellings[-1])
+    if not _prints_in_order(words, spellings[0]) or whole:
         return
     last = columns[-1]
     for row, cells in grid.rows.items():

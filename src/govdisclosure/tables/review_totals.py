@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 from ..layout import Token, printed_total_holds
@@ -30,7 +31,8 @@ def place_by_totals(
     `lined` false: one-line text, whose values show no line each stood on (drawn.shows_column_order).
     `runs`: the rows of values the run came in, in a PDF's reading order, as (how many values,
     the groups whose labels stood right before it): they show where the order went through the
-    header's blocks (drawn.ACROSS_HEADER). `astray`: the values stand among the header's lines
+    header's blocks (drawn.ACROSS_HEADER; a run of a group's count of values straddling two
+    groups, `_crossed`). `astray`: the values stand among the header's lines
     (drawn.TOTAL_EARLIER). `headed`: the columns the header words right before a value name
     (review_headed.py).
     """
@@ -39,12 +41,13 @@ def place_by_totals(
     if len(cuts) != 1:
         return values
     apart = _named_apart(runs, groups, cuts[0]) if runs is not None else set()
+    crossed = _crossed(values, runs, cuts[0], width) if runs is not None else set()
     start = 0
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
         start = stop
         shown = " ".join(t.text.strip() for t in part)
-        if len(part) == width and group in apart and not reads_alike(part):
+        if len(part) == width and (group in apart or stop in crossed) and not reads_alike(part):
             grid.unplaced(f"{group}: {ACROSS_HEADER} ({shown})", part[0].line)
         elif len(part) == width and headed_elsewhere(part, columns, headed or {}) and not reads_alike(part):
             grid.unplaced(f"{group}: {HEADED_ELSEWHERE} ({shown})", part[0].line)
@@ -65,6 +68,22 @@ def refuse_order(grid: Grid, group: str, part: list[Token], lined: bool, astray:
     if reason is not None:
         grid.unplaced(f"{group}: {reason} ({' '.join(t.text.strip() for t in part)})", part[0].line)
     return reason is not None
+
+
+def _crossed(
+    values: list[Token], runs: Sequence[tuple[int, frozenset[str]]], stops: tuple[int, ...], width: int
+) -> set[int]:
+    """The stops of the groups (cut at `stops`) that a run of exactly a group's values, its total
+    holding, straddles: that run read as one group is another reading the totals allow. Chromium's
+    PDF, cells aligned bottom, drew each group's values under its own header but 行政复议's total
+    with 复议后起诉's (`— — 1 —` / header / `1 — — — 1` / header / `1 — — — — —`): cut in printed
+    order, 未经复议直接起诉 read `— — — 1 1` for 1 — — — 1 (fresh review seed 20268818 r078-v0)."""
+    spans = list(zip((0, *stops[:-1]), stops, strict=True))
+    crossed: set[int] = set()
+    for lo, hi in itertools.pairwise([0, *itertools.accumulate(count for count, _ in runs)]):
+        if hi - lo == width and (lo, hi) not in spans and printed_total_holds(values[lo:hi]):
+            crossed.update(stop for start, stop in spans if start < hi and lo < stop)
+    return crossed
 
 
 def _named_apart(

@@ -168,11 +168,14 @@ def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
 
 
 def one_each(label: Pending, waiting: list[Pending], at: int) -> bool:
-    """True when the label's values are as many as it and the row labels right before it (in
-    `waiting`, before index `at`) that printed nothing: each may own one, as a report filling only
-    总计 prints its rows' totals after their labels (`2.` … `7.` / `8.` / `0 0 0 0 1 0 1`: the totals
-    of 2.–8., their sum holding as 8.'s row total by chance; a review's LibreOffice PDF through
-    plain pdftotext, seed 20268804 r080). Group labels between are passed over."""
+    """True when the label's values, two at least, are no more than it and the row labels right
+    before it (in `waiting`, before index `at`) that printed nothing: the last so many may each own
+    one, as a report filling only 总计 prints its rows' totals after their labels (`2.` … `7.` /
+    `8.` / `0 0 0 0 1 0 1`: the totals of 2.–8., their sum holding as 8.'s row total by chance; a
+    review's LibreOffice PDF through plain pdftotext, seed 20268804 r080). More labels may print
+    nothing before those: pdfminer printed the totals of the rows down to 1. before their labels,
+    then 2.–8.'s labels, then `0` x 7, the totals of 2.–8., read as 8.'s (fresh review seed
+    20268818 r008-v0, Chromium's PDF). Group labels between are passed over."""
     if label.own or not label.after:
         return False  # (asked of every label of a block: a run of empty labels is no cost then)
     empty = 0
@@ -182,7 +185,7 @@ def one_each(label: Pending, waiting: list[Pending], at: int) -> bool:
         if not _printed_nothing(previous):
             break
         empty += 1
-    return empty > 0 and len(label.gathered()) == empty + 1
+    return empty > 0 and 2 <= len(label.gathered()) <= empty + 1
 
 
 def _row_before(waiting: list[Pending]) -> Pending | None:
