@@ -33,6 +33,7 @@ from .joined import merge_regions
 from .late_tails import refuse_late_tails
 from .missing import say_missing_rows
 from .order import Order, text_order
+from .past_heading import say_rows_past_a_heading
 from .positions import ColumnPositions
 from .regions import (
     MIN_NAMED_LABELS,
@@ -110,6 +111,8 @@ def _read_active(
     )
     reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
     say_cut_short_columns(reread or grid, region, [(b.caption, b.columns) for b in spec.blocks], labels)
+    if layout.reading_order:
+        say_rows_past_a_heading(reread or grid, region)
     return reread or grid
 
 
