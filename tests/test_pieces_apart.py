@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import score
+from govdisclosure.layout.words import split_words
+from govdisclosure.normalize import Line
 
 REVIEW = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-layouts"
 
@@ -120,3 +122,49 @@ def test_a_number_s_pieces_making_up_for_blank_cells_give_no_wrong_number(
     assert {c: cell.value for c, cell in got.items() if cell.value is not None} == {
         c: cells[columns.index(c)] for c in got if got[c].value is not None
     }
+
+
+# --- a decimal letter-spaced at its point: `88. 34` for 88.34 (pdftotext -layout) ---------------
+
+
+def _fee_block(printed: str, wrapped: bool) -> govdisclosure.Report:
+    """Table 二's fee block, -layout style: 行政事业性收费's 收费金额 printed as `printed`, on the
+    label's line or between its wrapped pieces (`行政事业性` / `88. 34` / `收费`)."""
+    head = ["二、主动公开政府信息情况", "", "    第二十条第（八）项", ""]
+    head += ["    信息内容          本年收费金额（单位：万元）", ""]
+    rows = (
+        ["    行政事业性", f"               {printed}", "    收费"]
+        if wrapped
+        else [f"    行政事业性收费    {printed}"]
+    )
+    tail = ["", "三、收到和处理政府信息公开申请情况"]
+    return govdisclosure.parse("\f" + "\n".join([*head, *rows, *tail]))
+
+
+@given(st.integers(1, 9999), st.integers(0, 99), st.booleans())
+def test_a_decimal_in_pieces_at_its_point_is_never_its_fraction(
+    whole: int, fraction: int, wrapped: bool
+) -> None:
+    # Fresh review seed 20268819 r018-v1 (Chromium's PDF, 0.1 em letter-spacing, -layout): 88.34
+    # printed `88. 34` between the wrapped label's pieces, read as 34. `88.` reads as a numbered
+    # label's mark (`1.`), so the 34 stood alone. A number ending in its point with digits one
+    # space after it is one number's pieces (layout/words._decimal_pieces).
+    value = f"{whole}.{fraction:02d}"
+    table = _fee_block(f"{whole}. {fraction:02d}", wrapped).tables.active_disclosure
+    cells = table.rows.get("administrative_fees", {}) if table is not None else {}
+    assert [c.raw for c in cells.values() if c.value is not None] in ([], [value])
+
+
+@pytest.mark.parametrize(
+    ("line", "kinds"),
+    [
+        ("           88. 34", ["broken", "broken"]),
+        ("行政事业性收费    25 35. 29", ["text", "value", "broken", "broken"]),
+        # A numbered label's mark, its words wrapped elsewhere, and its row (pdfplumber; review
+        # seed 20268818 r051-v0): no decimal's pieces, though `8.` and `5` stand one space apart.
+        ("8. 5 4 0 0 0 0 9", ["text", *["value"] * 7]),
+    ],
+)
+def test_only_a_line_s_last_two_words_are_a_decimal_s_pieces(line: str, kinds: list[str]) -> None:
+    row = split_words(Line(7, line, line))
+    assert [t.kind for t in row.tokens] == kinds

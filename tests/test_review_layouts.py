@@ -180,6 +180,8 @@ FIXED = {
     # 规范性文件's 92 drawn after the next section's heading, read as 行政事业性收费's
     # (past_heading.say_rows_past_a_heading): stop 62.
     "s20268816-blank-r062-v0.pdf-chromium.pdftotext.txt",
+    # A decimal letter-spaced at its point, `88. 34`, read as 34 (words._decimal_pieces): stop 62.
+    "s20268819-nbsp-r018-v1.pdf-chromium.pdftotext-layout.txt",
     # The page's edge through table 三's 总计 header cell, `总` left, 3431 cut to `34`
     # (cut_header.say_cut_off_last_column): stop 62.
     *(f"s20268818-zeros-r045-v1.pdf-chromium.{route}.txt" for route in ("pdfplumber", "pdftotext-raw")),

@@ -124,6 +124,22 @@ def _number_mark(split: Sequence[str], i: int) -> bool:
     return i == 0 and number_marked(split[0], after) and HAN().match(after[1:2]) is not None
 
 
+DECIMAL_HEAD = regex.compile(r"\d++[.．]")
+DIGITS = regex.compile(r"\d++")
+
+
+def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]], i: int) -> bool:
+    """True for a number ending in its decimal point and digits one space after it, the line's
+    last word (`88. 34`: 88.34 letter-spaced, Chromium's PDF through pdftotext -layout): one
+    number's pieces. (Not before other words: `8. 5 4 0 0 0 0 9` is a label's mark and its row.)"""
+    return (
+        i + 2 == len(split)
+        and DECIMAL_HEAD.fullmatch(split[i]) is not None
+        and DIGITS.fullmatch(split[i + 1]) is not None
+        and found[i + 1].start() == found[i].end() + 1
+    )
+
+
 def _aligned_text(line: Line) -> str:
     """The line without markdown's bold marks and heading marks: where its words stand is counted on this."""
     text = BOLD.sub("", line.raw) if "**" in line.raw else line.raw
@@ -158,6 +174,8 @@ def split_words(line: Line) -> CellRow:
             kind = "text"  # `（指 2019 年事项数）`: a header's words, the year among them
         elif kind == "value" and (_opens_group(split, i) or _number_mark(split, i)):
             kind = "text"
+        if _decimal_pieces(split, found, i) or (i > 0 and _decimal_pieces(split, found, i - 1)):
+            kind = "broken"
         start, end = found[i].start(), found[i].end()
         if kind in ("value", "broken"):
             label()
