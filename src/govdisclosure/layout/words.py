@@ -28,6 +28,9 @@ RUN = regex.compile(r"[^\s\x1c-\x1f]++(?: [^\s\x1c-\x1f]++)*+")
 NUMBER_RUN = regex.compile(r"[\d,.+\-]++(?: [\d,.+\-]++)*+")
 # Share of the rows of several words that must show it for the text to be aligned.
 ALIGNED_SHARE = 0.5
+# A decimal letter-spaced at its point: its head, to the point (`88.`), and its fraction (`34`).
+DECIMAL_HEAD = regex.compile(r"\d++[.．]")
+FRACTION = regex.compile(r"\d++")
 
 
 def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow], spaced: bool = False) -> bool:
@@ -124,10 +127,6 @@ def _number_mark(split: Sequence[str], i: int) -> bool:
     return i == 0 and number_marked(split[0], after) and HAN().match(after[1:2]) is not None
 
 
-DECIMAL_HEAD = regex.compile(r"\d++[.．]")
-DIGITS = regex.compile(r"\d++")
-
-
 def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]], i: int) -> bool:
     """True for a number ending in its decimal point and digits one space after it, the line's
     last word (`88. 34`: 88.34 letter-spaced, Chromium's PDF through pdftotext -layout): one
@@ -135,7 +134,7 @@ def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]], i: 
     return (
         i + 2 == len(split)
         and DECIMAL_HEAD.fullmatch(split[i]) is not None
-        and DIGITS.fullmatch(split[i + 1]) is not None
+        and FRACTION.fullmatch(split[i + 1]) is not None
         and found[i + 1].start() == found[i].end() + 1
     )
 

@@ -28,8 +28,10 @@ def say_rows_past_a_heading(grid: Grid, region: Region) -> None:
     labels = [r.row.line for r in region.rows if any(e.kind == "row" for _, e in r.entries_for(region.table))]
     for row, cells in list(grid.rows.items()):
         for cell in cells.values():
-            past = [h for h in region.headings if cell.line is not None and h < cell.line]
-            if past and not any(max(past) < line < (cell.line or 0) for line in labels):
+            if cell.line is None:
+                continue
+            past = [h for h in region.headings if h < cell.line]
+            if past and not any(max(past) < line < cell.line for line in labels):
                 raw = " ".join(c.raw.strip() or "blank" for c in cells.values())
                 del grid.rows[row]
                 grid.unplaced(f"{row}: {PAST_HEADING} ({raw})", cell.line)
