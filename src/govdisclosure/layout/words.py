@@ -127,15 +127,15 @@ def _number_mark(split: Sequence[str], i: int) -> bool:
     return i == 0 and number_marked(split[0], after) and HAN().match(after[1:2]) is not None
 
 
-def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]], i: int) -> bool:
-    """True for a number ending in its decimal point and digits one space after it, the line's
-    last word (`88. 34`: 88.34 letter-spaced, Chromium's PDF through pdftotext -layout): one
-    number's pieces. (Not before other words: `8. 5 4 0 0 0 0 9` is a label's mark and its row.)"""
+def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]]) -> bool:
+    """True when the line's last two words are a number ending in its decimal point and digits
+    one space after it (`88. 34`: 88.34 letter-spaced, Chromium's PDF through pdftotext -layout):
+    one number's pieces. (Not before other words: `8. 5 4 0 0 0 0 9` is a label's mark and its row.)"""
     return (
-        i + 2 == len(split)
-        and DECIMAL_HEAD.fullmatch(split[i]) is not None
-        and FRACTION.fullmatch(split[i + 1]) is not None
-        and found[i + 1].start() == found[i].end() + 1
+        len(split) >= 2
+        and DECIMAL_HEAD.fullmatch(split[-2]) is not None
+        and FRACTION.fullmatch(split[-1]) is not None
+        and found[-1].start() == found[-2].end() + 1
     )
 
 
@@ -166,6 +166,7 @@ def split_words(line: Line) -> CellRow:
 
     found = list(WORD.finditer(text))
     split = [m.group() for m in found]
+    pieces_from = len(split) - 2 if _decimal_pieces(split, found) else len(split)
     for i, word in enumerate(split):
         # The remembered reading of a cell text: a word is a value, a broken number or label text.
         kind, _ = reading(word)
@@ -173,7 +174,7 @@ def split_words(line: Line) -> CellRow:
             kind = "text"  # `（指 2019 年事项数）`: a header's words, the year among them
         elif kind == "value" and (_opens_group(split, i) or _number_mark(split, i)):
             kind = "text"
-        if _decimal_pieces(split, found, i) or (i > 0 and _decimal_pieces(split, found, i - 1)):
+        if i >= pieces_from:
             kind = "broken"
         start, end = found[i].start(), found[i].end()
         if kind in ("value", "broken"):

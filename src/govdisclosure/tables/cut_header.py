@@ -176,7 +176,7 @@ def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], 
     pdfplumber and `-layout`), a gap no blank cell."""
     printed: list[str] = []
     for matched in region.rows:
-        if any(e.kind == "row" for _, e in matched.entries_for(region.table)):
+        if matched.names_row(region.table):
             break
         printed += [key_of(m.token.text) for m in matched.matches if m.token.kind == "text"]
     else:

@@ -32,7 +32,7 @@ def merge_regions(regions: Sequence[Region], diagnostics: list[Diagnostic]) -> d
             # (Split after a row label and values: the words stood among its rows, not in its
             # header, nor after labels a sentence named before the table.)
             first = merged[table]
-            labelled = any(e.kind == "row" for r in first.rows for _, e in r.entries_for(table))
+            labelled = any(r.names_row(table) for r in first.rows)
             split = (first.closed_by,) if labelled and _values_in(first) else ()
             merged[table] = Region(
                 table,

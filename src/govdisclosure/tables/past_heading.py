@@ -25,7 +25,7 @@ def say_rows_past_a_heading(grid: Grid, region: Region) -> None:
     the table's region and no label of the table's rows between the heading and that cell."""
     if not region.headings:
         return
-    labels = [r.row.line for r in region.rows if any(e.kind == "row" for _, e in r.entries_for(region.table))]
+    labels = [r.row.line for r in region.rows if r.names_row(region.table)]
     for row, cells in list(grid.rows.items()):
         for cell in cells.values():
             if cell.line is None:

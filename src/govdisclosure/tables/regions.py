@@ -57,6 +57,10 @@ class MatchedRow(NamedTuple):
             if m.token.kind == "text" and not m.entries and GROUP_MARKER().match(m.token.text.strip()) is None
         )
 
+    def names_row(self, table: str) -> bool:
+        """True when one of the row's tokens is best read as a data row's label of the table."""
+        return any(e.kind == "row" for _, e in self.entries_for(table))
+
     def names_header(self, table: str) -> bool:
         """True when the row names a column, a column group or the header: a header line of the table."""
         kinds = {e.kind for m in self.matches for e in m.entries if e.table == table}
@@ -81,7 +85,8 @@ class Region(NamedTuple):
     # after a header's note read as a sentence): no row took them, so they are said, never dropped.
     between: tuple[tuple[MatchedRow, ...], ...] = ()
     # Lines among the rows printing a section's heading with its numeral (`5、 存在的主要问题及改进
-    # 情况`): PDF text's reading order went through the next section there (tables/review_heading.py).
+    # 情况`): PDF text's reading order went through the next section there (tables/review_heading.py,
+    # tables/past_heading.py).
     headings: frozenset[int] = frozenset()
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..layout import Token, printed_total_holds
 from .drawn import ACROSS_HEADER, order_refused, reads_alike
@@ -78,9 +78,9 @@ def _crossed(
     PDF, cells aligned bottom, drew each group's values under its own header but 行政复议's total
     with 复议后起诉's (`— — 1 —` / header / `1 — — — 1` / header / `1 — — — — —`): cut in printed
     order, 未经复议直接起诉 read `— — — 1 1` for 1 — — — 1 (fresh review seed 20268818 r078-v0)."""
-    spans = list(zip((0, *stops[:-1]), stops, strict=True))
+    spans = _spans(stops)
     crossed: set[int] = set()
-    for lo, hi in itertools.pairwise([0, *itertools.accumulate(count for count, _ in runs)]):
+    for lo, hi in _spans(itertools.accumulate(count for count, _ in runs)):
         if hi - lo == width and (lo, hi) not in spans and printed_total_holds(values[lo:hi]):
             crossed.update(stop for start, stop in spans if start < hi and lo < stop)
     return crossed
@@ -96,17 +96,19 @@ def _named_apart(
     r056 and 20261208 r025); 复议后起诉's values after them follow their own label. Values after
     their own group's label, or after the whole header, show nothing out of order (Chromium's
     PDFs: 未经复议直接起诉 / 复议后起诉 / values)."""
-    owner = [
-        g for g, start, stop in zip(groups, (0, *stops[:-1]), stops, strict=True) for _ in range(start, stop)
-    ]
-    start, apart = 0, set[str]()
-    for count, named in runs:
-        stop = start + count
+    owner = [g for g, (start, stop) in zip(groups, _spans(stops), strict=True) for _ in range(start, stop)]
+    apart = set[str]()
+    for (_, named), (start, stop) in zip(runs, _spans(itertools.accumulate(c for c, _ in runs)), strict=True):
         held = owner[start:stop]
         if named and held and all(groups.index(g) > groups.index(held[0]) for g in named):
             apart.update(g for g in held if g not in named)
-        start = stop
     return apart
+
+
+def _spans(ends: Iterable[int]) -> list[tuple[int, int]]:
+    """(start, stop) of consecutive parts of a run of values, from where each ends: the groups a
+    cut gives, or the rows of values the run came in."""
+    return list(itertools.pairwise([0, *ends]))
 
 
 def _cuts(values: list[Token], groups: int, width: int, start: int = 0) -> list[tuple[int, ...]]:
