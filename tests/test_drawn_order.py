@@ -485,6 +485,42 @@ def test_table_four_values_besides_its_one_row_are_said() -> None:
     assert any("values besides the table's row (7)" in d.message for d in report.diagnostics)
 
 
+def _letter_spaced(value: str) -> str:
+    """Words as a letter-spaced PDF prints them, through pdfminer: `12` as `1 2`."""
+    return " ".join(value)
+
+
+@given(
+    foreign=st.one_of(
+        _NOTHING.map(lambda mark: [mark] * 15),
+        st.lists(st.lists(_MARK_OR_NUMBER, min_size=4, max_size=4), min_size=3, max_size=3).map(
+            lambda groups: [v for g in groups for v in _group(g)]
+        ),
+    ),
+    groups=st.lists(st.lists(_MARK_OR_NUMBER, min_size=4, max_size=4), min_size=3, max_size=3),
+    before=st.lists(_MARK_OR_NUMBER, max_size=6),
+)
+@example(foreign=["—"] * 15, groups=[["—"] * 4, ["12", "10", "5", "20"], ["—"] * 4], before=["—", "2"])
+@settings(max_examples=60, deadline=None)
+def test_table_four_run_beside_a_number_in_pieces_gives_no_wrong_number(
+    foreign: list[str], groups: list[list[str]], before: list[str]
+) -> None:
+    # Fresh review seed 20268820 r089-v1, Chromium's letter-spaced PDF through pdfminer: table 三's
+    # values drawn after table 四's first labels, `4 5` / `—` x 15 / `1 2` / `5` …, the 15 read as
+    # table 四's cells; 未经复议直接起诉's 12 10 5 20 47 came later, `1 2` / `1 0` / `5` / `2 0` /
+    # `4 7`. A run stopped by a number in pieces may go on through it (tables/review_pieces.py).
+    truth = [_group(g) for g in groups]
+    stray = [*before, "45", *foreign, "12", "5"]
+    body = [*map(_letter_spaced, ["行政复议", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])]
+    body += [_letter_spaced("未经复议直接起诉"), *_blocks(*map(_letter_spaced, stray))]
+    body += [*map(_letter_spaced, ["行政诉讼", "复议后起诉"])]
+    body += _blocks(*(_letter_spaced(v) for g in truth for v in g))
+    table = _table_four_shaped(body).tables.review_litigation
+    read = {g: [c.raw for c in cells.values()] for g, cells in (table.rows if table else {}).items()}
+    for name, cells in zip(["review", "litigation_direct", "litigation_after_review"], truth, strict=True):
+        assert read.get(name, cells) == cells
+
+
 def _groups_of(report: govdisclosure.Report) -> dict[str, list[str]]:
     table = report.tables.review_litigation
     assert table is not None
@@ -771,6 +807,49 @@ def test_a_value_drawn_after_the_next_section_s_heading_gives_no_wrong_number(
     table = _table_two(blocks, past).tables.active_disclosure
     for row, got in (table.rows if table is not None else {}).items():
         assert [c.raw or None for c in got.values()] == cells[row], row
+
+
+FIRST_BLOCK = ACTIVE.blocks[0]
+
+
+@given(
+    cells=st.fixed_dictionaries(
+        {row: st.lists(st.integers(0, 99).map(str), min_size=3, max_size=3) for row in FIRST_BLOCK.rows}
+    ),
+    late=st.sampled_from(FIRST_BLOCK.columns),
+    data=st.data(),
+)
+def test_a_block_s_header_drawn_after_its_column_s_value_gives_no_wrong_number(
+    cells: dict[str, list[str]], late: str, data: st.DataObject
+) -> None:
+    # Fresh review seed 20268820 r016-v0, Chromium's PDF through plain pdftotext, 规章's long label
+    # on one line over the first column: `规章… 0` / `本年制发件数` / `0` / `0` / `行政规范性文件` /
+    # `0` / `68` / `11` for 11 0 68. The reading order went back to the header after the first row's
+    # first value; the values after a header drawn after its own column's value may come in any
+    # order (tables/detached.py, THROUGH_HEADER).
+    first, second = FIRST_BLOCK.rows
+    others = [COLUMN_LABEL[c] for c in FIRST_BLOCK.columns if c != late]
+    drawn = data.draw(st.permutations(cells[second]), label="second row as drawn")
+    at = FIRST_BLOCK.columns.index(late) + 1  # the header drawn after its column's first-row value
+    block = [
+        "第二十条" + FIRST_BLOCK.caption.removeprefix("第二十条"),
+        "信息内容",
+        *others,
+        f"{ROW_LABEL[first]} {cells[first][0]}",
+        *cells[first][1:at],
+        COLUMN_LABEL[late],
+        *cells[first][at:],
+        ROW_LABEL[second],
+        *drawn,
+    ]
+    report = _table_two([block, *LATER_BLOCKS])
+    table = report.tables.active_disclosure
+    rows = table.rows if table is not None else {}
+    for row in FIRST_BLOCK.rows:
+        if row in rows:
+            assert [c.raw for c in rows[row].values()] == cells[row], row
+    if drawn != cells[second] and len(set(drawn)) > 1:
+        assert any(d.code == "cell-unplaced" and second in d.message for d in report.diagnostics)
 
 
 def test_a_pdf_s_blank_lines_are_no_blank_cells() -> None:

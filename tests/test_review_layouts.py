@@ -185,6 +185,11 @@ FIXED = {
     # The page's edge through table 三's 总计 header cell, `总` left, 3431 cut to `34`
     # (cut_header.say_cut_off_last_column): stop 62.
     *(f"s20268818-zeros-r045-v1.pdf-chromium.{route}.txt" for route in ("pdfplumber", "pdftotext-raw")),
+    # Fresh seed 20268820 (stop 63): 规范性文件's 11 0 68 printed `0 68 11` after its block's header
+    # drawn late (detached.THROUGH_HEADER); table 三's `—` x 15 between two letter-spaced numbers
+    # read as table 四 (review_pieces.PIECES_BESIDE).
+    "s20268820-zeros-r016-v0.pdf-chromium.pdftotext.txt",
+    "s20268820-dash-r089-v1.pdf-chromium.pdfminer.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

@@ -53,6 +53,7 @@ from ..model import Diagnostic, Number
 from ..templates import Template, TemplateRegistry
 from ..values import clean, read_cell
 from .detached import agrees, has_broken_numbers, place_in_order
+from .drawn import INTERRUPTED
 from .grid import Grid
 from .moved import every_identity_holds, one_moved, said_moved
 from .regions import Region
@@ -277,7 +278,7 @@ def reread_balanced(region: Region, grid: Grid, registry: TemplateRegistry) -> t
                 fresh.unplaced(f"{row}: {UNPINNED} ({shown})", tokens[0].line)
             else:
                 interrupted = any(i * width < at < (i + 1) * width for at in cut)
-                place_in_order(fresh, row, spec.value_columns, tokens, interrupted)
+                place_in_order(fresh, row, spec.value_columns, tokens, INTERRUPTED if interrupted else None)
         fits.append((fresh, template.name))
         notes.append((IN_ORDER if in_order else "") + moved)
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):

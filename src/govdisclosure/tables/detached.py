@@ -57,6 +57,17 @@ __all__ = [
     "reread_applications",
 ]
 
+# A block's column header printed after its column's value in the first row (`规章… 0` / `本年制发件数`
+# / `0` / `0` / `行政规范性文件` / `0` / `68` / `11` for 11 0 68: a review's seed 20268820 r016-v0,
+# Chromium's PDF through plain pdftotext, 规章's long label on one line over the first column): the
+# reading order went back through the header after the rows began, and values after it need not
+# stand in their columns' order. (Header cells after all of a block's values, Chromium's habit,
+# precede none.)
+THROUGH_HEADER = (
+    "values printed after their block's column header, drawn after that column's value: "
+    "a PDF's reading order went back through the header, and their order is not shown"
+)
+
 # More decodings than this means the runs say too little about the rows: read nothing.
 MAX_DECODINGS = 64
 # A search longer than this (a template with very many rows) is given up: read nothing.
@@ -258,16 +269,16 @@ def _labelled_row_by_row(runs: Sequence[ValueRun], rows: Sequence[str], columns:
 
 
 def place_in_order(
-    grid: Grid, row: str, columns: Sequence[str], tokens: Sequence[Token], interrupted: bool = False
+    grid: Grid, row: str, columns: Sequence[str], tokens: Sequence[Token], interrupted: str | None = None
 ) -> None:
     """A row decoded from the printed order placed so (basis order), unless the order of its
     values is a PDF's reading order that does not show their columns (drawn.py), or went through
-    words that name nothing between them (`_Rows.interrupted`); values all printed alike (seven
-    `0`s) show no order, and need none."""
+    other words (`interrupted` says which: INTERRUPTED, THROUGH_HEADER); values all printed alike
+    (seven `0`s) show no order, and need none."""
     shown = " ".join(t.text.strip() for t in tokens)
     alike = len({t.text.strip() for t in tokens}) == 1
     if interrupted and grid.reading_order and not alike:
-        grid.unplaced(f"{row}: {INTERRUPTED} ({shown})", tokens[0].line)
+        grid.unplaced(f"{row}: {interrupted} ({shown})", tokens[0].line)
     elif grid.table != "applications" and may_hide_a_wrap(tokens):
         grid.unplaced(f"{row}: {WRAP_UNSHOWN} ({shown})", tokens[0].line)
     elif shows_column_order(tokens, grid.reading_order):
@@ -293,6 +304,32 @@ def _foreign(part: Region, rows: Sequence[str], columns: Sequence[str]) -> bool:
                 e.table == part.table and e.kind in own and e.id not in own[e.kind] for e in m.entries
             )
     return False
+
+
+def _header_after_values(part: Region, columns: Sequence[str]) -> int | None:
+    """The line of a block's own column header printed after more of the block's values than
+    stand left of its column in a row: its column's value in the first row was drawn before it
+    (THROUGH_HEADER). A header cell drawn among the first row's values at its column's place, or
+    before it, leaves the order shown (pdfminer's column boxes: `上一年项目数量` / `行政事业性收费`
+    / `21` / `本年增/减` / `/`; a tall header cell drawn at the first row's height: `行政许可` / `0` /
+    `2` / `处理决定数量` / `0`)."""
+    values = 0
+    for row in part.rows:
+        for m in row.matches:
+            named = [e.id for e in m.entries if e.table == part.table and e.kind == "column"]
+            own = [c for c in named if c in columns]
+            if own and columns.index(own[0]) < values:
+                return m.token.line
+            values += m.token.kind == "value"
+    return None
+
+
+def _interrupted(decoded: _Placed, row: str, tokens: Sequence[Token], late: int | None) -> str | None:
+    """Why a decoded row's printed order may not be its columns': words between its runs
+    (INTERRUPTED), or values after its block's header drawn late (THROUGH_HEADER)."""
+    if row in decoded.interrupted:
+        return INTERRUPTED
+    return THROUGH_HEADER if late is not None and any(t.line > late for t in tokens) else None
 
 
 def _values_before_header(part: Region) -> bool:
@@ -353,7 +390,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
                 # Read beside its own label, and the order agrees: printed in place, no basis.
                 fresh.place_cells(row, grid.rows[row])
             else:
-                place_in_order(fresh, row, columns, tokens, row in decoded.interrupted)
+                place_in_order(fresh, row, columns, tokens, _interrupted(decoded, row, tokens, None))
         fits.append((fresh, template.name))
         notes.append(moved)
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
@@ -407,9 +444,10 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         decoded = _read(runs, len(block.columns), block.rows, column_major=False)
         if decoded is None or not agrees(grid, decoded.rows, dict.fromkeys(block.rows, block.columns)):
             continue
+        late = _header_after_values(part, block.columns)
         for row, tokens in decoded.rows.items():
             if row not in grid.rows:  # rows read beside their labels stay as printed
-                place_in_order(fresh, row, block.columns, tokens, row in decoded.interrupted)
+                place_in_order(fresh, row, block.columns, tokens, _interrupted(decoded, row, tokens, late))
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
     if not read:
         return None

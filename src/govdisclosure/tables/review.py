@@ -18,6 +18,7 @@ from .place import fit
 from .regions import Region
 from .review_headed import BOXED, box_by_box, columns_named_before
 from .review_heading import say_groups_about_a_heading
+from .review_pieces import PIECES_BESIDE, pieces_about
 from .review_pipes import pipe_row, unsettled
 from .review_totals import place_by_totals, refuse_order
 from .stated import place_stated, stated_groups
@@ -44,6 +45,7 @@ class _ValueRow(NamedTuple):
     unordered: bool = False  # two lines of pipes whose cells' order no total settles (review_pipes.py)
     # The header's words (more than a stray 总计) stood between the previous row of values and this one.
     header_between: bool = False
+    beside_pieces: bool = False  # a number printed in pieces on or next to its lines (review_pieces.py)
 
 
 def assemble_review(
@@ -158,6 +160,8 @@ def assemble_review(
         grid.unplaced(f"{BOXED} ({' '.join(t.text.strip() for t in printed)})", value_rows[0].line)
         return
     headed_by = columns_named_before(region.rows, spec)
+    if grid.reading_order:
+        value_rows = [r._replace(beside_pieces=pieces_about(region, r.line, r.position)) for r in value_rows]
     _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed, headed_by)
     if grid.reading_order:
         say_groups_about_a_heading(grid, groups, region.headings)
@@ -192,6 +196,10 @@ def _place(
     if len(whole) == 1:
         cells = fit(whole[0].values, width * len(groups)) or []
         basis: Basis | None = None
+        if whole[0].joined and whole[0].beside_pieces:
+            raw = " ".join(t.text.strip() for t in cells)
+            grid.unplaced(f"{PIECES_BESIDE} ({raw})", whole[0].line)
+            return
         if whole[0].joined:
             # Values printed one per line come in the PDF's drawing order, which need not be the
             # columns' (plain pdftotext): only the three group totals holding confirm it. A page's
