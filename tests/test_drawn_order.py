@@ -852,6 +852,39 @@ def test_a_block_s_header_drawn_after_its_column_s_value_gives_no_wrong_number(
         assert any(d.code == "cell-unplaced" and second in d.message for d in report.diagnostics)
 
 
+@given(
+    values=st.lists(st.integers(1, 40).map(str), min_size=6, max_size=6),
+    on_one_line=st.integers(1, 3),
+    wrapped_first=st.booleans(),
+)
+def test_a_row_inside_a_wrapped_label_after_a_row_printing_nothing_is_said(
+    values: list[str], on_one_line: int, wrapped_first: bool
+) -> None:
+    # Review seed 20268816 r001-v1, LibreOffice's PDF through pdfminer: 一、本年新收's row drawn
+    # inside 二、上年结转's wrapped label (`…申请数` / `1,392` / … / `1 1,400` / `量`), 一 printing
+    # nothing else. 一 and 二 feed the same sums, so the row is 一's or 二's alike: neither is read
+    # (waiting.drawn_inside).
+    row = [*values, str(sum(int(v) for v in values))]
+    # Table 二's first block printed labels first, then its values, as pdfminer printed r001-v1's:
+    # the text shows no row-after-row printing (order.py), which would make every run its label's.
+    lines = ["\f二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数"]
+    lines += ["现行有效件数", "规章", "规范性文件", "0", "0", "0", "1", "2", "3"]
+    lines += ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+    lines += [c.label.label for c in default_templates()["2021"].applications.columns.values()]
+    first = "一、本年新收政府信息公开申请数量"
+    lines += [first[:-1], first[-1:]] if wrapped_first else [first]
+    lines += ["二、上年结转政府信息公开申请数"]
+    lines += [*row[: -on_one_line - 1], " ".join(row[-on_one_line - 1 :]), "量"]
+    lines += ["三、本年度办理结果", "（一）予以公开", *["0"] * 7, "四、政府信息公开行政复议、行政诉讼情况"]
+    report = govdisclosure.parse("\n".join(_blocks(*lines)))
+    table = report.tables.applications
+    rows = table.rows if table is not None else {}
+    assert "new_received" not in rows and "carried_over" not in rows
+    assert any(
+        d.message.startswith("applications: carried_over: values after a label") for d in report.diagnostics
+    )
+
+
 def test_a_pdf_s_blank_lines_are_no_blank_cells() -> None:
     # Each block of plain pdftotext's text ends in a blank line: read as LibreOffice's text export
     # (an empty line a blank cell), 规章 / `` / `0` / `` read as blank, 0, blank for blank, blank, 0.

@@ -168,3 +168,40 @@ def test_a_decimal_in_pieces_at_its_point_is_never_its_fraction(
 def test_only_a_line_s_last_two_words_are_a_decimal_s_pieces(line: str, kinds: list[str]) -> None:
     row = split_words(Line(7, line, line))
     assert [t.kind for t in row.tokens] == kinds
+
+
+# --- table 二, no identity: a number's pieces one space apart make up for a blank cell ----------
+
+
+@st.composite
+def _block_row_with_pieces(draw: st.DrawFn) -> tuple[list[str], str]:
+    """规范性文件's three cells, one blank, printed -layout style as a line between its wrapped
+    label's pieces: the cells under their headers, the blank one left out, and one number in two
+    letter-spaced pieces one space apart (`147        14 7` for 147, blank, 147: fresh review
+    seed 20268821 r075-v1, Chromium's PDF at 0.1 em)."""
+    cells = draw(st.lists(st.integers(10, 9999).map(str), min_size=2, max_size=2))
+    blank = draw(st.integers(0, 2), label="blank cell")
+    cells.insert(blank, "")
+    cut = draw(st.sampled_from([i for i, c in enumerate(cells) if c]), label="number cut")
+    at = draw(st.integers(1, len(cells[cut]) - 1), label="cut at")
+    line = "       "
+    for column, (cell, start) in enumerate(zip(cells, (7, 31, 54), strict=True)):
+        printed = f"{cell[:at]} {cell[at:]}" if column == cut else cell
+        line = line.ljust(start) + printed if cell else line
+    return cells, line
+
+
+@given(_block_row_with_pieces())
+def test_a_number_s_pieces_for_a_blank_cell_of_table_two_give_no_wrong_number(
+    case: tuple[list[str], str],
+) -> None:
+    # Table 二 has no identity to check a row: in aligned text, as many values as cells, one pair
+    # of them one space apart, may be a number's pieces (rows.py: said, PIECES_APART). The review
+    # text itself, 规范性文件's values line replaced.
+    cells, line = case
+    text = (REVIEW / "s20268821-blank-r075-v1.pdf-chromium.pdftotext-layout.txt").read_text(encoding="utf-8")
+    printed = "       147                                            14 7\n"
+    assert printed in text
+    table = govdisclosure.parse(text.replace(printed, line + "\n")).tables.active_disclosure
+    got = table.rows.get("normative_documents", {}) if table is not None else {}
+    assert all(cell.raw == cells[i] for i, cell in enumerate(got.values()))

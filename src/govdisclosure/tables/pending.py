@@ -173,9 +173,9 @@ def put_pending(
         chunks = tuple(clean(v.text) for v in gathered)
         grid.fused.append(FusedRun(pending.row, columns, chunks, pending.line, tuple(readings)))
         return
+    printed_apart = f"{len(gathered)} values printed apart from the label for {n} columns"
     said = grid.unplaced(
-        f"{pending.row}: {len(gathered)} values printed apart from the label for {n} columns ({shown})",
-        pending.line,
+        f"{pending.row}: {LATE if pending.inside_late else printed_apart} ({shown})", pending.line
     )
     # A values line after a wrapped label, blank cells dropped, its 总计 may be settled (short_rows.py)
     # where it is shown to be the label's: inside its cell (its own words after it), or before the

@@ -18,7 +18,7 @@ from .place import fit
 from .regions import Region
 from .review_headed import BOXED, box_by_box, columns_named_before
 from .review_heading import say_groups_about_a_heading
-from .review_pieces import PIECES_BESIDE, pieces_about
+from .review_pieces import PIECES_BESIDE, beside_pieces
 from .review_pipes import pipe_row, unsettled
 from .review_totals import place_by_totals, refuse_order
 from .stated import place_stated, stated_groups
@@ -161,7 +161,8 @@ def assemble_review(
         return
     headed_by = columns_named_before(region.rows, spec)
     if grid.reading_order:
-        value_rows = [r._replace(beside_pieces=pieces_about(region, r.line, r.position)) for r in value_rows]
+        flags = beside_pieces(region, [(r.line, r.position) for r in value_rows])
+        value_rows = [r._replace(beside_pieces=f) for r, f in zip(value_rows, flags, strict=True)]
     _place(grid, groups, columns, value_rows, keep, lambda: stated_groups(prose, spec), headed, headed_by)
     if grid.reading_order:
         say_groups_about_a_heading(grid, groups, region.headings)

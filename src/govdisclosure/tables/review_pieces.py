@@ -10,9 +10,11 @@ beside such pieces may go on through them: where the table's values start or end
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .regions import Region
 
-__all__ = ["PIECES_BESIDE", "pieces_about"]
+__all__ = ["PIECES_BESIDE", "beside_pieces"]
 
 PIECES_BESIDE = (
     "values printed one per line beside a number printed in pieces: the run may go on through it, "
@@ -20,10 +22,9 @@ PIECES_BESIDE = (
 )
 
 
-def pieces_about(region: Region, first_line: int, last: int) -> bool:
-    """True when a number printed in pieces stands on the region's rows from the one at
-    `first_line` to the one at index `last`, or on the row just before or after them."""
-    first = next(i for i, row in enumerate(region.rows) if row.row.line == first_line)
-    return any(
-        m.token.kind == "broken" for row in region.rows[max(first - 1, 0) : last + 2] for m in row.matches
-    )
+def beside_pieces(region: Region, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span of the region's rows (the line of its first row, the index of its last), True
+    when a number printed in pieces stands on those rows or on the row just before or after them."""
+    index = {row.row.line: i for i, row in enumerate(region.rows)}
+    pieces = {i for i, row in enumerate(region.rows) if any(m.token.kind == "broken" for m in row.matches)}
+    return [not pieces.isdisjoint(range(index[first] - 1, last + 2)) for first, last in spans]

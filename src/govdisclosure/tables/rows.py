@@ -28,6 +28,7 @@ from .waiting import (
     Pending,
     continues,
     doubles,
+    drawn_inside,
     drawn_late,
     drifts,
     named,
@@ -138,6 +139,8 @@ def assemble_rows(
             next_row = following is not None and follows is not None and follows(found.row, following.row)
             row_columns = columns_of(found.row) or ()
             found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], len(row_columns))
+            found.inside_late = grid.reading_order and drawn_inside(found, waiting[:i])
+            identity = identity and not found.inside_late
             put_pending(
                 grid,
                 found,
@@ -346,9 +349,14 @@ def assemble_rows(
             grid.unplaced_row(segment.anchor.id, STRAY_GAPS, values, shape.line)
             continue
         # A line whose values may be a letter-spaced number's pieces, where read as they stand
-        # the row total fails (`14 2 … 159` for 142: seed 20268809 r046), is said, not read.
+        # the row total fails (`14 2 … 159` for 142: seed 20268809 r046), or in aligned text
+        # where no identity checks them (table 二: `147   14 7` for 147, blank, 147, fresh review
+        # seed 20268821 r075-v1), is said, not read. (Elsewhere a gap's width shows nothing
+        # there: a browser's copy pads a cell with no-break spaces, `规章 0  0 0`.)
+        aligned_pieces = anchors is not None and confirm is None and may_be_pieces(values, True)
         if values and (
             (anchors is not None and values[0].line in anchors.refused)
+            or aligned_pieces
             or (
                 confirm is not None
                 and may_be_pieces(values, anchors is not None)
