@@ -353,14 +353,11 @@ def assemble_rows(
         # where no identity checks them (table 二: `147   14 7` for 147, blank, 147, fresh review
         # seed 20268821 r075-v1), is said, not read. (Elsewhere a gap's width shows nothing
         # there: a browser's copy pads a cell with no-break spaces, `规章 0  0 0`.)
-        aligned_pieces = anchors is not None and confirm is None and may_be_pieces(values, True)
         if values and (
             (anchors is not None and values[0].line in anchors.refused)
-            or aligned_pieces
             or (
-                confirm is not None
-                and may_be_pieces(values, anchors is not None)
-                and not confirm(segment.anchor.id, values)
+                may_be_pieces(values, anchors is not None)
+                and (anchors is not None if confirm is None else not confirm(segment.anchor.id, values))
             )
         ):
             grid.unplaced_row(segment.anchor.id, PIECES_APART, values, shape.line)

@@ -124,8 +124,7 @@ class Pending:
         # PDF's reading order, not one row's shape: those may be the row's before, drawn late
         # (waiting.drawn_late).
         self.drawn_late = False
-        # Its values stand inside its wrapped cell after such a row label (drawn_inside): its
-        # identity holding does not show them its own.
+        # Its values stand inside its wrapped cell after such a row label (drawn_inside).
         self.inside_late = False
         # Words other than its own wrapped tail came between it and its first value (a group
         # label's pieces, centred among its rows): the values after them may be another row's.
@@ -150,8 +149,7 @@ def doubles(label: Pending, waiting: list[Pending]) -> bool:
     values line inside it: the tail does not end the label, so the cell goes on below; or the
     row label before (no group's) has no value, so the line inside may be that row's, drawn late
     (pdfminer's reading order), and this one the label's own."""
-    before = _row_before(waiting)
-    return label.open or (before is not None and _printed_nothing(before))
+    return label.open or _after_silent_row(waiting)
 
 
 def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
@@ -175,11 +173,9 @@ def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
 def drawn_inside(label: Pending, before: list[Pending]) -> bool:
     """True when a label's values stand inside its wrapped cell and the row label before it (no
     group's) printed nothing: pdfminer drew 一、本年新收's row inside 二、上年结转's wrapped label
-    (`…申请数` / `1,392` / … / `1 1,400` / `量`; a review's seed 20268816 r001-v1, LibreOffice's PDF),
-    and both rows feed the same sums, so no identity tells which row it is. (In 25 of the 26 such
-    rows of 22,299 texts the values were the label's own: a frequency, not evidence.)"""
-    previous = _row_before(before)
-    return label.sandwiched and previous is not None and _printed_nothing(previous)
+    (`…申请数` / `1,392` / … / `1 1,400` / `量`, review seed 20268816 r001-v1); both feed the same
+    sums, so no identity tells whose it is (25 of 26 such rows in 24,303 texts: a frequency)."""
+    return label.sandwiched and _after_silent_row(before)
 
 
 def one_each(label: Pending, waiting: list[Pending], at: int) -> bool:
@@ -206,6 +202,11 @@ def one_each(label: Pending, waiting: list[Pending], at: int) -> bool:
 def _row_before(waiting: list[Pending]) -> Pending | None:
     """The last data-row label waiting (a label naming no group)."""
     return next((p for p in reversed(waiting) if not p.groups), None)
+
+
+def _after_silent_row(waiting: list[Pending]) -> bool:
+    """True when the last data-row label waiting printed no value (pdfminer may draw its row later)."""
+    return (before := _row_before(waiting)) is not None and _printed_nothing(before)
 
 
 def _printed_nothing(label: Pending) -> bool:
