@@ -144,12 +144,13 @@ def put_pending(
     # identity alone shows a run right after its label to be its row (`alone`), where no other
     # words stand between them (a group label's pieces: its middle row's values may follow,
     # held-out seed 20261216 r015), the run is not a line placed by height (a row's values line
-    # may stand above its label), and the run shows a row, not a column: its total sums something
-    # (`0` x 7 may be a column's), or it is one row's lines (_a_row).
+    # may stand above its label) nor inside its wrapped cell after a row label printing nothing
+    # (`inside_late`: that row's, drawn late, sums the same), and the run shows a row, not a column:
+    # its total sums something (`0` x 7 may be a column's), or it is one row's lines (_a_row).
     # (Read only where `alone` may decide: every label of every table passes here.)
     alone = (
         alone
-        and not (pending.parted or pending.apart)
+        and not (pending.parted or pending.apart or pending.inside_late)
         and (sums_something(gathered) or _a_row(gathered, n, before_next))
     )
     if len(pending.own) <= 1 and len(gathered) == n and (own or alone) and confirm(pending.row, gathered):

@@ -197,11 +197,10 @@ def _place(
     if len(whole) == 1:
         cells = fit(whole[0].values, width * len(groups)) or []
         basis: Basis | None = None
-        if whole[0].joined and whole[0].beside_pieces:
-            raw = " ".join(t.text.strip() for t in cells)
-            grid.unplaced(f"{PIECES_BESIDE} ({raw})", whole[0].line)
-            return
         if whole[0].joined:
+            if whole[0].beside_pieces:
+                grid.unplaced(f"{PIECES_BESIDE} ({' '.join(t.text.strip() for t in cells)})", whole[0].line)
+                return
             # Values printed one per line come in the PDF's drawing order, which need not be the
             # columns' (plain pdftotext): only the three group totals holding confirm it. A page's
             # dump (lynx) prints the page's cells in order: there a report's broken total is its own.

@@ -140,7 +140,6 @@ def assemble_rows(
             row_columns = columns_of(found.row) or ()
             found.drawn_late = apart_drawn and drawn_late(found, waiting[:i], len(row_columns))
             found.inside_late = grid.reading_order and drawn_inside(found, waiting[:i])
-            identity = identity and not found.inside_late
             put_pending(
                 grid,
                 found,
