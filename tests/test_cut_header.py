@@ -56,7 +56,9 @@ def test_values_under_a_header_cut_short_are_never_numbers(
     name, block = case
     spec = TEMPLATES[name].active_disclosure
     label = spec.columns[block.columns[-1]].label.label.split("（")[0]
-    cut = data.draw(st.integers(2, len(label) - 1))
+    # (Down to the label's first character alone: `信息内容 采购项目数量 采` of 采购总金额, its
+    # 545298元 cut to `5`, fresh review seed 20268822 r004-v0, A5, nowrap.)
+    cut = data.draw(st.integers(1, len(label) - 1))
     width = len(block.columns)
     values = [data.draw(st.lists(st.integers(0, 99999), min_size=width, max_size=width)) for _ in block.rows]
     table = govdisclosure.parse(_text(name, block, label[:cut], values, gap)).tables.active_disclosure

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import govdisclosure
 from corpus.score import Score, score
 from govdisclosure.layout import Token
+from govdisclosure.model import Rows
 from govdisclosure.tables.drawn import DRAWN_ORDER, SPLIT_HEADER, shows_column_order
 from govdisclosure.templates import default_templates
 from govdisclosure.values import read_cell
@@ -242,6 +243,40 @@ def _table_four_across(values: list[str], across: bool, chromium: bool = False) 
         )
     lines = ["\f四、政府信息公开行政复议、行政诉讼情况", *body, *_blocks(*values[5:])]
     return govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
+
+
+GROUP_HEAD = ["结果", "结果", "其他", "尚未", "维持", "纠正", "结果", "审结"]
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 9), min_size=4, max_size=4), min_size=3, max_size=3),
+    st.integers(0, 4),
+)
+def test_a_group_s_total_drawn_among_the_next_group_s_values_gives_no_wrong_number(
+    inner: list[list[int]], at: int
+) -> None:
+    # Fresh review seed 20268822 r083-v1, LibreOffice's PDF (cells aligned right and bottom)
+    # through plain pdftotext: each group's 总计 header between its inner values and its total,
+    # but 未经复议直接起诉's total drawn among 复议后起诉's values (`0 3 3 0 0` / `总计` / `6` for
+    # 0 3 3 0 6). The totals cut the run one way, 未经复议直接起诉 apart from its label
+    # (`_named_apart`), but where in 复议后起诉's row of values its total stands is not shown:
+    # 复议后起诉 read 3 3 0 0 6 until stop 64 (review_totals._sharing_with).
+    # 复议后起诉's first cell as much as 未经复议直接起诉's total (r083-v1: both 0), so that the totals
+    # also cut the run in printed order, the moved total taken for the first group's.
+    inner[2][0] = sum(inner[1])
+    cells = [[*values, sum(values)] for values in inner]
+    review, direct, after = (list(map(str, group)) for group in cells)
+    moved = [*after[:4]]
+    moved.insert(at, direct[4])
+    lines = ["\f四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉"]
+    lines += _blocks(*GROUP_HEAD, *review[:4], "总计", review[4])
+    lines += _blocks(*GROUP_HEAD, *direct[:4], "总计", "复议后起诉", *GROUP_HEAD, *moved, "总计", after[4])
+    report = govdisclosure.parse("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]))
+    table = report.tables.review_litigation
+    assert table is not None
+    for group, printed in zip(("review", "litigation_direct", "litigation_after_review"), cells, strict=True):
+        if group in table.rows:
+            assert [c.value for c in table.rows[group].values()] == printed, group
 
 
 def test_a_wrapped_label_s_digits_line_apart_from_its_wu_line() -> None:
@@ -842,13 +877,64 @@ def test_a_block_s_header_drawn_after_its_column_s_value_gives_no_wrong_number(
         ROW_LABEL[second],
         *drawn,
     ]
+    report, _ = _first_block_read(block, cells)
+    if drawn != cells[second] and len(set(drawn)) > 1:
+        assert any(d.code == "cell-unplaced" and second in d.message for d in report.diagnostics)
+
+
+def _first_block_read(block: list[str], cells: dict[str, list[str]]) -> tuple[govdisclosure.Report, Rows]:
+    """The report of table 二 with `block` first, and its rows, each row read holding its `cells`."""
     report = _table_two([block, *LATER_BLOCKS])
     table = report.tables.active_disclosure
     rows = table.rows if table is not None else {}
     for row in FIRST_BLOCK.rows:
         if row in rows:
             assert [c.raw for c in rows[row].values()] == cells[row], row
-    if drawn != cells[second] and len(set(drawn)) > 1:
+    return report, rows
+
+
+# 规章's label as the reports print it, long enough to run into the first column's place.
+LONG_REGULATIONS = "规章（设区的市、自治州人民政府应提供相关数据）"
+
+
+@given(
+    cells=st.fixed_dictionaries(
+        {row: st.lists(st.integers(0, 99).map(str), min_size=3, max_size=3) for row in FIRST_BLOCK.rows}
+    ),
+    shape=st.sampled_from(["one line", "after", "inside"]),
+    data=st.data(),
+)
+def test_a_value_in_its_row_label_s_text_block_leaves_the_rows_after_it_said(
+    cells: dict[str, list[str]], shape: str, data: st.DataObject
+) -> None:
+    # Fresh review seed 20268822 r092-v1 (and r053-v1, r045, r004-v1), Chromium's PDFs through
+    # plain pdftotext, cells aligned left: 规章's label ran into the first column's place, so its
+    # first value joined the label's text block (`规章（…数据） 0`, or `…相关` / `数据）` / `0` with no
+    # empty line between), and 行政规范性文件's first-column value was drawn after its others: `0` /
+    # `2` / `2` for 2 0 2. The rows after such a label are said unless their values are alike
+    # (tables/detached.py, INTO_LABEL).
+    first, second = FIRST_BLOCK.rows
+    drawn = data.draw(st.permutations(cells[second]), label="second row as drawn")
+    # The label's text block: the value on its line, after its wrapped lines, or among them
+    # (`规章（设区的` / `市、自治州人` / `0` / `民政府应提供` / `相关数据）`: seed 20268817 r095-v0).
+    value = cells[first][0]
+    opening = {
+        "one line": f"{LONG_REGULATIONS} {value}",
+        "after": f"{LONG_REGULATIONS[:-3]}\n{LONG_REGULATIONS[-3:]}\n{value}",
+        "inside": f"{LONG_REGULATIONS[:6]}\n{LONG_REGULATIONS[6:12]}\n{value}\n{LONG_REGULATIONS[12:]}",
+    }[shape]
+    block = [
+        "第二十条" + FIRST_BLOCK.caption.removeprefix("第二十条"),
+        "信息内容",
+        *(COLUMN_LABEL[c] for c in FIRST_BLOCK.columns),
+        opening,
+        *cells[first][1:],
+        ROW_LABEL[second],
+        *drawn,
+    ]
+    report, rows = _first_block_read(block, cells)
+    if len(set(drawn)) > 1:
+        assert second not in rows
         assert any(d.code == "cell-unplaced" and second in d.message for d in report.diagnostics)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import regex
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import score
@@ -75,3 +76,39 @@ def test_the_review_texts_give_no_row_of_another_template(name: str) -> None:
     truth = json.loads((REVIEW / f"{name.split('.')[0]}.truth.json").read_text(encoding="utf-8"))
     found = score(truth, govdisclosure.parse((REVIEW / name).read_text(encoding="utf-8")), keeps_blanks=False)
     assert (found.wrong, found.misread) == ([], [])
+
+
+ROWS_2021 = [row for row in govdisclosure.default_templates()["2021"].applications.rows if row.standard]
+FEE_UNPAID_LABEL = ("2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公", "开申请")
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(1, 60), min_size=1, max_size=3), min_size=len(ROWS_2021), max_size=len(ROWS_2021)
+    )
+)
+def test_a_short_row_s_total_on_the_group_label_s_line_is_never_the_2019_row_s(
+    cells: list[list[int]],
+) -> None:
+    # Fresh review seed 20268822 r008-v1 (LibreOffice's PDF, cells aligned top, through pdftotext
+    # -layout): 2.'s values printed on the （六）其他处理 line between its label's two lines, its
+    # blank cells dropped. The row's 总计 was read as the 2019 row's by the short rows' totals
+    # (short_rows.py), after the group's values had been said (template_choice.say_group_read_as_row).
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+    ]
+    for row, values in zip(ROWS_2021, cells, strict=True):
+        printed = " ".join(map(str, [*values, sum(values)]))
+        if row.id == "granted":
+            lines.append("三、本年度办理结果")
+        if row.id == "other_fee_unpaid":
+            lines += [FEE_UNPAID_LABEL[0], f"（六）其他处理 {printed}", FEE_UNPAID_LABEL[1]]
+        else:
+            lines.append(f"{row.label.label} {printed}")
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    table = govdisclosure.parse("\n".join(lines)).tables.applications
+    assert table is not None
+    assert "other" not in table.rows
+    fee = cells[[row.id for row in ROWS_2021].index("other_fee_unpaid")]
+    assert {c.raw for c in table.rows.get("other_fee_unpaid", {}).values()} <= {"", str(sum(fee))}

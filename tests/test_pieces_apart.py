@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from corpus.score import score
+from govdisclosure.layout.spaced import unspaced
 from govdisclosure.layout.words import split_words
-from govdisclosure.normalize import Line
+from govdisclosure.normalize import Line, normalize
 
 REVIEW = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-layouts"
 
@@ -205,3 +206,89 @@ def test_a_number_s_pieces_for_a_blank_cell_of_table_two_give_no_wrong_number(
     table = govdisclosure.parse(text.replace(printed, line + "\n")).tables.active_disclosure
     got = table.rows.get("normative_documents", {}) if table is not None else {}
     assert all(cell.raw == cells[i] for i, cell in enumerate(got.values()))
+
+
+# --- table 三, aligned: a narrow column's value and the next one's, their pieces one space apart --
+
+# Where each of table 三's seven columns ends on a line, -layout style: 其他 is narrow, so a wide
+# 总计 printed right-aligned may start one space after 其他's value (fresh review seed 20268821
+# r100-v1, Chromium's PDF at 0.5 em: `2   2 3 , 1 3 3` for 法律服务机构's 2, 其他's 2, 总计's 3,133).
+COLUMN_ENDS = (130, 134, 138, 142, 146, 150, 160)
+
+
+def _aligned_row(label: str, cells: list[int], zero: str) -> str:
+    """A table 三 row, letter-spaced, each value right-aligned at its column's end (COLUMN_ENDS),
+    one space after the value before it where it runs into that one's column; 0 as `zero`."""
+    line = " ".join(label)
+    for cell, end in zip(cells, COLUMN_ENDS, strict=True):
+        printed = " ".join(f"{cell:,}") if cell else zero
+        line = line.ljust(end - len(printed)) if end - len(printed) > len(line) else line + " "
+        line += printed
+    return line
+
+
+@st.composite
+def _narrow_column_runs_into_the_total(draw: st.DrawFn) -> tuple[list[list[int]], str]:
+    """Table 三 in aligned text, a row a line, every cell printed (0 as `0` or `—`); in some rows
+    其他's value and a 总计 of four digits or more run together one space apart, and a `—` of
+    法律服务机构 one space before them too (review seed 20268814 r032-v1: `— 1 1 1 , 6 0 1` for —,
+    11 and 1,601). The rows' cells and the text."""
+    zero = draw(st.sampled_from(["0", "—"]), label="zero printed")
+    rows = [row for row in APPLICATIONS.rows if row.standard]
+    cells: list[list[int]] = []
+    lines = ["\f三 、 收 到 和 处 理 政 府 信 息 公 开 申 请 情 况", ""]
+    lines += [" " * 130 + "申 请 人 情 况", " " * 126 + "自然人   法人或其他组织   总计"]
+    lines += [" " * 126 + "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    joined = draw(st.sets(st.sampled_from([row.id for row in rows]), min_size=1), label="rows run together")
+    for row in rows:
+        if row.id == "granted":
+            lines.append("三 、 本 年 度 办 理 结 果")
+        small = st.integers(0, 9)
+        values = [draw(st.integers(1_000, 99_999) if row.id in joined else small)]
+        values += [draw(small) for _ in range(4)]
+        values.append(draw(st.integers(1, 99) if row.id in joined else small))
+        cells.append([*values, sum(values)])
+        lines.append(_aligned_row(row.label.label, cells[-1], zero))
+    lines.append("四 、 政 府 信 息 公 开 行 政 复 议 、 行 政 诉 讼 情 况")
+    return cells, "\n".join(lines) + "\n"
+
+
+@given(_narrow_column_runs_into_the_total())
+def test_a_narrow_column_s_value_run_into_the_next_one_s_gives_no_wrong_number(
+    case: tuple[list[list[int]], str],
+) -> None:
+    # Read as one run, `2 3 , 1 3 3` is 23,133; where it starts says 其他, where it ends says 总计
+    # (another row's 总计 stands there). Until stop 64 a letter-spaced number's run kept its
+    # first piece's end (one space before the next piece: says nothing), so the run was placed
+    # by its start alone: 23,133 under 其他, 总计 blank. Its two ends now contradict each other;
+    # and where a word stands one space before it (`— 1 1 1 , 6 0 1`), its end says nothing of
+    # where its first pieces stand: neither end places it.
+    cells, text = case
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    columns = list(APPLICATIONS.columns)
+    rows = [row.id for row in APPLICATIONS.rows if row.standard]
+    for row, values in zip(rows, cells, strict=True):
+        for column, cell in table.rows.get(row, {}).items():
+            assert cell.value in (None, values[columns.index(column)]), (row, column, cell.raw)
+
+
+def test_a_letter_spaced_number_ending_its_line_ends_its_run_there() -> None:
+    (line,) = normalize("行 政 许 可   3 , 1 2 9   2   2 3 , 1 3 3")
+    tokens = unspaced(split_words(line), aligned=True).tokens
+    assert [(t.text, t.x, t.joined) for t in tokens if t.kind == "value"] == [
+        ("3,129", (10, 19), (False, False)),
+        ("2", (22, 23), (False, False)),
+        ("23,133", (26, 37), (False, False)),
+    ]
+
+
+def test_a_letter_spaced_number_one_space_from_another_word_stands_nowhere() -> None:
+    (line,) = normalize("行 政 许 可   1 , 5 8 4   —   — 1 1 1 , 6 0 1")
+    tokens = unspaced(split_words(line), aligned=True).tokens
+    assert [(t.text, t.joined) for t in tokens if t.kind == "value"] == [
+        ("1,584", (False, False)),
+        ("—", (False, False)),
+        ("—", (False, True)),
+        ("111,601", (True, True)),
+    ]

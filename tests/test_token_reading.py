@@ -39,20 +39,28 @@ def test_kinds() -> None:
 def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
     """split_words as first written: every word's kind computed afresh, both patterns substituted.
 
-    Since then: 无 between a bare group marker (（一）) and a label word or the line's end is text.
+    Since then: 无 between a bare group marker (（一）) and a label word or the line's end is text;
+    and so is a `、` one space after label words and one space before a word of text.
     """
     out: list[tuple[str, str]] = []
     words: list[str] = []
-    split = MD_HEADING.sub("", BOLD.sub("", line.raw)).split()
+    text = MD_HEADING.sub("", BOLD.sub("", line.raw))
+    split = text.split()
+    starts: list[int] = []
+    for word in split:
+        starts.append(text.index(word, starts[-1] + len(split[len(starts) - 1]) if starts else 0))
     for i, word in enumerate(split):
         after = split[i + 1] if i + 1 < len(split) else None
         label_next = after is None or not (is_value_text(after) or is_broken_number(after))
+        # One space after the word before, and one before the word after.
+        tight = 0 < i < len(split) - 1 and starts[i - 1] + len(split[i - 1]) + 1 == starts[i]
+        tight = tight and starts[i] + len(word) + 1 == starts[i + 1]
         if (
             word == "无"
             and i
             and regex.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", split[i - 1])
             and label_next
-        ):
+        ) or (word == "、" and words and tight and after is not None and label_next):
             words.append(word)
         elif is_value_text(word) or is_broken_number(word):
             if words:
@@ -70,7 +78,7 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
 
 
 WORD_PIECES = st.sampled_from(
-    ["**", "## ", "#", " ", "  ", "1.", "（一）", "(四)", "行政许可", "信信息息", "2,90", "无", "无"]
+    ["**", "## ", "#", " ", "  ", "1.", "（一）", "(四)", "行政许可", "信信息息", "2,90", "无", "无", "、"]
 )
 
 
@@ -78,3 +86,20 @@ WORD_PIECES = st.sampled_from(
 def test_split_words_reads_words_as_defined(pieces: list[str]) -> None:
     line = Line(3, " ".join(pieces), " ".join(pieces))
     assert [(t.kind, t.text) for t in split_words(line).tokens] == _split_words_by_definition(line)
+
+
+def _kinds(raw: str) -> list[tuple[str, str]]:
+    return [(t.kind, t.text) for t in split_words(Line(3, raw, raw)).tokens]
+
+
+def test_an_enumeration_comma_set_apart_inside_a_label_is_the_label_s() -> None:
+    # Fresh review seed 20268822 r004-v0 (Chromium's PDF, 0.1 em, pdftotext -layout): 规章's label
+    # printed with its words set apart, its `、` one space from each, read as a none mark in
+    # 本年新制作数量 (a cell of another kind).
+    line = "规章 （ 设区 的 市 、 自治 州 人 民 政 府 应 提 供相 关 数 据 ）       0          0"
+    label = "规章（设区的市、自治州人民政府应提供相关数据）"
+    assert _kinds(line) == [("text", label), ("value", "0"), ("value", "0")]
+    # Set off by more than a space, or before a value, or first: a cell's none mark.
+    assert _kinds("行政许可   、   行政处罚")[1] == ("value", "、")
+    assert _kinds("行政许可 、 0") == [("text", "行政许可"), ("value", "、"), ("value", "0")]
+    assert _kinds("、 行政许可")[0] == ("value", "、")

@@ -98,10 +98,16 @@ def _next_piece(before: Token, token: Token) -> bool:
 def _joined(run: Sequence[Token], aligned: bool = False) -> Token:
     first, last = run[0], run[-1]
     x = (first.x[0], last.x[1]) if first.x is not None and last.x is not None else None
+    # Where the run of pieces is set off at both ends (two spaces or more, or the line's end), it
+    # stands where it is printed (tables/aligned.py reads both ends). Where a word stands one
+    # space before or after it, its first pieces may be the cell's before (`— 1 1 1 , 6 0 1` for
+    # —, 11 and 1,601) or its last the cell's after: neither end is the number's own.
+    hidden = first.joined[0] or last.joined[1]
+    edges = (hidden, hidden)
     joined = "".join(t.text.strip() for t in run)
     if aligned and x is not None and parse_number(joined) is not None:
-        return first._replace(kind="value", text=joined, x=x)
-    return first._replace(kind="broken", text=" ".join(t.text.strip() for t in run), x=x)
+        return first._replace(kind="value", text=joined, x=x, joined=edges)
+    return first._replace(kind="broken", text=" ".join(t.text.strip() for t in run), x=x, joined=edges)
 
 
 def _label_marks(row: CellRow) -> tuple[Token, ...]:

@@ -95,7 +95,8 @@ class Token(NamedTuple):
     tails: tuple[str, ...] = ()
     # Aligned text (pdftotext -layout): a word stands one space before this one, and one after it,
     # in the same run of words: where this word starts, or ends, is then not where its run does
-    # (tables/aligned.py).
+    # (tables/aligned.py). A number joined from letter-spaced pieces is joined at both ends where
+    # a word stands one space from either (layout/spaced.py): its pieces may be two cells'.
     joined: tuple[bool, bool] = (False, False)
 
     @property

@@ -127,6 +127,22 @@ def _number_mark(split: Sequence[str], i: int) -> bool:
     return i == 0 and number_marked(split[0], after) and HAN().match(after[1:2]) is not None
 
 
+def _enumeration_comma(
+    split: Sequence[str], found: Sequence[regex.Match[str]], i: int, label: Sequence[str]
+) -> bool:
+    """True for a `、` one space after label words and one space before a word of text: a label's
+    own enumeration comma set apart (`规章 （ 设区 的 市 、 自治 州 …`, a little letter-spacing through
+    pdftotext -layout: fresh review seed 20268822 r004-v0), not a none mark."""
+    return (
+        split[i] == "、"
+        and bool(label)
+        and 0 < i < len(split) - 1
+        and found[i - 1].end() == found[i].start() - 1
+        and found[i + 1].start() == found[i].end() + 1
+        and reading(split[i + 1])[0] == "text"
+    )
+
+
 def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]]) -> bool:
     """True when the line's last two words are a number ending in its decimal point and digits
     one space after it (`88. 34`: 88.34 letter-spaced, Chromium's PDF through pdftotext -layout):
@@ -172,7 +188,9 @@ def split_words(line: Line) -> CellRow:
         kind, _ = reading(word)
         if kind == "value" and i + 1 < len(split) and _is_year(word, split[i + 1]):
             kind = "text"  # `（指 2019 年事项数）`: a header's words, the year among them
-        elif kind == "value" and (_opens_group(split, i) or _number_mark(split, i)):
+        elif kind == "value" and (
+            _opens_group(split, i) or _number_mark(split, i) or _enumeration_comma(split, found, i, words)
+        ):
             kind = "text"
         if i >= pieces_from:
             kind = "broken"

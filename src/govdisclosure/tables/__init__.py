@@ -234,7 +234,6 @@ def read_tables(
         )
         if reread is not None:
             grid, names["applications"] = reread
-        say_group_read_as_row(grid, registry, regions["applications"])
         report_template = report_template or names["applications"]
         grids["applications"] = grid
         read_with["applications"] = template(names["applications"])
@@ -257,6 +256,9 @@ def read_tables(
         refuse_digits_around(grid, table_rows, chosen)
         refuse_late_tails(grid, table_rows, chosen)
         settle_short_rows(grid, order, table_rows)
+        if name == "applications":
+            # (After the short rows' totals: a group's label read as a row may have taken one.)
+            say_group_read_as_row(grid, registry, regions[name])
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_unread_values(grid, regions[name])

@@ -82,7 +82,8 @@ def _cut_short_columns(
             continue
         header = [key_of(word) for word in printed]
         spellings = labels.columns.get(block[-1], ())
-        if _cut_short(header, spellings, [key_of(w) for w in words]) or _note_cut(printed, spellings):
+        texts = [key_of(text) for text in labels.texts]
+        if _cut_short(header, spellings, [key_of(w) for w in words], texts) or _note_cut(printed, spellings):
             cut.update({row: block[-1] for row in rows})
             shown = True
         else:
@@ -109,24 +110,38 @@ def _blocks_words(region: Region) -> list[list[str]]:
     return found
 
 
-def _cut_short(words: Sequence[str], spellings: Sequence[str], block: Sequence[str]) -> bool:
+def _cut_short(
+    words: Sequence[str], spellings: Sequence[str], block: Sequence[str], texts: Sequence[str] = ()
+) -> bool:
     """True when a word ends with the first characters (two or more) of a spelling of the label, its
     bracketed note set aside, and the words, in order, print no spelling whole: the label printed
     up to the page's edge. (In order, not side by side: a narrow header's lines interleave its
     cells' pieces, `对外公开总数` / `量`.) Not where the rest of the label starts a word the block
     prints further on (`block`, every word of it): a header cell's last line printed after the
-    rows, no cut."""
+    rows, no cut. Or, the words run together, when they end with the label's first characters,
+    one or more, right after a header text (`texts`, keys) printed whole."""
     cores = [_core(s) for s in spellings]
     printed = "".join(words)
     if not words or not cores or any(_in_order(core, printed) for core in cores):
         return False
-    return any(
+    if any(
         len(word) >= CUT_PIECE
         and word.endswith(core[:n])
         and not any(later.startswith(core[n:]) for later in block)
         for word in words
         for core in cores
         for n in range(CUT_PIECE, len(core))
+    ):
+        return True
+    # The header's words run together, other labels whole and then the label's first characters,
+    # one or more (`信息内容采购项目数量采` of 采购项目数量 and 采购总金额: fresh review seed 20268822
+    # r004-v0, A5, nowrap, its 545298元 cut to `5`).
+    return any(
+        printed.endswith(core[:n])
+        and any(printed[:-n].endswith(text) for text in texts)
+        and not any(later.startswith(core[n:]) for later in block)
+        for core in cores
+        for n in range(1, len(core))
     )
 
 

@@ -34,6 +34,7 @@ is accepted are one decision; split, the checks could drift from the reading the
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -66,6 +67,15 @@ __all__ = [
 THROUGH_HEADER = (
     "values printed after their block's column header, drawn after that column's value: "
     "a PDF's reading order went back through the header, and their order is not shown"
+)
+
+# A row label's text block holding its row's first value (`规章（…数据） 0` / `0` / `0` /
+# `规范性文件` / `0` / `2` / `2` for 2 0 2: review seed 20268822 r092-v1, Chromium's PDF through
+# plain pdftotext, cells aligned left): the label ran into the first column's place, and the
+# reading order drew the later rows' first-column values after their others.
+INTO_LABEL = (
+    "values after a row label that ran into the first column's place: a PDF's reading order "
+    "may draw that column's values after the others, and their order is not shown"
 )
 
 # More decodings than this means the runs say too little about the rows: read nothing.
@@ -324,12 +334,43 @@ def _header_after_values(part: Region, columns: Sequence[str]) -> int | None:
     return None
 
 
-def _interrupted(decoded: _Placed, row: str, tokens: Sequence[Token], late: int | None) -> str | None:
+def _label_into_values(part: Region, rows: Sequence[str]) -> int | None:
+    """The line of a row's first value printed in its row label's text block, alone, the row's
+    next value on a line after it: on the label's line, or on the line right after it where the
+    block's other values stand a line apart (plain pdftotext parts its text blocks with an empty
+    line). The label ran into the first column's place (INTO_LABEL); None if no row's did. (A
+    row printed whole on its label's line is one text block, in its columns' order.)"""
+    tokens = [(m.token, m.entries) for r in part.rows for m in r.matches]
+    lines = [t.line for t, _ in tokens if t.kind == "value"]
+    apart = all(b - a >= 2 for a, b in itertools.pairwise(lines))
+    label: int | None = None  # the last line of a row label's text, up to its first value
+    for at, (token, entries) in enumerate(tokens):
+        if token.kind == "text":
+            named = any(e.table == part.table and e.kind == "row" and e.id in rows for e in entries)
+            # (Words naming nothing after it are its wrapped tail: `规章（…相关` / `数据）`.)
+            label = token.line if named or (label is not None and not entries) else None
+            continue
+        inside = label is not None and (token.line == label or (apart and token.line == label + 1))
+        # The row's next value, past the label's pieces printed after this one (`规章（设区的` /
+        # `市、自治州人` / `0` / `民政府应提供` / `相关数据）` / `0` / `0`: seed 20268817 r095-v0).
+        after = next((t for t, e in tokens[at + 1 :] if t.kind != "text" or e), None)
+        if inside and after is not None and after.kind == "value" and after.line > token.line:
+            return token.line
+        label = None
+    return None
+
+
+def _interrupted(
+    decoded: _Placed, row: str, tokens: Sequence[Token], late: int | None, into: int | None = None
+) -> str | None:
     """Why a decoded row's printed order may not be its columns': words between its runs
-    (INTERRUPTED), or values after its block's header drawn late (THROUGH_HEADER)."""
+    (INTERRUPTED), values after its block's header drawn late (THROUGH_HEADER), or after a row
+    label that ran into the first column (INTO_LABEL)."""
     if row in decoded.interrupted:
         return INTERRUPTED
-    return THROUGH_HEADER if late is not None and any(t.line > late for t in tokens) else None
+    if late is not None and any(t.line > late for t in tokens):
+        return THROUGH_HEADER
+    return INTO_LABEL if into is not None and all(t.line > into for t in tokens) else None
 
 
 def _values_before_header(part: Region) -> bool:
@@ -445,9 +486,11 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         if decoded is None or not agrees(grid, decoded.rows, dict.fromkeys(block.rows, block.columns)):
             continue
         late = _header_after_values(part, block.columns)
+        into = _label_into_values(part, block.rows)
         for row, tokens in decoded.rows.items():
             if row not in grid.rows:  # rows read beside their labels stay as printed
-                place_in_order(fresh, row, block.columns, tokens, _interrupted(decoded, row, tokens, late))
+                why = _interrupted(decoded, row, tokens, late, into)
+                place_in_order(fresh, row, block.columns, tokens, why)
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
     if not read:
         return None

@@ -41,6 +41,7 @@ def place_by_totals(
     if len(cuts) != 1:
         return values
     apart = _named_apart(runs, groups, cuts[0]) if runs is not None else set()
+    apart |= _sharing_with(apart, runs, groups, cuts[0]) if runs is not None else set()
     crossed = _crossed(values, runs, cuts[0], width) if runs is not None else set()
     start = 0
     for group, stop in zip(groups, cuts[0], strict=True):
@@ -103,6 +104,28 @@ def _named_apart(
         if named and held and all(groups.index(g) > groups.index(held[0]) for g in named):
             apart.update(g for g in held if g not in named)
     return apart
+
+
+def _sharing_with(
+    apart: set[str],
+    runs: Sequence[tuple[int, frozenset[str]]],
+    groups: tuple[str, ...],
+    stops: tuple[int, ...],
+) -> set[str]:
+    """The groups whose values share a row of values with the total of a group standing apart from
+    its label (`_named_apart`), the group's other values all in rows before: where in that row the
+    total was drawn is not shown. LibreOffice's PDF through plain pdftotext drew 未经复议直接起诉's
+    total after 复议后起诉's four inner values, `0 3 3 0 0` / `总计` / `6` for 0 3 3 0 6: cut in
+    printed order, 复议后起诉 read 3 3 0 0 6 (fresh review seed 20268822 r083-v1). (Where more of
+    the group's values open the row, they were drawn there in order, as Chromium draws a group's
+    first cell after its header word and the rest with the next group's: seed 20268817 r033-v1.)"""
+    spans = dict(zip(groups, _spans(stops), strict=True))
+    sharing = set[str]()
+    for start, stop in _spans(itertools.accumulate(c for c, _ in runs)):
+        held = {g for g, (lo, hi) in spans.items() if lo < stop and start < hi}
+        if any(spans[g][1] == start + 1 for g in held & apart):
+            sharing |= held - apart
+    return sharing
 
 
 def _spans(ends: Iterable[int]) -> list[tuple[int, int]]:
