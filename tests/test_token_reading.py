@@ -103,3 +103,13 @@ def test_an_enumeration_comma_set_apart_inside_a_label_is_the_label_s() -> None:
     assert _kinds("行政许可   、   行政处罚")[1] == ("value", "、")
     assert _kinds("行政许可 、 0") == [("text", "行政许可"), ("value", "、"), ("value", "0")]
     assert _kinds("、 行政许可")[0] == ("value", "、")
+
+
+def test_a_letter_spaced_group_marker_set_apart_opens_a_label() -> None:
+    # Fresh review seed 20268823 r035-v0 (Chromium's PDF, 0.5 em, pdftotext -layout): the group
+    # label and its first row's on one line, read as one label naming neither row, and 予以公开's
+    # 9 2 11 taken for the row above's (its 总计 read as 11).
+    line = "三 、 本 年 度 办 理 结 果                    ( 一 )   予 以 公 开        9"
+    assert _kinds(line) == [("text", "三、本年度办理结果"), ("text", "(一)予以公开"), ("value", "9")]
+    # One space after 第, a caption's marker: no label opens.
+    assert _kinds("第 二 十 条 第 （ 一 ） 项") == [("text", "第二十条第（一）项")]

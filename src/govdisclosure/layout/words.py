@@ -9,7 +9,7 @@ from typing import NamedTuple
 import regex
 
 from ..normalize import Line
-from ..numbering import LABEL_START
+from ..numbering import CJK_NUMERALS, LABEL_START
 from .tabs import BOLD
 from .tokens import HAN, CellRow, Token, number_marked, reading, undouble, wu_after_group_marker
 
@@ -143,6 +143,20 @@ def _enumeration_comma(
     )
 
 
+def _spaced_marker(split: Sequence[str], found: Sequence[regex.Match[str]], i: int) -> bool:
+    """True for a group's bracketed marker printed letter-spaced (`( 一 )`), set off by two spaces
+    or more from the words before it: a label opens there (`三 、 本 年 度 办 理 结 果` … `( 一 )
+    予 以 公 开` on one line, a group label and its first row's: fresh review seed 20268823
+    r035-v0). (One space after `第` it is a caption's, `第 二 十 条 第 （ 一 ） 项`.)"""
+    return (
+        0 < i < len(split) - 2
+        and split[i] in ("(", "（")
+        and split[i + 2] in (")", "）")
+        and split[i + 1] in CJK_NUMERALS
+        and found[i].start() - found[i - 1].end() >= 2
+    )
+
+
 def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]]) -> bool:
     """True when the line's last two words are a number ending in its decimal point and digits
     one space after it (`88. 34`: 88.34 letter-spaced, Chromium's PDF through pdftotext -layout):
@@ -203,7 +217,7 @@ def split_words(line: Line) -> CellRow:
             )
             tokens.append(Token(kind, word, line.number, (start, end), joined=joined))
         else:
-            if LABEL_START.match(word):
+            if LABEL_START.match(word) or _spaced_marker(split, found, i):
                 label()
             words.append(word)
             spans.append((start, end))
