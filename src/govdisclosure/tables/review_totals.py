@@ -10,7 +10,12 @@ from .drawn import ACROSS_HEADER, order_refused, reads_alike
 from .grid import Grid
 from .review_headed import HEADED_ELSEWHERE, headed_elsewhere
 
-__all__ = ["place_by_totals", "refuse_order"]
+__all__ = ["SHARED_ROW", "place_by_totals", "refuse_order"]
+
+SHARED_ROW = (
+    "values printed one per line in a row whose first value the totals give to another group, "
+    "its other values drawn before: where that group's total stood among them is not shown"
+)
 
 
 def place_by_totals(
@@ -41,7 +46,7 @@ def place_by_totals(
     if len(cuts) != 1:
         return values
     apart = _named_apart(runs, groups, cuts[0]) if runs is not None else set()
-    apart |= _sharing_with(apart, runs, groups, cuts[0]) if runs is not None else set()
+    sharing = _sharing_with(apart, runs, groups, cuts[0]) if runs is not None else set()
     crossed = _crossed(values, runs, cuts[0], width) if runs is not None else set()
     start = 0
     for group, stop in zip(groups, cuts[0], strict=True):
@@ -50,6 +55,8 @@ def place_by_totals(
         shown = " ".join(t.text.strip() for t in part)
         if len(part) == width and (group in apart or stop in crossed) and not reads_alike(part):
             grid.unplaced(f"{group}: {ACROSS_HEADER} ({shown})", part[0].line)
+        elif len(part) == width and group in sharing and not reads_alike(part):
+            grid.unplaced(f"{group}: {SHARED_ROW} ({shown})", part[0].line)
         elif len(part) == width and headed_elsewhere(part, columns, headed or {}) and not reads_alike(part):
             grid.unplaced(f"{group}: {HEADED_ELSEWHERE} ({shown})", part[0].line)
         elif len(part) == width and not refuse_order(grid, group, part, lined, astray):
