@@ -127,6 +127,11 @@ def _number_mark(split: Sequence[str], i: int) -> bool:
     return i == 0 and number_marked(split[0], after) and HAN().match(after[1:2]) is not None
 
 
+def _gap(found: Sequence[regex.Match[str]], i: int) -> int:
+    """How many characters stand between word i - 1 and word i of a line (1: one space)."""
+    return found[i].start() - found[i - 1].end()
+
+
 def _enumeration_comma(
     split: Sequence[str], found: Sequence[regex.Match[str]], i: int, label: Sequence[str]
 ) -> bool:
@@ -137,8 +142,7 @@ def _enumeration_comma(
         split[i] == "、"
         and bool(label)
         and 0 < i < len(split) - 1
-        and found[i - 1].end() == found[i].start() - 1
-        and found[i + 1].start() == found[i].end() + 1
+        and _gap(found, i) == _gap(found, i + 1) == 1
         and reading(split[i + 1])[0] == "text"
     )
 
@@ -153,7 +157,7 @@ def _spaced_marker(split: Sequence[str], found: Sequence[regex.Match[str]], i: i
         and split[i] in ("(", "（")
         and split[i + 2] in (")", "）")
         and split[i + 1] in CJK_NUMERALS
-        and found[i].start() - found[i - 1].end() >= 2
+        and _gap(found, i) >= 2
     )
 
 
@@ -165,7 +169,7 @@ def _decimal_pieces(split: Sequence[str], found: Sequence[regex.Match[str]]) -> 
         len(split) >= 2
         and DECIMAL_HEAD.fullmatch(split[-2]) is not None
         and FRACTION.fullmatch(split[-1]) is not None
-        and found[-1].start() == found[-2].end() + 1
+        and _gap(found, len(found) - 1) == 1
     )
 
 
@@ -211,10 +215,7 @@ def split_words(line: Line) -> CellRow:
         start, end = found[i].start(), found[i].end()
         if kind in ("value", "broken"):
             label()
-            joined = (
-                i > 0 and found[i - 1].end() == start - 1,
-                i + 1 < len(split) and found[i + 1].start() == end + 1,
-            )
+            joined = (i > 0 and _gap(found, i) == 1, i + 1 < len(split) and _gap(found, i + 1) == 1)
             tokens.append(Token(kind, word, line.number, (start, end), joined=joined))
         else:
             if LABEL_START.match(word) or _spaced_marker(split, found, i):

@@ -62,6 +62,7 @@ def _cut_short_columns(
     other block's rows, each with its block's last column."""
     cut: dict[str, str] = {}
     others: dict[str, str] = {}
+    texts = [key_of(text) for text in labels.texts]  # every header text, to tell a piece after them
     shown = False
     block: tuple[str, ...] | None = None
     printed: list[str] = []  # the header's words as printed, in order
@@ -82,7 +83,6 @@ def _cut_short_columns(
             continue
         header = [key_of(word) for word in printed]
         spellings = labels.columns.get(block[-1], ())
-        texts = [key_of(text) for text in labels.texts]
         if _cut_short(header, spellings, [key_of(w) for w in words], texts) or _note_cut(printed, spellings):
             cut.update({row: block[-1] for row in rows})
             shown = True
@@ -125,9 +125,7 @@ def _cut_short(
     if not words or not cores or any(_in_order(core, printed) for core in cores):
         return False
     if any(
-        len(word) >= CUT_PIECE
-        and word.endswith(core[:n])
-        and not any(later.startswith(core[n:]) for later in block)
+        len(word) >= CUT_PIECE and word.endswith(core[:n]) and not _rest_printed(core, n, block)
         for word in words
         for core in cores
         for n in range(CUT_PIECE, len(core))
@@ -139,10 +137,16 @@ def _cut_short(
     return any(
         printed.endswith(core[:n])
         and any(printed[:-n].endswith(text) for text in texts)
-        and not any(later.startswith(core[n:]) for later in block)
+        and not _rest_printed(core, n, block)
         for core in cores
         for n in range(1, len(core))
     )
+
+
+def _rest_printed(core: str, n: int, block: Sequence[str]) -> bool:
+    """True when the rest of a label after its first `n` characters starts a word the block prints
+    further on: a header cell's last line printed after the rows, no cut."""
+    return any(later.startswith(core[n:]) for later in block)
 
 
 def _core(spelling: str) -> str:

@@ -350,12 +350,12 @@ def _label_into_values(part: Region, rows: Sequence[str]) -> int | None:
             # (Words naming nothing after it are its wrapped tail: `规章（…相关` / `数据）`.)
             label = token.line if named or (label is not None and not entries) else None
             continue
-        inside = label is not None and (token.line == label or (apart and token.line == label + 1))
-        # The row's next value, past the label's pieces printed after this one (`规章（设区的` /
-        # `市、自治州人` / `0` / `民政府应提供` / `相关数据）` / `0` / `0`: seed 20268817 r095-v0).
-        after = next((t for t, e in tokens[at + 1 :] if t.kind != "text" or e), None)
-        if inside and after is not None and after.kind == "value" and after.line > token.line:
-            return token.line
+        if label is not None and (token.line == label or (apart and token.line == label + 1)):
+            # The row's next value, past the label's pieces printed after this one (`规章（设区的` /
+            # `市、自治州人` / `0` / `民政府应提供` / `相关数据）` / `0` / `0`: seed 20268817 r095-v0).
+            after = next((t for t, e in tokens[at + 1 :] if t.kind != "text" or e), None)
+            if after is not None and after.kind == "value" and after.line > token.line:
+                return token.line
         label = None
     return None
 
