@@ -216,6 +216,9 @@ FIXED = {
     # Fresh seed 20268823 (stop 64): a group label and its first row's on one line, the row's
     # marker letter-spaced (words._spaced_marker).
     "s20268823-blank-r035-v0.pdf-chromium.pdftotext-layout.txt",
+    # Fresh seed 20268824 (stop 65): 总计's numbers cut at the page's edge under its whole header,
+    # `22` printed `2`, a one-digit total nothing (cut_header._totals_cut).
+    "s20268824-blank-r024-v0.pdf-chromium.pdftotext-layout.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

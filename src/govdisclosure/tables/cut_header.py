@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from ..identities import as_evidence, total_holds
 from ..lexicon import key_of
+from ..model import Cell, Number
 from ..nfkc import nfkc
 from ..notes import ANNOTATION
 from .grid import Grid
@@ -32,7 +33,13 @@ __all__ = ["say_cut_off_last_column", "say_cut_short_columns"]
 
 # A label's piece the page's edge left: its first characters, two at least (`采购总金`).
 CUT_PIECE = 2
+# Rows whose totals are their sums' first digits that show the edge's cut: one may be a report's slip.
+CUT_ROWS = 2
 SAID_CUT = "'s header is cut short at the page's edge, and so may its value be"
+SAID_CUT_OFF = "'s header is cut off at the page's edge, and so may its value be"
+SAID_TOTALS_CUT = (
+    " is cut at the page's edge (rows' totals printed as their first digits), and so may this one be"
+)
 SAID_OTHER = "'s cells stand at the page's edge, which cuts another block's header, and may be cut too"
 
 
@@ -189,37 +196,73 @@ def _note_cut(words: Sequence[str], spellings: Sequence[str]) -> bool:
 
 def say_cut_off_last_column(grid: Grid, region: Region, columns: Sequence[str], labels: HeaderLabels) -> None:
     """Say, and take off the grid, a table's last column's cells (table 三's 总计) that are not
-    their row's sum, or blank, where the header printed above its first row prints its first
-    column's label and not all of its last's: the page's edge cut the table there, and a value
-    past it may be a piece (`2` of 2,469: a review's Chromium PDF on A5 paper, nowrap, through
-    pdfplumber and `-layout`), a gap no blank cell."""
+    their row's sum, or blank, where the page's edge cut the table there: the header printed above
+    its first row prints its first column's label and not all of its last's, or rows' totals are
+    their sums' first digits (`_totals_cut`). A value past the edge may be a piece (`2` of 2,469:
+    a review's Chromium PDF on A5 paper, nowrap, through pdfplumber and `-layout`), a gap no blank
+    cell."""
+    if _header_cut(region, columns, labels):
+        said = SAID_CUT_OFF
+    elif _totals_cut(region):
+        said = SAID_TOTALS_CUT
+    else:
+        return
+    last = columns[-1]
+    for row, cells in grid.rows.items():
+        summed = _summed(cells, columns)
+        cell = cells.get(last)
+        if cell is None or summed is None:
+            continue
+        # A total the edge left whole is the sum of the others, and stays; a piece of it is not,
+        # and a blank past the edge shows nothing (`0`s cut off print no more than blank cells).
+        # A none mark is printed, no piece (plain pdftotext prints 总计's header elsewhere: `—`).
+        blank = cell.value is None and not cell.raw.strip()
+        if blank or (cell.value is not None and not total_holds([*summed, cell.value])):
+            del cells[last]
+            grid.unplaced(f"{row}: {last}{said} ({cell.raw.strip() or 'blank'})", cell.line)
+
+
+def _header_cut(region: Region, columns: Sequence[str], labels: HeaderLabels) -> bool:
+    """True when the header printed above the table's first row prints its first column's label
+    and not all of its last's."""
     printed: list[str] = []
     for matched in region.rows:
         if matched.names_row(region.table):
             break
         printed += [key_of(m.token.text) for m in matched.matches if m.token.kind == "text"]
     else:
-        return
+        return False
     # The last label not whole: a header cell printed a character a line (`总` / … / `计`, w3m's
     # boxes) prints each of its characters, apart; an edge through the cell leaves its first
     # (`自然人 法人或其他组织 总`: fresh review seed 20268818 r045-v1, 3431 cut to `34`).
     spellings = [labels.columns.get(c, ()) for c in columns]
     words = "".join(printed)
     whole = any(all(c in words for c in _core(s)) for s in spellings[-1])
-    if not _prints_in_order(words, spellings[0]) or whole:
-        return
-    last = columns[-1]
-    for row, cells in grid.rows.items():
-        others = [cells.get(c) for c in columns[:-1]]
-        cell = cells.get(last)
-        if cell is None or any(c is None for c in others):
+    return _prints_in_order(words, spellings[0]) and not whole
+
+
+def _totals_cut(region: Region) -> bool:
+    """True when two rows' lines or more end with their other values' sum's first digits, not all
+    of them (`22 2` for 22 and 22, `10 1`): the page's edge cut the last column through its
+    numbers, its header printed whole (a review's Chromium PDF on A5 paper, cells aligned right:
+    `总计`'s glyphs began left of the edge, a number's last digits right of it; seed 20268824
+    r024-v0, a report leaving zeros blank)."""
+    pieces = 0
+    for matched in region.rows:
+        values = [t.number for t in matched.row.tokens if t.kind == "value"]
+        if len(values) < 2 or not matched.names_row(region.table):
             continue
-        # A total the edge left whole is the sum of the others, and stays; a piece of it is not,
-        # and a blank past the edge shows nothing (`0`s cut off print no more than blank cells).
-        # A none mark is printed, no piece (plain pdftotext prints 总计's header elsewhere: `—`).
-        blank = cell.value is None and not cell.raw.strip()
-        summed = [as_evidence(c) or 0 for c in others if c is not None]
-        if blank or (cell.value is not None and not total_holds([*summed, cell.value])):
-            del cells[last]
-            said = f"{last}'s header is cut off at the page's edge, and so may its value be"
-            grid.unplaced(f"{row}: {said} ({cell.raw.strip() or 'blank'})", cell.line)
+        *others, last = values
+        if last is None or any(v is None for v in others):
+            continue
+        digits, whole = str(last), str(sum(v for v in others if v is not None))
+        pieces += len(digits) < len(whole) and whole.startswith(digits)
+    return pieces >= CUT_ROWS
+
+
+def _summed(cells: dict[str, Cell], columns: Sequence[str]) -> list[Number] | None:
+    """A row's values but its last, as a total's evidence; None unless every one is read."""
+    others = [cells.get(c) for c in columns[:-1]]
+    if any(c is None for c in others):
+        return None
+    return [as_evidence(c) or 0 for c in others if c is not None]
