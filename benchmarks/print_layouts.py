@@ -69,6 +69,13 @@ def print_layout(rng: random.Random) -> dict[str, str]:
 # many reports do; others set Word's default, left, or right-align numbers. Drawn from a random
 # generator of its own, so that a seed without `--align` gives its earlier review's pages again.
 ALIGNS = ["left", "right", "center", "left"]
+# A cell's padding (`--padding`): how close a label's text stands to its row's first value, which
+# decides whether a PDF tool joins them into one block; the committed corpus pads 2px 4px.
+PADDINGS = ["0", "1px 2px", "2px 4px", "4px 8px", "8px 12px"]
+# The type's family (`--font`): digits' widths and spacing differ between faces (the committed
+# corpus asks for 宋体 and gets the machine's serif face; a real report may be set in a sans or a
+# fixed-width face).
+FONTS = ["serif", "sans-serif", "monospace"]
 
 
 def css(layout: dict[str, str]) -> str:
@@ -82,6 +89,8 @@ def css(layout: dict[str, str]) -> str:
         f"td:first-child{{width:{layout['label_width']}}}"
         # (the renderer centres a cell's paragraphs inline: only !important overrides that)
         + (f"td,th,td p,th p{{text-align:{align} !important}}" if align else "")
+        + (f"td,th{{padding:{layout['padding']} !important}}" if "padding" in layout else "")
+        + (f"body,td,th{{font-family:{layout['font']} !important}}" if "font" in layout else "")
     )
 
 
@@ -112,19 +121,33 @@ def _flatten(base: str) -> str:
 
 
 def generate_review(
-    out: Path, seeds: list[int], count: int, variants: int, jobs: int, align: bool = False
+    out: Path,
+    seeds: list[int],
+    count: int,
+    variants: int,
+    jobs: int,
+    align: bool = False,
+    padding: bool = False,
+    font: bool = False,
 ) -> None:
     """Pages, truths and layouts of every report in `variants` random layouts, then their texts;
-    `align`: each layout also sets where the cells' text stands across them (ALIGNS)."""
+    `align`: each layout also sets where the cells' text stands across them (ALIGNS); `padding`,
+    the cells' padding (PADDINGS); `font`, the type's family (FONTS). Each is drawn from a random
+    generator of its own, so that a seed without it gives its earlier pages again."""
     out.mkdir(parents=True, exist_ok=True)
     bases = []
     for seed in seeds:
         rng, aligns = random.Random(seed), random.Random(f"{seed}-align")
+        paddings, fonts = random.Random(f"{seed}-padding"), random.Random(f"{seed}-font")
         for report in generate(seed, count):
             for variant in range(variants):
                 layout = print_layout(rng)
                 if align:
                     layout["align"] = aligns.choice(ALIGNS)
+                if padding:
+                    layout["padding"] = paddings.choice(PADDINGS)
+                if font:
+                    layout["font"] = fonts.choice(FONTS)
                 base = out / f"s{seed}-{report.traits['blank_style']}-{report.id}-v{variant}"
                 page = render_html(report).replace("</style>", css(layout) + "</style>")
                 Path(f"{base}.html").write_text(page, encoding="utf-8")
@@ -186,6 +209,8 @@ def main() -> None:
     make.add_argument("--variants", type=int, default=2, help="random layouts a report")
     make.add_argument("--jobs", type=int, default=2)
     make.add_argument("--align", action="store_true", help="also draw each layout's cell text alignment")
+    make.add_argument("--padding", action="store_true", help="also draw each layout's cell padding")
+    make.add_argument("--font", action="store_true", help="also draw each layout's type family")
     rate = commands.add_parser("score", help="parse and score every text of a review")
     rate.add_argument("folder", type=Path)
     rate.add_argument("--jobs", type=int, default=2)
@@ -194,7 +219,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "generate":
         seeds = [int(s) for s in args.seeds.split(",")]
-        generate_review(args.out, seeds, args.count, args.variants, args.jobs, args.align)
+        generate_review(
+            args.out, seeds, args.count, args.variants, args.jobs, args.align, args.padding, args.font
+        )
     else:
         score_review(args.folder, args.jobs, args.save, args.baseline)
 

@@ -25,6 +25,7 @@ from govdisclosure.tables.bounds import PrintedRun, settled_columns
 from govdisclosure.tables.regions import MatchedRow
 from govdisclosure.tables.shape import RowShape, Segment
 from govdisclosure.tables.spelled import HeaderLabels, header_lines, spelled_columns
+from govdisclosure.templates import default_templates
 
 
 class Drawn(NamedTuple):
@@ -394,3 +395,36 @@ def test_a_values_line_between_two_blocks_of_other_columns_is_neither_block_s() 
     anchors = column_anchors(rows, shapes, lambda row: blocks.get(row))
     assert anchors.pick(first, ("a", "b")) == first
     assert anchors.pick([seven], ("a", "b")) is None
+
+
+_ROW_LABELS = sorted(
+    {row.label for t in default_templates() for row in t.active_disclosure.rows.values()}
+    | {row.label.label for t in default_templates() for row in t.applications.rows}
+)
+
+
+@given(
+    label=st.sampled_from(_ROW_LABELS),
+    value=st.one_of(
+        st.integers(0, 10**7).map(str),
+        st.integers(1000, 10**7).map(lambda n: f"{n:,}"),
+        st.decimals(0, 10**6, places=2).map(str),
+    ),
+    indent=st.integers(0, 8),
+)
+def test_a_value_run_into_its_row_label_is_a_value_of_its_own(label: str, value: str, indent: int) -> None:
+    # Fresh review seed 20268826 r030-v1 and r025-v0 (Chromium's PDFs, cells padded 0, aligned left,
+    # through -layout): `行政规范性文件17                2               17` and `行政事业性收费906.47`,
+    # the label's cell ending right where its row's first value begins. Read as one word, the label
+    # swallowed the value, and 17 came back a blank cell.
+    (line,) = normalize(f"{' ' * indent}{label}{value}   5")
+    tokens = split_words(line).tokens
+    assert [(t.kind, t.text) for t in tokens] == [("text", label), ("value", value), ("value", "5")]
+    start = indent + len(label)
+    assert tokens[1].x == (start, start + len(value))
+
+
+@pytest.mark.parametrize("words", ["（指2019年事项数）", "第二十条第（一）项", "2021年", "本年增/减"])
+def test_a_word_ending_in_no_number_after_a_label_stays_one_word(words: str) -> None:
+    (line,) = normalize(f"信息内容   {words}")
+    assert [t.kind for t in split_words(line).tokens] == ["text"]

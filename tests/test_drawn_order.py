@@ -1018,7 +1018,10 @@ def _wrapped_label_rows(draw: st.DrawFn) -> tuple[dict[str, list[str]], str]:
         numbers = [int(v) for v in six if v not in ("—", "")]
         cells[row.id] = [*six, str(sum(numbers)) if numbers else none]
         label = row.label.label
-        cuts = sorted(draw(st.sets(st.integers(8, len(label) - 2), max_size=2))) if len(label) > 9 else []
+        # (No line starts with `、`: CJK line breaking keeps it at the end of the line before, in
+        # Chromium's PDFs and LibreOffice's; a `、` alone on a line reads as a none mark.)
+        breaks = [at for at in range(8, len(label) - 1) if label[at] != "、"] if len(label) > 9 else []
+        cuts = sorted(draw(st.sets(st.sampled_from(breaks), max_size=2))) if breaks else []
         pieces = [label[a:b] for a, b in zip([0, *cuts], [*cuts, len(label)], strict=True)]
         printed = " ".join(v for v in cells[row.id] if v)
         at = draw(st.integers(1, len(pieces)), label=f"{row.id}: values after piece")
@@ -1055,6 +1058,29 @@ def _drawn_late(body: list[str]) -> dict[str, list[str]]:
     table = report.tables.applications
     assert table is not None
     return {row: [c.raw for c in cells.values()] for row, cells in table.rows.items()}
+
+
+def _a_row(draw: st.DrawFn, none: str) -> list[str]:
+    """Seven cells of a table 三 row, none printed as `none`, its total the sum of the six."""
+    six = draw(st.lists(st.sampled_from([none, "0", "1", "6", "12"]), min_size=6, max_size=6))
+    numbers = [int(v) for v in six if v.isdigit()]
+    return [*six, str(sum(numbers)) if numbers else none]
+
+
+@given(data=st.data(), none=st.sampled_from(["—", "0"]))
+def test_a_label_s_wrapped_tail_printing_values_after_a_line_above_it_gives_no_wrong_number(
+    data: st.DataObject, none: str
+) -> None:
+    # Fresh review seed 20268826 r013-v1, Chromium's PDF through pdfminer: `6 — — — — — 6`
+    # (（二）部分公开's row, drawn late) right above `2.其他法律行政`, whose wrapped tail printed the
+    # row's own values, `法规禁止公开 — — — — — — —`. The line above was read as the label's (a
+    # narrow cell's values printed before its label), the tail's values said: a wrong number.
+    secret, late, prohibited = (_a_row(data.draw, none) for _ in range(3))
+    body = ["（三）不予公开", "1.属于国家秘密 " + " ".join(secret), " ".join(late)]
+    body += ["2.其他法律行政", "法规禁止公开 " + " ".join(prohibited), "3.危及“三安全一稳定”"]
+    rows = _drawn_late(body)
+    if "denied_prohibited_by_law" in rows:
+        assert rows["denied_prohibited_by_law"] == prohibited
 
 
 def _table_three_lines(lines: dict[str, list[str]], default: list[str] | None = None) -> str:

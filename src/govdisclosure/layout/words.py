@@ -31,6 +31,12 @@ ALIGNED_SHARE = 0.5
 # A decimal letter-spaced at its point: its head, to the point (`88.`), and its fraction (`34`).
 DECIMAL_HEAD = regex.compile(r"\d++[.．]")
 FRACTION = regex.compile(r"\d++")
+# A label's last characters run into its row's first value, no space between (`行政规范性文件17`,
+# `行政事业性收费906.47`: a cell padded 0, aligned left, its value in the next cell's first place).
+# Not a header's note cut at its year (`（指2018`), nor a sentence ending in its number (`…政府信息932`).
+LABEL_INTO_VALUE = regex.compile(
+    r"^(?P<label>[^。；：]*[\p{Han}）)](?<!指))(?P<value>\d[\d,]*+(?:\.\d++)?+)$"
+)
 
 
 def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow], spaced: bool = False) -> bool:
@@ -220,7 +226,15 @@ def split_words(line: Line) -> CellRow:
         else:
             if LABEL_START.match(word) or _spaced_marker(split, found, i):
                 label()
-            words.append(word)
-            spans.append((start, end))
+            into = LABEL_INTO_VALUE.match(word)
+            into = into if into is not None and reading(into["value"])[0] == "value" else None
+            at = start + len(into["label"]) if into is not None else end
+            words.append(word[: at - start])
+            spans.append((start, at))
+            if into is not None:
+                # The label's words and the value are two tokens; the value's start touches them.
+                label()
+                joined = (True, i + 1 < len(split) and _gap(found, i + 1) == 1)
+                tokens.append(Token("value", into["value"], line.number, (at, end), joined=joined))
     label()
     return CellRow(tuple(tokens), line.number, "spaces", "words", page=line.page)

@@ -38,6 +38,12 @@ from .waiting import (
     whole_row_before,
 )
 
+# A label that took the values line right above it (a narrow cell's values printed before its label),
+# whose wrapped tail then prints values beside it: either line may be the row's.
+HELD_AND_TAIL = (
+    "a values line above the label and another beside its wrapped tail: which is the row's is not shown"
+)
+
 
 def _no_group(row: str) -> str | None:
     return None
@@ -220,7 +226,11 @@ def assemble_rows(
                     # The label's cell ended with its tail: values placed by height after it are
                     # not its, nor, in line text, a whole row's more after the whole row inside it.
                     flush()
-            if (words and matched.row.own_label) or opened:
+            # (Words continuing the label waiting for values are its wrapped tail, the values beside
+            # them its: `2.其他法律行政` / `法规禁止公开 — — — — — — —`, pdfminer.)
+            last = pending if pending is not None else waiting[-1] if waiting else None
+            tail = last is not None and bool(words) and continues(last.key, words)
+            if (words and matched.row.own_label and not tail) or opened:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.
                 grid.unplaced(unowned, shape.line)
@@ -229,6 +239,13 @@ def assemble_rows(
                 pending.interrupted = pending.interrupted or pending.stranger
                 pending.after.append(values)
                 pending.apart = pending.apart or matched.row.apart
+            elif tail and last is not None and last.placed and last.row in grid.rows:
+                # The wrapped tail of a label that took the values line above it (pdfminer prints a
+                # narrow cell's values before its label), its own values beside it: which line is
+                # the row's is not shown (`2.其他法律行政` / `法规禁止公开 — — — — — — —`, the line
+                # above it 部分公开's, drawn late: fresh review seed 20268826 r013-v1).
+                del grid.rows[last.row]
+                grid.unplaced(f"{last.row}: {HELD_AND_TAIL} ({raw})", shape.line)
             elif not shape.labelled:
                 values_first = values_first or not waiting
                 apart = matched.row.apart
@@ -289,7 +306,9 @@ def assemble_rows(
             and len(held[0]) == len(columns)
         ):
             # Printed above its label (a tall label cell, values at its middle): basis order.
-            waiting.append(Pending(segment.anchor.id, shape.line, held[0], placed=True))
+            waiting.append(
+                Pending(segment.anchor.id, shape.line, held[0], placed=True, key=segment.anchor.key)
+            )
             grid.place(segment.anchor.id, columns, held[0], basis="order")
             held = None
             continue
