@@ -201,6 +201,30 @@ CUT_HEAD = [
 ]
 
 
+def _edge_cut(total: int, keep: int) -> str:
+    """A total as the page's edge left it: its first `keep` characters (a comma ending them dropped)."""
+    return f"{total:,}"[:keep].rstrip(",")
+
+
+def _cut_table(
+    name: str, header: str, rows: dict[str, list[int]], keep: int, gap: str
+) -> govdisclosure.Report:
+    """Table 三 with `header` as its header's third line, each row's total cut (_edge_cut); every
+    cell the report reads is the row's own."""
+    lines = [*CUT_HEAD[:2], header, *CUT_HEAD[3:]]
+    label = {r.id: r.label.label for r in TEMPLATES[name].applications.rows}
+    for row, values in rows.items():
+        lines.append(gap.join([label[row], *(f"{v:,}" for v in values[:-1]), _edge_cut(values[-1], keep)]))
+    report = govdisclosure.parse("\n".join(["一、总体情况", *lines, *TAIL]))
+    table = report.tables.applications
+    assert table is not None
+    columns = TEMPLATES[name].applications.value_columns
+    for row, cells in table.rows.items():
+        for column, cell in cells.items():
+            assert cell.value == rows[row][columns.index(column)], (row, column, cell.raw)
+    return report
+
+
 @given(st.sampled_from(["2019", "2021"]), st.data(), st.sampled_from([" ", "   "]))
 def test_totals_past_a_header_cut_before_its_last_column_are_never_numbers(
     name: str, data: st.DataObject, gap: str
@@ -213,22 +237,11 @@ def test_totals_past_a_header_cut_before_its_last_column_are_never_numbers(
     # seed 20268818 r045-v1, Chromium, nowrap, cells aligned right: `自然人 法人或其他组织 总`,
     # 3431 cut to `34`; pdfplumber and -raw).
     piece = data.draw(st.sampled_from(["", " 总"]))
-    lines = [*CUT_HEAD[:2], CUT_HEAD[2] + piece, *CUT_HEAD[3:]]
-    label = {r.id: r.label.label for r in TEMPLATES[name].applications.rows}
-    for row, values in rows.items():
-        printed = [f"{v:,}" for v in values]
-        printed[-1] = printed[-1][:keep].rstrip(",")
-        lines.append(gap.join([label[row], *printed]))
-    text = "\n".join(["一、总体情况", *lines, *TAIL])
-    report = govdisclosure.parse(text)
+    report = _cut_table(name, CUT_HEAD[2] + piece, rows, keep, gap)
     table = report.tables.applications
     assert table is not None
-    columns = TEMPLATES[name].applications.value_columns
-    for row, cells in table.rows.items():
-        for column, cell in cells.items():
-            assert cell.value == rows[row][columns.index(column)], (row, column, cell.raw)
     # A total the edge cut is said, never read; one it left whole (`60`) reads as itself.
-    cut = [row for row, v in rows.items() if f"{v[-1]:,}"[:keep].rstrip(",") != f"{v[-1]:,}"]
+    cut = [row for row, v in rows.items() if _edge_cut(v[-1], keep) != f"{v[-1]:,}"]
     said = " ".join(d.message for d in report.diagnostics)
     assert all(f"{row}: total's header is cut off" in said for row in cut if row in table.rows)
     if all("," not in f"{v[-1]:,}"[:keep] for v in rows.values()):
@@ -245,23 +258,11 @@ def test_totals_cut_to_their_first_digits_under_a_whole_header_are_never_numbers
     # left of it: 22 printed `2`, 10 `1`, a one-digit 4 nothing, read as a blank 总计.
     rows = data.draw(balanced_counts(name, count=st.integers(10, 4000)))
     keep = data.draw(st.integers(1, 3))  # how many of each total's characters the edge left
-
-    def cut(total: int) -> str:
-        return f"{total:,}"[:keep].rstrip(",")
-
+    shorter = [row for row, v in rows.items() if _edge_cut(v[-1], keep) != f"{v[-1]:,}"]
     # Two rows' totals cut, at least: one alone may be the report's own slip.
-    assume(sum(cut(v[-1]) != f"{v[-1]:,}" for v in rows.values()) >= 2)
-    lines = [*CUT_HEAD[:2], CUT_HEAD[2] + " 总计", *CUT_HEAD[3:]]
-    label = {r.id: r.label.label for r in TEMPLATES[name].applications.rows}
-    for row, values in rows.items():
-        lines.append(gap.join([label[row], *(f"{v:,}" for v in values[:-1]), cut(values[-1])]))
-    report = govdisclosure.parse("\n".join(["一、总体情况", *lines, *TAIL]))
+    assume(len(shorter) >= 2)
+    report = _cut_table(name, CUT_HEAD[2] + " 总计", rows, keep, gap)
     table = report.tables.applications
     assert table is not None
-    columns = TEMPLATES[name].applications.value_columns
-    for row, cells in table.rows.items():
-        for column, cell in cells.items():
-            assert cell.value == rows[row][columns.index(column)], (row, column, cell.raw)
     said = " ".join(d.message for d in report.diagnostics)
-    shorter = [row for row, v in rows.items() if cut(v[-1]) != f"{v[-1]:,}"]
     assert all(f"{row}: total is cut at the page's edge" in said for row in shorter if row in table.rows)

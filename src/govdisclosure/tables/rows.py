@@ -244,8 +244,8 @@ def assemble_rows(
                 # narrow cell's values before its label), its own values beside it: which line is
                 # the row's is not shown (`2.其他法律行政` / `法规禁止公开 — — — — — — —`, the line
                 # above it 部分公开's, drawn late: fresh review seed 20268826 r013-v1).
-                del grid.rows[last.row]
-                grid.unplaced(f"{last.row}: {HELD_AND_TAIL} ({raw})", shape.line)
+                line_above = " ".join(c.raw.strip() for c in grid.rows.pop(last.row).values())
+                grid.unplaced(f"{last.row}: {HELD_AND_TAIL} ({line_above} / {raw})", shape.line)
             elif not shape.labelled:
                 values_first = values_first or not waiting
                 apart = matched.row.apart
