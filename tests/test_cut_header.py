@@ -72,6 +72,32 @@ def test_values_under_a_header_cut_short_are_never_numbers(
     )
 
 
+@given(st.sampled_from(BLOCKS[1:]), st.data(), st.sampled_from([" ", "    "]))
+def test_a_block_under_a_caption_the_edge_cut_is_still_read_as_cut(
+    case: tuple[str, Block], data: st.DataObject, gap: str
+) -> None:
+    # Fresh review seed 20268827 r055-v1 (Chromium, A5, 21 px, nowrap, -layout and pdfplumber): the
+    # page's edge cut 第二十条第（十）项 to `第二十条第`, read as another block's caption, and
+    # 采购总金额 to `采购`; the header was checked against that other block's last column, and
+    # 746625.6元 cut to `74662` was read.
+    name, block = case
+    spec = TEMPLATES[name].active_disclosure
+    first = spec.blocks[0]
+    label = spec.columns[block.columns[-1]].label.label.split("（")[0]
+    cut = data.draw(st.integers(1, len(label) - 1))
+    width = len(block.columns)
+    values = [data.draw(st.lists(st.integers(0, 99999), min_size=width, max_size=width)) for _ in block.rows]
+    before = [[0] * len(first.columns) for _ in first.rows]
+    whole = [spec.columns[c].label.label for c in first.columns]
+    labels = [*(spec.columns[c].label.label for c in block.columns[:-1]), label[:cut]]
+    lines = ["二、主动公开政府信息情况", *_block_lines(name, first, whole, before, gap)]
+    lines += ["第二十条第", *_block_lines(name, block, labels, values, gap)[1:]]
+    lines += ["三、收到和处理政府信息公开申请情况"]
+    table = govdisclosure.parse("\n".join(lines) + "\n").tables.active_disclosure
+    for row, cells in (table.rows if table is not None else {}).items():
+        assert block.columns[-1] not in cells or row not in block.rows, (row, cells)
+
+
 @pytest.mark.parametrize(
     "route", ["pdftotext", "pdftotext-layout", "pdftotext-raw", "pdfminer", "pdfplumber"]
 )

@@ -110,7 +110,9 @@ def _read_active(
         labels=(labels := header_labels(spec.columns, Label(spec.header))),
     )
     reread = reread_active(region, grid, spec) if grid.has_unplaced() else None
-    say_cut_short_columns(reread or grid, region, [(b.caption, b.columns) for b in spec.blocks], labels)
+    say_cut_short_columns(
+        reread or grid, region, [(b.caption, b.columns, b.rows) for b in spec.blocks], labels
+    )
     if layout.reading_order:
         say_rows_past_a_heading(reread or grid, region)
     return reread or grid

@@ -43,9 +43,10 @@ SAID_TOTALS_CUT = (
 SAID_OTHER = "'s cells stand at the page's edge, which cuts another block's header, and may be cut too"
 
 
-def say_cut_short_columns(
-    grid: Grid, region: Region, blocks: Sequence[tuple[str, tuple[str, ...]]], labels: HeaderLabels
-) -> None:
+Block = tuple[str, tuple[str, ...], tuple[str, ...]]  # a table 二 block's caption, columns and rows
+
+
+def say_cut_short_columns(grid: Grid, region: Region, blocks: Sequence[Block], labels: HeaderLabels) -> None:
     """Say, and take off the grid, table 二's cells under a header the page cut short: a block's
     last column printing a piece of its label (`采购总金` of 采购总金额), the label's first
     characters with some of the rest nowhere in the block's header, stands at the page's edge, and
@@ -63,7 +64,7 @@ def say_cut_short_columns(
 
 
 def _cut_short_columns(
-    region: Region, blocks: Sequence[tuple[str, tuple[str, ...]]], labels: HeaderLabels
+    region: Region, blocks: Sequence[Block], labels: HeaderLabels
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The rows whose last column's header the page's edge cut, and, once there is one, every
     other block's rows, each with its block's last column."""
@@ -79,7 +80,7 @@ def _cut_short_columns(
         entries = [e for _, e in matched.entries_for(region.table)]
         caption = next((e for e in entries if e.kind == "caption"), None)
         if caption is not None:
-            block = next((columns for text, columns in blocks if key_of(text) == caption.key), None)
+            block = next((columns for text, columns, _ in blocks if key_of(text) == caption.key), None)
             printed, words = [], next(everywhere)
             continue
         rows = [e.id for e in entries if e.kind == "row"]
@@ -89,6 +90,8 @@ def _cut_short_columns(
             printed += _words(matched)
             continue
         header = [key_of(word) for word in printed]
+        # The row's own block: a caption the edge cut (`第二十条第`) may read as another block's.
+        block = next((columns for _, columns, own in blocks if rows[0] in own), block)
         spellings = labels.columns.get(block[-1], ())
         if _cut_short(header, spellings, [key_of(w) for w in words], texts) or _note_cut(printed, spellings):
             cut.update({row: block[-1] for row in rows})
