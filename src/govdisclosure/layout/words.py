@@ -35,7 +35,7 @@ FRACTION = regex.compile(r"\d++")
 # `行政事业性收费906.47`: a cell padded 0, aligned left, its value in the next cell's first place).
 # Not a header's note cut at its year (`（指2018`), nor a sentence ending in its number (`…政府信息932`).
 LABEL_INTO_VALUE = regex.compile(
-    r"^(?P<label>[^。；：]*[\p{Han}）)](?<!指))(?P<value>\d[\d,]*+(?:\.\d++)?+)$"
+    r"^(?P<label>[^。；：]*[\p{Han}）)”](?<!指))(?P<value>\d[\d,]*+(?:\.\d++)?+)$"
 )
 
 
