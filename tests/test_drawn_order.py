@@ -514,6 +514,45 @@ def test_table_four_total_drawn_with_the_next_group_gives_no_wrong_number(
         assert read.get(name, cells) == cells
 
 
+@given(
+    mark=_NOTHING,
+    cells=st.lists(
+        st.lists(st.one_of(st.none(), st.integers(1, 40)), min_size=4, max_size=4), min_size=3, max_size=3
+    ),
+)
+@example(mark="—", cells=[[None] * 4, [None, 3, None, None], [None] * 4])
+@settings(max_examples=80, deadline=None)
+def test_table_four_total_drawn_past_the_next_group_s_first_values_gives_no_wrong_number(
+    mark: str, cells: list[list[int | None]]
+) -> None:
+    # Fresh review seed 20268828 r048-v1, plain pdftotext of LibreOffice's PDF (A5, 10 px): the
+    # header's cells wrapped (`结果纠` / `正`), their pieces among the values, and 行政复议's total
+    # drawn after 未经复议直接起诉's first four values, beside its total (`— 3 — —` / `尚未审` /
+    # `总计` / `结` / `—` / `3` for — — — — — and — 3 — — 3). Cut by the totals in printed order,
+    # 未经复议直接起诉 read `3 — — — 3`. A group whose values stand in two rows of values or more,
+    # one of its edges inside a row with another group's, is not placed unless all alike
+    # (review_totals._cut_inside). The report prints its nothing one way (`mark`), totals too.
+    groups = [[str(v) if v else mark for v in (*inner, sum(v or 0 for v in inner))] for inner in cells]
+    body = [
+        "行政复议",
+        "结果维持",
+        "结果纠",
+        "其他结",
+        "尚未审 总计",
+        "行政诉讼",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ]
+    body += [*_blocks(groups[0][0]), "正", "果", "结", *_blocks(*groups[0][1:4])]
+    body += ["结果维", "持", "结果纠", "正", "其他结", "果", *_blocks(*groups[1][:4])]
+    body += ["尚未审", "总计", "结", *_blocks(groups[0][4], groups[1][4])]
+    body += ["结果维", "持", "结果纠", "正", "其他结", "果", *_blocks(*groups[2][:3])]
+    body += ["尚未审", "总计", "结", *_blocks(*groups[2][3:])]
+    read = _groups_of(_table_four_shaped(body))
+    for name, printed in zip(["review", "litigation_direct", "litigation_after_review"], groups, strict=True):
+        assert read.get(name, printed) == printed
+
+
 def test_table_four_values_besides_its_one_row_are_said() -> None:
     # Found by review: a stray `7` after the header, the 15 values a row of their own, was dropped
     # with no word (nothing is lost unsaid).

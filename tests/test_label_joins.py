@@ -57,8 +57,15 @@ def test_a_label_that_reads_alone_keeps_its_tail_as_before() -> None:
     }
 
 
+def _column_only(piece: str) -> bool:
+    """True when the piece reads only as a column's header (`其他`, table 三's last applicant column)."""
+    found = LEXICON.match(piece)
+    return bool(found) and all(e.kind == "column" for e in found)
+
+
 def _unknown_cuts(label: str) -> list[tuple[int, ...]]:
-    """Cuts of a label into two or three pieces of two characters or more, none a label alone."""
+    """Cuts of a label into two or three pieces of two characters or more, none a label alone but
+    the first maybe a column's header (`其他` / `对外管理` / `服务事项`: narrow label cells)."""
     n = len(label)
     cuts: list[tuple[int, ...]] = [(a,) for a in range(2, n - 1)]
     cuts += [(a, b) for a in range(2, n - 1) for b in range(a + 2, n - 1)]
@@ -66,7 +73,9 @@ def _unknown_cuts(label: str) -> list[tuple[int, ...]]:
     for cut in cuts:
         bounds = (0, *cut, n)
         pieces = [label[s:e] for s, e in itertools.pairwise(bounds)]
-        if not any(LEXICON.match(p) for p in pieces):
+        if not any(LEXICON.match(p) for p in pieces[1:]) and (
+            not LEXICON.match(pieces[0]) or _column_only(pieces[0])
+        ):
             out.append(cut)
     return out
 

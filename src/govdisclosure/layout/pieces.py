@@ -91,9 +91,10 @@ def _piece(row: CellRow, lexicon: Lexicon, last: bool) -> str | None:
     if not text or not may_be_in_a_row_label(text, lexicon):
         return None
     found = lexicon.match(text)
-    # A numbered piece that reads only as a column's header (`2.其他`: 其他 is a column) is a
-    # row label's start: no header carries a row's number.
-    if found and split_label(text).number is not None and all(e.kind == "column" for e in found):
+    # A piece that reads only as a column's header is a row label's start where the pieces after
+    # it make a row's label whole (`其他` / `对外` / … / `事项`: 其他对外管理服务事项 in narrow label
+    # cells; `2.其他`: no header carries a row's number): the join asks for the label exactly.
+    if found and all(e.kind == "column" for e in found):
         return text
     return text if not found else None
 

@@ -37,8 +37,16 @@ TIGHT_PAIR = lazy_pattern(r"[^\P{Han}无](?=[^\P{Han}无])")
 SPACED_PAIRS = 3
 # Lines of letter-spaced words that make a text letter-spaced. Of 2,327 texts of the project's
 # corpora and ../shared, none holds more than 2 (a group label printed down its merged cell,
-# `三 、本 年 度 办 理 结 果`); a letter-spaced table holds one per label and header line.
-SPACED_LINES = 6
+# `三 、本 年 度 办 理 结 果`), and of the review seeds' 36,000 texts printed with no letter-spacing
+# none holds three; a letter-spaced table holds one per label and header line. A table 二 whose
+# labels wrap two characters a line may hold only its five captions (`第 二 十 条 第 （ 一 ） 项`:
+# a review's Chromium PDF in 0.5 em through pdfplumber, seed 20268827 r049-v1, whose `强 制 2 9 8`
+# for 2, a blank and 98 was read as three cells).
+SPACED_LINES = 5
+# pdftotext -layout sets a line's cells two spaces apart or more: each run is judged alone, as a
+# header line of letter-spaced labels (`内 容     本 年 新 制 作 数 量     本 年 新 公 开 数 量`)
+# sets several together (a review's Chromium PDF in 0.5 em, seed 20268827 r049-v1).
+RUNS_APART = lazy_pattern(r"\s{2,}+")
 DIGIT = lazy_pattern(r"^\d$")
 DIGITS = lazy_pattern(r"\d")  # a word holding a digit: a value's, or a label's number mark
 # A number's marks: its separators and its sign (`- 2` may be -2, or a none mark `-` and 2).
@@ -56,17 +64,21 @@ def letter_spaced(lines: Sequence[Line], lexicon: Lexicon) -> bool:
     """
     found = 0
     for line in lines:
-        text = line.text
-        if (
-            " " in text
-            and len(SPACED_PAIR().findall(text)) >= SPACED_PAIRS
-            and TIGHT_PAIR().search(text) is None
-            and lexicon.is_fragment("".join(word for word in text.split() if not DIGITS().search(word)))
-        ):
+        if any(_spaced_label(run, lexicon) for run in RUNS_APART().split(line.text)):
             found += 1
             if found >= SPACED_LINES:
                 return True
     return False
+
+
+def _spaced_label(text: str, lexicon: Lexicon) -> bool:
+    """True when `text`'s words, set together, are a piece of a label set a space a character."""
+    return (
+        " " in text
+        and len(SPACED_PAIR().findall(text)) >= SPACED_PAIRS
+        and TIGHT_PAIR().search(text) is None
+        and lexicon.is_fragment("".join(word for word in text.split() if not DIGITS().search(word)))
+    )
 
 
 def _piece(token: Token) -> bool:

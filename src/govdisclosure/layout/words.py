@@ -39,6 +39,12 @@ LABEL_INTO_VALUE = regex.compile(
 )
 
 
+def _label_into_value(word: str) -> regex.Match[str] | None:
+    """The label and the value of a word whose label runs into its row's first value, else None."""
+    into = LABEL_INTO_VALUE.match(word)
+    return into if into is not None and reading(into["value"])[0] == "value" else None
+
+
 def aligned_words(lines: Sequence[Line], rows: Sequence[CellRow], spaced: bool = False) -> bool:
     """True when the text's words rows print their words at column positions (pdftotext -layout).
 
@@ -226,8 +232,7 @@ def split_words(line: Line) -> CellRow:
         else:
             if LABEL_START.match(word) or _spaced_marker(split, found, i):
                 label()
-            into = LABEL_INTO_VALUE.match(word)
-            into = into if into is not None and reading(into["value"])[0] == "value" else None
+            into = _label_into_value(word)
             at = start + len(into["label"]) if into is not None else end
             words.append(word[: at - start])
             spans.append((start, at))

@@ -72,7 +72,10 @@ def _cut_short_columns(
     others: dict[str, str] = {}
     texts = [key_of(text) for text in labels.texts]  # every header text, to tell a piece after them
     shown = False
-    block: tuple[str, ...] | None = None
+    captions = {key_of(text): columns[-1] for text, columns, _ in blocks}
+    # The row's own block's: a caption the edge cut (`第二十条第`) may read as another block's.
+    last_of = {row: columns[-1] for _, columns, rows in blocks for row in rows}
+    caption_last: str | None = None  # the last column of the block whose caption came last
     printed: list[str] = []  # the header's words as printed, in order
     everywhere = iter(_blocks_words(region))
     words: list[str] = []  # every word the block prints off its rows' lines
@@ -80,24 +83,23 @@ def _cut_short_columns(
         entries = [e for _, e in matched.entries_for(region.table)]
         caption = next((e for e in entries if e.kind == "caption"), None)
         if caption is not None:
-            block = next((columns for text, columns, _ in blocks if key_of(text) == caption.key), None)
+            caption_last = captions.get(caption.key)
             printed, words = [], next(everywhere)
             continue
         rows = [e.id for e in entries if e.kind == "row"]
-        if block is None:
+        if caption_last is None:
             continue
         if not rows:
             printed += _words(matched)
             continue
         header = [key_of(word) for word in printed]
-        # The row's own block: a caption the edge cut (`第二十条第`) may read as another block's.
-        block = next((columns for _, columns, own in blocks if rows[0] in own), block)
-        spellings = labels.columns.get(block[-1], ())
+        last = last_of.get(rows[0], caption_last)
+        spellings = labels.columns.get(last, ())
         if _cut_short(header, spellings, [key_of(w) for w in words], texts) or _note_cut(printed, spellings):
-            cut.update({row: block[-1] for row in rows})
+            cut.update({row: last for row in rows})
             shown = True
         else:
-            others.update({row: block[-1] for row in rows})
+            others.update({row: last for row in rows})
     return (cut, others) if shown else (cut, {})
 
 

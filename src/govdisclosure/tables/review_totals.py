@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..layout import Token, printed_total_holds
-from .drawn import ACROSS_HEADER, order_refused, reads_alike
+from .drawn import ACROSS_HEADER, all_alike, order_refused, reads_alike
 from .grid import Grid
 from .review_headed import HEADED_ELSEWHERE, headed_elsewhere
 
@@ -15,6 +15,12 @@ __all__ = ["SHARED_ROW", "place_by_totals", "refuse_order"]
 SHARED_ROW = (
     "values printed one per line in a row whose first value the totals give to another group, "
     "its other values drawn before: where that group's total stood among them is not shown"
+)
+
+
+CUT_INSIDE = (
+    "values printed one per line in rows of values among the header's words, the group's first or "
+    "last value in a row with another group's: which values are the group's is not shown"
 )
 
 
@@ -48,6 +54,7 @@ def place_by_totals(
     apart = _named_apart(runs, groups, cuts[0]) if runs is not None else set()
     sharing = _sharing_with(apart, runs, groups, cuts[0]) if runs is not None else set()
     crossed = _crossed(values, runs, cuts[0], width) if runs is not None else set()
+    inside = _cut_inside(values, runs, cuts[0]) if runs is not None else set()
     start = 0
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
@@ -59,6 +66,8 @@ def place_by_totals(
             grid.unplaced(f"{group}: {SHARED_ROW} ({shown})", part[0].line)
         elif len(part) == width and headed_elsewhere(part, columns, headed or {}) and not reads_alike(part):
             grid.unplaced(f"{group}: {HEADED_ELSEWHERE} ({shown})", part[0].line)
+        elif len(part) == width and stop in inside:
+            grid.unplaced(f"{group}: {CUT_INSIDE} ({shown})", part[0].line)
         elif len(part) == width and not refuse_order(grid, group, part, lined, astray):
             grid.place(group, columns, part, basis="order")
         else:
@@ -92,6 +101,23 @@ def _crossed(
         if hi - lo == width and (lo, hi) not in spans and printed_total_holds(values[lo:hi]):
             crossed.update(stop for start, stop in spans if start < hi and lo < stop)
     return crossed
+
+
+def _cut_inside(
+    values: list[Token], runs: Sequence[tuple[int, frozenset[str]]], stops: tuple[int, ...]
+) -> set[int]:
+    """The stops of the groups whose values came in two rows of values or more (the header's words
+    between them), one of the group's edges inside a row of values with another group's, and not
+    all alike: which of those rows' values are the group's is not shown (a LibreOffice PDF drew
+    行政复议's total after 未经复议直接起诉's first values: fresh review seed 20268828 r048-v1)."""
+    rows = _spans(itertools.accumulate(count for count, _ in runs))
+    ends = {0, *(stop for _, stop in rows)}
+    inside: set[int] = set()
+    for start, stop in _spans(stops):
+        held = sum(1 for lo, hi in rows if lo < stop and start < hi)
+        if held >= 2 and not {start, stop} <= ends and not all_alike(values[start:stop]):
+            inside.add(stop)
+    return inside
 
 
 def _named_apart(
