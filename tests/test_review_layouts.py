@@ -239,6 +239,9 @@ FIXED = {
     # Fresh seed 20268828 (stop 66): 行政复议's total drawn after 未经复议直接起诉's first values,
     # the header's pieces among them (review_totals._cut_inside).
     "s20268828-dash-r048-v1.pdf-lo.pdftotext.txt",
+    # Fresh seed 20268829 (stop 66): a group's label run into its first row's with no space
+    # (`三、本年度办理结果（一）予以公开 2,205 2 2,207`: layout/glued.py).
+    "s20268829-nbsp-r024-v0.pdf-chromium.pdfplumber.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

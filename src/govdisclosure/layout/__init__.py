@@ -20,6 +20,7 @@ from ..normalize import PAGE_FOOTER, Line
 from .boxes import box_block, is_box_line
 from .cells import group_cells, one_cell_per_line
 from .fused import is_fused, split_fused
+from .glued import part_glued_labels
 from .grid import grid_rows
 from .html import TABLE_TAG, tables_in
 from .joined import MAX_CELL, cut_at_text
@@ -269,7 +270,7 @@ def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
         rows = [unspaced(row, aligned) for row in state.rows]
     else:
         rows = join_wrapped(state.rows, lexicon, textless, aligned)
-    rows = join_label_pieces(rows, lexicon)
+    rows = join_label_pieces([part_glued_labels(row, lexicon) for row in rows], lexicon)
     positioned = paged and _keeps_indents(lines)
     runs = WordRuns(lines) if aligned and positioned else {}
     return Layout(tuple(rows), frozenset(state.markup), aligned, reading_order, runs)
