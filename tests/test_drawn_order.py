@@ -548,9 +548,15 @@ def test_table_four_total_drawn_past_the_next_group_s_first_values_gives_no_wron
     body += ["尚未审", "总计", "结", *_blocks(groups[0][4], groups[1][4])]
     body += ["结果维", "持", "结果纠", "正", "其他结", "果", *_blocks(*groups[2][:3])]
     body += ["尚未审", "总计", "结", *_blocks(*groups[2][3:])]
-    read = _groups_of(_table_four_shaped(body))
+    report = _table_four_shaped(body)
+    read = _groups_of(report)
     for name, printed in zip(["review", "litigation_direct", "litigation_after_review"], groups, strict=True):
         assert read.get(name, printed) == printed
+        # A group not read is said, its values with it, alone or in the table's run (nothing lost unseen).
+        assert name in read or any(
+            d.code == "cell-unplaced" and d.message.startswith("review_litigation: ")
+            for d in report.diagnostics
+        )
 
 
 def test_table_four_values_besides_its_one_row_are_said() -> None:

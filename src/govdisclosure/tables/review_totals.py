@@ -10,7 +10,7 @@ from .drawn import ACROSS_HEADER, all_alike, order_refused, reads_alike
 from .grid import Grid
 from .review_headed import HEADED_ELSEWHERE, headed_elsewhere
 
-__all__ = ["SHARED_ROW", "place_by_totals", "refuse_order"]
+__all__ = ["CUT_INSIDE", "SHARED_ROW", "place_by_totals", "refuse_order"]
 
 SHARED_ROW = (
     "values printed one per line in a row whose first value the totals give to another group, "
@@ -43,7 +43,8 @@ def place_by_totals(
     `runs`: the rows of values the run came in, in a PDF's reading order, as (how many values,
     the groups whose labels stood right before it): they show where the order went through the
     header's blocks (drawn.ACROSS_HEADER; a run of a group's count of values straddling two
-    groups, `_crossed`). `astray`: the values stand among the header's lines
+    groups, `_crossed`; a group's edge inside a row of values holding another group's, its values
+    in two rows or more, `_cut_inside`). `astray`: the values stand among the header's lines
     (drawn.TOTAL_EARLIER). `headed`: the columns the header words right before a value name
     (review_headed.py).
     """
