@@ -22,6 +22,7 @@ __all__ = [
     "INLINE_START",
     "LABEL_MARKER",
     "LABEL_START",
+    "LABEL_START_ANYWHERE",
     "LEAF_NUMBER",
     "NEXT_CLAUSE",
     "MarkerMatch",
@@ -75,7 +76,10 @@ LABEL_MARKER = regex.compile(
 )
 #: A word of PDF text that opens a new label (1. / （三） / 四、), never glued to the words before it.
 #: (Markdown escapes a leading 1. as `1\.`: pandoc's and html2text's text keep the backslash.)
-LABEL_START = regex.compile(rf"^(?:\d{{1,2}}+\\?[.、．](?!\d)|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)")
+_START = rf"(?:\d{{1,2}}+\\?[.、．](?!\d)|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)"
+LABEL_START = regex.compile(rf"^{_START}")
+#: The same marker anywhere in a text: where a label glued to the words before it starts (layout/glued.py).
+LABEL_START_ANYWHERE = regex.compile(_START)
 #: A label cell holding its marker alone (`5.`, `(二)`, `三、`): its words wrapped onto the next line.
 BARE_MARKER = regex.compile(rf"^(?:\d{{1,2}}+\\?[.、．]|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)$")
 #: A group's marker printed as a word of its own (`(四)` of `(四) 无 息`): its label's words follow.

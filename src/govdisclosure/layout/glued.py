@@ -12,7 +12,7 @@ are two texts, the group's and the row's.
 from __future__ import annotations
 
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon
-from ..numbering import LABEL_START
+from ..numbering import LABEL_START_ANYWHERE
 from .tokens import CellRow, Token
 
 __all__ = ["part_glued_labels"]
@@ -43,9 +43,11 @@ def _glued_at(text: str, lexicon: Lexicon) -> int | None:
     """Where a row's label starts in `text`, when the text before it is exactly a group's label."""
     if len(text) > GLUED_MOST:
         return None
-    for at in range(2, len(text) - 1):
-        if LABEL_START.match(text[at:]) is None:
-            continue
+    # (Every place a marker starts, overlapping ones too: one scan, not a match per character.)
+    for mark in LABEL_START_ANYWHERE.finditer(text, 2, overlapped=True):
+        at = mark.start()
+        if at > len(text) - 2:
+            break
         head, tail = text[:at], text[at:]
         if any(e.kind in GROUP_LABEL_KINDS for e in lexicon.match(head)) and any(
             e.kind == "row" for e in lexicon.match(tail)
