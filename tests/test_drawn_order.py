@@ -795,23 +795,75 @@ def test_a_value_after_a_block_printing_every_cell_is_its_label_s() -> None:
     assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["204"]
 
 
+def _drifted_said(report: govdisclosure.Report, row: str) -> Rows:
+    """The table's rows, once `row` is asserted unread and said drawn late (drawn.DRIFTED)."""
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert row not in table.rows
+    assert any(
+        d.code == "cell-unplaced" and d.message.startswith(f"active_disclosure: {row}: values printed after")
+        for d in report.diagnostics
+    )
+    return table.rows
+
+
+def test_a_value_before_a_label_after_a_block_printing_no_value_is_not_placed() -> None:
+    # Review seeds 20268819 r068-v1 (LibreOffice, pdfminer) and 20268823 r041-v0 (Chromium, plain
+    # pdftotext): table 二's first block printed no value at all, and 规范性文件's 229 came after
+    # the next block's header, right before 行政许可's label (blank): read as 行政许可's, printed
+    # above its label. A block printing fewer values than its cells may have drawn one late.
+    first = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数", "规章", "规范性文件"]
+    licensing = ["第二十条第（五）项", "信息内容", "本年处理决定数量", "229", "行政许可"]
+    rows = _drifted_said(_table_two([first, licensing, LATER_BLOCKS[1]]), "administrative_licensing")
+    assert [c.raw for c in rows["administrative_penalty"].values()] == ["766"]
+
+
+def test_a_value_continuing_another_row_s_after_a_short_block_is_not_placed() -> None:
+    # Review seed 20268829 r039-v0 (LibreOffice, A5 landscape, plain pdftotext): 规范性文件 1 blank
+    # 8, and its 8 drawn after 行政处罚's 140, before 行政强制's label (blank): read as 行政强制's.
+    first = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数", "规章"]
+    first += ["行政规范性文件 1"]
+    licensing = ["第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "1173"]
+    penalty = ["第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "140", "8", "行政强制"]
+    rows = _drifted_said(_table_two([first, licensing, penalty]), "administrative_enforcement")
+    assert [c.raw for c in rows["administrative_licensing"].values()] == ["1173"]
+
+
+def test_a_value_above_its_label_in_lines_down_the_page_is_its_label_s() -> None:
+    # The same shape as r041-v0 above, but lines that follow the page (pdfplumber, markitdown on a
+    # PDF: no blank line parting text boxes): a value before its label stands above it on the
+    # page, no box drawn late (committed r033's markitdown text: `677.09` / `行政事业性收费`).
+    lines = [
+        "\f二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数 本年废止件数 现行有效件数",
+    ]
+    lines += ["规章", "规范性文件", "第二十条第（五）项", "信息内容 本年处理决定数量", "229", "行政许可"]
+    lines += [*LATER_BLOCKS[1], "三、收到和处理政府信息公开申请情况", "申请人情况"]
+    table = govdisclosure.parse("\n".join(lines)).tables.active_disclosure
+    assert table is not None
+    assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["229"]
+
+
+def test_a_value_before_its_label_after_blocks_printing_every_cell_is_its_label_s() -> None:
+    # No block before printed fewer values than its cells: no value of theirs can be late.
+    first = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数"]
+    first += ["规章", "3", "0", "5", "规范性文件", "19", "1", "204"]
+    licensing = ["第二十条第（五）项", "信息内容", "本年处理决定数量", "17", "行政许可"]
+    table = _table_two([first, licensing, LATER_BLOCKS[1]]).tables.active_disclosure
+    assert table is not None
+    assert [c.raw for c in table.rows["administrative_licensing"].values()] == ["17"]
+
+
 Drifted = tuple[dict[str, list[str | None]], list[list[str]], list[str]]
 
 
-@st.composite
-def _drifted_tables(draw: st.DrawFn) -> Drifted:
-    """Table 二's cells (None blank), its blocks as plain pdftotext prints them (each block's
-    caption, `信息内容`, its header, then each row's label and printed values), and the lines
-    printed after the next section's heading: one value of a row whose block prints others too may
-    be drawn anywhere after the next block's header, or after that heading."""
-    cells = {
-        row: draw(st.lists(st.one_of(st.none(), st.integers(0, 999).map(str)), min_size=n, max_size=n))
-        for block in ACTIVE.blocks
-        for row in block.rows
-        for n in [len(block.columns)]
-    }
+def _printed_blocks(cells: dict[str, list[str | None]]) -> tuple[list[list[str]], dict[str, tuple[int, int]]]:
+    """Table 二's blocks as plain pdftotext prints them (each block's caption, `信息内容`, its header,
+    then each row's label and printed values), and where each row's last printed line stands."""
     blocks: list[list[str]] = []
-    ends: dict[str, tuple[int, int]] = {}  # where each row's last printed line stands
+    ends: dict[str, tuple[int, int]] = {}
     for b, block in enumerate(ACTIVE.blocks):
         lines = ["第二十条" + block.caption.removeprefix("第二十条"), "信息内容"]
         lines.append(" ".join(COLUMN_LABEL[c] for c in block.columns))
@@ -819,6 +871,26 @@ def _drifted_tables(draw: st.DrawFn) -> Drifted:
             lines += [ROW_LABEL[row], *[v for v in cells[row] if v]]
             ends[row] = (b, len(lines) - 1)
         blocks.append(lines)
+    return blocks, ends
+
+
+_TABLE_TWO_CELLS = st.fixed_dictionaries(
+    {
+        row: st.lists(st.one_of(st.none(), st.integers(0, 999).map(str)), min_size=n, max_size=n)
+        for block in ACTIVE.blocks
+        for row in block.rows
+        for n in [len(block.columns)]
+    }
+)
+
+
+@st.composite
+def _drifted_tables(draw: st.DrawFn) -> Drifted:
+    """Table 二's cells (None blank), its blocks as plain pdftotext prints them (_printed_blocks),
+    and the lines printed after the next section's heading: one value of a row whose block prints
+    others too may be drawn anywhere after the next block's header, or after that heading."""
+    cells = draw(_TABLE_TWO_CELLS)
+    blocks, ends = _printed_blocks(cells)
     # A value drawn out of a block that still prints some value after a label (a block whose values
     # were all drawn away looks blank: not caught, waiting.drifts), to anywhere after a later
     # block's header: the next one's, or blocks later (LibreOffice's PDFs, plain pdftotext: 规范性文件's
@@ -843,6 +915,30 @@ def _drifted_tables(draw: st.DrawFn) -> Drifted:
     return cells, blocks, past
 
 
+@st.composite
+def _drawn_before_a_label(draw: st.DrawFn) -> Drifted:
+    """Table 二 as `_drifted_tables` prints it, one value of a row drawn out of its block (which
+    then prints fewer values than its cells, maybe none) into a later block, right before one of
+    that block's row labels: after its header, or after a value of the row before. (Right after a
+    label it reads as that row's value, whose row may be blank: no text shows it drawn there.)"""
+    cells = draw(_TABLE_TWO_CELLS)
+    blocks, ends = _printed_blocks(cells)
+    labels = set(ROW_LABEL.values())
+    sources = [row for block in ACTIVE.blocks[:-1] for row in block.rows if any(cells[row])]
+    if sources:
+        b, at = ends[draw(st.sampled_from(sources), label="drifting row")]
+        value = blocks[b].pop(at)
+        before = [
+            (n, i)
+            for n in range(b + 1, len(blocks))
+            for i, line in enumerate(blocks[n])
+            if line in labels and blocks[n][i - 1] not in labels
+        ]
+        n, i = draw(st.sampled_from(before), label="before the label")
+        blocks[n].insert(i, value)
+    return cells, blocks, []
+
+
 @settings(max_examples=max(30, settings().max_examples // 2))
 @given(_drifted_tables())
 def test_a_drifted_value_gives_no_wrong_number(case: Drifted) -> None:
@@ -850,6 +946,18 @@ def test_a_drifted_value_gives_no_wrong_number(case: Drifted) -> None:
     table = _table_two(blocks, past).tables.active_disclosure
     rows = table.rows if table is not None else {}
     for row, got in rows.items():
+        assert [c.raw or None for c in got.values()] == cells[row], row
+
+
+@settings(max_examples=max(30, settings().max_examples // 2))
+@given(_drawn_before_a_label())
+def test_a_value_drawn_before_a_later_label_gives_no_wrong_number(case: Drifted) -> None:
+    # Review seeds 20268819 r068-v1, 20268823 r041-v0 (a first block printing no value, its value
+    # before 行政许可's label) and 20268829 r039-v0 (规范性文件's 8 after 行政处罚's 140, before
+    # 行政强制's label): read as the later label's, printed above it (tables/detached.py).
+    cells, blocks, past = case
+    table = _table_two(blocks, past).tables.active_disclosure
+    for row, got in (table.rows if table is not None else {}).items():
         assert [c.raw or None for c in got.values()] == cells[row], row
 
 

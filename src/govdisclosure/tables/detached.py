@@ -16,6 +16,9 @@ printed order, and accepts that reading only when the text confirms it at every 
 - every row label printed right before a run names the row the run starts (or, for a
   column-major block, one of its rows), and labels listed after a block come in template order;
 - every row the label-anchored reading had placed gets the same values;
+- for table 二, a row whose first value is printed before its label, in a text box of its own,
+  is not read where a block before printed fewer values than its cells: such a value may be that
+  block's, drawn late (drawn.DRIFTED);
 - for table 三, no row breaks a row total that one value moved would make hold (moved.py): runs of
   one value each still decode after a tool moved a value, the rows it shifted cut as printed;
 - for table 三, at most two rows the reading cuts (rows not read beside their own label) break
@@ -42,7 +45,7 @@ from ..diagnostics import CELL_UNPLACED, CELLS_BY_ORDER
 from ..layout import Token, printed_total_holds
 from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, Template, TemplateRegistry
-from .drawn import DRAWN_ORDER, INTERRUPTED, one_row_printed, shows_column_order
+from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import Grid
 from .moved import every_identity_holds, moved_runs, one_move_mends, said_moved
 from .regions import MatchedRow, Region
@@ -373,6 +376,26 @@ def _interrupted(
     return INTO_LABEL if into is not None and all(t.line > into for t in tokens) else None
 
 
+def _drawn_above_label(region: Region, part: Region, row: str, first: Token) -> bool:
+    """True when a row's first value is printed before the row's label, a text box of its own: a
+    blank line before and after it, as plain pdftotext and pdfminer part a PDF's text boxes, which
+    they print in the boxes' order, not down the page (pdfplumber's and markitdown's lines follow
+    the page: a value above its label there stands above it)."""
+    labels = [
+        r.row.line
+        for r in part.rows
+        for m in r.matches
+        if any(e.table == part.table and e.kind == "row" and e.id == row for e in m.entries)
+    ]
+    if not labels or min(labels) <= first.line:
+        return False
+    lines = [r.row.line for r in region.rows]
+    at = lines.index(first.line)
+    above = lines[at - 1] if at > 0 else first.line - 2
+    below = lines[at + 1] if at + 1 < len(lines) else first.line + 2
+    return above < first.line - 1 and below > first.line + 1
+
+
 def _values_before_header(part: Region) -> bool:
     """True when a value is printed after the block's caption and before its header row."""
     for row in part.rows[1:]:
@@ -454,14 +477,18 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     read: set[int] = set()  # lines of the blocks read here
     seen = False  # a value printed before this block (an earlier block, or before the first caption)
     earlier: list[str] = []  # the rows of the blocks before this one
+    short = False  # a block before this one printed fewer values than its cells
     for part in _blocks(region):
         # (A block before with a row no cell was read for may have its values printed late too:
         # pdfminer printed 行政许可's `2,802` after 第二十条第（六）项's caption, seed 20268809 r029.)
         values_earlier = seen or any(r not in fresh.rows for r in earlier)
-        seen = seen or any(m.token.kind == "value" for r in part.rows for m in r.matches)
+        printed = sum(m.token.kind == "value" for r in part.rows for m in r.matches)
+        seen = seen or bool(printed)
         captions = {e.id for m in part.rows[0].matches for e in m.entries if e.kind == "caption"}
         block = next((b for b in spec.blocks if b.caption in captions), None)
         earlier += block.rows if block is not None else ()
+        cells = len(block.rows) * len(block.columns) if block is not None else 0
+        short_before, short = short, short or printed < cells
         if (
             block is None
             or any(r.row.line in grid.order_doubted for r in part.rows)
@@ -488,9 +515,14 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         late = _header_after_values(part, block.columns)
         into = _label_into_values(part, block.rows)
         for row, tokens in decoded.rows.items():
-            if row not in grid.rows:  # rows read beside their labels stay as printed
-                why = _interrupted(decoded, row, tokens, late, into)
-                place_in_order(fresh, row, block.columns, tokens, why)
+            if row in grid.rows:
+                continue  # (read beside its label: stays as printed)
+            if short_before and _drawn_above_label(region, part, row, tokens[0]):
+                # Printed before its label: it may be a value a block before drew late (DRIFTED).
+                shown = " ".join(t.text.strip() for t in tokens)
+                fresh.unplaced(f"{row}: {DRIFTED} ({shown})", tokens[0].line)
+                continue
+            place_in_order(fresh, row, block.columns, tokens, _interrupted(decoded, row, tokens, late, into))
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
     if not read:
         return None
