@@ -389,10 +389,11 @@ def _drawn_above_label(region: Region, part: Region, row: str, first: Token) -> 
     ]
     if not labels or min(labels) <= first.line:
         return False
+    # (A row's line is its first: a cell row grouped from lines one cell a line may hold the value
+    # on a later line, so the nearest rows are found by comparing, never by looking the line up.)
     lines = [r.row.line for r in region.rows]
-    at = lines.index(first.line)
-    above = lines[at - 1] if at > 0 else first.line - 2
-    below = lines[at + 1] if at + 1 < len(lines) else first.line + 2
+    above = max((n for n in lines if n < first.line), default=first.line - 2)
+    below = min((n for n in lines if n > first.line), default=first.line + 2)
     return above < first.line - 1 and below > first.line + 1
 
 
