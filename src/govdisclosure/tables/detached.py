@@ -376,11 +376,11 @@ def _interrupted(
     return INTO_LABEL if into is not None and all(t.line > into for t in tokens) else None
 
 
-def _drawn_above_label(region: Region, part: Region, row: str, first: Token) -> bool:
+def _drawn_above_label(lines: Sequence[int], part: Region, row: str, first: Token) -> bool:
     """True when a row's first value is printed before the row's label, a text box of its own: a
     blank line before and after it, as plain pdftotext and pdfminer part a PDF's text boxes, which
     they print in the boxes' order, not down the page (pdfplumber's and markitdown's lines follow
-    the page: a value above its label there stands above it)."""
+    the page: a value above its label there stands above it). `lines`: the table's rows' lines."""
     labels = [
         r.row.line
         for r in part.rows
@@ -391,7 +391,6 @@ def _drawn_above_label(region: Region, part: Region, row: str, first: Token) -> 
         return False
     # (A row's line is its first: a cell row grouped from lines one cell a line may hold the value
     # on a later line, so the nearest rows are found by comparing, never by looking the line up.)
-    lines = [r.row.line for r in region.rows]
     above = max((n for n in lines if n < first.line), default=first.line - 2)
     below = min((n for n in lines if n > first.line), default=first.line + 2)
     return above < first.line - 1 and below > first.line + 1
@@ -479,6 +478,7 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
     seen = False  # a value printed before this block (an earlier block, or before the first caption)
     earlier: list[str] = []  # the rows of the blocks before this one
     short = False  # a block before this one printed fewer values than its cells
+    lines = [r.row.line for r in region.rows]
     for part in _blocks(region):
         # (A block before with a row no cell was read for may have its values printed late too:
         # pdfminer printed 行政许可's `2,802` after 第二十条第（六）项's caption, seed 20268809 r029.)
@@ -518,10 +518,9 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         for row, tokens in decoded.rows.items():
             if row in grid.rows:
                 continue  # (read beside its label: stays as printed)
-            if short_before and _drawn_above_label(region, part, row, tokens[0]):
+            if short_before and _drawn_above_label(lines, part, row, tokens[0]):
                 # Printed before its label: it may be a value a block before drew late (DRIFTED).
-                shown = " ".join(t.text.strip() for t in tokens)
-                fresh.unplaced(f"{row}: {DRIFTED} ({shown})", tokens[0].line)
+                fresh.unplaced_row(row, DRIFTED, tokens, tokens[0].line)
                 continue
             place_in_order(fresh, row, block.columns, tokens, _interrupted(decoded, row, tokens, late, into))
         read |= set(range(part.rows[0].row.line, part.rows[-1].row.line + 1))
