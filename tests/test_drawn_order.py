@@ -610,38 +610,81 @@ def _groups_of(report: govdisclosure.Report) -> dict[str, list[str]]:
     return {g: [c.raw for c in cells.values()] for g, cells in table.rows.items()}
 
 
-def _first_row_among_header_words(source: str, words: bool) -> govdisclosure.Report:
-    """Table 三 printed label-first one value per line, maybe with a header's pieces among the
-    first row's values (`6` / `商业 科研 …` / `企业 机构 益组织` / `0` `2` `0` `0` `0` / `8`)."""
+# A header's pieces, words that name nothing (`商业 科研 …`: held-out seed 7 r087), or its cells'
+# whole labels, each naming a column (`商业企业 科研机构 社会公益组织` / `法律服务机构` / `其它` /
+# `总计`: review seed 20268831 r020-v1, LibreOffice's PDF through plain pdftotext).
+HEADER_PIECES = ("商业 科研 社会公 法律服务 其", "企业 机构 益组织")
+HEADER_CELLS = ("总计", "商业企业 科研机构 社会公益组织", "", "法律服务机构", "", "其它")
+
+
+def _first_row_among_header_words(
+    source: str, words: Sequence[str], first: Sequence[str] = ("6", "0", "2", "0", "0", "0", "8")
+) -> govdisclosure.Report:
+    """Table 三 printed label-first one value per line, maybe with a header's words among the
+    first row's values, after its first (`6` / `商业 科研 …` / `企业 机构 益组织` / `0` `2` `0`
+    `0` `0` / `8`)."""
     lines = [
         "三、收到和处理政府信息公开申请情况",
         "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
         "",
     ]
     rows = [
-        ("一、本年新收政府信息公开申请数量", ["6", "0", "2", "0", "0", "0", "8"]),
+        ("一、本年新收政府信息公开申请数量", list(first)),
         ("二、上年结转政府信息公开申请数量", ["1", "0", "0", "0", "0", "0", "1"]),
         ("三、本年度办理结果", []),
         ("（一）予以公开", ["2", "0", "0", "0", "0", "0", "2"]),
     ]
     for label, values in rows:
         body = _blocks(*values)
-        if words and values[:1] == ["6"]:
-            body = [*body[:2], "商业 科研 社会公 法律服务 其", "企业 机构 益组织", "", *body[2:]]
+        if words and label.startswith("一、"):
+            body = [*body[:2], *words, "", *body[2:]]
         lines += [label, "", *body]
     return govdisclosure.parse(_printed(lines, source))
 
 
 @pytest.mark.parametrize(
     ("source", "words", "placed"),
-    [("pdf", True, False), ("pdf-nopgbrk", True, False), ("pdf", False, True), ("lynx", True, True)],
+    [
+        ("pdf", HEADER_PIECES, False),
+        ("pdf-nopgbrk", HEADER_PIECES, False),
+        ("pdf", HEADER_CELLS, False),
+        ("pdf-nopgbrk", HEADER_CELLS, False),
+        ("pdf", (), True),
+        ("lynx", HEADER_PIECES, True),
+        ("lynx", HEADER_CELLS, True),
+    ],
 )
-def test_words_among_a_row_s_values_in_a_pdf_s_order(source: str, words: bool, placed: bool) -> None:
+def test_words_among_a_row_s_values_in_a_pdf_s_order(source: str, words: Sequence[str], placed: bool) -> None:
     report = _first_row_among_header_words(source, words)
     table = report.tables.applications
     assert table is not None
     assert ("new_received" in table.rows) is placed
     assert ("other words among them" in " ".join(d.message for d in report.diagnostics)) is not placed
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(st.integers(0, 40), min_size=6, max_size=6),
+    drawn=st.permutations(range(5)),
+    words=st.sampled_from(
+        [HEADER_PIECES, HEADER_CELLS, HEADER_CELLS[1:], ("总计",), ("法律服务机构", "其它")]
+    ),
+    source=st.sampled_from(["pdf", "pdf-nopgbrk"]),
+)
+def test_a_row_s_values_drawn_through_its_header_give_no_wrong_number(
+    parts: list[int], drawn: list[int], words: Sequence[str], source: str
+) -> None:
+    # A PDF's reading order went through the header's cells after the row's first value, and drew
+    # the next five in any order (review seed 20268831 r020-v1: 0 1 2 2 0 0 5 printed `0` / header
+    # / `1` `0` `0` `2` `2` / `5`, its total holding either way): the row is its own or said.
+    cells = [str(p) for p in parts] + [str(sum(parts))]
+    printed = [cells[0], *(cells[1 + i] for i in drawn), cells[6]]
+    report = _first_row_among_header_words(source, words, printed)
+    table = report.tables.applications
+    assert table is not None
+    row = table.rows.get("new_received")
+    assert row is None or [c.raw for c in row.values()] == cells
+    assert row is not None or any("new_received" in d.message for d in report.diagnostics)
 
 
 def test_words_among_a_row_s_values_in_the_printed_order_reading() -> None:

@@ -23,9 +23,10 @@ LEXICON = lexicon_for(TEMPLATES)
 
 @st.composite
 def cut(draw: st.DrawFn, label: str, head: int) -> list[str]:
-    """The label as a narrow cell wraps it: its first `head` characters and one to three more,
-    then lines of one to three characters."""
-    at = head + draw(st.integers(1, 3))
+    """The label as a narrow cell wraps it: its first `head` characters and up to three more (its
+    marker alone on a line: `三、` / `本年` / `度办`, review seed 20268831 r071-v1), then lines of
+    one to three characters."""
+    at = head + draw(st.integers(0, 3))
     pieces = [label[:at]]
     while at < len(label):
         size = draw(st.integers(1, 3))
@@ -99,3 +100,8 @@ def test_a_numeral_marker_opens_a_group_but_the_label_s_own_does_not() -> None:
     assert not opens_a_group("三、本 （一）予以公", 1, 3)  # its own group's piece beside it
     assert not opens_a_group("三、本", None, None)  # (table 二: no marker known)
     assert opens_a_group("（六）其它处", 5, 3)
+    # A marker alone on its line, the group's words on the next (pdfplumber, 8 px, 0.5 em).
+    assert opens_a_group("三、", None, 2)
+    assert opens_a_group("（二）", 1, 3)
+    assert not opens_a_group("二、", None, 2)
+    assert not opens_a_group("三、", None, None)

@@ -25,6 +25,7 @@ from ..lexicon import key_of
 from ..model import Cell, Number
 from ..nfkc import nfkc
 from ..notes import ANNOTATION
+from ..values import read_cell
 from .grid import Grid
 from .regions import MatchedRow, Region
 from .spelled import HeaderLabels
@@ -254,13 +255,17 @@ def _totals_cut(region: Region) -> bool:
     r024-v0, a report leaving zeros blank)."""
     pieces = 0
     for matched in region.rows:
-        values = [t.number for t in matched.row.tokens if t.kind == "value"]
-        if len(values) < 2 or not matched.names_row(region.table):
+        printed = [t for t in matched.row.tokens if t.kind in ("value", "broken")]
+        if len(printed) < 2 or not matched.names_row(region.table):
             continue
-        *others, last = values
-        if last is None or any(v is None for v in others):
+        *others, last = printed
+        # A none mark among the others is nothing (`12 — — — — — 1`); the last may be a grouped
+        # number's first digits, read as no number (`1,90` of 1,900: seed 20268833 r059-v1).
+        numbers = [as_evidence(read_cell(t.text)) if t.kind == "value" else None for t in others]
+        digits = "".join(c for c in last.text if c.isdigit())
+        if not digits or any(n is None for n in numbers):
             continue
-        digits, whole = str(last), str(sum(v for v in others if v is not None))
+        whole = str(sum(n for n in numbers if n is not None))
         pieces += len(digits) < len(whole) and whole.startswith(digits)
     return pieces >= CUT_ROWS
 

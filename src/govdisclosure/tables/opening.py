@@ -35,7 +35,7 @@ def opens_a_group(words: str, bracket: int | None, top: int | None = None) -> bo
     `理 1 1` after 5.要求行政机关确认…, a row of （五）; `三、本 （一）予以公` after 二、上年结转…).
     (Its own group's piece beside one of its rows, `（五）不予 公开出版物 0 0 …`, opens none.)"""
     parts = split_label(words)
-    if not parts.key:
+    if not parts.key and parts.paren is None and parts.cjk is None:
         return False
     bracketed = parts.paren is not None and parts.paren != bracket
     return bracketed or (top is not None and parts.cjk is not None and parts.cjk != top)

@@ -44,31 +44,86 @@ def read_review(
     if grid.has_unplaced():
         # A values line showing some cells only, placed where the header's words and the page's
         # positions leave each value one column (review_aligned.py).
-        return review_by_position(region, spec, layout) or grid
+        grid = review_by_position(region, spec, layout) or grid
+    _say_groups_past_the_edge(grid, region, spec, lines)
     return grid
+
+
+# Table 四 wider than its page, cut at the page's edge with its header (`… 尚未审结   总`, `复议后起诉`
+# gone): the values printed are the groups' on this side of the edge, fewer than the groups' cells.
+# Read as cells with blanks dropped, a run whose total holds may be put in a group past the edge
+# (`— — 2 — 2 1 3 2 — 6`: 复议后起诉 took `1 3 2 — 6`, review seed 20268832 r040-v0, Chromium, A5
+# landscape, 21 px, nowrap). And the group whose 总计 the edge cut to `总` may have lost its total's
+# last digits (`1` of 10). Its label printed nowhere in the text shows the cut, as does a `总` with
+# no `计`; a label drawn after the table (plain pdftotext printed `复议后起诉` after the report's
+# last section: review seed 20268833 r084-v1) or a header printing 总计 once for the three groups
+# shows none.
+PAST_THE_EDGE = (
+    "values read into a group the header does not show whole (its label gone, or its 总计 cut "
+    "to 总): the table is cut at the page's edge there, and its values may be another group's "
+    "or cut short"
+)
+
+
+def _say_groups_past_the_edge(
+    grid: Grid, region: Region, spec: ReviewLitigationSpec, lines: Sequence[Line]
+) -> None:
+    """Take back, and say, the cells of every group past those whose labels the region's words
+    show (_groups_shown), where the next one's label is printed nowhere in the text (`lines`), and
+    of the last of those where a 总计 is cut to its first character; where the words show one
+    label at least (a region with no header says nothing)."""
+    labelled = _groups_shown(region, spec, totals=False)
+    groups = list(spec.groups)
+    if not labelled:
+        return
+    text = key_of("".join(line.text for line in lines))
+    # (No text given, no label is known to be gone.)
+    gone = bool(lines) and labelled < len(groups) and key_of(spec.groups[groups[labelled]].label) not in text
+    first, *rest = list(key_of(_total_label(spec)))
+    words = _words(region)
+    cut_total = any(words[first] > words[c] for c in rest)
+    shown = labelled - 1 if cut_total else labelled if gone else len(groups)
+    if shown >= len(groups):
+        return
+    for group in groups[shown:]:
+        cells = grid.rows.pop(group, None)
+        if cells:
+            raw = " ".join(c.raw.strip() for c in cells.values())
+            at = [c.line for c in cells.values() if c.line is not None]
+            grid.unplaced(f"{group}: {PAST_THE_EDGE} ({raw})", min(at, default=None))
 
 
 _CELLS = ("value", "empty", "broken")
 
 
-def _groups_shown(region: Region, spec: ReviewLitigationSpec) -> int:
-    """How many groups, from the left, the region's words show whole: their labels and one 总计
-    each, as characters, wrapped or stacked as they may be. A table 四 wider than its page is cut
-    at the page's edge, header and all (`… 尚未审结   总`, `复议后起诉` gone): the cells past the cut
-    print nothing and are not blank (a review's Chromium PDFs, A5 or 21 px type, nowrap)."""
-    have = Counter(
+def _words(region: Region) -> Counter[str]:
+    """The characters of the region's words (labels and headers), each as often as printed."""
+    return Counter(
         "".join(key_of(m.token.text) for r in region.rows for m in r.matches if m.token.kind == "text")
     )
-    total = Counter(key_of(list(spec.columns.values())[-1].label.label))
+
+
+def _groups_shown(region: Region, spec: ReviewLitigationSpec, totals: bool = True) -> int:
+    """How many groups, from the left, the region's words show whole: their labels and (`totals`)
+    one 总计 each, as characters, wrapped or stacked as they may be. A table 四 wider than its page
+    is cut at the page's edge, header and all (`… 尚未审结   总`, `复议后起诉` gone): the cells past
+    the cut print nothing and are not blank (a review's Chromium PDFs, A5 or 21 px type, nowrap)."""
+    have = _words(region)
+    total = Counter(key_of(_total_label(spec)))
     needed: Counter[str] = Counter()
     shown = 0
     for label in spec.groups.values():
         needed.update(key_of(label.label))
-        needed.update(total)
+        if totals:
+            needed.update(total)
         if needed - have:
             break
         shown += 1
     return shown
+
+
+def _total_label(spec: ReviewLitigationSpec) -> str:
+    return list(spec.columns.values())[-1].label.label
 
 
 def _values_after(

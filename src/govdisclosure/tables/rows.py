@@ -202,7 +202,9 @@ def assemble_rows(
                 if pending is not None and pending.after:
                     if continues(pending.key, words):
                         pending.wrapped_tail(words)
-                    elif words:
+                    elif words or matched.names_header(region.table):
+                        # Words naming nothing, or the header's cells (`总计` / `商业企业 科研机构 …`:
+                        # review seed 20268831 r020-v1): the reading order went through them.
                         pending.stranger = True
                 elif pending is not None:
                     # Any words but its own tail (a group's label, whole or in pieces).
