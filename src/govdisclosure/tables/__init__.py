@@ -26,6 +26,7 @@ from ..values import unit_in_header
 from .around import refuse_digits_around
 from .balanced import reread_balanced
 from .columns import active_columns, application_columns, application_sequence
+from .counts import refuse_decimal_counts
 from .cut_header import say_cut_off_last_column, say_cut_short_columns
 from .detached import reread_active, reread_applications
 from .grid import Grid
@@ -50,6 +51,7 @@ from .shape import RowShape, row_shapes
 from .short_rows import settle_short_rows
 from .spelled import header_labels
 from .template_choice import applications_template, say_group_read_as_row, template_by_signals
+from .touching import split_totals_run_in
 
 __all__ = ["FoundTables", "read_tables"]
 
@@ -176,11 +178,9 @@ def read_tables(
     layout: Layout | None = None,
     titles: tuple[str, ...] = (),
 ) -> FoundTables:
-    """Find and reconstruct the three statutory tables.
-
-    `layout`: the rows of positioned cells a document reader made (from text, read here by
-    layout.read_rows). A line naming one of `titles` (section headings) ends the table before it.
-    """
+    """Find and reconstruct the three statutory tables. `layout`: the rows of positioned cells a
+    document reader made (from text, read here by layout.read_rows). A line naming one of `titles`
+    (section headings) ends the table before it."""
     lexicon = lexicon_for(registry)
     if layout is None:
         layout = read_rows(lines, lexicon)
@@ -257,10 +257,12 @@ def read_tables(
         table_rows = [m.row for m in regions[name].rows]
         refuse_digits_around(grid, table_rows, chosen)
         refuse_late_tails(grid, table_rows, chosen)
+        refuse_decimal_counts(grid, chosen)
         settle_short_rows(grid, order, table_rows)
         if name == "applications":
             # (After the short rows' totals: a group's label read as a row may have taken one.)
             say_group_read_as_row(grid, registry, regions[name])
+            split_totals_run_in(grid, chosen.applications.value_columns)
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_unread_values(grid, regions[name])
