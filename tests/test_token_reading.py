@@ -40,7 +40,10 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
     """split_words as first written: every word's kind computed afresh, both patterns substituted.
 
     Since then: 无 between a bare group marker (（一）) and a label word or the line's end is text;
-    and so is a `、` one space after label words and one space before a word of text.
+    and so is a `、` one space after label words and one space before a word of text, or ending
+    the line one space after two one-character words of text one space apart (a letter-spaced
+    label's characters); and a line's last two words, a number ending in its decimal point and
+    digits one space after it (`88. 34`), are one number's pieces, broken.
     """
     out: list[tuple[str, str]] = []
     words: list[str] = []
@@ -49,18 +52,34 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
     starts: list[int] = []
     for word in split:
         starts.append(text.index(word, starts[-1] + len(split[len(starts) - 1]) if starts else 0))
+    pieces = (
+        len(split) >= 2
+        and regex.fullmatch(r"\d+[.．]", split[-2]) is not None
+        and regex.fullmatch(r"\d+", split[-1]) is not None
+        and starts[-2] + len(split[-2]) + 1 == starts[-1]
+    )
     for i, word in enumerate(split):
         after = split[i + 1] if i + 1 < len(split) else None
+        if pieces and i >= len(split) - 2:
+            if words:
+                out.append(("text", undouble("".join(words))))
+                words = []
+            out.append(("broken", word))
+            continue
         label_next = after is None or not (is_value_text(after) or is_broken_number(after))
         # One space after the word before, and one before the word after.
         tight = 0 < i < len(split) - 1 and starts[i - 1] + len(split[i - 1]) + 1 == starts[i]
         tight = tight and starts[i] + len(word) + 1 == starts[i + 1]
         if (
-            word == "无"
-            and i
-            and regex.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", split[i - 1])
-            and label_next
-        ) or (word == "、" and words and tight and after is not None and label_next):
+            (
+                word == "无"
+                and i
+                and regex.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", split[i - 1])
+                and label_next
+            )
+            or (word == "、" and words and tight and after is not None and label_next)
+            or _ends_spaced(split, starts, i)
+        ):
             words.append(word)
         elif is_value_text(word) or is_broken_number(word):
             if words:
@@ -77,8 +96,36 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
     return out
 
 
+def _ends_spaced(split: list[str], starts: list[int], i: int) -> bool:
+    """A `、` ending the line one space after two one-character words of text one space apart."""
+    if split[i] != "、" or i != len(split) - 1 or i < 2:
+        return False
+    before = split[i - 2 : i]
+    texts = all(len(w) == 1 and not (is_value_text(w) or is_broken_number(w)) for w in before)
+    return texts and starts[i - 2] + 2 == starts[i - 1] and starts[i - 1] + 2 == starts[i]
+
+
 WORD_PIECES = st.sampled_from(
-    ["**", "## ", "#", " ", "  ", "1.", "（一）", "(四)", "行政许可", "信信息息", "2,90", "无", "无", "、"]
+    # (纳 费 用: a letter-spaced label's characters, a `、` maybe ending their line.)
+    [
+        "**",
+        "## ",
+        "#",
+        " ",
+        "  ",
+        "1.",
+        "（一）",
+        "(四)",
+        "行政许可",
+        "信信息息",
+        "2,90",
+        "无",
+        "无",
+        "、",
+        "纳",
+        "费",
+        "用",
+    ]
 )
 
 
@@ -103,6 +150,12 @@ def test_an_enumeration_comma_set_apart_inside_a_label_is_the_label_s() -> None:
     assert _kinds("行政许可   、   行政处罚")[1] == ("value", "、")
     assert _kinds("行政许可 、 0") == [("text", "行政许可"), ("value", "、"), ("value", "0")]
     assert _kinds("、 行政许可")[0] == ("value", "、")
+    # Ending a line of a letter-spaced label's characters (fresh review seed 20268835 r087-v0,
+    # pdfminer: `纳 费 用 、` / `行 政 机 关`, 2.申请人逾期未按收费通知要求缴纳费用、… wrapped): the
+    # label's; after words not letter-spaced, or further off, a cell's none mark.
+    assert _kinds("纳 费 用 、") == [("text", "纳费用、")]
+    assert _kinds("行政许可 、") == [("text", "行政许可"), ("value", "、")]
+    assert _kinds("纳 费 用   、") == [("text", "纳费用"), ("value", "、")]
 
 
 def test_a_letter_spaced_group_marker_set_apart_opens_a_label() -> None:

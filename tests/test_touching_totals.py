@@ -73,3 +73,18 @@ def test_rows_whose_total_holds_or_with_more_gaps_stay_as_read(values: list[int]
     printed[gap] = ""
     if gap != 5:
         assert split_reading(_cells(printed), COLUMNS) is None  # a gap elsewhere: as read
+
+
+def test_a_cut_that_breaks_a_column_sum_is_not_taken() -> None:
+    # Review of the change: the review's text with 二、上年结转's row a report's slip, its 其他 blank
+    # and its total 12 for 1 (`1  / / / /      12`): 1 + 1 = 2 holds the row total, but 其他's column
+    # then sums wrong. No cut is taken (nor the review's own rows': the table's sums refuse them).
+    name = "s20268834-slash-r052-v1.pdf-chromium.pdftotext-layout.txt"
+    text = (REVIEW / name).read_text(encoding="utf-8")
+    row = "   息公开申请数量        /      /   /   /   /   /   /"
+    assert text.count(row) == 1
+    report = govdisclosure.parse(text.replace(row, "   息公开申请数量        1      /   /   /   /      12"))
+    table = report.tables.applications
+    assert table is not None
+    assert [c.raw for c in table["carried_over"].values()] == ["1", "/", "/", "/", "/", "", "12"]
+    assert all(c.basis != "split" for cells in table.rows.values() for c in cells.values())

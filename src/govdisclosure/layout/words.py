@@ -149,14 +149,18 @@ def _enumeration_comma(
 ) -> bool:
     """True for a `、` one space after label words and one space before a word of text: a label's
     own enumeration comma set apart (`规章 （ 设区 的 市 、 自治 州 …`, a little letter-spacing through
-    pdftotext -layout: fresh review seed 20268822 r004-v0), not a none mark."""
-    return (
-        split[i] == "、"
-        and bool(label)
-        and 0 < i < len(split) - 1
-        and _gap(found, i) == _gap(found, i + 1) == 1
-        and reading(split[i + 1])[0] == "text"
-    )
+    pdftotext -layout: fresh review seed 20268822 r004-v0), not a none mark; or ending a line of a
+    letter-spaced label's characters, the label wrapped after it (`纳 费 用 、` / `行 政 机 关`:
+    2.申请人逾期未按收费通知要求缴纳费用、…, pdfminer, fresh review seed 20268835 r087-v0)."""
+    if split[i] != "、" or not label or i == 0 or _gap(found, i) != 1:
+        return False
+    if i == len(split) - 1:
+        return (
+            i >= 2
+            and all(len(w) == 1 and reading(w)[0] == "text" for w in split[i - 2 : i])
+            and _gap(found, i - 1) == 1
+        )
+    return _gap(found, i + 1) == 1 and reading(split[i + 1])[0] == "text"
 
 
 def _spaced_marker(split: Sequence[str], found: Sequence[regex.Match[str]], i: int) -> bool:

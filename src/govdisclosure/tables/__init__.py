@@ -262,7 +262,7 @@ def read_tables(
         if name == "applications":
             # (After the short rows' totals: a group's label read as a row may have taken one.)
             say_group_read_as_row(grid, registry, regions[name])
-            split_totals_run_in(grid, chosen.applications.value_columns)
+            split_totals_run_in(grid, chosen)
         _finish(grid, chosen)
         # (After _finish: a table whose only word is these values is still said unread.)
         _say_unread_values(grid, regions[name])

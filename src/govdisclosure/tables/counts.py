@@ -15,12 +15,10 @@ from decimal import Decimal
 
 from ..template_spec import Column
 from ..templates import Template
+from ..values import clean
 from .grid import Grid
 
 __all__ = ["refuse_decimal_counts"]
-
-# How a signed change is printed (`+61`, `-9`, a full-width or typographic minus).
-SIGNS = frozenset("+-＋－−")
 
 DECIMAL_COUNT = (
     "a decimal or a signed number placed by printed order under a count column, which holds "
@@ -29,8 +27,9 @@ DECIMAL_COUNT = (
 
 
 def refuse_decimal_counts(grid: Grid, template: Template) -> None:
-    """Take back, and say, each table 二 row placed by order (a cell with a basis) holding a
-    decimal under a column that is not money, or a signed number under one not signed."""
+    """Take back, and say, each table 二 row placed where the text does not show each cell's place
+    (a cell with a basis: printed order, a split) holding a decimal under a column that is not
+    money, or a signed number under one not signed."""
     if grid.table != "active_disclosure":
         return
     columns = template.active_disclosure.columns
@@ -50,6 +49,4 @@ def refuse_decimal_counts(grid: Grid, template: Template) -> None:
 def _fits(raw: str, value: int | Decimal | None, column: Column) -> bool:
     """Whether a number can stand under the column: a decimal under money only, a sign under a
     signed column only."""
-    whole = value is None or isinstance(value, int) or value == value.to_integral_value()
-    signed = raw.strip()[:1] in SIGNS
-    return (column.money or whole) and (column.signed or not signed)
+    return (column.money or isinstance(value, int)) and (column.signed or clean(raw)[:1] not in "+-")

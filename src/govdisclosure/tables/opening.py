@@ -33,10 +33,9 @@ def opens_a_group(words: str, bracket: int | None, top: int | None = None) -> bo
     label waiting for values stands under (its own, or its group's), or with a numeral marker other
     than `top` (likewise; None: not known): a row or group after its own opens there (`（六）其它处` /
     `理 1 1` after 5.要求行政机关确认…, a row of （五）; `三、本 （一）予以公` after 二、上年结转…).
-    (Its own group's piece beside one of its rows, `（五）不予 公开出版物 0 0 …`, opens none.)"""
+    A marker alone on its line opens one too (`三、` / `本年 （一）予以` / `度办 公开 1 1`). (Its own
+    group's piece beside one of its rows, `（五）不予 公开出版物 0 0 …`, opens none.)"""
     parts = split_label(words)
-    if not parts.key and parts.paren is None and parts.cjk is None:
-        return False
     bracketed = parts.paren is not None and parts.paren != bracket
     return bracketed or (top is not None and parts.cjk is not None and parts.cjk != top)
 
