@@ -40,10 +40,7 @@ def refuse_decimal_counts(grid: Grid, template: Template) -> None:
             cell.kind == "number" and c in columns and not _fits(cell.raw, cell.value, columns[c])
             for c, cell in cells.items()
         ):
-            del grid.rows[row]
-            raw = " ".join(cell.raw.strip() for cell in cells.values())
-            at = [cell.line for cell in cells.values() if cell.line is not None]
-            grid.unplaced(f"{row}: {DECIMAL_COUNT} ({raw})", min(at, default=None))
+            grid.take_back(row, DECIMAL_COUNT)
 
 
 def _fits(raw: str, value: int | Decimal | None, column: Column) -> bool:

@@ -175,6 +175,16 @@ class Grid:
         shown = " ".join(v.text.strip() for v in values)
         return self.unplaced(f"{row}: {reason} ({shown})", line)
 
+    def take_back(self, row: str, reason: str) -> Diagnostic:
+        """Take a placed row off the grid for `reason`, its cells shown as printed at its first
+        line; the diagnostic saying so."""
+        cells = self.rows.pop(row)
+        shown = " ".join(c.raw.strip() for c in cells.values())
+        return self.unplaced(
+            f"{row}: {reason} ({shown})",
+            min((c.line for c in cells.values() if c.line is not None), default=None),
+        )
+
     def withdraw(self, said: Diagnostic) -> None:
         """Drop a diagnostic of this grid that a later step settled whole (ValueError if it has none such)."""
         self.diagnostics.remove(said)

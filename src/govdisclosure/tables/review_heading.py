@@ -25,7 +25,4 @@ def say_groups_about_a_heading(grid: Grid, groups: Sequence[str], headings: froz
         ordered = any(c.basis == "order" for c in cells.values())
         about = bool(lines) and any(min(lines) < h < max(lines) for h in headings)
         if ordered and about and not cells_alike(cells.values()):
-            del grid.rows[group]
-            grid.unplaced(
-                f"{group}: {THROUGH_HEADING} ({' '.join(c.raw.strip() for c in cells.values())})", min(lines)
-            )
+            grid.take_back(group, THROUGH_HEADING)

@@ -82,15 +82,15 @@ def _say_groups_past_the_edge(
     first, *rest = list(key_of(_total_label(spec)))
     words = _words(region)
     cut_total = any(words[first] > words[c] for c in rest)
-    shown = labelled - 1 if cut_total else labelled if gone else len(groups)
-    if shown >= len(groups):
+    if cut_total:
+        shown = labelled - 1  # the last labelled group's 总计 is the one cut
+    elif gone:
+        shown = labelled
+    else:
         return
     for group in groups[shown:]:
-        cells = grid.rows.pop(group, None)
-        if cells:
-            raw = " ".join(c.raw.strip() for c in cells.values())
-            at = [c.line for c in cells.values() if c.line is not None]
-            grid.unplaced(f"{group}: {PAST_THE_EDGE} ({raw})", min(at, default=None))
+        if grid.rows.get(group):
+            grid.take_back(group, PAST_THE_EDGE)
 
 
 _CELLS = ("value", "empty", "broken")
@@ -123,7 +123,8 @@ def _groups_shown(region: Region, spec: ReviewLitigationSpec, totals: bool = Tru
 
 
 def _total_label(spec: ReviewLitigationSpec) -> str:
-    return list(spec.columns.values())[-1].label.label
+    """Each group's 总计 column's label (the template's `total` column)."""
+    return spec.columns["total"].label.label
 
 
 def _values_after(
