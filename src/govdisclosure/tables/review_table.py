@@ -72,19 +72,15 @@ def _say_groups_past_the_edge(
     show (_groups_shown), where the next one's label is printed nowhere in the text (`lines`), and
     of the last of those where a 总计 is cut to its first character; where the words show one
     label at least (a region with no header says nothing)."""
-    labelled = _groups_shown(region, spec, totals=False)
+    words = _words(region)
+    labelled = _groups_shown(region, spec, totals=False, words=words)
     groups = list(spec.groups)
     if not labelled:
         return
-    text = key_of("".join(line.text for line in lines))
-    # (No text given, no label is known to be gone.)
-    gone = bool(lines) and labelled < len(groups) and key_of(spec.groups[groups[labelled]].label) not in text
     first, *rest = list(key_of(_total_label(spec)))
-    words = _words(region)
-    cut_total = any(words[first] > words[c] for c in rest)
-    if cut_total:
+    if any(words[first] > words[c] for c in rest):
         shown = labelled - 1  # the last labelled group's 总计 is the one cut
-    elif gone:
+    elif labelled < len(groups) and _printed_nowhere(spec.groups[groups[labelled]].label, lines):
         shown = labelled
     else:
         return
@@ -103,12 +99,15 @@ def _words(region: Region) -> Counter[str]:
     )
 
 
-def _groups_shown(region: Region, spec: ReviewLitigationSpec, totals: bool = True) -> int:
+def _groups_shown(
+    region: Region, spec: ReviewLitigationSpec, totals: bool = True, words: Counter[str] | None = None
+) -> int:
     """How many groups, from the left, the region's words show whole: their labels and (`totals`)
     one 总计 each, as characters, wrapped or stacked as they may be. A table 四 wider than its page
     is cut at the page's edge, header and all (`… 尚未审结   总`, `复议后起诉` gone): the cells past
-    the cut print nothing and are not blank (a review's Chromium PDFs, A5 or 21 px type, nowrap)."""
-    have = _words(region)
+    the cut print nothing and are not blank (a review's Chromium PDFs, A5 or 21 px type, nowrap).
+    `words`: the region's (_words), where the caller has them already."""
+    have = words if words is not None else _words(region)
     total = Counter(key_of(_total_label(spec)))
     needed: Counter[str] = Counter()
     shown = 0
@@ -120,6 +119,13 @@ def _groups_shown(region: Region, spec: ReviewLitigationSpec, totals: bool = Tru
             break
         shown += 1
     return shown
+
+
+def _printed_nowhere(label: str, lines: Sequence[Line]) -> bool:
+    """Whether the text's lines (some given: none, no label is known to be gone) nowhere print the
+    label, its words run together across lines and spaces. Read only where a group's label is
+    missing from the table: not every parse joins its whole text."""
+    return bool(lines) and key_of(label) not in key_of("".join(line.text for line in lines))
 
 
 def _total_label(spec: ReviewLitigationSpec) -> str:

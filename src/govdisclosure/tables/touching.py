@@ -12,9 +12,8 @@ the row waits for the identities as a fused run (resolve.py: the cells then carr
 
 from __future__ import annotations
 
-import regex
-
 from ..identities import Identity, as_evidence, column_identities, total_holds
+from ..lazyregex import lazy_pattern
 from ..model import Cell, Number
 from ..templates import Template
 from ..values import read_cell
@@ -23,8 +22,9 @@ from .grid import FusedRun, Grid
 __all__ = ["split_reading", "split_totals_run_in"]
 
 # A number as the cut's right side may print it: digits, grouped by commas or not, no leading zero.
-_NUMBER = regex.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
-_DIGITS = regex.compile(r"(?:0|[1-9]\d*)")
+# (A rarer layout's patterns, compiled on first use: lazyregex.py.)
+_NUMBER = lazy_pattern(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
+_DIGITS = lazy_pattern(r"(?:0|[1-9]\d*)")
 
 
 def split_totals_run_in(grid: Grid, template: Template) -> None:
@@ -77,7 +77,7 @@ def split_reading(cells: dict[str, Cell], columns: tuple[str, ...]) -> tuple[str
     cuts = [
         (raw[:i], raw[i:])
         for i in range(1, len(raw))
-        if _DIGITS.fullmatch(raw[:i]) and _NUMBER.fullmatch(raw[i:])
+        if _DIGITS().fullmatch(raw[:i]) and _NUMBER().fullmatch(raw[i:])
     ]
     holding = [
         cut for cut in cuts if total_holds([*printed, *(as_evidence(read_cell(part)) for part in cut)])
