@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure
@@ -150,6 +150,9 @@ def renamed_rows(draw: st.DrawFn) -> Renamed:
 
 @settings(max_examples=80)
 @given(renamed_rows())
+# Words ending in the last character of the label before (`另计` after 总计): its values were
+# said as 总计's, the words not at all (the `dev` profile drew it).
+@example(("r002", "applications.carried_forward", "四、结转下年度继续办理", "丁丁丁(注：另计)"))
 def test_a_renamed_row_on_a_crawler_line_is_said_and_nothing_else_moves(
     case: tuple[str, str, str, str],
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govdisclosure.layout.tabs import BOLD
@@ -43,7 +43,9 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
     and so is a `、` one space after label words and one space before a word of text, or ending
     the line one space after two one-character words of text one space apart (a letter-spaced
     label's characters); and a line's last two words, a number ending in its decimal point and
-    digits one space after it (`88. 34`), are one number's pieces, broken.
+    digits one space after it (`88. 34`), are one number's pieces, broken; and a word of text
+    whose label's last character (Han, a closing bracket or quote, not 指) runs into a number
+    (`行政规范性文件17`) is the label's words, then a value.
     """
     out: list[tuple[str, str]] = []
     words: list[str] = []
@@ -90,6 +92,12 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
             if words and LABEL_START.match(word):
                 out.append(("text", undouble("".join(words))))
                 words = []
+            into = regex.fullmatch(r"([^。；：]*[\p{Han}）)”])(\d[\d,]*(?:\.\d+)?)", word)
+            if into is not None and not into[1].endswith("指") and is_value_text(into[2]):
+                out.append(("text", undouble("".join([*words, into[1]]))))
+                out.append(("value", into[2]))
+                words = []
+                continue
             words.append(word)
     if words:
         out.append(("text", undouble("".join(words))))
@@ -125,11 +133,14 @@ WORD_PIECES = st.sampled_from(
         "纳",
         "费",
         "用",
+        "文件17",
+        "（指2018",
     ]
 )
 
 
 @given(st.lists(st.one_of(CELL_TEXTS, WORD_PIECES), max_size=10))
+@example(["𠀀0"])  # a Han character run into its value (the `thorough` profile drew it)
 def test_split_words_reads_words_as_defined(pieces: list[str]) -> None:
     line = Line(3, " ".join(pieces), " ".join(pieces))
     assert [(t.kind, t.text) for t in split_words(line).tokens] == _split_words_by_definition(line)

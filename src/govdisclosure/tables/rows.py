@@ -231,7 +231,13 @@ def assemble_rows(
             # (Words continuing the label waiting for values are its wrapped tail, the values beside
             # them its: `2.其他法律行政` / `法规禁止公开 — — — — — — —`, pdfminer.)
             last = pending if pending is not None else waiting[-1] if waiting else None
-            tail = last is not None and bool(words) and continues(last.key, words)
+            # (A row found whole between two labels of one line holds no group label's piece: words
+            # ending in the label's last character, `丁丁丁(另计)` after 总计, are its own.)
+            tail = (
+                last is not None
+                and bool(words)
+                and continues(last.key, words, run_into=not matched.row.own_label)
+            )
             if (words and matched.row.own_label and not tail) or opened:
                 # A row the reader found whole between two others (a crawler page's): its words are
                 # its own unknown label, not the tail of the label waiting for values.

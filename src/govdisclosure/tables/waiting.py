@@ -225,14 +225,14 @@ def ends(key: str, words: str) -> bool:
     return bool(tail) and key.endswith(tail)
 
 
-def continues(key: str, words: str) -> bool:
-    """True when the last words are a later part of the label (`益` of 保护第三方合法权益), not a
-    label's start; a piece of the group label may stand before them (`法提供 另行制作`), or run
-    into the label's last characters (`不予处请`: 不予处理's piece, then 请 ending 信访举报投诉类申请)."""
+def continues(key: str, words: str, *, run_into: bool = True) -> bool:
+    """True when the last words are a later part of the label (`益` of 保护第三方合法权益), not its
+    start; a group label's piece may stand before them (`法提供 另行制作`), or, `run_into`, run into
+    its last characters (`不予处请`: 不予处理's piece, then 请 ending 信访举报投诉类申请)."""
     tail = _last_word(words)
     if not tail or key.startswith(tail):
         return False
-    return later_part(key, tail) or any(key.endswith(tail[-k:]) for k in range(1, len(tail)))
+    return later_part(key, tail) or (run_into and any(key.endswith(tail[-k:]) for k in range(1, len(tail))))
 
 
 def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
