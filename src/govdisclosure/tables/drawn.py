@@ -117,7 +117,7 @@ INTERRUPTED = "values printed one per line with other words among them: their or
 # next caption (`规范性文件` / `1` / `第二十条第（五）项` / … / `行政许可` / `本年处理决定数量` /
 # `204`: 规范性文件's 204, 行政许可 blank; held-out seed 20261203, r013). Values after a label in
 # the next block printing values after its labels may then be that block's: no line shows whose
-# they are (waiting.drifts); nor a value before a later block's label (detached.reread_active).
+# they are (drifting.drifts); nor a value before a later block's label (detached.reread_active).
 DRIFTED = (
     "values printed after a table block that printed fewer values than its cells: "
     "in a PDF's reading order they may be that block's"

@@ -8,12 +8,14 @@ branch reads and sets; the decisions on that state live in waiting.py, pending.p
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 
 from ..layout import Runs, Token
 from .aligned import PIECES_APART, column_anchors
 from .bounds import may_be_pieces
 from .columns import RowSequence
 from .drawn import drawn_apart
+from .drifting import drifts, emptied
 from .grid import Grid
 from .opening import opens_a_group, opens_a_row, unmarked
 from .order import Order
@@ -30,7 +32,6 @@ from .waiting import (
     doubles,
     drawn_inside,
     drawn_late,
-    drifts,
     named,
     one_each,
     settled,
@@ -93,8 +94,13 @@ def assemble_rows(
     values_first = False
     suspect = False  # set by a broken number: the next data row is as suspect as the one waiting
     stray = False  # set by a values line the label before already had values for, or with no label
-    # Set by a block whose labels gathered fewer values than their cells (pending.drifts).
+    # Set by a block whose labels gathered fewer values than their cells (drifting.drifts).
     drifted = False
+    # Set by a block printing no value whose labels wait for cells (drifting.emptied): the next
+    # block's values are doubted. And whether the block's lines (not its header's) print a value,
+    # or the values said between two pieces of the table stand among them.
+    emptied_before = False
+    block_values = False
     opened = False  # set by an unknown numbered row's first words (opening.opens_a_row)
     # The last values line no label waited for (it sets `stray`): its index and its values.
     stray_at: tuple[int, list[Token]] = (-2, [])
@@ -119,7 +125,7 @@ def assemble_rows(
         held = None
 
     def resolve() -> None:
-        nonlocal values_first, drifted
+        nonlocal values_first, drifted, emptied_before, block_values
         unheld()
         flush()
         waiting[:] = named(waiting, columns_of, group_of, aligned)
@@ -155,13 +161,16 @@ def assemble_rows(
                 local=local,
                 aligned=gaps,
                 anchors=anchors,
-                drifted=drifted,
+                drifted=drifted or emptied_before,
                 alone=identity,
                 before_next=next_row,
             )
-        if drifted:
+        if drifted or emptied_before:
             grid.order_doubted.update(p.line for p in waiting)  # (no block reading there: detached.py)
         drifted = lone and drifts(waiting, columns_of, drifted)
+        # (Only the next block's: values drawn that far are read there, a later block's are its own.)
+        emptied_before = lone and boxed and not block_values and emptied(waiting, columns_of)
+        block_values = False
         waiting.clear()
         values_first = False
 
@@ -172,6 +181,13 @@ def assemble_rows(
     loose = loose_cells(region.rows, shapes, columns_of)
     apart_drawn = drawn_apart(region.rows, shapes, order, grid.reading_order)  # pdfminer, pdftotext
     lone = confirm is None and apart_drawn  # table 二's values may be another block's (drawn.DRIFTED)
+    said_lines = [r.row.line for run in region.between for r in run]
+    # (Lines mostly a blank line apart are a PDF's text boxes, drawn in any order: plain pdftotext's
+    # and pdfminer's. pdfplumber's and markitdown's lines follow the page: a block printing no value
+    # there shows no value drawn away.)
+    lined = sorted({r.row.line for r in region.rows})
+    boxed = 2 * sum(b - a > 1 for a, b in pairwise(lined)) > len(lined) - 1
+    block_start = 0
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         # (A row of one-line text is words apart, or run together: a piece there is a piece too.)
@@ -180,8 +196,12 @@ def assemble_rows(
         if broken and pending is not None:
             pending.broken = True
         if shape.caption:
+            block_values = block_values or any(block_start <= n < matched.row.line for n in said_lines)
+            block_start = matched.row.line
             resolve()
             opened = False
+        elif not matched.names_header(region.table):
+            block_values = block_values or any(t.kind == "value" for t in matched.row.tokens)
         if not shape.segments:
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken

@@ -21,7 +21,6 @@ __all__ = [
     "doubles",
     "drawn_inside",
     "drawn_late",
-    "drifts",
     "ends",
     "named",
     "one_each",
@@ -233,22 +232,6 @@ def continues(key: str, words: str, *, run_into: bool = True) -> bool:
     if not tail or key.startswith(tail):
         return False
     return later_part(key, tail) or (run_into and any(key.endswith(tail[-k:]) for k in range(1, len(tail))))
-
-
-def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
-    """True when values after the next block's labels may be a block's before them (drawn.DRIFTED):
-    this block's labels gathered values after them, fewer than their rows' cells (a value drawn
-    from one row into another's hides among them: 规章 / `3` `0` `204`, and 规章's `5` after the
-    next block's label); or a block before did: a drifted value lands any number of blocks on, in
-    one printing all its cells too (规范性文件's 278 after 行政事业性收费's header, read as the fee
-    until stop 55). (A block whose values were all drawn away looks blank: not caught.)"""
-    if drifted:
-        return True
-    printing = [p for p in labels if not p.placed]
-    if any(p.after for p in printing):
-        gathered = sum(len(p.gathered()) for p in printing)
-        return gathered < sum(len(columns_of(p.row) or ()) for p in printing)
-    return False
 
 
 def settled(label: Pending) -> bool:

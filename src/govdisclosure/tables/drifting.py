@@ -1,0 +1,35 @@
+"""Values a PDF's reading order drew out of a table 二 block into a later one (drawn.DRIFTED).
+
+Plain pdftotext and pdfminer print a PDF's text boxes in their own order: a block's value may
+stand after the next block's labels, where it reads as theirs. The assembly (rows.py) asks, as
+each block ends, whether the values of the blocks after it are still doubted.
+"""
+
+from __future__ import annotations
+
+from .shape import ColumnsOf
+from .waiting import Pending
+
+__all__ = ["drifts", "emptied"]
+
+
+def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
+    """True when values after the next block's labels may be a block's before them (drawn.DRIFTED):
+    this block's labels gathered values after them, fewer than their rows' cells (a value drawn
+    from one row into another's hides among them: 规章 / `3` `0` `204`, and 规章's `5` after the
+    next block's label); or a block before did: a drifted value lands any number of blocks on, in
+    one printing all its cells too (规范性文件's 278 after 行政事业性收费's header, read as the fee
+    until stop 55). (A block whose values were all drawn away looks blank: `emptied`.)"""
+    if drifted:
+        return True
+    printing = [p for p in labels if not p.placed]
+    if any(p.after for p in printing):
+        gathered = sum(len(p.gathered()) for p in printing)
+        return gathered < sum(len(columns_of(p.row) or ()) for p in printing)
+    return False
+
+
+def emptied(labels: list[Pending], columns_of: ColumnsOf) -> bool:
+    """True when a block printing no value on its lines has labels waiting for cells: the values
+    after the next block's labels may be its, all drawn away (规范性文件's 176 after 行政许可's header)."""
+    return any(columns_of(p.row) for p in labels if not p.placed)
