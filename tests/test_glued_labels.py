@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import govdisclosure
 from govdisclosure.layout.glued import part_glued_labels
 from govdisclosure.layout.tokens import CellRow, Token
-from govdisclosure.lexicon import lexicon_for
+from govdisclosure.lexicon import MIN_PREFIX, lexicon_for
 from plain_table import TEMPLATES
 
 LEXICON = lexicon_for(TEMPLATES)
@@ -61,19 +61,35 @@ def test_every_group_is_a_case() -> None:
     st.sampled_from(CASES),
     st.lists(st.integers(0, 3000), min_size=6, max_size=6),
     st.sampled_from(["", " "]),  # the row label's words one space apart or not (`1. 属于`)
+    st.integers(0, 3),  # the group's label wrapped in its narrow cell, this many characters a line
+    st.integers(3, 6),  # the row's label wrapped too: its characters on the values' line
 )
 def test_a_group_label_run_into_its_first_row_s_gives_the_row_its_values(
-    case: tuple[str, str, str, str], values: list[int], gap: str
+    case: tuple[str, str, str, str], values: list[int], gap: str, wrapped: int, kept: int
 ) -> None:
-    # Every row printed whole on its line, the row before the group's blank (its label alone).
+    # Every row printed whole on its line, the row before the group's blank (its label alone). A
+    # bracketed group's label wrapped in its narrow cell leaves only its marker's start in the
+    # row's line, the rest on the lines below, and the row's label its first characters
+    # (`（四1.本机关不掌 9 9` / `握相关政府` / `信息` / `）无` / `法提` / `供`: pdfplumber, fresh
+    # review seed 20268837 r006-v1: 9 was read as the row above's 总计).
     name, group, first, before = case
     spec = TEMPLATES[name].applications
     printed = [*values, sum(values)]
+    cut = group.index("）") if wrapped and group.startswith("（") else len(group)
+    named = True
     body = []
     for row in (r for r in spec.rows if r.standard):
         label = row.label.label.replace(".", "." + gap, 1)
         if row.id == before:
             body.append(label)
+        elif row.id == first and cut < len(group):
+            words = label.index(".") + 1 + len(gap)
+            head, rest = label[: words + kept], label[words + kept :]
+            # (A cut shorter than the lexicon's shortest prefix names no row: its values are said.)
+            named = kept >= MIN_PREFIX
+            body.append(f"{group[:cut]}{head} {' '.join(map(str, printed))}")
+            body += [rest[i : i + 5] for i in range(0, len(rest), 5)]
+            body += [group[i : i + wrapped] for i in range(cut, len(group), wrapped)]
         elif row.id == first:
             body.append(f"{group}{label} {' '.join(map(str, printed))}")
         else:
@@ -81,7 +97,9 @@ def test_a_group_label_run_into_its_first_row_s_gives_the_row_its_values(
     table = govdisclosure.parse("\n".join([*HEADER, *body, *TAIL])).tables.applications
     assert table is not None
     assert before not in table.rows  # the blank row takes nothing
-    assert [c.value for c in table.rows[first].values()] == printed
+    got = table.rows.get(first)
+    # (Read whole, or, where its cut names no row, not read: never other values.)
+    assert [c.value for c in got.values()] == printed if got is not None else not named
 
 
 def _text(text: str, x: tuple[int, int] | None = None) -> CellRow:
@@ -95,6 +113,20 @@ def test_the_two_labels_keep_their_places() -> None:
         ("1.属于国家秘密", (11, 19)),
         ("2", None),
     ]
+
+
+def test_a_group_s_marker_alone_before_a_row_s_label_is_parted() -> None:
+    # The group's label wrapped in its narrow cell, its closing bracket on the next line.
+    row = part_glued_labels(_text("（四1.本机关不掌"), LEXICON)
+    assert [t.text for t in row.tokens] == ["（四", "1.本机关不掌", "2"]
+    # A cut too short to name a row, whose words may go on to one, is parted too.
+    assert [t.text for t in part_glued_labels(_text("（三1.属于国"), LEXICON).tokens] == [
+        "（三",
+        "1.属于国",
+        "2",
+    ]
+    # Words that start no row's label stay whole.
+    assert part_glued_labels(_text("（三1.某某"), LEXICON) == _text("（三1.某某")
 
 
 def test_only_a_group_s_label_before_a_row_s_is_parted() -> None:

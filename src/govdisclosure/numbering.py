@@ -84,6 +84,8 @@ LABEL_START_ANYWHERE = regex.compile(_START)
 BARE_MARKER = regex.compile(rf"^(?:\d{{1,2}}+\\?[.、．]|{_OPEN}{_CJK}++{_CLOSE}|{_CJK}++、)$")
 #: A group's marker printed as a word of its own (`(四)` of `(四) 无 息`): its label's words follow.
 GROUP_MARKER = lazy_pattern(rf"^{_OPEN}{_CJK}++{_CLOSE}$")
+#: A group's marker, its closing bracket maybe wrapped to a later line of its narrow cell (`（四`).
+GROUP_MARKER_PIECE = lazy_pattern(rf"^{_OPEN}{_CJK}++{_CLOSE}?$")
 #: A row label's leaf number printed apart from its words (`1. 属于国家秘密`): a cell of its own.
 LEAF_NUMBER = regex.compile(r"^\d{1,2}+[.．、]$")
 #: Where a heading may start inside a long line (folded text): a Chinese numeral, a bracket, 1、.

@@ -12,7 +12,8 @@ are two texts, the group's and the row's.
 from __future__ import annotations
 
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon
-from ..numbering import LABEL_START_ANYWHERE
+from ..numbering import GROUP_MARKER_PIECE, LABEL_START_ANYWHERE
+from .pieces import may_go_on
 from .tokens import CellRow, Token
 
 __all__ = ["part_glued_labels"]
@@ -49,8 +50,13 @@ def _glued_at(text: str, lexicon: Lexicon) -> int | None:
         if at > len(text) - 2:
             break
         head, tail = text[:at], text[at:]
-        if any(e.kind in GROUP_LABEL_KINDS for e in lexicon.match(head)) and any(
-            e.kind == "row" for e in lexicon.match(tail)
-        ):
+        # (Or the group's marker alone, its label's words wrapped to the lines below in its narrow
+        # cell: `（四1.本机关不掌 9 9` / `）无` / `法提`, pdfplumber, fresh review seed 20268837 r006-v1.)
+        piece = GROUP_MARKER_PIECE().match(head) is not None
+        group = piece or any(e.kind in GROUP_LABEL_KINDS for e in lexicon.match(head))
+        if group and any(e.kind == "row" for e in lexicon.match(tail)):
+            return at
+        if piece and may_go_on(tail, lexicon):
+            # (A marker alone before a row's label its own narrow cell cut: `（三1.属于国` / `家秘密`.)
             return at
     return None

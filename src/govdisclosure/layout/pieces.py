@@ -20,7 +20,14 @@ from ..lexicon import GROUP_LABEL_KINDS, Lexicon, split_label
 from ..numbering import CJK_NUMERALS
 from .tokens import CellRow
 
-__all__ = ["group_piece_apart", "join_label_pieces", "later_part", "may_be_in_a_row_label", "words_ahead"]
+__all__ = [
+    "group_piece_apart",
+    "join_label_pieces",
+    "later_part",
+    "may_be_in_a_row_label",
+    "may_go_on",
+    "words_ahead",
+]
 
 
 def later_part(key: str, part: str) -> bool:
@@ -50,7 +57,7 @@ def _key_starts(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(e.key[:n] for e in lexicon.entries if e.kind == "row" for n in range(len(e.key) + 1))
 
 
-def _may_go_on(text: str, lexicon: Lexicon) -> bool:
+def may_go_on(text: str, lexicon: Lexicon) -> bool:
     """True when more pieces after `text` may still make a row's label."""
     return split_label(text).key in _key_starts(lexicon)
 
@@ -135,7 +142,7 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
                 label = rows[i].tokens[0]._replace(text=text)
                 joined = rows[j]._replace(tokens=(label, *rows[j].tokens[1:]))
                 break
-            if len(rows[j].tokens) > 1 or not _may_go_on(text, lexicon):
+            if len(rows[j].tokens) > 1 or not may_go_on(text, lexicon):
                 break  # values end the label, or no label goes on so
         if joined is None:
             joined, j = _around_values(rows, i, lexicon)
@@ -172,7 +179,7 @@ def _around_values(rows: Sequence[CellRow], i: int, lexicon: Lexicon) -> tuple[C
                 break
             values, carrier = row.tokens[1:], row
         text += piece
-        if not _may_go_on(text, lexicon):
+        if not may_go_on(text, lexicon):
             break
         # The label ends on a piece alone (with the values on its line, the loop above joins it);
         # as many values as the row has cells or fewer (a blank cell dropped, or a gap).
