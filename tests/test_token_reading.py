@@ -45,7 +45,9 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
     label's characters); and a line's last two words, a number ending in its decimal point and
     digits one space after it (`88. 34`), are one number's pieces, broken; and a word of text
     whose label's last character (Han, a closing bracket or quote, not 指) runs into a number
-    (`行政规范性文件17`) is the label's words, then a value.
+    (`行政规范性文件17`) is the label's words, then a value; and (stop 69) the group marker before
+    a 无 may be printed in pieces (`（四 ） 无 法提 供`), and a number that opens the line or follows
+    text, before a word opening with a label's mark and a Han character (`开 8 .属 于`), is text.
     """
     out: list[tuple[str, str]] = []
     words: list[str] = []
@@ -69,6 +71,17 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
             out.append(("broken", word))
             continue
         label_next = after is None or not (is_value_text(after) or is_broken_number(after))
+        # The marker before the word, its pieces joined from the last opening bracket.
+        marker = split[i - 1] if i else ""
+        if marker in (")", "）"):
+            joined = "".join(split[max(0, i - 3) : i])
+            marker = joined[max(joined.rfind("("), joined.rfind("（"), 0) :]
+        mark = (
+            (i == 0 or not (is_value_text(split[i - 1]) or is_broken_number(split[i - 1])))
+            and regex.fullmatch(r"\d{1,2}", word) is not None
+            and after is not None
+            and regex.match(r"[.．、]\p{Han}", after) is not None
+        )
         # One space after the word before, and one before the word after.
         tight = 0 < i < len(split) - 1 and starts[i - 1] + len(split[i - 1]) + 1 == starts[i]
         tight = tight and starts[i] + len(word) + 1 == starts[i + 1]
@@ -76,9 +89,10 @@ def _split_words_by_definition(line: Line) -> list[tuple[str, str]]:
             (
                 word == "无"
                 and i
-                and regex.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", split[i - 1])
+                and regex.fullmatch(r"[(（][一二三四五六七八九十]+[)）]", marker)
                 and label_next
             )
+            or mark
             or (word == "、" and words and tight and after is not None and label_next)
             or _ends_spaced(split, starts, i)
         ):
@@ -135,12 +149,18 @@ WORD_PIECES = st.sampled_from(
         "用",
         "文件17",
         "（指2018",
+        "（四",
+        "）",
+        "8",
+        ".属于",
     ]
 )
 
 
 @given(st.lists(st.one_of(CELL_TEXTS, WORD_PIECES), max_size=10))
 @example(["𠀀0"])  # a Han character run into its value (the `thorough` profile drew it)
+@example(["（四", "）", "无", "法提供"])  # a letter-spaced group marker (stop 69)
+@example(["开", "8", ".属于", "0"])  # a letter-spaced label's number after a group's label
 def test_split_words_reads_words_as_defined(pieces: list[str]) -> None:
     line = Line(3, " ".join(pieces), " ".join(pieces))
     assert [(t.kind, t.text) for t in split_words(line).tokens] == _split_words_by_definition(line)

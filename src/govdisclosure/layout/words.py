@@ -126,17 +126,28 @@ def _opens_group(split: Sequence[str], i: int) -> bool:
 
     Followed by values, it is one (`（五） 无 无 无 …`: a row's cells after its group's marker).
     """
-    if i == 0 or not wu_after_group_marker(split[i - 1], split[i]):
+    if i == 0 or not wu_after_group_marker(_marker_before(split, i), split[i]):
         return False
     return i + 1 == len(split) or reading(split[i + 1])[0] == "text"
 
 
+def _marker_before(split: Sequence[str], i: int) -> str:
+    """The word before word i, or the group marker ending there printed in pieces (`（四 ）`,
+    `( 四 )`: letter-spaced, fresh review seed 20268838 r046-v1)."""
+    if split[i - 1] not in (")", "）"):
+        return split[i - 1]
+    joined = "".join(split[max(0, i - 3) : i])
+    return joined[max(joined.rfind("("), joined.rfind("（"), 0) :]
+
+
 def _number_mark(split: Sequence[str], i: int) -> bool:
-    """True for a line's first word, a number, followed by a word opening with a numbered label's
-    mark and its first character (`3 .危及“ 三安全一稳 定”`: PDF text of a label printed with a
-    little letter-spacing, its number set apart from its mark): the label's number, no value."""
-    after = split[1] if len(split) > 1 else ""
-    return i == 0 and number_marked(split[0], after) and HAN().match(after[1:2]) is not None
+    """True for a number, the line's first word or after words of text, followed by a word opening
+    with a numbered label's mark and its first character (`3 .危及“ 三安全一稳 定”`, `（三 ） 不 予公
+    开 8 .属 于行 政`: PDF text of labels printed with a little letter-spacing, the number set apart
+    from its mark; fresh review seed 20268838 r046-v1): the label's number, no value."""
+    after = split[i + 1] if i + 1 < len(split) else ""
+    first = i == 0 or reading(split[i - 1])[0] == "text"
+    return first and number_marked(split[i], after) and HAN().match(after[1:2]) is not None
 
 
 def _gap(found: Sequence[regex.Match[str]], i: int) -> int:
