@@ -57,6 +57,6 @@ def _glued_at(text: str, lexicon: Lexicon) -> int | None:
         if group and any(e.kind == "row" for e in lexicon.match(tail)):
             return at
         if piece and may_go_on(tail, lexicon):
-            # (A marker alone before a row's label its own narrow cell cut: `（三1.属于国` / `家秘密`.)
+            # (The marker before a row's label cut short by its own cell: `（三1.属于国` / `家秘密`.)
             return at
     return None

@@ -2,7 +2,8 @@
 
 Longer than 300 lines on purpose: the assembly is one pass down the table whose state (the label
 waiting for values, a values line held for the label below, an unknown numbered row open) every
-branch reads and sets; the decisions on that state live in waiting.py, pending.py and drawn.py.
+branch reads and sets; the decisions on that state live in waiting.py, pending.py, drawn.py and
+drifting.py.
 """
 
 from __future__ import annotations
