@@ -213,7 +213,11 @@ def assemble_rows(
                 flush()
                 opened = True
             elif pending is not None and opens_a_group(
-                words,
+                # (A bare group marker counts here, which unknown_words leaves out: `(五) 1. 1 1` after
+                # the blank 3.补正后… of （四）, fresh review seed 20268838 r098-v0.)
+                " ".join(
+                    m.token.text.strip() for m in matched.matches if m.token.kind == "text" and not m.entries
+                ),
                 sequence.bracket(pending.row) if sequence else None,
                 sequence.top(pending.row) if sequence else None,
             ):
