@@ -7,10 +7,14 @@ each block ends, whether the values of the blocks after it are still doubted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import pairwise
+
+from .regions import MatchedRow
 from .shape import ColumnsOf
 from .waiting import Pending
 
-__all__ = ["drifts", "emptied"]
+__all__ = ["drifts", "emptied", "in_text_boxes"]
 
 
 def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:
@@ -33,3 +37,11 @@ def emptied(labels: list[Pending], columns_of: ColumnsOf) -> bool:
     """True when a block printing no value on its lines has labels waiting for cells: the values
     after the next block's labels may be its, all drawn away (规范性文件's 176 after 行政许可's header)."""
     return any(columns_of(p.row) for p in labels if not p.placed)
+
+
+def in_text_boxes(rows: Sequence[MatchedRow]) -> bool:
+    """True when a table's lines stand mostly a blank line apart: a PDF's text boxes, which plain
+    pdftotext and pdfminer print in any order (pdfplumber's and markitdown's lines follow the page,
+    so a block printing no value there shows none drawn away: `emptied` asks nothing of them)."""
+    lines = sorted({r.row.line for r in rows})
+    return 2 * sum(b - a > 1 for a, b in pairwise(lines)) > len(lines) - 1

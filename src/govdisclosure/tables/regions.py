@@ -48,13 +48,16 @@ class MatchedRow(NamedTuple):
                     break
         return out
 
-    def unknown_words(self) -> str:
+    def unknown_words(self, markers: bool = False) -> str:
         """The words of the row that match no label: what the reader is shown of an unknown row. (A
-        bare group marker, `（三）` of a group label wrapped in its narrow cell, is the group's piece.)"""
+        bare group marker, `（三）` of a group label wrapped in its narrow cell, is the group's piece;
+        with `markers`, one of the words still: it shows where a group opens, opening.py.)"""
         return " ".join(
             m.token.text.strip()
             for m in self.matches
-            if m.token.kind == "text" and not m.entries and GROUP_MARKER().match(m.token.text.strip()) is None
+            if m.token.kind == "text"
+            and not m.entries
+            and (markers or GROUP_MARKER().match(m.token.text.strip()) is None)
         )
 
     def names_row(self, table: str) -> bool:

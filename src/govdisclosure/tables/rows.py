@@ -9,14 +9,13 @@ drifting.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from itertools import pairwise
 
 from ..layout import Runs, Token
 from .aligned import PIECES_APART, column_anchors
 from .bounds import may_be_pieces
 from .columns import RowSequence
 from .drawn import drawn_apart
-from .drifting import drifts, emptied
+from .drifting import drifts, emptied, in_text_boxes
 from .grid import Grid
 from .opening import opens_a_group, opens_a_row, unmarked
 from .order import Order
@@ -98,8 +97,9 @@ def assemble_rows(
     # Set by a block whose labels gathered fewer values than their cells (drifting.drifts).
     drifted = False
     # Set by a block printing no value whose labels wait for cells (drifting.emptied): the next
-    # block's values are doubted. And whether the block's lines (not its header's) print a value,
-    # or the values said between two pieces of the table stand among them.
+    # block's values are doubted. And, where that can happen (`boxed`, below), whether the block's
+    # lines (not its header's) print a value, or values said between two pieces of the table
+    # stand among them.
     emptied_before = False
     block_values = False
     opened = False  # set by an unknown numbered row's first words (opening.opens_a_row)
@@ -170,7 +170,7 @@ def assemble_rows(
             grid.order_doubted.update(p.line for p in waiting)  # (no block reading there: detached.py)
         drifted = lone and drifts(waiting, columns_of, drifted)
         # (Only the next block's: values drawn that far are read there, a later block's are its own.)
-        emptied_before = lone and boxed and not block_values and emptied(waiting, columns_of)
+        emptied_before = boxed and not block_values and emptied(waiting, columns_of)
         block_values = False
         waiting.clear()
         values_first = False
@@ -182,12 +182,8 @@ def assemble_rows(
     loose = loose_cells(region.rows, shapes, columns_of)
     apart_drawn = drawn_apart(region.rows, shapes, order, grid.reading_order)  # pdfminer, pdftotext
     lone = confirm is None and apart_drawn  # table 二's values may be another block's (drawn.DRIFTED)
-    said_lines = [r.row.line for run in region.between for r in run]
-    # (Lines mostly a blank line apart are a PDF's text boxes, drawn in any order: plain pdftotext's
-    # and pdfminer's. pdfplumber's and markitdown's lines follow the page: a block printing no value
-    # there shows no value drawn away.)
-    lined = sorted({r.row.line for r in region.rows})
-    boxed = 2 * sum(b - a > 1 for a, b in pairwise(lined)) > len(lined) - 1
+    boxed = lone and in_text_boxes(region.rows)  # (a block printing no value may be emptied)
+    said_lines = [r.row.line for run in region.between for r in run] if boxed else []
     block_start = 0
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
@@ -201,8 +197,8 @@ def assemble_rows(
             block_start = matched.row.line
             resolve()
             opened = False
-        elif not matched.names_header(region.table):
-            block_values = block_values or any(t.kind == "value" for t in matched.row.tokens)
+        elif boxed and not block_values and not matched.names_header(region.table):
+            block_values = any(t.kind == "value" for t in matched.row.tokens)
         if not shape.segments:
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
@@ -213,11 +209,9 @@ def assemble_rows(
                 flush()
                 opened = True
             elif pending is not None and opens_a_group(
-                # (A bare group marker counts here, which unknown_words leaves out: `(五) 1. 1 1` after
-                # the blank 3.补正后… of （四）, fresh review seed 20268838 r098-v0.)
-                " ".join(
-                    m.token.text.strip() for m in matched.matches if m.token.kind == "text" and not m.entries
-                ),
+                # (A bare group marker counts here: `(五) 1. 1 1` after the blank 3.补正后… of （四）,
+                # fresh review seed 20268838 r098-v0.)
+                matched.unknown_words(markers=True),
                 sequence.bracket(pending.row) if sequence else None,
                 sequence.top(pending.row) if sequence else None,
             ):
