@@ -286,6 +286,10 @@ FIXED = {
     # blank row above's cell (rows.py: opening.opens_a_group is given the bare marker too).
     "s20268838-blank-r098-v0.pdf-chromium.pdfplumber.txt",
     "s20268838-blank-r098-v0.pdf-chromium.pdftotext-layout.txt",
+    # Fresh seed 20268839 (stop 70): table 三 printed whole column by column, pdfminer drawing
+    # 社会公益组织's run before 商业企业's; every identity holds with the two traded, so the runs
+    # are not read as the columns in printed order (detached._columns_shown).
+    "s20268839-slash-r042-v1.pdf-chromium.pdfminer.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

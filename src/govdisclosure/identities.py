@@ -21,6 +21,7 @@ __all__ = [
     "applications_hold",
     "as_evidence",
     "column_identities",
+    "held_identities",
     "review_identities",
     "side_total",
     "total_holds",
@@ -154,15 +155,20 @@ def application_identities(template: Template, present: Collection[str]) -> list
     return column_identities(template, present) + rows
 
 
-def applications_hold(template: Template, rows: Mapping[str, Mapping[str, Cell]]) -> bool:
-    """Every identity of table 三 holds on numbers over these rows' cells (a cell absent, blank or
-    a text leaves its identity unsettled, so not held)."""
+def held_identities(template: Template, rows: Mapping[str, Mapping[str, Cell]]) -> frozenset[str]:
+    """The names of table 三's identities that hold on numbers over these rows' cells (a cell absent,
+    blank or a text leaves its identity unsettled, so not held)."""
 
     def value(row: str, column: str) -> Number | None:
         cell = rows.get(row, {}).get(column)
         return None if cell is None else as_evidence(cell)
 
-    return all(identity.holds(value) is True for identity in application_identities(template, set(rows)))
+    return frozenset(i.name for i in application_identities(template, set(rows)) if i.holds(value) is True)
+
+
+def applications_hold(template: Template, rows: Mapping[str, Mapping[str, Cell]]) -> bool:
+    """Every identity of table 三 holds on numbers over these rows' cells (held_identities)."""
+    return len(held_identities(template, rows)) == len(application_identities(template, set(rows)))
 
 
 def review_identities(template: Template, present: Collection[str]) -> list[Identity]:

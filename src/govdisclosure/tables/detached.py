@@ -47,7 +47,7 @@ from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, Template, TemplateRegistry
 from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import Grid
-from .moved import every_identity_holds, moved_runs, one_move_mends, said_moved
+from .moved import every_identity_holds, identities_kept, moved_runs, one_move_mends, said_moved
 from .regions import MatchedRow, Region
 from .row_labels import labelled_rows, labels_fit, row_labels
 from .runs import ValueRun, value_runs
@@ -79,6 +79,12 @@ THROUGH_HEADER = (
 INTO_LABEL = (
     "values after a row label that ran into the first column's place: a PDF's reading order "
     "may draw that column's values after the others, and their order is not shown"
+)
+
+# A block printed column by column whose runs the identities do not tell apart (_traded_columns).
+COLUMNS_UNSHOWN = (
+    "{} rows printed column by column, a run of values for each column: every identity holds with "
+    "the runs read as {} and {} traded, so which run is which column is not shown; not read"
 )
 
 # More decodings than this means the runs say too little about the rows: read nothing.
@@ -176,6 +182,7 @@ def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> _Placed | None:
         return None
     known = set(order)
     index = 0
+    column_major: list[tuple[str, ...]] = []
     for block in decoding:
         ids = order[index : index + len(block.rows)]
         named = block.before & known
@@ -187,11 +194,13 @@ def _place(decoding: Sequence[_Rows], order: Sequence[str]) -> _Placed | None:
             listed = [order.index(i) for label in block.after for i in sorted(label & set(ids))]
             if listed != sorted(listed):
                 return None
+            column_major.append(tuple(ids))
         index += len(block.rows)
     rows = [row for block in decoding for row in block.rows]
     interrupted = [block.interrupted for block in decoding for _ in block.rows]
     placed = dict(zip(order, rows, strict=True))
-    return _Placed(placed, frozenset(r for r, cut in zip(order, interrupted, strict=True) if cut))
+    doubted = frozenset(r for r, cut in zip(order, interrupted, strict=True) if cut)
+    return _Placed(placed, doubted, tuple(column_major))
 
 
 class _Placed(NamedTuple):
@@ -199,6 +208,38 @@ class _Placed(NamedTuple):
 
     rows: dict[str, tuple[Token, ...]]
     interrupted: frozenset[str]
+    # The rows of each block read column by column, top to bottom.
+    column_major: tuple[tuple[str, ...], ...] = ()
+
+
+def _traded_columns(placed: _Placed, template: Template) -> tuple[str, str] | None:
+    """Two columns of a column-major block that the identities do not tell apart: traded in that
+    block, they print different values and every identity the reading keeps still holds. None
+    where the identities show every block's columns in their printed order.
+
+    Row totals show that a block is printed column by column, not which column each run is: a
+    PDF's drawing order need not be its columns' (pdfminer drew 社会公益组织's values before
+    商业企业's, review seed 20268839 r042-v1), and a table printed whole column by column keeps
+    every identity with any two of its applicant columns traded. Where other rows were read in
+    their columns, the column identities tell a block's columns apart, unless two of them sum alike.
+    """
+    kept = identities_kept(template, placed.rows)
+    columns = template.applications.value_columns
+    for block in placed.column_major:
+        for a, b in itertools.combinations(range(len(columns)), 2):
+            if all(placed.rows[r][a].text == placed.rows[r][b].text for r in block):
+                continue  # (the same values either way)
+            traded = {r: _swapped(v, a, b) if r in block else v for r, v in placed.rows.items()}
+            if kept <= identities_kept(template, traded):
+                return columns[a], columns[b]
+    return None
+
+
+def _swapped(values: tuple[Token, ...], a: int, b: int) -> tuple[Token, ...]:
+    """The values with the ones at `a` and `b` exchanged."""
+    out = list(values)
+    out[a], out[b] = out[b], out[a]
+    return tuple(out)
 
 
 def _read(runs: Sequence[ValueRun], width: int, order: Sequence[str], column_major: bool) -> _Placed | None:
@@ -230,7 +271,7 @@ def _read_moved(
     if len(found) != 1:
         return None
     placed, value, slip = next(iter(found.values()))
-    return None if slip else (placed, value)
+    return None if slip or _traded_columns(placed, template) else (placed, value)
 
 
 def _totals_broken(rows: dict[str, tuple[Token, ...]], read_beside_labels: set[str]) -> int:
@@ -422,6 +463,7 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
     labels = row_labels(region)
     fits: list[tuple[Grid, str]] = []
     notes: list[str] = []
+    unshown: tuple[tuple[str, str], _Placed] | None = None  # a reading whose columns' order is not shown
     for template in registry:
         spec = template.applications
         order = list(template.standard_row_ids("applications"))
@@ -429,6 +471,9 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         if not runs or not labels_fit(labels, order):
             continue
         decoded = _read(runs, len(columns), order, column_major=True)
+        if decoded is not None and (traded := _traded_columns(decoded, template)):
+            unshown = (traded, decoded)
+            decoded = None
         if decoded is not None and (
             one_move_mends(decoded.rows, len(columns)) or _totals_broken(decoded.rows, set(grid.rows)) > 2
         ):
@@ -458,6 +503,11 @@ def reread_applications(region: Region, grid: Grid, registry: TemplateRegistry) 
         fits.append((fresh, template.name))
         notes.append(moved)
     if len(fits) != 1 or set(fits[0][0].rows) == set(grid.rows):
+        if not fits and unshown is not None:
+            (a, b), reading = unshown
+            block = reading.column_major[0]
+            first = min(t.line for r in block for t in reading.rows[r])
+            grid.unplaced(COLUMNS_UNSHOWN.format(len(block), a, b), first)
         return None
     fresh, name = fits[0]
     _note(fresh, len(fresh.rows), runs[0].values[0].line, notes[0])

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 
-from ..identities import applications_hold, as_evidence, total_holds
+from ..identities import applications_hold, as_evidence, held_identities, total_holds
 from ..layout import Token
 from ..model import Cell
 from ..templates import Template
@@ -27,20 +27,37 @@ from ..values import clean, read_cell
 from .drawn import mixes_wu
 from .runs import ValueRun
 
-__all__ = ["every_identity_holds", "moved_runs", "one_move_mends", "one_moved", "said_moved"]
+__all__ = [
+    "every_identity_holds",
+    "identities_kept",
+    "moved_runs",
+    "one_move_mends",
+    "one_moved",
+    "said_moved",
+]
 
 
-def every_identity_holds(template: Template, rows: Mapping[str, Sequence[Token]]) -> bool:
-    """Every identity of table 三 holds on these rows, whose values worth nothing print one way."""
+def _cells(template: Template, rows: Mapping[str, Sequence[Token]]) -> dict[str, dict[str, Cell]]:
+    """The rows' printed values read as cells of table 三's columns."""
     columns = template.applications.value_columns
-    cells: dict[str, dict[str, Cell]] = {
+    return {
         row: {
             column: read_cell(token.text, token.line) for column, token in zip(columns, tokens, strict=True)
         }
         for row, tokens in rows.items()
     }
+
+
+def every_identity_holds(template: Template, rows: Mapping[str, Sequence[Token]]) -> bool:
+    """Every identity of table 三 holds on these rows, whose values worth nothing print one way."""
+    cells = _cells(template, rows)
     zero_marks = {clean(c.raw) for row in cells.values() for c in row.values() if as_evidence(c) == 0}
     return len(zero_marks) <= 1 and applications_hold(template, cells)
+
+
+def identities_kept(template: Template, rows: Mapping[str, Sequence[Token]]) -> frozenset[str]:
+    """The names of table 三's identities that hold on these rows' printed values."""
+    return held_identities(template, _cells(template, rows))
 
 
 def said_moved(rows: Mapping[str, Sequence[Token]], columns: Sequence[str], value: Token) -> str:
