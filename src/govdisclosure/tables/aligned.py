@@ -46,7 +46,7 @@ from .bounds import Place, PrintedRun, column_bounds, one_space_apart, settled_o
 from .page_edge import Key, cut_off, header_shows_last
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
-from .spelled import HeaderLabels, header_lines, spelled_columns
+from .spelled import HeaderLabels, header_floor, header_lines, spelled_columns
 
 __all__ = ["PIECES_APART", "ColumnAnchors", "column_anchors", "printed_run", "shows_last_column"]
 
@@ -253,7 +253,7 @@ def column_anchors(
                 continue
             key = (matched.row.page, columns)
             if key not in first:
-                first[key] = matched.row.line
+                first[key] = header_floor(matched.row, runs)
             for value in values:
                 if value.kind == "value" and value.x is not None:
                     printed.setdefault(key, []).append(printed_run(value, value.x))

@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from ..layout import Run, Runs
+from ..layout import CellRow, Run, Runs
 from ..layout.words import WORD
 from ..lexicon import key_of
 from ..template_spec import Column, Label
 from .bounds import Place, PrintedRun
 
-__all__ = ["HeaderLabels", "header_labels", "header_lines", "spelled_columns"]
+__all__ = ["HeaderLabels", "header_floor", "header_labels", "header_lines", "spelled_columns"]
 
 
 # A NamedTuple, not an attrs class, as in bounds.py.
@@ -40,6 +40,16 @@ def header_labels(columns: Mapping[str, Column], *texts: Label) -> HeaderLabels:
     spellings = {column.id: column.label.spellings for column in columns.values()}
     every = tuple(s for label in texts for s in label.spellings)
     return HeaderLabels(spellings, every + tuple(s for found in spellings.values() for s in found))
+
+
+def header_floor(row: CellRow, runs: Mapping[int, Runs] | None) -> int:
+    """The line a page's header stands above: the first line of its page that the page's first row
+    prints on. A wrapped label's pieces may stand lines above its values (`2.` / `其他` / `法律` /
+    `行政   1   1`, a table going on from the page before), and they are no header, though each
+    word is a piece of a column's label (其他, 法律服务机构)."""
+    lines = [t.line for t in row.tokens if t.line is not None]
+    on_page = [n for n in lines if runs is None or (r := runs.get(n)) is None or r.page == row.page]
+    return min([row.line, *on_page])
 
 
 def header_lines(
