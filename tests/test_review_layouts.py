@@ -294,6 +294,9 @@ FIXED = {
     # wrapped into pieces that are header words (`2.` / `其他` / `法律` / `行政   1   1`), read as
     # the page's header, which fixed the values' columns (spelled.header_floor).
     "s20268840-blank-r036-v1.pdf-chromium.pdftotext-layout.txt",
+    # Fresh seed 20268841 (stop 70): LibreOffice's group labels drawn as one column, then
+    # （二）部分公开's row after （六）其他处理, read as that row's (rows._group_column).
+    "s20268841-slash-r010-v0.pdf-lo.pdftotext.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

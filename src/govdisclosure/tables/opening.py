@@ -12,7 +12,7 @@ from ..lexicon import Entry, split_label
 from ..numbering import LABEL_MARKER
 from .regions import MatchedRow
 
-__all__ = ["opens_a_group", "opens_a_row", "unmarked"]
+__all__ = ["marks_a_group", "opens_a_group", "opens_a_row", "unmarked"]
 
 
 def opens_a_row(words: str) -> bool:
@@ -38,6 +38,12 @@ def opens_a_group(words: str, bracket: int | None, top: int | None = None) -> bo
     parts = split_label(words)
     bracketed = parts.paren is not None and parts.paren != bracket
     return bracketed or (top is not None and parts.cjk is not None and parts.cjk != top)
+
+
+def marks_a_group(words: str) -> bool:
+    """True when words naming no row open with a bracketed marker: a group's label, whole or in
+    pieces (`（三）不予公`), or its marker alone."""
+    return split_label(words).paren is not None
 
 
 def unmarked(row: MatchedRow, anchor: Entry) -> bool:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from ..layout import Runs, Token
+from ..lexicon import Entry
 from .aligned import PIECES_APART, column_anchors
 from .bounds import may_be_pieces
 from .columns import RowSequence
 from .drawn import drawn_apart
 from .drifting import drifts, emptied, in_text_boxes
 from .grid import Grid
-from .opening import opens_a_group, opens_a_row, unmarked
+from .opening import marks_a_group, opens_a_group, opens_a_row, unmarked
 from .order import Order
 from .pending import STRAY_GAPS, put_pending
 from .place import loose_cells, put_row, widened_columns
@@ -44,6 +45,13 @@ from .waiting import (
 HELD_AND_TAIL = (
     "a values line above the label and another beside its wrapped tail: which is the row's is not shown"
 )
+
+
+def _group_column(anchor: Entry, markers: int) -> int:
+    """The group markers printed right before a bracketed row label (（六）其他处理, a cell of the
+    group labels' column, as （一）予以公开), none before a numbered one (`3.要求提供公开出版物`
+    after `（五）` / `不予处`: its own group's, the rows' column drawn after the groups')."""
+    return markers if anchor.paren is not None else 0
 
 
 def _no_group(row: str) -> str | None:
@@ -103,6 +111,7 @@ def assemble_rows(
     emptied_before = False
     block_values = False
     opened = False  # set by an unknown numbered row's first words (opening.opens_a_row)
+    markers = 0  # bracketed group markers on lines naming no row since the last row label
     # The last values line no label waited for (it sets `stray`): its index and its values.
     stray_at: tuple[int, list[Token]] = (-2, [])
 
@@ -203,6 +212,8 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
+            named_group = any(e.kind == "group" for m in matched.matches for e in m.entries)
+            markers += not values and (named_group or marks_a_group(matched.unknown_words(markers=True)))
             if opens_a_row(words):
                 # A row whose label reads as none opens here (`1.本机关`): the label before has had
                 # its lines (rows do not overlap); values up to the next marked label are that row's.
@@ -372,6 +383,7 @@ def assemble_rows(
                 pending.by_order = True
             pending.broken = suspect or broken
             pending.groups = segment.groups
+            pending.markers_before, markers = _group_column(segment.anchor, markers), 0
             pending.after_stray, stray = stray, False
             pending.under_stray = stray_at[1] if stray_at[0] == index - 1 else []
             pending.between = not beside and (
@@ -382,6 +394,7 @@ def assemble_rows(
         if not printed and not values:
             flush()
             pending = Pending(segment.anchor.id, shape.line, key=segment.anchor.key, after_stray=stray)
+            pending.markers_before, markers = _group_column(segment.anchor, markers), 0
             stray = False
             continue
         above = stray_at[1] if stray_at[0] == index - 1 and aligned and printed < len(columns) else []

@@ -50,6 +50,7 @@ class Pending:
         "interrupted",
         "key",
         "line",
+        "markers_before",
         "next_valued",
         "open",
         "own",
@@ -128,6 +129,9 @@ class Pending:
         # Words other than its own wrapped tail came between it and its first value (a group
         # label's pieces, centred among its rows): the values after them may be another row's.
         self.parted = False
+        # Bracketed group markers printed on lines of their own between the row label before and
+        # this one: two or more, no row between, list a column of labels drawn as one (drawn_late).
+        self.markers_before = 0
 
     def wrapped_tail(self, words: str) -> None:
         """The label's own wrapped words after its values: those values sit inside its cell."""
@@ -166,7 +170,12 @@ def drawn_late(label: Pending, before: list[Pending], width: int) -> bool:
     if not label.after or label.own or previous is None:
         return False
     counts = [len(line) for line in label.after]
-    return (_printed_nothing(previous) or previous.drawn_late) and not row_shaped(counts, width)
+    # Group labels printed one after another, none of their rows between (`（三）不予公开` /
+    # `（四）无法提供` / `（五）不予处理` / `（六）其他处理` / 7 values): LibreOffice drew the column of
+    # merged group cells as one, so even a row's shape after the last label is not shown to be its
+    # (（二）部分公开's, fresh review seed 20268841 r010-v0).
+    listed = label.markers_before >= 2
+    return (_printed_nothing(previous) or previous.drawn_late) and (listed or not row_shaped(counts, width))
 
 
 def drawn_inside(label: Pending, before: list[Pending]) -> bool:
