@@ -310,6 +310,8 @@ def assemble_rows(
             continue
         segment = shape.segments[-1]
         values = list(segment.values)
+        # (The group markers counted since the row label before; the count starts again here.)
+        markers_before, markers = _group_column(segment.anchor, markers), 0
         if opened and unmarked(matched, shape.segments[0].anchor):
             # A numbered label's words with no number, in the unknown row's lines: that row's.
             if values:
@@ -383,7 +385,7 @@ def assemble_rows(
                 pending.by_order = True
             pending.broken = suspect or broken
             pending.groups = segment.groups
-            pending.markers_before, markers = _group_column(segment.anchor, markers), 0
+            pending.markers_before = markers_before
             pending.after_stray, stray = stray, False
             pending.under_stray = stray_at[1] if stray_at[0] == index - 1 else []
             pending.between = not beside and (
@@ -394,7 +396,7 @@ def assemble_rows(
         if not printed and not values:
             flush()
             pending = Pending(segment.anchor.id, shape.line, key=segment.anchor.key, after_stray=stray)
-            pending.markers_before, markers = _group_column(segment.anchor, markers), 0
+            pending.markers_before = markers_before
             stray = False
             continue
         above = stray_at[1] if stray_at[0] == index - 1 and aligned and printed < len(columns) else []
