@@ -11,7 +11,7 @@ are two texts, the group's and the row's.
 
 from __future__ import annotations
 
-from ..lexicon import GROUP_LABEL_KINDS, Lexicon
+from ..lexicon import GROUP_LABEL_KINDS, Lexicon, split_label
 from ..numbering import GROUP_MARKER_PIECE, LABEL_START_ANYWHERE
 from .pieces import may_go_on
 from .tokens import CellRow, Token
@@ -40,6 +40,23 @@ def part_glued_labels(row: CellRow, lexicon: Lexicon) -> CellRow:
     return row._replace(tokens=tuple(tokens)) if len(tokens) != len(row.tokens) else row
 
 
+def _group_start(text: str, lexicon: Lexicon) -> bool:
+    """True when `text` is a group label's marker and the start of its words, cut short by its
+    narrow cell (`（三）不予公` of （三）不予公开, its `开` on the line below)."""
+    parts = split_label(text)
+    return (
+        parts.paren is not None
+        and bool(parts.key)
+        and any(
+            e.kind in GROUP_LABEL_KINDS
+            and e.paren == parts.paren
+            and e.key.startswith(parts.key)
+            and len(parts.key) < len(e.key)
+            for e in lexicon.entries
+        )
+    )
+
+
 def _glued_at(text: str, lexicon: Lexicon) -> int | None:
     """Where a row's label starts in `text`, when the text before it is exactly a group's label."""
     if len(text) > GLUED_MOST:
@@ -52,7 +69,7 @@ def _glued_at(text: str, lexicon: Lexicon) -> int | None:
         head, tail = text[:at], text[at:]
         # (Or the group's marker alone, its label's words wrapped to the lines below in its narrow
         # cell: `（四1.本机关不掌 9 9` / `）无` / `法提`, pdfplumber, fresh review seed 20268837 r006-v1.)
-        piece = GROUP_MARKER_PIECE().match(head) is not None
+        piece = GROUP_MARKER_PIECE().match(head) is not None or _group_start(head, lexicon)
         group = piece or any(e.kind in GROUP_LABEL_KINDS for e in lexicon.match(head))
         if group and any(e.kind == "row" for e in lexicon.match(tail)):
             return at
