@@ -11,6 +11,8 @@ are two texts, the group's and the row's.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, split_label
 from ..numbering import GROUP_MARKER_PIECE, LABEL_START_ANYWHERE
 from .pieces import may_go_on
@@ -40,21 +42,23 @@ def part_glued_labels(row: CellRow, lexicon: Lexicon) -> CellRow:
     return row._replace(tokens=tuple(tokens)) if len(tokens) != len(row.tokens) else row
 
 
+@cache
+def _group_starts(lexicon: Lexicon) -> frozenset[tuple[int | None, str]]:
+    """Each group label's marker with every proper start of its words (its key), as
+    pieces._key_starts holds rows' keys' starts: one set lookup a candidate, not a scan."""
+    return frozenset(
+        (e.paren, e.key[:n])
+        for e in lexicon.entries
+        if e.kind in GROUP_LABEL_KINDS and e.paren is not None
+        for n in range(1, len(e.key))
+    )
+
+
 def _group_start(text: str, lexicon: Lexicon) -> bool:
     """True when `text` is a group label's marker and the start of its words, cut short by its
     narrow cell (`（三）不予公` of （三）不予公开, its `开` on the line below)."""
     parts = split_label(text)
-    return (
-        parts.paren is not None
-        and bool(parts.key)
-        and any(
-            e.kind in GROUP_LABEL_KINDS
-            and e.paren == parts.paren
-            and e.key.startswith(parts.key)
-            and len(parts.key) < len(e.key)
-            for e in lexicon.entries
-        )
-    )
+    return (parts.paren, parts.key) in _group_starts(lexicon)
 
 
 def _glued_at(text: str, lexicon: Lexicon) -> int | None:

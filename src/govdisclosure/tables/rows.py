@@ -212,8 +212,9 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
+            marked = matched.unknown_words(markers=True)  # (a bare group marker one of the words)
             named_group = any(e.kind == "group" for m in matched.matches for e in m.entries)
-            markers += not values and (named_group or marks_a_group(matched.unknown_words(markers=True)))
+            markers += not values and (marks_a_group(marked) or named_group)
             if opens_a_row(words):
                 # A row whose label reads as none opens here (`1.本机关`): the label before has had
                 # its lines (rows do not overlap); values up to the next marked label are that row's.
@@ -222,7 +223,7 @@ def assemble_rows(
             elif pending is not None and opens_a_group(
                 # (A bare group marker counts here: `(五) 1. 1 1` after the blank 3.补正后… of （四）,
                 # fresh review seed 20268838 r098-v0.)
-                matched.unknown_words(markers=True),
+                marked,
                 sequence.bracket(pending.row) if sequence else None,
                 sequence.top(pending.row) if sequence else None,
             ):
