@@ -21,6 +21,26 @@ def cell_key(cell: Cell | None) -> CellKey:
     return (cell.kind, cell.value, cell.unit, cell.raw.strip())
 
 
+def _cut_like(table: str, cells: dict[str, Cell]) -> bool:
+    """True when a table 三 row's or table 四 group's total prints as the first digits of the sum
+    of the cells before it (`100` for 1000000000000): PDF text may have lost its last digits."""
+    if table == "active_disclosure" or "total" not in cells or cells["total"].kind != "number":
+        return False
+    parts = [c.value if c.kind == "number" else 0 for k, c in cells.items() if k != "total"]
+    if not all(isinstance(v, int) for v in parts):
+        return False
+    printed, whole = str(cells["total"].value), str(sum(parts))
+    return len(printed) < len(whole) and whole.startswith(printed)
+
+
+def has_cut_like(report: Report) -> bool:
+    """True when a total of the report prints as `_cut_like` says: PDF text does not read it back."""
+    return any(
+        table is not None and any(_cut_like(n, c) for c in table.rows.values())
+        for n, table in report.tables.items()
+    )
+
+
 def held(report: Report, layout: str) -> tuple[Any, ...]:
     """The fields of `report` that `layout` can hold: template, tables present, every cell."""
     registry = default_templates()
@@ -36,8 +56,9 @@ def held(report: Report, layout: str) -> tuple[Any, ...]:
             columns = table.rows.get(row_id, {})
             column_ids = template.column_ids(name, row_id if name == "active_disclosure" else None)
             keys = {c: cell_key(columns.get(c)) for c in (*column_ids, *columns)}
-            if layout == "pdf" and ("blank",) in keys.values():
-                # pdftotext drops an empty cell, so a row with one cannot be placed: not held.
+            if layout == "pdf" and (("blank",) in keys.values() or _cut_like(name, columns)):
+                # pdftotext drops an empty cell, so a row with one cannot be placed: not held. Nor a
+                # row whose total reads as cut at a page's edge (tables/cut_totals.py, said).
                 continue
             rows[row_id] = keys
         tables[name] = (table.template, rows)

@@ -16,7 +16,7 @@ from govdisclosure import Cell, Report, parse, parse_file, render
 from govdisclosure.model import CELL_KINDS, ApplicationsTable, Tables
 from govdisclosure.render import LAYOUTS
 from govdisclosure.testing import reports, spelled_templates
-from roundtrip_fields import cells_changed, examples, held, outline
+from roundtrip_fields import cells_changed, examples, has_cut_like, held, outline
 
 # PDF text cannot show a blank cell (pdftotext drops it) nor tell words in a cell from a label.
 # Text cells (kind text) round-trip only in some places (test_text_*): not drawn by the properties.
@@ -63,6 +63,9 @@ def test_round_trip(layout: str, data: st.DataObject) -> None:
 def test_parsed_report_is_a_fixed_point(layout: str, data: st.DataObject) -> None:
     report = data.draw(reports(kinds=KINDS[layout]))
     assume(layout != "html" or _has_table(report))
+    # (A total PDF text reads as cut at a page's edge is said, its row then printed short: the
+    # second parse cannot place that row, as a blank cell's: tables/cut_totals.py.)
+    assume(layout != "pdf" or not has_cut_like(report))
     spelled = data.draw(spelled_templates())
     once = parse(render(report, layout, templates=spelled))
     twice = parse(render(once, layout, templates=spelled))

@@ -28,6 +28,7 @@ from .balanced import reread_balanced
 from .columns import active_columns, application_columns, application_sequence
 from .counts import refuse_decimal_counts
 from .cut_header import say_cut_off_last_column, say_cut_short_columns
+from .cut_totals import refuse_cut_totals
 from .detached import reread_active, reread_applications
 from .grid import Grid
 from .joined import merge_regions
@@ -36,14 +37,7 @@ from .missing import say_missing_rows
 from .order import Order, text_order
 from .past_heading import say_rows_past_a_heading
 from .positions import ColumnPositions
-from .regions import (
-    MIN_NAMED_LABELS,
-    Region,
-    find_regions,
-    match_rows,
-    named_labels,
-    title_keys,
-)
+from .regions import MIN_NAMED_LABELS, Region, find_regions, match_rows, named_labels, title_keys
 from .resolve import resolve_fused
 from .review_table import read_review
 from .rows import assemble_rows
@@ -249,6 +243,7 @@ def read_tables(
         )
 
     built: dict[str, Table] = {}
+    paged = any(line.page for line in lines)  # (form feeds: a PDF's pages, cut_totals.py)
     for name in TABLE_NAMES:
         if name not in grids:
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))
@@ -258,6 +253,7 @@ def read_tables(
         refuse_digits_around(grid, table_rows, chosen)
         refuse_late_tails(grid, table_rows, chosen)
         refuse_decimal_counts(grid, chosen)
+        refuse_cut_totals(grid, chosen, paged)
         settle_short_rows(grid, order, table_rows)
         if name == "applications":
             # (After the short rows' totals: a group's label read as a row may have taken one.)

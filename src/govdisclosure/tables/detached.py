@@ -378,6 +378,23 @@ def _header_after_values(part: Region, columns: Sequence[str]) -> int | None:
     return None
 
 
+def _header_repeated(part: Region, columns: Sequence[str]) -> bool:
+    """True when a column header of the block is printed twice in its part, values after each:
+    one of the two is a block before's, with that block's values after it (pdfminer: `行政许可` /
+    `行政处罚` / `本年处理决定数量` / `51,700` / `本年处理决定数量` / `691`, 51,700 行政许可's). (A copy
+    after the part's last value is the next block's header drawn before its caption.)"""
+    seen: set[str] = set()
+    repeated = False
+    for row in part.rows:
+        for m in row.matches:
+            if repeated and m.token.kind == "value":
+                return True
+            named = {e.id for e in m.entries if e.table == part.table and e.kind == "column"} & set(columns)
+            repeated = repeated or bool(named & seen)
+            seen |= named
+    return False
+
+
 def _label_into_values(part: Region, rows: Sequence[str]) -> int | None:
     """The line of a row's first value printed in its row label's text block, alone, the row's
     next value on a line after it: on the label's line, or on the line right after it where the
@@ -556,8 +573,10 @@ def reread_active(region: Region, grid: Grid, spec: ActiveDisclosureSpec) -> Gri
         # of several rows and columns printed without a label before each row may be column by
         # column (pdfminer), which table 二, with no row total, cannot tell from row by row.
         several = len(block.rows) > 1 and len(block.columns) > 1
-        if (values_earlier and _values_before_header(part)) or (
-            several and not _labelled_row_by_row(runs, block.rows, block.columns)
+        if (
+            (values_earlier and _values_before_header(part))
+            or _header_repeated(part, block.columns)
+            or (several and not _labelled_row_by_row(runs, block.rows, block.columns))
         ):
             continue
         decoded = _read(runs, len(block.columns), block.rows, column_major=False)

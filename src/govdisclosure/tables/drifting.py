@@ -10,11 +10,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .drawn import drawn_apart
+from .order import Order
 from .regions import MatchedRow
-from .shape import ColumnsOf
+from .shape import ColumnsOf, RowShape
 from .waiting import Pending
 
-__all__ = ["drifts", "emptied", "in_text_boxes"]
+__all__ = ["apart_past_one_column", "drifts", "emptied", "in_text_boxes"]
+
+
+def apart_past_one_column(
+    rows: Sequence[MatchedRow],
+    shapes: Sequence[RowShape],
+    order: Order,
+    reading_order: bool,
+    columns_of: ColumnsOf,
+) -> bool:
+    """drawn.drawn_apart over the rows of more than one column: a one-column row's label and value
+    stand close, and pdfminer may draw them as one box (`行政处罚 1,037`) where the wider blocks'
+    values stand apart (fresh review seed 20268842 r098-v0: 规范性文件's 65 drawn after 行政许可)."""
+    kept = [
+        (row, shape)
+        for row, shape in zip(rows, shapes, strict=True)
+        if not shape.segments or len(columns_of(shape.segments[-1].anchor.id) or ()) > 1
+    ]
+    return drawn_apart([r for r, _ in kept], [s for _, s in kept], order, reading_order)
 
 
 def drifts(labels: list[Pending], columns_of: ColumnsOf, drifted: bool) -> bool:

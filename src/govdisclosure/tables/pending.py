@@ -36,6 +36,12 @@ LATE = (
     "values after a label whose row before printed none (or none surely its own): in a PDF's "
     "reading order they may be that row's, drawn after this label"
 )
+# pdfminer drew 行政处罚's 1434 after the next block's label and its own block's header
+# (`行政事业性收费` / `本年处理决定数量` / `1434`: fresh review seed 20268843 r080-v1).
+OTHER_HEADER = (
+    "values after a column header of another block: a PDF's reading order went through that "
+    "block, and they may be its row's"
+)
 
 __all__ = ["STRAY_GAPS", "put_pending"]
 
@@ -92,6 +98,9 @@ def put_pending(
         return
     if drifted and pending.after:
         grid.unplaced(f"{pending.row}: {DRIFTED} ({shown})", pending.line)
+        return
+    if pending.other_header and pending.after:
+        grid.unplaced(f"{pending.row}: {OTHER_HEADER} ({shown})", pending.line)
         return
     if pending.drawn_late:
         said = grid.unplaced(f"{pending.row}: {LATE} ({shown})", pending.line)

@@ -16,7 +16,7 @@ from .aligned import PIECES_APART, column_anchors
 from .bounds import may_be_pieces
 from .columns import RowSequence
 from .drawn import drawn_apart
-from .drifting import drifts, emptied, in_text_boxes
+from .drifting import apart_past_one_column, drifts, emptied, in_text_boxes
 from .grid import Grid
 from .opening import marks_a_group, opens_a_group, opens_a_row, unmarked
 from .order import Order
@@ -190,8 +190,16 @@ def assemble_rows(
     widened = widened_columns(region.rows, shapes, columns_of, group_of)
     loose = loose_cells(region.rows, shapes, columns_of)
     apart_drawn = drawn_apart(region.rows, shapes, order, grid.reading_order)  # pdfminer, pdftotext
-    lone = confirm is None and apart_drawn  # table 二's values may be another block's (drawn.DRIFTED)
-    boxed = lone and in_text_boxes(region.rows)  # (a block printing no value may be emptied)
+    # Table 二's values may be another block's (drawn.DRIFTED). In text boxes (pdfminer, plain
+    # pdftotext; not aligned text, whose values stand where the page has them) a one-column row's
+    # label and value may be one box, the wider blocks' values apart.
+    boxes = in_text_boxes(region.rows)
+    wide_apart = boxes and not aligned
+    lone = confirm is None and (
+        apart_drawn
+        or (wide_apart and apart_past_one_column(region.rows, shapes, order, grid.reading_order, columns_of))
+    )
+    boxed = lone and boxes  # (a block printing no value may be emptied)
     said_lines = [r.row.line for run in region.between for r in run] if boxed else []
     block_start = 0
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
@@ -241,6 +249,8 @@ def assemble_rows(
                     # Any words but its own tail (a group's label, whole or in pieces).
                     words = " ".join(t.text.strip() for t in matched.row.tokens if t.kind == "text")
                     pending.parted = pending.parted or (bool(words) and not continues(pending.key, words))
+                    headed = matched.columns_named(region.table)
+                    pending.other_header |= bool(headed) and not headed & set(columns_of(pending.row) or ())
                 continue
             if pending is None or pending.own or pending.after:
                 stray, stray_at = True, (index, values)

@@ -53,6 +53,7 @@ class Pending:
         "markers_before",
         "next_valued",
         "open",
+        "other_header",
         "own",
         "parted",
         "placed",
@@ -132,6 +133,9 @@ class Pending:
         # Bracketed group markers printed on lines of their own between the row label before and
         # this one: two or more, no row between, list a column of labels drawn as one (drawn_late).
         self.markers_before = 0
+        # A column header naming none of its row's columns came between it and its first value
+        # (another table 二 block's): the reading order went through that block (OTHER_HEADER).
+        self.other_header = False
 
     def wrapped_tail(self, words: str) -> None:
         """The label's own wrapped words after its values: those values sit inside its cell."""
