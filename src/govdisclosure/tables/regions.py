@@ -64,10 +64,6 @@ class MatchedRow(NamedTuple):
         """True when one of the row's tokens is best read as a data row's label of the table."""
         return any(e.kind == "row" for _, e in self.entries_for(table))
 
-    def columns_named(self, table: str) -> set[str]:
-        """The columns of `table` the row's header cells name."""
-        return {e.id for m in self.matches for e in m.entries if e.table == table and e.kind == "column"}
-
     def names_header(self, table: str) -> bool:
         """True when the row names a column, a column group or the header: a header line of the table."""
         kinds = {e.kind for m in self.matches for e in m.entries if e.table == table}

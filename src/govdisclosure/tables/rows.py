@@ -18,6 +18,7 @@ from .columns import RowSequence
 from .drawn import drawn_apart
 from .drifting import apart_past_one_column, drifts, emptied, in_text_boxes
 from .grid import Grid
+from .header_words import columns_named, values_in_header
 from .opening import marks_a_group, opens_a_group, opens_a_row, unmarked
 from .order import Order
 from .pending import STRAY_GAPS, put_pending
@@ -220,6 +221,12 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
+            if values and values_in_header(matched, region.table):
+                # A column label's note, its years and `/` read as values (letter-spaced `-layout`:
+                # fresh review seed 20268844 r009-v1): no row's, whatever label waits.
+                raw = " ".join(v.text.strip() for v in values)
+                grid.unplaced(f"values among the header's words ({words}: {raw})", shape.line)
+                continue
             marked = matched.unknown_words(markers=True)  # (a bare group marker one of the words)
             named_group = any(e.kind == "group" for m in matched.matches for e in m.entries)
             markers += not values and (marks_a_group(marked) or named_group)
@@ -249,7 +256,7 @@ def assemble_rows(
                     # Any words but its own tail (a group's label, whole or in pieces).
                     words = " ".join(t.text.strip() for t in matched.row.tokens if t.kind == "text")
                     pending.parted = pending.parted or (bool(words) and not continues(pending.key, words))
-                    headed = matched.columns_named(region.table)
+                    headed = columns_named(matched, region.table)
                     pending.other_header |= bool(headed) and not headed & set(columns_of(pending.row) or ())
                 continue
             if pending is None or pending.own or pending.after:
