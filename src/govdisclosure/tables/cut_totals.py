@@ -4,15 +4,15 @@ A table wider than its page loses what stands past the page's edge. Its last col
 (table 三's 总计, table 四's last group's 总计), and a number there may lose only its last digits:
 `1 3 5   /   3   /   /   /   1` for 135 / 3 / / / 138 (fresh review seed 20268843 r076-v0,
 Chromium's PDF through pdftotext `-layout`), `267` for 2679 (seed 20268842 r086-v0, `-layout`;
-pdfplumber's text of it too, below). The cut number reads whole, and no position shows the cut: a line may end at the
-page's widest line's end as well when nothing is cut (3,312 of 4,000 `-layout` texts of ten
-review seeds end a number there). What shows it is the total itself: its digits are the first
-digits of the sum of the cells before it, as no report's own slip in 2,328 generated reports
-(7,450 rows whose every cell is a number) printed one. Such a total is taken off, `cell-unplaced`;
-the cells before it stay (they stand left of the cut). Only in text of a PDF's pages, which form
-feeds mark (pdftotext, pdfminer): a report may drop a digit itself (`137` for 1378), and text of
-an HTML page or a Word file, which no page cuts, prints what the report printed. (pdfplumber's
-text has no feeds: its cut totals are left, r086-v0's among them.)
+pdfplumber's text of it too, below). The cut number reads whole, and no position shows the cut:
+a line may end at the page's widest line's end as well when nothing is cut (3,312 of 4,000
+`-layout` texts of ten review seeds end a number there). What shows it is the total itself: its
+digits are the first digits of the sum of the cells before it, as no report's own slip in 2,328
+generated reports (7,450 rows whose every cell is a number) printed one. Such a total is taken
+off, `cell-unplaced`; the cells before it stay (they stand left of the cut). Only in text of a
+PDF's pages, which form feeds mark (pdftotext, pdfminer): a report may drop a digit itself (`137`
+for 1378), and text of an HTML page or a Word file, which no page cuts, prints what the report
+printed. (pdfplumber's text has no feeds: its cut totals are left, r086-v0's among them.)
 """
 
 from __future__ import annotations
