@@ -44,6 +44,7 @@ __all__ = [
     "Runs",
     "Token",
     "TokenKind",
+    "has_pages",
     "printed_total_holds",
     "read_rows",
     "sums_something",
@@ -215,13 +216,19 @@ def _reading_order(lines: Sequence[Line], paged: bool) -> bool:
     return sum(line.raw[:1] == " " for line in filled) <= DUMP_INDENTED_SHARE * len(filled)
 
 
+def has_pages(lines: Sequence[Line]) -> bool:
+    """True when form feeds mark the text's pages: a PDF's (pdftotext, pdfminer), as no other
+    tool prints a feed."""
+    return any(line.page for line in lines)
+
+
 def read_rows(lines: Sequence[Line], lexicon: Lexicon) -> Layout:
     """Every table-like part of the text as rows of cell tokens, each read by the layout it shows."""
     if any(len(line.raw) > MAX_CELL for line in lines):  # (most texts have no line to cut)
         lines = [piece for line in lines for piece in cut_at_text(line)]
-    # Form feeds mark a PDF's pages (pdftotext, pdfminer): its blank lines part the page's text
-    # blocks, never a stream's blank cells or empty paragraphs (no other tool prints a feed).
-    paged = any(line.page for line in lines)
+    # On a PDF's pages blank lines part the page's text blocks, never a stream's blank cells or
+    # empty paragraphs.
+    paged = has_pages(lines)
     streamed = stream_rows(lines, lexicon) if not paged else None
     if streamed is not None:
         return Layout(tuple(streamed))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..diagnostics import TABLE_MISSING, TABLE_UNREAD, TEMPLATE_MIXED
-from ..layout import Layout, printed_total_holds, read_rows
+from ..layout import Layout, has_pages, printed_total_holds, read_rows
 from ..lexicon import Lexicon, lexicon_for
 from ..model import (
     TABLE_CLASSES,
@@ -243,7 +243,7 @@ def read_tables(
         )
 
     built: dict[str, Table] = {}
-    paged = any(line.page for line in lines)  # (form feeds: a PDF's pages, cut_totals.py)
+    paged = has_pages(lines)  # (a page's edge may cut a total: cut_totals.py)
     for name in TABLE_NAMES:
         if name not in grids:
             diagnostics.append(Diagnostic(TABLE_MISSING, f"no {name} table found in the text", None))

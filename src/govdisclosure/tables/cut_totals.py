@@ -17,7 +17,7 @@ printed. (pdfplumber's text has no feeds: its cut totals are left, r086-v0's amo
 
 from __future__ import annotations
 
-from ..identities import as_evidence
+from ..identities import as_evidence, side_total
 from ..model import Cell
 from ..templates import Template
 from .grid import Grid
@@ -53,13 +53,8 @@ def refuse_cut_totals(grid: Grid, template: Template, paged: bool) -> None:
 
 def _sum(cells: list[Cell]) -> int | None:
     """The cells' sum, a blank or a none mark counting as nothing; None if one is no whole count."""
-    total = 0
-    for cell in cells:
-        value = 0 if cell.kind == "blank" else as_evidence(cell)
-        if not isinstance(value, int):
-            return None
-        total += value
-    return total
+    total = side_total(0 if cell.kind == "blank" else as_evidence(cell) for cell in cells)
+    return total if isinstance(total, int) else None
 
 
 def _cut_from(printed: int, summed: int) -> bool:

@@ -47,6 +47,7 @@ from ..model import Diagnostic
 from ..templates import ActiveDisclosureSpec, Template, TemplateRegistry
 from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, one_row_printed, shows_column_order
 from .grid import Grid
+from .header_words import named_by
 from .moved import every_identity_holds, identities_kept, moved_runs, one_move_mends, said_moved
 from .regions import MatchedRow, Region
 from .row_labels import labelled_rows, labels_fit, row_labels
@@ -370,8 +371,7 @@ def _header_after_values(part: Region, columns: Sequence[str]) -> int | None:
     values = 0
     for row in part.rows:
         for m in row.matches:
-            named = [e.id for e in m.entries if e.table == part.table and e.kind == "column"]
-            own = [c for c in named if c in columns]
+            own = [c for c in named_by(m, part.table) if c in columns]
             if own and columns.index(own[0]) < values:
                 return m.token.line
             values += m.token.kind == "value"
@@ -389,7 +389,7 @@ def _header_repeated(part: Region, columns: Sequence[str]) -> bool:
         for m in row.matches:
             if repeated and m.token.kind == "value":
                 return True
-            named = {e.id for e in m.entries if e.table == part.table and e.kind == "column"} & set(columns)
+            named = set(named_by(m, part.table)) & set(columns)
             repeated = repeated or bool(named & seen)
             seen |= named
     return False

@@ -6,14 +6,19 @@ block's label (pdfminer), or a header printed again under a row, its notes' year
 
 from __future__ import annotations
 
-from .regions import MatchedRow
+from .regions import MatchedRow, MatchedToken
 
-__all__ = ["columns_named", "values_in_header"]
+__all__ = ["columns_named", "named_by", "values_in_header"]
+
+
+def named_by(match: MatchedToken, table: str) -> list[str]:
+    """The columns of `table` one header cell names, in its entries' order."""
+    return [e.id for e in match.entries if e.table == table and e.kind == "column"]
 
 
 def columns_named(row: MatchedRow, table: str) -> set[str]:
     """The columns of `table` the row's header cells name."""
-    return {e.id for m in row.matches for e in m.entries if e.table == table and e.kind == "column"}
+    return {c for m in row.matches for c in named_by(m, table)}
 
 
 def values_in_header(row: MatchedRow, table: str) -> bool:

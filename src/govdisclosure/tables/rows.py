@@ -195,10 +195,13 @@ def assemble_rows(
     # pdftotext; not aligned text, whose values stand where the page has them) a one-column row's
     # label and value may be one box, the wider blocks' values apart.
     boxes = in_text_boxes(region.rows)
-    wide_apart = boxes and not aligned
     lone = confirm is None and (
         apart_drawn
-        or (wide_apart and apart_past_one_column(region.rows, shapes, order, grid.reading_order, columns_of))
+        or (
+            boxes
+            and not aligned
+            and apart_past_one_column(region.rows, shapes, order, grid.reading_order, columns_of)
+        )
     )
     boxed = lone and boxes  # (a block printing no value may be emptied)
     said_lines = [r.row.line for run in region.between for r in run] if boxed else []
