@@ -315,6 +315,10 @@ FIXED = {
     # Stop 71: a header line's note (`（指 2018 年事项数）`) read as the values of the label before
     # (header_words.values_in_header).
     "s20268844-blank-r009-v1.pdf-chromium.pdftotext-layout.txt",
+    # Stop 72: letter-spaced table 三 read by its identities (spaced_digits.py; no wrong number
+    # before either: kept for tests/test_spaced_digits.py).
+    "s20268846-zeros-r047-v1.pdf-chromium.pdftotext-raw.txt",
+    "s20268846-zeros-r047-v1.pdf-chromium.pdfplumber.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

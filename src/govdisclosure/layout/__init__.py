@@ -31,7 +31,7 @@ from .rules import rule_table
 from .spaced import letter_spaced, unspaced
 from .streams import stream_rows
 from .tabs import is_tab_row, split_tabs
-from .tokens import Bounds, CellRow, Token, TokenKind, printed_total_holds, sums_something
+from .tokens import Bounds, CellRow, Token, TokenKind, is_spaced_digits, printed_total_holds, sums_something
 from .words import Run, Runs, WordRuns, aligned_words, split_words
 from .wrapped import join_wrapped
 
@@ -45,6 +45,7 @@ __all__ = [
     "Token",
     "TokenKind",
     "has_pages",
+    "is_spaced_digits",
     "printed_total_holds",
     "read_rows",
     "sums_something",

@@ -18,7 +18,7 @@ from functools import cache
 
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, split_label
 from ..numbering import CJK_NUMERALS
-from .tokens import CellRow
+from .tokens import CellRow, is_spaced_digits
 
 __all__ = [
     "group_piece_apart",
@@ -85,15 +85,37 @@ def may_be_in_a_row_label(text: str, lexicon: Lexicon) -> bool:
     return not any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in extra)
 
 
+def _words(row: CellRow, last: bool) -> str | None:
+    """The row's first words, where they are all the row holds (the last piece may have the row's
+    values after it on its line)."""
+    if row.bounds != "words" or not row.tokens or row.tokens[0].kind != "text":
+        return None
+    # (Letter-spaced digits are the row's values as much as values are: `开 4 0 0 0 1 0 5`.)
+    values = all(t.kind == "value" or is_spaced_digits(t) for t in row.tokens[1:])
+    if len(row.tokens) > 1 and not (last and values):
+        return None
+    return row.tokens[0].text.strip()
+
+
+def _naming_tail(row: CellRow, text: str, lexicon: Lexicon) -> str | None:
+    """The row's first words where, after the pieces so far, they make exactly the label of the
+    row they name alone (`1.属于` / `国家秘密`: 国家秘密 reads as 属于国家秘密 by itself, and the
+    pieces before it named nothing): one row either way, its number's line no unknown row's."""
+    words = _words(row, last=True)
+    if not words or not _names_a_row(text + words, lexicon):
+        return None
+    key = split_label(text + words).key
+    found = lexicon.match(words)
+    return words if found and all(e.kind == "row" and e.key == key for e in found) else None
+
+
 def _piece(row: CellRow, lexicon: Lexicon, last: bool) -> str | None:
     """The row's first words, if they may be a piece of a row label but match no label alone (or
     only a column's header after a row's number), and are all the row holds (the last piece may
     have the row's values after it on its line)."""
-    if row.bounds != "words" or not row.tokens or row.tokens[0].kind != "text":
+    text = _words(row, last)
+    if text is None:
         return None
-    if len(row.tokens) > 1 and not (last and all(t.kind == "value" for t in row.tokens[1:])):
-        return None
-    text = row.tokens[0].text.strip()
     # A text no row label can hold is never joined (what _names_a_row would say of every join).
     if not text or not may_be_in_a_row_label(text, lexicon):
         return None
@@ -135,7 +157,9 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
                 break
             more = _piece(rows[j], lexicon, last=True)
             if more is None:
-                break
+                more = _naming_tail(rows[j], text, lexicon)
+                if more is None:
+                    break
             text += more
             if _names_a_row(text, lexicon):
                 # The label as one token where it began, then the values of its last line.

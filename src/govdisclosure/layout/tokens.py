@@ -37,6 +37,7 @@ __all__ = [
     "cell_tokens",
     "cells_of",
     "is_broken_number",
+    "is_spaced_digits",
     "number_marked",
     "printed_total_holds",
     "reading",
@@ -54,6 +55,16 @@ Bounds = Literal["cells", "aligned", "words", "fused"]
 HAN = lazy_pattern(r"\p{Han}")
 # Only digits, separators and signs, and a digit among them.
 NUMERIC = regex.compile(rf"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++{UNIT}?+$")
+
+
+# Single digits one space apart, nothing else: letter-spaced digits (layout/spaced.py).
+SPACED_DIGITS = lazy_pattern(r"^\d(?: \d)++$")
+
+
+def is_spaced_digits(token: Token) -> bool:
+    """True for a `broken` token of letter-spaced single digits (`1 9 2 0 3 6`, layout/spaced.py):
+    one number or several cells, the text does not show which (a wrapped piece, `2,90`, is no such)."""
+    return token.kind == "broken" and SPACED_DIGITS().match(token.text.strip()) is not None
 
 
 def is_broken_number(text: str) -> bool:

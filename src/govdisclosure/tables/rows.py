@@ -27,6 +27,7 @@ from .positions import ColumnPositions
 from .regions import Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .shifted import shifts
+from .spaced_digits import put_spaced, spaced_row
 from .spelled import HeaderLabels
 from .waiting import (
     Pending,
@@ -210,7 +211,9 @@ def assemble_rows(
         positions.see(matched)
         # (A row of one-line text is words apart, or run together: a piece there is a piece too.)
         spaced = matched.row.bounds == "words" or matched.row.own_label
-        broken = spaced and any(t.kind == "broken" for t in matched.row.tokens)
+        # (A row of letter-spaced digits on its label's line is split by the identities: no piece.)
+        spaced_digits = spaced_row(matched.row.tokens, shape, confirm is not None)
+        broken = spaced and spaced_digits is None and any(t.kind == "broken" for t in matched.row.tokens)
         if broken and pending is not None:
             pending.broken = True
         if shape.caption:
@@ -224,6 +227,13 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
+            empty = pending is not None and not (pending.own or pending.after)
+            if spaced_digits is not None and pending is not None and empty and continues(pending.key, words):
+                # The label's wrapped tail, then its letter-spaced digits (spaced_digits.py).
+                waiting.append(Pending(pending.row, pending.line, spaced_digits, placed=True))
+                put_spaced(grid, pending.row, columns_of(pending.row) or (), spaced_digits, shape.line)
+                pending = None
+                continue
             if values and values_in_header(matched, region.table):
                 # A column label's note, its years and `/` read as values (letter-spaced `-layout`:
                 # fresh review seed 20268844 r009-v1): no row's, whatever label waits.
@@ -334,8 +344,9 @@ def assemble_rows(
         # (The group markers counted since the row label before; the count starts again here.)
         markers_before, markers = _group_column(segment.anchor, markers), 0
         if opened and unmarked(matched, shape.segments[0].anchor):
-            # A numbered label's words with no number, in the unknown row's lines: that row's.
-            if values:
+            # A numbered label's words with no number, in the unknown row's lines: that row's (its
+            # digits too, letter-spaced or a wrapped number's piece: said, never dropped unseen).
+            if values or any(t.kind == "broken" for t in matched.row.tokens):
                 printed_row = " ".join(t.text.strip() for t in matched.row.tokens)
                 grid.unplaced(f"values after words that name no row of the table ({printed_row})", shape.line)
             continue
@@ -350,6 +361,12 @@ def assemble_rows(
             pending.wrapped_tail(" ".join(t.text for t in matched.row.tokens))
             continue
         columns = columns_of(segment.anchor.id) or ()
+        if spaced_digits is not None:
+            # Letter-spaced digits: where the cells part is not shown (spaced_digits.py).
+            flush()
+            waiting.append(Pending(segment.anchor.id, shape.line, spaced_digits, placed=True))
+            put_spaced(grid, segment.anchor.id, columns, spaced_digits, shape.line)
+            continue
         printed = sum(v.kind == "value" for v in values)
         # (Right under the values: any line between could be the label they belong to.)
         below = held is not None and held[2] == index - 1
