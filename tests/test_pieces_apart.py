@@ -70,6 +70,19 @@ def test_letter_spaced_cells_of_the_review_give_no_wrong_number(name: str) -> No
     assert (found.wrong, found.misread) == ([], [])
 
 
+def test_a_line_of_pieces_sets_no_other_row_s_columns() -> None:
+    # Fresh review seed 20268847 r031-v0 (Chromium, 0.25 em, nowrap, table 三 cut at the page's
+    # edge before 总计): 一、本年新收's `11 5 6   265   43   27   81` for 1,156, 265, 43, 27, 81 (said:
+    # its row total fails as it stands) had set four columns before 265's, and so 二、上年结转's `2`
+    # under 265 read as 社会公益组织's (truth: 商业企业). A line read as a number's pieces anchors no
+    # column (aligned.column_anchors).
+    name = "s20268847-blank-r031-v0"
+    truth = json.loads((REVIEW / f"{name}.truth.json").read_text(encoding="utf-8"))
+    text = (REVIEW / f"{name}.pdf-chromium.pdftotext-layout.txt").read_text(encoding="utf-8")
+    found = score(truth, govdisclosure.parse(text), keeps_blanks=True)
+    assert (found.wrong, found.misread) == ([], [])
+
+
 # --- table 三 in text read as no aligned text: a letter-spaced number's pieces, blank cells dropped -
 
 APPLICATIONS = govdisclosure.default_templates()["2021"].applications

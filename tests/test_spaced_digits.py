@@ -76,12 +76,15 @@ def _wrapped(label: str, width: int | None) -> list[str]:
 @st.composite
 def raw_spaced_tables(draw: st.DrawFn) -> tuple[str, Printed]:
     """Table 三 printed letter-spaced as pdftotext -raw gives it: each row's label (whole, or
-    wrapped a few characters a line), then its cells one space apart on the label's last line;
-    some reports leave some cells blank, which the tool drops."""
+    wrapped a few characters a line), then its cells one space apart on the label's last line or
+    the line after it; some reports leave some cells blank, which the tool drops."""
     blanks = draw(st.booleans())
     # (Three characters a line spell too little of a label to show the letter-spacing: with every
     # label so, no line but table 二's few does, and the digits read as cells, layout/spaced.py.)
     width = draw(st.sampled_from([None, 4, 5, 8]))
+    # pdftotext -raw prints a row's cells beside its label's last line, or on the line after it
+    # (cells aligned lower in a tall row: `申 请 数 量` / `1 0 8 5 4 3 0 4 1 2 4`).
+    below = draw(st.booleans())
     lines = [*ACTIVE_LINES, *HEAD_LINES]
     printed: Printed = {}
     for row in ROWS:
@@ -96,7 +99,7 @@ def raw_spaced_tables(draw: st.DrawFn) -> tuple[str, Printed]:
         digits = " ".join(_spaced(str(v)) for v in cells if v is not None)
         pieces = _wrapped(row.label.label, width)
         lines += [_spaced(p) for p in pieces[:-1]]
-        lines.append(f"{_spaced(pieces[-1])} {digits}")
+        lines += [_spaced(pieces[-1]), digits] if below and digits else [f"{_spaced(pieces[-1])} {digits}"]
     lines.append(_spaced("四、政府信息公开行政复议、行政诉讼情况"))
     return "\n".join(lines) + "\n", printed
 
@@ -199,3 +202,41 @@ def test_review_text_letter_spaced_reads_table_san_by_its_identities(name: str) 
         expected = {c: truth["tables"]["applications"][row][c]["value"] for c in COLUMNS}
         assert {c: table[row][c].value for c in COLUMNS} == expected, row
         assert {table[row][c].basis for c in COLUMNS} == {"split"}, row
+
+
+def test_review_text_letter_spaced_values_on_the_line_after_the_label_are_its_row() -> None:
+    # Fresh review seed 20268844 r089-v1 (Chromium, 0.25 em letter-spacing, pdftotext -raw):
+    # `一 、 本 年 新 收 政 府 信 息 公 开` / `申 请 数 量` / `1 0 8 5 4 3 0 4 1 2 4` / `二 、 上 年 …`.
+    truth = json.loads((REVIEW / "s20268844-zeros-r089-v1.truth.json").read_text(encoding="utf-8"))
+    text = (REVIEW / "s20268844-zeros-r089-v1.pdf-chromium.pdftotext-raw.txt").read_text(encoding="utf-8")
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    for row in ("new_received", "partially_granted", "denied_prohibited_by_law"):
+        expected = {c: truth["tables"]["applications"][row][c]["value"] for c in COLUMNS}
+        assert {c: table[row][c].value for c in COLUMNS} == expected, row
+        assert {table[row][c].basis for c in COLUMNS} == {"split"}, row
+
+
+def test_letter_spaced_values_between_another_label_s_pieces_are_not_the_waiting_label_s() -> None:
+    # Review seed 20268837 r097-v0 (pdftotext -raw): `2 .` / `没 有` / `现 成` / `信 息` / `需 要` /
+    # `3 0 0 0 0 0 3` / `另 行` / `制 作`: 2.没有现成信息需要另行制作's values in the middle of its
+    # label's lines, after 1.本机关不掌握相关政府信息's label (its own values on a line its next
+    # label's number mark follows). Taken as 1.'s, they gave it 3 for its 7 and 0 for its 4.
+    truth = json.loads((REVIEW / "s20268837-zeros-r097-v0.truth.json").read_text(encoding="utf-8"))
+    text = (REVIEW / "s20268837-zeros-r097-v0.pdf-chromium.pdftotext-raw.txt").read_text(encoding="utf-8")
+    table = govdisclosure.parse(text).tables.applications
+    assert table is not None
+    for column, cell in table.rows.get("unavailable_not_held", {}).items():
+        assert cell.value == truth["tables"]["applications"]["unavailable_not_held"][column]["value"], column
+
+
+def test_letter_spaced_digits_after_words_that_continue_no_label_are_said() -> None:
+    # Words that name no row and continue no label's wrapped tail (`说 明`), then letter-spaced
+    # digits: they are said, where they had been dropped with no diagnostic.
+    rows = {r.id: [0] * 7 for r in ROWS}
+    label = _spaced("二、上年结转政府信息公开申请数量")
+    text = raw_text({**rows, "carried_over": [2, 1, 0, 0, 0, 0, 3]}).replace(
+        f"{label} 2 1 0 0 0 0 3", f"{label}\n{_spaced('说明')} 2 1 0 0 0 0 3"
+    )
+    report = govdisclosure.parse(text)
+    assert any("说明: 2 1 0 0 0 0 3" in d.message for d in report.diagnostics if d.code == "cell-unplaced")

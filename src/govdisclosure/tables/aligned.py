@@ -36,13 +36,13 @@ nothing, and where a word with another one space after it ends says nothing eith
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..layout import Run, Runs, Token
 from ..lexicon import key_of
 from ..values import UNITS
-from .bounds import Place, PrintedRun, column_bounds, one_space_apart, settled_of
+from .bounds import Place, PrintedRun, column_bounds, one_space_apart, pieces_unconfirmed, settled_of
 from .page_edge import Key, cut_off, header_shows_last
 from .regions import MatchedRow
 from .shape import ColumnsOf, RowShape
@@ -225,12 +225,14 @@ def column_anchors(
     columns_of: ColumnsOf,
     runs: Mapping[int, Runs] | None = None,
     labels: HeaderLabels | None = None,
+    confirm: Callable[[str, list[Token]], bool] | None = None,
 ) -> ColumnAnchors:
     """The columns each page's positions settle for the values of a table printed by aligned text.
 
     `runs`: where the text's runs of words stand (layout.Layout.runs), and `labels`: what the
     table's header prints; with both, the header printed above a set of columns' first row on a
-    page fixes the columns of the words spelling their labels (spelled.py).
+    page fixes the columns of the words spelling their labels (spelled.py). `confirm`: the row's
+    identity, if any; a line of pieces it does not bear out places no column (bounds.pieces_unconfirmed).
     """
     printed: dict[Key, list[PrintedRun]] = {}
     first: dict[Key, int] = {}  # the line of each set of columns' first row on its page
@@ -249,7 +251,7 @@ def column_anchors(
             cells.append((uniform or current, shape.lead))
         current = next((c for c, _ in reversed(cells) if c), current)
         for columns, values in cells:
-            if not columns:
+            if not columns or pieces_unconfirmed(values, confirm):
                 continue
             key = (matched.row.page, columns)
             if key not in first:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..layout import Token
+from ..lazyregex import lazy_pattern
 
 __all__ = [
     "Place",
@@ -23,11 +24,13 @@ __all__ = [
     "column_bounds",
     "may_be_pieces",
     "one_space_apart",
+    "pieces_unconfirmed",
     "settled_columns",
     "settled_of",
 ]
 
 Place = tuple[int, tuple[int, int]]  # a run's line and where it stands there
+DIGIT = lazy_pattern(r"\d")
 
 
 # A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
@@ -95,6 +98,17 @@ def column_bounds(printed: Sequence[PrintedRun], width: int) -> dict[Place, tupl
 def one_space_apart(places: Sequence[tuple[int, int]]) -> bool:
     """True when two of one line's runs (where each starts and ends) stand one space apart or less."""
     return any(b[0] - a[1] <= 1 for a, b in itertools.pairwise(sorted(places)))
+
+
+def pieces_unconfirmed(values: Sequence[Token], confirm: Callable[[str, list[Token]], bool] | None) -> bool:
+    """True when an aligned line's digits may be a letter-spaced number's pieces (may_be_pieces; a
+    mark is no number's piece: `/ 23,936`) that the row's identity, if the table has one
+    (`confirm`: table 三's row total), does not bear out as printed. Its runs then show no column
+    (aligned.column_anchors): read as a cell each, `11 5 6   265` (1,156 and 265) set four columns
+    before 265's, and another row's value under 265 one column too far right."""
+    printed = [v for v in values if v.kind == "value"]
+    digits = [v for v in printed if DIGIT().search(v.text)]
+    return may_be_pieces(digits, True) and (confirm is None or not confirm("", printed))
 
 
 def may_be_pieces(values: Sequence[Token], aligned: bool) -> bool:

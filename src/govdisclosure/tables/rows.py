@@ -24,7 +24,7 @@ from .order import Order
 from .pending import STRAY_GAPS, put_pending
 from .place import loose_cells, put_row, widened_columns
 from .positions import ColumnPositions
-from .regions import Region
+from .regions import MatchedRow, Region
 from .shape import ColumnsOf, RowShape, row_shapes
 from .shifted import shifts
 from .spaced_digits import put_spaced, spaced_row
@@ -54,6 +54,20 @@ def _group_column(anchor: Entry, markers: int) -> int:
     group labels' column, as （一）予以公开), none before a numbered one (`3.要求提供公开出版物`
     after `（五）` / `不予处`: its own group's, the rows' column drawn after the groups')."""
     return markers if anchor.paren is not None else 0
+
+
+def _between_labels(rows: Sequence[MatchedRow], index: int, label: Pending) -> bool:
+    """True when the row at `index` comes right after the waiting label's own line or a line of its
+    wrapped tail, words only, and right before a row opening with words (or ends the table): a
+    values line between two pieces of another label (`需 要` / `3 0 0 0 0 0 3` / `另 行`, a
+    label's middle line) is not the waiting label's."""
+    if index == 0 or any(t.kind != "text" for t in rows[index - 1].row.tokens):
+        return False
+    before = rows[index - 1]
+    if before.row.line != label.line and not continues(label.key, before.unknown_words()):
+        return False
+    following = rows[index + 1].row.tokens if index + 1 < len(rows) else None
+    return following is None or (bool(following) and following[0].kind == "text")
 
 
 def _no_group(row: str) -> str | None:
@@ -188,7 +202,9 @@ def assemble_rows(
 
     shapes = shapes if shapes is not None else row_shapes(region.rows, region.table, columns_of)
     # (Columns move from page to page: with no page marked, a row's positions settle nothing.)
-    anchors = column_anchors(region.rows, shapes, columns_of, runs, labels) if aligned and runs else None
+    anchors = None
+    if aligned and runs:
+        anchors = column_anchors(region.rows, shapes, columns_of, runs, labels, confirm)
     widened = widened_columns(region.rows, shapes, columns_of, group_of)
     loose = loose_cells(region.rows, shapes, columns_of)
     apart_drawn = drawn_apart(region.rows, shapes, order, grid.reading_order)  # pdfminer, pdftotext
@@ -207,12 +223,28 @@ def assemble_rows(
     boxed = lone and boxes  # (a block printing no value may be emptied)
     said_lines = [r.row.line for run in region.between for r in run] if boxed else []
     block_start = 0
+
+    def _takes_spaced(pending: Pending | None, matched: MatchedRow, index: int) -> bool:
+        """True when the label waiting for values, with none yet, takes a line's letter-spaced
+        digits: after its wrapped tail's words, or alone right after a line of words only and
+        right before the next label's line (pdftotext -raw prints a row's cells after its
+        label's cell; in text boxes a line of digits alone is one cell's)."""
+        if pending is None or pending.own or pending.after:
+            return False
+        words = matched.unknown_words()
+        if words:
+            return continues(pending.key, words)
+        return not boxes and _between_labels(region.rows, index, pending)
+
     for index, (matched, shape) in enumerate(zip(region.rows, shapes, strict=True)):
         positions.see(matched)
         # (A row of one-line text is words apart, or run together: a piece there is a piece too.)
         spaced = matched.row.bounds == "words" or matched.row.own_label
         # (A row of letter-spaced digits on its label's line is split by the identities: no piece.)
         spaced_digits = spaced_row(matched.row.tokens, shape, confirm is not None)
+        alone = spaced_digits is not None and not shape.segments and not matched.unknown_words()
+        if alone and not _takes_spaced(pending, matched, index):
+            spaced_digits = None  # no label's here: a number printed broken, as any such
         broken = spaced and spaced_digits is None and any(t.kind == "broken" for t in matched.row.tokens)
         if broken and pending is not None:
             pending.broken = True
@@ -227,12 +259,18 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
-            empty = pending is not None and not (pending.own or pending.after)
-            if spaced_digits is not None and pending is not None and empty and continues(pending.key, words):
-                # The label's wrapped tail, then its letter-spaced digits (spaced_digits.py).
+            if spaced_digits is not None and pending is not None and _takes_spaced(pending, matched, index):
+                # The label's letter-spaced digits after its wrapped tail (spaced_digits.py).
                 waiting.append(Pending(pending.row, pending.line, spaced_digits, placed=True))
                 put_spaced(grid, pending.row, columns_of(pending.row) or (), spaced_digits, shape.line)
                 pending = None
+                continue
+            if spaced_digits is not None:
+                # After words that name no row nor continue the label waiting (a group label's
+                # piece run into the tail, `供不明确`): said, never dropped unseen.
+                digits = " ".join(t.text.strip() for t in spaced_digits)
+                named_nothing = f"values after words that name no row of the table ({words}: {digits})"
+                grid.unplaced(named_nothing, shape.line)
                 continue
             if values and values_in_header(matched, region.table):
                 # A column label's note, its years and `/` read as values (letter-spaced `-layout`:

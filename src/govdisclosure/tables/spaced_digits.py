@@ -40,7 +40,7 @@ def spaced_row(tokens: Sequence[Token], shape: RowShape, identity: bool) -> list
     wrapped tail's (`数 量 1 9 2 0 3 6 1 8 4 2 2 3`: words that are no label); else None."""
     words = next((i for i, t in enumerate(tokens) if t.kind != "text"), len(tokens))
     digits = list(tokens[words:])
-    if not identity or not words or len(shape.segments) > 1 or any(t.kind == "text" for t in digits):
+    if not identity or len(shape.segments) > 1 or any(t.kind == "text" for t in digits):
         return None
     return digits if spaced_chunks(digits) is not None else None
 
