@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure
+from govdisclosure.model import ApplicationsTable
 from govdisclosure.templates import default_templates
 from plain_table import FEWER
 
@@ -184,36 +185,40 @@ def raw_text(rows: dict[str, list[int]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "s20268846-zeros-r047-v1.pdf-chromium.pdftotext-raw.txt",
-        "s20268846-zeros-r047-v1.pdf-chromium.pdfplumber.txt",
-    ],
-)
-def test_review_text_letter_spaced_reads_table_san_by_its_identities(name: str) -> None:
-    # A review's Chromium PDF in 0.5 em letter-spacing (fresh seed 20268846, 11 px, A4 landscape):
-    # `开 4 0 0 0 1 0 5` after the wrapped `2 . 其 他` / `法 律 行` / … and `形 ） 1 9 0 0 0 0 1 2 0`;
-    # 18 of its 200 cells were read before stop 72.
-    truth = json.loads((REVIEW / "s20268846-zeros-r047-v1.truth.json").read_text(encoding="utf-8"))
+def _review(report: str, name: str) -> tuple[dict[str, dict[str, object]], ApplicationsTable]:
+    """A review text's table 三 as parsed, and its truth's values row by row."""
+    truth = json.loads((REVIEW / f"{report}.truth.json").read_text(encoding="utf-8"))
+    values = {
+        row: {c: cell["value"] for c, cell in cells.items()}
+        for row, cells in truth["tables"]["applications"].items()
+    }
     table = govdisclosure.parse((REVIEW / name).read_text(encoding="utf-8")).tables.applications
     assert table is not None
-    for row in ("denied_prohibited_by_law", "partially_granted", "denied_third_party_rights"):
-        expected = {c: truth["tables"]["applications"][row][c]["value"] for c in COLUMNS}
-        assert {c: table[row][c].value for c in COLUMNS} == expected, row
-        assert {table[row][c].basis for c in COLUMNS} == {"split"}, row
+    return values, table
 
 
-def test_review_text_letter_spaced_values_on_the_line_after_the_label_are_its_row() -> None:
-    # Fresh review seed 20268844 r089-v1 (Chromium, 0.25 em letter-spacing, pdftotext -raw):
-    # `一 、 本 年 新 收 政 府 信 息 公 开` / `申 请 数 量` / `1 0 8 5 4 3 0 4 1 2 4` / `二 、 上 年 …`.
-    truth = json.loads((REVIEW / "s20268844-zeros-r089-v1.truth.json").read_text(encoding="utf-8"))
-    text = (REVIEW / "s20268844-zeros-r089-v1.pdf-chromium.pdftotext-raw.txt").read_text(encoding="utf-8")
-    table = govdisclosure.parse(text).tables.applications
-    assert table is not None
-    for row in ("new_received", "partially_granted", "denied_prohibited_by_law"):
-        expected = {c: truth["tables"]["applications"][row][c]["value"] for c in COLUMNS}
-        assert {c: table[row][c].value for c in COLUMNS} == expected, row
+# A review's Chromium PDFs in letter-spacing: fresh seed 20268846 r047-v1 (0.5 em, 11 px, A4
+# landscape), `开 4 0 0 0 1 0 5` after the wrapped `2 . 其 他` / `法 律 行` / … and `形 ） 1 9 0 0 0 0 1
+# 2 0`, 18 of its 200 cells read before stop 72; fresh seed 20268844 r089-v1 (0.25 em), a row's
+# digits on the line after its label's last words, `申 请 数 量` / `1 0 8 5 4 3 0 4 1 2 4` / `二 、 …`.
+READ_BY_IDENTITIES = [
+    ("s20268846-zeros-r047-v1", "pdftotext-raw", ("denied_prohibited_by_law", "partially_granted")),
+    ("s20268846-zeros-r047-v1", "pdfplumber", ("denied_third_party_rights", "partially_granted")),
+    (
+        "s20268844-zeros-r089-v1",
+        "pdftotext-raw",
+        ("new_received", "partially_granted", "denied_state_secret"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("report", "route", "rows"), READ_BY_IDENTITIES)
+def test_review_text_letter_spaced_reads_table_san_by_its_identities(
+    report: str, route: str, rows: tuple[str, ...]
+) -> None:
+    truth, table = _review(report, f"{report}.pdf-chromium.{route}.txt")
+    for row in rows:
+        assert {c: table[row][c].value for c in COLUMNS} == truth[row], row
         assert {table[row][c].basis for c in COLUMNS} == {"split"}, row
 
 
@@ -222,12 +227,11 @@ def test_letter_spaced_values_between_another_label_s_pieces_are_not_the_waiting
     # `3 0 0 0 0 0 3` / `另 行` / `制 作`: 2.没有现成信息需要另行制作's values in the middle of its
     # label's lines, after 1.本机关不掌握相关政府信息's label (its own values on a line its next
     # label's number mark follows). Taken as 1.'s, they gave it 3 for its 7 and 0 for its 4.
-    truth = json.loads((REVIEW / "s20268837-zeros-r097-v0.truth.json").read_text(encoding="utf-8"))
-    text = (REVIEW / "s20268837-zeros-r097-v0.pdf-chromium.pdftotext-raw.txt").read_text(encoding="utf-8")
-    table = govdisclosure.parse(text).tables.applications
-    assert table is not None
+    truth, table = _review(
+        "s20268837-zeros-r097-v0", "s20268837-zeros-r097-v0.pdf-chromium.pdftotext-raw.txt"
+    )
     for column, cell in table.rows.get("unavailable_not_held", {}).items():
-        assert cell.value == truth["tables"]["applications"]["unavailable_not_held"][column]["value"], column
+        assert cell.value == truth["unavailable_not_held"][column], column
 
 
 def test_letter_spaced_digits_after_words_that_continue_no_label_are_said() -> None:

@@ -266,8 +266,8 @@ def assemble_rows(
                 pending = None
                 continue
             if spaced_digits is not None:
-                # After words that name no row nor continue the label waiting (a group label's
-                # piece run into the tail, `供不明确`): said, never dropped unseen.
+                # After words that name no row and continue no label waiting for values (or one
+                # with values already): said, never dropped unseen.
                 digits = " ".join(t.text.strip() for t in spaced_digits)
                 named_nothing = f"values after words that name no row of the table ({words}: {digits})"
                 grid.unplaced(named_nothing, shape.line)

@@ -12,8 +12,10 @@ cells that holds the row total. Cells so read carry basis `split`.
 These tools drop blank cells, so the digits may also be fewer cells than the row has: where some
 split into fewer cells holds the row total as well (`1 2 1 2`: 12 and 12 with five blanks), the
 text does not show which, and the row is said, not split. Only a row printing nothing but digits
-on its label's line is read so: a none mark among them, or digits on other lines, leave it as it
-was (a number printed broken, layout/spaced.py).
+on one line is read so: its label's, its wrapped tail's, or a line of its own right after those and
+right before a line opening with words (rows.py: pdftotext -raw prints a row's cells after its
+label's cell). A none mark among them, or digits on other lines, leave it as it was (a number
+printed broken, layout/spaced.py).
 """
 
 from __future__ import annotations
