@@ -242,8 +242,9 @@ def assemble_rows(
         spaced = matched.row.bounds == "words" or matched.row.own_label
         # (A row of letter-spaced digits on its label's line is split by the identities: no piece.)
         spaced_digits = spaced_row(matched.row.tokens, shape, confirm is not None)
-        alone = spaced_digits is not None and not shape.segments and not matched.unknown_words()
-        if alone and not _takes_spaced(pending, matched, index):
+        # (Off a label's line, the waiting label takes them, or words of no label are before them.)
+        taken = spaced_digits is not None and not shape.segments and _takes_spaced(pending, matched, index)
+        if spaced_digits is not None and not shape.segments and not taken and not matched.unknown_words():
             spaced_digits = None  # no label's here: a number printed broken, as any such
         broken = spaced and spaced_digits is None and any(t.kind == "broken" for t in matched.row.tokens)
         if broken and pending is not None:
@@ -259,7 +260,7 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
-            if spaced_digits is not None and pending is not None and _takes_spaced(pending, matched, index):
+            if spaced_digits is not None and pending is not None and taken:
                 # The label's letter-spaced digits after its wrapped tail (spaced_digits.py).
                 waiting.append(Pending(pending.row, pending.line, spaced_digits, placed=True))
                 put_spaced(grid, pending.row, columns_of(pending.row) or (), spaced_digits, shape.line)
