@@ -1,14 +1,16 @@
-"""Table 三's letter-spaced digits split by the identities (tables/spaced_digits.py, resolve.py).
+"""Letter-spaced digits split by the identities (tables/spaced_digits.py, resolve.py).
 
 pdftotext `-raw` and pdfplumber print a letter-spaced table's row as `数 量 1 9 2 0 3 6 1 8 4 2 2 3`:
 the space between two cells is the space between two digits. Until stop 72 such a row was said (a
 number printed broken); now its digits are split where the row total and the column identities
-leave one split, as a fused line's are, and each cell says basis `split`.
+leave one split, as a fused line's are, and each cell says basis `split`. Since stop 73 marks and
+thousands among them (`1 , 6 7 8 1 — — — 1 1 , 6 8 0`) too, and table 四's one row by its group totals.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -75,11 +77,14 @@ def _wrapped(label: str, width: int | None) -> list[str]:
 
 
 @st.composite
-def raw_spaced_tables(draw: st.DrawFn) -> tuple[str, Printed]:
+def raw_spaced_tables(draw: st.DrawFn) -> tuple[str, Printed, str | None]:
     """Table 三 printed letter-spaced as pdftotext -raw gives it: each row's label (whole, or
     wrapped a few characters a line), then its cells one space apart on the label's last line or
-    the line after it; some reports leave some cells blank, which the tool drops."""
+    the line after it; some reports leave some cells blank, which the tool drops, print a zero as
+    a none mark, or thousands with a comma (`1 , 6 6 7`)."""
     blanks = draw(st.booleans())
+    mark = draw(st.sampled_from(MARKS))
+    big = draw(st.booleans())
     # (Three characters a line spell too little of a label to show the letter-spacing: with every
     # label so, no line but table 二's few does, and the digits read as cells, layout/spaced.py.)
     width = draw(st.sampled_from([None, 4, 5, 8]))
@@ -91,74 +96,111 @@ def raw_spaced_tables(draw: st.DrawFn) -> tuple[str, Printed]:
     for row in ROWS:
         if row.id == "granted":
             lines.append(_spaced("三、本年度办理结果"))
-        cells: list[int | None] = list(draw(st.lists(st.integers(0, 40), min_size=6, max_size=6)))
+        value = st.one_of(st.integers(0, 40), st.integers(1000, 1500)) if big else st.integers(0, 40)
+        cells: list[int | None] = list(draw(st.lists(value, min_size=6, max_size=6)))
         if blanks:
             left = draw(st.sets(st.integers(0, 5), max_size=6))
             cells = [None if i in left else v for i, v in enumerate(cells)]
         cells.append(sum(v for v in cells if v is not None))
         printed[row.id] = cells
-        digits = " ".join(_spaced(str(v)) for v in cells if v is not None)
+        digits = " ".join(_spaced(_shown(v, mark)) for v in cells if v is not None)
         pieces = _wrapped(row.label.label, width)
         lines += [_spaced(p) for p in pieces[:-1]]
         lines += [_spaced(pieces[-1]), digits] if below and digits else [f"{_spaced(pieces[-1])} {digits}"]
     lines.append(_spaced("四、政府信息公开行政复议、行政诉讼情况"))
-    return "\n".join(lines) + "\n", printed
+    return "\n".join(lines) + "\n", printed, mark
 
 
-def _holding(digits: str, cells: int) -> list[tuple[int, ...]]:
-    """Every split of the digits into `cells` numbers (no leading zero) whose last is the sum of
-    the others: a brute-force reference for the search of tables/fused.py."""
+#: How a report prints a zero: as 0, or as a none mark (FORMAT.md §2.2 K).
+MARKS = [None, "—", "/", "无"]
+
+
+def _shown(value: int, mark: str | None) -> str:
+    """A cell as the report prints it: a zero as its mark, thousands with a comma."""
+    return mark if value == 0 and mark else f"{value:,}"
+
+
+#: One cell of a printed row's pieces: a number (no leading zero; a comma three digits apart).
+NUMBER = re.compile(r"^(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)$")
+
+
+def _cuts(pieces: tuple[str, ...], cells: int) -> list[tuple[str, ...]]:
+    """Every way to read the printed pieces (each character of a letter-spaced row) as `cells`
+    cells in order: a none mark a cell alone, a comma inside its number: a brute-force reference
+    for the search of tables/spaced_digits.py."""
 
     @cache
-    def parts(at: int, left: int) -> tuple[tuple[int, ...], ...]:
+    def parts(at: int, left: int) -> tuple[tuple[str, ...], ...]:
         if left == 0:
-            return ((),) if at == len(digits) else ()
-        found = []
-        for end in range(at + 1, len(digits) + 1):
-            head = digits[at:end]
-            if len(head) > 1 and head[0] == "0":
-                break
-            found += [(int(head), *rest) for rest in parts(end, left - 1)]
+            return ((),) if at == len(pieces) else ()
+        found: list[tuple[str, ...]] = []
+        for end in range(at + 1, len(pieces) + 1):
+            head = "".join(pieces[at:end])
+            if head in MARKS or NUMBER.match(head):
+                found += [(head, *rest) for rest in parts(end, left - 1)]
         return tuple(found)
 
-    return [split for split in parts(0, cells) if sum(split[:-1]) == split[-1]]
+    return list(parts(0, cells))
 
 
-def _settled_alone(cells: list[int | None]) -> bool:
-    """True when the printed digits split into seven cells one way only holding the row total, and
-    into fewer cells no way holding it."""
-    digits = "".join(str(v) for v in cells if v is not None)
-    return len(_holding(digits, 7)) == 1 and not any(_holding(digits, m) for m in range(2, 7))
+def _worth(cell: str) -> int:
+    return 0 if cell in MARKS else int(cell.replace(",", ""))
+
+
+def _holding_cells(pieces: tuple[str, ...], cells: int) -> list[tuple[str, ...]]:
+    """The readings of `_cuts` whose last cell is the sum of the others (a mark counting as 0)."""
+    return [c for c in _cuts(pieces, cells) if sum(map(_worth, c[:-1])) == _worth(c[-1])]
+
+
+def _pieces(cells: list[int | None], mark: str | None) -> tuple[str, ...]:
+    """The row's printed characters, each a piece the letter-spacing sets apart."""
+    return tuple(ch for v in cells if v is not None for ch in _shown(v, mark))
+
+
+def _settled_by_pieces(pieces: tuple[str, ...]) -> bool:
+    """True when the printed pieces read as seven cells one way only holding the row total, and as
+    fewer cells (blank ones dropped) no way holding it."""
+    return len(_holding_cells(pieces, 7)) == 1 and not any(_holding_cells(pieces, m) for m in range(1, 7))
 
 
 @FEWER  # a whole table parsed an example
 @given(raw_spaced_tables())
-def test_letter_spaced_digits_give_no_number_but_their_own(drawn: tuple[str, Printed]) -> None:
-    text, printed = drawn
+def test_letter_spaced_digits_give_no_number_but_their_own(drawn: tuple[str, Printed, str | None]) -> None:
+    text, printed, mark = drawn
     table = govdisclosure.parse(text).tables.applications
     assert table is not None
     for row, column, cell in table.cells():
+        value = printed[row][COLUMNS.index(column)]
         if cell.kind == "number":
-            assert cell.value == printed[row][COLUMNS.index(column)], (row, column, cell.raw)
+            assert cell.value == value, (row, column, cell.raw)
+            assert not (mark and value == 0), (row, column, cell.raw)  # a mark read as its 0
 
 
 @FEWER  # a whole table parsed an example
 @given(raw_spaced_tables())
 def test_letter_spaced_digits_one_split_alone_holds_are_read_by_that_split(
-    drawn: tuple[str, Printed],
+    drawn: tuple[str, Printed, str | None],
 ) -> None:
-    text, printed = drawn
+    text, printed, mark = drawn
     table = govdisclosure.parse(text).tables.applications
     assert table is not None
     for row, cells in printed.items():
         # (A nonzero digit before the last: the digits are one letter-spaced run, layout/spaced.py;
-        # `0 0 0 0 0 0 0` stays seven cells.)
-        digits = "".join(str(v) for v in cells if v is not None)
-        if not _settled_alone(cells) or set(digits[:-1]) <= {"0"}:
+        # `0 0 0 0 0 0 0` stays seven cells, and so do marks and lone digits between them.)
+        pieces = _pieces(cells, mark)
+        if not _settled_by_pieces(pieces) or not _one_run(pieces):
             continue
         read = table.rows.get(row, {})
-        assert {c: read[c].value for c in read} == dict(zip(COLUMNS, cells, strict=True)), row
+        expected = {c: (None if mark and v == 0 else v) for c, v in zip(COLUMNS, cells, strict=True)}
+        assert {c: read[c].value for c in read} == expected, row
         assert {read[c].basis for c in read} == {"split"}, row
+
+
+def _one_run(pieces: tuple[str, ...]) -> bool:
+    """True when the pieces hold a letter-spaced run: two pieces of a number side by side, not
+    only zeros (`0 0` are two cells, layout/spaced.py)."""
+    runs = "".join(" " if p in MARKS else p for p in pieces).split()
+    return any(len(r) > 1 and set(r[:-1]) - {"0"} for r in runs)
 
 
 def test_digits_that_fewer_cells_hold_too_are_said() -> None:
@@ -244,3 +286,161 @@ def test_letter_spaced_digits_after_words_that_continue_no_label_are_said() -> N
     )
     report = govdisclosure.parse(text)
     assert any("说明: 2 1 0 0 0 0 3" in d.message for d in report.diagnostics if d.code == "cell-unplaced")
+
+
+def _table_cells(report: str, route: str, table: str) -> tuple[dict[str, dict[str, object]], object]:
+    """A review text's table as parsed, and its truth's cells (raw text) row by row."""
+    truth = json.loads((REVIEW / f"{report}.truth.json").read_text(encoding="utf-8"))
+    raw = {
+        row: {c: cell["raw"] for c, cell in cells.items()} for row, cells in truth["tables"][table].items()
+    }
+    text = (REVIEW / f"{report}.pdf-chromium.{route}.txt").read_text(encoding="utf-8")
+    return raw, getattr(govdisclosure.parse(text).tables, table)
+
+
+def test_letter_spaced_rows_with_marks_and_commas_are_split_by_the_identities() -> None:
+    # Fresh seed 20268846 r029-v0 (pdftotext -raw, zeros printed —): `一 、 本 年 新 收 … 数 量 1 , 6 7 8
+    # 1 — — — 1 1 , 6 8 0` is 1,678, 1, three marks, 1 and 1,680 (11,680 would be six cells, whose
+    # total fails). Before stop 73 the row was said as a number printed broken, and so was every row
+    # near it, `— — — — — — —` too: 497 of 994 cells of such texts in seed 46 were read.
+    truth, table = _table_cells("s20268846-dash-r029-v0", "pdftotext-raw", "applications")
+    assert table is not None
+    for row in ("new_received", "granted", "outcome_total"):
+        assert {c: table[row][c].raw for c in COLUMNS} == truth[row], row
+        assert {table[row][c].basis for c in COLUMNS} == {"split"}, row
+    # Rows of marks and lone digits show their cells as printed: no split, no basis.
+    for row in ("denied_state_secret", "carried_over"):
+        assert {c: table[row][c].raw for c in COLUMNS} == truth[row], row
+        assert {table[row][c].basis for c in COLUMNS} == {None}, row
+    assert table["new_received"]["commercial_enterprise"].kind == "number"
+    assert table["new_received"]["research_institution"].kind == "none"
+
+
+# Table 四's one row of fifteen cells, letter-spaced after its header, fresh seed 20268846:
+# `/ 1 2 / 3 2 / 1 3 6 / / / / /` (r010-v0), `无 无 无 无 无 无 1 1 无 2 无 …` (r056-v1) and
+# `— 6 6 2 1 4 — — — — — 2 — — 1 3` (r079-v0: 14 is 维持 …'s total, 1 and 3 the last group's).
+REVIEW_ROWS = [
+    ("s20268846-slash-r010-v0", "pdftotext-raw"),
+    ("s20268846-slash-r010-v0", "pdfplumber"),
+    ("s20268846-wu-r056-v1", "pdftotext-raw"),
+    ("s20268846-dash-r079-v0", "pdftotext-raw"),
+]
+
+
+@pytest.mark.parametrize(("report", "route"), REVIEW_ROWS)
+def test_letter_spaced_table_si_is_split_by_its_group_totals(report: str, route: str) -> None:
+    truth, table = _table_cells(report, route, "review_litigation")
+    assert table is not None
+    read = {group: {c: cell.raw for c, cell in cells.items()} for group, cells in table.rows.items()}
+    assert read == truth
+    assert {cell.basis for _, _, cell in table.cells()} == {"split"}
+
+
+def test_letter_spaced_table_si_cut_at_the_page_s_edge_is_said() -> None:
+    # r073-v1: the page's edge cut the last three cells off (`3 2 无 1 6 无 无 无 无 无 无 无`): twelve
+    # printed cells read with three blanks hold the group totals as well as any fifteen.
+    text = (REVIEW / "s20268846-wu-r073-v1.pdf-chromium.pdftotext-raw.txt").read_text(encoding="utf-8")
+    report = govdisclosure.parse(text)
+    table = report.tables.review_litigation
+    assert table is None or not any(c.kind == "number" for _, _, c in table.cells())
+    assert any("review_litigation" in d.message and "fewer cells" in d.message for d in report.diagnostics)
+
+
+REVIEW_TEMPLATE = default_templates()["2021"].review_litigation
+#: Table 四's fifteen cells in printed order: each group's five.
+REVIEW_PLACES = [(g, c) for g in REVIEW_TEMPLATE.groups for c in REVIEW_TEMPLATE.columns]
+REVIEW_HEADER = [
+    f"{_spaced('行政复议')} {_spaced('行政诉讼')}",
+    " ".join(_spaced(REVIEW_TEMPLATE.columns[c].label.label) for c in REVIEW_TEMPLATE.columns),
+    f"{_spaced('未经复议直接起诉')} {_spaced('复议后起诉')}",
+    " ".join(_spaced(REVIEW_TEMPLATE.columns[c].label.label) for c in [*REVIEW_TEMPLATE.columns] * 2),
+]
+
+
+@st.composite
+def raw_spaced_reviews(draw: st.DrawFn) -> tuple[str, list[int | None], str | None]:
+    """Table 三 of zeros and table 四 after it, letter-spaced as pdftotext -raw prints them: table 四's
+    fifteen cells on one line after its header, a zero as a mark or 0, some cells blank and dropped."""
+    mark = draw(st.sampled_from(MARKS))
+    blanks = draw(st.booleans())
+    cells: list[int | None] = []
+    for _ in REVIEW_TEMPLATE.groups:
+        group: list[int | None] = list(draw(st.lists(st.integers(0, 30), min_size=4, max_size=4)))
+        if blanks:
+            left = draw(st.sets(st.integers(0, 3), max_size=4))
+            group = [None if i in left else v for i, v in enumerate(group)]
+        total = sum(v for v in group if v is not None)
+        cells += [*group, None if blanks and all(v is None for v in group) else total]
+    table_san = raw_text({r.id: [0] * 7 for r in ROWS})
+    row = " ".join(_spaced(_shown(v, mark)) for v in cells if v is not None)
+    lines = [
+        _spaced("四、政府信息公开行政复议、行政诉讼情况"),
+        *REVIEW_HEADER,
+        row,
+        "五、存在的主要问题及改进情况",
+    ]
+    return table_san + "\n".join(lines) + "\n", cells, mark
+
+
+@FEWER  # a whole report parsed an example
+@given(raw_spaced_reviews())
+def test_letter_spaced_table_si_gives_no_number_but_its_own(
+    drawn: tuple[str, list[int | None], str | None],
+) -> None:
+    text, cells, mark = drawn
+    table = govdisclosure.parse(text).tables.review_litigation
+    assert table is not None
+    for group, column, cell in table.cells():
+        value = cells[REVIEW_PLACES.index((group, column))]
+        if cell.kind == "number":
+            assert cell.value == value, (group, column, cell.raw)
+            assert not (mark and value == 0), (group, column, cell.raw)  # a mark read as its 0
+
+
+def _group_readings(pieces: tuple[str, ...]) -> tuple[int, bool]:
+    """How many ways table 四's printed pieces read as fifteen cells whose three group totals hold,
+    and whether some reading with blank cells holds them too (a group's printed cells ending with
+    its total, or none printed): a reference for tables/spaced_digits.py, reading group by group
+    where the search there reads place by place."""
+
+    @cache
+    def go(at: int, group: int, taken: int, total: int) -> tuple[int, bool]:
+        if group == len(REVIEW_TEMPLATE.groups):
+            return (1 if at == len(pieces) else 0), False
+        full, fewer = 0, False
+        if taken == 0:  # the whole group blank
+            after = go(at, group + 1, 0, 0)
+            fewer = fewer or after[0] > 0 or after[1]
+        for end in range(at + 1, len(pieces) + 1):
+            cell = "".join(pieces[at:end])
+            if not (cell in MARKS or NUMBER.match(cell)):
+                continue
+            if _worth(cell) == total:  # the group's total
+                after = go(end, group + 1, 0, 0)
+                if taken == 4:
+                    full, fewer = full + after[0], fewer or after[1]
+                else:
+                    fewer = fewer or after[0] > 0 or after[1]
+            if taken < 4:
+                after = go(end, group, taken + 1, total + _worth(cell))
+                full, fewer = full + after[0], fewer or after[1]
+        return full, fewer
+
+    return go(0, 0, 0, 0)
+
+
+@FEWER  # a whole report parsed an example
+@given(raw_spaced_reviews())
+def test_letter_spaced_table_si_one_reading_alone_is_read(
+    drawn: tuple[str, list[int | None], str | None],
+) -> None:
+    text, cells, mark = drawn
+    pieces = _pieces(cells, mark)
+    full, fewer = _group_readings(pieces)
+    if full != 1 or fewer or not _one_run(pieces):
+        return
+    table = govdisclosure.parse(text).tables.review_litigation
+    assert table is not None
+    read = {(g, c): cell.value for g, c, cell in table.cells()}
+    assert read == {p: (None if mark and v == 0 else v) for p, v in zip(REVIEW_PLACES, cells, strict=True)}
+    assert {cell.basis for _, _, cell in table.cells()} == {"split"}

@@ -58,12 +58,14 @@ NUMERIC = regex.compile(rf"^[+\-]?+(?=[,.，．]*+\d)[\d,.，．]++{UNIT}?+$")
 
 
 # Single digits one space apart, nothing else: letter-spaced digits (layout/spaced.py).
-SPACED_DIGITS = lazy_pattern(r"^\d(?: \d)++$")
+# (A comma among them binds the digits on both sides: `1 , 6 6 7`.)
+SPACED_DIGITS = lazy_pattern(r"^\d(?: \d)*+(?: , \d(?: \d)*+)*+$")
 
 
 def is_spaced_digits(token: Token) -> bool:
-    """True for a `broken` token of letter-spaced single digits (`1 9 2 0 3 6`, layout/spaced.py):
-    one number or several cells, the text does not show which (a wrapped piece, `2,90`, is no such)."""
+    """True for a `broken` token of letter-spaced single digits, a lone comma among them (`1 9 2 0
+    3 6`, `1 , 6 6 7 1`; layout/spaced.py): one number or several cells, the text does not show
+    which (a wrapped piece, `2,90`, is no such)."""
     return token.kind == "broken" and SPACED_DIGITS().match(token.text.strip()) is not None
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
 
 from ..diagnostics import TABLE_GARBLED
-from ..layout import Bounds, Token, printed_total_holds
+from ..layout import Token, printed_total_holds
 from ..lexicon import key_of
 from ..model import Basis, Diagnostic
 from ..templates import ReviewLitigationSpec
 from .drawn import all_alike, run_refused
+from .drifting import in_text_boxes
 from .grid import FusedRun, Grid
 from .order import Order
 from .place import fit
@@ -20,32 +20,12 @@ from .review_headed import BOXED, box_by_box, columns_named_before
 from .review_heading import say_groups_about_a_heading
 from .review_pieces import PIECES_BESIDE, beside_pieces
 from .review_pipes import pipe_row, unsettled
+from .review_rows import ValueRow, join_over_columns
 from .review_totals import place_by_totals, refuse_order
+from .spaced_digits import put_spaced_table, spaced_cells
 from .stated import place_stated, stated_groups
 
 TABLE = "review_litigation"
-
-
-# A NamedTuple, not an attrs class: internal, and an attrs class costs ~2.6 million instructions to define
-# at import (docs/performance.md); a NamedTuple a fifth of that, immutable and compared by value too.
-class _ValueRow(NamedTuple):
-    group: str | None
-    values: tuple[Token, ...]
-    line: int
-    # The row's place among the region's rows (not `index`: a tuple's method has that name).
-    position: int
-    bounds: Bounds
-    # Only rows naming a column (a stray 总计) came between this row and the previous one.
-    after_columns: bool = False
-    # Gathered from values printed one per line: their order, not a printed row, makes the row.
-    joined: bool = False
-    unlined: bool = False  # one-line text showing rows out of order (drawn.shows_column_order)
-    # The groups whose labels stood between the previous row of values and this one.
-    named: frozenset[str] = frozenset()
-    unordered: bool = False  # two lines of pipes whose cells' order no total settles (review_pipes.py)
-    # The header's words (more than a stray 总计) stood between the previous row of values and this one.
-    header_between: bool = False
-    beside_pieces: bool = False  # a number printed in pieces on or next to its lines (review_pieces.py)
 
 
 def assemble_review(
@@ -64,7 +44,8 @@ def assemble_review(
     """
     groups, columns = tuple(spec.groups), tuple(spec.columns)
     named_columns: set[str] = set()
-    value_rows: list[_ValueRow] = []
+    value_rows: list[ValueRow] = []
+    spaced: list[tuple[int, tuple[Token, ...]]] = []  # lines of letter-spaced digits, their values
     garbled_line: int | None = None
     group: str | None = None
     group_keys = {g: [key_of(s) for s in label.spellings] for g, label in spec.groups.items()}
@@ -93,7 +74,10 @@ def assemble_review(
                 named.add(group)
         last_label = labelled[-1] if labelled else -1
         before = [m.token for m in row.matches[: last_label + 1] if m.token.kind == "value"]
-        after = tuple(m.token for m in row.matches[last_label + 1 :] if m.token.kind in ("value", "empty"))
+        rest = tuple(m.token for m in row.matches[last_label + 1 :])
+        after = tuple(t for t in rest if t.kind in ("value", "empty"))
+        if not any(t.kind == "text" for t in rest) and spaced_cells(rest) is not None:
+            spaced.append((row.row.line, rest))  # letter-spaced digits: `broken` tokens, no value
         if before:
             garbled_line = garbled_line or row.row.line
         if any(t.kind == "value" for t in after) or len(after) >= len(columns):
@@ -104,7 +88,7 @@ def assemble_review(
                 piped = unsettled(last.values, after)
                 ordered = pipe_row(last.values, after, len(columns), len(groups)) if piped else None
                 unordered = piped and ordered is None
-                value_rows[-1] = _ValueRow(
+                value_rows[-1] = ValueRow(
                     last.group,
                     ordered or last.values + after,
                     last.line,
@@ -118,7 +102,7 @@ def assemble_review(
             else:
                 unlined = order == "apart" and row.row.own_label
                 value_rows.append(
-                    _ValueRow(
+                    ValueRow(
                         group,
                         after,
                         row.row.line,
@@ -149,6 +133,13 @@ def assemble_review(
             )
         )
     keep = named_columns if garbled_line is not None else set(columns)
+    if len(spaced) == 1 and {r.line for r in value_rows} <= {spaced[0][0]} and keep == set(columns):
+        # Letter-spaced digits, the table's one row of values after its whole header (spaced_digits.py).
+        line, values = spaced[0]
+        put_spaced_table(
+            grid, columns * len(groups), len(columns), values, line, not in_text_boxes(region.rows)
+        )
+        return
     # (Pipe cells show their own order: review_pipes.py.)
     apart = [t for r in value_rows if r.joined for t in r.values if t.kind == "value" and not t.pipe_cell]
     refused = run_refused(region.rows, apart, grid.reading_order, not any(r.unlined for r in value_rows))
@@ -172,7 +163,7 @@ def _place(
     grid: Grid,
     groups: tuple[str, ...],
     columns: tuple[str, ...],
-    rows: list[_ValueRow],
+    rows: list[ValueRow],
     keep: set[str],
     stated: Callable[[], dict[str, dict[str, int]]] = dict,
     trailing: bool = False,
@@ -243,7 +234,7 @@ def _place(
             if not (r.joined and refuse_order(grid, r.group or "", part, True, astray)):
                 grid.place(r.group or "", columns, part, basis="order" if r.joined else None)
         return
-    joined = _join_over_columns(rows)
+    joined = join_over_columns(rows)
     if (
         len(joined) < len(rows)
         and len([r for r in joined if fit(r.values, width * len(groups)) is not None]) == 1
@@ -282,18 +273,3 @@ def _place(
     if values:
         raw = " ".join(t.text.strip() for t in values)
         grid.unplaced(f"{len(values)} values in an order that cannot be placed ({raw})", rows[0].line)
-
-
-def _join_over_columns(rows: list[_ValueRow]) -> list[_ValueRow]:
-    """One-value-per-line rows joined across a line naming a column (…0 0 0 / 总计 / 0, plain pdftotext).
-
-    Tried only when no other reading places the table: the join must then give the whole table.
-    """
-    joined: list[_ValueRow] = []
-    for row in rows:
-        last = joined[-1] if joined else None
-        if last is not None and row.after_columns and row.bounds == last.bounds == "words":
-            joined[-1] = last._replace(values=last.values + row.values, position=row.position, joined=True)
-        else:
-            joined.append(row)
-    return joined
