@@ -495,6 +495,10 @@ def _group(cells: list[str]) -> list[str]:
     after=st.lists(_MARK_OR_NUMBER, min_size=4, max_size=4),
 )
 @example(review=["—", "—", "1", "—"], direct=["1", "—", "—", "—"], after=["—"] * 4)
+# Found by this property (stop 73): 未经复议直接起诉's `— 0 0 0 0` cut as its last four and
+# 行政复议's total after them, `0 0 0 0 0`, was read so: values alike in any order, but a run across
+# the cut that is not alike them is another group's reading (review_totals._crossed).
+@example(review=["0"] * 4, direct=["—", "0", "0", "0"], after=["0"] * 4)
 @settings(max_examples=80, deadline=None)
 def test_table_four_total_drawn_with_the_next_group_gives_no_wrong_number(
     review: list[str], direct: list[str], after: list[str]

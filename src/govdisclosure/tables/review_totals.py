@@ -54,14 +54,17 @@ def place_by_totals(
         return values
     apart = _named_apart(runs, groups, cuts[0]) if runs is not None else set()
     sharing = _sharing_with(apart, runs, groups, cuts[0]) if runs is not None else set()
-    crossed = _crossed(values, runs, cuts[0], width) if runs is not None else set()
+    crossed = _crossed(values, runs, cuts[0], width) if runs is not None else {}
     inside = _cut_inside(values, runs, cuts[0]) if runs is not None else set()
     start = 0
     for group, stop in zip(groups, cuts[0], strict=True):
         part = values[start:stop]
         start = stop
         shown = " ".join(t.text.strip() for t in part)
-        if len(part) == width and (group in apart or stop in crossed) and not reads_alike(part):
+        # (Alike values read the same in any order; a run across the cut reads the same only where
+        # its values are alike the group's too: `— 0 0 0 0` is no `0 0 0 0 0`.)
+        across = group in apart and not reads_alike(part)
+        if len(part) == width and (across or (stop in crossed and not all_alike([*part, *crossed[stop]]))):
             grid.unplaced(f"{group}: {ACROSS_HEADER} ({shown})", part[0].line)
         elif len(part) == width and group in sharing and not reads_alike(part):
             grid.unplaced(f"{group}: {SHARED_ROW} ({shown})", part[0].line)
@@ -90,17 +93,20 @@ def refuse_order(grid: Grid, group: str, part: list[Token], lined: bool, astray:
 
 def _crossed(
     values: list[Token], runs: Sequence[tuple[int, frozenset[str]]], stops: tuple[int, ...], width: int
-) -> set[int]:
+) -> dict[int, list[Token]]:
     """The stops of the groups (cut at `stops`) that a run of exactly a group's values, its total
     holding, straddles: that run read as one group is another reading the totals allow. Chromium's
     PDF, cells aligned bottom, drew each group's values under its own header but 行政复议's total
     with 复议后起诉's (`— — 1 —` / header / `1 — — — 1` / header / `1 — — — — —`): cut in printed
-    order, 未经复议直接起诉 read `— — — 1 1` for 1 — — — 1 (fresh review seed 20268818 r078-v0)."""
+    order, 未经复议直接起诉 read `— — — 1 1` for 1 — — — 1 (fresh review seed 20268818 r078-v0).
+    Each stop with the values of the runs straddling it."""
     spans = _spans(stops)
-    crossed: set[int] = set()
+    crossed: dict[int, list[Token]] = {}
     for lo, hi in _spans(itertools.accumulate(count for count, _ in runs)):
         if hi - lo == width and (lo, hi) not in spans and printed_total_holds(values[lo:hi]):
-            crossed.update(stop for start, stop in spans if start < hi and lo < stop)
+            for start, stop in spans:
+                if start < hi and lo < stop:
+                    crossed.setdefault(stop, []).extend(values[lo:hi])
     return crossed
 
 
