@@ -1582,3 +1582,18 @@ def test_a_row_s_blocks_in_a_pdf_s_order_place_it_only_one_value_each(
         assert [c.raw for c in table.rows["carried_over"].values()] == values
     elif len(blocks) > 1:
         assert "carried_over" not in table.rows
+
+
+def test_a_block_value_between_two_labels_one_of_them_blank_is_not_placed_by_order() -> None:
+    # Fresh review seed 20268847 nbsp-r001-v1 (LibreOffice's PDF, cells aligned right and top, plain
+    # pdftotext): `行政处罚` / `38` / `行政强制`, 行政强制's 38 drawn before its own label, one box with
+    # 行政处罚's. The same lines print 行政处罚's 38 with 行政强制 blank: which is not shown, though the
+    # text prints its rows in order elsewhere. The 38 was read as 行政处罚's.
+    folder = Path(__file__).resolve().parent / "corpus" / "heldout" / "review-layouts"
+    text = (folder / "s20268847-nbsp-r001-v1.pdf-lo.pdftotext.txt").read_text(encoding="utf-8")
+    report = govdisclosure.parse(text)
+    table = report.tables.active_disclosure
+    assert table is not None
+    for row in ("administrative_penalty", "administrative_enforcement"):
+        assert not any(c.kind == "number" for c in table.rows.get(row, {}).values()), row
+    assert any(d.code == "cell-unplaced" and "(38)" in d.message for d in report.diagnostics)

@@ -183,7 +183,9 @@ def assemble_rows(
                 found,
                 row_columns,
                 settles,
-                own=local or (in_order and not moved),
+                # (Not in a PDF's text boxes where a label of the block has no value: a box may be
+                # drawn before its label's, `行政处罚` / `38` / `行政强制` for 行政强制's 38.)
+                own=local or (in_order and not moved and not (boxes and grid.reading_order and doubtful)),
                 local=local,
                 aligned=gaps,
                 anchors=anchors,
