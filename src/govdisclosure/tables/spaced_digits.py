@@ -121,14 +121,6 @@ def put_spaced(
     grid.fused.append(FusedRun(row, columns, cells.parts, line, readings=tuple(readings)))
 
 
-class _Stop(Exception):
-    """The search has its answer: a reading with blank cells, or its budget spent."""
-
-    def __init__(self, doubt: str) -> None:
-        super().__init__(doubt)
-        self.doubt = doubt
-
-
 def put_spaced_table(
     grid: Grid, columns: tuple[str, ...], width: int, values: Sequence[Token], line: int, whole: bool
 ) -> None:
@@ -140,6 +132,14 @@ def put_spaced_table(
         return
     raw = " ".join(t.text.strip() for t in values)
     grid.unplaced(f"letter-spaced digits whose cells no one row of the table shows ({raw})", line)
+
+
+class _Stop(Exception):
+    """The search has its answer: a reading with blank cells holds, or its budget is spent."""
+
+    def __init__(self, doubt: str) -> None:
+        super().__init__(doubt)
+        self.doubt = doubt
 
 
 def spaced_readings(cells: SpacedCells, n: int, width: int) -> tuple[list[Split], str | None]:
