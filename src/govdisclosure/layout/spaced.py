@@ -25,7 +25,7 @@ from itertools import pairwise
 from ..lazyregex import lazy_pattern
 from ..lexicon import Lexicon
 from ..normalize import Line
-from ..values import parse_number
+from ..values import NONE_MARKS, parse_number
 from .tokens import CellRow, Token, number_marked, wu_after_group_marker
 
 __all__ = ["letter_spaced", "unspaced"]
@@ -72,12 +72,17 @@ def letter_spaced(lines: Sequence[Line], lexicon: Lexicon) -> bool:
 
 
 def _spaced_label(text: str, lexicon: Lexicon) -> bool:
-    """True when `text`'s words, set together, are a piece of a label set a space a character."""
+    """True when `text`'s words, set together, are a piece of a label set a space a character: its
+    values left out, digits anywhere and none marks after it (`… 办 理 无 无 无 无 无 1 1`: a report
+    printing its zeros as 无, whose rows would otherwise spell no label)."""
+    words = [word for word in text.split() if not DIGITS().search(word)]
+    while words and words[-1] in NONE_MARKS:
+        words.pop()
     return (
         " " in text
         and len(SPACED_PAIR().findall(text)) >= SPACED_PAIRS
         and TIGHT_PAIR().search(text) is None
-        and lexicon.is_fragment("".join(word for word in text.split() if not DIGITS().search(word)))
+        and lexicon.is_fragment("".join(words))
     )
 
 
