@@ -76,7 +76,7 @@ def assemble_review(
         before = [m.token for m in row.matches[: last_label + 1] if m.token.kind == "value"]
         rest = tuple(m.token for m in row.matches[last_label + 1 :])
         after = tuple(t for t in rest if t.kind in ("value", "empty"))
-        if not any(t.kind == "text" for t in rest) and spaced_cells(rest) is not None:
+        if spaced_cells(rest) is not None:
             spaced.append((row.row.line, rest))  # letter-spaced digits: `broken` tokens, no value
         if before:
             garbled_line = garbled_line or row.row.line

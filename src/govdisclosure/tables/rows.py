@@ -245,8 +245,9 @@ def assemble_rows(
         # (A row of letter-spaced digits on its label's line is split by the identities: no piece.)
         spaced_digits = spaced_row(matched.row.tokens, shape, confirm is not None)
         # (Off a label's line, the waiting label takes them, or words of no label are before them.)
-        taken = spaced_digits is not None and not shape.segments and _takes_spaced(pending, matched, index)
-        if spaced_digits is not None and not shape.segments and not taken and not matched.unknown_words():
+        off_label = spaced_digits is not None and not shape.segments
+        taken = off_label and _takes_spaced(pending, matched, index)
+        if off_label and not taken and not matched.unknown_words():
             spaced_digits = None  # no label's here: a number printed broken, as any such
         broken = spaced and spaced_digits is None and any(t.kind == "broken" for t in matched.row.tokens)
         if broken and pending is not None:

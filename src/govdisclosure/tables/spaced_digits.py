@@ -69,6 +69,8 @@ class SpacedCells(NamedTuple):
 def spaced_cells(values: Sequence[Token]) -> SpacedCells | None:
     """The row's values as SpacedCells when one at least is a letter-spaced run and every other
     a none mark or a whole number; else None."""
+    if not any(is_spaced_digits(v) for v in values):
+        return None  # (most rows of most texts: asked before any cell is read)
     parts: list[str] = []
     runs: list[bool] = []
     for value in values:
@@ -82,8 +84,8 @@ def spaced_cells(values: Sequence[Token]) -> SpacedCells | None:
             parts.append(text)
             runs.append(False)
         else:
-            return None
-    return SpacedCells(tuple(parts), tuple(runs)) if any(runs) else None
+            return None  # a word, or a value no cell of a run reads (`1.5`)
+    return SpacedCells(tuple(parts), tuple(runs))
 
 
 def spaced_row(tokens: Sequence[Token], shape: RowShape, identity: bool) -> list[Token] | None:
@@ -92,7 +94,7 @@ def spaced_row(tokens: Sequence[Token], shape: RowShape, identity: bool) -> list
     2 0 3 6 1 8 4 2 2 3`: words that are no label); else None."""
     words = next((i for i, t in enumerate(tokens) if t.kind != "text"), len(tokens))
     values = list(tokens[words:])
-    if not identity or len(shape.segments) > 1 or any(t.kind == "text" for t in values):
+    if not identity or len(shape.segments) > 1:
         return None
     return values if spaced_cells(values) is not None else None
 
