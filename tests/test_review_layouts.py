@@ -335,6 +335,10 @@ FIXED = {
     # Stop 73: 行政强制's 38 drawn between 行政处罚's label and its own (plain pdftotext, text boxes):
     # the block's one value is said where a label of it has none (rows.py, `own`).
     "s20268847-nbsp-r001-v1.pdf-lo.pdftotext.txt",
+    # Stop 74: letter-spaced cells one a line in text boxes (plain pdftotext), split by the
+    # identities (pending.py; no wrong number before: kept for tests/test_spaced_boxes.py).
+    "s20268849-zeros-r001-v1.pdf-chromium.pdftotext.txt",
+    "s20268849-dash-r010-v1.pdf-chromium.pdftotext.txt",
 }
 TEXTS = [
     pytest.param(p.name, marks=() if p.name in FIXED else KNOWN_WRONG) for p in sorted(FOLDER.glob("*.txt"))

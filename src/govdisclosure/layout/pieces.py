@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..lexicon import GROUP_LABEL_KINDS, Lexicon, split_label
-from ..numbering import CJK_NUMERALS
+from ..numbering import CJK_NUMERALS, LEAF_NUMBER
 from .tokens import CellRow, is_spaced_digits
 
 __all__ = [
@@ -97,6 +97,21 @@ def _words(row: CellRow, last: bool) -> str | None:
     return row.tokens[0].text.strip()
 
 
+def _bare_number(text: str) -> bool:
+    """True for a numbered label's number and mark alone (`8.`, `8 .` letter-spaced)."""
+    return LEAF_NUMBER.match(text.replace(" ", "")) is not None
+
+
+def _after_number(row: CellRow) -> tuple[str | None, int]:
+    """The words of the line after a label's bare number and how many tokens they are: its first
+    words, or 无 and words alone (`无 正 当 理`: 无正当理由…'s first character, read as a none mark
+    where it opens a line)."""
+    tokens = row.tokens
+    if len(tokens) == 2 and tokens[0].text.strip() == "无" and tokens[1].kind == "text":
+        return "无" + tokens[1].text.strip(), 2
+    return _words(row, last=True), 1
+
+
 def _naming_tail(row: CellRow, text: str, lexicon: Lexicon) -> str | None:
     """The row's first words where, after the pieces so far, they make exactly the label of the
     row they name alone (`1.属于` / `国家秘密`: 国家秘密 reads as 属于国家秘密 by itself, and the
@@ -155,7 +170,11 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
         for j in range(i + 1, min(i + _most_pieces(lexicon), len(rows))):
             if text is None:
                 break
-            more = _piece(rows[j], lexicon, last=True)
+            more, words = _piece(rows[j], lexicon, last=True), 1  # (the tokens the label's words take)
+            if more is None and j == i + 1 and _bare_number(text):
+                # A label's number mark on a line of its own (`8 .`, letter-spaced in text boxes):
+                # the words after it are its label's first, whatever they name alone (`属于行政`).
+                more, words = _after_number(rows[j])
             if more is None:
                 more = _naming_tail(rows[j], text, lexicon)
                 if more is None:
@@ -164,9 +183,9 @@ def join_label_pieces(rows: Sequence[CellRow], lexicon: Lexicon) -> list[CellRow
             if _names_a_row(text, lexicon):
                 # The label as one token where it began, then the values of its last line.
                 label = rows[i].tokens[0]._replace(text=text)
-                joined = rows[j]._replace(tokens=(label, *rows[j].tokens[1:]))
+                joined = rows[j]._replace(tokens=(label, *rows[j].tokens[words:]))
                 break
-            if len(rows[j].tokens) > 1 or not may_go_on(text, lexicon):
+            if len(rows[j].tokens) > words or not may_go_on(text, lexicon):
                 break  # values end the label, or no label goes on so
         if joined is None:
             joined, j = _around_values(rows, i, lexicon)

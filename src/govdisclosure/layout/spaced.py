@@ -152,12 +152,17 @@ def _opens_group_label(marker: Token, word: Token) -> bool:
     )
 
 
-def _marks_label(run: Sequence[Token], after: Token) -> bool:
+def _marks_label(run: Sequence[Token], after: Token | None) -> bool:
     """True when a run of digits opening a row is a label's number mark: label words follow
-    right after its `.` (`1 . 申 请 人`, or `1` then `.申请人` as one word)."""
-    if after.kind != "text" or not DIGIT().match(run[0].text.strip()):
+    right after its `.` (`1 . 申 请 人`, or `1` then `.申请人` as one word), or it ends the line (`3 .`
+    alone: a narrow label cell's first line in text boxes, plain pdftotext; no number ends in `.`)."""
+    if (after is not None and after.kind != "text") or not DIGIT().match(run[0].text.strip()):
         return False
-    mark = run[-1].text.strip() == "." or (len(run) == 1 and after.text.strip().startswith("."))
+    dotted = run[-1].text.strip() == "."
+    if after is None:
+        mark = dotted and len(run) > 1
+    else:
+        mark = dotted or (len(run) == 1 and after.text.strip().startswith("."))
     return mark and all(DIGIT().match(t.text.strip()) for t in run[:-1] if t.text.strip() != ".")
 
 
@@ -171,7 +176,7 @@ def unspaced(row: CellRow, aligned: bool = False) -> CellRow:
         if token is not None and _piece(token) and (not run or _next_piece(run[-1], token)):
             run.append(token)
             continue
-        if all(t.kind == "text" for t in tokens) and run and token is not None and _marks_label(run, token):
+        if all(t.kind == "text" for t in tokens) and run and _marks_label(run, token):
             # A label's number mark (`4 . 无 正 当`, `1 . 申 请 人`) is the label's text.
             tokens.extend(t._replace(kind="text") for t in run)
         elif len(run) >= 2 and _spread(run):

@@ -18,6 +18,7 @@ from .bounds import may_be_pieces
 from .drawn import DRAWN_ORDER, DRIFTED, INTERRUPTED, STACKED, one_row_printed, shows_column_order, stacked
 from .grid import FusedRun, Grid, ShortRow
 from .place import put_row
+from .spaced_digits import put_spaced
 from .waiting import Pending
 from .wrapped import joined_readings
 
@@ -42,6 +43,8 @@ OTHER_HEADER = (
     "values after a column header of another block: a PDF's reading order went through that "
     "block, and they may be its row's"
 )
+
+SPACED_APART = "values printed apart from the label, letter-spaced: not shown to be its row's"
 
 __all__ = ["STRAY_GAPS", "put_pending"]
 
@@ -131,7 +134,7 @@ def put_pending(
     whole_line = not pending.own and len(pending.after) == 1 and len(pending.after[0]) == n
     # A values line placed by height between two labels may be either one's: only the label's
     # own wrapped words after it (values inside its cell) settle that it is this label's.
-    one_line = not pending.own and len(pending.after) == 1
+    one_line = not pending.own and len(pending.after) == 1 and not pending.spaced
     if one_line and ((own and not pending.apart) or pending.sandwiched or pending.hemmed):
         line = pending.after[0]
         picked = line if whole_line else anchors.pick(line, columns) if anchors is not None else None
@@ -162,7 +165,10 @@ def put_pending(
         and not (pending.parted or pending.apart or pending.inside_late)
         and (sums_something(gathered) or _a_row(gathered, n, before_next))
     )
-    if len(pending.own) <= 1 and len(gathered) == n and (own or alone) and confirm(pending.row, gathered):
+    # Letter-spaced digits among them, each line a box (plain pdftotext): how many cells each
+    # line holds only the identities tell (spaced_digits.py), which check the count as well.
+    fits = pending.spaced or (len(gathered) == n and confirm(pending.row, gathered))
+    if len(pending.own) <= 1 and fits and (own or alone):
         if not shows_column_order(gathered, grid.reading_order):
             grid.unplaced(f"{pending.row}: {DRAWN_ORDER} ({shown})", pending.line)
             return
@@ -172,7 +178,13 @@ def put_pending(
         if pending.interrupted and grid.reading_order:
             grid.unplaced(f"{pending.row}: {INTERRUPTED} ({shown})", pending.line)
             return
+        if pending.spaced:
+            put_spaced(grid, pending.row, columns, gathered, pending.line)
+            return
         grid.place(pending.row, columns, gathered, basis="order")
+        return
+    if pending.spaced:
+        grid.unplaced(f"{pending.row}: {len(gathered)} {SPACED_APART} ({shown})", pending.line)
         return
     # More values than columns, lines of lone numbers among them (`178` / `8`): numbers a narrow
     # cell wrapped, if joining them leaves one reading table 三's row total accepts (resolve.py).

@@ -247,7 +247,11 @@ def assemble_rows(
         # (Off a label's line, the waiting label takes them, or words of no label are before them.)
         off_label = spaced_digits is not None and not shape.segments
         taken = off_label and _takes_spaced(pending, matched, index)
-        if off_label and not taken and not matched.unknown_words():
+        # In text boxes a line is one box: a line of letter-spaced digits alone after a label
+        # waiting for values is its values' (one cell's, or several's in one box), read with the
+        # others the label gathers one a line (pending.py).
+        boxed_spaced = off_label and boxes and pending is not None and not matched.unknown_words()
+        if off_label and not taken and not boxed_spaced and not matched.unknown_words():
             spaced_digits = None  # no label's here: a number printed broken, as any such
         broken = spaced and spaced_digits is None and any(t.kind == "broken" for t in matched.row.tokens)
         if broken and pending is not None:
@@ -263,6 +267,11 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
+            if spaced_digits is not None and pending is not None and boxed_spaced:
+                pending.interrupted = pending.interrupted or pending.stranger
+                pending.after.append(spaced_digits)
+                pending.spaced = True
+                continue
             if spaced_digits is not None and pending is not None and taken:
                 # The label's letter-spaced digits after its wrapped tail (spaced_digits.py).
                 waiting.append(Pending(pending.row, pending.line, spaced_digits, placed=True))

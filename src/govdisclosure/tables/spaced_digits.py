@@ -150,6 +150,17 @@ def spaced_readings(cells: SpacedCells, n: int, width: int) -> tuple[list[Split]
     reading holds them with blank cells among them as well (the tool drops them; a blank group
     total only where its whole group is blank), or the readings are too many to search."""
     parts, runs = cells.parts, cells.runs
+    # The longest cell the parts from each on can print: an open group's total must fit in one.
+    longest = [max(map(len, parts[i:]), default=0) for i in range(len(parts) + 1)]
+
+    def room(i: int, at: int) -> int:
+        return max(len(parts[i]) - at, longest[i + 1]) if i < len(parts) else 0
+
+    @cache
+    def next_cells(i: int, at: int) -> list[tuple[str, int, int, int]]:
+        found = _next_cells(parts[i], runs[i], i, at) if i < len(parts) else []
+        return [(cell, _worth(cell), i2, at2) for cell, i2, at2 in found]
+
     nodes = 0
 
     @cache
@@ -165,11 +176,12 @@ def spaced_readings(cells: SpacedCells, n: int, width: int) -> tuple[list[Split]
             return (((),) if i == len(parts) else ()), False
         if n - p < len(parts) - i:
             return (), False  # each part left needs a cell
+        if printed and len(str(total)) > room(i, at):
+            return (), False  # the group's total, at least what its cells add to so far, fits nowhere
         closes = p % width == width - 1
         full: list[Split] = []
         fewer = False
-        for cell, i2, at2 in _next_cells(parts[i], runs[i], i, at) if i < len(parts) else ():
-            value = 0 if cell in NONE_MARKS else int(cell.replace(",", ""))
+        for cell, value, i2, at2 in next_cells(i, at):
             if closes and value != total:
                 continue
             after = rest(p + 1, i2, at2, 0, False) if closes else rest(p + 1, i2, at2, total + value, True)
@@ -187,6 +199,10 @@ def spaced_readings(cells: SpacedCells, n: int, width: int) -> tuple[list[Split]
     except _Stop as stop:
         return [], stop.doubt
     return list(full), SPACED_FEWER if fewer else None
+
+
+def _worth(cell: str) -> int:
+    return 0 if cell in NONE_MARKS else int(cell.replace(",", ""))
 
 
 def _next_cells(part: str, run: bool, i: int, at: int) -> list[tuple[str, int, int]]:

@@ -59,6 +59,7 @@ class Pending:
         "placed",
         "row",
         "sandwiched",
+        "spaced",
         "stranger",
         "under_stray",
     )
@@ -106,6 +107,9 @@ class Pending:
         self.groups: frozenset[str] = frozenset()
         # A number printed broken (a wrapped cell) near the row: its values cannot be told apart.
         self.broken = False
+        # Lines of letter-spaced digits alone among its values, in text boxes (plain pdftotext):
+        # each line one cell's or several's, which only the identities tell (spaced_digits.py).
+        self.spaced = False
         # The label's key as the lexicon knows it: words after its values that continue it are its tail.
         self.key = key
         # A values line no label could own came since the label before (values printed above
