@@ -108,6 +108,26 @@ def test_the_review_text_cut_at_the_page_s_edge_gives_no_wrong_number(route: str
     assert (found.wrong, found.misread) == ([], [])
 
 
+def test_a_blank_past_the_edge_under_captions_it_cut_is_said() -> None:
+    # Fresh review seed 20268849 r084-v1 (Chromium, A4 landscape, 19 px, nowrap, `-layout`): the
+    # page's edge cut every caption to `第二十` and 行政事业性收费's note (`本年增/减（指2019年增加或减少
+    # 的事`); 采购总金额 printed whole, its 0 past the edge, and the gap was read as a blank cell. The
+    # first caption stood before the table's lines: until stop 74 the block the table opens with
+    # was not read for the cut, so no block showed it.
+    name = "s20268849-zeros-r084-v1"
+    report = govdisclosure.parse(
+        (REVIEW / f"{name}.pdf-chromium.pdftotext-layout.txt").read_text(encoding="utf-8")
+    )
+    table = report.tables.active_disclosure
+    assert table is not None
+    assert "procurement_amount" not in table.rows.get("centralized_procurement", {})
+    assert any(
+        "centralized_procurement: procurement_amount" in d.message and "page's edge" in d.message
+        for d in report.diagnostics
+    )
+    assert table.rows["centralized_procurement"]["procurement_projects"].value == 126
+
+
 # Blocks of two columns or more (a note before the last column's shows the header on one line).
 WIDE = [(name, block) for name, block in BLOCKS if len(block.columns) >= 2]
 NOTES = ["（指2018年事项数）", "（指2019年增加或减少的事项数，减用负值表示，如-8）", "（指2019年办件量）"]
@@ -187,6 +207,12 @@ def test_a_block_beside_a_cut_one_gives_its_last_column_no_number(
         _block_lines(name, first, [*labels[:-1], cut], values, "  "),
         _block_lines(name, second, header, more, "  "),
     ]
+    # The edge may cut every caption too (`第二十` of 第二十条第（九）项: fresh review seed 20268849
+    # r084-v1, Chromium, A4 landscape, 19 px, nowrap, whose 采购总金额's 0 past the edge was read as
+    # a blank cell): the first then stands before the table's lines, and its block is read all the same.
+    caption = data.draw(st.sampled_from([None, 3, 5]))
+    if caption is not None:
+        blocks = [[lines[0][:caption], *lines[1:]] for lines in blocks]
     if data.draw(st.booleans()):
         blocks.reverse()
     text = "\n".join(

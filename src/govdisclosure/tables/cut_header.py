@@ -61,7 +61,7 @@ def say_cut_short_columns(grid: Grid, region: Region, blocks: Sequence[Block], l
         for row, column in rows.items():
             cell = grid.rows.get(row, {}).pop(column, None)
             if cell is not None:
-                grid.unplaced(f"{row}: {column}{said} ({cell.raw})", cell.line)
+                grid.unplaced(f"{row}: {column}{said} ({cell.raw.strip() or 'blank'})", cell.line)
 
 
 def _cut_short_columns(
@@ -76,20 +76,20 @@ def _cut_short_columns(
     captions = {key_of(text): columns[-1] for text, columns, _ in blocks}
     # The row's own block's: a caption the edge cut (`第二十条第`) may read as another block's.
     last_of = {row: columns[-1] for _, columns, rows in blocks for row in rows}
-    caption_last: str | None = None  # the last column of the block whose caption came last
+    # The last column of the block whose caption came last ("" for a caption that names none, and
+    # for the block the region opens with where it opens with no caption: cut off at the edge too).
+    caption_last = ""
     printed: list[str] = []  # the header's words as printed, in order
     everywhere = iter(_blocks_words(region))
-    words: list[str] = []  # every word the block prints off its rows' lines
+    words = next(everywhere)  # every word the block prints off its rows' lines
     for matched in region.rows:
         entries = [e for _, e in matched.entries_for(region.table)]
         caption = next((e for e in entries if e.kind == "caption"), None)
         if caption is not None:
-            caption_last = captions.get(caption.key)
+            caption_last = captions.get(caption.key, "")
             printed, words = [], next(everywhere)
             continue
         rows = [e.id for e in entries if e.kind == "row"]
-        if caption_last is None:
-            continue
         if not rows:
             printed += _words(matched)
             continue
@@ -112,13 +112,13 @@ def _words(matched: MatchedRow) -> list[str]:
 def _blocks_words(region: Region) -> list[list[str]]:
     """Each block's words printed off its rows' lines, from its caption to the next: its header's,
     and pieces of it a tool printed after the rows (plain pdftotext: `对外公开总数` above the rows,
-    `量` below them)."""
-    found: list[list[str]] = []
+    `量` below them); the first, the words before any caption (a block the region opens with)."""
+    found: list[list[str]] = [[]]
     for matched in region.rows:
         entries = [e for _, e in matched.entries_for(region.table)]
         if any(e.kind == "caption" for e in entries):
             found.append([])
-        elif found and not any(e.kind == "row" for e in entries):
+        elif not any(e.kind == "row" for e in entries):
             found[-1] += _words(matched)
     return found
 
