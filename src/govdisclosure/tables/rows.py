@@ -267,7 +267,8 @@ def assemble_rows(
             values = [v for v in shape.lead if v.kind == "value"]
             suspect = suspect or broken
             words = matched.unknown_words()
-            if spaced_digits is not None and pending is not None and boxed_spaced:
+            if boxed_spaced and spaced_digits is not None and pending is not None:
+                # (Words of no row between its values lines: the reading order went through them.)
                 pending.interrupted = pending.interrupted or pending.stranger
                 pending.after.append(spaced_digits)
                 pending.spaced = True

@@ -20,7 +20,9 @@ five blanks), the text does not show which, and the row is said, not split. Only
 nothing but these on one line is read so: its label's, its wrapped tail's, or a line of its own
 right after those and right before a line opening with words (rows.py: pdftotext -raw prints a
 row's cells after its label's cell); table 四's one row of fifteen cells after its header
-(review.py). Digits on other lines leave it as it was (a number printed broken, layout/spaced.py).
+(review.py); and in text boxes (plain pdftotext), a row's values lines after its label, each box
+one cell or several, where its values read in printed order would be placed (pending.py). Digits
+on other lines leave it as it was (a number printed broken, layout/spaced.py).
 """
 
 from __future__ import annotations
@@ -202,6 +204,7 @@ def spaced_readings(cells: SpacedCells, n: int, width: int) -> tuple[list[Split]
 
 
 def _worth(cell: str) -> int:
+    """A cell's count, a none mark counting as nothing."""
     return 0 if cell in NONE_MARKS else int(cell.replace(",", ""))
 
 
